@@ -1,0 +1,225 @@
+"""The SQLite store: chat context, the answer log, votes and comments in one database file.
+
+One aiosqlite connection in WAL mode with a busy timeout. Writes that belong together run in
+one explicit transaction; since all coroutines share the connection, a lock makes those
+transactions take turns (SQLite has one writer at a time anyway). The schema is versioned with
+``PRAGMA user_version`` and migrated forward at open.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import asdict, fields
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from bot.core.dialogue import ChatState
+from bot.errors import StoreError
+from bot.service import AnswerRecord, StoredAnswer
+
+BUSY_TIMEOUT_MS = 5000
+
+MIGRATIONS: Sequence[str] = (
+    # 1: context and answer log
+    """
+    CREATE TABLE chat_context (
+        key TEXT PRIMARY KEY,
+        state TEXT NOT NULL,
+        updated_at REAL NOT NULL
+    );
+    CREATE TABLE answers (
+        id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        user_id INTEGER NOT NULL,
+        message_id INTEGER,
+        bot_message_id INTEGER,
+        query TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        entry_id TEXT,
+        best_entry_id TEXT,
+        score REAL NOT NULL,
+        page INTEGER NOT NULL,
+        created_at REAL NOT NULL
+    );
+    CREATE INDEX answers_by_bot_message ON answers (chat_id, bot_message_id);
+    CREATE INDEX answers_by_time ON answers (created_at);
+    """,
+    # 2: votes, one per user per answer (the latest wins)
+    """
+    CREATE TABLE votes (
+        answer_id INTEGER NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+        user_id INTEGER NOT NULL,
+        value INTEGER NOT NULL CHECK (value IN (-1, 1)),
+        voted_at REAL NOT NULL,
+        PRIMARY KEY (answer_id, user_id)
+    );
+    """,
+)
+
+_STATE_FIELDS = {f.name for f in fields(ChatState)}
+
+
+class SqliteStore:
+    """The ChatStore on one SQLite file."""
+
+    def __init__(self, connection: aiosqlite.Connection, path: str) -> None:
+        self._db = connection
+        self.path = path
+        self._write = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: str | Path) -> SqliteStore:
+        """Open (creating folders and schema as needed) and migrate to the latest version."""
+        path = Path(path)
+        try:
+            if str(path) != ":memory:":
+                path.parent.mkdir(parents=True, exist_ok=True)
+            connection = await aiosqlite.connect(path, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open the database {path}: {exc}") from exc
+        store = cls(connection, str(path))
+        try:
+            await store._prepare()
+        except sqlite3.Error as exc:
+            await connection.close()
+            raise StoreError(f"cannot prepare the database {path}: {exc}") from exc
+        return store
+
+    async def _prepare(self) -> None:
+        await self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await self._db.execute("PRAGMA journal_mode = WAL")
+        await self._db.execute("PRAGMA synchronous = NORMAL")
+        await self._db.execute("PRAGMA foreign_keys = ON")
+        async with self._db.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        version = int(row[0]) if row else 0
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            statements = [s.strip() for s in script.split(";") if s.strip()]
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in statements:
+                    await self._db.execute(statement)
+                await self._db.execute(f"PRAGMA user_version = {number}")
+                await self._db.execute("COMMIT")
+            except sqlite3.Error:
+                await self._db.execute("ROLLBACK")
+                raise
+
+    async def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        await self._db.close()
+
+    async def schema_version(self) -> int:
+        """The migration the database is at."""
+        async with self._db.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def load_state(self, key: str) -> ChatState | None:
+        """The saved context of a chat, or None."""
+        async with self._db.execute(
+            "SELECT state FROM chat_context WHERE key = ?", (key,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return _decode_state(row[0]) if row else None
+
+    async def save_turn(self, key: str, state: ChatState, record: AnswerRecord) -> int:
+        """Save the chat's new context and append the reply to the log, atomically."""
+        encoded = json.dumps(asdict(state), ensure_ascii=False)
+        async with self._write:
+            return await self._transaction(self._save_turn, key, encoded, state, record)
+
+    async def _save_turn(
+        self, key: str, encoded: str, state: ChatState, record: AnswerRecord
+    ) -> int:
+        await self._db.execute(
+            "INSERT INTO chat_context (key, state, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET state = excluded.state, "
+            "updated_at = excluded.updated_at",
+            (key, encoded, state.updated_at),
+        )
+        cursor = await self._db.execute(
+            "INSERT INTO answers (chat_id, user_id, message_id, query, kind, entry_id, "
+            "best_entry_id, score, page, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (record.chat_id, record.user_id, record.message_id, record.query, record.kind,
+             record.entry_id, record.best_entry_id, record.score, record.page,
+             record.created_at),
+        )
+        answer_id = cursor.lastrowid
+        await cursor.close()
+        if answer_id is None:
+            raise StoreError("the answer log did not return a row id")
+        return answer_id
+
+    async def answer(self, answer_id: int) -> StoredAnswer | None:
+        """A logged answer by id."""
+        return await self._one_answer("id = ?", (answer_id,))
+
+    async def answer_for_message(self, chat_id: int, message_id: int) -> StoredAnswer | None:
+        """The logged answer carried by a bot message."""
+        return await self._one_answer("chat_id = ? AND bot_message_id = ?", (chat_id, message_id))
+
+    async def _one_answer(self, where: str, parameters: tuple[Any, ...]) -> StoredAnswer | None:
+        async with self._db.execute(
+            f"SELECT id, chat_id, user_id, entry_id, page, kind FROM answers WHERE {where}",
+            parameters,
+        ) as cursor:
+            row = await cursor.fetchone()
+        return StoredAnswer(*row) if row else None
+
+    async def attach_message(self, answer_id: int, message_id: int) -> None:
+        """Remember the bot message that carried an answer."""
+        async with self._write:
+            await self._db.execute(
+                "UPDATE answers SET bot_message_id = ? WHERE id = ?", (message_id, answer_id)
+            )
+
+    async def record_vote(self, answer_id: int, user_id: int, value: int, at: float) -> int:
+        """Store a vote (latest wins); return the previous value, 0 if none."""
+        async with self._write:
+            return await self._transaction(self._record_vote, answer_id, user_id, value, at)
+
+    async def _record_vote(self, answer_id: int, user_id: int, value: int, at: float) -> int:
+        async with self._db.execute(
+            "SELECT value FROM votes WHERE answer_id = ? AND user_id = ?", (answer_id, user_id)
+        ) as cursor:
+            row = await cursor.fetchone()
+        await self._db.execute(
+            "INSERT INTO votes (answer_id, user_id, value, voted_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (answer_id, user_id) DO UPDATE SET value = excluded.value, "
+            "voted_at = excluded.voted_at",
+            (answer_id, user_id, value, at),
+        )
+        return int(row[0]) if row else 0
+
+    async def _transaction(self, work: Any, *args: Any) -> Any:
+        await self._db.execute("BEGIN IMMEDIATE")
+        try:
+            result = await work(*args)
+        except BaseException:
+            await self._db.execute("ROLLBACK")
+            raise
+        await self._db.execute("COMMIT")
+        return result
+
+
+def _decode_state(encoded: str) -> ChatState | None:
+    """A saved state; None when it is unreadable (an old or damaged row is no reason to fail)."""
+    try:
+        data = json.loads(encoded)
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    known = {k: v for k, v in data.items() if k in _STATE_FIELDS}
+    if isinstance(known.get("suggestions"), list):
+        known["suggestions"] = tuple(known["suggestions"])
+    try:
+        return ChatState(**known)
+    except TypeError:
+        return None

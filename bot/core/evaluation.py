@@ -1,0 +1,118 @@
+"""Quality checks on a library: phrasings routed elsewhere, and accuracy on question cases."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from bot.core.library import Library
+from bot.core.search import Verdict
+from bot.errors import KnowledgeError, Problem
+
+NONE = "none"
+
+
+def find_collisions(library: Library) -> list[Problem]:
+    """Every question or alternative that the matcher does not answer with its own entry."""
+    problems = []
+    for entry in library.entries:
+        for phrasing in entry.phrasings:
+            match = library.match(phrasing)
+            best = match.best
+            if match.verdict is Verdict.ANSWER and best is not None and best.entry.id == entry.id:
+                continue
+            if best is None:
+                outcome = "matches nothing"
+            elif best.entry.id == entry.id:
+                outcome = f"is not confident enough ({best.score:.2f}, {match.verdict.value})"
+            else:
+                outcome = f"goes to {best.entry.id!r} ({best.score:.2f})"
+            problems.append(Problem(entry.file, entry.line, entry.id, "alternatives",
+                                    f"{phrasing!r} {outcome}"))
+    return problems
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """A question and the entry id it should get, or "none" for a polite decline."""
+
+    question: str
+    expect: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """How one case went."""
+
+    case: Case
+    got: str
+    verdict: Verdict
+    score: float
+
+    @property
+    def passed(self) -> bool:
+        return self.got == self.case.expect
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Every case's outcome, with the accuracy figures."""
+
+    outcomes: tuple[Outcome, ...]
+
+    @property
+    def accuracy(self) -> float:
+        return sum(o.passed for o in self.outcomes) / len(self.outcomes) if self.outcomes else 0.0
+
+    @property
+    def misses(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.passed]
+
+    def accuracy_of(self, *, off_topic: bool) -> float:
+        """Accuracy on the off-topic cases, or on the on-topic ones."""
+        chosen = [o for o in self.outcomes if (o.case.expect == NONE) == off_topic]
+        return sum(o.passed for o in chosen) / len(chosen) if chosen else 0.0
+
+
+def load_cases(path: str | Path) -> list[Case]:
+    """Read a cases file: ``cases: [{q: ..., expect: entry-id | none}, ...]``."""
+    path = Path(path)
+    try:
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, YAMLError) as exc:
+        raise KnowledgeError([Problem(str(path), 0, None, None, f"cannot read cases: {exc}")]) \
+            from exc
+    raw = data.get("cases") if isinstance(data, dict) else None
+    if not isinstance(raw, list):
+        raise KnowledgeError([Problem(str(path), 1, None, "cases", "expected a 'cases' list")])
+    cases = []
+    for number, item in enumerate(raw, start=1):
+        if not isinstance(item, dict) or not isinstance(item.get("q"), str) \
+                or not isinstance(item.get("expect"), str):
+            raise KnowledgeError(
+                [Problem(str(path), 0, None, f"cases[{number}]", "needs 'q' and 'expect' strings")]
+            )
+        cases.append(Case(item["q"], item["expect"]))
+    return cases
+
+
+def run_cases(library: Library, cases: Sequence[Case]) -> Report:
+    """Ask every case; an answer counts only if it is the expected entry, a decline for none."""
+    outcomes = []
+    for case in cases:
+        match = library.match(case.question)
+        best = match.best
+        got = best.entry.id if match.verdict is Verdict.ANSWER and best is not None else NONE
+        if match.verdict is Verdict.SUGGEST and case.expect == NONE:
+            got = "suggest"  # offering choices for an off-topic question is a miss too
+        outcomes.append(Outcome(case, got, match.verdict, best.score if best else 0.0))
+    return Report(tuple(outcomes))
+
+
+def unknown_expectations(library: Library, cases: Sequence[Case]) -> list[str]:
+    """Expected entry ids that the library does not have."""
+    return sorted({c.expect for c in cases if c.expect != NONE and library.get(c.expect) is None})

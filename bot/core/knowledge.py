@@ -1,0 +1,267 @@
+"""The knowledge base: entries read from ``knowledge/*.yaml``, validated as a whole.
+
+A knowledge directory holds one YAML file per topic and a ``lexicon/`` folder (the jieba
+domain dictionary and the synonyms table, read by :mod:`bot.core.text`). Loading is
+all-or-nothing: :func:`load_knowledge` either returns a complete :class:`KnowledgeBase` or
+raises :class:`KnowledgeError` listing every problem with file, line, entry id and field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from bot.errors import KnowledgeError, Problem
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ANSWER_CHARS = 3000
+MIN_ALTERNATIVES = 3
+ENTRY_FIELDS = frozenset(
+    {"id", "question", "alternatives", "keywords", "subject", "answer", "related", "source",
+     "tags", "reviewed"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One FAQ entry: a canonical question, other ways to ask it, and its answer."""
+
+    id: str
+    question: str
+    alternatives: tuple[str, ...]
+    keywords: tuple[str, ...]
+    subject: str
+    answer: str
+    related: tuple[str, ...] = ()
+    source: str = ""
+    tags: tuple[str, ...] = ()
+    reviewed: dt.date | None = None
+    topic: str = ""
+    file: str = ""
+    line: int = 0
+
+    @property
+    def phrasings(self) -> tuple[str, ...]:
+        """The canonical question followed by its alternatives."""
+        return (self.question, *self.alternatives)
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A knowledge file: a titled group of entries."""
+
+    name: str
+    file: str
+    entry_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """All entries of one knowledge directory, by id, in file order."""
+
+    entries: tuple[Entry, ...]
+    topics: tuple[Topic, ...] = ()
+    by_id: Mapping[str, Entry] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_id", {entry.id: entry for entry in self.entries})
+
+    def get(self, entry_id: str) -> Entry | None:
+        """The entry with this id, or None."""
+        return self.by_id.get(entry_id)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def knowledge_files(directory: Path) -> list[Path]:
+    """The topic files of a knowledge directory, in a stable order."""
+    return sorted(p for p in directory.glob("*.yaml") if not p.name.startswith("."))
+
+
+def load_knowledge(directory: str | Path) -> KnowledgeBase:
+    """Read and validate every topic file; raise KnowledgeError listing all problems."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise KnowledgeError([Problem(str(directory), 0, None, None, "not a directory")])
+    files = knowledge_files(directory)
+    if not files:
+        raise KnowledgeError([Problem(str(directory), 0, None, None, "no *.yaml topic files")])
+    problems: list[Problem] = []
+    entries: list[Entry] = []
+    topics: list[Topic] = []
+    for path in files:
+        topic, file_entries = _read_topic_file(path, problems)
+        entries.extend(file_entries)
+        if topic is not None:
+            topics.append(topic)
+    problems.extend(validate_entries(entries))
+    if problems:
+        raise KnowledgeError(problems)
+    return KnowledgeBase(tuple(entries), tuple(topics))
+
+
+def validate_entries(entries: Iterable[Entry]) -> list[Problem]:
+    """Cross-entry checks: duplicate ids and `related` ids that point nowhere."""
+    problems: list[Problem] = []
+    seen: dict[str, Entry] = {}
+    entries = list(entries)
+    for entry in entries:
+        if entry.id in seen:
+            first = seen[entry.id]
+            problems.append(
+                Problem(entry.file, entry.line, entry.id, "id",
+                        f"duplicate id, first defined at {first.file}:{first.line}")
+            )
+        else:
+            seen[entry.id] = entry
+    for entry in entries:
+        for target in entry.related:
+            if target not in seen:
+                problems.append(
+                    Problem(entry.file, entry.line, entry.id, "related",
+                            f"refers to unknown entry {target!r}")
+                )
+            elif target == entry.id:
+                problems.append(
+                    Problem(entry.file, entry.line, entry.id, "related", "refers to itself")
+                )
+    return problems
+
+
+def _read_topic_file(path: Path, problems: list[Problem]) -> tuple[Topic | None, list[Entry]]:
+    name = str(path)
+    try:
+        document = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(name, 0, None, None, f"cannot read: {exc}"))
+        return None, []
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        problems.append(Problem(name, line, None, None, f"malformed YAML: {_first_line(exc)}"))
+        return None, []
+    if not isinstance(document, Mapping) or not isinstance(document.get("entries"), list):
+        problems.append(
+            Problem(name, 1, None, None, "expected a mapping with 'topic' and an 'entries' list")
+        )
+        return None, []
+    topic_name = document.get("topic")
+    if not isinstance(topic_name, str) or not topic_name.strip():
+        problems.append(Problem(name, 1, None, "topic", "missing topic name"))
+        topic_name = path.stem
+    entries = []
+    for index, raw in enumerate(document["entries"]):
+        line = _item_line(document["entries"], index)
+        entry = _parse_entry(raw, name, line, topic_name.strip(), problems)
+        if entry is not None:
+            entries.append(entry)
+    return Topic(topic_name.strip(), name, tuple(e.id for e in entries)), entries
+
+
+def _parse_entry(
+    raw: Any, file: str, line: int, topic: str, problems: list[Problem]
+) -> Entry | None:
+    if not isinstance(raw, Mapping):
+        problems.append(Problem(file, line, None, None, "entry is not a mapping"))
+        return None
+    entry_id = raw.get("id")
+    label = entry_id if isinstance(entry_id, str) else None
+    before = len(problems)
+
+    def problem(field_name: str, reason: str) -> None:
+        problems.append(Problem(file, _key_line(raw, field_name, line), label, field_name, reason))
+
+    for unknown in sorted(set(map(str, raw)) - ENTRY_FIELDS):
+        problem(unknown, "unknown field")
+    if not isinstance(entry_id, str) or not ID_PATTERN.match(entry_id):
+        problem("id", "must be a lowercase slug such as 'chatgpt-definition'")
+    question = _text(raw, "question", problem)
+    answer = _text(raw, "answer", problem)
+    if answer and len(answer) > MAX_ANSWER_CHARS:
+        problem("answer", f"too long: {len(answer)} characters (at most {MAX_ANSWER_CHARS})")
+    alternatives = _texts(raw, "alternatives", problem)
+    if len(alternatives) < MIN_ALTERNATIVES:
+        problem("alternatives", f"needs at least {MIN_ALTERNATIVES} other ways to ask")
+    keywords = _texts(raw, "keywords", problem)
+    if not keywords:
+        problem("keywords", "needs at least one keyword")
+    subject = raw.get("subject", keywords[0] if keywords else "")
+    if not isinstance(subject, str) or not subject.strip():
+        problem("subject", "must be a non-empty string")
+        subject = ""
+    source = raw.get("source", "")
+    if not isinstance(source, str) or not source.strip():
+        problem("source", "must name the seed file and section")
+        source = ""
+    reviewed = raw.get("reviewed")
+    if reviewed is not None and not isinstance(reviewed, dt.date):
+        problem("reviewed", "must be a date such as 2026-11-24")
+        reviewed = None
+    if len(problems) > before:
+        return None
+    return Entry(
+        id=str(entry_id),
+        question=question,
+        alternatives=tuple(alternatives),
+        keywords=tuple(keywords),
+        subject=subject.strip(),
+        answer=answer,
+        related=tuple(_texts(raw, "related", problem)),
+        source=source.strip(),
+        tags=tuple(_texts(raw, "tags", problem)),
+        reviewed=reviewed,
+        topic=topic,
+        file=file,
+        line=line,
+    )
+
+
+def _text(raw: Mapping[str, Any], key: str, problem: Any) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or not value.strip():
+        problem(key, "must be a non-empty string")
+        return ""
+    return _tidy(value)
+
+
+def _texts(raw: Mapping[str, Any], key: str, problem: Any) -> list[str]:
+    value = raw.get(key, [])
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        problem(key, "must be a list of non-empty strings")
+        return []
+    return [v.strip() for v in value]
+
+
+def _tidy(text: str) -> str:
+    """Strip every line and keep exactly one blank line between paragraphs."""
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    tidy = ("\n".join(line.strip() for line in p.splitlines() if line.strip()) for p in paragraphs)
+    return "\n\n".join(p for p in tidy if p)
+
+
+def _item_line(sequence: Any, index: int) -> int:
+    try:
+        return int(sequence.lc.item(index)[0]) + 1
+    except (AttributeError, KeyError, IndexError, TypeError):
+        return 0
+
+
+def _key_line(mapping: Any, key: str, default: int) -> int:
+    try:
+        return int(mapping.lc.key(key)[0]) + 1
+    except (AttributeError, KeyError, TypeError):
+        return default
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

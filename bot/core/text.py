@@ -1,0 +1,173 @@
+"""The text pipeline shared by knowledge entries and user messages.
+
+normalise: NFKC (full-width to half-width), case folding, traditional to simplified (OpenCC),
+emoji/punctuation/control characters to spaces, synonyms to one canonical term.
+tokenise: normalise, then jieba with the domain dictionary, minus filler words and particles.
+
+The same :class:`Analyzer` must process entries and queries, so that both meet in one vocabulary.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jieba
+import opencc
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from bot.errors import KnowledgeError, Problem
+
+LEXICON_DIR = "lexicon"
+DICTIONARY_FILE = "dictionary.txt"
+SYNONYMS_FILE = "synonyms.yaml"
+MAX_ANALYSED_CHARS = 500
+"""Longer messages are cut before analysis: no question about AI concepts needs more."""
+
+# Polite padding that carries no meaning for matching ("请问一下，什么是大模型呀").
+FILLERS = (
+    "请问一下", "请问", "想问一下", "想问问", "我想问", "问一下", "问问", "我想知道", "想知道",
+    "能不能告诉我", "能告诉我", "可以告诉我", "告诉我", "给我讲讲", "给我说说", "帮我解释一下",
+    "解释一下", "介绍一下", "讲一下", "说一下", "一下", "大佬们", "大佬", "各位", "麻烦",
+)
+# Single-token particles and function words dropped after jieba has segmented the text.
+STOPWORDS = frozenset(
+    "的 了 吗 呢 吧 啊 呀 哈 嘛 呗 啦 哦 喔 哇 额 嗯 么 是 和 与 及 或 在 我 你 您 我们 大家 "
+    "就 都 也 还 又 很 这 那 个 一个 请 下 哈哈 嘿 诶 欸 喂".split()
+)
+# Inside a word these join its parts (gpt-3.5, c++, c#); elsewhere they are punctuation.
+WORD_JOINERS = "-.+#_"
+
+_WORD_CHAR = re.compile(r"[0-9a-z]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The domain words jieba must keep whole, and variants mapped to one term."""
+
+    words: tuple[str, ...] = ()
+    synonyms: Mapping[str, str] = field(default_factory=dict)
+
+
+def load_lexicon(knowledge_dir: str | Path) -> Lexicon:
+    """Read ``lexicon/dictionary.txt`` and ``lexicon/synonyms.yaml``; both are optional."""
+    folder = Path(knowledge_dir) / LEXICON_DIR
+    words: list[str] = []
+    dictionary = folder / DICTIONARY_FILE
+    if dictionary.is_file():
+        for line in dictionary.read_text(encoding="utf-8").splitlines():
+            word = line.split("#", 1)[0].strip().split(" ")[0]
+            if word:
+                words.append(word)
+    synonyms: dict[str, str] = {}
+    table = folder / SYNONYMS_FILE
+    if table.is_file():
+        synonyms = _read_synonyms(table)
+    return Lexicon(tuple(words), synonyms)
+
+
+def _read_synonyms(path: Path) -> dict[str, str]:
+    try:
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    except YAMLError as exc:
+        raise KnowledgeError([Problem(str(path), 0, None, None, f"malformed YAML: {exc}")]) from exc
+    if not isinstance(data, Mapping):
+        raise KnowledgeError(
+            [Problem(str(path), 1, None, None, "expected 'canonical term: [variants]' pairs")]
+        )
+    synonyms: dict[str, str] = {}
+    for canonical, variants in data.items():
+        if not isinstance(canonical, str) or not isinstance(variants, list):
+            raise KnowledgeError(
+                [Problem(str(path), 0, None, str(canonical), "variants must be a list")]
+            )
+        for variant in variants:
+            synonyms[str(variant)] = canonical
+    return synonyms
+
+
+class Analyzer:
+    """Normalises and tokenises text with one jieba instance and one lexicon."""
+
+    def __init__(self, lexicon: Lexicon = Lexicon()) -> None:
+        self._to_simplified = opencc.OpenCC("t2s")
+        jieba.setLogLevel(logging.WARNING)
+        self._jieba = jieba.Tokenizer()
+        self._jieba.initialize()
+        canonical = {_fold(term) for term in lexicon.synonyms.values()}
+        for word in {_fold(w) for w in lexicon.words} | canonical:
+            self._jieba.add_word(word)
+        self._synonyms = {
+            _fold(variant): _fold(term) for variant, term in lexicon.synonyms.items()
+        }
+        self._synonym_pattern = _alternation(self._synonyms)
+        self._filler_pattern = _alternation({_fold(f): "" for f in FILLERS})
+
+    def normalise(self, text: str) -> str:
+        """Fold width, case, script, symbols and synonyms; collapse whitespace."""
+        text = _fold(text[:MAX_ANALYSED_CHARS])
+        text = self._to_simplified.convert(text)
+        text = " ".join(_symbols_to_spaces(text).split())
+        if self._synonym_pattern is not None:
+            text = self._synonym_pattern.sub(lambda m: self._synonyms[m.group(0)], text)
+        return " ".join(text.split())
+
+    def tokenise(self, text: str) -> list[str]:
+        """The meaningful tokens of a text, in order, synonyms canonicalised."""
+        text = self.normalise(text)
+        if self._filler_pattern is not None:
+            text = self._filler_pattern.sub(" ", text)
+        tokens = []
+        for token in self._jieba.lcut(text):
+            token = token.strip(WORD_JOINERS + " ")
+            if token and token not in STOPWORDS:
+                tokens.append(self._synonyms.get(token, token))
+        return tokens
+
+
+def char_bigrams(tokens: list[str]) -> list[str]:
+    """Overlapping character pairs of the CJK runs: they still meet when a typo splits a word."""
+    bigrams = []
+    for run in _CJK_RUN.findall("".join(tokens)):
+        bigrams.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return bigrams
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def _symbols_to_spaces(text: str) -> str:
+    # Letters, digits and CJK stay; a joiner stays only between two word characters.
+    out = []
+    for i, char in enumerate(text):
+        category = unicodedata.category(char)
+        if category[0] in "LN":
+            out.append(char)
+        elif char in WORD_JOINERS and 0 < i < len(text) - 1 and text[i - 1].isalnum() \
+                and text[i + 1].isalnum():
+            out.append(char)
+        else:
+            out.append(" ")
+    return "".join(out)
+
+
+def _alternation(variants: Mapping[str, str]) -> re.Pattern[str] | None:
+    """One regex matching any variant, longest first; latin variants only as whole words."""
+    if not variants:
+        return None
+    parts = []
+    for variant in sorted(variants, key=len, reverse=True):
+        body = re.escape(variant)
+        if _WORD_CHAR.match(variant[0]):
+            body = r"(?<![0-9a-z])" + body
+        if _WORD_CHAR.match(variant[-1]):
+            body += r"(?![0-9a-z])"
+        parts.append(body)
+    return re.compile("|".join(parts))

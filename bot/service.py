@@ -1,0 +1,199 @@
+"""The service: load a chat's state, take one pure dialogue step, save state and log in one go.
+
+Adapters (console, Telegram) hand it plain ids and text and render the :class:`Outcome`.
+It depends on the :class:`ChatStore` protocol below, never on SQLite itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.core.dialogue import (
+    ChatState,
+    ContinueFrom,
+    DialogueConfig,
+    Message,
+    Pick,
+    Reply,
+    ReplyKind,
+    step,
+)
+from bot.core.library import Library
+
+MAX_QUERY_CHARS = 4096
+"""Longer messages are stored cut to this; Telegram's own limit is 4096 characters."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRecord:
+    """One reply, as the answer log keeps it."""
+
+    chat_id: int
+    user_id: int
+    message_id: int | None
+    query: str
+    kind: str
+    entry_id: str | None
+    best_entry_id: str | None
+    score: float
+    page: int
+    created_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAnswer:
+    """A row of the answer log, read back (for buttons and replies to the bot)."""
+
+    id: int
+    chat_id: int
+    user_id: int
+    entry_id: str | None
+    page: int
+    kind: str
+
+
+class ChatStore(Protocol):
+    """Where chat context and the answer log live."""
+
+    async def load_state(self, key: str) -> ChatState | None: ...
+
+    async def save_turn(self, key: str, state: ChatState, record: AnswerRecord) -> int: ...
+
+    async def answer(self, answer_id: int) -> StoredAnswer | None: ...
+
+    async def answer_for_message(self, chat_id: int, message_id: int) -> StoredAnswer | None: ...
+
+    async def attach_message(self, answer_id: int, message_id: int) -> None: ...
+
+    async def record_vote(self, answer_id: int, user_id: int, value: int, at: float) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """A message from a user, as an adapter sees it."""
+
+    chat_id: int
+    user_id: int
+    message: Message
+    is_group: bool = False
+    message_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The reply to a turn and the id under which the answer log keeps it."""
+
+    reply: Reply
+    answer_id: int
+
+
+def context_key(chat_id: int, user_id: int, *, is_group: bool) -> str:
+    """Private chats share one context; in a group each member has their own."""
+    return f"{chat_id}:{user_id}" if is_group else str(chat_id)
+
+
+class ChatService:
+    """Runs conversations over a store and the library currently in service."""
+
+    def __init__(
+        self,
+        store: ChatStore,
+        library: Callable[[], Library],
+        config: DialogueConfig = DialogueConfig(),
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._store = store
+        self._library = library
+        self._config = config
+        self._clock = clock
+        # One turn at a time per context, so that two quick messages cannot both read the same
+        # state and the second overwrite the first; different chats run concurrently.
+        self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = (
+            weakref.WeakValueDictionary()
+        )
+
+    @property
+    def library(self) -> Library:
+        """The knowledge in service right now."""
+        return self._library()
+
+    async def handle(self, turn: Turn) -> Outcome:
+        """Answer a turn, save the chat's new state and log the reply in one transaction."""
+        key = context_key(turn.chat_id, turn.user_id, is_group=turn.is_group)
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        async with lock:
+            state = await self._store.load_state(key) or ChatState()
+            now = self._clock()
+            reply, new_state = step(state, turn.message, self._library(), now=now,
+                                    config=self._config)
+            record = AnswerRecord(
+                chat_id=turn.chat_id,
+                user_id=turn.user_id,
+                message_id=turn.message_id,
+                query=_describe(turn.message)[:MAX_QUERY_CHARS],
+                kind=reply.kind.value,
+                entry_id=reply.entry_id if reply.kind is ReplyKind.ANSWER else None,
+                best_entry_id=reply.hits[0].entry.id if reply.hits else reply.entry_id,
+                score=reply.score,
+                page=reply.page,
+                created_at=now,
+            )
+            answer_id = await self._store.save_turn(key, new_state, record)
+        return Outcome(reply, answer_id)
+
+    async def continue_answer(self, turn: Turn, answer_id: int) -> Outcome | None:
+        """The next page of a logged answer (its 继续 button); None if not this chat's answer."""
+        stored = await self._owned_answer(answer_id, turn.chat_id)
+        if stored is None or stored.entry_id is None:
+            return None
+        return await self.handle(_with(turn, ContinueFrom(stored.entry_id, stored.page)))
+
+    async def pick(self, turn: Turn, answer_id: int, entry_id: str) -> Outcome | None:
+        """Answer a suggested entry (its button); None if not this chat's or not offered."""
+        stored = await self._owned_answer(answer_id, turn.chat_id)
+        if stored is None or self._library().get(entry_id) is None:
+            return None
+        return await self.handle(_with(turn, Pick(entry_id)))
+
+    async def reply_to_answer(self, chat_id: int, message_id: int) -> StoredAnswer | None:
+        """The logged answer that a bot message carried, if any."""
+        return await self._store.answer_for_message(chat_id, message_id)
+
+    async def attach_message(self, answer_id: int, message_id: int) -> None:
+        """Remember which bot message carried an answer (for replies and buttons)."""
+        await self._store.attach_message(answer_id, message_id)
+
+    async def vote(self, chat_id: int, user_id: int, answer_id: int, value: int) -> int | None:
+        """Record 👍 (+1) or 👎 (-1); the latest vote of a user on an answer wins.
+
+        Returns the previous vote (0 for none), or None when the answer is not this chat's
+        answer from the knowledge base (a forged or stale button): nothing is written then.
+        """
+        if value not in (1, -1):
+            return None
+        stored = await self._owned_answer(answer_id, chat_id)
+        if stored is None or stored.kind != ReplyKind.ANSWER.value:
+            return None
+        return await self._store.record_vote(answer_id, user_id, value, self._clock())
+
+    async def _owned_answer(self, answer_id: int, chat_id: int) -> StoredAnswer | None:
+        stored = await self._store.answer(answer_id)
+        return stored if stored is not None and stored.chat_id == chat_id else None
+
+
+def _with(turn: Turn, message: Message) -> Turn:
+    return Turn(turn.chat_id, turn.user_id, message, turn.is_group, turn.message_id)
+
+
+def _describe(message: Message) -> str:
+    if isinstance(message, Pick):
+        return f"[pick {message.entry_id}]"
+    if isinstance(message, ContinueFrom):
+        return f"[continue {message.entry_id} after page {message.page}]"
+    return message

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Set up (first time) and run every check: lint, types, knowledge validation and accuracy,
+# Dockerfile lint, and the whole test suite (unit, adapters, end-to-end against the emulator).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+py=.venv/bin/python
+echo "== ruff";            $py -m ruff check bot tests bench
+echo "== mypy";            $py -m mypy
+echo "== kb check";        $py -m bot kb check
+echo "== kb test";         $py -m bot kb test tests/cases/kb_cases.yaml --min-accuracy 0.9
+if [ -f Dockerfile ]; then echo "== hadolint"; .venv/bin/hadolint Dockerfile; fi
+echo "== pytest";          $py -m pytest "$@"

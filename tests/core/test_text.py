@@ -1,0 +1,41 @@
+from bot.core.text import Analyzer, char_bigrams
+
+
+def test_full_width_case_and_traditional_are_folded(analyzer: Analyzer) -> None:
+    assert analyzer.normalise("請問ＣｈａｔＧＰＴ是什麼？") == "请问chatgpt是什么"
+
+
+def test_synonyms_become_one_term(analyzer: Analyzer) -> None:
+    assert analyzer.tokenise("LLM是什么") == analyzer.tokenise("大语言模型是什么")
+    assert "生成式ai" in analyzer.tokenise("AIGC和大模型")
+    assert analyzer.tokenise("chat gpt 全称") == analyzer.tokenise("ChatGPT全称")
+    assert analyzer.tokenise("chatgtp咋训练") == analyzer.tokenise("ChatGPT咋训练")
+    assert analyzer.tokenise("基于人类反馈的强化学习") == ["rlhf"]
+
+
+def test_latin_synonyms_match_whole_words_only(analyzer: Analyzer) -> None:
+    # "prompt" is a synonym of 提示学习, but not inside another word.
+    assert "提示学习" in analyzer.tokenise("prompt是啥")
+    assert "提示学习" not in analyzer.tokenise("prompts123x")
+
+
+def test_fillers_particles_and_emoji_are_dropped(analyzer: Analyzer) -> None:
+    tokens = analyzer.tokenise("请问一下，什么是大模型呀？😀😀")
+    assert tokens == ["什么", "大模型"]
+
+
+def test_domain_words_stay_whole(analyzer: Analyzer) -> None:
+    for word in ("思维链", "近端策略优化", "gpt-3.5", "生成式ai", "奖励模型"):
+        assert word in analyzer.tokenise(f"{word}是什么"), word
+
+
+def test_hostile_text_gives_tokens_or_nothing(analyzer: Analyzer) -> None:
+    for text in ("", "   ", "\x00\x01\x1b[31m", "\ud800abc", "🙂" * 50, "a" * 10_000,
+                 "'; DROP TABLE answers; --", "<script>alert(1)</script>"):
+        tokens = analyzer.tokenise(text)
+        assert all(token.strip() for token in tokens)
+
+
+def test_bigrams_cover_cjk_runs_only() -> None:
+    assert char_bigrams(["大模", "形"]) == ["大模", "模形"]
+    assert char_bigrams(["gpt", "训练"]) == ["训练"]
