@@ -24,6 +24,7 @@ from bot.core.dialogue import (
     step,
 )
 from bot.core.library import Library
+from bot.core.text import without_surrogates
 
 MAX_QUERY_CHARS = 4096
 """Longer messages are stored cut to this; Telegram's own limit is 4096 characters."""
@@ -130,13 +131,14 @@ class ChatService:
         async with lock:
             state = await self._store.load_state(key) or ChatState()
             now = self._clock()
-            reply, new_state = step(state, turn.message, self._library(), now=now,
+            message = _clean(turn.message)
+            reply, new_state = step(state, message, self._library(), now=now,
                                     config=self._config)
             record = AnswerRecord(
                 chat_id=turn.chat_id,
                 user_id=turn.user_id,
                 message_id=turn.message_id,
-                query=_describe(turn.message)[:MAX_QUERY_CHARS],
+                query=_describe(message)[:MAX_QUERY_CHARS],
                 kind=reply.kind.value,
                 entry_id=reply.entry_id if reply.kind is ReplyKind.ANSWER else None,
                 best_entry_id=reply.hits[0].entry.id if reply.hits else reply.entry_id,
@@ -197,3 +199,8 @@ def _describe(message: Message) -> str:
     if isinstance(message, ContinueFrom):
         return f"[continue {message.entry_id} after page {message.page}]"
     return message
+
+
+def _clean(message: Message) -> Message:
+    # A lone surrogate cannot be encoded for SQLite; it would fail the whole turn.
+    return without_surrogates(message) if isinstance(message, str) else message

@@ -59,6 +59,26 @@ MIGRATIONS: Sequence[str] = (
         PRIMARY KEY (answer_id, user_id)
     );
     """,
+    # 3: comments after a 👎, and the prompts that ask for them (one per user per answer)
+    """
+    CREATE TABLE comment_requests (
+        answer_id INTEGER NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+        user_id INTEGER NOT NULL,
+        chat_id INTEGER NOT NULL,
+        prompt_message_id INTEGER,
+        asked_at REAL NOT NULL,
+        PRIMARY KEY (answer_id, user_id)
+    );
+    CREATE INDEX comment_requests_by_prompt ON comment_requests (chat_id, prompt_message_id);
+    CREATE TABLE comments (
+        id INTEGER PRIMARY KEY,
+        answer_id INTEGER NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+        user_id INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        created_at REAL NOT NULL
+    );
+    CREATE INDEX comments_by_answer ON comments (answer_id);
+    """,
 )
 
 _STATE_FIELDS = {f.name for f in fields(ChatState)}

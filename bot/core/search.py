@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from itertools import repeat
 
 from rapidfuzz import fuzz
 
@@ -45,9 +46,13 @@ ANSWER_WEIGHT = 0.3
 ANSWER_COVERAGE = 0.5
 """How much of a query word an entry 'knows' when the word is only in its answer."""
 GRAM_WEIGHT = 0.5
-CANDIDATES = 30
-COMMON_TERM_SHARE = 0.05
-"""Terms in more than this share of entries are not enumerated for candidates (still scored)."""
+CANDIDATES = 12
+COMMON_TERM_SHARE = 0.01
+COMMON_DF_MIN = 64
+"""Terms in more entries than both of these are not enumerated for candidates (still scored)."""
+CHAMPIONS = 64
+ENTITY_WEIGHT = 3.0
+"""The least weight in coverage of a term that names some entry's subject (ChatGPT, GPT...)."""
 W_COVERAGE = 0.45
 W_GRAMS = 0.15
 W_FUZZY = 0.40
@@ -66,59 +71,131 @@ class Hit:
     phrasing: str
 
 
-class _Postings:
-    """Inverted index: term -> (sorted entry numbers, BM25 weights, coverage weights)."""
+@dataclass(frozen=True, slots=True)
+class _Posting:
+    """The entries that contain one term: numbers ascending, with BM25 weights and how much
+    of the term each entry knows (None when every entry knows it fully)."""
 
-    def __init__(self, documents: Sequence[tuple[Counter[str], Counter[str]]]) -> None:
+    ids: array[int]
+    weights: array[float]
+    shares: array[float] | None
+    champions: tuple[array[int], array[float]] | None = None
+    """For a very common term: its highest-weighted entries, enough to find candidates."""
+
+    def share(self, number: int) -> float:
+        at = bisect_left(self.ids, number)
+        if at == len(self.ids) or self.ids[at] != number:
+            return 0.0
+        return 1.0 if self.shares is None else self.shares[at]
+
+
+class _Postings:
+    """Inverted index over (strong, weak) term counts per entry, with BM25 weights."""
+
+    def __init__(
+        self,
+        documents: Sequence[tuple[Counter[str], Counter[str]]],
+        entities: Iterable[str] = (),
+    ) -> None:
         count = len(documents)
         lengths = [sum(strong.values()) + ANSWER_WEIGHT * sum(weak.values())
                    for strong, weak in documents]
         average = (sum(lengths) / count) if count else 1.0
         frequencies: Counter[str] = Counter()
         for strong, weak in documents:
-            frequencies.update(set(strong) | set(weak))
-        self.count = count
+            frequencies.update(strong.keys() | weak.keys())
         self.idf = {term: _idf(df, count) for term, df in frequencies.items()}
         self.unknown_idf = _idf(0, count)
-        self.common_df = max(50, int(count * COMMON_TERM_SHARE))
+        self.entities = frozenset(entities)
+        self.common_df = max(COMMON_DF_MIN, int(count * COMMON_TERM_SHARE))
         ids: dict[str, array[int]] = {}
         weights: dict[str, array[float]] = {}
-        known: dict[str, array[float]] = {}
+        shares: dict[str, array[float]] = {}
         for number, ((strong, weak), length) in enumerate(zip(documents, lengths, strict=True)):
             norm = K1 * (1 - B + B * length / (average or 1.0))
-            for term in set(strong) | set(weak):
+            for term in strong.keys() | weak.keys():
                 tf = strong[term] + ANSWER_WEIGHT * weak[term]
                 ids.setdefault(term, array("i")).append(number)
                 weights.setdefault(term, array("f")).append(
-                    self.idf[term] * tf * (K1 + 1) / (tf + norm)
-                )
-                known.setdefault(term, array("f")).append(1.0 if term in strong else ANSWER_COVERAGE)
-        self.ids, self.weights, self.known = ids, weights, known
+                    self.idf[term] * tf * (K1 + 1) / (tf + norm))
+                shares.setdefault(term, array("f")).append(
+                    1.0 if term in strong else ANSWER_COVERAGE)
+        self.terms = {
+            term: _Posting(ids[term], weights[term],
+                           None if min(shares[term]) == 1.0 else shares[term],
+                           _champions(ids[term], weights[term], self.common_df))
+            for term in ids
+        }
 
     def idf_of(self, term: str) -> float:
         return self.idf.get(term, self.unknown_idf)
 
-    def accumulate(self, terms: Iterable[str], into: dict[int, float], factor: float) -> None:
-        """Add each term's BM25 weights; skip very common terms unless they are all we have."""
-        terms = list(dict.fromkeys(terms))
-        rare = [t for t in terms if len(self.ids.get(t, ())) <= self.common_df]
-        for term in rare or terms:
-            for number, weight in zip(self.ids.get(term, ()), self.weights.get(term, ()),
-                                      strict=True):
-                into[number] = into.get(number, 0.0) + factor * weight
+    def weight_of(self, term: str) -> float:
+        """A term's weight in coverage: its IDF, but never low for the name of a subject.
 
-    def coverage(self, terms: Sequence[str], number: int) -> float:
-        """IDF-weighted share of the query's distinct terms that this entry knows."""
-        total = known = 0.0
-        for term in dict.fromkeys(terms):
-            idf = self.idf_of(term)
-            total += idf
-            ids = self.ids.get(term)
-            if ids is not None:
-                at = bisect_left(ids, number)
-                if at < len(ids) and ids[at] == number:
-                    known += idf * self.known[term][at]
-        return known / total if total else 0.0
+        "ChatGPT" is in half the entries, so its IDF is low; yet "ChatGPT有多少参数" is not
+        answered by an entry about 大模型's parameters just because 参数 matches.
+        """
+        idf = self.idf_of(term)
+        return max(idf, ENTITY_WEIGHT) if term in self.entities else idf
+
+    def gather(self, terms: Iterable[str], factor: float) -> _Gathered:
+        """BM25 scores and known IDF mass per entry, in one pass over the postings.
+
+        Very common terms are not enumerated: they add little to BM25, and their share of
+        coverage is looked up for the finalists only. When a query has nothing but common
+        terms, their champion lists supply the candidates.
+        """
+        distinct = list(dict.fromkeys(terms))
+        postings = [(t, self.terms.get(t)) for t in distinct]
+        rare = [(t, p) for t, p in postings if p is not None and p.champions is None]
+        common = [p for _, p in postings if p is not None and p.champions is not None]
+        scores: dict[int, float] = {}
+        known: dict[int, float] = {}
+        for term, posting in rare:
+            idf = self.weight_of(term)
+            # Answer-only terms count partly; a term every entry knows fully has no shares array.
+            shares = posting.shares if posting.shares is not None else repeat(1.0)
+            for number, weight, share in zip(posting.ids, posting.weights, shares):  # noqa: B905
+                scores[number] = scores.get(number, 0.0) + factor * weight
+                known[number] = known.get(number, 0.0) + idf * share
+        if not rare:
+            for posting in common:
+                assert posting.champions is not None
+                for number, weight in zip(*posting.champions, strict=True):
+                    scores[number] = scores.get(number, 0.0) + factor * weight
+        total = sum(self.weight_of(t) for t in distinct)
+        skipped = [(self.weight_of(t), p) for t, p in postings if p is not None
+                   and p.champions is not None]
+        return _Gathered(scores, known, total, skipped)
+
+
+@dataclass(frozen=True, slots=True)
+class _Gathered:
+    """What one pass over the postings found for a query."""
+
+    scores: dict[int, float]
+    known: dict[int, float]
+    total_idf: float
+    skipped: list[tuple[float, _Posting]]
+
+    def coverage(self, number: int) -> float:
+        """IDF-weighted share of the query's distinct terms that entry `number` knows."""
+        if not self.total_idf:
+            return 0.0
+        known = self.known.get(number, 0.0)
+        for idf, posting in self.skipped:
+            known += idf * posting.share(number)
+        return known / self.total_idf
+
+
+def _champions(
+    ids: array[int], weights: array[float], common_df: int
+) -> tuple[array[int], array[float]] | None:
+    if len(ids) <= common_df:
+        return None
+    best = sorted(range(len(ids)), key=weights.__getitem__, reverse=True)[:CHAMPIONS]
+    return array("i", (ids[i] for i in best)), array("f", (weights[i] for i in best))
 
 
 def _idf(df: int, count: int) -> float:
@@ -162,7 +239,8 @@ class Index:
                 grams.update(char_bigrams(tokens))
             gram_docs.append((grams, Counter()))
             keys.append(tuple("".join(tokens) for tokens in phrasing_tokens))
-        return cls(entries, _Postings(word_docs), _Postings(gram_docs), keys, tokenize)
+        entities = {token for entry in entries for token in tokenize(entry.subject)}
+        return cls(entries, _Postings(word_docs, entities), _Postings(gram_docs), keys, tokenize)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -172,23 +250,24 @@ class Index:
         tokens = self._tokenize(query)
         if not tokens:
             return []
-        grams = char_bigrams(tokens)
-        bm25: dict[int, float] = {}
-        self._words.accumulate(tokens, bm25, 1.0)
-        self._grams.accumulate(grams, bm25, GRAM_WEIGHT)
+        words = self._words.gather(tokens, 1.0)
+        grams = self._grams.gather(char_bigrams(tokens), GRAM_WEIGHT)
+        bm25 = dict(words.scores)
+        for number, score in grams.scores.items():
+            bm25[number] = bm25.get(number, 0.0) + score
         if not bm25:
             return []
         candidates = heapq.nlargest(CANDIDATES, bm25.items(), key=lambda item: item[1])
         key = "".join(tokens)
-        hits = [self._score(number, tokens, grams, key, total) for number, total in candidates]
+        hits = [self._score(number, total, words, grams, key) for number, total in candidates]
         hits.sort(key=lambda hit: (hit.score, hit.bm25), reverse=True)
         return [hit for hit in hits if hit.score >= min_score][:limit]
 
     def _score(
-        self, number: int, tokens: list[str], grams: list[str], key: str, bm25: float
+        self, number: int, bm25: float, words: _Gathered, grams: _Gathered, key: str
     ) -> Hit:
-        coverage = self._words.coverage(tokens, number)
-        gram_coverage = self._grams.coverage(grams, number) if grams else coverage
+        coverage = words.coverage(number)
+        gram_coverage = grams.coverage(number) if grams.total_idf else coverage
         keys = self._keys[number]
         similarities = [fuzz.ratio(key, phrasing_key) for phrasing_key in keys]
         best = max(range(len(keys)), key=similarities.__getitem__)

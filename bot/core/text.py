@@ -44,6 +44,7 @@ STOPWORDS = frozenset(
 WORD_JOINERS = "-.+#_"
 
 _WORD_CHAR = re.compile(r"[0-9a-z]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 
@@ -140,7 +141,12 @@ def char_bigrams(tokens: list[str]) -> list[str]:
 
 
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
+    return unicodedata.normalize("NFKC", without_surrogates(text)).casefold()
+
+
+def without_surrogates(text: str) -> str:
+    """Lone surrogates (possible in Python strings, never in UTF-8) become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _symbols_to_spaces(text: str) -> str:

@@ -1,0 +1,203 @@
+"""Conversations through the service with a real SQLite file and the small fixture knowledge."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.adapters.sqlite_store import SqliteStore
+from bot.core.dialogue import DialogueConfig, ReplyKind
+from bot.core.library import Library, load_library
+from bot.service import ChatService, Outcome, Turn
+
+FIXTURE = Path(__file__).parent / "fixtures" / "small_knowledge"
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture(scope="module")
+def small_library() -> Library:
+    return load_library(FIXTURE)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[SqliteStore]:
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
+    yield store
+    await store.close()
+
+
+@pytest.fixture
+def service(store: SqliteStore, small_library: Library, clock: Clock) -> ChatService:
+    return ChatService(store, lambda: small_library, DialogueConfig(page_size=60), clock=clock)
+
+
+async def say(service: ChatService, text: str, chat: int = 1, user: int = 7,
+              group: bool = False) -> Outcome:
+    return await service.handle(Turn(chat, user, text, is_group=group))
+
+
+async def test_a_question_is_answered_with_votes_offered(service: ChatService) -> None:
+    outcome = await say(service, "请问一下，什麼是大模型呀？")
+    reply = outcome.reply
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "large-model"
+    assert "【什么是大模型？】" in reply.text
+    assert [b.label for b in reply.buttons][-2:] == ["👍", "👎"]
+
+
+async def test_paging_to_the_end_and_past_it(service: ChatService) -> None:
+    first = (await say(service, "ChatGPT是怎么训练的")).reply
+    assert first.page == 1 and first.pages >= 3 and first.has_more
+    assert "回复“继续”查看下一段" in first.text and first.buttons[0].label == "继续"
+    pages = [first]
+    for phrase in ["继续", "还有呢", "接着说", "然后呢", "下一页", "更多"][: first.pages - 1]:
+        pages.append((await say(service, phrase)).reply)
+    assert [p.page for p in pages] == list(range(1, first.pages + 1))
+    assert not pages[-1].has_more and "继续" not in [b.label for b in pages[-1].buttons]
+    body = "".join(p.text for p in pages)
+    for sentence in ("监督学习", "奖励模型", "近端策略优化", "Azure"):
+        assert sentence in body
+    end = (await say(service, "继续")).reply
+    assert end.kind is ReplyKind.END and "讲完了" in end.text
+    assert {b.entry_id for b in end.buttons} == {"chatgpt", "gpt-training"}
+
+
+async def test_continue_without_context_says_so(service: ChatService) -> None:
+    reply = (await say(service, "继续")).reply
+    assert reply.kind is ReplyKind.NOTHING_TO_CONTINUE
+
+
+async def test_pronoun_follow_up_uses_the_subject(service: ChatService) -> None:
+    await say(service, "什么是大模型")
+    reply = (await say(service, "它有多少参数？")).reply
+    assert reply.entry_id == "large-model-parameters"
+
+
+async def test_ellipsis_asks_the_same_about_something_else(service: ChatService) -> None:
+    await say(service, "ChatGPT是怎么训练的")
+    reply = (await say(service, "那GPT呢？")).reply
+    assert reply.entry_id == "gpt-training"
+
+
+async def test_small_talk_never_answers_an_entry(service: ChatService) -> None:
+    for text in ("你好", "谢谢", "你能做什么", "拜拜"):
+        reply = (await say(service, text)).reply
+        assert reply.kind is ReplyKind.SMALL_TALK and reply.entry_id is None, text
+
+
+async def test_reset_clears_the_context(service: ChatService) -> None:
+    await say(service, "ChatGPT是怎么训练的")
+    assert (await say(service, "换个话题")).reply.kind is ReplyKind.RESET
+    assert (await say(service, "继续")).reply.kind is ReplyKind.NOTHING_TO_CONTINUE
+
+
+async def test_two_chats_are_isolated(service: ChatService) -> None:
+    await say(service, "ChatGPT是怎么训练的", chat=1)
+    assert (await say(service, "继续", chat=2)).reply.kind is ReplyKind.NOTHING_TO_CONTINUE
+    assert (await say(service, "继续", chat=1)).reply.page == 2
+
+
+async def test_two_members_of_a_group_are_isolated(service: ChatService) -> None:
+    await say(service, "ChatGPT是怎么训练的", chat=-100, user=1, group=True)
+    other = (await say(service, "继续", chat=-100, user=2, group=True)).reply
+    assert other.kind is ReplyKind.NOTHING_TO_CONTINUE
+    assert (await say(service, "继续", chat=-100, user=1, group=True)).reply.page == 2
+
+
+async def test_context_expires_after_the_ttl(service: ChatService, clock: Clock) -> None:
+    await say(service, "ChatGPT是怎么训练的")
+    clock.now += 29 * 60
+    assert (await say(service, "继续")).reply.page == 2
+    clock.now += 31 * 60
+    assert (await say(service, "继续")).reply.kind is ReplyKind.NOTHING_TO_CONTINUE
+
+
+async def test_context_survives_a_new_process(tmp_path: Path, small_library: Library) -> None:
+    path = tmp_path / "bot.sqlite3"
+    first = await SqliteStore.open(path)
+    await say(ChatService(first, lambda: small_library, DialogueConfig(page_size=60)),
+              "ChatGPT是怎么训练的")
+    await first.close()
+    second = await SqliteStore.open(path)
+    service = ChatService(second, lambda: small_library, DialogueConfig(page_size=60))
+    assert (await say(service, "继续")).reply.page == 2
+    await second.close()
+
+
+async def test_continue_button_continues_that_very_answer(service: ChatService) -> None:
+    training = await say(service, "ChatGPT是怎么训练的")
+    await say(service, "什么是大模型")
+    turn = Turn(1, 7, "")
+    outcome = await service.continue_answer(turn, training.answer_id)
+    assert outcome is not None and outcome.reply.entry_id == "chatgpt-training"
+    assert outcome.reply.page == 2
+
+
+async def test_buttons_of_another_chat_do_nothing(service: ChatService) -> None:
+    answer = await say(service, "ChatGPT是怎么训练的", chat=1)
+    assert await service.continue_answer(Turn(2, 7, ""), answer.answer_id) is None
+    assert await service.vote(2, 7, answer.answer_id, 1) is None
+    assert await service.vote(1, 7, answer.answer_id + 999, 1) is None
+    assert await service.vote(1, 7, answer.answer_id, 5) is None
+
+
+async def test_a_numbered_reply_picks_a_suggestion(service: ChatService) -> None:
+    suggested = (await say(service, "ChatGPT有多少参数")).reply
+    assert suggested.kind is ReplyKind.SUGGEST
+    picked = (await say(service, "1")).reply
+    assert picked.kind is ReplyKind.ANSWER and picked.entry_id == suggested.buttons[0].entry_id
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "'; DROP TABLE answers; --", "<script>alert('x')</script>", "长" * 10_000,
+    "\x00\x01\x02\x1b[2J", "\ud800\udfff", "什么是大模型\udc80", "🙂🙃" * 500, "今天天气怎么样", "MySQL怎么建索引",
+])
+async def test_hostile_or_off_topic_text_gets_a_decline_or_an_answer(
+    service: ChatService, store: SqliteStore, text: str
+) -> None:
+    reply = (await say(service, text)).reply
+    assert reply.kind in (ReplyKind.DECLINE, ReplyKind.SUGGEST, ReplyKind.ANSWER)
+    if text in ("今天天气怎么样", "MySQL怎么建索引"):
+        assert reply.kind is ReplyKind.DECLINE
+    with sqlite3.connect(store.path) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert raw.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 1
+
+
+async def test_two_hundred_chats_talk_at_once(service: ChatService, store: SqliteStore) -> None:
+    async def conversation(chat: int) -> list[int]:
+        pages = []
+        for text in ("ChatGPT是怎么训练的", "继续", "继续"):
+            pages.append((await say(service, text, chat=chat)).reply.page)
+        return pages
+
+    results = await asyncio.gather(*(conversation(chat) for chat in range(1, 201)))
+    assert all(pages == [1, 2, 3] for pages in results)
+    with sqlite3.connect(store.path) as raw:
+        assert raw.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 600
+        assert raw.execute("SELECT COUNT(*) FROM chat_context").fetchone()[0] == 200
+
+
+async def test_quick_messages_in_one_chat_do_not_overwrite_each_other(
+    service: ChatService,
+) -> None:
+    await say(service, "ChatGPT是怎么训练的")
+    replies = await asyncio.gather(say(service, "继续"), say(service, "继续"))
+    assert sorted(r.reply.page for r in replies) == [2, 3]
