@@ -1,0 +1,88 @@
+"""The command line as a user runs it: real processes, a real database file."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SMALL = ROOT / "tests" / "fixtures" / "small_knowledge"
+
+
+def run_bot(*args: str, stdin: str = "", env: dict[str, str] | None = None,
+            knowledge: Path = SMALL) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
+    environment.update({"BOT_KNOWLEDGE_DIR": str(knowledge), "BOT_TELEGRAM_TOKEN": ""})
+    environment.update(env or {})
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, text=True,
+                          capture_output=True, cwd=ROOT, env=environment, timeout=120)
+
+
+def chat_json(db: Path, lines: list[str]) -> list[dict[str, object]]:
+    done = run_bot("chat", "--json", "--db", str(db), stdin="\n".join(lines) + "\n",
+                   env={"BOT_PAGE_SIZE": "80"})
+    assert done.returncode == 0, done.stderr
+    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def test_chat_json_pages_follows_up_and_keeps_context_across_processes(tmp_path: Path) -> None:
+    db = tmp_path / "chat.sqlite3"
+    first = chat_json(db, ["ChatGPT是怎么训练的", "继续"])
+    assert len(first) == 2 and first[0]["entry_id"] == "chatgpt-training"
+    assert first[0]["matched"] is True and first[0]["has_more"] is True
+    assert first[0]["buttons"] == ["继续", "👍", "👎"]
+    second = chat_json(db, ["继续", "那GPT呢？", '{"chat": "2", "user": "5", "text": "继续"}'])
+    assert second[0]["entry_id"] == "chatgpt-training"  # the third page, after a restart
+    assert second[1]["entry_id"] == "gpt-training"
+    assert second[2]["chat"] == "2" and second[2]["matched"] is False
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 5
+
+
+def test_chat_json_answers_every_line_even_junk(tmp_path: Path) -> None:
+    lines = ["", "{not json", '{"text": 5}', "x" * 4000, "今天天气怎么样"]
+    replies = chat_json(tmp_path / "db.sqlite3", lines)
+    assert len(replies) == len(lines)
+    assert replies[-1]["matched"] is False and "超出了我的知识范围" in str(replies[-1]["text"])
+
+
+def test_ask_json_has_exactly_the_documented_keys() -> None:
+    done = run_bot("ask", "--json", "大模型有多少参数")
+    result = json.loads(done.stdout)
+    assert set(result) == {"matched", "entry_id", "score", "question", "answer", "suggestions"}
+    assert result["matched"] is True and result["entry_id"] == "large-model-parameters"
+    assert result["question"] == "大模型有多少参数？"
+
+
+def test_ask_reads_stdin_lines_loading_once() -> None:
+    done = run_bot("ask", "--json", "-", stdin="ChatGPT有多少参数\n今天天气怎么样\nchatgtp咋训练\n")
+    results = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["matched"] for r in results] == [False, False, True]
+    assert results[0]["suggestions"] and results[0]["suggestions"][0]["entry_id"]
+    assert results[1]["suggestions"] == [] and results[1]["entry_id"] is None
+    assert results[2]["entry_id"] == "chatgpt-training"
+
+
+def test_ask_explain_shows_tokens_and_candidates() -> None:
+    done = run_bot("ask", "--explain", "請問大模形有多少參數")
+    assert "规范化    请问大模型有多少参数" in done.stdout
+    assert "大模型 / 有 / 多少 / 参数" in done.stdout
+    assert "large-model-parameters" in done.stdout
+
+
+def test_broken_knowledge_refuses_to_start_with_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("topic: x\nentries:\n  - id: Bad Id\n    question: q\n",
+                                       encoding="utf-8")
+    done = run_bot("ask", "什么是大模型", knowledge=tmp_path)
+    assert done.returncode == 1
+    assert "bad.yaml:3" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_malformed_token_is_one_sentence() -> None:
+    done = run_bot("run", env={"BOT_TELEGRAM_TOKEN": "not-a-token"})
+    assert done.returncode == 2 and "BOT_TELEGRAM_TOKEN" in done.stderr
+    assert "Traceback" not in done.stderr
