@@ -34,8 +34,14 @@ from bot.core.search import Index  # noqa: E402
 from bot.core.text import Analyzer, load_lexicon  # noqa: E402
 
 CJK = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
-TEMPLATES = ("什么是{a}？", "{a}是啥", "{a}和{b}有什么区别", "{a}怎么用于{b}", "为什么{a}需要{b}",
-             "{a}的{b}是什么意思")
+TEMPLATES = (
+    "什么是{a}？",
+    "{a}是啥",
+    "{a}和{b}有什么区别",
+    "{a}怎么用于{b}",
+    "为什么{a}需要{b}",
+    "{a}的{b}是什么意思",
+)
 
 
 def make_terms(rng: random.Random, count: int) -> list[str]:
@@ -51,9 +57,17 @@ def make_entries(size: int, seed: int = 7) -> list[Entry]:
         a, b, c = rng.choices(terms, weights=weights, k=3)
         phrasings = [t.format(a=a, b=b) for t in rng.sample(TEMPLATES, 6)]
         answer = f"{a}是一种与{b}有关的方法，常用于{c}。它的特点是{b}和{c}结合得很好。"
-        entries.append(Entry(id=f"e{number}", question=phrasings[0],
-                             alternatives=tuple(phrasings[1:]), keywords=(a, b), subject=a,
-                             answer=answer, source="synthetic"))
+        entries.append(
+            Entry(
+                id=f"e{number}",
+                question=phrasings[0],
+                alternatives=tuple(phrasings[1:]),
+                keywords=(a, b),
+                subject=a,
+                answer=answer,
+                source="synthetic",
+            )
+        )
     return entries
 
 
@@ -68,7 +82,7 @@ def make_queries(entries: list[Entry], count: int, seed: int = 11) -> list[str]:
         text = rng.choice(rng.choice(entries).phrasings)
         if rng.random() < 0.5 and len(text) > 4:
             at = rng.randrange(len(text))
-            text = text[:at] + text[at + 1:]
+            text = text[:at] + text[at + 1 :]
         queries.append(("请问一下" if rng.random() < 0.3 else "") + text)
     return queries
 
@@ -100,10 +114,14 @@ def measure(size: int, query_count: int) -> dict[str, float]:
         process.extractOne(analyzer.normalise(query), choices, scorer=fuzz.WRatio)
         baseline.append((time.perf_counter() - started) * 1000)
     return {
-        "size": size, "build_s": build, "p50_ms": statistics.median(ours),
-        "p99_ms": percentile(ours, 0.99), "peak_rss_mb": rss_ours,
+        "size": size,
+        "build_s": build,
+        "p50_ms": statistics.median(ours),
+        "p99_ms": percentile(ours, 0.99),
+        "peak_rss_mb": rss_ours,
         "baseline_p50_ms": statistics.median(baseline),
-        "baseline_p99_ms": percentile(baseline, 0.99), "queries": len(ours),
+        "baseline_p99_ms": percentile(baseline, 0.99),
+        "queries": len(ours),
     }
 
 
@@ -116,15 +134,24 @@ def main() -> None:
     if args.one:
         print(json.dumps(measure(args.one, args.queries)))
         return
-    print(f"{'entries':>8} {'build s':>8} {'p50 ms':>8} {'p99 ms':>8} {'RSS MB':>8} "
-          f"{'extractOne p50':>15} {'p99':>8}")
+    print(
+        f"{'entries':>8} {'build s':>8} {'p50 ms':>8} {'p99 ms':>8} {'RSS MB':>8} "
+        f"{'extractOne p50':>15} {'p99':>8}"
+    )
     for size in args.sizes:
-        out = subprocess.run([sys.executable, __file__, "--one", str(size), "--queries",
-                              str(args.queries)], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(size), "--queries", str(args.queries)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         row = json.loads(out.stdout.strip().splitlines()[-1])
-        print(f"{row['size']:>8} {row['build_s']:>8.2f} {row['p50_ms']:>8.3f} "
-              f"{row['p99_ms']:>8.3f} {row['peak_rss_mb']:>8.0f} "
-              f"{row['baseline_p50_ms']:>15.3f} {row['baseline_p99_ms']:>8.3f}", flush=True)
+        print(
+            f"{row['size']:>8} {row['build_s']:>8.2f} {row['p50_ms']:>8.3f} "
+            f"{row['p99_ms']:>8.3f} {row['peak_rss_mb']:>8.0f} "
+            f"{row['baseline_p50_ms']:>15.3f} {row['baseline_p99_ms']:>8.3f}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -1,10 +1,10 @@
 """The composition root: reads Settings once, builds the objects, runs a subcommand.
 
-    python -m bot                 Telegram bot if a token is configured, else the local chat
-    python -m bot chat            the local chat (--json for scripts)
-    python -m bot run             the Telegram bot
-    python -m bot ask "问题"       one answer (--json, --explain; "-" reads stdin lines)
-    python -m bot kb check|test|import
+python -m bot                 Telegram bot if a token is configured, else the local chat
+python -m bot chat            the local chat (--json for scripts)
+python -m bot run             the Telegram bot
+python -m bot ask "问题"       one answer (--json, --explain; "-" reads stdin lines)
+python -m bot kb check|test|import
 """
 
 from __future__ import annotations
@@ -65,8 +65,9 @@ def build_library(settings: Settings, directory: Path | None = None) -> Library:
 
 def dialogue_config(settings: Settings) -> DialogueConfig:
     """The conversation knobs from the settings."""
-    return DialogueConfig(page_size=settings.page_size,
-                          ttl_seconds=settings.context_ttl_minutes * 60)
+    return DialogueConfig(
+        page_size=settings.page_size, ttl_seconds=settings.context_ttl_minutes * 60
+    )
 
 
 # --- ask -----------------------------------------------------------------------------------
@@ -95,18 +96,30 @@ def ask_result(library: Library, question: str) -> dict[str, Any]:
 
     match = library.match(question)
     best = match.best
-    suggestions = [_suggestion(hit) for hit in match.hits] \
-        if match.verdict is Verdict.SUGGEST else []
+    suggestions = (
+        [_suggestion(hit) for hit in match.hits] if match.verdict is Verdict.SUGGEST else []
+    )
     if match.verdict is Verdict.ANSWER and best is not None:
-        return {"matched": True, "entry_id": best.entry.id, "score": best.score,
-                "question": best.entry.question, "answer": best.entry.answer,
-                "suggestions": suggestions}
+        return {
+            "matched": True,
+            "entry_id": best.entry.id,
+            "score": best.score,
+            "question": best.entry.question,
+            "answer": best.entry.answer,
+            "suggestions": suggestions,
+        }
     if match.verdict is Verdict.SUGGEST:
         text = phrases.suggest([hit.entry.question for hit in match.hits])
     else:
         text = phrases.decline([t.name for t in library.topics], phrases.EXAMPLE_QUESTIONS)
-    return {"matched": False, "entry_id": None, "score": best.score if best else 0.0,
-            "question": None, "answer": text, "suggestions": suggestions}
+    return {
+        "matched": False,
+        "entry_id": None,
+        "score": best.score if best else 0.0,
+        "question": None,
+        "answer": text,
+        "suggestions": suggestions,
+    }
 
 
 def _suggestion(hit: Hit) -> dict[str, Any]:
@@ -185,9 +198,11 @@ def kb_check(args: argparse.Namespace, settings: Settings) -> int:
     problems = find_collisions(library)
     for problem in problems:
         print(problem)
-    print(f"{len(library)} entries in {len(library.topics)} topics, "
-          f"{sum(len(e.phrasings) for e in library.entries)} phrasings: "
-          f"{len(problems)} problem{'s' if len(problems) != 1 else ''}")
+    print(
+        f"{len(library.entries)} entries in {len(library.topics)} topics, "
+        f"{sum(len(e.phrasings) for e in library.entries)} phrasings: "
+        f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    )
     return EXIT_FAILED if problems else EXIT_OK
 
 
@@ -199,17 +214,23 @@ def kb_test(args: argparse.Namespace, settings: Settings) -> int:
     cases = load_cases(args.cases)
     unknown = unknown_expectations(library, cases)
     if unknown:
-        print(f"cases expect entries the knowledge does not have: {', '.join(unknown)}",
-              file=sys.stderr)
+        print(
+            f"cases expect entries the knowledge does not have: {', '.join(unknown)}",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     report = run_cases(library, cases)
     for miss in report.misses:
-        print(f"MISS  {miss.case.question!r}: expected {miss.case.expect}, got {miss.got} "
-              f"({miss.verdict.value}, {miss.score:.2f})")
-    print(f"{len(cases)} cases: accuracy {report.accuracy:.1%} "
-          f"(on-topic {report.accuracy_of(off_topic=False):.1%}, "
-          f"off-topic declined {report.accuracy_of(off_topic=True):.1%}); "
-          f"minimum {args.min_accuracy:.1%}")
+        print(
+            f"MISS  {miss.case.question!r}: expected {miss.case.expect}, got {miss.got} "
+            f"({miss.verdict.value}, {miss.score:.2f})"
+        )
+    print(
+        f"{len(cases)} cases: accuracy {report.accuracy:.1%} "
+        f"(on-topic {report.accuracy_of(off_topic=False):.1%}, "
+        f"off-topic declined {report.accuracy_of(off_topic=True):.1%}); "
+        f"minimum {args.min_accuracy:.1%}"
+    )
     return EXIT_OK if report.accuracy >= args.min_accuracy else EXIT_FAILED
 
 
@@ -230,8 +251,11 @@ def kb_import(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = parser.add_subparsers(dest="command")
     ask_parser = sub.add_parser("ask", help="answer one question (or '-' for stdin lines)")
     ask_parser.add_argument("question")
@@ -244,8 +268,9 @@ def _parser() -> argparse.ArgumentParser:
     chat_parser.add_argument("--json", action="store_true", help="JSON lines in and out")
     chat_parser.set_defaults(handler=chat)
     sub.add_parser("run", help="run the Telegram bot").set_defaults(handler=run)
-    kb = sub.add_parser("kb", help="knowledge tools").add_subparsers(dest="kb_command",
-                                                                      required=True)
+    kb = sub.add_parser("kb", help="knowledge tools").add_subparsers(
+        dest="kb_command", required=True
+    )
     check = kb.add_parser("check", help="validate the knowledge")
     check.add_argument("directory", nargs="?")
     check.set_defaults(handler=kb_check)

@@ -30,10 +30,12 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         what = " ".join(
-            part for part in (
+            part
+            for part in (
                 f"entry {self.entry_id!r}" if self.entry_id else "",
                 f"field {self.field!r}" if self.field else "",
-            ) if part
+            )
+            if part
         )
         return f"{where}: {what + ': ' if what else ''}{self.reason}"
 

@@ -42,10 +42,16 @@ class ReloadReport:
             return f"知识库重新加载失败，继续使用旧版本：\n{self.error}"
         if self.unchanged:
             return "知识库没有变化。"
-        parts = [f"新增 {len(self.added)}", f"删除 {len(self.removed)}",
-                 f"修改 {len(self.changed)}"]
-        names = [*(f"+{i}" for i in self.added), *(f"-{i}" for i in self.removed),
-                 *(f"~{i}" for i in self.changed)]
+        parts = [
+            f"新增 {len(self.added)}",
+            f"删除 {len(self.removed)}",
+            f"修改 {len(self.changed)}",
+        ]
+        names = [
+            *(f"+{i}" for i in self.added),
+            *(f"-{i}" for i in self.removed),
+            *(f"~{i}" for i in self.changed),
+        ]
         detail = f"（{', '.join(names[:12])}{' …' if len(names) > 12 else ''}）" if names else ""
         return f"知识库已重新加载：{'，'.join(parts)}{detail}"
 

@@ -105,19 +105,17 @@ class ChatService:
         self,
         store: ChatStore,
         library: Callable[[], Library],
-        config: DialogueConfig = DialogueConfig(),
+        config: DialogueConfig | None = None,
         *,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._store = store
         self._library = library
-        self._config = config
+        self._config = config or DialogueConfig()
         self._clock = clock
         # One turn at a time per context, so that two quick messages cannot both read the same
         # state and the second overwrite the first; different chats run concurrently.
-        self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = (
-            weakref.WeakValueDictionary()
-        )
+        self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
 
     @property
     def library(self) -> Library:
@@ -132,8 +130,7 @@ class ChatService:
             state = await self._store.load_state(key) or ChatState()
             now = self._clock()
             message = _clean(turn.message)
-            reply, new_state = step(state, message, self._library(), now=now,
-                                    config=self._config)
+            reply, new_state = step(state, message, self._library(), now=now, config=self._config)
             record = AnswerRecord(
                 chat_id=turn.chat_id,
                 user_id=turn.user_id,

@@ -61,6 +61,8 @@ class Settings(BaseSettings):
         if not token:
             return "No Telegram token: set BOT_TELEGRAM_TOKEN in .env (ask @BotFather for one)."
         if not TOKEN_PATTERN.match(token):
-            return ("BOT_TELEGRAM_TOKEN does not look like a bot token "
-                    "(expected digits, a colon and 20+ letters, as @BotFather gives it).")
+            return (
+                "BOT_TELEGRAM_TOKEN does not look like a bot token "
+                "(expected digits, a colon and 20+ letters, as @BotFather gives it)."
+            )
         return None

@@ -49,8 +49,9 @@ def service(store: SqliteStore, small_library: Library, clock: Clock) -> ChatSer
     return ChatService(store, lambda: small_library, DialogueConfig(page_size=60), clock=clock)
 
 
-async def say(service: ChatService, text: str, chat: int = 1, user: int = 7,
-              group: bool = False) -> Outcome:
+async def say(
+    service: ChatService, text: str, chat: int = 1, user: int = 7, group: bool = False
+) -> Outcome:
     return await service.handle(Turn(chat, user, text, is_group=group))
 
 
@@ -132,8 +133,10 @@ async def test_context_expires_after_the_ttl(service: ChatService, clock: Clock)
 async def test_context_survives_a_new_process(tmp_path: Path, small_library: Library) -> None:
     path = tmp_path / "bot.sqlite3"
     first = await SqliteStore.open(path)
-    await say(ChatService(first, lambda: small_library, DialogueConfig(page_size=60)),
-              "ChatGPT是怎么训练的")
+    await say(
+        ChatService(first, lambda: small_library, DialogueConfig(page_size=60)),
+        "ChatGPT是怎么训练的",
+    )
     await first.close()
     second = await SqliteStore.open(path)
     service = ChatService(second, lambda: small_library, DialogueConfig(page_size=60))
@@ -165,10 +168,22 @@ async def test_a_numbered_reply_picks_a_suggestion(service: ChatService) -> None
     assert picked.kind is ReplyKind.ANSWER and picked.entry_id == suggested.buttons[0].entry_id
 
 
-@pytest.mark.parametrize("text", [
-    "", "   ", "'; DROP TABLE answers; --", "<script>alert('x')</script>", "长" * 10_000,
-    "\x00\x01\x02\x1b[2J", "\ud800\udfff", "什么是大模型\udc80", "🙂🙃" * 500, "今天天气怎么样", "MySQL怎么建索引",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "'; DROP TABLE answers; --",
+        "<script>alert('x')</script>",
+        "长" * 10_000,
+        "\x00\x01\x02\x1b[2J",
+        "\ud800\udfff",
+        "什么是大模型\udc80",
+        "🙂🙃" * 500,
+        "今天天气怎么样",
+        "MySQL怎么建索引",
+    ],
+)
 async def test_hostile_or_off_topic_text_gets_a_decline_or_an_answer(
     service: ChatService, store: SqliteStore, text: str
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sys
@@ -45,10 +46,8 @@ class ConsoleChat:
 
     async def interactive(self, read: Any = input, out: TextIO = sys.stdout) -> None:
         """A prompt loop with line editing (readline) until /quit or end of input."""
-        try:
-            import readline  # noqa: F401  (imported for its side effect: line editing)
-        except ImportError:  # pragma: no cover - not on every platform
-            pass
+        with contextlib.suppress(ImportError):  # line editing where the platform has it
+            import readline  # noqa: F401
         print("AI概念问答 · 本地对话（输入 /help 查看用法）", file=out)
         while True:
             try:

@@ -11,16 +11,19 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import aiosqlite
 
 from bot.core.dialogue import ChatState
 from bot.errors import StoreError
 from bot.service import AnswerRecord, StoredAnswer
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -166,9 +169,18 @@ class SqliteStore:
         cursor = await self._db.execute(
             "INSERT INTO answers (chat_id, user_id, message_id, query, kind, entry_id, "
             "best_entry_id, score, page, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (record.chat_id, record.user_id, record.message_id, record.query, record.kind,
-             record.entry_id, record.best_entry_id, record.score, record.page,
-             record.created_at),
+            (
+                record.chat_id,
+                record.user_id,
+                record.message_id,
+                record.query,
+                record.kind,
+                record.entry_id,
+                record.best_entry_id,
+                record.score,
+                record.page,
+                record.created_at,
+            ),
         )
         answer_id = cursor.lastrowid
         await cursor.close()
@@ -217,10 +229,12 @@ class SqliteStore:
         )
         return int(row[0]) if row else 0
 
-    async def _transaction(self, work: Any, *args: Any) -> Any:
+    async def _transaction(
+        self, work: Callable[P, Awaitable[T]], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
         await self._db.execute("BEGIN IMMEDIATE")
         try:
-            result = await work(*args)
+            result = await work(*args, **kwargs)
         except BaseException:
             await self._db.execute("ROLLBACK")
             raise

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from bot.core import intent as intents
+from bot.core import phrases
 from bot.core.knowledge import Entry
 from bot.core.library import Library
 from bot.core.paging import split_pages
 from bot.core.search import Hit, Match, Verdict
-from bot.core import phrases
 
 
 class Action(Enum):
@@ -130,8 +130,9 @@ def step(
     if isinstance(message, Pick):
         reply, new_state = _pick(state, message.entry_id, library, config)
     elif isinstance(message, ContinueFrom):
-        reply, new_state = _continue(replace(state, entry_id=message.entry_id,
-                                             page=message.page), library, config)
+        reply, new_state = _continue(
+            replace(state, entry_id=message.entry_id, page=message.page), library, config
+        )
     else:
         reply, new_state = _say(state, message, library, config)
     return reply, replace(new_state, updated_at=now)
@@ -185,14 +186,22 @@ def _respond(
         return _answer(hit.entry, asked, hit.score, config, hits=match.hits)
     if match.verdict is Verdict.SUGGEST:
         questions = [hit.entry.question for hit in match.hits]
-        buttons = tuple(Button(hit.entry.question, Action.ASK, hit.entry.id)
-                        for hit in match.hits)
-        reply = Reply(phrases.suggest(questions), ReplyKind.SUGGEST, score=_score(match),
-                      buttons=buttons, hits=match.hits)
+        buttons = tuple(Button(hit.entry.question, Action.ASK, hit.entry.id) for hit in match.hits)
+        reply = Reply(
+            phrases.suggest(questions),
+            ReplyKind.SUGGEST,
+            score=_score(match),
+            buttons=buttons,
+            hits=match.hits,
+        )
         return reply, replace(state, suggestions=tuple(h.entry.id for h in match.hits))
     topics = [topic.name for topic in library.topics]
-    reply = Reply(phrases.decline(topics, config.examples), ReplyKind.DECLINE,
-                  score=_score(match), hits=match.hits)
+    reply = Reply(
+        phrases.decline(topics, config.examples),
+        ReplyKind.DECLINE,
+        score=_score(match),
+        hits=match.hits,
+    )
     return reply, replace(state, suggestions=())
 
 
@@ -208,13 +217,20 @@ def _answer(
     pages = split_pages(entry.answer, config.page_size)
     page = min(max(page, 1), len(pages))
     text = phrases.answer_page(entry.question, pages[page - 1], page, len(pages))
-    buttons = [Button(phrases.CONTINUE_BUTTON, Action.CONTINUE, entry.id)] \
-        if page < len(pages) else []
-    buttons += [Button(phrases.VOTE_UP, Action.VOTE_UP, entry.id),
-                Button(phrases.VOTE_DOWN, Action.VOTE_DOWN, entry.id)]
+    buttons = (
+        [Button(phrases.CONTINUE_BUTTON, Action.CONTINUE, entry.id)] if page < len(pages) else []
+    )
+    buttons += [
+        Button(phrases.VOTE_UP, Action.VOTE_UP, entry.id),
+        Button(phrases.VOTE_DOWN, Action.VOTE_DOWN, entry.id),
+    ]
     reply = Reply(text, ReplyKind.ANSWER, entry.id, score, page, len(pages), tuple(buttons), hits)
-    state = ChatState(entry_id=entry.id, page=page, subject=entry.subject,
-                      last_question=asked if page == 1 else entry.question)
+    state = ChatState(
+        entry_id=entry.id,
+        page=page,
+        subject=entry.subject,
+        last_question=asked if page == 1 else entry.question,
+    )
     return reply, state
 
 
@@ -231,11 +247,16 @@ def _continue(
         related = [e for e in (library.get(i) for i in entry.related) if e is not None]
         related = related[: config.related_limit]
         buttons = tuple(Button(e.question, Action.ASK, e.id) for e in related)
-        reply = Reply(phrases.end_of_answer([e.question for e in related]), ReplyKind.END,
-                      entry.id, buttons=buttons)
+        reply = Reply(
+            phrases.end_of_answer([e.question for e in related]),
+            ReplyKind.END,
+            entry.id,
+            buttons=buttons,
+        )
         return reply, replace(state, suggestions=tuple(e.id for e in related))
-    reply, new_state = _answer(entry, state.last_question or entry.question, 1.0, config,
-                               page=state.page + 1)
+    reply, new_state = _answer(
+        entry, state.last_question or entry.question, 1.0, config, page=state.page + 1
+    )
     return reply, replace(new_state, last_question=state.last_question or entry.question)
 
 

@@ -31,8 +31,9 @@ def find_collisions(library: Library) -> list[Problem]:
                 outcome = f"is not confident enough ({best.score:.2f}, {match.verdict.value})"
             else:
                 outcome = f"goes to {best.entry.id!r} ({best.score:.2f})"
-            problems.append(Problem(entry.file, entry.line, entry.id, "alternatives",
-                                    f"{phrasing!r} {outcome}"))
+            problems.append(
+                Problem(entry.file, entry.line, entry.id, "alternatives", f"{phrasing!r} {outcome}")
+            )
     return problems
 
 
@@ -84,15 +85,19 @@ def load_cases(path: str | Path) -> list[Case]:
     try:
         data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, YAMLError) as exc:
-        raise KnowledgeError([Problem(str(path), 0, None, None, f"cannot read cases: {exc}")]) \
-            from exc
+        raise KnowledgeError(
+            [Problem(str(path), 0, None, None, f"cannot read cases: {exc}")]
+        ) from exc
     raw = data.get("cases") if isinstance(data, dict) else None
     if not isinstance(raw, list):
         raise KnowledgeError([Problem(str(path), 1, None, "cases", "expected a 'cases' list")])
     cases = []
     for number, item in enumerate(raw, start=1):
-        if not isinstance(item, dict) or not isinstance(item.get("q"), str) \
-                or not isinstance(item.get("expect"), str):
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("q"), str)
+            or not isinstance(item.get("expect"), str)
+        ):
             raise KnowledgeError(
                 [Problem(str(path), 0, None, f"cases[{number}]", "needs 'q' and 'expect' strings")]
             )

@@ -10,26 +10,120 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-_PADDING = re.compile(r"^(?:请|麻烦|那|那么|好的?|嗯|ok|okay)+|(?:吧|呀|啊|呢|哈|嘛|啦|哦|一下|"
-                      r"please|pls|谢谢)+$")
+_PADDING = re.compile(
+    r"^(?:请|麻烦|那|那么|好的?|嗯|ok|okay)+|(?:吧|呀|啊|呢|哈|嘛|啦|哦|一下|"
+    r"please|pls|谢谢)+$"
+)
 CONTINUE_PHRASES = frozenset(
-    "继续 继续说 继续讲 继续吧 接着说 接着讲 还有呢 还有 然后呢 然后 下一页 下一段 更多 展开说说 "
-    "展开讲讲 再说说 往下说 说下去 接着 continue more next goon".split()
+    [
+        "继续",
+        "继续说",
+        "继续讲",
+        "继续吧",
+        "接着说",
+        "接着讲",
+        "还有呢",
+        "还有",
+        "然后呢",
+        "然后",
+        "下一页",
+        "下一段",
+        "更多",
+        "展开说说",
+        "展开讲讲",
+        "再说说",
+        "往下说",
+        "说下去",
+        "接着",
+        "continue",
+        "more",
+        "next",
+        "goon",
+    ]
 )
 RESET_PHRASES = frozenset(
-    "换个话题 换一个话题 换话题 重新开始 重来 新话题 清空上下文 清除上下文 reset restart".split()
+    [
+        "换个话题",
+        "换一个话题",
+        "换话题",
+        "重新开始",
+        "重来",
+        "新话题",
+        "清空上下文",
+        "清除上下文",
+        "reset",
+        "restart",
+    ]
 )
 GREETINGS = frozenset(
-    "你好 您好 hi hello hey 嗨 哈喽 哈啰 在吗 在不在 早上好 早安 中午好 下午好 晚上好 晚安 大家好 "
-    "你好呀 hello啊 嘿".split()
+    [
+        "你好",
+        "您好",
+        "hi",
+        "hello",
+        "hey",
+        "嗨",
+        "哈喽",
+        "哈啰",
+        "在吗",
+        "在不在",
+        "早上好",
+        "早安",
+        "中午好",
+        "下午好",
+        "晚上好",
+        "晚安",
+        "大家好",
+        "你好呀",
+        "hello啊",
+        "嘿",
+    ]
 )
-THANKS = frozenset("谢谢 多谢 感谢 谢了 谢啦 thanks thankyou thx 3q 好的谢谢 辛苦了 明白了 懂了 收到".split())
+THANKS = frozenset(
+    [
+        "谢谢",
+        "多谢",
+        "感谢",
+        "谢了",
+        "谢啦",
+        "thanks",
+        "thankyou",
+        "thx",
+        "3q",
+        "好的谢谢",
+        "辛苦了",
+        "明白了",
+        "懂了",
+        "收到",
+    ]
+)
 CAPABILITY = frozenset(
-    "你能做什么 你会什么 你能干什么 你能干嘛 你会干嘛 你是谁 你是什么 你是干什么的 你是干嘛的 你可以做什么 "
-    "能做什么 help 帮助 怎么用 怎么用你 使用说明 你懂什么 你知道什么 你能回答什么 你能回答哪些问题 "
-    "你都知道什么 功能".split()
+    [
+        "你能做什么",
+        "你会什么",
+        "你能干什么",
+        "你能干嘛",
+        "你会干嘛",
+        "你是谁",
+        "你是什么",
+        "你是干什么的",
+        "你是干嘛的",
+        "你可以做什么",
+        "能做什么",
+        "help",
+        "帮助",
+        "怎么用",
+        "怎么用你",
+        "使用说明",
+        "你懂什么",
+        "你知道什么",
+        "你能回答什么",
+        "你能回答哪些问题",
+        "你都知道什么",
+        "功能",
+    ]
 )
-GOODBYE = frozenset("再见 拜拜 bye byebye 886 回头见".split())
+GOODBYE = frozenset(["再见", "拜拜", "bye", "byebye", "886", "回头见"])
 
 # Words that point back at what was just discussed; "其" and "这" only where they stand alone
 # (not in 其他, 其实, 尤其, 这样, 这么...).
@@ -90,9 +184,7 @@ class Rewrite:
     kind: str  # "pronoun" or "ellipsis"
 
 
-def resolve_follow_up(
-    normalised: str, *, subject: str, last_question: str
-) -> Rewrite | None:
+def resolve_follow_up(normalised: str, *, subject: str, last_question: str) -> Rewrite | None:
     """Restate a message that refers back to `subject`, or None when it stands on its own.
 
     `normalised` is the message after text normalisation; `subject` and `last_question`
@@ -128,4 +220,4 @@ def _replace_pronoun(text: str, subject: str) -> str:
 
 def _replace_casefold(text: str, old: str, new: str) -> str:
     at = text.casefold().find(old.casefold())
-    return text if at < 0 else text[:at] + new + text[at + len(old):]
+    return text if at < 0 else text[:at] + new + text[at + len(old) :]

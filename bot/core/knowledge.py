@@ -24,8 +24,18 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ANSWER_CHARS = 3000
 MIN_ALTERNATIVES = 3
 ENTRY_FIELDS = frozenset(
-    {"id", "question", "alternatives", "keywords", "subject", "answer", "related", "source",
-     "tags", "reviewed"}
+    {
+        "id",
+        "question",
+        "alternatives",
+        "keywords",
+        "subject",
+        "answer",
+        "related",
+        "source",
+        "tags",
+        "reviewed",
+    }
 )
 
 
@@ -117,8 +127,13 @@ def validate_entries(entries: Iterable[Entry]) -> list[Problem]:
         if entry.id in seen:
             first = seen[entry.id]
             problems.append(
-                Problem(entry.file, entry.line, entry.id, "id",
-                        f"duplicate id, first defined at {first.file}:{first.line}")
+                Problem(
+                    entry.file,
+                    entry.line,
+                    entry.id,
+                    "id",
+                    f"duplicate id, first defined at {first.file}:{first.line}",
+                )
             )
         else:
             seen[entry.id] = entry
@@ -126,8 +141,13 @@ def validate_entries(entries: Iterable[Entry]) -> list[Problem]:
         for target in entry.related:
             if target not in seen:
                 problems.append(
-                    Problem(entry.file, entry.line, entry.id, "related",
-                            f"refers to unknown entry {target!r}")
+                    Problem(
+                        entry.file,
+                        entry.line,
+                        entry.id,
+                        "related",
+                        f"refers to unknown entry {target!r}",
+                    )
                 )
             elif target == entry.id:
                 problems.append(

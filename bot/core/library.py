@@ -46,8 +46,7 @@ class Library:
 
     def match(self, text: str) -> Match:
         """Search and judge: answer, suggest or decline."""
-        return decide(self.search(text, limit=self.thresholds.max_suggestions + 2),
-                      self.thresholds)
+        return decide(self.search(text, limit=self.thresholds.max_suggestions + 2), self.thresholds)
 
 
 def load_library(
@@ -82,8 +81,10 @@ def load_library(
 def fingerprint(directory: Path) -> str:
     """A short hash of every knowledge and lexicon file: equal fingerprints, equal knowledge."""
     digest = hashlib.sha256()
-    paths: Sequence[Path] = [*knowledge_files(directory),
-                             *sorted((directory / LEXICON_DIR).glob("*"))]
+    paths: Sequence[Path] = [
+        *knowledge_files(directory),
+        *sorted((directory / LEXICON_DIR).glob("*")),
+    ]
     for path in paths:
         if path.is_file():
             digest.update(path.name.encode())

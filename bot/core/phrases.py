@@ -31,16 +31,21 @@ def answer_page(question: str, body: str, page: int, pages: int) -> str:
 def suggest(questions: Sequence[str]) -> str:
     """Did you mean: the candidate questions, numbered."""
     lines = [f"{i}. {q}" for i, q in enumerate(questions, start=1)]
-    return "我不太确定你想问的是哪一个，是下面这些吗？\n" + "\n".join(lines) + \
-        "\n\n点选按钮，或回复序号。"
+    return (
+        "我不太确定你想问的是哪一个，是下面这些吗？\n"
+        + "\n".join(lines)
+        + "\n\n点选按钮，或回复序号。"
+    )
 
 
 def decline(topics: Sequence[str], examples: Sequence[str]) -> str:
     """Nothing fits: say so, and say what the bot does know."""
     known = "、".join(topics) if topics else "AI概念"
     lines = "\n".join(f"• {q}" for q in examples)
-    return (f"抱歉，这个问题超出了我的知识范围，我不想乱答。\n"
-            f"我能回答关于{known}的问题，比如：\n{lines}")
+    return (
+        f"抱歉，这个问题超出了我的知识范围，我不想乱答。\n"
+        f"我能回答关于{known}的问题，比如：\n{lines}"
+    )
 
 
 def end_of_answer(related: Sequence[str]) -> str:
@@ -59,6 +64,10 @@ def small_talk(kind: str, examples: Sequence[str]) -> str:
     if kind == "goodbye":
         return "再见！有关于AI的问题随时来问。"
     if kind == "greeting":
-        return f"你好！我是AI概念问答机器人，可以回答大模型、ChatGPT、GPT等问题。试试问我：\n{lines}"
-    return ("我可以用中文回答关于AI概念的问题：大模型、生成式AI、GPT、ChatGPT、Transformer、"
-            f"RLHF、思维链、预训练与微调等。回答太长时说“继续”看下一段。比如：\n{lines}")
+        return (
+            f"你好！我是AI概念问答机器人，可以回答大模型、ChatGPT、GPT等问题。试试问我：\n{lines}"
+        )
+    return (
+        "我可以用中文回答关于AI概念的问题：大模型、生成式AI、GPT、ChatGPT、Transformer、"
+        f"RLHF、思维链、预训练与微调等。回答太长时说“继续”看下一段。比如：\n{lines}"
+    )

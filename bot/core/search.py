@@ -98,8 +98,9 @@ class _Postings:
         entities: Iterable[str] = (),
     ) -> None:
         count = len(documents)
-        lengths = [sum(strong.values()) + ANSWER_WEIGHT * sum(weak.values())
-                   for strong, weak in documents]
+        lengths = [
+            sum(strong.values()) + ANSWER_WEIGHT * sum(weak.values()) for strong, weak in documents
+        ]
         average = (sum(lengths) / count) if count else 1.0
         frequencies: Counter[str] = Counter()
         for strong, weak in documents:
@@ -117,13 +118,18 @@ class _Postings:
                 tf = strong[term] + ANSWER_WEIGHT * weak[term]
                 ids.setdefault(term, array("i")).append(number)
                 weights.setdefault(term, array("f")).append(
-                    self.idf[term] * tf * (K1 + 1) / (tf + norm))
+                    self.idf[term] * tf * (K1 + 1) / (tf + norm)
+                )
                 shares.setdefault(term, array("f")).append(
-                    1.0 if term in strong else ANSWER_COVERAGE)
+                    1.0 if term in strong else ANSWER_COVERAGE
+                )
         self.terms = {
-            term: _Posting(ids[term], weights[term],
-                           None if min(shares[term]) == 1.0 else shares[term],
-                           _champions(ids[term], weights[term], self.common_df))
+            term: _Posting(
+                ids[term],
+                weights[term],
+                None if min(shares[term]) == 1.0 else shares[term],
+                _champions(ids[term], weights[term], self.common_df),
+            )
             for term in ids
         }
 
@@ -165,8 +171,9 @@ class _Postings:
                 for number, weight in zip(*posting.champions, strict=True):
                     scores[number] = scores.get(number, 0.0) + factor * weight
         total = sum(self.weight_of(t) for t in distinct)
-        skipped = [(self.weight_of(t), p) for t, p in postings if p is not None
-                   and p.champions is not None]
+        skipped = [
+            (self.weight_of(t), p) for t, p in postings if p is not None and p.champions is not None
+        ]
         return _Gathered(scores, known, total, skipped)
 
 
@@ -263,9 +270,7 @@ class Index:
         hits.sort(key=lambda hit: (hit.score, hit.bm25), reverse=True)
         return [hit for hit in hits if hit.score >= min_score][:limit]
 
-    def _score(
-        self, number: int, bm25: float, words: _Gathered, grams: _Gathered, key: str
-    ) -> Hit:
+    def _score(self, number: int, bm25: float, words: _Gathered, grams: _Gathered, key: str) -> Hit:
         coverage = words.coverage(number)
         gram_coverage = grams.coverage(number) if grams.total_idf else coverage
         keys = self._keys[number]
@@ -274,8 +279,9 @@ class Index:
         fuzzy = similarities[best] / 100
         score = W_COVERAGE * coverage + W_GRAMS * gram_coverage + W_FUZZY * fuzzy
         entry = self.entries[number]
-        return Hit(entry, round(score, 4), coverage, gram_coverage, fuzzy, bm25,
-                   entry.phrasings[best])
+        return Hit(
+            entry, round(score, 4), coverage, gram_coverage, fuzzy, bm25, entry.phrasings[best]
+        )
 
 
 class Verdict(Enum):

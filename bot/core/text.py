@@ -31,14 +31,81 @@ MAX_ANALYSED_CHARS = 500
 
 # Polite padding that carries no meaning for matching ("请问一下，什么是大模型呀").
 FILLERS = (
-    "请问一下", "请问", "想问一下", "想问问", "我想问", "问一下", "问问", "我想知道", "想知道",
-    "能不能告诉我", "能告诉我", "可以告诉我", "告诉我", "给我讲讲", "给我说说", "帮我解释一下",
-    "解释一下", "介绍一下", "讲一下", "说一下", "一下", "大佬们", "大佬", "各位", "麻烦",
+    "请问一下",
+    "请问",
+    "想问一下",
+    "想问问",
+    "我想问",
+    "问一下",
+    "问问",
+    "我想知道",
+    "想知道",
+    "能不能告诉我",
+    "能告诉我",
+    "可以告诉我",
+    "告诉我",
+    "给我讲讲",
+    "给我说说",
+    "帮我解释一下",
+    "解释一下",
+    "介绍一下",
+    "讲一下",
+    "说一下",
+    "一下",
+    "大佬们",
+    "大佬",
+    "各位",
+    "麻烦",
 )
 # Single-token particles and function words dropped after jieba has segmented the text.
 STOPWORDS = frozenset(
-    "的 了 吗 呢 吧 啊 呀 哈 嘛 呗 啦 哦 喔 哇 额 嗯 么 是 和 与 及 或 在 我 你 您 我们 大家 "
-    "就 都 也 还 又 很 这 那 个 一个 请 下 哈哈 嘿 诶 欸 喂".split()
+    [
+        "的",
+        "了",
+        "吗",
+        "呢",
+        "吧",
+        "啊",
+        "呀",
+        "哈",
+        "嘛",
+        "呗",
+        "啦",
+        "哦",
+        "喔",
+        "哇",
+        "额",
+        "嗯",
+        "么",
+        "是",
+        "和",
+        "与",
+        "及",
+        "或",
+        "在",
+        "我",
+        "你",
+        "您",
+        "我们",
+        "大家",
+        "就",
+        "都",
+        "也",
+        "还",
+        "又",
+        "很",
+        "这",
+        "那",
+        "个",
+        "一个",
+        "请",
+        "下",
+        "哈哈",
+        "嘿",
+        "诶",
+        "欸",
+        "喂",
+    ]
 )
 # Inside a word these join its parts (gpt-3.5, c++, c#); elsewhere they are punctuation.
 WORD_JOINERS = "-.+#_"
@@ -104,9 +171,7 @@ class Analyzer:
         canonical = {_fold(term) for term in lexicon.synonyms.values()}
         for word in {_fold(w) for w in lexicon.words} | canonical:
             self._jieba.add_word(word)
-        self._synonyms = {
-            _fold(variant): _fold(term) for variant, term in lexicon.synonyms.items()
-        }
+        self._synonyms = {_fold(variant): _fold(term) for variant, term in lexicon.synonyms.items()}
         self._synonym_pattern = _alternation(self._synonyms)
         self._filler_pattern = _alternation({_fold(f): "" for f in FILLERS})
 
@@ -134,7 +199,7 @@ class Analyzer:
 
 def char_bigrams(tokens: list[str]) -> list[str]:
     """Overlapping character pairs of the CJK runs: they still meet when a typo splits a word."""
-    bigrams = []
+    bigrams: list[str] = []
     for run in _CJK_RUN.findall("".join(tokens)):
         bigrams.extend(run[i : i + 2] for i in range(len(run) - 1))
     return bigrams
@@ -154,10 +219,12 @@ def _symbols_to_spaces(text: str) -> str:
     out = []
     for i, char in enumerate(text):
         category = unicodedata.category(char)
-        if category[0] in "LN":
-            out.append(char)
-        elif char in WORD_JOINERS and 0 < i < len(text) - 1 and text[i - 1].isalnum() \
-                and text[i + 1].isalnum():
+        if category[0] in "LN" or (
+            char in WORD_JOINERS
+            and 0 < i < len(text) - 1
+            and text[i - 1].isalnum()
+            and text[i + 1].isalnum()
+        ):
             out.append(char)
         else:
             out.append(" ")

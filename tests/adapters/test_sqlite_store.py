@@ -12,9 +12,17 @@ from bot.service import AnswerRecord
 
 def record(chat_id: int = 1, query: str = "什么是大模型", **changes: object) -> AnswerRecord:
     values: dict[str, object] = dict(
-        chat_id=chat_id, user_id=7, message_id=3, query=query, kind="answer",
-        entry_id="large-model-definition", best_entry_id="large-model-definition",
-        score=0.9, page=1, created_at=1000.0)
+        chat_id=chat_id,
+        user_id=7,
+        message_id=3,
+        query=query,
+        kind="answer",
+        entry_id="large-model-definition",
+        best_entry_id="large-model-definition",
+        score=0.9,
+        page=1,
+        created_at=1000.0,
+    )
     values.update(changes)
     return AnswerRecord(**values)  # type: ignore[arg-type]
 
@@ -30,8 +38,14 @@ async def test_a_new_database_is_migrated_to_the_latest_version(tmp_path: Path) 
 async def test_state_and_log_survive_reopening(tmp_path: Path) -> None:
     path = tmp_path / "bot.sqlite3"
     store = await SqliteStore.open(path)
-    state = ChatState(entry_id="chatgpt-training", page=2, subject="ChatGPT",
-                      last_question="ChatGPT咋训练的", suggestions=("a", "b"), updated_at=5.0)
+    state = ChatState(
+        entry_id="chatgpt-training",
+        page=2,
+        subject="ChatGPT",
+        last_question="ChatGPT咋训练的",
+        suggestions=("a", "b"),
+        updated_at=5.0,
+    )
     answer_id = await store.save_turn("42", state, record(42))
     await store.attach_message(answer_id, 99)
     await store.close()
@@ -60,8 +74,9 @@ async def test_votes_change_and_never_double(tmp_path: Path) -> None:
 async def test_hostile_text_is_stored_verbatim(tmp_path: Path) -> None:
     store = await SqliteStore.open(tmp_path / "bot.sqlite3")
     nasty = "'); DROP TABLE answers; -- <script>alert(1)</script> \x00\x1b 🙂" + "长" * 5000
-    await store.save_turn("'; DROP TABLE chat_context; --", ChatState(last_question=nasty),
-                          record(query=nasty))
+    await store.save_turn(
+        "'; DROP TABLE chat_context; --", ChatState(last_question=nasty), record(query=nasty)
+    )
     state = await store.load_state("'; DROP TABLE chat_context; --")
     assert state is not None and state.last_question == nasty
     await store.close()
@@ -77,7 +92,7 @@ async def test_a_damaged_state_row_reads_as_no_context(tmp_path: Path) -> None:
     with sqlite3.connect(path) as raw:
         raw.execute("INSERT INTO chat_context VALUES ('1', '{not json', 0)")
         raw.execute("INSERT INTO chat_context VALUES ('2', '[1, 2]', 0)")
-        raw.execute("INSERT INTO chat_context VALUES ('3', '{\"page\": \"x\", \"bogus\": 1}', 0)")
+        raw.execute('INSERT INTO chat_context VALUES (\'3\', \'{"page": "x", "bogus": 1}\', 0)')
     store = await SqliteStore.open(path)
     assert await store.load_state("1") is None
     assert await store.load_state("2") is None

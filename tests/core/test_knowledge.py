@@ -58,9 +58,11 @@ def test_malformed_yaml_names_file_and_line(tmp_path: Path) -> None:
 
 
 def test_every_problem_is_reported_with_entry_and_field(tmp_path: Path) -> None:
-    broken = (GOOD.replace("alternatives: [乙是啥, 乙指什么, 啥叫乙]", "alternatives: [乙是啥]")
-              .replace("answer: 乙是第二个。", "answer: ''")
-              .replace("related: [beta]", "related: [gamma]"))
+    broken = (
+        GOOD.replace("alternatives: [乙是啥, 乙指什么, 啥叫乙]", "alternatives: [乙是啥]")
+        .replace("answer: 乙是第二个。", "answer: ''")
+        .replace("related: [beta]", "related: [gamma]")
+    )
     found = problems(write(tmp_path, broken))
     assert any("entry 'beta' field 'alternatives'" in p and ":16:" in p for p in found), found
     assert any("entry 'beta' field 'answer'" in p for p in found), found
@@ -76,15 +78,17 @@ def test_duplicate_ids_across_files(tmp_path: Path) -> None:
 
 def test_over_long_answer_and_unknown_field(tmp_path: Path) -> None:
     text = GOOD.replace("answer: 乙是第二个。", "answer: " + "长" * 3001).replace(
-        "subject: 乙", "subjekt: 乙")
+        "subject: 乙", "subjekt: 乙"
+    )
     found = problems(write(tmp_path, text))
     assert any("too long" in p for p in found), found
     assert any("field 'subjekt'" in p and "unknown field" in p for p in found), found
 
 
 def test_bad_id_and_date(tmp_path: Path) -> None:
-    text = GOOD.replace("id: alpha", "id: Alpha One").replace("reviewed: 2026-11-24",
-                                                              "reviewed: yesterday")
+    text = GOOD.replace("id: alpha", "id: Alpha One").replace(
+        "reviewed: 2026-11-24", "reviewed: yesterday"
+    )
     found = problems(write(tmp_path, text))
     assert any("field 'id'" in p for p in found), found
     assert any("field 'reviewed'" in p for p in found), found

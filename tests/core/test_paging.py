@@ -3,9 +3,11 @@ import pytest
 from bot.core.paging import split_pages, split_sentences
 
 LONG = "\n\n".join(
-    ["大模型是指参数规模巨大的深度学习模型。它们通过大规模数据训练。" * 3,
-     "GPT-3.5 is a model. It was trained by OpenAI! 第二段结束。",
-     "- 列表第一项：内容。\n- 列表第二项：内容。"]
+    [
+        "大模型是指参数规模巨大的深度学习模型。它们通过大规模数据训练。" * 3,
+        "GPT-3.5 is a model. It was trained by OpenAI! 第二段结束。",
+        "- 列表第一项：内容。\n- 列表第二项：内容。",
+    ]
 )
 
 

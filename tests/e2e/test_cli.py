@@ -13,18 +13,32 @@ ROOT = Path(__file__).resolve().parents[2]
 SMALL = ROOT / "tests" / "fixtures" / "small_knowledge"
 
 
-def run_bot(*args: str, stdin: str = "", env: dict[str, str] | None = None,
-            knowledge: Path = SMALL) -> subprocess.CompletedProcess[str]:
+def run_bot(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None, knowledge: Path = SMALL
+) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
     environment.update({"BOT_KNOWLEDGE_DIR": str(knowledge), "BOT_TELEGRAM_TOKEN": ""})
     environment.update(env or {})
-    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, text=True,
-                          capture_output=True, cwd=ROOT, env=environment, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        text=True,
+        capture_output=True,
+        cwd=ROOT,
+        env=environment,
+        timeout=120,
+    )
 
 
 def chat_json(db: Path, lines: list[str]) -> list[dict[str, object]]:
-    done = run_bot("chat", "--json", "--db", str(db), stdin="\n".join(lines) + "\n",
-                   env={"BOT_PAGE_SIZE": "80"})
+    done = run_bot(
+        "chat",
+        "--json",
+        "--db",
+        str(db),
+        stdin="\n".join(lines) + "\n",
+        env={"BOT_PAGE_SIZE": "80"},
+    )
     assert done.returncode == 0, done.stderr
     return [json.loads(line) for line in done.stdout.splitlines()]
 
@@ -75,8 +89,9 @@ def test_ask_explain_shows_tokens_and_candidates() -> None:
 
 
 def test_broken_knowledge_refuses_to_start_with_file_and_line(tmp_path: Path) -> None:
-    (tmp_path / "bad.yaml").write_text("topic: x\nentries:\n  - id: Bad Id\n    question: q\n",
-                                       encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text(
+        "topic: x\nentries:\n  - id: Bad Id\n    question: q\n", encoding="utf-8"
+    )
     done = run_bot("ask", "什么是大模型", knowledge=tmp_path)
     assert done.returncode == 1
     assert "bad.yaml:3" in done.stderr and "Traceback" not in done.stderr
