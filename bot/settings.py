@@ -25,8 +25,8 @@ class Settings(BaseSettings):
     knowledge_dir: Path = Path("knowledge")
     api_base_url: str = "https://api.telegram.org/bot"
 
-    answer_threshold: float = Field(0.62, ge=0, le=1)
-    suggest_threshold: float = Field(0.40, ge=0, le=1)
+    answer_threshold: float = Field(0.46, ge=0, le=1)
+    suggest_threshold: float = Field(0.35, ge=0, le=1)
     page_size: int = Field(300, ge=80, le=3500)
     context_ttl_minutes: float = Field(30, gt=0)
 

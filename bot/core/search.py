@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
+import zlib
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from itertools import repeat
@@ -38,6 +40,7 @@ from bot.core.knowledge import Entry
 from bot.core.text import char_bigrams
 
 Tokenize = Callable[[str], list[str]]
+_LATIN_WORD = re.compile(r"^[0-9a-z]")
 
 K1 = 1.2
 B = 0.75
@@ -51,10 +54,13 @@ COMMON_TERM_SHARE = 0.01
 COMMON_DF_MIN = 64
 """Terms in more entries than both of these are not enumerated for candidates (still scored)."""
 CHAMPIONS = 64
+NAME_MISMATCH_FACTOR = 0.7
+"""The confidence is multiplied by this for each name in the query that the entry does not know:
+a latin word no entry knows, or the subject of other entries."""
 ENTITY_WEIGHT = 3.0
 """The least weight in coverage of a term that names some entry's subject (ChatGPT, GPT...)."""
-W_COVERAGE = 0.45
-W_GRAMS = 0.15
+W_COVERAGE = 0.55
+W_GRAMS = 0.05
 W_FUZZY = 0.40
 
 
@@ -205,6 +211,22 @@ def _champions(
     return array("i", (ids[i] for i in best)), array("f", (weights[i] for i in best))
 
 
+def fuzzy_key(tokens: Sequence[str], known: Container[str]) -> str:
+    """The tokens as one string for edit-distance similarity; a known latin word is one character.
+
+    Otherwise "chatgpt" would weigh as much as seven Chinese characters, and any two questions
+    about ChatGPT would look alike however different the rest. A latin word the knowledge does
+    not know (redis, gpt-5) keeps its full length: swapping it for ChatGPT is a big change.
+    """
+    return "".join(_latin_symbol(t) if t in known and _LATIN_WORD.match(t) else t for t in tokens)
+
+
+def _latin_symbol(token: str) -> str:
+    # A stable character in a Unicode private use plane; collisions between two different
+    # words are possible but rare (1 in 65,534) and only blur one similarity a little.
+    return chr(0xF0000 + zlib.crc32(token.encode()) % 0xFFFE)
+
+
 def _idf(df: int, count: int) -> float:
     return math.log(1 + (count - df + 0.5) / (df + 0.5))
 
@@ -232,9 +254,10 @@ class Index:
         entries = list(entries)
         word_docs: list[tuple[Counter[str], Counter[str]]] = []
         gram_docs: list[tuple[Counter[str], Counter[str]]] = []
-        keys: list[tuple[str, ...]] = []
+        tokenised: list[list[list[str]]] = []
         for entry in entries:
             phrasing_tokens = [tokenize(p) for p in entry.phrasings]
+            tokenised.append(phrasing_tokens)
             strong: Counter[str] = Counter()
             for tokens in phrasing_tokens:
                 strong.update(tokens)
@@ -245,9 +268,12 @@ class Index:
             for tokens in phrasing_tokens:
                 grams.update(char_bigrams(tokens))
             gram_docs.append((grams, Counter()))
-            keys.append(tuple("".join(tokens) for tokens in phrasing_tokens))
         entities = {token for entry in entries for token in tokenize(entry.subject)}
-        return cls(entries, _Postings(word_docs, entities), _Postings(gram_docs), keys, tokenize)
+        words = _Postings(word_docs, entities)
+        keys = [
+            tuple(fuzzy_key(tokens, words.idf) for tokens in phrasings) for phrasings in tokenised
+        ]
+        return cls(entries, words, _Postings(gram_docs), keys, tokenize)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -265,19 +291,41 @@ class Index:
         if not bm25:
             return []
         candidates = heapq.nlargest(CANDIDATES, bm25.items(), key=lambda item: item[1])
-        key = "".join(tokens)
-        hits = [self._score(number, total, words, grams, key) for number, total in candidates]
+        key = fuzzy_key(tokens, self._words.idf)
+        # A name the knowledge has never seen (redis, gpt-5) is what the question is about, and
+        # the bot knows nothing of it: at best a did-you-mean, never a confident answer.
+        unknown_names = sum(1 for t in tokens if _LATIN_WORD.match(t) and t not in self._words.idf)
+        damping = NAME_MISMATCH_FACTOR**unknown_names
+        named = [t for t in dict.fromkeys(tokens) if t in self._words.entities]
+        hits = [
+            self._score(number, total, words, grams, key, damping, named)
+            for number, total in candidates
+        ]
         hits.sort(key=lambda hit: (hit.score, hit.bm25), reverse=True)
         return [hit for hit in hits if hit.score >= min_score][:limit]
 
-    def _score(self, number: int, bm25: float, words: _Gathered, grams: _Gathered, key: str) -> Hit:
+    def _score(
+        self,
+        number: int,
+        bm25: float,
+        words: _Gathered,
+        grams: _Gathered,
+        key: str,
+        damping: float,
+        named: list[str],
+    ) -> Hit:
+        # Likewise for a subject the query names (ChatGPT) that this entry does not know at all:
+        # "ChatGPT有多少参数" is not answered by the entry on 大模型's parameters.
+        for name in named:
+            if self._words.terms[name].share(number) == 0.0:
+                damping *= NAME_MISMATCH_FACTOR
         coverage = words.coverage(number)
         gram_coverage = grams.coverage(number) if grams.total_idf else coverage
         keys = self._keys[number]
         similarities = [fuzz.ratio(key, phrasing_key) for phrasing_key in keys]
         best = max(range(len(keys)), key=similarities.__getitem__)
         fuzzy = similarities[best] / 100
-        score = W_COVERAGE * coverage + W_GRAMS * gram_coverage + W_FUZZY * fuzzy
+        score = damping * (W_COVERAGE * coverage + W_GRAMS * gram_coverage + W_FUZZY * fuzzy)
         entry = self.entries[number]
         return Hit(
             entry, round(score, 4), coverage, gram_coverage, fuzzy, bm25, entry.phrasings[best]
@@ -296,10 +344,8 @@ class Verdict(Enum):
 class Thresholds:
     """Confidence cut-offs: answer at or above `answer`, offer choices above `suggest`."""
 
-    answer: float = 0.62
-    suggest: float = 0.40
-    margin: float = 0.03
-    """Two different entries within this of each other above `answer`: ask, don't guess."""
+    answer: float = 0.46
+    suggest: float = 0.35
     max_suggestions: int = 3
 
 
@@ -320,8 +366,7 @@ def decide(hits: Sequence[Hit], thresholds: Thresholds) -> Match:
     if not hits or hits[0].score < thresholds.suggest:
         return Match(Verdict.DECLINE, tuple(hits[:1]))
     best = hits[0]
-    close = len(hits) > 1 and best.score - hits[1].score < thresholds.margin
-    if best.score >= thresholds.answer and not close:
+    if best.score >= thresholds.answer:
         return Match(Verdict.ANSWER, (best,))
     suggestions = tuple(h for h in hits if h.score >= thresholds.suggest)
     return Match(Verdict.SUGGEST, suggestions[: thresholds.max_suggestions])

@@ -105,6 +105,8 @@ STOPWORDS = frozenset(
         "诶",
         "欸",
         "喂",
+        "到底",
+        "东西",
     ]
 )
 # Inside a word these join its parts (gpt-3.5, c++, c#); elsewhere they are punctuation.
@@ -112,6 +114,7 @@ WORD_JOINERS = "-.+#_"
 
 _WORD_CHAR = re.compile(r"[0-9a-z]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_LATIN = re.compile(r"[0-9a-z.+#_-]+")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 
@@ -190,11 +193,22 @@ class Analyzer:
         if self._filler_pattern is not None:
             text = self._filler_pattern.sub(" ", text)
         tokens = []
-        for token in self._jieba.lcut(text):
+        for token in _join_latin(self._jieba.lcut(text)):
             token = token.strip(WORD_JOINERS + " ")
             if token and token not in STOPWORDS:
                 tokens.append(self._synonyms.get(token, token))
         return tokens
+
+
+def _join_latin(pieces: list[str]) -> list[str]:
+    """Rejoin what jieba splits inside a latin word: "gpt", "-", "5" is the one word "gpt-5"."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and _LATIN.fullmatch(piece) and _LATIN.fullmatch(joined[-1]):
+            joined[-1] += piece
+        else:
+            joined.append(piece)
+    return joined
 
 
 def char_bigrams(tokens: list[str]) -> list[str]:

@@ -1,0 +1,112 @@
+"""Matching on the bundled knowledge, phrased as people phrase things."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from bot.core.evaluation import find_collisions, load_cases, run_cases
+from bot.core.library import Library
+from bot.core.search import Verdict
+
+CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("大模形是啥", "large-model-definition"),  # typo
+        ("請問什麼是生成式AI", "generative-ai-definition"),  # traditional characters
+        ("ＣｈａｔＧＰＴ是谁开发的", "chatgpt-maker"),  # full-width letters
+        ("chatgtp咋训练的", "chatgpt-training"),  # typo and colloquial
+        ("LLM有多少参数", "large-model-parameters"),  # English term
+        ("请问一下，思维链是什么呀？", "chain-of-thought"),  # filler words
+        ("reinforcement learning from human feedback是什么", "rlhf"),
+        ("AIGC和大模型有啥关系", "generative-ai-vs-large-model"),
+        ("GPT和ChatGPT到底有什么区别", "gpt-vs-chatgpt"),
+        ("Transformer", "transformer"),
+    ],
+)
+def test_people_get_the_right_answer(library: Library, question: str, entry_id: str) -> None:
+    match = library.match(question)
+    assert match.verdict is Verdict.ANSWER, match
+    assert match.best is not None and match.best.entry.id == entry_id
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "今天天气怎么样",
+        "MySQL怎么建索引",
+        "Redis有哪些使用场景",
+        "Vue的生命周期",
+        "JVM垃圾回收",
+        "你们的客服电话是多少",
+        "ChatGPT能帮我炒股吗",
+        "PPT怎么插入音频",
+        "",
+        "？？？",
+    ],
+)
+def test_off_topic_is_never_answered(library: Library, question: str) -> None:
+    assert library.match(question).verdict is not Verdict.ANSWER
+
+
+def test_boilerplate_topics_are_declined(library: Library) -> None:
+    for question in ("成都创新互联公司是做什么的", "LeetCode买卖股票", "贪心算法题怎么做"):
+        assert library.match(question).verdict is not Verdict.ANSWER, question
+
+
+def test_every_phrasing_routes_to_its_own_entry(library: Library) -> None:
+    assert find_collisions(library) == []
+
+
+def test_the_shipped_cases_pass_at_ninety_percent(library: Library) -> None:
+    report = run_cases(library, load_cases(CASES))
+    assert report.accuracy >= 0.9, [(m.case.question, m.got) for m in report.misses]
+    assert report.accuracy_of(off_topic=True) >= 0.9
+
+
+def test_cases_are_not_copied_from_the_knowledge(library: Library) -> None:
+    def normalise(text: str) -> str:  # width, case and punctuation only: same words, same case
+        return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+
+    phrasings = {normalise(p) for e in library.entries for p in e.phrasings}
+    cases = load_cases(CASES)
+    assert len(cases) >= 150
+    assert sum(c.expect == "none" for c in cases) >= 30
+    copied = [c.question for c in cases if normalise(c.question) in phrasings]
+    assert copied == []
+
+
+def test_each_entry_has_at_least_two_cases(library: Library) -> None:
+    cases = load_cases(CASES)
+    counts = {e.id: 0 for e in library.entries}
+    for case in cases:
+        if case.expect in counts:
+            counts[case.expect] += 1
+    assert [i for i, n in counts.items() if n < 2] == []
+
+
+def test_knowledge_has_no_site_boilerplate(library: Library) -> None:
+    banned = (
+        "http",
+        "www.",
+        "MySQL",
+        "Redis",
+        "创新互联",
+        "4000-747-360",
+        "582059487",
+        "QQ",
+        "相关推荐",
+        "相关文章",
+        "发布者",
+        "luotuoemo",
+        "本文标题",
+        "欢迎访问",
+    )
+    for entry in library.entries:
+        text = " ".join((entry.question, *entry.alternatives, entry.answer))
+        assert not [b for b in banned if b in text], entry.id
