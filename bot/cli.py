@@ -238,9 +238,11 @@ def kb_import(args: argparse.Namespace, settings: Settings) -> int:
     """Draft entries from article text files for an admin to curate."""
     from bot.core.ingest import draft_entries, render_drafts
 
+    tokenize = build_library(settings).analyzer.tokenise
     drafts = []
     for path in args.articles:
-        drafts.extend(draft_entries(Path(path).read_text(encoding="utf-8"), Path(path).name))
+        text = Path(path).read_text(encoding="utf-8")
+        drafts.extend(draft_entries(text, Path(path).name, tokenize=tokenize))
     text = render_drafts(drafts)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
