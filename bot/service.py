@@ -73,6 +73,18 @@ class ChatStore(Protocol):
 
     async def record_vote(self, answer_id: int, user_id: int, value: int, at: float) -> int: ...
 
+    async def request_comment(
+        self, answer_id: int, user_id: int, chat_id: int, at: float
+    ) -> bool: ...
+
+    async def attach_comment_prompt(
+        self, answer_id: int, user_id: int, message_id: int
+    ) -> None: ...
+
+    async def add_comment_to_prompt(
+        self, chat_id: int, user_id: int, prompt_message_id: int, text: str, at: float
+    ) -> int | None: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Turn:
@@ -180,6 +192,28 @@ class ChatService:
         if stored is None or stored.kind != ReplyKind.ANSWER.value:
             return None
         return await self._store.record_vote(answer_id, user_id, value, self._clock())
+
+    async def ask_for_comment(self, chat_id: int, user_id: int, answer_id: int) -> bool:
+        """Whether to ask this user what was wrong with this answer: once per user and answer."""
+        stored = await self._owned_answer(answer_id, chat_id)
+        if stored is None:
+            return False
+        return await self._store.request_comment(answer_id, user_id, chat_id, self._clock())
+
+    async def comment_prompt_sent(self, answer_id: int, user_id: int, message_id: int) -> None:
+        """Remember the message that asked for a comment, so that a reply to it is the comment."""
+        await self._store.attach_comment_prompt(answer_id, user_id, message_id)
+
+    async def comment(
+        self, chat_id: int, user_id: int, reply_to_message_id: int, text: str
+    ) -> int | None:
+        """Store a reply to a comment prompt; the answer id it attached to, or None."""
+        text = without_surrogates(text).strip()[:MAX_QUERY_CHARS]
+        if not text:
+            return None
+        return await self._store.add_comment_to_prompt(
+            chat_id, user_id, reply_to_message_id, text, self._clock()
+        )
 
     async def _owned_answer(self, answer_id: int, chat_id: int) -> StoredAnswer | None:
         stored = await self._store.answer(answer_id)

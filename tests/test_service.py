@@ -216,3 +216,20 @@ async def test_quick_messages_in_one_chat_do_not_overwrite_each_other(
     await say(service, "ChatGPT是怎么训练的")
     replies = await asyncio.gather(say(service, "继续"), say(service, "继续"))
     assert sorted(r.reply.page for r in replies) == [2, 3]
+
+
+async def test_a_down_vote_asks_for_a_comment_once_and_attaches_it(
+    service: ChatService, store: SqliteStore
+) -> None:
+    answer = await say(service, "什么是大模型")
+    assert await service.vote(1, 7, answer.answer_id, -1) == 0
+    assert await service.ask_for_comment(1, 7, answer.answer_id) is True
+    assert await service.ask_for_comment(1, 7, answer.answer_id) is False  # never nagged twice
+    assert await service.ask_for_comment(2, 7, answer.answer_id) is False  # not that chat's
+    await service.comment_prompt_sent(answer.answer_id, 7, 555)
+    assert await service.comment(1, 8, 555, "别人的回复") is None  # another user
+    assert await service.comment(1, 7, 556, "不是回复提示") is None
+    assert await service.comment(1, 7, 555, "  回答太笼统了  ") == answer.answer_id
+    with sqlite3.connect(store.path) as raw:
+        rows = raw.execute("SELECT answer_id, user_id, text FROM comments").fetchall()
+    assert rows == [(answer.answer_id, 7, "回答太笼统了")]

@@ -229,6 +229,46 @@ class SqliteStore:
         )
         return int(row[0]) if row else 0
 
+    async def request_comment(self, answer_id: int, user_id: int, chat_id: int, at: float) -> bool:
+        """Note that a user is asked for a comment on an answer; False if asked before."""
+        async with self._write:
+            cursor = await self._db.execute(
+                "INSERT OR IGNORE INTO comment_requests (answer_id, user_id, chat_id, asked_at) "
+                "VALUES (?, ?, ?, ?)",
+                (answer_id, user_id, chat_id, at),
+            )
+            inserted = cursor.rowcount == 1
+            await cursor.close()
+        return inserted
+
+    async def attach_comment_prompt(self, answer_id: int, user_id: int, message_id: int) -> None:
+        """Remember the bot message that asked for the comment (the user replies to it)."""
+        async with self._write:
+            await self._db.execute(
+                "UPDATE comment_requests SET prompt_message_id = ? "
+                "WHERE answer_id = ? AND user_id = ?",
+                (message_id, answer_id, user_id),
+            )
+
+    async def add_comment_to_prompt(
+        self, chat_id: int, user_id: int, prompt_message_id: int, text: str, at: float
+    ) -> int | None:
+        """Store a reply to a comment prompt as a comment on its answer; None if no such prompt."""
+        async with self._write:
+            async with self._db.execute(
+                "SELECT answer_id FROM comment_requests "
+                "WHERE chat_id = ? AND user_id = ? AND prompt_message_id = ?",
+                (chat_id, user_id, prompt_message_id),
+            ) as cursor:
+                row = await cursor.fetchone()
+            if row is None:
+                return None
+            await self._db.execute(
+                "INSERT INTO comments (answer_id, user_id, text, created_at) VALUES (?, ?, ?, ?)",
+                (row[0], user_id, text, at),
+            )
+            return int(row[0])
+
     async def _transaction(
         self, work: Callable[P, Awaitable[T]], *args: P.args, **kwargs: P.kwargs
     ) -> T:
