@@ -129,15 +129,16 @@ class _Postings:
                 shares.setdefault(term, array("f")).append(
                     1.0 if term in strong else ANSWER_COVERAGE
                 )
-        self.terms = {
-            term: _Posting(
-                ids[term],
-                weights[term],
-                None if min(shares[term]) == 1.0 else shares[term],
-                _champions(ids[term], weights[term], self.common_df),
+        # Popping as we go keeps the build's peak memory near the size of the finished index.
+        self.terms: dict[str, _Posting] = {}
+        for term in list(ids):
+            term_ids, term_weights, term_shares = ids.pop(term), weights.pop(term), shares.pop(term)
+            self.terms[term] = _Posting(
+                term_ids,
+                term_weights,
+                None if min(term_shares) == 1.0 else term_shares,
+                _champions(term_ids, term_weights, self.common_df),
             )
-            for term in ids
-        }
 
     def idf_of(self, term: str) -> float:
         return self.idf.get(term, self.unknown_idf)
@@ -254,10 +255,11 @@ class Index:
         entries = list(entries)
         word_docs: list[tuple[Counter[str], Counter[str]]] = []
         gram_docs: list[tuple[Counter[str], Counter[str]]] = []
-        tokenised: list[list[list[str]]] = []
+        keys: list[tuple[str, ...]] = []
         for entry in entries:
             phrasing_tokens = [tokenize(p) for p in entry.phrasings]
-            tokenised.append(phrasing_tokens)
+            # Every latin word of a phrasing is in the index, so it counts as known here.
+            keys.append(tuple(fuzzy_key(tokens, tokens) for tokens in phrasing_tokens))
             strong: Counter[str] = Counter()
             for tokens in phrasing_tokens:
                 strong.update(tokens)
@@ -270,9 +272,6 @@ class Index:
             gram_docs.append((grams, Counter()))
         entities = {token for entry in entries for token in tokenize(entry.subject)}
         words = _Postings(word_docs, entities)
-        keys = [
-            tuple(fuzzy_key(tokens, words.idf) for tokens in phrasings) for phrasings in tokenised
-        ]
         return cls(entries, words, _Postings(gram_docs), keys, tokenize)
 
     def __len__(self) -> int:
