@@ -1,0 +1,45 @@
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from bot.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_every_setting_is_documented_in_env_example() -> None:
+    example = (ROOT / ".env.example").read_text(encoding="utf-8")
+    documented = {
+        line.split("=", 1)[0]
+        for line in example.splitlines()
+        if "=" in line and not line.startswith("#")
+    }
+    expected = {f"BOT_{name.upper()}" for name in Settings.model_fields}
+    assert documented == expected
+
+
+def test_environment_and_admin_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOT_ADMIN_IDS", "12, 34,56")
+    monkeypatch.setenv("BOT_PAGE_SIZE", "200")
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.admin_ids == frozenset({12, 34, 56}) and settings.page_size == 200
+
+
+def test_bad_values_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOT_ANSWER_THRESHOLD", "7")
+    with pytest.raises(ValidationError):
+        Settings(_env_file=None)  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize(
+    ("token", "ok"),
+    [
+        ("", False),
+        ("abc", False),
+        ("123456:ABCdefGhIJKlmNoPQRsTUVwxyZ12345678", True),
+    ],
+)
+def test_token_problem(token: str, ok: bool) -> None:
+    settings = Settings(_env_file=None, telegram_token=token)  # type: ignore[call-arg]
+    assert (settings.token_problem() is None) is ok
