@@ -82,6 +82,20 @@ MIGRATIONS: Sequence[str] = (
     );
     CREATE INDEX comments_by_answer ON comments (answer_id);
     """,
+    # 4: a turn is one INSERT into the log; a trigger keeps the chat's context from it, so the
+    # context and the log change together in one statement and one trip to the database thread.
+    """
+    ALTER TABLE answers ADD COLUMN context_key TEXT;
+    ALTER TABLE answers ADD COLUMN context TEXT;
+    CREATE TRIGGER answers_keep_context AFTER INSERT ON answers
+    WHEN NEW.context_key IS NOT NULL
+    BEGIN
+        INSERT INTO chat_context (key, state, updated_at)
+        VALUES (NEW.context_key, NEW.context, NEW.created_at)
+        ON CONFLICT (key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at;
+        UPDATE answers SET context = NULL WHERE id = NEW.id;
+    END;
+    """,
 )
 
 _STATE_FIELDS = {f.name for f in fields(ChatState)}
@@ -122,7 +136,7 @@ class SqliteStore:
             row = await cursor.fetchone()
         version = int(row[0]) if row else 0
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            statements = [s.strip() for s in script.split(";") if s.strip()]
+            statements = _statements(script)
             await self._db.execute("BEGIN IMMEDIATE")
             try:
                 for statement in statements:
@@ -152,41 +166,32 @@ class SqliteStore:
         return _decode_state(row[0]) if row else None
 
     async def save_turn(self, key: str, state: ChatState, record: AnswerRecord) -> int:
-        """Save the chat's new context and append the reply to the log, atomically."""
+        """Append the reply to the log and save the chat's new context, atomically."""
         encoded = json.dumps(asdict(state), ensure_ascii=False)
+        # The lock keeps this statement out of another coroutine's open transaction.
         async with self._write:
-            return await self._transaction(self._save_turn, key, encoded, state, record)
-
-    async def _save_turn(
-        self, key: str, encoded: str, state: ChatState, record: AnswerRecord
-    ) -> int:
-        await self._db.execute(
-            "INSERT INTO chat_context (key, state, updated_at) VALUES (?, ?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET state = excluded.state, "
-            "updated_at = excluded.updated_at",
-            (key, encoded, state.updated_at),
-        )
-        cursor = await self._db.execute(
-            "INSERT INTO answers (chat_id, user_id, message_id, query, kind, entry_id, "
-            "best_entry_id, score, page, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                record.chat_id,
-                record.user_id,
-                record.message_id,
-                record.query,
-                record.kind,
-                record.entry_id,
-                record.best_entry_id,
-                record.score,
-                record.page,
-                record.created_at,
-            ),
-        )
-        answer_id = cursor.lastrowid
-        await cursor.close()
-        if answer_id is None:
+            row = await self._db.execute_insert(
+                "INSERT INTO answers (chat_id, user_id, message_id, query, kind, entry_id, "
+                "best_entry_id, score, page, created_at, context_key, context) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (
+                    record.chat_id,
+                    record.user_id,
+                    record.message_id,
+                    record.query,
+                    record.kind,
+                    record.entry_id,
+                    record.best_entry_id,
+                    record.score,
+                    record.page,
+                    record.created_at,
+                    key,
+                    encoded,
+                ),
+            )
+        if row is None:
             raise StoreError("the answer log did not return a row id")
-        return answer_id
+        return int(row[0])
 
     async def answer(self, answer_id: int) -> StoredAnswer | None:
         """A logged answer by id."""
@@ -203,6 +208,14 @@ class SqliteStore:
         ) as cursor:
             row = await cursor.fetchone()
         return StoredAnswer(*row) if row else None
+
+    async def count_answers(self, since: float) -> dict[str, int]:
+        """How many replies of each kind the log holds from `since` (UNIX time) on."""
+        async with self._db.execute(
+            "SELECT kind, COUNT(*) FROM answers WHERE created_at >= ? GROUP BY kind", (since,)
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return {str(kind): int(count) for kind, count in rows}
 
     async def attach_message(self, answer_id: int, message_id: int) -> None:
         """Remember the bot message that carried an answer."""
@@ -280,6 +293,17 @@ class SqliteStore:
             raise
         await self._db.execute("COMMIT")
         return result
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (a trigger body holds semicolons of its own)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return [s for s in statements if s.strip(" ;\n")]
 
 
 def _decode_state(encoded: str) -> ChatState | None:
