@@ -1,0 +1,88 @@
+"""Button payloads: what a press means, in at most 64 bytes, and nothing else accepted.
+
+    c:<answer_id>              the next page of that answer
+    a:<answer_id>:<entry_id>   answer the suggested entry offered under that answer
+    v:<answer_id>:+ | v:<answer_id>:-   👍 / 👎 on that answer
+
+Decoding accepts only the canonical form that encoding produces, so a payload either means
+exactly one press or None. Whether the answer exists and belongs to the chat is the service's
+business; this module only guarantees the shape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.dialogue import Action, Button
+
+MAX_BYTES = 64
+"""Telegram refuses callback data longer than this."""
+
+_ANSWER_ID = r"[1-9][0-9]{0,17}"
+_ENTRY_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_PATTERN = re.compile(
+    rf"c:(?P<c>{_ANSWER_ID})"
+    rf"|a:(?P<a>{_ANSWER_ID}):(?P<entry>{_ENTRY_ID})"
+    rf"|v:(?P<v>{_ANSWER_ID}):(?P<sign>[+-])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ContinuePress:
+    """继续 under an answer."""
+
+    answer_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class AskPress:
+    """A did-you-mean or related question under an answer."""
+
+    answer_id: int
+    entry_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class VotePress:
+    """👍 (+1) or 👎 (-1) under an answer."""
+
+    answer_id: int
+    value: int
+
+
+Press = ContinuePress | AskPress | VotePress
+
+
+def press_for(button: Button, answer_id: int) -> Press | None:
+    """What pressing this button under this logged answer means; None if it cannot be sent."""
+    if button.action is Action.CONTINUE:
+        return ContinuePress(answer_id)
+    if button.action is Action.ASK:
+        return AskPress(answer_id, button.entry_id) if button.entry_id else None
+    return VotePress(answer_id, 1 if button.action is Action.VOTE_UP else -1)
+
+
+def encode(press: Press) -> str | None:
+    """The payload of a press; None when it would not fit Telegram's 64 bytes."""
+    if isinstance(press, ContinuePress):
+        data = f"c:{press.answer_id}"
+    elif isinstance(press, AskPress):
+        data = f"a:{press.answer_id}:{press.entry_id}"
+    else:
+        data = f"v:{press.answer_id}:{'+' if press.value > 0 else '-'}"
+    return data if len(data.encode()) <= MAX_BYTES and decode(data) == press else None
+
+
+def decode(data: str | None) -> Press | None:
+    """The press a payload stands for, or None for anything malformed or oversized."""
+    if not data or len(data.encode()) > MAX_BYTES:
+        return None
+    match = _PATTERN.fullmatch(data)
+    if match is None:
+        return None
+    if match["c"]:
+        return ContinuePress(int(match["c"]))
+    if match["a"]:
+        return AskPress(int(match["a"]), match["entry"])
+    return VotePress(int(match["v"]), 1 if match["sign"] == "+" else -1)

@@ -1,0 +1,264 @@
+"""The update handlers: each extracts chat, user and text, awaits the service and renders.
+
+build_application() stores a :class:`Deps` in `application.bot_data` and registers these in
+order; the handlers find the service, the flood gate and the admin list there.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from telegram import Bot, CallbackQuery, Chat, Message, Update
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from bot.adapters.telegram import notices
+from bot.adapters.telegram.addressing import addressed_question
+from bot.adapters.telegram.callback_data import ContinuePress, Press, VotePress, decode
+from bot.adapters.telegram.delivery import is_group, reply, send_outcome
+from bot.adapters.telegram.flood import Admission, FloodGate
+from bot.adapters.telegram.render import offered_payloads
+from bot.core import intent
+from bot.service import ChatService, Outcome, Turn
+
+log = logging.getLogger(__name__)
+
+DEPS_KEY = "deps"
+RESET_PHRASE = "换个话题"
+"""/reset says what a user would say: the dialogue's own reset phrase (intent.RESET_PHRASES)."""
+_COMMAND = re.compile(r"^/\S*\s*")
+
+Hook = Callable[[], Awaitable[str]]
+
+
+@dataclass(frozen=True)
+class Deps:
+    """What the handlers need, stored once in `application.bot_data[DEPS_KEY]`."""
+
+    service: ChatService
+    flood: FloodGate
+    admin_ids: frozenset[int]
+    reload: Hook | None = None
+    stats: Hook | None = None
+    clock: Callable[[], float] = field(default=time.monotonic)
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/start: a greeting with example questions."""
+    await reply(context.bot, _message(update), notices.start())
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/help: what the bot knows, how to ask it, example questions."""
+    await reply(context.bot, _message(update), notices.help_text())
+
+
+async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/topics: the library's topics with their entry counts."""
+    library = deps(context).service.library
+    await reply(context.bot, _message(update), notices.topics(library.topics))
+
+
+async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/ask 问题: a question asked explicitly (in groups, without a mention)."""
+    message = _message(update)
+    question = _COMMAND.sub("", message.text or "", count=1).strip()
+    if not question:
+        await reply(context.bot, message, notices.ASK_USAGE)
+        return
+    await answer_question(context, message, question)
+
+
+async def reset(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/reset: forget the context (the chat's; in a group, this member's)."""
+    message = _message(update)
+    service = deps(context).service
+    outcome = await service.handle(_turn(message, RESET_PHRASE))
+    await send_outcome(context.bot, service, outcome, chat_id=message.chat_id, asked=message)
+
+
+async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stats (admins only): counts from the answer log."""
+    if await _refused(update, context):
+        return
+    hook = deps(context).stats
+    await reply(context.bot, _message(update), await hook() if hook else notices.STATS_UNAVAILABLE)
+
+
+async def reload_knowledge(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/reload (admins only): reload the knowledge, or say that the watcher does it."""
+    if await _refused(update, context):
+        return
+    hook = deps(context).reload
+    await reply(context.bot, _message(update), await hook() if hook else notices.RELOAD_BY_WATCHER)
+
+
+# --- messages and buttons ------------------------------------------------------------------
+
+
+async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Private chat: every text message is a question."""
+    message = _message(update)
+    await answer_question(context, message, message.text or "")
+
+
+async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Groups: only an @mention of the bot or a reply to one of its messages is a question."""
+    message = _message(update)
+    question = addressed_question(message, context.bot.bot)
+    if question is not None:
+        await answer_question(context, message, question)
+
+
+async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A press on one of the bot's buttons: continue, pick a question, or vote."""
+    query = update.callback_query
+    if query is None:  # the handler is registered for callback queries only
+        return
+    offered = offered_press(query)
+    if offered is None:
+        await query.answer(notices.BUTTON_EXPIRED)
+        return
+    await query.answer(await _perform(context, query.from_user.id, *offered))
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure with its traceback; tell the user briefly that something went wrong."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error("update %s failed", update_id, exc_info=context.error)
+    if isinstance(update, Update):
+        await _apologise(update, context.bot)
+
+
+# --- the flows behind the handlers ---------------------------------------------------------
+
+
+def deps(context: ContextTypes.DEFAULT_TYPE) -> Deps:
+    """The handlers' dependencies, as build_application() stored them."""
+    found = context.bot_data.get(DEPS_KEY)
+    if not isinstance(found, Deps):
+        raise RuntimeError("the application was not built by build_application()")
+    return found
+
+
+async def answer_question(
+    context: ContextTypes.DEFAULT_TYPE, message: Message, question: str
+) -> None:
+    """Answer a question within the asker's flood limit; 继续 as a reply continues that answer."""
+    found = deps(context)
+    admission = found.flood.admit(_sender_id(message), found.clock())
+    if admission is not Admission.ANSWER:
+        if admission is Admission.NOTICE:
+            await reply(context.bot, message, notices.FLOOD)
+        return
+    if not question:
+        await reply(context.bot, message, notices.mention_only())
+        return
+    turn = _turn(message, question)
+    outcome = await _continue_replied(found.service, message, turn, question)
+    if outcome is None:
+        outcome = await found.service.handle(turn)
+    await send_outcome(context.bot, found.service, outcome, chat_id=message.chat_id, asked=message)
+
+
+def offered_press(query: CallbackQuery) -> tuple[Chat, Press] | None:
+    """The chat and press of a callback, if well formed and offered where it claims to be.
+
+    Telegram clients can send any payload; a press counts only if the message it comes from
+    carries a button with exactly that payload.
+    """
+    message = query.message
+    if not isinstance(message, Message) or query.data not in offered_payloads(message.reply_markup):
+        return None
+    press = decode(query.data)
+    return (message.chat, press) if press is not None else None
+
+
+async def _perform(
+    context: ContextTypes.DEFAULT_TYPE, user_id: int, chat: Chat, press: Press
+) -> str | None:
+    """Carry out a press; the text for answerCallbackQuery (None for none)."""
+    found = deps(context)
+    if isinstance(press, VotePress):
+        previous = await found.service.vote(chat.id, user_id, press.answer_id, press.value)
+        return _vote_notice(previous, press.value)
+    if found.flood.admit(user_id, found.clock()) is not Admission.ANSWER:
+        return notices.FLOOD
+    turn = Turn(chat.id, user_id, "", is_group=is_group(chat))
+    if isinstance(press, ContinuePress):
+        outcome = await found.service.continue_answer(turn, press.answer_id)
+    else:
+        outcome = await found.service.pick(turn, press.answer_id, press.entry_id)
+    if outcome is None:
+        return notices.BUTTON_EXPIRED
+    await send_outcome(context.bot, found.service, outcome, chat_id=chat.id)
+    return None
+
+
+async def _continue_replied(
+    service: ChatService, message: Message, turn: Turn, text: str
+) -> Outcome | None:
+    """继续 sent as a reply to one of the bot's answers: the next page of THAT answer."""
+    replied = message.reply_to_message
+    if replied is None:
+        return None
+    if intent.classify(service.library.analyzer.normalise(text)) is not intent.Intent.CONTINUE:
+        return None
+    stored = await service.reply_to_answer(message.chat_id, replied.message_id)
+    return await service.continue_answer(turn, stored.id) if stored is not None else None
+
+
+def _vote_notice(previous: int | None, value: int) -> str:
+    if previous is None:
+        return notices.BUTTON_EXPIRED
+    if previous == value:
+        return notices.VOTE_SAME[value]
+    return notices.VOTE_CHANGED[value] if previous else notices.VOTE_RECORDED[value]
+
+
+async def _refused(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Refuse (politely) anyone not in BOT_ADMIN_IDS; True when refused."""
+    user = update.effective_user
+    if user is not None and user.id in deps(context).admin_ids:
+        return False
+    await reply(context.bot, _message(update), notices.ADMIN_ONLY)
+    return True
+
+
+async def _apologise(update: Update, bot: Bot) -> None:
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer(notices.SOMETHING_WENT_WRONG)
+        elif update.effective_chat is not None:
+            await bot.send_message(update.effective_chat.id, notices.SOMETHING_WENT_WRONG)
+    except TelegramError as exc:  # the failure may well be Telegram itself; it is logged above
+        log.warning("could not tell the user about the failure: %s", exc)
+
+
+def _turn(message: Message, text: str) -> Turn:
+    return Turn(
+        message.chat_id,
+        _sender_id(message),
+        text,
+        is_group=is_group(message.chat),
+        message_id=message.message_id,
+    )
+
+
+def _sender_id(message: Message) -> int:
+    # A message sent on behalf of a channel has no user: the chat stands in for one.
+    return message.from_user.id if message.from_user is not None else message.chat_id
+
+
+def _message(update: Update) -> Message:
+    message = update.effective_message
+    if message is None:  # the handlers' filters admit only updates with a message
+        raise TypeError(f"update {update.update_id} has no message")
+    return message

@@ -1,0 +1,60 @@
+"""What the Telegram bot says on its own: help, refusals and short notices (plain text)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.core import phrases
+from bot.core.knowledge import Topic
+
+FLOOD = "你提问有点太快了，请休息一分钟再问。这一分钟内的消息我先不回复了。"
+ADMIN_ONLY = "抱歉，这个命令只有管理员可以使用。"
+ASK_USAGE = "用法：/ask 你的问题，例如：/ask 什么是大模型？"
+SOMETHING_WENT_WRONG = "抱歉，处理这条消息时出了点问题，请稍后再试。"
+RELOAD_BY_WATCHER = "知识库文件改动后会由文件监视器自动重新加载，无需手动操作。"
+STATS_UNAVAILABLE = "暂时无法统计。"
+
+BUTTON_EXPIRED = "这个按钮已失效，请重新提问。"
+NOT_THIS_CHAT = "这个按钮不属于本聊天。"
+VOTE_RECORDED = {1: "已记录👍，谢谢反馈！", -1: "已记录👎，谢谢反馈！"}
+VOTE_CHANGED = {1: "已改为👍", -1: "已改为👎"}
+VOTE_SAME = {1: "你已经点过👍了", -1: "你已经点过👎了"}
+
+COMMANDS: Sequence[tuple[str, str]] = (
+    ("ask", "提问，例如 /ask 什么是大模型？"),
+    ("topics", "我了解哪些主题"),
+    ("help", "使用说明和示例问题"),
+    ("reset", "清空上下文，换个话题"),
+)
+"""The menu announced with setMyCommands; the admin commands stay out of it."""
+
+
+def start() -> str:
+    """The greeting for /start."""
+    return f"{phrases.small_talk('greeting', phrases.EXAMPLE_QUESTIONS)}\n\n发送 /help 查看用法。"
+
+
+def help_text() -> str:
+    """What the bot knows, how to ask in private and in groups, and example questions."""
+    commands = "\n".join(f"/{name} — {description}" for name, description in COMMANDS)
+    return (
+        f"{phrases.small_talk('capability', phrases.EXAMPLE_QUESTIONS)}\n\n"
+        "私聊：直接发问题。\n"
+        "群聊：@我 提问、回复我的消息，或用 /ask 问题。\n"
+        "回答较长时点“继续”或回复“继续”查看下一段；👍/👎 帮我改进。\n\n"
+        f"{commands}"
+    )
+
+
+def topics(items: Sequence[Topic]) -> str:
+    """The library's topics with how many entries each holds."""
+    if not items:
+        return "知识库目前是空的。"
+    lines = [f"• {topic.name}（{len(topic.entry_ids)} 条）" for topic in items]
+    total = sum(len(topic.entry_ids) for topic in items)
+    return "我了解这些主题：\n" + "\n".join(lines) + f"\n\n共 {total} 条。发送 /help 查看示例问题。"
+
+
+def mention_only() -> str:
+    """An @mention with no question in it."""
+    return phrases.small_talk("greeting", phrases.EXAMPLE_QUESTIONS)

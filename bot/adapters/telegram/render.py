@@ -1,0 +1,88 @@
+"""A Reply as Telegram shows it: plain text cut to the message limit, and an inline keyboard.
+
+Text goes out without a parse mode, so nothing from users or the knowledge needs escaping.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.adapters.telegram import callback_data
+from bot.core.dialogue import Action, Button, Reply
+
+log = logging.getLogger(__name__)
+
+MAX_MESSAGE_UTF16 = 4096
+"""Telegram's limit on a message's text, counted in UTF-16 code units (an emoji counts two)."""
+
+_VOTES = (Action.VOTE_UP, Action.VOTE_DOWN)
+
+
+def split_message(text: str, limit: int = MAX_MESSAGE_UTF16) -> list[str]:
+    """The text in pieces Telegram accepts, cut at a line break where one is near the limit."""
+    pieces: list[str] = []
+    rest = text.strip() or "…"
+    while _utf16_length(rest) > limit:
+        cut = max(_fitting_prefix(rest, limit), 1)
+        line_break = rest.rfind("\n", 0, cut)
+        if line_break > cut // 2:  # a break in the second half keeps pieces reasonably full
+            cut = line_break
+        pieces.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    pieces.append(rest)
+    return [piece for piece in pieces if piece]
+
+
+def keyboard(reply: Reply, answer_id: int) -> InlineKeyboardMarkup | None:
+    """The reply's buttons: 继续 and questions one per row, 👍 👎 side by side at the end."""
+    rows: list[list[InlineKeyboardButton]] = []
+    votes: list[InlineKeyboardButton] = []
+    for button in reply.buttons:
+        rendered = _button(button, answer_id)
+        if rendered is None:
+            continue
+        if button.action in _VOTES:
+            votes.append(rendered)
+        else:
+            rows.append([rendered])
+    if votes:
+        rows.append(votes)
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def offered_payloads(markup: InlineKeyboardMarkup | None) -> frozenset[str]:
+    """The callback data of every button in a keyboard."""
+    if markup is None:
+        return frozenset()
+    return frozenset(
+        button.callback_data
+        for row in markup.inline_keyboard
+        for button in row
+        if isinstance(button.callback_data, str)
+    )
+
+
+def _button(button: Button, answer_id: int) -> InlineKeyboardButton | None:
+    press = callback_data.press_for(button, answer_id)
+    data = callback_data.encode(press) if press is not None else None
+    if data is None:
+        # An entry id too long for 64 bytes: better one missing button than a failed reply.
+        log.warning("button %r under answer %s cannot be encoded; left out", button, answer_id)
+        return None
+    return InlineKeyboardButton(button.label, callback_data=data)
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _fitting_prefix(text: str, limit: int) -> int:
+    """How many characters of the text fit in `limit` UTF-16 code units."""
+    used = 0
+    for index, char in enumerate(text):
+        used += 2 if ord(char) > 0xFFFF else 1
+        if used > limit:
+            return index
+    return len(text)

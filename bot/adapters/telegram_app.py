@@ -1,0 +1,216 @@
+"""The Telegram bot: `build_application()` registers every handler in order; `run_bot()` serves.
+
+run_bot() is the Telegram half of the composition root (cli.run hands it the settings and the
+library): it opens the database, builds the service and the application, polls (or takes
+webhooks) until SIGTERM/SIGINT, and closes the database on the way out.
+
+Tests build the same application with their own request class: offline handler tests with one
+that never reaches a network, end-to-end tests with one that smooths the Bot API emulator's
+deviations (tests/e2e/). The product itself only ever uses PTB's HTTPXRequest.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from functools import partial
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, Update
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.request import HTTPXRequest
+
+from bot.adapters.telegram import handlers, notices
+from bot.adapters.telegram.flood import FloodGate
+from bot.core.library import Library
+from bot.errors import BotError, ConfigError
+from bot.service import ChatService
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = (Update.MESSAGE, Update.CALLBACK_QUERY)
+"""Edits, joins, reactions and the rest are not even fetched."""
+CONCURRENT_UPDATES = 32
+"""Updates handled at once: a group held back by the rate limiter must not stall other chats."""
+POOL_SIZE = CONCURRENT_UPDATES + 8
+
+Hook = handlers.Hook
+BotApplication = Application[Any, Any, Any, Any, Any, Any]
+
+
+class AnswerLog(Protocol):
+    """The part of the store /stats reads."""
+
+    async def count_answers(self, since: float) -> Mapping[str, int]: ...
+
+
+def build_application(
+    settings: Settings,
+    service: ChatService,
+    *,
+    request_class: type[HTTPXRequest] = HTTPXRequest,
+    reload: Hook | None = None,
+    stats: Hook | None = None,
+    on_shutdown: Callable[[], Awaitable[None]] | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> BotApplication:
+    """The PTB application with every handler registered, in the order they are tried."""
+    # Any: the rate limiter changes the builder's type parameters, and only build() matters.
+    builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
+        ApplicationBuilder()
+        .token(settings.telegram_token.strip())
+        .base_url(settings.api_base_url)
+        .request(request_class(connection_pool_size=POOL_SIZE))
+        .get_updates_request(request_class(connection_pool_size=1))
+        .concurrent_updates(CONCURRENT_UPDATES)
+        .post_init(announce_commands)
+    )
+    if settings.rate_limiter:
+        builder = builder.rate_limiter(AIORateLimiter())
+    if on_shutdown is not None:
+        builder = builder.post_shutdown(partial(_call_on_shutdown, on_shutdown))
+    application = builder.build()
+    application.bot_data[handlers.DEPS_KEY] = handlers.Deps(
+        service=service,
+        flood=FloodGate(settings.flood_limit_per_minute),
+        admin_ids=settings.admin_ids,
+        reload=reload,
+        stats=stats,
+        clock=clock,
+    )
+    new = filters.UpdateType.MESSAGE  # edited messages are ignored
+    questions = new & filters.TEXT & ~filters.COMMAND
+    application.add_handlers(
+        [
+            # Commands first; CommandHandler ignores commands addressed to another bot.
+            CommandHandler("start", handlers.start, new),
+            CommandHandler("help", handlers.help_command, new),
+            CommandHandler("topics", handlers.topics, new),
+            CommandHandler("ask", handlers.ask, new),
+            CommandHandler("reset", handlers.reset, new),
+            CommandHandler("stats", handlers.stats, new),
+            CommandHandler("reload", handlers.reload_knowledge, new),
+            MessageHandler(questions & filters.ChatType.PRIVATE, handlers.private_text),
+            MessageHandler(questions & filters.ChatType.GROUPS, handlers.group_text),
+            CallbackQueryHandler(handlers.button),
+        ]
+    )
+    application.add_error_handler(handlers.on_error)
+    return application
+
+
+def run_bot(
+    settings: Settings,
+    library: Library | Callable[[], Library],
+    *,
+    request_class: type[HTTPXRequest] = HTTPXRequest,
+    reload: Hook | None = None,
+) -> None:
+    """Serve the bot until SIGTERM or SIGINT; the database is closed on the way out.
+
+    `library` is the knowledge, or a callable returning the knowledge in service right now
+    (so that a reload takes effect); `reload` backs the admin command /reload.
+    """
+    # The Telegram entry point also composes: the store is opened here, on the loop that PTB
+    # will run on, because an aiosqlite connection belongs to the loop that opened it. The
+    # conversation knobs come from the composition root, so that they have one definition.
+    from bot.adapters.sqlite_store import SqliteStore
+    from bot.cli import dialogue_config
+
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        store = loop.run_until_complete(SqliteStore.open(settings.database_path))
+    except BaseException:
+        loop.close()
+        raise
+    if settings.log_level != "DEBUG":
+        # httpx logs every request at INFO, and the URL carries the bot's token.
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+
+    async def close_database() -> None:
+        await store.close()
+        log.info("stopped; database closed")
+
+    current = library if callable(library) else partial(_same, library)
+    application = build_application(
+        settings,
+        ChatService(store, current, dialogue_config(settings)),
+        request_class=request_class,
+        reload=reload,
+        stats=partial(activity_report, store),
+        on_shutdown=close_database,  # PTB calls it after stopping, whatever stopped it
+    )
+    try:
+        _serve(application, settings)
+    except InvalidToken as exc:
+        raise ConfigError(
+            "Telegram does not accept BOT_TELEGRAM_TOKEN; check it with @BotFather."
+        ) from exc
+    except NetworkError as exc:
+        raise BotError(f"cannot reach the Bot API at {settings.api_base_url}: {exc}") from exc
+
+
+async def announce_commands(application: BotApplication) -> None:
+    """Offer the command menu; a Bot API server that refuses it is no reason not to start."""
+    bot = application.bot
+    try:
+        await bot.set_my_commands([BotCommand(name, text) for name, text in notices.COMMANDS])
+    except TelegramError as exc:
+        log.warning("setMyCommands was refused (%s); starting without a command menu", exc)
+    log.info("serving as @%s", bot.username)
+
+
+async def activity_report(answers: AnswerLog, *, now: Callable[[], float] = time.time) -> str:
+    """/stats: replies in the last 24 hours and in all, by kind."""
+    day = await answers.count_answers(now() - 24 * 3600)
+    ever = await answers.count_answers(0.0)
+    return f"最近24小时：{_counts(day)}\n全部：{_counts(ever)}"
+
+
+def _counts(by_kind: Mapping[str, int]) -> str:
+    total = sum(by_kind.values())
+    answered = by_kind.get("answer", 0)
+    return f"{total} 次回复，其中 {answered} 次来自知识库"
+
+
+def _serve(application: BotApplication, settings: Settings) -> None:
+    if settings.webhook_url:
+        if not settings.webhook_secret:
+            log.warning("BOT_WEBHOOK_SECRET is empty: anyone who knows the URL can post updates")
+        application.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            # Listen on the public URL's path, as a reverse proxy would forward it.
+            url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret or None,
+            allowed_updates=ALLOWED_UPDATES,
+        )
+    else:
+        application.run_polling(
+            poll_interval=settings.poll_interval, allowed_updates=ALLOWED_UPDATES
+        )
+
+
+async def _call_on_shutdown(
+    on_shutdown: Callable[[], Awaitable[None]], _application: BotApplication
+) -> None:
+    await on_shutdown()
+
+
+def _same(library: Library) -> Library:
+    return library

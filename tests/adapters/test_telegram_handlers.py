@@ -1,0 +1,618 @@
+"""The Telegram handlers, offline: updates built by factories, fed to `process_update`.
+
+The application is built by the product's own build_application(), with a request class that
+answers the few Bot API methods the bot uses from memory and fails the test on any other: no
+test here can reach a network. The service runs on a real SQLite file and the real knowledge.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import logging
+import re
+import sqlite3
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram import Update
+from telegram.request import HTTPXRequest, RequestData
+
+from bot.adapters.sqlite_store import SqliteStore
+from bot.adapters.telegram import notices
+from bot.adapters.telegram_app import (
+    BotApplication,
+    activity_report,
+    announce_commands,
+    run_bot,
+)
+from bot.adapters.telegram_app import build_application as build
+from bot.core.dialogue import DialogueConfig
+from bot.core.library import Library
+from bot.core.search import Verdict
+from bot.errors import ConfigError
+from bot.service import ChatService
+from bot.settings import Settings
+
+TOKEN = "123456789:AAFakeTokenForOfflineTests_abcdefgh"
+BOT = {"id": 666, "is_bot": True, "first_name": "Test", "username": "TestNameBot"}
+ADMIN, ALICE, BOB = 1, 101, 102
+GROUP, OTHER_GROUP = -1001234, -1005678
+FLOOD_LIMIT = 4
+MULTI_PAGE = "ChatGPT是怎么训练的"  # several pages at page size 80
+AMBIGUOUS = ("模型训练用什么硬件", "它的缺点和影响", "大模型的训练和微调", "生成式")
+
+
+class OfflineBotApi(HTTPXRequest):
+    """The Bot API methods the bot uses, answered from memory; any other fails the test.
+
+    `do_request` never calls the parent, so no socket is ever opened.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.sent: list[dict[str, Any]] = []
+        self.refused: set[str] = set()
+        self.unexpected: list[str] = []
+        self._ids = itertools.count(10_000)
+
+    async def do_request(
+        self, url: str, method: str, request_data: RequestData | None = None, *_: Any, **__: Any
+    ) -> tuple[int, bytes]:
+        name = url.rsplit("/", 1)[-1]
+        params = dict(request_data.parameters) if request_data else {}
+        self.calls.append((name, params))
+        if name in self.refused:
+            return 500, b'{"ok": false, "description": "refused by the test"}'
+        if name == "getMe":
+            result: Any = BOT
+        elif name == "sendMessage":
+            result = self._message(params)
+        elif name in ("answerCallbackQuery", "setMyCommands"):
+            result = True
+        else:
+            self.unexpected.append(name)
+            return 400, json.dumps({"ok": False, "description": f"unexpected {name}"}).encode()
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def _message(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat_id = int(params["chat_id"])
+        message = {
+            "message_id": next(self._ids),
+            "date": int(time.time()),
+            "chat": chat(chat_id),
+            "from": BOT,
+            "text": params["text"],
+        }
+        if "reply_markup" in params:
+            message["reply_markup"] = params["reply_markup"]
+        message["_reply_to"] = (params.get("reply_parameters") or {}).get("message_id")
+        self.sent.append(message)
+        return message
+
+    def texts(self, chat_id: int | None = None) -> list[str]:
+        """What the bot sent, in order (to one chat, if given)."""
+        return [m["text"] for m in self.sent if chat_id is None or m["chat"]["id"] == chat_id]
+
+    def callback_answers(self) -> list[str | None]:
+        """The texts of the answerCallbackQuery calls, in order."""
+        return [p.get("text") for name, p in self.calls if name == "answerCallbackQuery"]
+
+
+class ManualClock:
+    """The flood gate's clock, moved by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+# --- factories -----------------------------------------------------------------------------
+
+
+def chat(chat_id: int) -> dict[str, Any]:
+    if chat_id > 0:
+        return {"id": chat_id, "type": "private", "first_name": f"user{chat_id}"}
+    return {"id": chat_id, "type": "supergroup", "title": "AI 学习群"}
+
+
+def user(user_id: int) -> dict[str, Any]:
+    return {"id": user_id, "is_bot": False, "first_name": f"user{user_id}"}
+
+
+def entities(text: str) -> list[dict[str, Any]]:
+    """Commands and @mentions with UTF-16 offsets, as Telegram's servers mark them."""
+    found = []
+    for match in re.finditer(r"^/\S+|@\w+", text):
+        offset = len(text[: match.start()].encode("utf-16-le")) // 2
+        length = len(match.group().encode("utf-16-le")) // 2
+        kind = "bot_command" if match.group().startswith("/") else "mention"
+        found.append({"type": kind, "offset": offset, "length": length})
+    return found
+
+
+class Updates:
+    """Builds updates the way Telegram sends them, with fresh ids."""
+
+    def __init__(self, app: BotApplication) -> None:
+        self._bot = app.bot
+        self._ids = itertools.count(1)
+
+    def message(
+        self,
+        text: str,
+        *,
+        user_id: int = ALICE,
+        chat_id: int | None = None,
+        reply_to: dict[str, Any] | None = None,
+        **extra: Any,
+    ) -> Update:
+        message: dict[str, Any] = {
+            "message_id": next(self._ids),
+            "date": int(time.time()),
+            "chat": chat(user_id if chat_id is None else chat_id),
+            "from": user(user_id),
+            **extra,
+        }
+        if text:
+            message.update(text=text, entities=entities(text))
+        if reply_to is not None:
+            message["reply_to_message"] = {k: v for k, v in reply_to.items() if k[0] != "_"}
+        return self.update(message=message)
+
+    def press(self, data: str, on: dict[str, Any], *, user_id: int = ALICE) -> Update:
+        """A press of `data` on the bot message `on` (its keyboard as sent, unless changed)."""
+        sent = {k: v for k, v in on.items() if k[0] != "_"}
+        query = {
+            "id": str(next(self._ids)),
+            "from": user(user_id),
+            "chat_instance": "ci",
+            "data": data,
+            "message": sent,
+        }
+        return self.update(callback_query=query)
+
+    def update(self, **content: Any) -> Update:
+        return Update.de_json({"update_id": next(self._ids), **content}, self._bot)
+
+
+def buttons(message: dict[str, Any]) -> dict[str, str]:
+    """label -> callback data of a sent message's keyboard."""
+    rows = message.get("reply_markup", {}).get("inline_keyboard", [])
+    return {button["text"]: button["callback_data"] for row in rows for button in row}
+
+
+def with_keyboard(message: dict[str, Any], *datas: str) -> dict[str, Any]:
+    """The message as a forger would present it: with buttons carrying any payload."""
+    keyboard = {"inline_keyboard": [[{"text": "x", "callback_data": d} for d in datas]]}
+    return {**message, "reply_markup": keyboard}
+
+
+# --- fixtures ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[SqliteStore]:
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
+    yield store
+    await store.close()
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
+
+
+@pytest.fixture
+def reloads() -> list[str]:
+    return []
+
+
+@pytest.fixture
+async def app(
+    store: SqliteStore, library: Library, clock: ManualClock, reloads: list[str]
+) -> AsyncIterator[BotApplication]:
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        telegram_token=TOKEN,
+        admin_ids=frozenset({ADMIN}),
+        flood_limit_per_minute=FLOOD_LIMIT,
+        rate_limiter=True,
+    )
+    service = ChatService(store, lambda: library, DialogueConfig(page_size=80))
+
+    async def reload() -> str:
+        reloads.append("reload")
+        return "知识库没有变化。"
+
+    async def stats() -> str:
+        return await activity_report(store)
+
+    application = build(
+        settings, service, request_class=OfflineBotApi, reload=reload, stats=stats, clock=clock
+    )
+    async with application:
+        yield application
+    assert api(application).unexpected == []
+
+
+@pytest.fixture
+def updates(app: BotApplication) -> Updates:
+    return Updates(app)
+
+
+@pytest.fixture(autouse=True)
+def no_errors_logged(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """A handler that failed would only be logged by the error handler: fail the test instead."""
+    caplog.set_level(logging.WARNING)
+    yield
+    errors = [r.getMessage() for r in caplog.get_records("call") if r.levelno >= logging.ERROR]
+    assert errors == []
+
+
+def api(app: BotApplication) -> OfflineBotApi:
+    request = app.bot.request
+    assert isinstance(request, OfflineBotApi)
+    return request
+
+
+def rows(store: SqliteStore, sql: str) -> list[tuple[Any, ...]]:
+    with sqlite3.connect(store.path) as raw:
+        return raw.execute(sql).fetchall()
+
+
+# --- where it speaks -----------------------------------------------------------------------
+
+
+async def test_a_private_question_is_answered_with_votes_and_logged(
+    app: BotApplication, updates: Updates, store: SqliteStore
+) -> None:
+    await app.process_update(updates.message("什么是大模型？"))
+    [sent] = api(app).sent
+    assert "大模型" in sent["text"] and sent["chat"]["id"] == ALICE
+    assert sent["_reply_to"] is None  # no quoting in a private chat
+    [(answer_id, entry_id, bot_message_id)] = rows(
+        store, "SELECT id, entry_id, bot_message_id FROM answers"
+    )
+    assert entry_id == "large-model-definition" and bot_message_id == sent["message_id"]
+    assert buttons(sent) == {
+        "继续": f"c:{answer_id}",
+        "👍": f"v:{answer_id}:+",
+        "👎": f"v:{answer_id}:-",
+    }
+
+
+async def test_group_chatter_and_replies_to_others_are_ignored(
+    app: BotApplication, updates: Updates, store: SqliteStore
+) -> None:
+    chatter = updates.message("什么是大模型？", chat_id=GROUP)
+    await app.process_update(chatter)
+    assert chatter.message is not None
+    other = chatter.message.to_dict()
+    await app.process_update(updates.message("继续", chat_id=GROUP, user_id=BOB, reply_to=other))
+    await app.process_update(updates.message("@someone 什么是GPT", chat_id=GROUP))
+    assert api(app).sent == []
+    assert rows(store, "SELECT COUNT(*) FROM answers") == [(0,)]
+
+
+async def test_a_group_mention_is_answered_as_a_reply_without_the_mention(
+    app: BotApplication, updates: Updates, store: SqliteStore
+) -> None:
+    asked = updates.message("@TestNameBot 什么是大模型？", chat_id=GROUP)
+    await app.process_update(asked)
+    [sent] = api(app).sent
+    assert asked.message is not None and sent["_reply_to"] == asked.message.message_id
+    assert rows(store, "SELECT query, entry_id FROM answers") == [
+        ("什么是大模型？", "large-model-definition")
+    ]
+
+
+async def test_a_bare_mention_gets_a_hint_not_an_answer(
+    app: BotApplication, updates: Updates, store: SqliteStore
+) -> None:
+    await app.process_update(updates.message("@TestNameBot", chat_id=GROUP))
+    assert api(app).texts() == [notices.mention_only()]
+    assert rows(store, "SELECT COUNT(*) FROM answers") == [(0,)]
+
+
+async def test_a_reply_to_the_bot_in_a_group_is_a_question(
+    app: BotApplication, updates: Updates, store: SqliteStore
+) -> None:
+    await app.process_update(updates.message("/ask 什么是大模型", chat_id=GROUP))
+    answer = api(app).sent[-1]
+    await app.process_update(
+        updates.message("那GPT和ChatGPT有什么区别？", chat_id=GROUP, user_id=BOB, reply_to=answer)
+    )
+    assert rows(store, "SELECT user_id, entry_id FROM answers ORDER BY id") == [
+        (ALICE, "large-model-definition"),
+        (BOB, "gpt-vs-chatgpt"),
+    ]
+
+
+@pytest.mark.parametrize("command", ["/ask", "/ask@TestNameBot", "/ASK@testnamebot"])
+async def test_ask_answers_in_groups(
+    app: BotApplication, updates: Updates, store: SqliteStore, command: str
+) -> None:
+    await app.process_update(updates.message(f"{command} 什么是大模型", chat_id=GROUP))
+    assert rows(store, "SELECT entry_id FROM answers") == [("large-model-definition",)]
+    assert api(app).sent[0]["_reply_to"] is not None
+
+
+async def test_ask_without_a_question_explains_itself(
+    app: BotApplication, updates: Updates
+) -> None:
+    await app.process_update(updates.message("/ask", chat_id=GROUP))
+    assert api(app).texts() == [notices.ASK_USAGE]
+
+
+@pytest.mark.parametrize("chat_id", [GROUP, None])
+async def test_commands_for_another_bot_are_ignored(
+    app: BotApplication, updates: Updates, store: SqliteStore, chat_id: int | None
+) -> None:
+    for text in ("/ask@OtherBot 什么是大模型", "/help@OtherBot", "/stats@OtherBot"):
+        await app.process_update(updates.message(text, chat_id=chat_id, user_id=ADMIN))
+    assert api(app).sent == []
+    assert rows(store, "SELECT COUNT(*) FROM answers") == [(0,)]
+
+
+async def test_non_text_updates_are_ignored_without_errors(
+    app: BotApplication, updates: Updates, store: SqliteStore
+) -> None:
+    sticker = {
+        "file_id": "s",
+        "file_unique_id": "s",
+        "type": "regular",
+        "width": 512,
+        "height": 512,
+        "is_animated": False,
+        "is_video": False,
+    }
+    photo = [{"file_id": "p", "file_unique_id": "p", "width": 9, "height": 9}]
+    edited = updates.message("什么是大模型？").to_dict()["message"]
+    edited["edit_date"] = edited["date"] + 5
+    for update in (
+        updates.message("", sticker=sticker),
+        updates.message("", photo=photo, caption="@TestNameBot 什么是大模型"),
+        updates.message("", chat_id=GROUP, new_chat_members=[user(BOB)]),
+        updates.message("", chat_id=GROUP, left_chat_member=user(BOB)),
+        updates.update(edited_message=edited),
+        updates.update(channel_post={**edited, "chat": {"id": -1009, "type": "channel"}}),
+    ):
+        await app.process_update(update)
+    assert api(app).sent == []
+    assert rows(store, "SELECT COUNT(*) FROM answers") == [(0,)]
+
+
+async def test_a_message_longer_than_telegram_allows_is_handled(
+    app: BotApplication, updates: Updates, store: SqliteStore
+) -> None:
+    await app.process_update(updates.message("大模型" * 3000))
+    assert len(api(app).sent) == 1
+    [(length,)] = rows(store, "SELECT length(query) FROM answers")
+    assert length <= 4096
+
+
+# --- continuing, picking, voting -----------------------------------------------------------
+
+
+async def test_continue_as_a_reply_continues_that_answer_not_the_last_one(
+    app: BotApplication, updates: Updates, store: SqliteStore
+) -> None:
+    await app.process_update(updates.message(MULTI_PAGE))
+    first = api(app).sent[-1]
+    assert "继续" in buttons(first)
+    await app.process_update(updates.message("什么是大模型？"))
+    await app.process_update(updates.message("继续", reply_to=first))
+    assert rows(store, "SELECT entry_id, page FROM answers ORDER BY id") == [
+        ("chatgpt-training", 1),
+        ("large-model-definition", 1),
+        ("chatgpt-training", 2),
+    ]
+
+
+async def test_the_continue_button_pages_to_the_end_then_offers_related_questions(
+    app: BotApplication, updates: Updates, store: SqliteStore, clock: ManualClock
+) -> None:
+    await app.process_update(updates.message(MULTI_PAGE))
+    for _ in range(10):
+        last = api(app).sent[-1]
+        if "继续" not in buttons(last):
+            break
+        clock.now += 20  # a reader's pace, well within the flood limit
+        await app.process_update(updates.press(buttons(last)["继续"], on=last))
+    pages = rows(store, "SELECT page FROM answers WHERE kind = 'answer' ORDER BY id")
+    assert [page for (page,) in pages] == list(range(1, len(pages) + 1)) and len(pages) >= 3
+    assert "（" in api(app).texts()[-1] and "完" in api(app).texts()[-1]
+    assert set(api(app).callback_answers()) == {None}
+    clock.now += 20
+    await app.process_update(updates.message("继续"))
+    end = api(app).sent[-1]
+    related = [data for label, data in buttons(end).items() if data.startswith("a:")]
+    assert "讲完了" in end["text"] and related
+    await app.process_update(updates.press(related[0], on=end))
+    entry = related[0].rsplit(":", 1)[1]
+    assert rows(store, "SELECT entry_id FROM answers ORDER BY id DESC LIMIT 1") == [(entry,)]
+
+
+async def test_a_did_you_mean_button_answers_that_question(
+    app: BotApplication, updates: Updates, store: SqliteStore, library: Library
+) -> None:
+    ambiguous = [q for q in AMBIGUOUS if library.match(q).verdict is Verdict.SUGGEST]
+    assert ambiguous, "no question in AMBIGUOUS gets a did-you-mean any more: add one"
+    await app.process_update(updates.message(ambiguous[0]))
+    offer = api(app).sent[-1]
+    picks = [data for data in buttons(offer).values() if data.startswith("a:")]
+    assert picks and "👍" not in buttons(offer)
+    await app.process_update(updates.press(picks[-1], on=offer))
+    chosen = picks[-1].rsplit(":", 1)[1]
+    assert rows(store, "SELECT kind, entry_id FROM answers ORDER BY id") == [
+        ("suggest", None),
+        ("answer", chosen),
+    ]
+
+
+async def test_votes_are_acknowledged_and_change_rather_than_double(
+    app: BotApplication, updates: Updates, store: SqliteStore
+) -> None:
+    await app.process_update(updates.message("什么是大模型？"))
+    answer = api(app).sent[-1]
+    for label in ("👍", "👎", "👎"):
+        await app.process_update(updates.press(buttons(answer)[label], on=answer))
+    await app.process_update(updates.press(buttons(answer)["👍"], on=answer, user_id=BOB))
+    assert api(app).callback_answers() == [
+        notices.VOTE_RECORDED[1],
+        notices.VOTE_CHANGED[-1],
+        notices.VOTE_SAME[-1],
+        notices.VOTE_RECORDED[1],
+    ]
+    assert rows(store, "SELECT user_id, value FROM votes ORDER BY user_id") == [
+        (ALICE, -1),
+        (BOB, 1),
+    ]
+
+
+async def test_forged_malformed_stale_and_foreign_presses_write_nothing(
+    app: BotApplication, updates: Updates, store: SqliteStore
+) -> None:
+    await app.process_update(updates.message("什么是大模型？"))
+    answer = api(app).sent[-1]
+    answer_id = buttons(answer)["👍"].split(":")[1]
+    await app.process_update(updates.message("@TestNameBot 什么是GPT", chat_id=OTHER_GROUP))
+    elsewhere = api(app).sent[-1]
+    before = rows(store, "SELECT * FROM answers")
+    presses = [
+        updates.press(f"v:{answer_id}:+", on=with_keyboard(answer)),  # not on that message
+        updates.press("v:1:*", on=with_keyboard(answer, "v:1:*")),  # malformed
+        updates.press("x" * 70, on=with_keyboard(answer, "x" * 70)),  # oversized
+        updates.press("v:999999:+", on=with_keyboard(answer, "v:999999:+")),  # stale
+        updates.press(
+            f"a:{answer_id}:no-such-entry", on=with_keyboard(answer, f"a:{answer_id}:no-such-entry")
+        ),
+        # A button of this chat's answer, presented on a message in another chat.
+        updates.press(f"v:{answer_id}:+", on=with_keyboard(elsewhere, f"v:{answer_id}:+")),
+    ]
+    for press in presses:
+        await app.process_update(press)
+    assert api(app).callback_answers() == [notices.BUTTON_EXPIRED] * len(presses)
+    assert rows(store, "SELECT COUNT(*) FROM votes") == [(0,)]
+    assert rows(store, "SELECT * FROM answers") == before
+    assert len(api(app).sent) == 2
+
+
+# --- flood control -------------------------------------------------------------------------
+
+
+async def test_a_flooding_user_gets_one_notice_then_silence_and_others_are_unaffected(
+    app: BotApplication, updates: Updates, clock: ManualClock
+) -> None:
+    for _ in range(FLOOD_LIMIT + 3):
+        await app.process_update(updates.message("什么是大模型？"))
+    await app.process_update(updates.message("什么是大模型？", user_id=BOB))
+    assert api(app).texts(ALICE).count(notices.FLOOD) == 1
+    assert len(api(app).texts(ALICE)) == FLOOD_LIMIT + 1
+    assert len(api(app).texts(BOB)) == 1
+    clock.now += 61
+    await app.process_update(updates.message("什么是大模型？"))
+    assert len(api(app).texts(ALICE)) == FLOOD_LIMIT + 2
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+async def test_start_help_and_topics_describe_the_bot(
+    app: BotApplication, updates: Updates, library: Library
+) -> None:
+    for command in ("/start", "/help", "/topics"):
+        await app.process_update(updates.message(command))
+    start, help_text, topics = api(app).texts()
+    assert "什么是大模型？" in start and "/help" in start
+    assert "什么是大模型？" in help_text and "/ask" in help_text
+    first = library.topics[0]
+    assert f"{first.name}（{len(first.entry_ids)} 条）" in topics
+
+
+async def test_reset_forgets_what_was_being_discussed(
+    app: BotApplication, updates: Updates
+) -> None:
+    await app.process_update(updates.message(MULTI_PAGE))
+    await app.process_update(updates.message("/reset"))
+    await app.process_update(updates.message("继续"))
+    assert "没有可以继续的回答" in api(app).texts()[-1]
+
+
+@pytest.mark.parametrize("command", ["/stats", "/reload"])
+async def test_admin_commands_refuse_everyone_else_and_do_nothing(
+    app: BotApplication, updates: Updates, reloads: list[str], command: str
+) -> None:
+    await app.process_update(updates.message(command, user_id=BOB))
+    await app.process_update(updates.message(f"{command}@TestNameBot", chat_id=GROUP))
+    assert api(app).texts() == [notices.ADMIN_ONLY] * 2
+    assert reloads == []
+
+
+async def test_admins_get_stats_and_reload(
+    app: BotApplication, updates: Updates, reloads: list[str]
+) -> None:
+    await app.process_update(updates.message("什么是大模型？", user_id=ADMIN))
+    await app.process_update(updates.message("/stats", user_id=ADMIN))
+    await app.process_update(updates.message("/reload", user_id=ADMIN))
+    _, stats, reloaded = api(app).texts()
+    assert "最近24小时：1 次回复，其中 1 次来自知识库" in stats
+    assert reloaded == "知识库没有变化。" and reloads == ["reload"]
+
+
+# --- failures ------------------------------------------------------------------------------
+
+
+async def test_a_failing_handler_is_logged_and_the_user_told_briefly(
+    app: BotApplication, updates: Updates, store: SqliteStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    await store.close()  # every database call now fails
+    await app.process_update(updates.message("什么是大模型？"))
+    assert api(app).texts() == [notices.SOMETHING_WENT_WRONG]
+    [record] = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert record.exc_info is not None and record.name == "bot.adapters.telegram.handlers"
+    caplog.clear()  # the error was the point
+
+
+async def test_a_refused_command_menu_does_not_stop_start_up(
+    app: BotApplication, caplog: pytest.LogCaptureFixture
+) -> None:
+    api(app).refused.add("setMyCommands")
+    await announce_commands(app)
+    assert any("setMyCommands was refused" in r.getMessage() for r in caplog.records)
+
+
+class TokenRejected(OfflineBotApi):
+    """Telegram's answer to a revoked token."""
+
+    async def do_request(self, *_: Any, **__: Any) -> tuple[int, bytes]:
+        return 401, b'{"ok": false, "error_code": 401, "description": "Unauthorized"}'
+
+
+def test_a_rejected_token_is_one_sentence_and_the_database_is_closed(
+    tmp_path: Path, library: Library, caplog: pytest.LogCaptureFixture
+) -> None:
+    database = tmp_path / "bot.sqlite3"
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        telegram_token=TOKEN,
+        database_path=database,
+    )
+    try:
+        with pytest.raises(ConfigError, match="does not accept BOT_TELEGRAM_TOKEN"):
+            run_bot(settings, library, request_class=TokenRejected)
+    finally:
+        asyncio.set_event_loop(None)  # run_bot made and closed a loop of its own
+    assert database.exists() and not Path(f"{database}-wal").exists()
+    # PTB logs the refusal itself (with its traceback); that is the only error.
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert [r.name for r in errors] == ["telegram.ext"]
+    caplog.clear()

@@ -1,0 +1,180 @@
+"""The Telegram adapter's pure parts: button payloads, the flood gate, message cutting, mentions."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from telegram import MessageEntity, User
+
+from bot.adapters.telegram import callback_data
+from bot.adapters.telegram.addressing import mentions_removed
+from bot.adapters.telegram.callback_data import AskPress, ContinuePress, VotePress, decode, encode
+from bot.adapters.telegram.flood import Admission, FloodGate
+from bot.adapters.telegram.render import keyboard, split_message
+from bot.core.dialogue import Action, Button, Reply, ReplyKind
+
+BOT = User(666, "Bot", is_bot=True, username="TestNameBot")
+
+
+# --- callback data -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("press", "data"),
+    [
+        (ContinuePress(12), "c:12"),
+        (AskPress(7, "gpt-vs-chatgpt"), "a:7:gpt-vs-chatgpt"),
+        (VotePress(3, 1), "v:3:+"),
+        (VotePress(3, -1), "v:3:-"),
+    ],
+)
+def test_payloads_are_compact_and_read_back(press: callback_data.Press, data: str) -> None:
+    assert encode(press) == data
+    assert decode(data) == press
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        "",
+        "c:",
+        "c:0",
+        "c:012",
+        "c:-1",
+        "c:1:extra",
+        "x:1",
+        "v:1:0",
+        "v:1:++",
+        "a:1:",
+        "a:1:Bad_Id",
+        "a:1:-x",
+        "a:1:gpt;drop table votes",
+        "c:１２",  # full-width digits
+        "c:" + "9" * 19,
+        "a:1:" + "x" * 61,
+    ],
+)
+def test_malformed_payloads_mean_nothing(data: str | None) -> None:
+    assert decode(data) is None
+
+
+def test_an_entry_id_too_long_for_64_bytes_is_not_encoded() -> None:
+    assert encode(AskPress(123, "x" * 60)) is None
+    assert encode(AskPress(123, "Not-A-Slug")) is None  # would not decode back
+
+
+@given(
+    answer_id=st.integers(min_value=1, max_value=10**17),
+    entry_id=st.from_regex(r"[a-z0-9]{1,10}(-[a-z0-9]{1,10}){0,3}", fullmatch=True),
+)
+def test_every_encodable_press_fits_and_decodes_to_itself(answer_id: int, entry_id: str) -> None:
+    for press in (ContinuePress(answer_id), AskPress(answer_id, entry_id), VotePress(answer_id, 1)):
+        data = encode(press)
+        assert data is not None and len(data.encode()) <= 64
+        assert decode(data) == press
+
+
+def test_keyboard_puts_votes_side_by_side_and_drops_unencodable_buttons() -> None:
+    reply = Reply(
+        "text",
+        ReplyKind.ANSWER,
+        buttons=(
+            Button("继续", Action.CONTINUE, "a"),
+            Button("问题", Action.ASK, "x" * 80),
+            Button("👍", Action.VOTE_UP, "a"),
+            Button("👎", Action.VOTE_DOWN, "a"),
+        ),
+    )
+    markup = keyboard(reply, 42)
+    assert markup is not None
+    rows = [[(b.text, b.callback_data) for b in row] for row in markup.inline_keyboard]
+    assert rows == [[("继续", "c:42")], [("👍", "v:42:+"), ("👎", "v:42:-")]]
+    assert keyboard(Reply("text", ReplyKind.DECLINE), 1) is None
+
+
+# --- flood gate ----------------------------------------------------------------------------
+
+
+def test_flood_gate_notices_once_then_stays_silent_until_the_window_passes() -> None:
+    gate = FloodGate(3)
+    verdicts = [gate.admit(1, now) for now in (0.0, 1.0, 2.0, 3.0, 4.0, 5.0)]
+    assert verdicts == [Admission.ANSWER] * 3 + [Admission.NOTICE] + [Admission.SILENCE] * 2
+    assert gate.admit(2, 5.0) is Admission.ANSWER  # another user is not affected
+    assert gate.admit(1, 59.9) is Admission.SILENCE
+    assert gate.admit(1, 60.0) is Admission.ANSWER  # the first question left the window
+    assert gate.admit(1, 60.5) is Admission.NOTICE  # a new burst gets a new notice
+
+
+def test_flood_gate_forgets_idle_users() -> None:
+    gate = FloodGate(1)
+    for user in range(2000):
+        gate.admit(user, float(user))
+    assert len(gate._users) < 1100  # swept: only the last minute's users are kept
+
+
+def test_flood_gate_needs_a_positive_limit() -> None:
+    with pytest.raises(ValueError):
+        FloodGate(0)
+
+
+# --- cutting long messages -----------------------------------------------------------------
+
+
+def test_short_text_is_one_piece() -> None:
+    assert split_message("你好") == ["你好"]
+    assert split_message("  ") == ["…"]  # Telegram refuses empty messages
+
+
+def test_long_text_is_cut_at_line_breaks_within_the_limit() -> None:
+    paragraph = "大模型" * 30
+    text = "\n".join([paragraph] * 100)  # 9,099 characters
+    pieces = split_message(text, limit=4096)
+    assert len(pieces) == 3
+    assert all(len(p) <= 4096 for p in pieces)
+    assert all(p.startswith("大模型") and p.endswith("大模型") for p in pieces)
+    assert "\n".join(pieces) == text
+
+
+def test_the_limit_counts_utf16_units_so_emoji_count_twice() -> None:
+    text = "😀" * 3000  # 6,000 UTF-16 units, no line breaks
+    pieces = split_message(text, limit=4096)
+    assert [len(p) for p in pieces] == [2048, 952]
+    assert "".join(pieces) == text
+
+
+@given(st.text(max_size=300).filter(str.strip))
+def test_cutting_loses_nothing_but_whitespace(text: str) -> None:
+    pieces = split_message(text, limit=40)
+    assert all(0 < len(p.encode("utf-16-le")) // 2 <= 40 for p in pieces)
+    assert "".join("".join(p.split()) for p in pieces) == "".join(text.split())
+
+
+# --- mentions ------------------------------------------------------------------------------
+
+
+def entity(text: str, part: str, kind: str = MessageEntity.MENTION) -> MessageEntity:
+    """An entity over `part` in `text`, with offsets in UTF-16 units as Telegram sends them."""
+    start = len(text[: text.index(part)].encode("utf-16-le")) // 2
+    return MessageEntity(kind, start, len(part.encode("utf-16-le")) // 2)
+
+
+def test_a_mention_after_an_emoji_is_cut_in_the_right_place() -> None:
+    text = "😀😀 @TestNameBot 什么是大模型"
+    assert mentions_removed(text, [entity(text, "@TestNameBot")], BOT) == (
+        True,
+        "😀😀 什么是大模型",
+    )
+
+
+def test_mentions_of_others_stay_and_do_not_count() -> None:
+    text = "@someone 什么是大模型"
+    assert mentions_removed(text, [entity(text, "@someone")], BOT) == (False, text)
+
+
+def test_mention_case_does_not_matter_and_text_mentions_count() -> None:
+    text = "@testnamebot 你好"
+    assert mentions_removed(text, [entity(text, "@testnamebot")], BOT) == (True, "你好")
+    named = MessageEntity(MessageEntity.TEXT_MENTION, 0, 3, user=BOT)
+    assert mentions_removed("机器人 GPT是什么", [named], BOT) == (True, "GPT是什么")

@@ -1,0 +1,40 @@
+"""Test only: `python -m bot run`, with the emulator's request class injected.
+
+Exactly what bot.cli.main() and bot.cli.run() do for `run` (settings from the environment,
+logging, the token check, the library, run_bot), plus one keyword: request_class. This keeps
+the product free of any switch that loads test code; the emulator's quirks live in this folder.
+
+usage: python tests/e2e/run_bot_under_emulator.py   (configured by BOT_* environment variables)
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from emulator_request import REAL_TELEGRAM, EmulatorRequest
+
+from bot.adapters.telegram_app import run_bot
+from bot.cli import EXIT_OK, EXIT_USAGE, build_library
+from bot.settings import Settings
+
+
+def main() -> int:
+    """Run the bot against the emulator named by BOT_API_BASE_URL."""
+    settings = Settings()
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    problem = settings.token_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_USAGE
+    if REAL_TELEGRAM in settings.api_base_url:
+        print("BOT_API_BASE_URL must point at the emulator, not Telegram", file=sys.stderr)
+        return EXIT_USAGE
+    run_bot(settings, build_library(settings), request_class=EmulatorRequest)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
