@@ -14,7 +14,7 @@ import asyncio
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from bot.core.dialogue import DialogueConfig
 from bot.core.library import Library, load_library
 from bot.core.search import Hit, Thresholds, Verdict
 from bot.errors import BotError, KnowledgeError
+from bot.live_knowledge import ReloadReport
 from bot.settings import Settings
 
 log = logging.getLogger("bot")
@@ -180,10 +181,34 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
-    from bot.adapters.telegram_app import run_bot  # type: ignore[import-not-found,unused-ignore]
-
-    run_bot(settings, build_library(settings))
+    serve_telegram(settings)
     return EXIT_OK
+
+
+def serve_telegram(settings: Settings, **adapter_options: Any) -> None:
+    """The Telegram bot with live knowledge; end-to-end tests add a request class."""
+    from bot.adapters.telegram_app import run_bot
+    from bot.live_knowledge import LiveLibrary
+
+    live = LiveLibrary(Path(settings.knowledge_dir), build_library(settings))
+
+    async def reload() -> str:
+        return (await live.reload()).summary()
+
+    async def watch(notify: Callable[[str], Awaitable[None]]) -> None:
+        async def report(outcome: ReloadReport) -> None:
+            await notify(outcome.summary())
+
+        await live.watch(report)
+
+    run_bot(
+        settings,
+        live.current,
+        dialogue=dialogue_config(settings),
+        reload=reload,
+        watch=watch if settings.watch_knowledge else None,
+        **adapter_options,
+    )
 
 
 # --- kb ------------------------------------------------------------------------------------

@@ -14,12 +14,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from functools import partial
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, Update
+from telegram import Bot, BotCommand, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -34,6 +34,7 @@ from telegram.request import HTTPXRequest
 
 from bot.adapters.telegram import handlers, notices
 from bot.adapters.telegram.flood import FloodGate
+from bot.core.dialogue import DialogueConfig
 from bot.core.library import Library
 from bot.errors import BotError, ConfigError
 from bot.service import ChatService
@@ -48,6 +49,8 @@ CONCURRENT_UPDATES = 32
 POOL_SIZE = CONCURRENT_UPDATES + 8
 
 Hook = handlers.Hook
+Notify = Callable[[str], Awaitable[None]]
+Watch = Callable[[Notify], Coroutine[Any, Any, None]]
 BotApplication = Application[Any, Any, Any, Any, Any, Any]
 
 
@@ -65,6 +68,7 @@ def build_application(
     reload: Hook | None = None,
     stats: Hook | None = None,
     on_shutdown: Callable[[], Awaitable[None]] | None = None,
+    on_start: Callable[[BotApplication], Awaitable[None]] | None = None,
     clock: Callable[[], float] = time.monotonic,
 ) -> BotApplication:
     """The PTB application with every handler registered, in the order they are tried."""
@@ -76,7 +80,7 @@ def build_application(
         .request(request_class(connection_pool_size=POOL_SIZE))
         .get_updates_request(request_class(connection_pool_size=1))
         .concurrent_updates(CONCURRENT_UPDATES)
-        .post_init(announce_commands)
+        .post_init(partial(_start, on_start))
     )
     if settings.rate_limiter:
         builder = builder.rate_limiter(AIORateLimiter())
@@ -116,19 +120,20 @@ def run_bot(
     settings: Settings,
     library: Library | Callable[[], Library],
     *,
+    dialogue: DialogueConfig | None = None,
     request_class: type[HTTPXRequest] = HTTPXRequest,
     reload: Hook | None = None,
+    watch: Watch | None = None,
 ) -> None:
     """Serve the bot until SIGTERM or SIGINT; the database is closed on the way out.
 
     `library` is the knowledge, or a callable returning the knowledge in service right now
-    (so that a reload takes effect); `reload` backs the admin command /reload.
+    (so that a reload takes effect); `reload` backs the admin command /reload; `watch`, when
+    given, runs for as long as the bot does and reports knowledge reloads to the admins.
     """
-    # The Telegram entry point also composes: the store is opened here, on the loop that PTB
-    # will run on, because an aiosqlite connection belongs to the loop that opened it. The
-    # conversation knobs come from the composition root, so that they have one definition.
+    # The store is opened here, on the loop that PTB will run on, because an aiosqlite
+    # connection belongs to the loop that opened it.
     from bot.adapters.sqlite_store import SqliteStore
-    from bot.cli import dialogue_config
 
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
@@ -140,19 +145,28 @@ def run_bot(
     if settings.log_level != "DEBUG":
         # httpx logs every request at INFO, and the URL carries the bot's token.
         logging.getLogger("httpx").setLevel(logging.WARNING)
+    background: list[asyncio.Task[None]] = []
 
-    async def close_database() -> None:
+    async def start_watching(application: BotApplication) -> None:
+        if watch is not None:
+            notify = partial(tell_admins, application.bot, settings.admin_ids)
+            background.append(asyncio.get_running_loop().create_task(watch(notify)))
+
+    async def close_down() -> None:
+        for task in background:
+            task.cancel()
         await store.close()
         log.info("stopped; database closed")
 
     current = library if callable(library) else partial(_same, library)
     application = build_application(
         settings,
-        ChatService(store, current, dialogue_config(settings)),
+        ChatService(store, current, dialogue),
         request_class=request_class,
         reload=reload,
         stats=partial(activity_report, store),
-        on_shutdown=close_database,  # PTB calls it after stopping, whatever stopped it
+        on_shutdown=close_down,  # PTB calls it after stopping, whatever stopped it
+        on_start=start_watching,
     )
     try:
         _serve(application, settings)
@@ -162,6 +176,16 @@ def run_bot(
         ) from exc
     except NetworkError as exc:
         raise BotError(f"cannot reach the Bot API at {settings.api_base_url}: {exc}") from exc
+
+
+async def tell_admins(bot: Bot, admin_ids: frozenset[int], text: str) -> None:
+    """Send a notice to every admin's private chat; an admin who never started the bot is
+    skipped (Telegram refuses to message them), which is logged, not fatal."""
+    for admin in sorted(admin_ids):
+        try:
+            await bot.send_message(admin, text)
+        except TelegramError as exc:
+            log.warning("could not notify admin %s: %s", admin, exc)
 
 
 async def announce_commands(application: BotApplication) -> None:
@@ -204,6 +228,14 @@ def _serve(application: BotApplication, settings: Settings) -> None:
         application.run_polling(
             poll_interval=settings.poll_interval, allowed_updates=ALLOWED_UPDATES
         )
+
+
+async def _start(
+    on_start: Callable[[BotApplication], Awaitable[None]] | None, application: BotApplication
+) -> None:
+    await announce_commands(application)
+    if on_start is not None:
+        await on_start(application)
 
 
 async def _call_on_shutdown(

@@ -89,7 +89,8 @@ class OfflineBotApi(HTTPXRequest):
             "from": BOT,
             "text": params["text"],
         }
-        if "reply_markup" in params:
+        # As Telegram does: a sent message shows only an inline keyboard (not ForceReply).
+        if "inline_keyboard" in params.get("reply_markup", {}):
             message["reply_markup"] = params["reply_markup"]
         message["_reply_to"] = (params.get("reply_parameters") or {}).get("message_id")
         self.sent.append(message)

@@ -143,7 +143,8 @@ class BotMessage:
             "from": BOT_USER,
             "text": self.text,
         }
-        if self.reply_markup:
+        # Telegram shows only inline keyboards on a message inside an update (not ForceReply).
+        if "inline_keyboard" in self.reply_markup:
             message["reply_markup"] = self.reply_markup
         return message
 

@@ -1,7 +1,8 @@
 """Test only: `python -m bot run`, with the emulator's request class injected.
 
 Exactly what bot.cli.main() and bot.cli.run() do for `run` (settings from the environment,
-logging, the token check, the library, run_bot), plus one keyword: request_class. This keeps
+logging, the token check, then bot.cli.serve_telegram: live knowledge, run_bot), plus one
+keyword: request_class. This keeps
 the product free of any switch that loads test code; the emulator's quirks live in this folder.
 
 usage: python tests/e2e/run_bot_under_emulator.py   (configured by BOT_* environment variables)
@@ -14,8 +15,7 @@ import sys
 
 from emulator_request import REAL_TELEGRAM, EmulatorRequest
 
-from bot.adapters.telegram_app import run_bot
-from bot.cli import EXIT_OK, EXIT_USAGE, build_library
+from bot.cli import EXIT_OK, EXIT_USAGE, serve_telegram
 from bot.settings import Settings
 
 
@@ -32,7 +32,7 @@ def main() -> int:
     if REAL_TELEGRAM in settings.api_base_url:
         print("BOT_API_BASE_URL must point at the emulator, not Telegram", file=sys.stderr)
         return EXIT_USAGE
-    run_bot(settings, build_library(settings), request_class=EmulatorRequest)
+    serve_telegram(settings, request_class=EmulatorRequest)
     return EXIT_OK
 
 

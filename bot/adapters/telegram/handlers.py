@@ -12,7 +12,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-from telegram import Bot, CallbackQuery, Chat, Message, Update
+from telegram import Bot, CallbackQuery, Chat, ForceReply, Message, Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
@@ -161,6 +161,8 @@ async def answer_question(
     if not question:
         await reply(context.bot, message, notices.mention_only())
         return
+    if await _took_comment(context.bot, found.service, message, question):
+        return
     turn = _turn(message, question)
     outcome = await _continue_replied(found.service, message, turn, question)
     if outcome is None:
@@ -188,6 +190,8 @@ async def _perform(
     found = deps(context)
     if isinstance(press, VotePress):
         previous = await found.service.vote(chat.id, user_id, press.answer_id, press.value)
+        if previous is not None and press.value < 0:
+            await _ask_for_comment(context.bot, found.service, chat.id, user_id, press.answer_id)
         return _vote_notice(previous, press.value)
     if found.flood.admit(user_id, found.clock()) is not Admission.ANSWER:
         return notices.FLOOD
@@ -213,6 +217,32 @@ async def _continue_replied(
         return None
     stored = await service.reply_to_answer(message.chat_id, replied.message_id)
     return await service.continue_answer(turn, stored.id) if stored is not None else None
+
+
+async def _ask_for_comment(
+    bot: Bot, service: ChatService, chat_id: int, user_id: int, answer_id: int
+) -> None:
+    """After a 👎, ask once (per user and answer) what was wrong; the reply is the comment."""
+    if not await service.ask_for_comment(chat_id, user_id, answer_id):
+        return
+    prompt = await bot.send_message(
+        chat_id, notices.COMMENT_PROMPT, reply_markup=ForceReply(selective=True)
+    )
+    await service.comment_prompt_sent(answer_id, user_id, prompt.message_id)
+
+
+async def _took_comment(bot: Bot, service: ChatService, message: Message, text: str) -> bool:
+    """A reply to the bot's comment prompt is stored as a comment, not asked as a question."""
+    replied = message.reply_to_message
+    if replied is None:
+        return False
+    answer_id = await service.comment(
+        message.chat_id, _sender_id(message), replied.message_id, text
+    )
+    if answer_id is None:
+        return False
+    await reply(bot, message, notices.COMMENT_THANKS)
+    return True
 
 
 def _vote_notice(previous: int | None, value: int) -> str:

@@ -15,6 +15,10 @@ RELOAD_BY_WATCHER = "知识库文件改动后会由文件监视器自动重新�
 STATS_UNAVAILABLE = "暂时无法统计。"
 
 BUTTON_EXPIRED = "这个按钮已失效，请重新提问。"
+COMMENT_PROMPT = (
+    "抱歉这个回答没帮上忙。能说说哪里不对或缺了什么吗？直接回复这条消息就好（不想说可以忽略）。"
+)
+COMMENT_THANKS = "谢谢你的意见，已经记下了，我们会用它改进回答。"
 NOT_THIS_CHAT = "这个按钮不属于本聊天。"
 VOTE_RECORDED = {1: "已记录👍，谢谢反馈！", -1: "已记录👎，谢谢反馈！"}
 VOTE_CHANGED = {1: "已改为👍", -1: "已改为👎"}

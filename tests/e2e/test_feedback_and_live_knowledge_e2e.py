@@ -1,0 +1,120 @@
+"""Comments after a 👎, /reload and the knowledge watcher, with the real bot and the emulator.
+
+The bot serves a copy of the bundled knowledge that the tests edit, as an admin would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from emulator_client import (
+    ROOT,
+    BotProcess,
+    Emulator,
+    bot_environment,
+    bot_running,
+    emulator_running,
+    wait_for,
+)
+
+ADMIN = 1
+NEW_PHRASING = "恰特机器人是哪家公司的作品"
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("live_e2e")
+
+
+@pytest.fixture(scope="module")
+def knowledge(workdir: Path) -> Path:
+    return Path(shutil.copytree(ROOT / "knowledge", workdir / "knowledge"))
+
+
+@pytest.fixture(scope="module")
+def emulator(workdir: Path) -> Iterator[Emulator]:
+    with emulator_running(workdir) as emulator:
+        yield emulator
+
+
+@pytest.fixture(scope="module")
+def bot(emulator: Emulator, workdir: Path, knowledge: Path) -> Iterator[BotProcess]:
+    env = bot_environment(emulator, workdir / "bot.sqlite3", admin_ids=str(ADMIN))
+    env.update(BOT_KNOWLEDGE_DIR=str(knowledge), BOT_WATCH_KNOWLEDGE="true")
+    with bot_running(workdir, env, ready=emulator.bot_has_polled) as bot:
+        emulator.send("/start", user_id=ADMIN)  # an admin must have talked to the bot
+        emulator.replies(ADMIN)
+        yield bot
+
+
+def rows(database: Path, sql: str, *parameters: Any) -> list[tuple[Any, ...]]:
+    with contextlib.closing(sqlite3.connect(database)) as raw:
+        return raw.execute(sql, parameters).fetchall()
+
+
+def test_a_down_vote_asks_once_for_a_comment_and_keeps_it(
+    emulator: Emulator, bot: BotProcess
+) -> None:
+    emulator.send("什么是思维链？", user_id=301)
+    [answer] = emulator.replies(301)
+    emulator.press(answer.buttons["👎"], on=answer, user_id=301)
+    [prompt] = emulator.replies(301)
+    assert "回复这条消息" in prompt.text
+    emulator.send("没讲清楚为什么代码能带来推理能力", user_id=301, reply_to=prompt)
+    [thanks] = emulator.replies(301)
+    assert "谢谢" in thanks.text
+    answer_id = int(answer.buttons["👎"].split(":")[1])
+    assert rows(bot.database, "SELECT answer_id, user_id, text FROM comments") == [
+        (answer_id, 301, "没讲清楚为什么代码能带来推理能力")
+    ]
+    emulator.press(answer.buttons["👍"], on=answer, user_id=301)
+    emulator.press(answer.buttons["👎"], on=answer, user_id=301)
+    assert emulator.quiet(301, 1.5) == []  # nobody is nagged twice for the same answer
+
+
+def test_reload_is_for_admins_only(emulator: Emulator, bot: BotProcess) -> None:
+    emulator.send("/reload", user_id=302)
+    [refusal] = emulator.replies(302)
+    assert "管理员" in refusal.text
+    emulator.send("/reload", user_id=ADMIN)
+    [done] = emulator.replies(ADMIN)
+    assert "没有变化" in done.text
+
+
+def test_an_edit_is_picked_up_and_a_broken_edit_changes_nothing(
+    emulator: Emulator, bot: BotProcess, knowledge: Path
+) -> None:
+    emulator.send(NEW_PHRASING, user_id=303)
+    [before] = emulator.replies(303)
+    assert not before.text.startswith("【ChatGPT是谁开发的？】")
+
+    topic = knowledge / "chatgpt.yaml"
+    original = topic.read_text(encoding="utf-8")
+    topic.write_text(
+        original.replace(
+            "      - ChatGPT的开发者是谁\n",
+            f"      - ChatGPT的开发者是谁\n      - {NEW_PHRASING}\n",
+        ),
+        encoding="utf-8",
+    )
+    [notice] = emulator.replies(ADMIN, timeout=30)
+    assert "已重新加载" in notice.text and "chatgpt-maker" in notice.text
+    emulator.send(NEW_PHRASING, user_id=303)
+    [after] = emulator.replies(303)
+    assert after.text.startswith("【ChatGPT是谁开发的？】")
+
+    topic.write_text(
+        original.replace("keywords: [OpenAI, 开发, 公司]", "keywords: [OpenAI"), encoding="utf-8"
+    )
+    [failure] = emulator.replies(ADMIN, timeout=30)
+    assert "失败" in failure.text and "chatgpt.yaml" in failure.text
+    emulator.send(NEW_PHRASING, user_id=304)
+    [still] = emulator.replies(304)
+    assert still.text.startswith("【ChatGPT是谁开发的？】")
+    wait_for(lambda: bot.process.poll() is None, what="the bot to keep running")
