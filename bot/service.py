@@ -7,6 +7,7 @@ It depends on the :class:`ChatStore` protocol below, never on SQLite itself.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 import weakref
 from collections.abc import Callable
@@ -25,7 +26,12 @@ from bot.core.dialogue import (
 )
 from bot.core.library import Library
 from bot.core.text import without_surrogates
+from bot.errors import StoreError
 
+log = logging.getLogger(__name__)
+
+UNSAVED = 0
+"""The answer id of a reply the database could not log (no row has id 0)."""
 MAX_QUERY_CHARS = 4096
 """Longer messages are stored cut to this; Telegram's own limit is 4096 characters."""
 
@@ -139,7 +145,7 @@ class ChatService:
         key = context_key(turn.chat_id, turn.user_id, is_group=turn.is_group)
         lock = self._locks.setdefault(key, asyncio.Lock())
         async with lock:
-            state = await self._store.load_state(key) or ChatState()
+            state = await self._load_state(key)
             now = self._clock()
             message = _clean(turn.message)
             reply, new_state = step(state, message, self._library(), now=now, config=self._config)
@@ -155,8 +161,21 @@ class ChatService:
                 page=reply.page,
                 created_at=now,
             )
-            answer_id = await self._store.save_turn(key, new_state, record)
+            try:
+                answer_id = await self._store.save_turn(key, new_state, record)
+            except StoreError as exc:
+                # The answer is still worth sending; only this turn's context and log are lost
+                # (and its buttons will say they expired).
+                log.error("could not save a turn of %s: %s", key, exc)
+                answer_id = UNSAVED
         return Outcome(reply, answer_id)
+
+    async def _load_state(self, key: str) -> ChatState:
+        try:
+            return await self._store.load_state(key) or ChatState()
+        except StoreError as exc:
+            log.error("could not read the context of %s, answering without it: %s", key, exc)
+            return ChatState()
 
     async def continue_answer(self, turn: Turn, answer_id: int) -> Outcome | None:
         """The next page of a logged answer (its 继续 button); None if not this chat's answer."""

@@ -233,3 +233,26 @@ async def test_a_down_vote_asks_for_a_comment_once_and_attaches_it(
     with sqlite3.connect(store.path) as raw:
         rows = raw.execute("SELECT answer_id, user_id, text FROM comments").fetchall()
     assert rows == [(answer.answer_id, 7, "回答太笼统了")]
+
+
+async def test_a_locked_database_still_gets_an_answer_and_recovers(
+    tmp_path: Path, small_library: Library
+) -> None:
+    path = tmp_path / "bot.sqlite3"
+    store = await SqliteStore.open(path, busy_timeout_ms=100)
+    service = ChatService(store, lambda: small_library)
+    await say(service, "什么是大模型")
+    other = sqlite3.connect(path, isolation_level=None)  # another process holding the lock
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        locked = await say(service, "ChatGPT是怎么训练的")
+        assert locked.reply.kind is ReplyKind.ANSWER and locked.answer_id == 0
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    after = await say(service, "它有多少参数")
+    assert after.answer_id > 0
+    await store.close()
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert raw.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 2

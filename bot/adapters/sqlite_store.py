@@ -104,13 +104,16 @@ _STATE_FIELDS = {f.name for f in fields(ChatState)}
 class SqliteStore:
     """The ChatStore on one SQLite file."""
 
-    def __init__(self, connection: aiosqlite.Connection, path: str) -> None:
+    def __init__(
+        self, connection: aiosqlite.Connection, path: str, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+    ) -> None:
         self._db = connection
         self.path = path
+        self._busy_timeout_ms = busy_timeout_ms
         self._write = asyncio.Lock()
 
     @classmethod
-    async def open(cls, path: str | Path) -> SqliteStore:
+    async def open(cls, path: str | Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> SqliteStore:
         """Open (creating folders and schema as needed) and migrate to the latest version."""
         path = Path(path)
         try:
@@ -119,7 +122,7 @@ class SqliteStore:
             connection = await aiosqlite.connect(path, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the database {path}: {exc}") from exc
-        store = cls(connection, str(path))
+        store = cls(connection, str(path), busy_timeout_ms)
         try:
             await store._prepare()
         except sqlite3.Error as exc:
@@ -128,7 +131,7 @@ class SqliteStore:
         return store
 
     async def _prepare(self) -> None:
-        await self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await self._db.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}")
         await self._db.execute("PRAGMA journal_mode = WAL")
         await self._db.execute("PRAGMA synchronous = NORMAL")
         await self._db.execute("PRAGMA foreign_keys = ON")
@@ -159,36 +162,42 @@ class SqliteStore:
 
     async def load_state(self, key: str) -> ChatState | None:
         """The saved context of a chat, or None."""
-        async with self._db.execute(
-            "SELECT state FROM chat_context WHERE key = ?", (key,)
-        ) as cursor:
-            row = await cursor.fetchone()
+        try:
+            async with self._db.execute(
+                "SELECT state FROM chat_context WHERE key = ?", (key,)
+            ) as cursor:
+                row = await cursor.fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the chat context: {exc}") from exc
         return _decode_state(row[0]) if row else None
 
     async def save_turn(self, key: str, state: ChatState, record: AnswerRecord) -> int:
         """Append the reply to the log and save the chat's new context, atomically."""
         encoded = json.dumps(asdict(state), ensure_ascii=False)
         # The lock keeps this statement out of another coroutine's open transaction.
-        async with self._write:
-            row = await self._db.execute_insert(
-                "INSERT INTO answers (chat_id, user_id, message_id, query, kind, entry_id, "
-                "best_entry_id, score, page, created_at, context_key, context) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                (
-                    record.chat_id,
-                    record.user_id,
-                    record.message_id,
-                    record.query,
-                    record.kind,
-                    record.entry_id,
-                    record.best_entry_id,
-                    record.score,
-                    record.page,
-                    record.created_at,
-                    key,
-                    encoded,
-                ),
-            )
+        try:
+            async with self._write:
+                row = await self._db.execute_insert(
+                    "INSERT INTO answers (chat_id, user_id, message_id, query, kind, entry_id, "
+                    "best_entry_id, score, page, created_at, context_key, context) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    (
+                        record.chat_id,
+                        record.user_id,
+                        record.message_id,
+                        record.query,
+                        record.kind,
+                        record.entry_id,
+                        record.best_entry_id,
+                        record.score,
+                        record.page,
+                        record.created_at,
+                        key,
+                        encoded,
+                    ),
+                )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot save the turn: {exc}") from exc
         if row is None:
             raise StoreError("the answer log did not return a row id")
         return int(row[0])
