@@ -226,6 +226,17 @@ class SqliteStore:
             rows = await cursor.fetchall()
         return {str(kind): int(count) for kind, count in rows}
 
+    async def votes_by_entry(self, since: float) -> list[tuple[str, int, int]]:
+        """(entry id, 👍, 👎) for the answers logged from `since` on that got any vote."""
+        async with self._db.execute(
+            "SELECT a.entry_id, SUM(v.value = 1), SUM(v.value = -1) FROM votes v "
+            "JOIN answers a ON a.id = v.answer_id "
+            "WHERE a.created_at >= ? AND a.entry_id IS NOT NULL GROUP BY a.entry_id",
+            (since,),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return [(str(entry), int(up), int(down)) for entry, up, down in rows]
+
     async def attach_message(self, answer_id: int, message_id: int) -> None:
         """Remember the bot message that carried an answer."""
         async with self._write:

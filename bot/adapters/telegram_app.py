@@ -48,6 +48,7 @@ CONCURRENT_UPDATES = 32
 """Updates handled at once: a group held back by the rate limiter must not stall other chats."""
 POOL_SIZE = CONCURRENT_UPDATES + 8
 
+DAY = 24 * 3600
 Hook = handlers.Hook
 Notify = Callable[[str], Awaitable[None]]
 Watch = Callable[[Notify], Coroutine[Any, Any, None]]
@@ -58,6 +59,8 @@ class AnswerLog(Protocol):
     """The part of the store /stats reads."""
 
     async def count_answers(self, since: float) -> Mapping[str, int]: ...
+
+    async def votes_by_entry(self, since: float) -> list[tuple[str, int, int]]: ...
 
 
 def build_application(
@@ -199,10 +202,27 @@ async def announce_commands(application: BotApplication) -> None:
 
 
 async def activity_report(answers: AnswerLog, *, now: Callable[[], float] = time.time) -> str:
-    """/stats: replies in the last 24 hours and in all, by kind."""
-    day = await answers.count_answers(now() - 24 * 3600)
-    ever = await answers.count_answers(0.0)
-    return f"最近24小时：{_counts(day)}\n全部：{_counts(ever)}"
+    """/stats: replies in the last 24 hours and 7 days, the helpful rate, the worst entries."""
+    day = await answers.count_answers(now() - DAY)
+    week = await answers.count_answers(now() - 7 * DAY)
+    votes = await answers.votes_by_entry(now() - 7 * DAY)
+    lines = [f"最近24小时：{_counts(day)}", f"最近7天：{_counts(week)}", _helpful(votes)]
+    worst = sorted((v for v in votes if v[2]), key=lambda v: (v[1] / (v[1] + v[2]), -v[2]))
+    if worst:
+        lines.append("评价最差的条目：")
+        lines += [
+            f"{n}. {entry}  👍{up} 👎{down}"
+            for n, (entry, up, down) in enumerate(worst[:3], start=1)
+        ]
+    return "\n".join(lines)
+
+
+def _helpful(votes: list[tuple[str, int, int]]) -> str:
+    up = sum(v[1] for v in votes)
+    down = sum(v[2] for v in votes)
+    if not up + down:
+        return "最近7天好评率：还没有评价"
+    return f"最近7天好评率：{up / (up + down):.0%}（👍{up} / 👎{down}）"
 
 
 def _counts(by_kind: Mapping[str, int]) -> str:

@@ -562,10 +562,14 @@ async def test_admins_get_stats_and_reload(
     app: BotApplication, updates: Updates, reloads: list[str]
 ) -> None:
     await app.process_update(updates.message("什么是大模型？", user_id=ADMIN))
+    answer = api(app).sent[-1]
+    await app.process_update(updates.press(buttons(answer)["👎"], on=answer, user_id=ADMIN))
     await app.process_update(updates.message("/stats", user_id=ADMIN))
     await app.process_update(updates.message("/reload", user_id=ADMIN))
-    _, stats, reloaded = api(app).texts()
+    _, _prompt, stats, reloaded = api(app).texts()
     assert "最近24小时：1 次回复，其中 1 次来自知识库" in stats
+    assert "最近7天好评率：0%（👍0 / 👎1）" in stats
+    assert "1. large-model-definition  👍0 👎1" in stats
     assert reloaded == "知识库没有变化。" and reloads == ["reload"]
 
 
