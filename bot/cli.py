@@ -4,7 +4,7 @@ python -m bot                 Telegram bot if a token is configured, else the lo
 python -m bot chat            the local chat (--json for scripts)
 python -m bot run             the Telegram bot
 python -m bot ask "问题"       one answer (--json, --explain; "-" reads stdin lines)
-python -m bot kb check|test|import
+python -m bot kb check|test|import|add-alternative
 """
 
 from __future__ import annotations
@@ -259,6 +259,21 @@ def kb_test(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK if report.accuracy >= args.min_accuracy else EXIT_FAILED
 
 
+def kb_add_alternative(args: argparse.Namespace, settings: Settings) -> int:
+    """Add a way of asking to an entry, in its YAML file, keeping comments and layout."""
+    from bot.knowledge_edit import add_alternative
+
+    added = add_alternative(Path(settings.knowledge_dir), args.entry_id, args.question)
+    print(f"added to {added.entry_id} in {added.file}")
+    if added.routed_to != added.entry_id:
+        print(
+            f"note: the matcher answers it with {added.routed_to or 'no entry'} for now; "
+            "check the entry's keywords",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
 def kb_import(args: argparse.Namespace, settings: Settings) -> int:
     """Draft entries from article text files for an admin to curate."""
     from bot.core.ingest import draft_entries, render_drafts
@@ -305,6 +320,10 @@ def _parser() -> argparse.ArgumentParser:
     test.add_argument("cases")
     test.add_argument("--min-accuracy", type=float, default=0.0)
     test.set_defaults(handler=kb_test)
+    alternative = kb.add_parser("add-alternative", help="add a way of asking to an entry")
+    alternative.add_argument("entry_id")
+    alternative.add_argument("question")
+    alternative.set_defaults(handler=kb_add_alternative)
     imp = kb.add_parser("import", help="draft entries from articles")
     imp.add_argument("articles", nargs="+")
     imp.add_argument("--out")

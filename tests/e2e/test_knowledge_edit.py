@@ -1,0 +1,79 @@
+"""`python -m bot kb add-alternative` on a hand-commented knowledge file, as an admin runs it."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def knowledge(tmp_path: Path) -> Path:
+    directory = Path(shutil.copytree(ROOT / "knowledge", tmp_path / "knowledge"))
+    topic = directory / "chatgpt.yaml"
+    # An admin's own comments, in odd places, must survive the edit.
+    text = topic.read_text(encoding="utf-8").replace(
+        "  - id: chatgpt-maker\n",
+        "  # 开发者相关问题，2026-11 整理\n  - id: chatgpt-maker  # 稳定 id，勿改\n",
+    )
+    topic.write_text(text, encoding="utf-8")
+    return directory
+
+
+def add(knowledge: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
+    env["BOT_KNOWLEDGE_DIR"] = str(knowledge)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "kb", "add-alternative", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_adds_exactly_one_line_and_the_phrasing_is_answered(knowledge: Path) -> None:
+    topic = knowledge / "chatgpt.yaml"
+    before = topic.read_text(encoding="utf-8").splitlines()
+    done = add(knowledge, "chatgpt-maker", "恰特机器人出自哪家")
+    assert done.returncode == 0, done.stderr
+    after = topic.read_text(encoding="utf-8").splitlines()
+    changes = [line for line in difflib.ndiff(before, after) if line[:1] in "+-"]
+    assert changes == ["+       - 恰特机器人出自哪家"]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
+    env["BOT_KNOWLEDGE_DIR"] = str(knowledge)
+    asked = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json", "恰特机器人出自哪家"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert '"entry_id": "chatgpt-maker"' in asked.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (("no-such-entry", "问题"), "no entry"),
+        (("chatgpt-maker", "ChatGPT是谁开发的？"), "already has"),
+        (("chatgpt-maker", "   "), "empty"),
+        (("chatgpt-maker", "长" * 201), "longer than"),
+    ],
+)
+def test_refusals_leave_the_file_untouched(
+    knowledge: Path, args: tuple[str, str], reason: str
+) -> None:
+    before = {p.name: p.read_bytes() for p in knowledge.glob("*.yaml")}
+    done = add(knowledge, *args)
+    assert done.returncode == 1 and reason in done.stderr and "Traceback" not in done.stderr
+    assert {p.name: p.read_bytes() for p in knowledge.glob("*.yaml")} == before
