@@ -5,6 +5,7 @@ python -m bot chat            the local chat (--json for scripts)
 python -m bot run             the Telegram bot
 python -m bot ask "问题"       one answer (--json, --explain; "-" reads stdin lines)
 python -m bot kb check|test|import|add-alternative
+python -m bot feedback summary|comments|unanswered|export|report|prune
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from bot import feedback_commands
 from bot.core.dialogue import DialogueConfig
 from bot.core.library import Library, load_library
 from bot.core.search import Hit, Thresholds, Verdict
@@ -328,4 +330,5 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("articles", nargs="+")
     imp.add_argument("--out")
     imp.set_defaults(handler=kb_import)
+    feedback_commands.add_parser(sub)
     return parser

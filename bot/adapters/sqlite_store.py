@@ -237,6 +237,50 @@ class SqliteStore:
             rows = await cursor.fetchall()
         return [(str(entry), int(up), int(down)) for entry, up, down in rows]
 
+    async def read(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read-only query (for reports; parameters always bound, never formatted)."""
+        return (await self.read_table(sql, parameters))[1]
+
+    async def read_table(
+        self, sql: str, parameters: tuple[Any, ...] = ()
+    ) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Column names and rows of a read-only query."""
+        async with self._db.execute(sql, parameters) as cursor:
+            rows = await cursor.fetchall()
+            columns = [d[0] for d in cursor.description or ()]
+        return columns, [tuple(row) for row in rows]
+
+    async def prune(self, before: float) -> dict[str, int]:
+        """Delete answers (with their votes and comments) and chat contexts older than `before`."""
+        async with self._write:
+            return await self._transaction(self._prune, before)
+
+    async def _prune(self, before: float) -> dict[str, int]:
+        counts = {}
+        for table, sql in (
+            (
+                "votes",
+                "DELETE FROM votes WHERE answer_id IN "
+                "(SELECT id FROM answers WHERE created_at < ?)",
+            ),
+            (
+                "comments",
+                "DELETE FROM comments WHERE answer_id IN "
+                "(SELECT id FROM answers WHERE created_at < ?)",
+            ),
+            (
+                "comment_requests",
+                "DELETE FROM comment_requests WHERE answer_id IN "
+                "(SELECT id FROM answers WHERE created_at < ?)",
+            ),
+            ("answers", "DELETE FROM answers WHERE created_at < ?"),
+            ("chat_context", "DELETE FROM chat_context WHERE updated_at < ?"),
+        ):
+            cursor = await self._db.execute(sql, (before,))
+            counts[table] = cursor.rowcount
+            await cursor.close()
+        return counts
+
     async def attach_message(self, answer_id: int, message_id: int) -> None:
         """Remember the bot message that carried an answer."""
         async with self._write:

@@ -1,0 +1,94 @@
+"""Read-only queries over the answer log for the admins' reviews (and retention)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.adapters.sqlite_store import SqliteStore
+from bot.feedback import Comment, EntryFeedback, Unanswered
+
+
+class FeedbackQueries:
+    """The review queries, each limited to answers logged in [since, until)."""
+
+    def __init__(self, store: SqliteStore) -> None:
+        self._store = store
+
+    async def per_entry(self, since: float, until: float) -> list[EntryFeedback]:
+        """Per answered entry: first pages sent, 👍 and 👎 on any of its pages."""
+        rows = await self._store.read(
+            "SELECT a.entry_id, SUM(a.page <= 1), "
+            "COALESCE(SUM(v.up), 0), COALESCE(SUM(v.down), 0) FROM answers a "
+            "LEFT JOIN (SELECT answer_id, SUM(value = 1) AS up, SUM(value = -1) AS down "
+            "           FROM votes GROUP BY answer_id) v ON v.answer_id = a.id "
+            "WHERE a.kind = 'answer' AND a.created_at >= ? AND a.created_at < ? "
+            "GROUP BY a.entry_id",
+            (since, until),
+        )
+        return [EntryFeedback(str(e), int(n), int(u), int(d)) for e, n, u, d in rows]
+
+    async def comments(self, since: float, until: float) -> list[Comment]:
+        """Comments on answers logged in the window, oldest first."""
+        rows = await self._store.read(
+            "SELECT c.created_at, a.entry_id, a.query, COALESCE(v.value, 0), c.text "
+            "FROM comments c JOIN answers a ON a.id = c.answer_id "
+            "LEFT JOIN votes v ON v.answer_id = c.answer_id AND v.user_id = c.user_id "
+            "WHERE a.created_at >= ? AND a.created_at < ? ORDER BY c.created_at",
+            (since, until),
+        )
+        return [Comment(float(t), e, str(q), int(v), str(x)) for t, e, q, v, x in rows]
+
+    async def unanswered(self, since: float, until: float) -> list[Unanswered]:
+        """Declined and did-you-mean questions (not continues or small talk)."""
+        rows = await self._store.read(
+            "SELECT created_at, query, kind, best_entry_id, score FROM answers "
+            "WHERE kind IN ('decline', 'suggest') AND created_at >= ? AND created_at < ? "
+            "ORDER BY created_at",
+            (since, until),
+        )
+        return [Unanswered(float(t), str(q), str(k), b, float(s)) for t, q, k, b, s in rows]
+
+    async def per_day(self, since: float, until: float) -> list[tuple[str, int, int, int]]:
+        """(day, questions, 👍, 👎) per UTC day."""
+        return [
+            (str(day), int(q), int(u), int(d))
+            for day, q, u, d in await self._store.read(
+                "SELECT date(a.created_at, 'unixepoch') AS day, SUM(a.page <= 1), "
+                "COALESCE(SUM(v.up), 0), COALESCE(SUM(v.down), 0) FROM answers a "
+                "LEFT JOIN (SELECT answer_id, SUM(value = 1) AS up, SUM(value = -1) AS down "
+                "           FROM votes GROUP BY answer_id) v ON v.answer_id = a.id "
+                "WHERE a.kind IN ('answer', 'suggest', 'decline') "
+                "AND a.created_at >= ? AND a.created_at < ? GROUP BY day ORDER BY day",
+                (since, until),
+            )
+        ]
+
+    async def prune(self, before: float) -> dict[str, int]:
+        """Retention: delete what was logged before `before`."""
+        return await self._store.prune(before)
+
+    async def export(self, since: float, until: float) -> dict[str, list[dict[str, Any]]]:
+        """The raw rows of answers, votes and comments in the window."""
+        tables: dict[str, list[dict[str, Any]]] = {}
+        for table, sql in (
+            (
+                "answers",
+                "SELECT id, chat_id, user_id, message_id, bot_message_id, query, kind, "
+                "entry_id, best_entry_id, score, page, created_at FROM answers a",
+            ),
+            (
+                "votes",
+                "SELECT v.answer_id, v.user_id, v.value, v.voted_at FROM votes v "
+                "JOIN answers a ON a.id = v.answer_id",
+            ),
+            (
+                "comments",
+                "SELECT c.id, c.answer_id, c.user_id, c.text, c.created_at "
+                "FROM comments c JOIN answers a ON a.id = c.answer_id",
+            ),
+        ):
+            columns, rows = await self._store.read_table(
+                f"{sql} WHERE a.created_at >= ? AND a.created_at < ?", (since, until)
+            )
+            tables[table] = [dict(zip(columns, row, strict=True)) for row in rows]
+        return tables
