@@ -32,11 +32,14 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
+from bot.adapters.feedback_queries import FeedbackQueries
+from bot.adapters.sqlite_store import SqliteStore
 from bot.adapters.telegram import handlers, notices
 from bot.adapters.telegram.flood import FloodGate
 from bot.core.dialogue import DialogueConfig
 from bot.core.library import Library
 from bot.errors import BotError, ConfigError
+from bot.feedback import group_unanswered
 from bot.service import ChatService
 from bot.settings import Settings
 
@@ -70,6 +73,7 @@ def build_application(
     request_class: type[HTTPXRequest] = HTTPXRequest,
     reload: Hook | None = None,
     stats: Hook | None = None,
+    unanswered: Hook | None = None,
     on_shutdown: Callable[[], Awaitable[None]] | None = None,
     on_start: Callable[[BotApplication], Awaitable[None]] | None = None,
     clock: Callable[[], float] = time.monotonic,
@@ -96,6 +100,7 @@ def build_application(
         admin_ids=settings.admin_ids,
         reload=reload,
         stats=stats,
+        unanswered=unanswered,
         clock=clock,
     )
     new = filters.UpdateType.MESSAGE  # edited messages are ignored
@@ -109,6 +114,7 @@ def build_application(
             CommandHandler("ask", handlers.ask, new),
             CommandHandler("reset", handlers.reset, new),
             CommandHandler("stats", handlers.stats, new),
+            CommandHandler("unanswered", handlers.unanswered, new),
             CommandHandler("reload", handlers.reload_knowledge, new),
             MessageHandler(questions & filters.ChatType.PRIVATE, handlers.private_text),
             MessageHandler(questions & filters.ChatType.GROUPS, handlers.group_text),
@@ -136,8 +142,6 @@ def run_bot(
     """
     # The store is opened here, on the loop that PTB will run on, because an aiosqlite
     # connection belongs to the loop that opened it.
-    from bot.adapters.sqlite_store import SqliteStore
-
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     try:
@@ -168,6 +172,7 @@ def run_bot(
         request_class=request_class,
         reload=reload,
         stats=partial(activity_report, store),
+        unanswered=partial(unanswered_report, store, current),
         on_shutdown=close_down,  # PTB calls it after stopping, whatever stopped it
         on_start=start_watching,
     )
@@ -215,6 +220,21 @@ async def activity_report(answers: AnswerLog, *, now: Callable[[], float] = time
             for n, (entry, up, down) in enumerate(worst[:3], start=1)
         ]
     return "\n".join(lines)
+
+
+async def unanswered_report(
+    store: SqliteStore, library: Callable[[], Library], *, now: Callable[[], float] = time.time
+) -> str:
+    """/unanswered: the top 10 groups of questions declined or unsure about in the last 7 days."""
+    rows = await FeedbackQueries(store).unanswered(now() - 7 * DAY, now() + DAY)
+    groups = group_unanswered(rows, library().analyzer.normalise)[:10]
+    if not groups:
+        return "最近7天没有未回答的问题。"
+    lines = [
+        f"{n}. ×{g.count} {' / '.join(g.examples[:2])}（最接近：{g.nearest or '无'}）"
+        for n, g in enumerate(groups, start=1)
+    ]
+    return "最近7天最常见的未回答问题：\n" + "\n".join(lines)
 
 
 def _helpful(votes: list[tuple[str, int, int]]) -> str:

@@ -548,7 +548,7 @@ async def test_reset_forgets_what_was_being_discussed(
     assert "没有可以继续的回答" in api(app).texts()[-1]
 
 
-@pytest.mark.parametrize("command", ["/stats", "/reload"])
+@pytest.mark.parametrize("command", ["/stats", "/reload", "/unanswered"])
 async def test_admin_commands_refuse_everyone_else_and_do_nothing(
     app: BotApplication, updates: Updates, reloads: list[str], command: str
 ) -> None:

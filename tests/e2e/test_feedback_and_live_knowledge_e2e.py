@@ -118,3 +118,15 @@ def test_an_edit_is_picked_up_and_a_broken_edit_changes_nothing(
     [still] = emulator.replies(304)
     assert still.text.startswith("【ChatGPT是谁开发的？】")
     wait_for(lambda: bot.process.poll() is None, what="the bot to keep running")
+
+
+def test_unanswered_lists_the_groups_for_admins(emulator: Emulator, bot: BotProcess) -> None:
+    for text in ("今天天气怎么样", "今天的天气怎么样呀"):
+        emulator.send(text, user_id=305)
+        emulator.replies(305)
+    emulator.send("/unanswered", user_id=305)
+    [refusal] = emulator.replies(305)
+    assert "管理员" in refusal.text
+    emulator.send("/unanswered", user_id=ADMIN)
+    [listing] = emulator.replies(ADMIN)
+    assert "1. ×2 今天天气怎么样" in listing.text

@@ -44,6 +44,7 @@ class Deps:
     admin_ids: frozenset[int]
     reload: Hook | None = None
     stats: Hook | None = None
+    unanswered: Hook | None = None
     clock: Callable[[], float] = field(default=time.monotonic)
 
 
@@ -89,6 +90,14 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if await _refused(update, context):
         return
     hook = deps(context).stats
+    await reply(context.bot, _message(update), await hook() if hook else notices.STATS_UNAVAILABLE)
+
+
+async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/unanswered (admins only): the most frequent groups of unanswered questions."""
+    if await _refused(update, context):
+        return
+    hook = deps(context).unanswered
     await reply(context.bot, _message(update), await hook() if hook else notices.STATS_UNAVAILABLE)
 
 
