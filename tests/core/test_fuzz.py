@@ -56,3 +56,10 @@ def test_paging_loses_nothing(text: str, size: int) -> None:
 def test_ten_thousand_characters(library: Library) -> None:
     reply, _ = step(ChatState(), "大模型" * 3334, library, now=0.0)
     assert reply.kind in ReplyKind
+
+
+def test_continue_on_an_entry_that_a_reload_removed_says_so(library: Library) -> None:
+    state = ChatState(entry_id="an-entry-that-was-removed", page=1, updated_at=0.0)
+    reply, new_state = step(state, "继续", library, now=1.0)
+    assert reply.kind is ReplyKind.GONE and "更新或移除" in reply.text
+    assert new_state.entry_id is None

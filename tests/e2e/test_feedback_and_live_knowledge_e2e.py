@@ -6,8 +6,11 @@ The bot serves a copy of the bundled knowledge that the tests edit, as an admin 
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -96,13 +99,18 @@ def test_an_edit_is_picked_up_and_a_broken_edit_changes_nothing(
 
     topic = knowledge / "chatgpt.yaml"
     original = topic.read_text(encoding="utf-8")
-    topic.write_text(
-        original.replace(
-            "      - ChatGPT的开发者是谁\n",
-            f"      - ChatGPT的开发者是谁\n      - {NEW_PHRASING}\n",
-        ),
-        encoding="utf-8",
+    # The admin's loop: the unanswered phrasing becomes knowledge in one command.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
+    env["BOT_KNOWLEDGE_DIR"] = str(knowledge)
+    added = subprocess.run(
+        [sys.executable, "-m", "bot", "kb", "add-alternative", "chatgpt-maker", NEW_PHRASING],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
+    assert added.returncode == 0, added.stderr
     [notice] = emulator.replies(ADMIN, timeout=30)
     assert "已重新加载" in notice.text and "chatgpt-maker" in notice.text
     emulator.send(NEW_PHRASING, user_id=303)
