@@ -256,3 +256,27 @@ async def test_a_locked_database_still_gets_an_answer_and_recovers(
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert raw.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 2
+
+
+@pytest.mark.parametrize("pragma", ["PRAGMA query_only = ON", "PRAGMA max_page_count = 1"])
+async def test_a_read_only_or_full_database_still_gets_answers_and_recovers(
+    tmp_path: Path, small_library: Library, pragma: str
+) -> None:
+    path = tmp_path / "bot.sqlite3"
+    store = await SqliteStore.open(path)
+    service = ChatService(store, lambda: small_library)
+    await say(service, "什么是大模型")
+    # The store's own connection turned read-only, or its disk "full" (no page may be added).
+    await store._db.execute(pragma)
+    long_question = "ChatGPT是怎么训练的" + "。" * 3000  # each row needs pages of its own
+    answered = [await say(service, long_question) for _ in range(30)]
+    assert all(o.reply.kind is ReplyKind.ANSWER for o in answered)
+    unsaved = sum(o.answer_id == 0 for o in answered)
+    assert unsaved > 0  # read-only: all of them; full: once the last page is used up
+    await store._db.execute("PRAGMA query_only = OFF")
+    await store._db.execute("PRAGMA max_page_count = 1073741823")
+    assert (await say(service, "它有多少参数")).answer_id > 0
+    await store.close()
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert raw.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 2 + 30 - unsaved

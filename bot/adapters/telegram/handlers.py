@@ -35,6 +35,25 @@ _COMMAND = re.compile(r"^/\S*\s*")
 Hook = Callable[[], Awaitable[str]]
 
 
+class Outage:
+    """Bot API failures outside any update (polling): one log line a minute, not one a poll."""
+
+    def __init__(self, every: float = 60.0) -> None:
+        self._every = every
+        self._last = -every
+        self._failures = 0
+
+    def report(self, error: Exception, now: float) -> None:
+        self._failures += 1
+        if now - self._last >= self._every:
+            log.warning(
+                "the Bot API is not answering (%s); retrying (%d failures so far)",
+                error,
+                self._failures,
+            )
+            self._last = now
+
+
 @dataclass(frozen=True)
 class Deps:
     """What the handlers need, stored once in `application.bot_data[DEPS_KEY]`."""
@@ -46,6 +65,7 @@ class Deps:
     stats: Hook | None = None
     unanswered: Hook | None = None
     clock: Callable[[], float] = field(default=time.monotonic)
+    outage: Outage = field(default_factory=Outage)
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -138,32 +158,11 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await query.answer(await _perform(context, query.from_user.id, *offered))
 
 
-class Outage:
-    """Bot API failures outside any update (polling): one log line a minute, not one a poll."""
-
-    def __init__(self, every: float = 60.0) -> None:
-        self._every = every
-        self._last = -every
-        self._failures = 0
-
-    def report(self, error: Exception, now: float) -> None:
-        self._failures += 1
-        if now - self._last >= self._every:
-            log.warning(
-                "the Bot API is not answering (%s); retrying (%d failures so far)",
-                error,
-                self._failures,
-            )
-            self._last = now
-
-
-OUTAGE = Outage()
-
-
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the failure with its traceback; tell the user briefly that something went wrong."""
     if update is None and isinstance(context.error, NetworkError):
-        OUTAGE.report(context.error, time.monotonic())  # polling: PTB retries on its own
+        found = deps(context)
+        found.outage.report(context.error, found.clock())  # polling: PTB retries on its own
         return
     update_id = update.update_id if isinstance(update, Update) else None
     log.error("update %s failed", update_id, exc_info=context.error)
