@@ -29,7 +29,7 @@ import zlib
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, MutableSequence, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from itertools import repeat
@@ -95,12 +95,18 @@ class _Posting:
         return 1.0 if self.shares is None else self.shares[at]
 
 
+_EMPTY: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+
+
 class _Postings:
-    """Inverted index over (strong, weak) term counts per entry, with BM25 weights."""
+    """Inverted index over (strong, weak) term counts per entry, with BM25 weights.
+
+    It consumes `documents`: each is replaced by an empty one once indexed.
+    """
 
     def __init__(
         self,
-        documents: Sequence[tuple[Counter[str], Counter[str]]],
+        documents: MutableSequence[tuple[Counter[str], Counter[str]]],
         entities: Iterable[str] = (),
     ) -> None:
         count = len(documents)
@@ -118,7 +124,10 @@ class _Postings:
         ids: dict[str, array[int]] = {}
         weights: dict[str, array[float]] = {}
         shares: dict[str, array[float]] = {}
-        for number, ((strong, weak), length) in enumerate(zip(documents, lengths, strict=True)):
+        for number, length in enumerate(lengths):
+            strong, weak = documents[number]
+            # Dropping each document once it is indexed keeps the peak memory of a build low.
+            documents[number] = _EMPTY
             norm = K1 * (1 - B + B * length / (average or 1.0))
             for term in strong.keys() | weak.keys():
                 tf = strong[term] + ANSWER_WEIGHT * weak[term]
