@@ -26,11 +26,11 @@ sys.path.insert(0, str(ROOT))
 
 from emulator_client import (  # noqa: E402
     Emulator,
-    accepts_connections,
     bot_environment,
     bot_running,
     emulator_running,
     free_port,
+    webhook_ready,
 )
 
 MIX = [
@@ -97,10 +97,7 @@ def measure(rate_limiter: bool, users: int, messages: int) -> str:
                 log_level="WARNING",
             )
 
-            def ready() -> bool:
-                return "/setWebhook" in emulator.request_log() and accepts_connections(port)
-
-            with bot_running(workdir, env, ready=ready):
+            with bot_running(workdir, env, ready=webhook_ready(emulator, port)):
                 latencies, elapsed = run_users(emulator, users, messages)
                 ceiling = emulator_ceiling(emulator, 500)
     p99 = sorted(latencies)[int(len(latencies) * 0.99)]

@@ -7,11 +7,13 @@ Every wait here is bounded; every process is stopped by the context manager that
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -336,3 +338,18 @@ def accepts_connections(port: int) -> bool:
     """Whether something listens on this loopback port."""
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def rows(database: Path, sql: str, *parameters: Any) -> list[tuple[Any, ...]]:
+    """Rows of a query on the bot's database file, read as a separate process would."""
+    with contextlib.closing(sqlite3.connect(database)) as raw:
+        return raw.execute(sql, parameters).fetchall()
+
+
+def webhook_ready(emulator: Emulator, port: int) -> Callable[[], bool]:
+    """Readiness of a webhook bot: registered with setWebhook, and its server listening.
+
+    setWebhook comes before the server listens; a post before that would crash the emulator
+    (an unhandled rejection in Node), so wait for both.
+    """
+    return lambda: "/setWebhook" in emulator.request_log() and accepts_connections(port)

@@ -5,15 +5,12 @@ The bot serves a copy of the bundled knowledge that the tests edit, as an admin 
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from emulator_client import (
@@ -23,6 +20,7 @@ from emulator_client import (
     bot_environment,
     bot_running,
     emulator_running,
+    rows,
     wait_for,
 )
 
@@ -54,11 +52,6 @@ def bot(emulator: Emulator, workdir: Path, knowledge: Path) -> Iterator[BotProce
         emulator.send("/start", user_id=ADMIN)  # an admin must have talked to the bot
         emulator.replies(ADMIN)
         yield bot
-
-
-def rows(database: Path, sql: str, *parameters: Any) -> list[tuple[Any, ...]]:
-    with contextlib.closing(sqlite3.connect(database)) as raw:
-        return raw.execute(sql, parameters).fetchall()
 
 
 def test_a_down_vote_asks_once_for_a_comment_and_keeps_it(

@@ -7,13 +7,10 @@ bot with SIGTERM and checks that it shut down cleanly.
 
 from __future__ import annotations
 
-import contextlib
 import re
 import signal
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from emulator_client import (
@@ -23,6 +20,7 @@ from emulator_client import (
     bot_environment,
     bot_running,
     emulator_running,
+    rows,
     wait_for,
 )
 
@@ -58,11 +56,6 @@ def bot(emulator: Emulator, workdir: Path) -> Iterator[BotProcess]:
     )
     with bot_running(workdir, env, ready=emulator.bot_has_polled) as bot:
         yield bot
-
-
-def rows(database: Path, sql: str, *parameters: Any) -> list[tuple[Any, ...]]:
-    with contextlib.closing(sqlite3.connect(database)) as raw:
-        return raw.execute(sql, parameters).fetchall()
 
 
 def entry_of(bot: BotProcess, message: BotMessage) -> str | None:

@@ -15,11 +15,11 @@ import pytest
 from emulator_client import (
     BotProcess,
     Emulator,
-    accepts_connections,
     bot_environment,
     bot_running,
     emulator_running,
     free_port,
+    webhook_ready,
 )
 
 
@@ -41,12 +41,7 @@ def bot(emulator: Emulator, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         webhook_port=str(port),
     )
 
-    def ready() -> bool:
-        # setWebhook comes before the server listens; a post before that would crash the
-        # emulator (an unhandled rejection in Node), so wait for both.
-        return "/setWebhook" in emulator.request_log() and accepts_connections(port)
-
-    with bot_running(workdir, env, ready=ready) as bot:
+    with bot_running(workdir, env, ready=webhook_ready(emulator, port)) as bot:
         yield bot
 
 
