@@ -16,6 +16,8 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   else
     .venv/bin/python -m pip install --quiet -e .
   fi
+  # jieba builds its dictionary cache on first use (about a second): build it now, not at start.
+  .venv/bin/python -c "from bot.core.text import Analyzer; Analyzer()"
   echo "$want" > "$stamp"
 fi
 if [ "${1:-}" = "--test" ] && [ ! -d node_modules/telegram-test-api ]; then

@@ -10,7 +10,9 @@ The same :class:`Analyzer` must process entries and queries, so that both meet i
 from __future__ import annotations
 
 import logging
+import marshal
 import re
+import tempfile
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -163,14 +165,30 @@ def _read_synonyms(path: Path) -> dict[str, str]:
     return synonyms
 
 
+def _prefix_dictionary_loaded(tokenizer: jieba.Tokenizer) -> jieba.Tokenizer:
+    """A default jieba tokenizer, initialised from jieba's own cache file in one read.
+
+    jieba.initialize() unmarshals its 9 MB cache straight from the open file, which reads it
+    object by object: about 1 s on a small machine, against 0.2 s for unmarshalling the same
+    bytes in memory. Without a usable cache, jieba builds the dictionary and writes the cache.
+    """
+    cache = Path(tempfile.gettempdir()) / "jieba.cache"  # where jieba.initialize() keeps it
+    try:
+        tokenizer.FREQ, tokenizer.total = marshal.loads(cache.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        tokenizer.initialize()
+    else:
+        tokenizer.initialized = True
+    return tokenizer
+
+
 class Analyzer:
     """Normalises and tokenises text with one jieba instance and one lexicon."""
 
     def __init__(self, lexicon: Lexicon = Lexicon()) -> None:
         self._to_simplified = opencc.OpenCC("t2s")
         jieba.setLogLevel(logging.WARNING)
-        self._jieba = jieba.Tokenizer()
-        self._jieba.initialize()
+        self._jieba = _prefix_dictionary_loaded(jieba.Tokenizer())
         canonical = {_fold(term) for term in lexicon.synonyms.values()}
         for word in {_fold(w) for w in lexicon.words} | canonical:
             self._jieba.add_word(word)

@@ -1,3 +1,9 @@
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from bot.core.library import Library
 from bot.core.text import Analyzer, char_bigrams
 
 
@@ -47,3 +53,16 @@ def test_hostile_text_gives_tokens_or_nothing(analyzer: Analyzer) -> None:
 def test_bigrams_cover_cjk_runs_only() -> None:
     assert char_bigrams(["大模", "形"]) == ["大模", "模形"]
     assert char_bigrams(["gpt", "训练"]) == ["训练"]
+
+
+def test_a_broken_jieba_cache_is_rebuilt(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The analyzer reads jieba's cache itself; junk there must not break or change tokenising.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    (tmp_path / "jieba.cache").write_bytes(b"\x00not a marshalled dictionary")
+    rebuilt = Analyzer(library.lexicon)
+    question = "请问一下，ChatGPT和思维链是怎么训练出来的？"
+    assert rebuilt.tokenise(question) == library.analyzer.tokenise(question)
+    assert (tmp_path / "jieba.cache").stat().st_size > 1_000_000  # jieba wrote a good one
+    assert Analyzer(library.lexicon).tokenise(question) == library.analyzer.tokenise(question)
