@@ -12,7 +12,7 @@ import asyncio
 import json
 import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import asdict, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
@@ -98,7 +98,7 @@ MIGRATIONS: Sequence[str] = (
     """,
 )
 
-_STATE_FIELDS = {f.name for f in fields(ChatState)}
+_STATE_FIELDS = tuple(f.name for f in fields(ChatState))
 
 
 class SqliteStore:
@@ -163,17 +163,21 @@ class SqliteStore:
     async def load_state(self, key: str) -> ChatState | None:
         """The saved context of a chat, or None."""
         try:
-            async with self._db.execute(
-                "SELECT state FROM chat_context WHERE key = ?", (key,)
-            ) as cursor:
-                row = await cursor.fetchone()
+            # One trip to the database thread (execute, fetch and close would be three).
+            rows = list(
+                await self._db.execute_fetchall(
+                    "SELECT state FROM chat_context WHERE key = ?", (key,)
+                )
+            )
         except sqlite3.Error as exc:
             raise StoreError(f"cannot read the chat context: {exc}") from exc
-        return _decode_state(row[0]) if row else None
+        return _decode_state(rows[0][0]) if rows else None
 
     async def save_turn(self, key: str, state: ChatState, record: AnswerRecord) -> int:
         """Append the reply to the log and save the chat's new context, atomically."""
-        encoded = json.dumps(asdict(state), ensure_ascii=False)
+        encoded = json.dumps(
+            {name: getattr(state, name) for name in _STATE_FIELDS}, ensure_ascii=False
+        )
         # The lock keeps this statement out of another coroutine's open transaction.
         try:
             async with self._write:

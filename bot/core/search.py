@@ -33,8 +33,9 @@ from collections.abc import Callable, Container, Iterable, MutableSequence, Sequ
 from dataclasses import dataclass
 from enum import Enum
 from itertools import repeat
+from typing import NamedTuple
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.core.knowledge import Entry
 from bot.core.text import char_bigrams
@@ -305,12 +306,13 @@ class Index:
         unknown_names = sum(1 for t in tokens if _LATIN_WORD.match(t) and t not in self._words.idf)
         damping = NAME_MISMATCH_FACTOR**unknown_names
         named = [t for t in dict.fromkeys(tokens) if t in self._words.entities]
-        hits = [
+        scored = [
             self._score(number, total, words, grams, key, damping, named)
             for number, total in candidates
         ]
-        hits.sort(key=lambda hit: (hit.score, hit.bm25), reverse=True)
-        return [hit for hit in hits if hit.score >= min_score][:limit]
+        scored.sort(key=lambda s: (s.score, s.bm25), reverse=True)
+        # Only the hits asked for become Hit objects: building one costs as much as scoring it.
+        return [self._hit(s) for s in scored[:limit] if s.score >= min_score]
 
     def _score(
         self,
@@ -321,7 +323,7 @@ class Index:
         key: str,
         damping: float,
         named: list[str],
-    ) -> Hit:
+    ) -> _Scored:
         # Likewise for a subject the query names (ChatGPT) that this entry does not know at all:
         # "ChatGPT有多少参数" is not answered by the entry on 大模型's parameters.
         for name in named:
@@ -329,15 +331,34 @@ class Index:
                 damping *= NAME_MISMATCH_FACTOR
         coverage = words.coverage(number)
         gram_coverage = grams.coverage(number) if grams.total_idf else coverage
-        keys = self._keys[number]
-        similarities = [fuzz.ratio(key, phrasing_key) for phrasing_key in keys]
-        best = max(range(len(keys)), key=similarities.__getitem__)
-        fuzzy = similarities[best] / 100
+        _, similarity, best = process.extractOne(key, self._keys[number], scorer=fuzz.ratio)
+        fuzzy = similarity / 100
         score = damping * (W_COVERAGE * coverage + W_GRAMS * gram_coverage + W_FUZZY * fuzzy)
-        entry = self.entries[number]
+        return _Scored(round(score, 4), bm25, number, coverage, gram_coverage, fuzzy, best)
+
+    def _hit(self, scored: _Scored) -> Hit:
+        entry = self.entries[scored.number]
         return Hit(
-            entry, round(score, 4), coverage, gram_coverage, fuzzy, bm25, entry.phrasings[best]
+            entry,
+            scored.score,
+            scored.coverage,
+            scored.gram_coverage,
+            scored.fuzzy,
+            scored.bm25,
+            entry.phrasings[scored.phrasing],
         )
+
+
+class _Scored(NamedTuple):
+    """A candidate's scores, before it becomes a Hit."""
+
+    score: float
+    bm25: float
+    number: int
+    coverage: float
+    gram_coverage: float
+    fuzzy: float
+    phrasing: int
 
 
 class Verdict(Enum):
