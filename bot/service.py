@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from cachetools import LRUCache
+
 from bot.core.dialogue import (
     ChatState,
     ContinueFrom,
@@ -32,6 +34,8 @@ log = logging.getLogger(__name__)
 
 UNSAVED = 0
 """The answer id of a reply the database could not log (no row has id 0)."""
+RECENT_CHATS = 10_000
+"""Chats whose last saved state the service keeps at hand (a few hundred bytes each)."""
 MAX_QUERY_CHARS = 4096
 """Longer messages are stored cut to this; Telegram's own limit is 4096 characters."""
 
@@ -134,6 +138,9 @@ class ChatService:
         # One turn at a time per context, so that two quick messages cannot both read the same
         # state and the second overwrite the first; different chats run concurrently.
         self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
+        # What this service last saved for its most active chats, so that a turn is one trip to
+        # the database instead of two. The database stays the truth: a restart reads it back.
+        self._recent: LRUCache[str, ChatState] = LRUCache(maxsize=RECENT_CHATS)
 
     @property
     def library(self) -> Library:
@@ -145,7 +152,7 @@ class ChatService:
         key = context_key(turn.chat_id, turn.user_id, is_group=turn.is_group)
         lock = self._locks.setdefault(key, asyncio.Lock())
         async with lock:
-            state = await self._load_state(key)
+            state = self._recent.get(key) or await self._load_state(key)
             now = self._clock()
             message = _clean(turn.message)
             reply, new_state = step(state, message, self._library(), now=now, config=self._config)
@@ -168,6 +175,9 @@ class ChatService:
                 # (and its buttons will say they expired).
                 log.error("could not save a turn of %s: %s", key, exc)
                 answer_id = UNSAVED
+                self._recent.pop(key, None)
+            else:
+                self._recent[key] = new_state
         return Outcome(reply, answer_id)
 
     async def _load_state(self, key: str) -> ChatState:

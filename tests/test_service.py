@@ -250,8 +250,11 @@ async def test_a_locked_database_still_gets_an_answer_and_recovers(
     finally:
         other.execute("ROLLBACK")
         other.close()
-    after = await say(service, "它有多少参数")
+    after = await say(service, "它是怎么训练的")
     assert after.answer_id > 0
+    # The unsaved turn (about ChatGPT) left no context behind, not even in memory: "它" is
+    # still the last saved subject, 大模型.
+    assert after.reply.entry_id == "large-model"
     await store.close()
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

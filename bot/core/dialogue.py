@@ -160,17 +160,25 @@ def _match_with_context(
     state: ChatState, normalised: str, text: str, library: Library
 ) -> tuple[Match, str]:
     """Match the message, first restated with the current subject when it refers back."""
-    plain = library.match(text)
-    if state.subject:
-        rewrite = intents.resolve_follow_up(
+    rewrite = (
+        intents.resolve_follow_up(
             normalised, subject=state.subject, last_question=state.last_question
         )
-        if rewrite is not None:
-            restated = library.match(rewrite.text)
-            if restated.verdict is Verdict.ANSWER and (
-                plain.verdict is not Verdict.ANSWER or _score(restated) >= _score(plain)
-            ):
-                return restated, rewrite.text
+        if state.subject
+        else None
+    )
+    if rewrite is None:
+        return library.match(text), text
+    restated = library.match(rewrite.text)
+    # A pronoun can only mean the current subject: if the restated question has an answer,
+    # that is the answer (no need to weigh the message on its own).
+    if rewrite.kind == "pronoun" and restated.verdict is Verdict.ANSWER:
+        return restated, rewrite.text
+    plain = library.match(text)
+    if restated.verdict is Verdict.ANSWER and (
+        plain.verdict is not Verdict.ANSWER or _score(restated) >= _score(plain)
+    ):
+        return restated, rewrite.text
     return plain, text
 
 

@@ -33,6 +33,7 @@ from collections.abc import Callable, Container, Iterable, MutableSequence, Sequ
 from dataclasses import dataclass
 from enum import Enum
 from itertools import repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -208,8 +209,11 @@ class _Gathered:
         if not self.total_idf:
             return 0.0
         known = self.known.get(number, 0.0)
-        for idf, posting in self.skipped:
-            known += idf * posting.share(number)
+        for idf, posting in self.skipped:  # _Posting.share inlined: this is the hot loop
+            ids = posting.ids
+            at = bisect_left(ids, number)
+            if at < len(ids) and ids[at] == number:
+                known += idf if posting.shares is None else idf * posting.shares[at]
         return known / self.total_idf
 
 
@@ -299,7 +303,11 @@ class Index:
             bm25[number] = bm25.get(number, 0.0) + score
         if not bm25:
             return []
-        candidates = heapq.nlargest(CANDIDATES, bm25.items(), key=lambda item: item[1])
+        by_score = itemgetter(1)
+        if len(bm25) < 1000:  # sorting in C beats heapq's loop in Python for smaller sets
+            candidates = sorted(bm25.items(), key=by_score, reverse=True)[:CANDIDATES]
+        else:
+            candidates = heapq.nlargest(CANDIDATES, bm25.items(), key=by_score)
         key = fuzzy_key(tokens, self._words.idf)
         # A name the knowledge has never seen (redis, gpt-5) is what the question is about, and
         # the bot knows nothing of it: at best a did-you-mean, never a confident answer.
