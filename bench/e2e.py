@@ -1,36 +1,50 @@
 """End-to-end benchmark: the real bot (webhook mode) against the Bot API emulator on loopback.
 
-Simulated users in private chats and one group each send a mix (questions, 继续, follow-ups,
-off-topic) one message at a time, waiting for the bot's reply before the next; latency is from
-the user's message to the bot's reply appearing in the emulator. Run twice: with Telegram's
-sending limits (PTB's AIORateLimiter) and with the limiter switched off (BOT_RATE_LIMITER=false).
-The same run measures what the emulator alone sustains (a plain client sending messages), so the
-figures read as a fraction of the ceiling the setup allows.
+Simulated users, in private chats and in groups (where they ask with /ask), send a realistic mix
+(questions, 继续, pronoun and ellipsis follow-ups, off-topic) at a fixed offered rate: each user
+sends its next message on schedule, whether or not the last reply has come (open loop, as real
+users do). Latency is from the moment a user sends to the moment the emulator receives the
+bot's reply (it stamps each with the same wall clock), so the load generator never polls.
 
-    python bench/e2e.py [--users 20] [--messages 10]
+Run twice: with Telegram's sending limits (PTB's AIORateLimiter: at most 30 messages a second in
+all, 20 a minute per group; the run checks the busiest second and group-minute) and with the
+limiter switched off (BOT_RATE_LIMITER=false) at rising rates, to show the headroom. The same
+run measures what the emulator alone sustains from plain clients, so the figures read as a
+fraction of the ceiling this setup allows.
+
+    python bench/e2e.py [--rates 100 200 300 400] [--limited-rates 25 60] [--seconds 10]
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import os
 import statistics
 import sys
 import tempfile
-import threading
 import time
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT))
 
 from emulator_client import (  # noqa: E402
+    BotProcess,
     Emulator,
+    accepts_connections,
     bot_environment,
     bot_running,
     emulator_running,
     free_port,
-    webhook_ready,
 )
 
 MIX = [
@@ -45,76 +59,212 @@ MIX = [
     "思维链是啥",
     "GPT和ChatGPT有什么区别",
 ]
+GROUP_EVERY = 4
+"""Every fourth user asks in a group of their own, with /ask."""
+GROUP_INTERVAL = 5.0
+"""Seconds between questions in a group: 12 a minute, within Telegram's 20 replies a minute."""
+IN_FLIGHT = 64
+"""Requests a plain client keeps open at once when measuring the emulator's ceiling."""
 
 
-def user_session(emulator: Emulator, user_id: int, count: int, out: list[float]) -> None:
-    """One user: send, wait for the reply (polling the emulator every 2 ms), repeat."""
-    for number in range(count):
-        started = time.perf_counter()
-        emulator.write(MIX[number % len(MIX)], user_id=user_id)
-        while not emulator.unread(user_id):
-            if time.perf_counter() - started > 30:
-                raise TimeoutError(f"user {user_id} got no reply")
-            time.sleep(0.002)
-        out.append((time.perf_counter() - started) * 1000)
+@dataclass(frozen=True)
+class Run:
+    """What one load run measured."""
+
+    offered: float
+    sent: int
+    answered: int
+    seconds: float
+    latencies: list[float]
+    busiest_second: int
+    busiest_group_minute: int
+    bot_cpu_seconds: float
+
+    def line(self) -> str:
+        p50 = statistics.median(self.latencies) if self.latencies else float("nan")
+        p99 = percentile(self.latencies, 0.99)
+        return (
+            f"offered {self.offered:4.0f}/s: {self.answered / self.seconds:5.0f} answers/s "
+            f"({self.answered}/{self.sent} answered), p50 {p50:6.1f} ms, p99 {p99:7.1f} ms; "
+            f"busiest second {self.busiest_second} sends, "
+            f"busiest group minute {self.busiest_group_minute}; "
+            f"bot CPU {1000 * self.bot_cpu_seconds / max(1, self.answered):.2f} ms/answer"
+        )
 
 
-def run_users(emulator: Emulator, users: int, messages: int) -> tuple[list[float], float]:
-    latencies: list[float] = []
-    threads = [
-        threading.Thread(target=user_session, args=(emulator, 10_000 + u, messages, latencies))
-        for u in range(users)
-    ]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return latencies, time.perf_counter() - started
+def percentile(samples: list[float], share: float) -> float:
+    if not samples:
+        return float("nan")
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def emulator_ceiling(emulator: Emulator, count: int) -> float:
-    """Messages per second the emulator takes from a plain client (no bot reading them)."""
-    started = time.perf_counter()
-    for number in range(count):
-        emulator.write("ping", user_id=90_000 + number % 50)
-    return count / (time.perf_counter() - started)
+def chat_of(number: int) -> int | None:
+    """The group user `number` asks in, or None for a private chat."""
+    return None if number % GROUP_EVERY else -(1000 + number)
 
 
-def measure(rate_limiter: bool, users: int, messages: int) -> str:
-    with tempfile.TemporaryDirectory() as folder:
-        workdir = Path(folder)
-        with emulator_running(workdir) as emulator:
-            port = free_port()
-            env = bot_environment(
-                emulator,
-                workdir / "bot.sqlite3",
-                webhook_url=f"http://127.0.0.1:{port}/hook",
-                webhook_listen="127.0.0.1",
-                webhook_port=str(port),
-                rate_limiter=str(rate_limiter).lower(),
-                flood_limit_per_minute="1000",
-                log_level="WARNING",
-            )
+async def offer_load(
+    emulator: Emulator, users: int, rate: float, seconds: float
+) -> dict[int, list[float]]:
+    """Every user sends the mix on a fixed schedule, `rate` messages a second in all.
 
-            with bot_running(workdir, env, ready=webhook_ready(emulator, port)):
-                latencies, elapsed = run_users(emulator, users, messages)
-                ceiling = emulator_ceiling(emulator, 500)
-    p99 = sorted(latencies)[int(len(latencies) * 0.99)]
-    return (
-        f"limiter {'on ' if rate_limiter else 'off'}: {len(latencies) / elapsed:6.0f} answers/s, "
-        f"p50 {statistics.median(latencies):6.1f} ms, p99 {p99:6.1f} ms "
-        f"({users} users × {messages} messages); emulator alone takes {ceiling:.0f} msgs/s"
+    Returns the wall-clock times (ms) at which each chat's messages were sent.
+    """
+    groups = len([n for n in range(users) if chat_of(n) is not None])
+    private_interval = (users - groups) / (rate - groups / GROUP_INTERVAL)
+    sent: dict[int, list[float]] = defaultdict(list)
+    limits = httpx.Limits(max_connections=users, max_keepalive_connections=users)
+    async with httpx.AsyncClient(base_url=emulator.url, limits=limits, timeout=60) as http:
+
+        async def user(number: int) -> None:
+            user_id = 10_000 + number
+            group = chat_of(number)
+            interval = private_interval if group is None else GROUP_INTERVAL
+            start = time.perf_counter() + interval * number / users  # staggered
+            for n in range(max(1, round(seconds / interval))):
+                await asyncio.sleep(max(0.0, start + n * interval - time.perf_counter()))
+                text = MIX[n % len(MIX)]
+                if group is not None:
+                    text = f"/ask {text}"
+                route, body = emulator.message(text, user_id=user_id, chat_id=group)
+                sent[user_id if group is None else group].append(time.time() * 1000)
+                (await http.post(route, json=body)).raise_for_status()
+
+        await asyncio.gather(*(user(n) for n in range(users)))
+    return sent
+
+
+def replies(emulator: Emulator, since_ms: float) -> dict[int, list[float]]:
+    """When the emulator received each bot message sent after `since_ms`, per chat."""
+    response = httpx.post(
+        f"{emulator.url}/getUpdatesHistory", json={"token": emulator.token}, timeout=60
     )
+    response.raise_for_status()
+    received: dict[int, list[float]] = defaultdict(list)
+    for item in response.json()["result"]:
+        if "chat_id" in item["message"] and item["time"] >= since_ms:
+            received[int(item["message"]["chat_id"])].append(float(item["time"]))
+    return received
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure(emulator: Emulator, bot: BotProcess, rate: float, seconds: float, users: int) -> Run:
+    """Offer the load, wait for the replies, pair each chat's questions and replies in order."""
+    since, cpu = time.time() * 1000, cpu_seconds(bot.process.pid)
+    asked = asyncio.run(offer_load(emulator, users, rate, seconds))
+    count = sum(map(len, asked.values()))
+    received, last_change = -1, time.monotonic()
+    while (now := sum(map(len, (answered := replies(emulator, since)).values()))) < count:
+        if now != received:
+            received, last_change = now, time.monotonic()
+        elif time.monotonic() - last_change > 10:
+            break  # nothing more is coming
+        time.sleep(0.5)
+    latencies = [
+        reply - question
+        for chat, questions in asked.items()
+        for question, reply in zip(questions, sorted(answered[chat]), strict=False)
+    ]
+    sends = sorted(t for times in answered.values() for t in times)
+    first = min(min(times) for times in asked.values())
+    return Run(
+        offered=rate,
+        sent=count,
+        answered=len(sends),
+        seconds=max(1e-3, ((sends[-1] if sends else first) - first) / 1000),
+        latencies=latencies,
+        busiest_second=busiest(sends, 1000),
+        busiest_group_minute=max(
+            (busiest(sorted(t), 60_000) for c, t in answered.items() if c < 0), default=0
+        ),
+        bot_cpu_seconds=cpu_seconds(bot.process.pid) - cpu,
+    )
+
+
+def busiest(times: list[float], window_ms: float) -> int:
+    """The most events in any window of this length (times sorted)."""
+    most, start = 0, 0
+    for end, at in enumerate(times):
+        while at - times[start] >= window_ms:
+            start += 1
+        most = max(most, end - start + 1)
+    return most
+
+
+async def emulator_ceiling(emulator: Emulator, count: int) -> tuple[float, float]:
+    """Plain clients at full speed: user messages/s (no webhook set) and bot sendMessage/s."""
+    async with httpx.AsyncClient(base_url=emulator.url, timeout=60) as http:
+        gate = asyncio.Semaphore(IN_FLIGHT)
+
+        async def post(route: str, body: dict[str, Any]) -> None:
+            async with gate:
+                (await http.post(route, json=body)).raise_for_status()
+
+        async def rate(bodies: Iterator[tuple[str, dict[str, Any]]]) -> float:
+            started = time.perf_counter()
+            await asyncio.gather(*(post(route, body) for route, body in bodies))
+            return count / (time.perf_counter() - started)
+
+        users = rate(emulator.message("ping", user_id=90_000 + n % 50) for n in range(count))
+        incoming = await users
+        bot = f"/bot{emulator.token}/sendMessage"
+        outgoing = await rate(
+            (bot, {"chat_id": 90_000 + n % 50, "text": "pong"}) for n in range(count)
+        )
+    return incoming, outgoing
+
+
+@contextmanager
+def bot_under_load(
+    workdir: Path, emulator: Emulator, *, rate_limiter: bool
+) -> Iterator[BotProcess]:
+    port = free_port()
+    env = bot_environment(
+        emulator,
+        workdir / f"bot-{rate_limiter}.sqlite3",
+        webhook_url=f"http://127.0.0.1:{port}/hook",
+        webhook_listen="127.0.0.1",
+        webhook_port=str(port),
+        rate_limiter=str(rate_limiter).lower(),
+        flood_limit_per_minute="100000",
+        log_level="WARNING",
+    )
+    # Without the emulator's request log, readiness is the port: PTB calls setWebhook before
+    # its webhook server listens.
+    with bot_running(workdir, env, ready=lambda: accepts_connections(port)) as bot:
+        yield bot
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--users", type=int, default=20)
-    parser.add_argument("--messages", type=int, default=10)
+    parser.add_argument("--rates", type=float, nargs="+", default=[100, 200, 300, 400])
+    parser.add_argument("--limited-rates", type=float, nargs="+", default=[25, 60])
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--users", type=int, default=60)
     args = parser.parse_args()
-    for limiter in (True, False):
-        print(measure(limiter, args.users, args.messages), flush=True)
+    with tempfile.TemporaryDirectory() as folder:
+        workdir = Path(folder)
+        with emulator_running(workdir, log_requests=False) as emulator:
+            incoming, outgoing = asyncio.run(emulator_ceiling(emulator, 3000))
+            ceiling = 1 / (1 / incoming + 1 / outgoing)
+            print(
+                f"emulator alone: {incoming:.0f} user messages/s, {outgoing:.0f} bot "
+                f"sendMessage/s; so at most ~{ceiling:.0f} answered messages/s in this setup"
+            )
+            with bot_under_load(workdir, emulator, rate_limiter=True) as bot:
+                for rate in args.limited_rates:
+                    run = measure(emulator, bot, rate, args.seconds, args.users)
+                    print(f"limiter on  {run.line()}", flush=True)
+            with bot_under_load(workdir, emulator, rate_limiter=False) as bot:
+                for rate in args.rates:
+                    run = measure(emulator, bot, rate, args.seconds, args.users)
+                    print(f"limiter off {run.line()}", flush=True)
 
 
 if __name__ == "__main__":

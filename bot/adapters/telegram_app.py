@@ -22,7 +22,6 @@ from urllib.parse import urlsplit
 from telegram import Bot, BotCommand, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -34,7 +33,7 @@ from telegram.request import HTTPXRequest
 
 from bot.adapters.feedback_queries import FeedbackQueries
 from bot.adapters.sqlite_store import SqliteStore
-from bot.adapters.telegram import handlers, notices
+from bot.adapters.telegram import handlers, limits, notices
 from bot.adapters.telegram.flood import FloodGate
 from bot.core.dialogue import DialogueConfig
 from bot.core.library import Library
@@ -47,9 +46,11 @@ log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = (Update.MESSAGE, Update.CALLBACK_QUERY)
 """Edits, joins, reactions and the rest are not even fetched."""
-CONCURRENT_UPDATES = 32
-"""Updates handled at once: a group held back by the rate limiter must not stall other chats."""
-POOL_SIZE = CONCURRENT_UPDATES + 8
+CONCURRENT_UPDATES = 256
+"""Updates handled at once. A reply waiting for the rate limiter holds one of these, and
+private chats must not wait behind a busy group's queue."""
+POOL_SIZE = 64
+"""Connections to the Bot API (the rate limiter, not the pool, paces the sends)."""
 
 DAY = 24 * 3600
 Hook = handlers.Hook
@@ -90,13 +91,14 @@ def build_application(
         .post_init(partial(_start, on_start))
     )
     if settings.rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter())
+        builder = builder.rate_limiter(limits.rate_limiter())
     if on_shutdown is not None:
         builder = builder.post_shutdown(partial(_call_on_shutdown, on_shutdown))
     application = builder.build()
     application.bot_data[handlers.DEPS_KEY] = handlers.Deps(
         service=service,
         flood=FloodGate(settings.flood_limit_per_minute),
+        group_flood=FloodGate(limits.GROUP_QUESTIONS_PER_MINUTE),
         admin_ids=settings.admin_ids,
         reload=reload,
         stats=stats,

@@ -24,6 +24,7 @@ from telegram.request import HTTPXRequest, RequestData
 
 from bot.adapters.sqlite_store import SqliteStore
 from bot.adapters.telegram import notices
+from bot.adapters.telegram.limits import GROUP_QUESTIONS_PER_MINUTE
 from bot.adapters.telegram_app import (
     BotApplication,
     activity_report,
@@ -522,6 +523,26 @@ async def test_a_flooding_user_gets_one_notice_then_silence_and_others_are_unaff
     clock.now += 61
     await app.process_update(updates.message("什么是大模型？"))
     assert len(api(app).texts(ALICE)) == FLOOD_LIMIT + 2
+
+
+async def test_a_busy_group_gets_one_notice_and_other_chats_are_unaffected(
+    app: BotApplication, updates: Updates, clock: ManualClock
+) -> None:
+    # Many members, each within their own limit: the group's own limit applies.
+    members = [5000 + n for n in range(GROUP_QUESTIONS_PER_MINUTE + 3)]
+    for member in members:
+        asked = updates.message("/ask 什么是大模型", chat_id=GROUP, user_id=member)
+        await app.process_update(asked)
+    await app.process_update(updates.message("/ask 什么是大模型", chat_id=OTHER_GROUP))
+    await app.process_update(updates.message("什么是大模型？", user_id=BOB))
+    in_group = api(app).texts(GROUP)
+    assert in_group.count(notices.GROUP_FLOOD) == 1
+    assert len(in_group) == GROUP_QUESTIONS_PER_MINUTE + 1
+    assert len(api(app).texts(OTHER_GROUP)) == 1
+    assert len(api(app).texts(BOB)) == 1
+    clock.now += 61
+    await app.process_update(updates.message("/ask 什么是GPT", chat_id=GROUP, user_id=BOB))
+    assert len(api(app).texts(GROUP)) == GROUP_QUESTIONS_PER_MINUTE + 2
 
 
 # --- commands ------------------------------------------------------------------------------

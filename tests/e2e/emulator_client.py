@@ -186,6 +186,20 @@ class Emulator:
         **extra: Any,
     ) -> None:
         """A user's message, without looking up its id (the emulator keeps none for webhooks)."""
+        self._post(
+            *self.message(text, user_id=user_id, chat_id=chat_id, reply_to=reply_to, **extra)
+        )
+
+    def message(
+        self,
+        text: str,
+        *,
+        user_id: int,
+        chat_id: int | None = None,
+        reply_to: BotMessage | None = None,
+        **extra: Any,
+    ) -> tuple[str, dict[str, Any]]:
+        """The route and body that post a user's message (for clients of one's own)."""
         message: dict[str, Any] = {
             "botToken": self.token,
             "from": user(user_id),
@@ -198,8 +212,7 @@ class Emulator:
         if reply_to is not None:
             message["reply_to_message"] = reply_to.as_telegram_sends_it()
         # /sendCommand without entities would crash the emulator; ours always has them.
-        route = "/sendCommand" if text.startswith("/") else "/sendMessage"
-        self._post(route, message)
+        return ("/sendCommand" if text.startswith("/") else "/sendMessage"), message
 
     def press(self, data: str, on: BotMessage, *, user_id: int) -> None:
         """A user's press on a button of a bot message."""
@@ -286,12 +299,17 @@ class BotProcess:
 
 
 @contextmanager
-def emulator_running(workdir: Path) -> Iterator[Emulator]:
-    """telegram-test-api on a free loopback port, logging every request it receives."""
+def emulator_running(workdir: Path, *, log_requests: bool = True) -> Iterator[Emulator]:
+    """telegram-test-api on a free loopback port, logging every request it receives.
+
+    Benchmarks turn the request log off: writing it is a good part of the emulator's work.
+    """
     if shutil.which("node") is None or not (ROOT / "node_modules" / "telegram-test-api").is_dir():
         raise AssertionError("the Bot API emulator is missing: install Node 20, run `npm install`")
     port = free_port()
-    env = {**os.environ, "DEBUG": "TelegramServer:request", "DEBUG_COLORS": "0"}
+    env = {**os.environ, "DEBUG_COLORS": "0"}
+    if log_requests:
+        env["DEBUG"] = "TelegramServer:request"
     log = workdir / "emulator.log"
     with running(["node", str(HERE / "emulator.js"), str(port)], log=log, env=env, cwd=ROOT):
         wait_for(lambda: "READY" in log.read_text(errors="replace"), what="the emulator")

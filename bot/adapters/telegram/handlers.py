@@ -60,6 +60,9 @@ class Deps:
 
     service: ChatService
     flood: FloodGate
+    """Questions per user."""
+    group_flood: FloodGate
+    """Questions per group (Telegram's group sending limit)."""
     admin_ids: frozenset[int]
     reload: Hook | None = None
     stats: Hook | None = None
@@ -186,10 +189,10 @@ async def answer_question(
 ) -> None:
     """Answer a question within the asker's flood limit; 继续 as a reply continues that answer."""
     found = deps(context)
-    admission = found.flood.admit(_sender_id(message), found.clock())
+    admission, notice = _admit(found, _sender_id(message), message.chat)
     if admission is not Admission.ANSWER:
         if admission is Admission.NOTICE:
-            await reply(context.bot, message, notices.FLOOD)
+            await reply(context.bot, message, notice)
         return
     if not question:
         await reply(context.bot, message, notices.mention_only())
@@ -201,6 +204,15 @@ async def answer_question(
     if outcome is None:
         outcome = await found.service.handle(turn)
     await send_outcome(context.bot, found.service, outcome, chat_id=message.chat_id, asked=message)
+
+
+def _admit(found: Deps, user_id: int, chat: Chat) -> tuple[Admission, str]:
+    """The asker's own limit, then in a group the group's; the notice that goes with a refusal."""
+    now = found.clock()
+    admission = found.flood.admit(user_id, now)
+    if admission is not Admission.ANSWER or not is_group(chat):
+        return admission, notices.FLOOD
+    return found.group_flood.admit(chat.id, now), notices.GROUP_FLOOD
 
 
 def offered_press(query: CallbackQuery) -> tuple[Chat, Press] | None:
@@ -226,8 +238,9 @@ async def _perform(
         if previous is not None and press.value < 0:
             await _ask_for_comment(context.bot, found.service, chat.id, user_id, press.answer_id)
         return _vote_notice(previous, press.value)
-    if found.flood.admit(user_id, found.clock()) is not Admission.ANSWER:
-        return notices.FLOOD
+    admission, notice = _admit(found, user_id, chat)
+    if admission is not Admission.ANSWER:
+        return notice
     turn = Turn(chat.id, user_id, "", is_group=is_group(chat))
     if isinstance(press, ContinuePress):
         outcome = await found.service.continue_answer(turn, press.answer_id)

@@ -8,6 +8,7 @@ from bot.core import phrases
 from bot.core.knowledge import Topic
 
 FLOOD = "你提问有点太快了，请休息一分钟再问。这一分钟内的消息我先不回复了。"
+GROUP_FLOOD = "这个群里一分钟内的提问太多了，我先不回复新问题，请稍等一会儿再问。"
 ADMIN_ONLY = "抱歉，这个命令只有管理员可以使用。"
 ASK_USAGE = "用法：/ask 你的问题，例如：/ask 什么是大模型？"
 SOMETHING_WENT_WRONG = "抱歉，处理这条消息时出了点问题，请稍后再试。"
