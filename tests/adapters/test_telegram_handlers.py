@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from telegram import Update
 from telegram.request import HTTPXRequest, RequestData
 
@@ -506,6 +508,47 @@ async def test_forged_malformed_stale_and_foreign_presses_write_nothing(
     assert rows(store, "SELECT COUNT(*) FROM votes") == [(0,)]
     assert rows(store, "SELECT * FROM answers") == before
     assert len(api(app).sent) == 2
+
+
+ANY_CHARACTER = st.characters(exclude_categories=())  # lone surrogates and controls included
+PAYLOADS = st.one_of(
+    st.text(ANY_CHARACTER, max_size=90),
+    st.binary(max_size=90).map(lambda raw: raw.decode("latin-1")),
+    st.builds(
+        lambda kind, number, tail: f"{kind}:{number}:{tail}",
+        st.sampled_from(["v", "c", "a", "x", ""]),
+        st.one_of(st.integers(), st.text(ANY_CHARACTER, max_size=8)),
+        st.text(ANY_CHARACTER, max_size=40),
+    ),
+)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=PAYLOADS, forged_keyboard=st.booleans(), presser=st.sampled_from([ALICE, BOB]))
+async def test_any_callback_payload_writes_nothing_and_never_fails(
+    app: BotApplication,
+    updates: Updates,
+    store: SqliteStore,
+    data: str,
+    forged_keyboard: bool,
+    presser: int,
+) -> None:
+    # The fixtures live across examples: one real answer, pressed with every kind of payload,
+    # on the message as sent or with a keyboard that claims to carry that payload.
+    if not api(app).sent:
+        await app.process_update(updates.message("什么是大模型？"))
+    answer = api(app).sent[0]
+    assume(data not in buttons(answer).values())  # a real button is not a forgery
+    tables = ("answers", "votes", "comments", "comment_requests")
+    before = [rows(store, f"SELECT COUNT(*) FROM {table}") for table in tables]
+    pressed_on = with_keyboard(answer, data) if forged_keyboard else answer
+    answered = len(api(app).callback_answers())
+    await app.process_update(updates.press(data, on=pressed_on, user_id=presser))
+    assert [rows(store, f"SELECT COUNT(*) FROM {table}") for table in tables] == before
+    assert len(api(app).callback_answers()) == answered + 1  # the client's spinner stops
+    # (and no_errors_logged: nothing reached the error handler)
 
 
 # --- flood control -------------------------------------------------------------------------
