@@ -1,10 +1,11 @@
 """End-to-end benchmark: the real bot (webhook mode) against the Bot API emulator on loopback.
 
 Simulated users, in private chats and in groups (where they ask with /ask), send a realistic mix
-(questions, 继续, pronoun and ellipsis follow-ups, off-topic) at a fixed offered rate: each user
-sends its next message on schedule, whether or not the last reply has come (open loop, as real
-users do). Latency is from the moment a user sends to the moment the emulator receives the
-bot's reply (it stamps each with the same wall clock), so the load generator never polls.
+(questions, 继续, pronoun and ellipsis follow-ups, off-topic, and 👍 under every third reply) at
+a fixed offered rate: each user sends its next message on schedule, whether or not the last
+reply has come (open loop, as real users do). Latency is from the moment a user sends to the
+moment the emulator receives the bot's reply (it stamps each with the same wall clock), so the
+load generator never polls for replies. Every vote pressed must be in the database.
 
 Run twice: with Telegram's sending limits (PTB's AIORateLimiter: at most 30 messages a second in
 all, 20 a minute per group; the run checks the busiest second and group-minute) and with the
@@ -24,7 +25,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT))
 
 from emulator_client import (  # noqa: E402
+    BotMessage,
     BotProcess,
     Emulator,
     accepts_connections,
@@ -45,6 +47,7 @@ from emulator_client import (  # noqa: E402
     bot_running,
     emulator_running,
     free_port,
+    rows,
 )
 
 MIX = [
@@ -63,6 +66,8 @@ GROUP_EVERY = 4
 """Every fourth user asks in a group of their own, with /ask."""
 GROUP_INTERVAL = 5.0
 """Seconds between questions in a group: 12 a minute, within Telegram's 20 replies a minute."""
+VOTE_EVERY = 3
+"""Before every third message, a private user presses 👍 under the latest reply it has."""
 IN_FLIGHT = 64
 """Requests a plain client keeps open at once when measuring the emulator's ceiling."""
 
@@ -79,6 +84,8 @@ class Run:
     busiest_second: int
     busiest_group_minute: int
     bot_cpu_seconds: float
+    votes_pressed: int
+    votes_stored: int
 
     def line(self) -> str:
         p50 = statistics.median(self.latencies) if self.latencies else float("nan")
@@ -88,7 +95,8 @@ class Run:
             f"({self.answered}/{self.sent} answered), p50 {p50:6.1f} ms, p99 {p99:7.1f} ms; "
             f"busiest second {self.busiest_second} sends, "
             f"busiest group minute {self.busiest_group_minute}; "
-            f"bot CPU {1000 * self.bot_cpu_seconds / max(1, self.answered):.2f} ms/answer"
+            f"bot CPU {1000 * self.bot_cpu_seconds / max(1, self.answered):.2f} ms/answer; "
+            f"votes stored {self.votes_stored}/{self.votes_pressed}"
         )
 
 
@@ -104,16 +112,38 @@ def chat_of(number: int) -> int | None:
     return None if number % GROUP_EVERY else -(1000 + number)
 
 
+async def vote_on_last_reply(http: httpx.AsyncClient, emulator: Emulator, user_id: int) -> int:
+    """Press 👍 under the latest unread reply in a user's chat, if one has it; 1 if pressed."""
+    response = await http.post("/getUpdates", json={"token": emulator.token, "chatId": user_id})
+    response.raise_for_status()
+    with_votes = [BotMessage.from_store(item) for item in response.json()["result"]]
+    with_votes = [m for m in with_votes if "👍" in m.buttons]
+    if not with_votes:
+        return 0
+    latest = max(with_votes, key=lambda m: m.message_id)
+    press = {
+        "botToken": emulator.token,
+        "from": {"id": user_id, "is_bot": False, "first_name": f"user{user_id}"},
+        "message": latest.as_telegram_sends_it(),
+        "data": latest.buttons["👍"],
+        "chat_instance": str(user_id),  # the emulator leaves it out; PTB requires it
+    }
+    (await http.post("/sendCallback", json=press)).raise_for_status()
+    return 1
+
+
 async def offer_load(
     emulator: Emulator, users: int, rate: float, seconds: float
-) -> dict[int, list[float]]:
+) -> tuple[dict[int, list[float]], int]:
     """Every user sends the mix on a fixed schedule, `rate` messages a second in all.
 
-    Returns the wall-clock times (ms) at which each chat's messages were sent.
+    Returns the wall-clock times (ms) at which each chat's messages were sent, and how many
+    votes the users pressed.
     """
     groups = len([n for n in range(users) if chat_of(n) is not None])
     private_interval = (users - groups) / (rate - groups / GROUP_INTERVAL)
     sent: dict[int, list[float]] = defaultdict(list)
+    votes: Counter[int] = Counter()
     limits = httpx.Limits(max_connections=users, max_keepalive_connections=users)
     async with httpx.AsyncClient(base_url=emulator.url, limits=limits, timeout=60) as http:
 
@@ -127,12 +157,14 @@ async def offer_load(
                 text = MIX[n % len(MIX)]
                 if group is not None:
                     text = f"/ask {text}"
+                if group is None and n % VOTE_EVERY == VOTE_EVERY - 1:
+                    votes[user_id] += await vote_on_last_reply(http, emulator, user_id)
                 route, body = emulator.message(text, user_id=user_id, chat_id=group)
                 sent[user_id if group is None else group].append(time.time() * 1000)
                 (await http.post(route, json=body)).raise_for_status()
 
         await asyncio.gather(*(user(n) for n in range(users)))
-    return sent
+    return sent, sum(votes.values())
 
 
 def replies(emulator: Emulator, since_ms: float) -> dict[int, list[float]]:
@@ -157,7 +189,8 @@ def cpu_seconds(pid: int) -> float:
 def measure(emulator: Emulator, bot: BotProcess, rate: float, seconds: float, users: int) -> Run:
     """Offer the load, wait for the replies, pair each chat's questions and replies in order."""
     since, cpu = time.time() * 1000, cpu_seconds(bot.process.pid)
-    asked = asyncio.run(offer_load(emulator, users, rate, seconds))
+    votes_before = stored_votes(bot)
+    asked, votes = asyncio.run(offer_load(emulator, users, rate, seconds))
     count = sum(map(len, asked.values()))
     received, last_change = -1, time.monotonic()
     while (now := sum(map(len, (answered := replies(emulator, since)).values()))) < count:
@@ -166,6 +199,9 @@ def measure(emulator: Emulator, bot: BotProcess, rate: float, seconds: float, us
         elif time.monotonic() - last_change > 10:
             break  # nothing more is coming
         time.sleep(0.5)
+    deadline = time.monotonic() + 10
+    while stored_votes(bot) - votes_before < votes and time.monotonic() < deadline:
+        time.sleep(0.2)
     latencies = [
         reply - question
         for chat, questions in asked.items()
@@ -184,7 +220,13 @@ def measure(emulator: Emulator, bot: BotProcess, rate: float, seconds: float, us
             (busiest(sorted(t), 60_000) for c, t in answered.items() if c < 0), default=0
         ),
         bot_cpu_seconds=cpu_seconds(bot.process.pid) - cpu,
+        votes_pressed=votes,
+        votes_stored=stored_votes(bot) - votes_before,
     )
+
+
+def stored_votes(bot: BotProcess) -> int:
+    return int(rows(bot.database, "SELECT COUNT(*) FROM votes")[0][0])
 
 
 def busiest(times: list[float], window_ms: float) -> int:

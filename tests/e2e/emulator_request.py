@@ -85,7 +85,7 @@ def fix_response(api_method: str, code: int, payload: bytes) -> tuple[int, bytes
         result.setdefault("is_bot", True)
     elif api_method == "getUpdates" and isinstance(result, list):
         for update in result:
-            _fix_update(update)
+            fix_update(update)
     elif result is None and api_method in NULL_MEANS_TRUE:
         data["result"] = True
     elif isinstance(result, dict) and "message_id" in result:
@@ -95,7 +95,8 @@ def fix_response(api_method: str, code: int, payload: bytes) -> tuple[int, bytes
     return code, json.dumps(data, ensure_ascii=False).encode()
 
 
-def _fix_update(update: Any) -> None:
+def fix_update(update: Any) -> None:
+    """Fill in what the emulator leaves out of an update (in place)."""
     if not isinstance(update, dict):
         return
     _fix_message(update.get("message"))

@@ -2,7 +2,7 @@
 
 Exactly what bot.cli.main() and bot.cli.run() do for `run` (settings from the environment,
 logging, the token check, then bot.cli.serve_telegram: live knowledge, run_bot), plus one
-keyword: request_class. This keeps
+keyword: request_class, and the same fixes for updates that arrive by webhook. This keeps
 the product free of any switch that loads test code; the emulator's quirks live in this folder.
 
 usage: python tests/e2e/run_bot_under_emulator.py   (configured by BOT_* environment variables)
@@ -12,11 +12,24 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import Any
 
-from emulator_request import REAL_TELEGRAM, EmulatorRequest
+from emulator_request import REAL_TELEGRAM, EmulatorRequest, fix_update
+from telegram import Bot, Update
 
 from bot.cli import EXIT_OK, EXIT_USAGE, serve_telegram
 from bot.settings import Settings
+
+
+def smooth_webhook_updates() -> None:
+    """Webhook updates never pass through the request class: fix them as PTB parses them."""
+    parse = Update.de_json
+
+    def de_json(data: dict[str, Any] | None, bot: Bot | None = None) -> Update:
+        fix_update(data)
+        return parse(data, bot)
+
+    Update.de_json = de_json  # type: ignore[method-assign,assignment]
 
 
 def main() -> int:
@@ -32,6 +45,7 @@ def main() -> int:
     if REAL_TELEGRAM in settings.api_base_url:
         print("BOT_API_BASE_URL must point at the emulator, not Telegram", file=sys.stderr)
         return EXIT_USAGE
+    smooth_webhook_updates()
     serve_telegram(settings, request_class=EmulatorRequest)
     return EXIT_OK
 
