@@ -13,7 +13,7 @@ limiter switched off (BOT_RATE_LIMITER=false) at rising rates, to show the headr
 run measures what the emulator alone sustains from plain clients, so the figures read as a
 fraction of the ceiling this setup allows.
 
-    python bench/e2e.py [--rates 100 200 300 400] [--limited-rates 25 60] [--seconds 10]
+    python bench/e2e.py [--rates 100 200 300 400] [--limited-rates 25 60] [--vote-every 3]
 """
 
 from __future__ import annotations
@@ -67,7 +67,8 @@ GROUP_EVERY = 4
 GROUP_INTERVAL = 5.0
 """Seconds between questions in a group: 12 a minute, within Telegram's 20 replies a minute."""
 VOTE_EVERY = 3
-"""Before every third message, a private user presses 👍 under the latest reply it has."""
+"""Before every third message, a private user presses 👍 under the latest reply it has
+(--vote-every 0: no votes)."""
 IN_FLIGHT = 64
 """Requests a plain client keeps open at once when measuring the emulator's ceiling."""
 
@@ -133,7 +134,7 @@ async def vote_on_last_reply(http: httpx.AsyncClient, emulator: Emulator, user_i
 
 
 async def offer_load(
-    emulator: Emulator, users: int, rate: float, seconds: float
+    emulator: Emulator, users: int, rate: float, seconds: float, vote_every: int
 ) -> tuple[dict[int, list[float]], int]:
     """Every user sends the mix on a fixed schedule, `rate` messages a second in all.
 
@@ -157,7 +158,7 @@ async def offer_load(
                 text = MIX[n % len(MIX)]
                 if group is not None:
                     text = f"/ask {text}"
-                if group is None and n % VOTE_EVERY == VOTE_EVERY - 1:
+                if group is None and vote_every and n % vote_every == vote_every - 1:
                     votes[user_id] += await vote_on_last_reply(http, emulator, user_id)
                 route, body = emulator.message(text, user_id=user_id, chat_id=group)
                 sent[user_id if group is None else group].append(time.time() * 1000)
@@ -186,11 +187,13 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def measure(emulator: Emulator, bot: BotProcess, rate: float, seconds: float, users: int) -> Run:
+def measure(
+    emulator: Emulator, bot: BotProcess, rate: float, seconds: float, users: int, vote_every: int
+) -> Run:
     """Offer the load, wait for the replies, pair each chat's questions and replies in order."""
     since, cpu = time.time() * 1000, cpu_seconds(bot.process.pid)
     votes_before = stored_votes(bot)
-    asked, votes = asyncio.run(offer_load(emulator, users, rate, seconds))
+    asked, votes = asyncio.run(offer_load(emulator, users, rate, seconds, vote_every))
     count = sum(map(len, asked.values()))
     received, last_change = -1, time.monotonic()
     while (now := sum(map(len, (answered := replies(emulator, since)).values()))) < count:
@@ -269,7 +272,7 @@ def bot_under_load(
     port = free_port()
     env = bot_environment(
         emulator,
-        workdir / f"bot-{rate_limiter}.sqlite3",
+        workdir / f"bot-{time.time_ns()}.sqlite3",
         webhook_url=f"http://127.0.0.1:{port}/hook",
         webhook_listen="127.0.0.1",
         webhook_port=str(port),
@@ -286,27 +289,30 @@ def bot_under_load(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rates", type=float, nargs="+", default=[100, 200, 300, 400])
-    parser.add_argument("--limited-rates", type=float, nargs="+", default=[25, 60])
+    parser.add_argument("--limited-rates", type=float, nargs="*", default=[25, 60])
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--users", type=int, default=60)
+    parser.add_argument("--vote-every", type=int, default=VOTE_EVERY)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         workdir = Path(folder)
         with emulator_running(workdir, log_requests=False) as emulator:
             incoming, outgoing = asyncio.run(emulator_ceiling(emulator, 3000))
-            ceiling = 1 / (1 / incoming + 1 / outgoing)
-            print(
-                f"emulator alone: {incoming:.0f} user messages/s, {outgoing:.0f} bot "
-                f"sendMessage/s; so at most ~{ceiling:.0f} answered messages/s in this setup"
-            )
-            with bot_under_load(workdir, emulator, rate_limiter=True) as bot:
-                for rate in args.limited_rates:
-                    run = measure(emulator, bot, rate, args.seconds, args.users)
-                    print(f"limiter on  {run.line()}", flush=True)
-            with bot_under_load(workdir, emulator, rate_limiter=False) as bot:
-                for rate in args.rates:
-                    run = measure(emulator, bot, rate, args.seconds, args.users)
-                    print(f"limiter off {run.line()}", flush=True)
+        ceiling = 1 / (1 / incoming + 1 / outgoing)
+        print(
+            f"emulator alone: {incoming:.0f} user messages/s, {outgoing:.0f} bot "
+            f"sendMessage/s; so at most ~{ceiling:.0f} answered messages/s in this setup"
+        )
+        runs = [(True, rate) for rate in args.limited_rates] + [(False, r) for r in args.rates]
+        for limiter, rate in runs:
+            # A fresh emulator for every run: it keeps every message and scans them all on
+            # each read, so a long history would slow down the next run.
+            with (
+                emulator_running(workdir, log_requests=False) as emulator,
+                bot_under_load(workdir, emulator, rate_limiter=limiter) as bot,
+            ):
+                run = measure(emulator, bot, rate, args.seconds, args.users, args.vote_every)
+            print(f"limiter {'on ' if limiter else 'off'} {run.line()}", flush=True)
 
 
 if __name__ == "__main__":
