@@ -42,12 +42,12 @@ from emulator_client import (  # noqa: E402
     BotMessage,
     BotProcess,
     Emulator,
-    accepts_connections,
     bot_environment,
     bot_running,
     emulator_running,
     free_port,
     rows,
+    webhook_ready,
 )
 
 MIX = [
@@ -122,14 +122,8 @@ async def vote_on_last_reply(http: httpx.AsyncClient, emulator: Emulator, user_i
     if not with_votes:
         return 0
     latest = max(with_votes, key=lambda m: m.message_id)
-    press = {
-        "botToken": emulator.token,
-        "from": {"id": user_id, "is_bot": False, "first_name": f"user{user_id}"},
-        "message": latest.as_telegram_sends_it(),
-        "data": latest.buttons["👍"],
-        "chat_instance": str(user_id),  # the emulator leaves it out; PTB requires it
-    }
-    (await http.post("/sendCallback", json=press)).raise_for_status()
+    route, body = emulator.press_request(latest.buttons["👍"], latest, user_id=user_id)
+    (await http.post(route, json=body)).raise_for_status()
     return 1
 
 
@@ -160,7 +154,7 @@ async def offer_load(
                     text = f"/ask {text}"
                 if group is None and vote_every and n % vote_every == vote_every - 1:
                     votes[user_id] += await vote_on_last_reply(http, emulator, user_id)
-                route, body = emulator.message(text, user_id=user_id, chat_id=group)
+                route, body = emulator.message_request(text, user_id=user_id, chat_id=group)
                 sent[user_id if group is None else group].append(time.time() * 1000)
                 (await http.post(route, json=body)).raise_for_status()
 
@@ -170,12 +164,8 @@ async def offer_load(
 
 def replies(emulator: Emulator, since_ms: float) -> dict[int, list[float]]:
     """When the emulator received each bot message sent after `since_ms`, per chat."""
-    response = httpx.post(
-        f"{emulator.url}/getUpdatesHistory", json={"token": emulator.token}, timeout=60
-    )
-    response.raise_for_status()
     received: dict[int, list[float]] = defaultdict(list)
-    for item in response.json()["result"]:
+    for item in emulator.history():
         if "chat_id" in item["message"] and item["time"] >= since_ms:
             received[int(item["message"]["chat_id"])].append(float(item["time"]))
     return received
@@ -256,7 +246,9 @@ async def emulator_ceiling(emulator: Emulator, count: int) -> tuple[float, float
             await asyncio.gather(*(post(route, body) for route, body in bodies))
             return count / (time.perf_counter() - started)
 
-        users = rate(emulator.message("ping", user_id=90_000 + n % 50) for n in range(count))
+        users = rate(
+            emulator.message_request("ping", user_id=90_000 + n % 50) for n in range(count)
+        )
         incoming = await users
         bot = f"/bot{emulator.token}/sendMessage"
         outgoing = await rate(
@@ -280,9 +272,7 @@ def bot_under_load(
         flood_limit_per_minute="100000",
         log_level="WARNING",
     )
-    # Without the emulator's request log, readiness is the port: PTB calls setWebhook before
-    # its webhook server listens.
-    with bot_running(workdir, env, ready=lambda: accepts_connections(port)) as bot:
+    with bot_running(workdir, env, ready=webhook_ready(port)) as bot:
         yield bot
 
 

@@ -1,11 +1,13 @@
-"""Shared fixtures: the real bundled knowledge, loaded once per test session."""
+"""Shared fixtures: the real bundled knowledge (loaded once per session) and a real database."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
+from bot.adapters.sqlite_store import SqliteStore
 from bot.core.library import Library, load_library
 from bot.core.text import Analyzer, load_lexicon
 
@@ -23,3 +25,11 @@ def analyzer() -> Analyzer:
 def library() -> Library:
     """The bundled knowledge, validated and indexed."""
     return load_library(KNOWLEDGE)
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[SqliteStore]:
+    """A real database file of the test's own, opened and closed around it."""
+    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
+    yield store
+    await store.close()

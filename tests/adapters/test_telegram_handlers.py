@@ -203,13 +203,6 @@ def with_keyboard(message: dict[str, Any], *datas: str) -> dict[str, Any]:
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[SqliteStore]:
-    store = await SqliteStore.open(tmp_path / "bot.sqlite3")
-    yield store
-    await store.close()
-
-
-@pytest.fixture
 def clock() -> ManualClock:
     return ManualClock()
 

@@ -187,10 +187,12 @@ class Emulator:
     ) -> None:
         """A user's message, without looking up its id (the emulator keeps none for webhooks)."""
         self._post(
-            *self.message(text, user_id=user_id, chat_id=chat_id, reply_to=reply_to, **extra)
+            *self.message_request(
+                text, user_id=user_id, chat_id=chat_id, reply_to=reply_to, **extra
+            )
         )
 
-    def message(
+    def message_request(
         self,
         text: str,
         *,
@@ -216,15 +218,19 @@ class Emulator:
 
     def press(self, data: str, on: BotMessage, *, user_id: int) -> None:
         """A user's press on a button of a bot message."""
-        self._post(
-            "/sendCallback",
-            {
-                "botToken": self.token,
-                "from": user(user_id),
-                "message": on.as_telegram_sends_it(),
-                "data": data,
-            },
-        )
+        self._post(*self.press_request(data, on, user_id=user_id))
+
+    def press_request(
+        self, data: str, on: BotMessage, *, user_id: int
+    ) -> tuple[str, dict[str, Any]]:
+        """The route and body that post a press (for clients of one's own)."""
+        body = {
+            "botToken": self.token,
+            "from": user(user_id),
+            "message": on.as_telegram_sends_it(),
+            "data": data,
+        }
+        return "/sendCallback", body
 
     def replies(self, chat_id: int, count: int = 1, *, timeout: float = 20.0) -> list[BotMessage]:
         """Wait for `count` new bot messages in a chat; all that arrived, in order."""
@@ -267,11 +273,16 @@ class Emulator:
         """Every request the emulator received so far, one JSON line each."""
         return self._request_log.read_text(encoding="utf-8", errors="replace")
 
+    def history(self) -> list[dict[str, Any]]:
+        """Everything the emulator holds, both directions, oldest first, each with its
+        arrival time in ms ("time")."""
+        items: list[dict[str, Any]] = self._post("/getUpdatesHistory", {"token": self.token})
+        return items
+
     def _last_message_id_from(self, user_id: int) -> int:
-        history = self._post("/getUpdatesHistory", {"token": self.token})
         ids = [
             int(item["messageId"])
-            for item in history
+            for item in self.history()
             if (item.get("message") or {}).get("from", {}).get("id") == user_id
         ]
         assert ids, f"the emulator holds no message from user {user_id}"
@@ -320,9 +331,31 @@ def emulator_running(workdir: Path, *, log_requests: bool = True) -> Iterator[Em
             client.close()
 
 
+def clean_environment(settings: Mapping[str, str] = {}) -> dict[str, str]:
+    """This process's environment without a single BOT_* variable, plus `settings`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
+    env.update(settings)
+    return env
+
+
+def bot_command(
+    *args: str, settings: Mapping[str, str] = {}, stdin: str = "", timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """`python -m bot ARGS` as a user runs it, configured only by `settings` (BOT_* names)."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        text=True,
+        capture_output=True,
+        cwd=ROOT,
+        env=clean_environment(settings),
+        timeout=timeout,
+    )
+
+
 def bot_environment(emulator: Emulator, database: Path, **settings: str) -> dict[str, str]:
     """The environment of `python -m bot run` against the emulator: only these BOT_* set."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
+    env = clean_environment()
     env.update(
         PYTHONPATH=str(ROOT),
         BOT_TELEGRAM_TOKEN=emulator.token,
@@ -364,10 +397,10 @@ def rows(database: Path, sql: str, *parameters: Any) -> list[tuple[Any, ...]]:
         return raw.execute(sql, parameters).fetchall()
 
 
-def webhook_ready(emulator: Emulator, port: int) -> Callable[[], bool]:
-    """Readiness of a webhook bot: registered with setWebhook, and its server listening.
+def webhook_ready(port: int) -> Callable[[], bool]:
+    """Readiness of a webhook bot: its server listening on `port`.
 
-    setWebhook comes before the server listens; a post before that would crash the emulator
-    (an unhandled rejection in Node), so wait for both.
+    A post before setWebhook would crash the emulator (an unhandled rejection in Node); PTB
+    calls setWebhook before its server listens, so a listening server is a registered one.
     """
-    return lambda: "/setWebhook" in emulator.request_log() and accepts_connections(port)
+    return lambda: accepts_connections(port)

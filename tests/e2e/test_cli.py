@@ -3,31 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from emulator_client import ROOT, bot_command
+
 SMALL = ROOT / "tests" / "fixtures" / "small_knowledge"
 
 
 def run_bot(
     *args: str, stdin: str = "", env: dict[str, str] | None = None, knowledge: Path = SMALL
 ) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
-    environment.update({"BOT_KNOWLEDGE_DIR": str(knowledge), "BOT_TELEGRAM_TOKEN": ""})
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        input=stdin,
-        text=True,
-        capture_output=True,
-        cwd=ROOT,
-        env=environment,
-        timeout=120,
-    )
+    settings = {"BOT_KNOWLEDGE_DIR": str(knowledge), "BOT_TELEGRAM_TOKEN": "", **(env or {})}
+    return bot_command(*args, settings=settings, stdin=stdin)
 
 
 def chat_json(db: Path, lines: list[str]) -> list[dict[str, object]]:

@@ -12,12 +12,11 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from emulator_client import ROOT, clean_environment
 
 
 def start_chat(db: Path) -> subprocess.Popen[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
-    env.update({"BOT_TELEGRAM_TOKEN": "", "BOT_PAGE_SIZE": "80"})
+    env = clean_environment({"BOT_TELEGRAM_TOKEN": "", "BOT_PAGE_SIZE": "80"})
     return subprocess.Popen(
         [sys.executable, "-m", "bot", "chat", "--json", "--db", str(db)],
         cwd=ROOT,

@@ -5,10 +5,7 @@ The bot serves a copy of the bundled knowledge that the tests edit, as an admin 
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +14,7 @@ from emulator_client import (
     ROOT,
     BotProcess,
     Emulator,
+    bot_command,
     bot_environment,
     bot_running,
     emulator_running,
@@ -93,14 +91,12 @@ def test_an_edit_is_picked_up_and_a_broken_edit_changes_nothing(
     topic = knowledge / "chatgpt.yaml"
     original = topic.read_text(encoding="utf-8")
     # The admin's loop: the unanswered phrasing becomes knowledge in one command.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
-    env["BOT_KNOWLEDGE_DIR"] = str(knowledge)
-    added = subprocess.run(
-        [sys.executable, "-m", "bot", "kb", "add-alternative", "chatgpt-maker", NEW_PHRASING],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
+    added = bot_command(
+        "kb",
+        "add-alternative",
+        "chatgpt-maker",
+        NEW_PHRASING,
+        settings={"BOT_KNOWLEDGE_DIR": str(knowledge)},
         timeout=60,
     )
     assert added.returncode == 0, added.stderr

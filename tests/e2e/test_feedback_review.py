@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 import time
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from emulator_client import ROOT, bot_command
 
 from bot.adapters.sqlite_store import SqliteStore
 from bot.core.library import Library
 from bot.service import ChatService, Turn
 
-ROOT = Path(__file__).resolve().parents[2]
 DAY = 86400.0
 NOW = 1_790_000_000.0  # 2026-09-21, a fixed day so that --since/--until are exact
 
@@ -49,16 +46,8 @@ def database(tmp_path: Path, library: Library) -> Path:
 
 
 def review(database: Path, *args: str) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
-    env.update(BOT_DATABASE_PATH=str(database), BOT_KNOWLEDGE_DIR=str(ROOT / "knowledge"))
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "feedback", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    settings = {"BOT_DATABASE_PATH": str(database), "BOT_KNOWLEDGE_DIR": str(ROOT / "knowledge")}
+    done = bot_command("feedback", *args, settings=settings, timeout=60)
     assert done.returncode == 0, done.stderr
     return done.stdout
 

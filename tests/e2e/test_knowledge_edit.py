@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
+from emulator_client import ROOT, bot_command
 
 
 @pytest.fixture
@@ -28,16 +25,8 @@ def knowledge(tmp_path: Path) -> Path:
 
 
 def add(knowledge: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
-    env["BOT_KNOWLEDGE_DIR"] = str(knowledge)
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "kb", "add-alternative", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    settings = {"BOT_KNOWLEDGE_DIR": str(knowledge)}
+    return bot_command("kb", "add-alternative", *args, settings=settings, timeout=60)
 
 
 def test_adds_exactly_one_line_and_the_phrasing_is_answered(knowledge: Path) -> None:
@@ -48,16 +37,8 @@ def test_adds_exactly_one_line_and_the_phrasing_is_answered(knowledge: Path) -> 
     after = topic.read_text(encoding="utf-8").splitlines()
     changes = [line for line in difflib.ndiff(before, after) if line[:1] in "+-"]
     assert changes == ["+       - 恰特机器人出自哪家"]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
-    env["BOT_KNOWLEDGE_DIR"] = str(knowledge)
-    asked = subprocess.run(
-        [sys.executable, "-m", "bot", "ask", "--json", "恰特机器人出自哪家"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    settings = {"BOT_KNOWLEDGE_DIR": str(knowledge)}
+    asked = bot_command("ask", "--json", "恰特机器人出自哪家", settings=settings, timeout=60)
     assert '"entry_id": "chatgpt-maker"' in asked.stdout
 
 

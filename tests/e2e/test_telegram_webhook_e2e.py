@@ -41,7 +41,7 @@ def bot(emulator: Emulator, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         webhook_port=str(port),
     )
 
-    with bot_running(workdir, env, ready=webhook_ready(emulator, port)) as bot:
+    with bot_running(workdir, env, ready=webhook_ready(port)) as bot:
         yield bot
 
 
