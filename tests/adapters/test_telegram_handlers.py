@@ -135,11 +135,16 @@ def entities(text: str) -> list[dict[str, Any]]:
     """Commands and @mentions with UTF-16 offsets, as Telegram's servers mark them."""
     found = []
     for match in re.finditer(r"^/\S+|@\w+", text):
-        offset = len(text[: match.start()].encode("utf-16-le")) // 2
-        length = len(match.group().encode("utf-16-le")) // 2
+        offset = utf16_length(text[: match.start()])
+        length = utf16_length(match.group())
         kind = "bot_command" if match.group().startswith("/") else "mention"
         found.append({"type": kind, "offset": offset, "length": length})
     return found
+
+
+def utf16_length(text: str) -> int:
+    """Telegram's measure: UTF-16 code units, a lone surrogate being one of them."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 class Updates:
@@ -385,6 +390,20 @@ async def test_non_text_updates_are_ignored_without_errors(
         await app.process_update(update)
     assert api(app).sent == []
     assert rows(store, "SELECT COUNT(*) FROM answers") == [(0,)]
+
+
+async def test_lone_surrogates_in_a_message_are_answered_and_logged(
+    app: BotApplication, updates: Updates, store: SqliteStore
+) -> None:
+    # Telegram's JSON may carry "\ud83d"-style escapes that Python decodes to lone surrogates;
+    # mention offsets are UTF-16 code units, which a lone surrogate still occupies.
+    await app.process_update(updates.message("什么是\ud83d大模型？"))
+    await app.process_update(updates.message("\udbab@TestNameBot 什么是大模型？", chat_id=GROUP))
+    assert len(api(app).sent) == 2
+    assert rows(store, "SELECT query, entry_id FROM answers ORDER BY id") == [
+        ("什么是\ufffd大模型？", "large-model-definition"),
+        ("\ufffd 什么是大模型？", "large-model-definition"),
+    ]
 
 
 async def test_a_message_longer_than_telegram_allows_is_handled(

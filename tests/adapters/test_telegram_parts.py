@@ -168,6 +168,26 @@ def test_a_mention_after_an_emoji_is_cut_in_the_right_place() -> None:
     )
 
 
+@given(
+    text=st.text(st.characters(exclude_categories=()), max_size=40),
+    marks=st.lists(
+        st.tuples(
+            st.sampled_from([MessageEntity.MENTION, MessageEntity.TEXT_MENTION, "bold"]),
+            st.integers(0, 50),
+            st.integers(0, 50),
+        ),
+        max_size=4,
+    ),
+)
+def test_any_text_and_any_entity_offsets_leave_valid_text(
+    text: str, marks: list[tuple[str, int, int]]
+) -> None:
+    # Offsets come from the client side of Telegram; they may point anywhere, even mid-pair.
+    entities = [MessageEntity(kind, offset, length, user=BOT) for kind, offset, length in marks]
+    _, remaining = mentions_removed(text + "@TestNameBot", entities, BOT)
+    remaining.encode()  # valid Unicode: no lone surrogate left to break the database or the reply
+
+
 def test_mentions_of_others_stay_and_do_not_count() -> None:
     text = "@someone 什么是大模型"
     assert mentions_removed(text, [entity(text, "@someone")], BOT) == (False, text)

@@ -1,7 +1,8 @@
 """In a group the bot speaks only when spoken to: an @mention of it, or a reply to its message.
 
 Telegram gives entity offsets in UTF-16 code units, so mentions are cut out of the UTF-16 form
-of the text; slicing the Python string would cut in the wrong place after an emoji.
+of the text; slicing the Python string would cut in the wrong place after an emoji. A lone
+surrogate (a "\\udXXX" escape in Telegram's JSON) is one code unit there too, so it passes through.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from telegram import Message, MessageEntity, User
 
 def mentions_removed(text: str, entities: Sequence[MessageEntity], bot: User) -> tuple[bool, str]:
     """Whether the text mentions the bot, and the text with those mentions cut out."""
-    encoded = text.encode("utf-16-le")
+    encoded = text.encode("utf-16-le", "surrogatepass")
     spans = [
         (entity.offset * 2, (entity.offset + entity.length) * 2)
         for entity in entities

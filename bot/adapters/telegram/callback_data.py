@@ -76,7 +76,9 @@ def encode(press: Press) -> str | None:
 
 def decode(data: str | None) -> Press | None:
     """The press a payload stands for, or None for anything malformed or oversized."""
-    if not data or len(data.encode()) > MAX_BYTES:
+    # Every canonical payload is ASCII, where characters are bytes; this also refuses lone
+    # surrogates, which cannot even be encoded to count their bytes.
+    if not data or not data.isascii() or len(data) > MAX_BYTES:
         return None
     match = _PATTERN.fullmatch(data)
     if match is None:

@@ -75,7 +75,7 @@ def _button(button: Button, answer_id: int) -> InlineKeyboardButton | None:
 
 
 def _utf16_length(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _fitting_prefix(text: str, limit: int) -> int:
