@@ -32,7 +32,6 @@ from collections import Counter
 from collections.abc import Callable, Container, Iterable, MutableSequence, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from itertools import repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -89,12 +88,6 @@ class _Posting:
     shares: array[float] | None
     champions: tuple[array[int], array[float]] | None = None
     """For a very common term: its highest-weighted entries, enough to find candidates."""
-
-    def share(self, number: int) -> float:
-        at = bisect_left(self.ids, number)
-        if at == len(self.ids) or self.ids[at] != number:
-            return 0.0
-        return 1.0 if self.shares is None else self.shares[at]
 
 
 _EMPTY: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
@@ -163,58 +156,60 @@ class _Postings:
         idf = self.idf_of(term)
         return max(idf, ENTITY_WEIGHT) if term in self.entities else idf
 
-    def gather(self, terms: Iterable[str], factor: float) -> _Gathered:
-        """BM25 scores and known IDF mass per entry, in one pass over the postings.
+    def gather(self, terms: Iterable[str], factor: float, scores: dict[int, float]) -> _Gathered:
+        """Add `factor` times BM25 to `scores` per entry; what coverage needs for the finalists.
 
-        Very common terms are not enumerated: they add little to BM25, and their share of
-        coverage is looked up for the finalists only. When a query has nothing but common
-        terms, their champion lists supply the candidates.
+        Very common terms are not enumerated: they add little to BM25. When a query has nothing
+        but common terms, their champion lists supply the candidates. Coverage is looked up
+        for the finalists only, a dozen at most, rather than summed for every candidate.
         """
         distinct = list(dict.fromkeys(terms))
-        postings = [(t, self.terms.get(t)) for t in distinct]
-        rare = [(t, p) for t, p in postings if p is not None and p.champions is None]
-        common = [p for _, p in postings if p is not None and p.champions is not None]
-        scores: dict[int, float] = {}
-        known: dict[int, float] = {}
-        for term, posting in rare:
-            idf = self.weight_of(term)
-            # Answer-only terms count partly; a term every entry knows fully has no shares array.
-            shares = posting.shares if posting.shares is not None else repeat(1.0)
-            for number, weight, share in zip(posting.ids, posting.weights, shares):  # noqa: B905
-                scores[number] = scores.get(number, 0.0) + factor * weight
-                known[number] = known.get(number, 0.0) + idf * share
-        if not rare:
-            for posting in common:
-                assert posting.champions is not None
-                for number, weight in zip(*posting.champions, strict=True):
-                    scores[number] = scores.get(number, 0.0) + factor * weight
-        total = sum(self.weight_of(t) for t in distinct)
-        skipped = [
-            (self.weight_of(t), p) for t, p in postings if p is not None and p.champions is not None
+        matched = [
+            _Term(self.weight_of(term), posting, term in self.entities)
+            for term in distinct
+            if (posting := self.terms.get(term)) is not None
         ]
-        return _Gathered(scores, known, total, skipped)
+        rare = [term.posting for term in matched if term.posting.champions is None]
+        for posting in rare:
+            for number, weight in zip(posting.ids, posting.weights, strict=True):
+                scores[number] = scores.get(number, 0.0) + factor * weight
+        if not rare:
+            for term in matched:
+                assert term.posting.champions is not None
+                for number, weight in zip(*term.posting.champions, strict=True):
+                    scores[number] = scores.get(number, 0.0) + factor * weight
+        return _Gathered(sum(self.weight_of(t) for t in distinct), matched)
+
+
+class _Term(NamedTuple):
+    weight: float
+    posting: _Posting
+    is_name: bool
+    """It names some entry's subject (ChatGPT, RLHF...)."""
 
 
 @dataclass(frozen=True, slots=True)
 class _Gathered:
-    """What one pass over the postings found for a query."""
+    """The query's terms that some entry knows, with their weights in coverage."""
 
-    scores: dict[int, float]
-    known: dict[int, float]
-    total_idf: float
-    skipped: list[tuple[float, _Posting]]
+    total_weight: float
+    matched: list[_Term]
 
-    def coverage(self, number: int) -> float:
-        """IDF-weighted share of the query's distinct terms that entry `number` knows."""
-        if not self.total_idf:
-            return 0.0
-        known = self.known.get(number, 0.0)
-        for idf, posting in self.skipped:  # _Posting.share inlined: this is the hot loop
+    def coverage(self, number: int) -> tuple[float, int]:
+        """IDF-weighted share of the query's distinct terms that entry `number` knows, and how
+        many subjects the query names that the entry does not know at all."""
+        if not self.total_weight:
+            return 0.0, 0
+        known = 0.0
+        unknown_names = 0
+        for weight, posting, is_name in self.matched:  # _Posting.share inlined: the hot loop
             ids = posting.ids
             at = bisect_left(ids, number)
             if at < len(ids) and ids[at] == number:
-                known += idf if posting.shares is None else idf * posting.shares[at]
-        return known / self.total_idf
+                known += weight if posting.shares is None else weight * posting.shares[at]
+            elif is_name:
+                unknown_names += 1
+        return known / self.total_weight, unknown_names
 
 
 def _champions(
@@ -296,11 +291,9 @@ class Index:
         tokens = self._tokenize(query)
         if not tokens:
             return []
-        words = self._words.gather(tokens, 1.0)
-        grams = self._grams.gather(char_bigrams(tokens), GRAM_WEIGHT)
-        bm25 = dict(words.scores)
-        for number, score in grams.scores.items():
-            bm25[number] = bm25.get(number, 0.0) + score
+        bm25: dict[int, float] = {}
+        words = self._words.gather(tokens, 1.0, bm25)
+        grams = self._grams.gather(char_bigrams(tokens), GRAM_WEIGHT, bm25)
         if not bm25:
             return []
         by_score = itemgetter(1)
@@ -313,10 +306,8 @@ class Index:
         # the bot knows nothing of it: at best a did-you-mean, never a confident answer.
         unknown_names = sum(1 for t in tokens if _LATIN_WORD.match(t) and t not in self._words.idf)
         damping = NAME_MISMATCH_FACTOR**unknown_names
-        named = [t for t in dict.fromkeys(tokens) if t in self._words.entities]
         scored = [
-            self._score(number, total, words, grams, key, damping, named)
-            for number, total in candidates
+            self._score(number, total, words, grams, key, damping) for number, total in candidates
         ]
         scored.sort(key=lambda s: (s.score, s.bm25), reverse=True)
         # Only the hits asked for become Hit objects: building one costs as much as scoring it.
@@ -330,15 +321,12 @@ class Index:
         grams: _Gathered,
         key: str,
         damping: float,
-        named: list[str],
     ) -> _Scored:
+        coverage, unknown_names = words.coverage(number)
         # Likewise for a subject the query names (ChatGPT) that this entry does not know at all:
         # "ChatGPT有多少参数" is not answered by the entry on 大模型's parameters.
-        for name in named:
-            if self._words.terms[name].share(number) == 0.0:
-                damping *= NAME_MISMATCH_FACTOR
-        coverage = words.coverage(number)
-        gram_coverage = grams.coverage(number) if grams.total_idf else coverage
+        damping *= NAME_MISMATCH_FACTOR**unknown_names
+        gram_coverage = grams.coverage(number)[0] if grams.total_weight else coverage
         _, similarity, best = process.extractOne(key, self._keys[number], scorer=fuzz.ratio)
         fuzzy = similarity / 100
         score = damping * (W_COVERAGE * coverage + W_GRAMS * gram_coverage + W_FUZZY * fuzzy)

@@ -1,10 +1,13 @@
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.core.library import Library
-from bot.core.text import Analyzer, char_bigrams
+from bot.core.text import WORD_JOINERS, Analyzer, char_bigrams
 
 
 def test_full_width_case_and_traditional_are_folded(analyzer: Analyzer) -> None:
@@ -33,6 +36,28 @@ def test_fillers_particles_and_emoji_are_dropped(analyzer: Analyzer) -> None:
 def test_domain_words_stay_whole(analyzer: Analyzer) -> None:
     for word in ("思维链", "近端策略优化", "gpt-3.5", "生成式ai", "奖励模型"):
         assert word in analyzer.tokenise(f"{word}是什么"), word
+
+
+def test_symbols_become_spaces_and_joiners_stay_only_inside_words(analyzer: Analyzer) -> None:
+    assert analyzer.normalise("“GPT-3.5”、c#…-x- _y_ a_b！") == "gpt-3.5 c x y a_b"
+
+
+def _letter_or_digit(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LN"
+
+
+@given(st.text(st.characters(exclude_categories=()), max_size=80))
+def test_normalised_text_is_letters_digits_single_spaces_and_inner_joiners(
+    analyzer: Analyzer, text: str
+) -> None:
+    normalised = analyzer.normalise(text)
+    assert normalised == " ".join(normalised.split())
+    for at, char in enumerate(normalised):
+        if char in WORD_JOINERS:
+            neighbours = normalised[at - 1 : at] + normalised[at + 1 : at + 2]
+            assert len(neighbours) == 2 and all(map(str.isalnum, neighbours)), normalised
+        else:
+            assert char == " " or _letter_or_digit(char), (char, normalised)
 
 
 def test_hostile_text_gives_tokens_or_nothing(analyzer: Analyzer) -> None:
