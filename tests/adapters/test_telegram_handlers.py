@@ -171,7 +171,8 @@ class Updates:
             **extra,
         }
         if text:
-            message.update(text=text, entities=entities(text))
+            message.setdefault("entities", entities(text))  # unless the test marks them itself
+            message["text"] = text
         if reply_to is not None:
             message["reply_to_message"] = {k: v for k, v in reply_to.items() if k[0] != "_"}
         return self.update(message=message)
@@ -560,6 +561,69 @@ async def test_any_callback_payload_writes_nothing_and_never_fails(
     await app.process_update(updates.press(data, on=pressed_on, user_id=presser))
     assert [rows(store, f"SELECT COUNT(*) FROM {table}") for table in tables] == before
     assert len(api(app).callback_answers()) == answered + 1  # the client's spinner stops
+    # (and no_errors_logged: nothing reached the error handler)
+
+
+MARKS = st.lists(
+    st.fixed_dictionaries(
+        {
+            "type": st.sampled_from(["mention", "bot_command", "text_mention", "bold"]),
+            "offset": st.integers(0, 60),
+            "length": st.integers(0, 30),
+            "user": st.just(BOT),
+        }
+    ),
+    max_size=3,
+)
+MESSAGE_TEXTS = st.one_of(
+    st.text(ANY_CHARACTER, min_size=1, max_size=200),
+    st.text(ANY_CHARACTER, min_size=3000, max_size=4100),
+    st.builds(
+        lambda head, tail: f"{head}@TestNameBot {tail}",
+        st.sampled_from(["", "/ask ", "/ask@TestNameBot ", "\udbab", "😀"]),
+        st.text(ANY_CHARACTER, max_size=60) | st.sampled_from(["什么是大模型", "继续", "它呢"]),
+    ),
+)
+fresh_ids = itertools.count(5000)
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=MESSAGE_TEXTS,
+    in_group=st.booleans(),
+    marks=st.none() | MARKS,
+    reply_to_bot=st.booleans(),
+)
+async def test_any_message_gets_at_most_one_sound_reply_and_never_fails(
+    app: BotApplication,
+    updates: Updates,
+    store: SqliteStore,
+    text: str,
+    in_group: bool,
+    marks: list[dict[str, Any]] | None,
+    reply_to_bot: bool,
+) -> None:
+    # A new user (and group) each time, so the flood gates stay out of the way.
+    sender = next(fresh_ids)
+    chat_id = -sender if in_group else sender
+    extra: dict[str, Any] = {} if marks is None else {"entities": marks}
+    if reply_to_bot:
+        extra["reply_to_message"] = {"message_id": 1, "date": 0, "chat": chat(chat_id), "from": BOT}
+    [(logged_before,)] = rows(store, "SELECT COUNT(*) FROM answers")
+    sent_before = len(api(app).sent)
+    await app.process_update(updates.message(text, user_id=sender, chat_id=chat_id, **extra))
+    replies = api(app).sent[sent_before:]
+    # In a private chat every message is answered, unless it carries a command mark that no
+    # command matches (Telegram itself only marks "/..." as a command).
+    forged_command = any(mark["type"] == "bot_command" for mark in marks or ())
+    assert len(replies) == 1 if not in_group and not forged_command else len(replies) <= 1
+    for reply in replies:
+        assert reply["text"].strip()
+        assert len(reply["text"].encode("utf-16-le")) // 2 <= 4096  # also: no lone surrogate
+    [(logged,)] = rows(store, "SELECT COUNT(*) FROM answers")
+    assert logged - logged_before <= len(replies)
     # (and no_errors_logged: nothing reached the error handler)
 
 
