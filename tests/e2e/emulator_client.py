@@ -254,16 +254,33 @@ class Emulator:
         return self.unread(chat_id)
 
     def callback_answers(self) -> list[str | None]:
-        """Texts of the bot's answerCallbackQuery calls, from the emulator's request log.
+        """Texts of the bot's answerCallbackQuery calls, oldest first."""
+        return [body.get("text") for body in self.callback_answer_requests()]
+
+    def callback_answer_requests(self) -> list[dict[str, Any]]:
+        """The bodies of the bot's answerCallbackQuery calls, from the emulator's request log.
 
         The emulator does not store them; its request log (DEBUG=TelegramServer:request) does.
         """
-        answers: list[str | None] = []
-        for line in self.request_log().splitlines():
-            if "/answerCallbackQuery" in line and "Request: " in line:
-                body = json.loads(line.split("Request: ", 1)[1])["body"]
-                answers.append(body.get("text"))
-        return answers
+        return [
+            json.loads(line.split("Request: ", 1)[1])["body"]
+            for line in self.request_log().splitlines()
+            if "/answerCallbackQuery" in line and "Request: " in line
+        ]
+
+    def presses(self) -> dict[str, tuple[int, str]]:
+        """Every button press users made: callback query id -> (user id, callback data).
+
+        Only for a polling bot: for a webhook the emulator passes updates on without keeping them.
+        """
+        return {
+            str(item["callbackId"]): (
+                int(item["callbackQuery"]["from"]["id"]),
+                str(item["callbackQuery"]["data"]),
+            )
+            for item in self.history()
+            if "callbackQuery" in item
+        }
 
     def bot_has_polled(self) -> bool:
         """Whether the bot has asked for updates at least once."""
