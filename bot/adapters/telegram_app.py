@@ -36,6 +36,7 @@ from bot.adapters.feedback_queries import FeedbackQueries
 from bot.adapters.sqlite_store import SqliteStore
 from bot.adapters.telegram import handlers, limits, notices
 from bot.adapters.telegram.flood import FloodGate
+from bot.adapters.telegram.outage import Outage, WatchedPolls
 from bot.core.dialogue import DialogueConfig
 from bot.core.library import Library
 from bot.errors import BotError, ConfigError
@@ -89,12 +90,14 @@ def build_application(
 ) -> BotApplication:
     """The PTB application with every handler registered, in the order they are tried."""
     # Any: the rate limiter changes the builder's type parameters, and only build() matters.
+    outage = Outage(clock)
+    polls = WatchedPolls(request_class(connection_pool_size=1), outage)
     builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
         ApplicationBuilder()
         .token(settings.telegram_token.strip())
         .base_url(settings.api_base_url)
         .request(request_class(connection_pool_size=POOL_SIZE, httpx_kwargs=_POOL_LIMITS))
-        .get_updates_request(request_class(connection_pool_size=1))
+        .get_updates_request(polls)
         .concurrent_updates(CONCURRENT_UPDATES)
         .post_init(partial(_start, on_start))
     )
@@ -112,6 +115,7 @@ def build_application(
         stats=stats,
         unanswered=unanswered,
         clock=clock,
+        outage=outage,
     )
     new = filters.UpdateType.MESSAGE  # edited messages are ignored
     questions = new & filters.TEXT & ~filters.COMMAND

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from telegram import MessageEntity, User
+from telegram.error import NetworkError, TimedOut
+from telegram.request import HTTPXRequest
 
 from bot.adapters.telegram import callback_data
 from bot.adapters.telegram.addressing import mentions_removed
 from bot.adapters.telegram.callback_data import AskPress, ContinuePress, VotePress, decode, encode
 from bot.adapters.telegram.flood import Admission, FloodGate
+from bot.adapters.telegram.outage import Outage, WatchedPolls
 from bot.adapters.telegram.render import keyboard, split_message
 from bot.core.dialogue import Action, Button, Reply, ReplyKind
 
@@ -198,3 +204,52 @@ def test_mention_case_does_not_matter_and_text_mentions_count() -> None:
     assert mentions_removed(text, [entity(text, "@testnamebot")], BOT) == (True, "你好")
     named = MessageEntity(MessageEntity.TEXT_MENTION, 0, 3, user=BOT)
     assert mentions_removed("机器人 GPT是什么", [named], BOT) == (True, "GPT是什么")
+
+
+# --- outage --------------------------------------------------------------------------------
+
+
+def test_an_outage_is_logged_when_it_starts_once_a_minute_and_when_it_ends(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    now = [1000.0]
+    outage = Outage(lambda: now[0])
+
+    def fail_for(seconds: float) -> None:  # 8 polls a second (a step exact in binary)
+        for _ in range(round(seconds * 8)):
+            outage.report(NetworkError("connection refused"))
+            now[0] += 0.125
+
+    fail_for(90)
+    outage.answered()
+    outage.answered()
+    for _ in range(100):  # then flapping: every other poll fails, for 25 s
+        fail_for(0.125)
+        now[0] += 0.125
+        outage.answered()
+    lines = [r.getMessage() for r in caplog.records]
+    assert lines == [
+        "the Bot API is not answering (connection refused); retrying (1 failed call so far)",
+        "the Bot API is not answering (connection refused); retrying (481 failed calls so far)",
+        "the Bot API answers again after 720 failed calls",
+    ]
+
+
+async def test_a_poll_that_times_out_is_reported_and_still_raised(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # A real server on loopback that accepts the connection and never answers.
+    async def hold(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read()
+
+    server = await asyncio.start_server(hold, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    outage = Outage(time.monotonic)
+    request = WatchedPolls(HTTPXRequest(read_timeout=0.2), outage)
+    async with server, request:
+        with pytest.raises(TimedOut):
+            await request.post(f"http://127.0.0.1:{port}/botTOKEN/getUpdates")
+    assert request.read_timeout == 0.2
+    assert [r.getMessage() for r in caplog.records] == [
+        "the Bot API is not answering (Timed out); retrying (1 failed call so far)"
+    ]

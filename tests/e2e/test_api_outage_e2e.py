@@ -74,6 +74,7 @@ def test_the_bot_survives_an_outage_and_recovers(tmp_path: Path) -> None:
             back.send("什么是思维链？", user_id=402)
             [answer] = back.replies(402, timeout=30)
             assert answer.text.startswith("【什么是思维链？】")
+            assert "the Bot API answers again after" in bot_log.read_text()
             back.close()
             assert bot.poll() is None
     finally:
@@ -89,8 +90,6 @@ class FlakyApi:
 
     def __init__(self, upstream: str) -> None:
         self.mode = "pass"
-        self.held: list[str] = []
-        """Paths of the requests held in "hang" mode (list.append is atomic across threads)."""
         self._upstream = httpx.Client(base_url=upstream, timeout=30.0)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -117,7 +116,6 @@ class FlakyApi:
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 if api.mode == "hang":
-                    api.held.append(self.path)
                     while api.mode == "hang":
                         time.sleep(0.05)
                     # Not forwarded: the emulator would mark updates read for a client long gone.
@@ -170,11 +168,7 @@ def test_the_bot_rides_out_http_500s_and_timeouts(
             assert bot.process.poll() is None, bot.log_text()[-3000:]
             during = bot.log_text().splitlines()[lines_before:]
             assert len(during) < MAX_LOG_LINES, "\n".join(during)
-            if fault == "error":
-                assert any("not answering" in line for line in during), "\n".join(during)
-            else:  # a timed-out poll is routine to PTB (retried at once, logged at DEBUG); the
-                # sign that the bot timed out is that it gave up on a held poll and asked again
-                assert sum(path.endswith("/getUpdates") for path in api.held) >= 2
+            assert any("not answering" in line for line in during), "\n".join(during)
             api.mode = "pass"
             # Back by itself: the question asked during the outage is answered, and a new one.
             [late] = emulator.replies(422, timeout=60)
@@ -182,3 +176,4 @@ def test_the_bot_rides_out_http_500s_and_timeouts(
             emulator.write("什么是RLHF？", user_id=423)
             [answer] = emulator.replies(423, timeout=30)
             assert answer.text.startswith("【什么是RLHF？】")
+            assert "the Bot API answers again after" in bot.log_text()

@@ -21,6 +21,7 @@ from bot.adapters.telegram.addressing import addressed_question
 from bot.adapters.telegram.callback_data import ContinuePress, Press, VotePress, decode
 from bot.adapters.telegram.delivery import is_group, reply, send_outcome
 from bot.adapters.telegram.flood import Admission, FloodGate
+from bot.adapters.telegram.outage import Outage
 from bot.adapters.telegram.render import offered_payloads
 from bot.core import intent
 from bot.service import ChatService, Outcome, Turn
@@ -33,25 +34,6 @@ RESET_PHRASE = "换个话题"
 _COMMAND = re.compile(r"^/\S*\s*")
 
 Hook = Callable[[], Awaitable[str]]
-
-
-class Outage:
-    """Bot API failures outside any update (polling): one log line a minute, not one a poll."""
-
-    def __init__(self, every: float = 60.0) -> None:
-        self._every = every
-        self._last = -every
-        self._failures = 0
-
-    def report(self, error: Exception, now: float) -> None:
-        self._failures += 1
-        if now - self._last >= self._every:
-            log.warning(
-                "the Bot API is not answering (%s); retrying (%d failures so far)",
-                error,
-                self._failures,
-            )
-            self._last = now
 
 
 @dataclass(frozen=True)
@@ -68,7 +50,7 @@ class Deps:
     stats: Hook | None = None
     unanswered: Hook | None = None
     clock: Callable[[], float] = field(default=time.monotonic)
-    outage: Outage = field(default_factory=Outage)
+    outage: Outage = field(default_factory=lambda: Outage(time.monotonic))
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -165,7 +147,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the failure with its traceback; tell the user briefly that something went wrong."""
     if update is None and isinstance(context.error, NetworkError):
         found = deps(context)
-        found.outage.report(context.error, found.clock())  # polling: PTB retries on its own
+        found.outage.report(context.error)  # polling: PTB retries on its own
         return
     update_id = update.update_id if isinstance(update, Update) else None
     log.error("update %s failed", update_id, exc_info=context.error)
