@@ -130,6 +130,9 @@ def build_application(
             CommandHandler("stats", handlers.stats, new),
             CommandHandler("unanswered", handlers.unanswered, new),
             CommandHandler("reload", handlers.reload_knowledge, new),
+            MessageHandler(
+                new & filters.COMMAND & filters.ChatType.PRIVATE, handlers.unknown_command
+            ),
             MessageHandler(questions & filters.ChatType.PRIVATE, handlers.private_text),
             MessageHandler(questions & filters.ChatType.GROUPS, handlers.group_text),
             CallbackQueryHandler(handlers.button),

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from telegram import Update
 from telegram.request import HTTPXRequest, RequestData
@@ -355,6 +355,17 @@ async def test_ask_without_a_question_explains_itself(
     assert api(app).texts() == [notices.ASK_USAGE]
 
 
+async def test_an_unknown_command_in_a_private_chat_lists_the_commands(
+    app: BotApplication, updates: Updates, store: SqliteStore
+) -> None:
+    for text in ("/foo", "/foo@TestNameBot 什么是大模型", "/000000"):
+        await app.process_update(updates.message(text))
+    await app.process_update(updates.message("/foo", chat_id=GROUP))  # maybe another bot's
+    assert api(app).texts() == [notices.UNKNOWN_COMMAND] * 3
+    assert "/help" in notices.UNKNOWN_COMMAND
+    assert rows(store, "SELECT COUNT(*) FROM answers") == [(0,)]
+
+
 @pytest.mark.parametrize("chat_id", [GROUP, None])
 async def test_commands_for_another_bot_are_ignored(
     app: BotApplication, updates: Updates, store: SqliteStore, chat_id: int | None
@@ -595,6 +606,14 @@ fresh_ids = itertools.count(5000)
     in_group=st.booleans(),
     marks=st.none() | MARKS,
     reply_to_bot=st.booleans(),
+)
+# Found by this test: a private "/0..." got no reply at all (no handler knew the command).
+@example(text="/000", in_group=False, marks=None, reply_to_bot=False)
+@example(
+    text="   ",
+    in_group=False,
+    marks=[{"type": "bot_command", "offset": 0, "length": 3}],
+    reply_to_bot=False,
 )
 async def test_any_message_gets_at_most_one_sound_reply_and_never_fails(
     app: BotApplication,

@@ -239,7 +239,10 @@ async def test_a_poll_that_times_out_is_reported_and_still_raised(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     # A real server on loopback that accepts the connection and never answers.
+    held: list[asyncio.StreamWriter] = []
+
     async def hold(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        held.append(writer)
         await reader.read()
 
     server = await asyncio.start_server(hold, "127.0.0.1", 0)
@@ -249,6 +252,9 @@ async def test_a_poll_that_times_out_is_reported_and_still_raised(
     async with server, request:
         with pytest.raises(TimedOut):
             await request.post(f"http://127.0.0.1:{port}/botTOKEN/getUpdates")
+        for writer in held:
+            writer.close()
+            await writer.wait_closed()
     assert request.read_timeout == 0.2
     assert [r.getMessage() for r in caplog.records] == [
         "the Bot API is not answering (Timed out); retrying (1 failed call so far)"

@@ -66,6 +66,17 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await reply(context.bot, _message(update), notices.help_text())
 
 
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A command this bot does not have, in a private chat: which ones it has. A command for
+    another bot (/x@OtherBot) stays unanswered, as CommandHandler leaves it."""
+    message = _message(update)
+    words = (message.text or "").split(maxsplit=1)  # none if a forged mark sits on blanks
+    _, at, addressee = (words[0] if words else "").partition("@")
+    if at and addressee.lower() != (context.bot.username or "").lower():
+        return
+    await reply(context.bot, message, notices.UNKNOWN_COMMAND)
+
+
 async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/topics: the library's topics with their entry counts."""
     library = deps(context).service.library

@@ -32,6 +32,10 @@ COMMANDS: Sequence[tuple[str, str]] = (
     ("reset", "清空上下文，换个话题"),
 )
 """The menu announced with setMyCommands; the admin commands stay out of it."""
+UNKNOWN_COMMAND = (
+    f"我没有这个命令。可用的命令：{' '.join('/' + name for name, _ in COMMANDS)}；"
+    "也可以直接把问题发给我。"
+)
 
 
 def start() -> str:
