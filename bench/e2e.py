@@ -85,6 +85,7 @@ class Run:
     busiest_second: int
     busiest_group_minute: int
     bot_cpu_seconds: float
+    bot_peak_rss_mb: float
     votes_pressed: int
     votes_stored: int
 
@@ -96,7 +97,8 @@ class Run:
             f"({self.answered}/{self.sent} answered), p50 {p50:6.1f} ms, p99 {p99:7.1f} ms; "
             f"busiest second {self.busiest_second} sends, "
             f"busiest group minute {self.busiest_group_minute}; "
-            f"bot CPU {1000 * self.bot_cpu_seconds / max(1, self.answered):.2f} ms/answer; "
+            f"bot CPU {1000 * self.bot_cpu_seconds / max(1, self.answered):.2f} ms/answer, "
+            f"peak RSS {self.bot_peak_rss_mb:.0f} MB; "
             f"votes stored {self.votes_stored}/{self.votes_pressed}"
         )
 
@@ -171,6 +173,14 @@ def replies(emulator: Emulator, since_ms: float) -> dict[int, list[float]]:
     return received
 
 
+def peak_rss_mb(pid: int) -> float:
+    """The most memory a process has held so far (Linux: VmHWM)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def cpu_seconds(pid: int) -> float:
     """CPU time (user + system) a process has used so far (Linux)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -213,6 +223,7 @@ def measure(
             (busiest(sorted(t), 60_000) for c, t in answered.items() if c < 0), default=0
         ),
         bot_cpu_seconds=cpu_seconds(bot.process.pid) - cpu,
+        bot_peak_rss_mb=peak_rss_mb(bot.process.pid),
         votes_pressed=votes,
         votes_stored=stored_votes(bot) - votes_before,
     )
