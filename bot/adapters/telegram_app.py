@@ -90,8 +90,7 @@ def build_application(
 ) -> BotApplication:
     """The PTB application with every handler registered, in the order they are tried."""
     # Any: the rate limiter changes the builder's type parameters, and only build() matters.
-    outage = Outage(clock)
-    polls = WatchedPolls(request_class(connection_pool_size=1), outage)
+    polls = WatchedPolls(request_class(connection_pool_size=1), Outage(clock))
     builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
         ApplicationBuilder()
         .token(settings.telegram_token.strip())
@@ -115,7 +114,6 @@ def build_application(
         stats=stats,
         unanswered=unanswered,
         clock=clock,
-        outage=outage,
     )
     new = filters.UpdateType.MESSAGE  # edited messages are ignored
     questions = new & filters.TEXT & ~filters.COMMAND

@@ -284,7 +284,11 @@ class Emulator:
 
     def bot_has_polled(self) -> bool:
         """Whether the bot has asked for updates at least once."""
-        return f"/bot{self.token}/getUpdates" in self.request_log()
+        return self.polls() > 0
+
+    def polls(self) -> int:
+        """How many times a bot has asked for updates so far."""
+        return self.request_log().count(f"/bot{self.token}/getUpdates")
 
     def request_log(self) -> str:
         """Every request the emulator received so far, one JSON line each."""

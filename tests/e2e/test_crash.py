@@ -18,7 +18,6 @@ from pathlib import Path
 
 from emulator_client import (
     ROOT,
-    TOKEN,
     BotMessage,
     Emulator,
     bot_environment,
@@ -177,8 +176,8 @@ def up_votes_acknowledged(emulator: Emulator) -> set[tuple[int, int, int]]:
 
 def polled_again(emulator: Emulator) -> Callable[[], bool]:
     """Readiness of a bot started now: a getUpdates call after this moment."""
-    polls = emulator.request_log().count(f"/bot{TOKEN}/getUpdates")
-    return lambda: emulator.request_log().count(f"/bot{TOKEN}/getUpdates") > polls
+    polls = emulator.polls()
+    return lambda: emulator.polls() > polls
 
 
 def page_number(emulator: Emulator, chat_id: int) -> int:

@@ -21,7 +21,6 @@ from bot.adapters.telegram.addressing import addressed_question
 from bot.adapters.telegram.callback_data import ContinuePress, Press, VotePress, decode
 from bot.adapters.telegram.delivery import is_group, reply, send_outcome
 from bot.adapters.telegram.flood import Admission, FloodGate
-from bot.adapters.telegram.outage import Outage
 from bot.adapters.telegram.render import offered_payloads
 from bot.core import intent
 from bot.service import ChatService, Outcome, Turn
@@ -50,7 +49,6 @@ class Deps:
     stats: Hook | None = None
     unanswered: Hook | None = None
     clock: Callable[[], float] = field(default=time.monotonic)
-    outage: Outage = field(default_factory=lambda: Outage(time.monotonic))
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -157,9 +155,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the failure with its traceback; tell the user briefly that something went wrong."""
     if update is None and isinstance(context.error, NetworkError):
-        found = deps(context)
-        found.outage.report(context.error)  # polling: PTB retries on its own
-        return
+        return  # a failed poll: PTB retries it, and WatchedPolls has logged the outage
     update_id = update.update_id if isinstance(update, Update) else None
     log.error("update %s failed", update_id, exc_info=context.error)
     if isinstance(update, Update):

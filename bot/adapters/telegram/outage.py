@@ -1,10 +1,10 @@
 """A Bot API outage seen from a polling bot: logged when it starts, once a minute while it
 lasts, and when the API answers again.
 
-PTB retries a failed getUpdates on its own and hands the error to the error handler — except a
-timeout, which it retries at once and logs at DEBUG only, so an API that stops answering would
-leave no trace. :class:`WatchedPolls` shows those, and the first answer after an outage, to the
-same :class:`Outage`.
+PTB retries a failed getUpdates on its own; it hands most failures to the error handler, but a
+timeout it retries at once and logs at DEBUG only, so an API that stops answering would leave no
+trace. :class:`WatchedPolls` sits under every poll instead, so it sees every failure (and the
+first answer after them) in one place, and tells the :class:`Outage`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from http import HTTPStatus
 
 from telegram._utils.types import ODVInput
-from telegram.error import NetworkError, TimedOut
+from telegram.error import NetworkError
 from telegram.request import BaseRequest, RequestData
 
 log = logging.getLogger(__name__)
@@ -31,14 +31,15 @@ class Outage:
         self._failures = 0
         self._announced = False
 
-    def report(self, error: NetworkError) -> None:
-        """A failed call: logged if no failure was in the last minute."""
+    def report(self, reason: object) -> None:
+        """A failed call (the error, or what the API said): logged if no failure was in the
+        last minute."""
         self._failures += 1
         now = self._clock()
         if now - self._last >= self._every:
             log.warning(
                 "the Bot API is not answering (%s); retrying (%s so far)",
-                error,
+                reason,
                 _failed_calls(self._failures),
             )
             self._last = now
@@ -58,7 +59,7 @@ def _failed_calls(count: int) -> str:
 
 class WatchedPolls(BaseRequest):
     """The getUpdates request object: passes every call to `inner` and tells `outage` about
-    timeouts and answers."""
+    failures (network errors, timeouts, server errors) and answers."""
 
     __slots__ = ("_inner", "_outage")
 
@@ -96,9 +97,18 @@ class WatchedPolls(BaseRequest):
                 connect_timeout,
                 pool_timeout,
             )
-        except TimedOut as error:
+        except NetworkError as error:  # timeouts included
             self._outage.report(error)
             raise
-        if HTTPStatus.OK <= code < HTTPStatus.MULTIPLE_CHOICES:
+        if code >= HTTPStatus.INTERNAL_SERVER_ERROR:
+            self._outage.report(_status_phrase(code))
+        elif code < HTTPStatus.MULTIPLE_CHOICES:
             self._outage.answered()
         return code, payload
+
+
+def _status_phrase(code: int) -> str:
+    try:
+        return HTTPStatus(code).phrase
+    except ValueError:
+        return f"HTTP {code}"
