@@ -62,7 +62,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def build_library(settings: Settings, directory: Path | None = None) -> Library:
     """Load the knowledge with the thresholds from the settings."""
-    thresholds = Thresholds(answer=settings.answer_threshold, suggest=settings.suggest_threshold)
+    thresholds = Thresholds(
+        answer=settings.answer_threshold,
+        clear=settings.clear_answer_threshold,
+        margin=settings.clear_answer_margin,
+        suggest=settings.suggest_threshold,
+    )
     return load_library(directory or settings.knowledge_dir, thresholds=thresholds)
 
 
@@ -248,10 +253,14 @@ def kb_test(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_FAILED
     report = run_cases(library, cases)
     for miss in report.misses:
+        wanted = f"one of {list(miss.case.any)}" if miss.case.any else miss.case.expect
         print(
-            f"MISS  {miss.case.question!r}: expected {miss.case.expect}, got {miss.got} "
+            f"MISS  {miss.case.question!r}: expected {wanted}, got {miss.got} "
             f"({miss.verdict.value}, {miss.score:.2f})"
         )
+    styles = report.by_style()
+    if len(styles) > 2:
+        print("by style: " + ", ".join(f"{k} {p}/{n}" for k, (p, n) in styles.items()))
     print(
         f"{len(cases)} cases: accuracy {report.accuracy:.1%} "
         f"(on-topic {report.accuracy_of(off_topic=False):.1%}, "
