@@ -21,6 +21,9 @@ from bot.core.source_file import YAML_FAILURES, parse_failure, read_source
 from bot.errors import KnowledgeError, Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID_CHARS = 40
+"""A suggestion button carries "a:<answer id>:<entry id>" in Telegram's 64 bytes of callback
+data; with answer ids of up to 18 digits, 43 characters are left for the entry id."""
 MAX_ANSWER_CHARS = 3000
 MIN_ALTERNATIVES = 3
 ENTRY_FIELDS = frozenset(
@@ -204,6 +207,8 @@ def _parse_entry(
         problem("id", "field names must be plain text")
     if not isinstance(entry_id, str) or not ID_PATTERN.match(entry_id):
         problem("id", "must be a lowercase slug such as 'chatgpt-definition'")
+    elif len(entry_id) > MAX_ID_CHARS:
+        problem("id", f"too long for a button: {len(entry_id)} characters (at most {MAX_ID_CHARS})")
     question = _text(raw, "question", problem)
     answer = _text(raw, "answer", problem)
     if answer and len(answer) > MAX_ANSWER_CHARS:

@@ -118,3 +118,13 @@ def test_kb_check_names_a_bad_file_without_a_traceback(
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert f"{directory / file}: " in done.stderr and reason in done.stderr
 
+
+def test_kb_check_refuses_an_id_too_long_for_a_button(tmp_path: Path) -> None:
+    directory = copy_of_small_knowledge(tmp_path)
+    models = directory / "models.yaml"
+    long_id = "chatgpt-" + "x" * 56  # 64 characters: no payload "a:<answer id>:<id>" fits
+    models.write_text(
+        models.read_text(encoding="utf-8").replace("chatgpt", long_id), encoding="utf-8"
+    )
+    done = run_bot("kb", "check", str(directory))
+    assert done.returncode == 1 and "too long for a button" in done.stderr
