@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from functools import partial
@@ -268,21 +269,29 @@ def _counts(by_kind: Mapping[str, int]) -> str:
 
 def _serve(application: BotApplication, settings: Settings) -> None:
     if settings.webhook_url:
-        if not settings.webhook_secret:
-            log.warning("BOT_WEBHOOK_SECRET is empty: anyone who knows the URL can post updates")
         application.run_webhook(
             listen=settings.webhook_listen,
             port=settings.webhook_port,
             # Listen on the public URL's path, as a reverse proxy would forward it.
             url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
             webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret or None,
+            secret_token=webhook_secret(settings),
             allowed_updates=ALLOWED_UPDATES,
         )
     else:
         application.run_polling(
             poll_interval=settings.poll_interval, allowed_updates=ALLOWED_UPDATES
         )
+
+
+def webhook_secret(settings: Settings) -> str:
+    """BOT_WEBHOOK_SECRET, or a random one for this run: without a secret, anyone who finds
+    the URL could post updates in an admin's name (PTB refuses a post without it, HTTP 403)."""
+    if settings.webhook_secret:
+        return settings.webhook_secret
+    log.info("BOT_WEBHOOK_SECRET is not set: the webhook uses a random secret for this run")
+    # Telegram allows 1-256 characters of A-Z, a-z, 0-9, _ and -: exactly the URL-safe alphabet.
+    return secrets.token_urlsafe(32)
 
 
 async def _start(
