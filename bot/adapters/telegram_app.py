@@ -38,6 +38,7 @@ from bot.adapters.sqlite_store import SqliteStore
 from bot.adapters.telegram import handlers, limits, notices
 from bot.adapters.telegram.flood import FloodGate
 from bot.adapters.telegram.outage import Outage, WatchedPolls
+from bot.adapters.telegram.redaction import redact, redact_logs
 from bot.core.dialogue import DialogueConfig
 from bot.core.library import Library
 from bot.errors import BotError, ConfigError
@@ -156,6 +157,7 @@ def run_bot(
     (so that a reload takes effect); `reload` backs the admin command /reload; `watch`, when
     given, runs for as long as the bot does and reports knowledge reloads to the admins.
     """
+    redact_logs(settings.telegram_token)
     # The store is opened here, on the loop that PTB will run on, because an aiosqlite
     # connection belongs to the loop that opened it.
     loop = asyncio.new_event_loop()
@@ -166,7 +168,7 @@ def run_bot(
         loop.close()
         raise
     if settings.log_level != "DEBUG":
-        # httpx logs every request at INFO, and the URL carries the bot's token.
+        # httpx logs every request at INFO: a line per message sent (the token is redacted).
         logging.getLogger("httpx").setLevel(logging.WARNING)
     background: list[asyncio.Task[None]] = []
 
@@ -199,7 +201,9 @@ def run_bot(
             "Telegram does not accept BOT_TELEGRAM_TOKEN; check it with @BotFather."
         ) from exc
     except NetworkError as exc:
-        raise BotError(f"cannot reach the Bot API at {settings.api_base_url}: {exc}") from exc
+        raise BotError(
+            redact(f"cannot reach the Bot API at {settings.api_base_url}: {exc}")
+        ) from exc
 
 
 async def tell_admins(bot: Bot, admin_ids: frozenset[int], text: str) -> None:
