@@ -16,8 +16,13 @@ from pathlib import Path
 from bot.core.focus import question_focus
 from bot.core.knowledge import Entry, KnowledgeBase, Topic, knowledge_files, load_knowledge
 from bot.core.search import Hit, Index, Match, Thresholds, decide
+from bot.core.source_file import MAX_FILE_BYTES
 from bot.core.text import LEXICON_DIR, Analyzer, Lexicon, load_lexicon
 from bot.core.typo import TypoCorrector, load_readings
+from bot.errors import KnowledgeError, Problem
+
+UNEXPECTED = (RecursionError, ValueError, TypeError, IndexError, KeyError, AttributeError)
+"""Failures of a reader on a file it has no check for yet (UnicodeError is a ValueError)."""
 
 
 @dataclass(frozen=True)
@@ -78,8 +83,14 @@ def load_library(
     library's analyzer when the lexicon has not changed.
     """
     directory = Path(directory)
-    base = load_knowledge(directory)
-    lexicon = load_lexicon(directory)
+    try:
+        base = load_knowledge(directory)
+        lexicon = load_lexicon(directory)
+    except UNEXPECTED as exc:
+        # The readers turn every bad file they know of into a KnowledgeError; this names the
+        # folder for any they do not, so that `kb check` and a reload still say what is wrong.
+        reason = f"cannot load: {type(exc).__name__}: {exc}"
+        raise KnowledgeError([Problem(str(directory), 0, None, None, reason)]) from exc
     if previous is not None and previous.lexicon == lexicon:
         analyzer = previous.analyzer
     else:
@@ -126,7 +137,10 @@ def fingerprint(directory: Path) -> str:
         *sorted((directory / LEXICON_DIR).glob("*")),
     ]
     for path in paths:
-        if path.is_file():
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+        if not path.is_file():
+            continue
+        digest.update(path.name.encode())
+        size = path.stat().st_size
+        # A file too big to load is refused by the loader; reading it here would not be cheap.
+        digest.update(path.read_bytes() if size <= MAX_FILE_BYTES else f"{size}".encode())
     return digest.hexdigest()[:12]

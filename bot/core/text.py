@@ -21,8 +21,8 @@ from pathlib import Path
 import jieba
 import opencc
 from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
+from bot.core.source_file import YAML_FAILURES, parse_failure, read_source
 from bot.errors import KnowledgeError, Problem
 
 LEXICON_DIR = "lexicon"
@@ -322,7 +322,7 @@ def load_lexicon(knowledge_dir: str | Path) -> Lexicon:
     words: list[str] = []
     dictionary = folder / DICTIONARY_FILE
     if dictionary.is_file():
-        for line in dictionary.read_text(encoding="utf-8").splitlines():
+        for line in read_source(dictionary).splitlines():
             word = line.split("#", 1)[0].strip().split(" ")[0]
             if word:
                 words.append(word)
@@ -335,9 +335,9 @@ def load_lexicon(knowledge_dir: str | Path) -> Lexicon:
 
 def _read_synonyms(path: Path) -> dict[str, str]:
     try:
-        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-    except YAMLError as exc:
-        raise KnowledgeError([Problem(str(path), 0, None, None, f"malformed YAML: {exc}")]) from exc
+        data = YAML(typ="safe").load(read_source(path))
+    except YAML_FAILURES as exc:
+        raise KnowledgeError([parse_failure(path, exc)]) from exc
     if not isinstance(data, Mapping):
         raise KnowledgeError(
             [Problem(str(path), 1, None, None, "expected 'canonical term: [variants]' pairs")]
@@ -348,8 +348,14 @@ def _read_synonyms(path: Path) -> dict[str, str]:
             raise KnowledgeError(
                 [Problem(str(path), 0, None, str(canonical), "variants must be a list")]
             )
+        # Only text is ever turned into text: str() of an aliased list (a "billion laughs")
+        # would expand it to gigabytes.
+        if not canonical.strip() or not all(isinstance(v, str) and v.strip() for v in variants):
+            raise KnowledgeError(
+                [Problem(str(path), 0, None, canonical, "variants must be non-empty text")]
+            )
         for variant in variants:
-            synonyms[str(variant)] = canonical
+            synonyms[variant] = canonical
     return synonyms
 
 

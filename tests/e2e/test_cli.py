@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
 
+import pytest
 from emulator_client import ROOT, bot_command
 
 SMALL = ROOT / "tests" / "fixtures" / "small_knowledge"
@@ -90,3 +92,39 @@ def test_a_malformed_token_is_one_sentence() -> None:
     done = run_bot("run", env={"BOT_TELEGRAM_TOKEN": "not-a-token"})
     assert done.returncode == 2 and "BOT_TELEGRAM_TOKEN" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def copy_of_small_knowledge(tmp_path: Path) -> Path:
+    directory = tmp_path / "knowledge"
+    shutil.copytree(SMALL, directory)
+    return directory
+
+
+@pytest.mark.parametrize(
+    ("file", "content", "reason"),
+    [
+        ("lexicon/synonyms.yaml", "大模型:\n  - 大语言模型\n".encode("gbk"), "not UTF-8"),
+        ("lexicon/dictionary.txt", "思维链\n".encode("gbk"), "not UTF-8"),
+        ("lexicon/synonyms.yaml", '大模型: [""]\n'.encode(), "non-empty text"),
+        ("models.yaml", ("a: " + "[" * 5000 + "]" * 5000).encode(), "nested too deeply"),
+    ],
+)
+def test_kb_check_names_a_bad_file_without_a_traceback(
+    tmp_path: Path, file: str, content: bytes, reason: str
+) -> None:
+    directory = copy_of_small_knowledge(tmp_path)
+    (directory / file).write_bytes(content)
+    done = run_bot("kb", "check", str(directory))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{directory / file}: " in done.stderr and reason in done.stderr
+
+
+def test_kb_check_refuses_an_id_too_long_for_a_button(tmp_path: Path) -> None:
+    directory = copy_of_small_knowledge(tmp_path)
+    models = directory / "models.yaml"
+    long_id = "chatgpt-" + "x" * 56  # 64 characters: no payload "a:<answer id>:<id>" fits
+    models.write_text(
+        models.read_text(encoding="utf-8").replace("chatgpt", long_id), encoding="utf-8"
+    )
+    done = run_bot("kb", "check", str(directory))
+    assert done.returncode == 1 and "too long for a button" in done.stderr
