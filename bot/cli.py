@@ -222,12 +222,13 @@ def serve_telegram(settings: Settings, **adapter_options: Any) -> None:
 
 
 def kb_check(args: argparse.Namespace, settings: Settings) -> int:
-    """Validate the knowledge: schema, ids, related, answers, and phrasings routed elsewhere."""
-    from bot.core.evaluation import find_collisions
+    """Validate the knowledge: schema, ids, related, answers, phrasings routed elsewhere, and
+    sentences that two answers share."""
+    from bot.core.evaluation import find_collisions, find_shared_sentences
 
     directory = Path(args.directory or settings.knowledge_dir)
     library = build_library(settings, directory)
-    problems = find_collisions(library)
+    problems = find_collisions(library) + find_shared_sentences(library.entries)
     for problem in problems:
         print(problem)
     print(

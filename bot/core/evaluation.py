@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from ruamel.yaml.error import YAMLError
 
 from bot.core.knowledge import Entry
 from bot.core.library import Library
+from bot.core.paging import split_sentences
 from bot.core.search import Verdict
 from bot.errors import KnowledgeError, Problem
 
@@ -36,6 +38,60 @@ def find_collisions(library: Library) -> list[Problem]:
             problems.append(
                 Problem(entry.file, entry.line, entry.id, "alternatives", f"{phrasing!r} {outcome}")
             )
+    return problems
+
+
+MIN_SHARED_CHARS = 12
+_BULLET = "-*•·"
+_SENTENCE_TRIM = " \t。；！？，、：;!?,.:"
+
+
+def answer_sentences(answer: str) -> list[str]:
+    """The sentences of an answer, normalised for comparison (width, case, bullets, end marks).
+
+    A list item is a sentence of its own even when it has no end punctuation; a line that only
+    introduces what follows ("《某文》说：") says nothing by itself and is left out.
+    """
+    sentences = []
+    for line in answer.splitlines():
+        for sentence in split_sentences(line):
+            text = unicodedata.normalize("NFKC", sentence).casefold().strip()
+            if text.endswith(":"):
+                continue
+            text = text.lstrip(_BULLET).strip(_SENTENCE_TRIM)
+            if text:
+                sentences.append(text)
+    return sentences
+
+
+def find_shared_sentences(
+    entries: Iterable[Entry], *, min_chars: int = MIN_SHARED_CHARS
+) -> list[Problem]:
+    """Answers that say the same thing twice: a sentence of one answer that another answer
+    repeats, or that a sentence of the other answer contains whole.
+
+    One place per fact: a parent summarises and its children add detail, in other words.
+    Sentences shorter than `min_chars` characters (a heading such as "主要有三点") are ignored.
+    """
+    seen: list[tuple[Entry, list[str]]] = []
+    problems = []
+    for entry in entries:
+        mine = [s for s in dict.fromkeys(answer_sentences(entry.answer)) if len(s) >= min_chars]
+        for other, theirs in seen:
+            for sentence in mine:
+                twin = next((t for t in theirs if sentence in t or t in sentence), None)
+                if twin is not None:
+                    problems.append(
+                        Problem(
+                            entry.file,
+                            entry.line,
+                            entry.id,
+                            "answer",
+                            f"shares a sentence with {other.id!r}: "
+                            f"{min(sentence, twin, key=len)!r}",
+                        )
+                    )
+        seen.append((entry, mine))
     return problems
 
 
