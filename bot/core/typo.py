@@ -6,8 +6,8 @@ Chinese is never "corrected" into a domain term:
 - **Homophones** from pinyin input: 奖厉模型 → 奖励模型, 挑站 → 挑战, 思维连 → 思维链. A run of
   two to six characters that is not a common word is replaced by a domain term (a keyword,
   subject or lexicon word) of the same length that sounds the same (toneless pinyin of each
-  character's main reading) and shares at least one character in place. Only domain terms are targets:
-  against every word of the answers, 一下 became 以下 and 有什么 became 为什么.
+  character's main reading) and shares at least one character in place. Only domain terms are
+  targets: against every word of the answers, 一下 became 以下 and 有什么 became 为什么.
 - **Latin slips**: GTP → GPT, chatgbt → ChatGPT: a latin word that the knowledge does not know,
   one edit (or one swap of neighbours) from one it knows, with the same digits — GPT-5 is
   another model, not a typo of GPT-3.
