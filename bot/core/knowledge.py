@@ -112,14 +112,16 @@ def load_knowledge(directory: str | Path) -> KnowledgeBase:
         entries.extend(file_entries)
         if topic is not None:
             topics.append(topic)
-    problems.extend(validate_entries(entries))
+    # An entry that could not be read would make every `related` pointing at it look wrong too:
+    # those follow-on errors hide the one that matters, so they wait for a readable directory.
+    problems.extend(validate_entries(entries, check_targets=not problems))
     if problems:
         raise KnowledgeError(problems)
     return KnowledgeBase(tuple(entries), tuple(topics))
 
 
-def validate_entries(entries: Iterable[Entry]) -> list[Problem]:
-    """Cross-entry checks: duplicate ids and `related` ids that point nowhere."""
+def validate_entries(entries: Iterable[Entry], *, check_targets: bool = True) -> list[Problem]:
+    """Cross-entry checks: duplicate ids and (with check_targets) `related` ids to nowhere."""
     problems: list[Problem] = []
     seen: dict[str, Entry] = {}
     entries = list(entries)
@@ -140,6 +142,8 @@ def validate_entries(entries: Iterable[Entry]) -> list[Problem]:
     for entry in entries:
         for target in entry.related:
             if target not in seen:
+                if not check_targets:
+                    continue
                 problems.append(
                     Problem(
                         entry.file,
@@ -166,7 +170,7 @@ def _read_topic_file(path: Path, problems: list[Problem]) -> tuple[Topic | None,
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
-        problems.append(Problem(name, line, None, None, f"malformed YAML: {_first_line(exc)}"))
+        problems.append(Problem(name, line, None, None, f"malformed YAML: {_yaml_reason(exc)}"))
         return None, []
     if not isinstance(document, Mapping) or not isinstance(document.get("entries"), list):
         problems.append(
@@ -281,6 +285,14 @@ def _key_line(mapping: Any, key: str, default: int) -> int:
         return int(mapping.lc.key(key)[0]) + 1
     except (AttributeError, KeyError, TypeError):
         return default
+
+
+def _yaml_reason(exc: YAMLError) -> str:
+    """The parser's own reason ("found character '\\t' that cannot start any token")."""
+    problem, context = getattr(exc, "problem", None), getattr(exc, "context", None)
+    if problem:
+        return f"{problem} ({context})" if context else str(problem)
+    return _first_line(exc)
 
 
 def _first_line(exc: Exception) -> str:
