@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.feedback import Comment, EntryFeedback, Group, rate
+from bot.untrusted import for_terminal
 
 MAX_DAYS, MAX_WEEKS = 62, 104
 """Up to two months one bar a day, up to two years one a week, else one a month."""
@@ -201,10 +202,9 @@ def _grid(top: int) -> list[str]:
     lines = []
     for value in sorted({0, math.ceil(top / 2), top}):
         y = BOTTOM - (BOTTOM - TOP) * value / top
-        lines.append(
-            f'<line x1="0" x2="100%" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
-            f'<text x="0" y="{y - 3:.1f}" class="tick">{value}</text>'
-        )
+        lines.append(f'<line x1="0" x2="100%" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>')
+        if value:  # zero is where the bars stand: a label there would sit on the first bar
+            lines.append(f'<text x="0" y="{y - 3:.1f}" class="tick value">{value}</text>')
     return lines
 
 
@@ -251,9 +251,8 @@ def _comments(data: ReportData) -> str:
         ]
         for c in data.comments[:ROWS]
     ]
-    return _table(["时间", "评论", "问题 → 条目", "投票", "谁 · 在哪"], rows) or _none(
-        "这段时间没有评论。"
-    )
+    headers = ["时间", "评论", "问题 → 条目", "投票", "谁 · 在哪"]
+    return _table(headers, rows, stacked=True) or _none("这段时间没有评论。")
 
 
 def _groups(data: ReportData) -> str:
@@ -284,8 +283,14 @@ def _moment(at: float) -> str:
     return dt.datetime.fromtimestamp(at, dt.UTC).strftime("%Y-%m-%d %H:%M")
 
 
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, numeric_from: int = 99) -> str:
-    """An HTML table of cells that are already escaped."""
+def _table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    numeric_from: int = 99,
+    stacked: bool = False,
+) -> str:
+    """An HTML table of cells that are already escaped; `stacked` is a list of cards on a phone."""
     if not rows:
         return ""
 
@@ -296,7 +301,9 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, numeric_fro
         )
 
     body = "".join(f"<tr>{cells('td', row)}</tr>" for row in rows)
-    return f"<table><thead><tr>{cells('th', headers)}</tr></thead><tbody>{body}</tbody></table>"
+    kind = ' class="stack"' if stacked else ""
+    head = f"<thead><tr>{cells('th', headers)}</tr></thead>"
+    return f"<table{kind}>{head}<tbody>{body}</tbody></table>"
 
 
 def _none(text: str) -> str:
@@ -304,7 +311,8 @@ def _none(text: str) -> str:
 
 
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Escaped for HTML, without the control characters that users' text may carry."""
+    return html.escape(for_terminal(text), quote=True)
 
 
 STYLE = """
@@ -319,16 +327,20 @@ h1{font-size:1.5rem;margin:0}h2{font-size:1.1rem;margin:0 0 8px}h2 small{color:#
 .card{padding:10px 14px}.card span{color:#666}.card b{display:block;font-size:1.6rem}
 section{padding:16px;margin-top:16px;min-width:0}
 svg.chart{display:block;width:100%;height:176px;font-size:11px}
-.grid{stroke:#e3e3e3}.tick{fill:#777}
+.grid{stroke:#e3e3e3}.tick{fill:#777}.value{paint-order:stroke;stroke:#fff;stroke-width:3px}
 .legend{margin:0 0 4px}.legend span{margin-right:16px;white-space:nowrap}
 .legend span::before{content:"";display:inline-block;width:10px;height:10px;margin-right:4px;
 background:var(--c)}
 table{width:100%;border-collapse:collapse;font-size:.9rem}
 th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid #eee;
 overflow-wrap:anywhere}
-th{color:#555;font-weight:600}.n{text-align:right;white-space:nowrap}
+th{color:#555;font-weight:600;white-space:nowrap}.n{text-align:right;white-space:nowrap}
 code{color:#888;font-size:.8em;overflow-wrap:anywhere}small{color:#777}
 .none,.empty p{color:#777}
 @media (max-width:600px){main{padding:10px}section{padding:10px}th,td{padding:4px}
-h1{font-size:1.25rem}}
+h1{font-size:1.25rem}
+table.stack thead{display:none}
+table.stack tr{display:block;padding:6px 0;border-bottom:1px solid #eee}
+table.stack td{display:inline;border:0;padding:0 6px 0 0}table.stack td:nth-child(2){display:block;
+font-size:1rem;padding:2px 0}table.stack td:nth-child(3){display:block}}
 """
