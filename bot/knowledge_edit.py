@@ -90,7 +90,8 @@ def _answered_by(match: Match) -> str | None:
 def _unknown_id(library: Library, entry_id: str) -> str:
     """No such id; the nearest ids by spelling, as a mistyped id usually is close to one."""
     close = difflib.get_close_matches(entry_id, [e.id for e in library.entries], n=3, cutoff=0.6)
-    hint = f"。你是不是想输入 {' 或 '.join(close)}？" if close else "。用 kb check 看所有条目。"
+    names = "、".join(close[:-1]) + f" 或 {close[-1]}" if len(close) > 1 else "".join(close)
+    hint = f"。你是不是想输入 {names}？" if close else "。条目 id 在 knowledge/*.yaml 的 id: 行。"
     return f"没有 id 为 {entry_id} 的条目{hint}"
 
 
