@@ -74,12 +74,34 @@ def add_alternative(
         with (trial / path.name).open("w", encoding="utf-8") as out:
             yaml.dump(document, out)
         load_knowledge(trial)
-        routed = load_library(trial, previous=library).match(question)
+        edited = load_library(trial, previous=library)
+        routed = edited.match(question)
         answered_by = _answered_by(routed)
         if answered_by != entry_id and not force:
             raise EditRefused(_routed_elsewhere(entry_id, routed))
+        stolen = _new_collisions(library, edited)
+        if stolen and not force:
+            raise EditRefused(
+                f"没有添加：加上后这些已有的问法会被匹配到别处，kb check 会报错："
+                f"{'；'.join(stolen)}。换个问法；确实要加，用 --force"
+            )
         _replace(path, (trial / path.name).read_text(encoding="utf-8"))
     return Added(path, entry_id, answered_by)
+
+
+def _new_collisions(before: Library, after: Library) -> list[str]:
+    """Existing phrasings that the edit takes from their own entry (`kb check` would fail)."""
+    already = _misrouted(before)
+    return [f"{e} 的“{p}”" for e, p in sorted(_misrouted(after) - already) if p][:3]
+
+
+def _misrouted(library: Library) -> set[tuple[str, str]]:
+    return {
+        (entry.id, phrasing)
+        for entry in library.entries
+        for phrasing in entry.phrasings
+        if _answered_by(library.match(phrasing)) != entry.id
+    }
 
 
 def _answered_by(match: Match) -> str | None:

@@ -68,3 +68,11 @@ def test_force_adds_a_phrasing_routed_elsewhere_and_says_so(knowledge: Path) -> 
     assert done.returncode == 0, done.stderr
     assert "large-model-parameters" in done.stderr and "--force" in done.stderr
     assert "- 大模型有多少参数" in (knowledge / "gpt.yaml").read_text(encoding="utf-8")
+
+
+def test_a_phrasing_that_takes_another_entrys_phrasing_is_refused(knowledge: Path) -> None:
+    assert add(knowledge, "gpt-3", "恰特机器人出自哪家").returncode == 0
+    before = (knowledge / "chatgpt.yaml").read_bytes()
+    done = add(knowledge, "chatgpt-maker", "恰特机器人出自哪家")
+    assert done.returncode == 1 and "gpt-3 的“恰特机器人出自哪家”" in done.stderr
+    assert (knowledge / "chatgpt.yaml").read_bytes() == before
