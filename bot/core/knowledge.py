@@ -115,14 +115,16 @@ def load_knowledge(directory: str | Path) -> KnowledgeBase:
         entries.extend(file_entries)
         if topic is not None:
             topics.append(topic)
-    problems.extend(validate_entries(entries))
+    # An entry that could not be read would make every `related` pointing at it look wrong too:
+    # those follow-on errors hide the one that matters, so they wait for a readable directory.
+    problems.extend(validate_entries(entries, check_targets=not problems))
     if problems:
         raise KnowledgeError(problems)
     return KnowledgeBase(tuple(entries), tuple(topics))
 
 
-def validate_entries(entries: Iterable[Entry]) -> list[Problem]:
-    """Cross-entry checks: duplicate ids and `related` ids that point nowhere."""
+def validate_entries(entries: Iterable[Entry], *, check_targets: bool = True) -> list[Problem]:
+    """Cross-entry checks: duplicate ids and (with check_targets) `related` ids to nowhere."""
     problems: list[Problem] = []
     seen: dict[str, Entry] = {}
     entries = list(entries)
@@ -143,6 +145,8 @@ def validate_entries(entries: Iterable[Entry]) -> list[Problem]:
     for entry in entries:
         for target in entry.related:
             if target not in seen:
+                if not check_targets:
+                    continue
                 problems.append(
                     Problem(
                         entry.file,

@@ -52,8 +52,15 @@ def parse_failure(path: Path, exc: Exception) -> Problem:
     line = mark.line + 1 if mark is not None else 0
     if isinstance(exc, RecursionError):
         return Problem(str(path), line, None, None, "malformed YAML: nested too deeply")
-    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return Problem(str(path), line, None, None, f"malformed YAML: {first}")
+    return Problem(str(path), line, None, None, f"malformed YAML: {_reason(exc)}")
+
+
+def _reason(exc: Exception) -> str:
+    """The parser's own reason ("found character '\\t' that cannot start any token")."""
+    problem, context = getattr(exc, "problem", None), getattr(exc, "context", None)
+    if problem:
+        return f"{problem} ({context})" if context else str(problem)
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def problem(path: Path, reason: str) -> Problem:
