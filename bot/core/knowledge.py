@@ -115,9 +115,9 @@ def load_knowledge(directory: str | Path) -> KnowledgeBase:
         entries.extend(file_entries)
         if topic is not None:
             topics.append(topic)
-    # An entry that could not be read would make every `related` pointing at it look wrong too:
-    # those follow-on errors hide the one that matters, so they wait for a readable directory.
-    problems.extend(validate_entries(entries, check_targets=not problems))
+    # A file that could not be read would make every `related` pointing into it look wrong too:
+    # those follow-on errors hide the one that matters, so they wait for every file to read.
+    problems.extend(validate_entries(entries, check_targets=len(topics) == len(files)))
     if problems:
         raise KnowledgeError(problems)
     return KnowledgeBase(tuple(entries), tuple(topics))
