@@ -153,7 +153,32 @@ STOPWORDS = frozenset(
 # The words that make a sentence a question. They say how something is asked, not what about:
 # the search weighs them little in coverage (and leaves their part to the fuzzy similarity).
 QUESTION_WORDS = frozenset(
-    ["什么", "怎么", "为什么", "哪", "哪些", "哪个", "哪里", "哪儿", "哪家", "哪年", "哪一年", "多少", "几", "谁", "如何", "怎样", "怎么样", "吗", "呢", "什么时候", "啥时候", "干嘛", "干什么", "是否"]
+    [
+        "什么",
+        "怎么",
+        "为什么",
+        "哪",
+        "哪些",
+        "哪个",
+        "哪里",
+        "哪儿",
+        "哪家",
+        "哪年",
+        "哪一年",
+        "多少",
+        "几",
+        "谁",
+        "如何",
+        "怎样",
+        "怎么样",
+        "吗",
+        "呢",
+        "什么时候",
+        "啥时候",
+        "干嘛",
+        "干什么",
+        "是否",
+    ]
 )
 # English question words, mapped onto the Chinese ones the knowledge's phrasings use, so that
 # "what is RLHF" meets "什么是RLHF". English domain terms are in the lexicon's synonyms.
