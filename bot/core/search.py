@@ -57,7 +57,7 @@ COMMON_TERM_SHARE = 0.01
 COMMON_DF_MIN = 64
 """Terms in more entries than both of these are not enumerated for candidates (still scored)."""
 CHAMPIONS = 64
-NAME_MISMATCH_FACTOR = 0.7
+NAME_MISMATCH_FACTOR = 0.6
 """The confidence is multiplied by this for each name in the query that the entry does not know:
 a latin word no entry knows, or the subject of other entries."""
 SUBJECT_ABSENT_FACTOR = 0.75
@@ -68,9 +68,9 @@ QUESTION_WORD_WEIGHT = 0.5
 UNKNOWN_CHARACTER_WEIGHT = 1.0
 """The weight in coverage of a single character that no entry knows."""
 """The least weight in coverage of a term that names some entry's subject (ChatGPT, GPT...)."""
-W_COVERAGE = 0.70
+W_COVERAGE = 0.80
 W_GRAMS = 0.05
-W_FUZZY = 0.25
+W_FUZZY = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,8 +464,8 @@ class Thresholds:
     runner-up scores at least `margin` less; offer choices at or above `suggest`."""
 
     answer: float = 0.40
-    clear: float = 0.38
-    margin: float = 0.06
+    clear: float = 0.34
+    margin: float = 0.02
     suggest: float = 0.28
     max_suggestions: int = 3
 
