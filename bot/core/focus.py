@@ -29,7 +29,15 @@ _PRONOUN = re.compile(r"它|他们|她们|这俩|它俩|两者|二者|前者|后
 _DEMONSTRATIVE = re.compile(r"这个|那个|这些|那些|这样|这种|这么")
 """这个/那个 refer back only when the clause names no subject: "那个奖励模型" names its own."""
 
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+
 KnownWords = Callable[[str], list[str]]
+
+
+def _length(clause: str) -> int:
+    """How much a clause says: its Chinese characters, and two for each latin word."""
+    return len(_CJK_CHAR.findall(clause)) + 2 * len(_LATIN_WORD.findall(clause))
 
 
 def question_focus(text: str, *, known_words: KnownWords, is_subject: Callable[[str], bool]) -> str:
@@ -48,7 +56,7 @@ def question_focus(text: str, *, known_words: KnownWords, is_subject: Callable[[
     names_subject = any(map(is_subject, known_words(question)))
     refers_back = _PRONOUN.search(question) or (
         not names_subject
-        and (_DEMONSTRATIVE.search(question) or len(question) < SELF_CONTAINED_CHARS)
+        and (_DEMONSTRATIVE.search(question) or _length(question) < SELF_CONTAINED_CHARS)
     )
     if not refers_back:
         return question
