@@ -26,6 +26,7 @@ from bot.core.dialogue import DialogueConfig
 from bot.core.library import Library, load_library
 from bot.core.search import Hit, Thresholds, Verdict
 from bot.errors import BotError, KnowledgeError
+from bot.kb_commands import describe
 from bot.live_knowledge import ReloadReport
 from bot.settings import Settings, describe_invalid
 
@@ -73,8 +74,8 @@ def _run_handler(
     try:
         return int(handler(args, settings))
     except KnowledgeError as exc:
-        count = len(exc.problems)
-        lines = [f"错误：知识库无法加载（{count} 处问题）：", *(f"  {p}" for p in exc.problems)]
+        head = f"错误：知识库无法加载（{len(exc.problems)} 处问题）："
+        lines = [head, *(f"  {describe(p)}" for p in exc.problems)]
         print("\n".join(lines), file=sys.stderr)
     except BotError as exc:
         print(f"错误：{exc}", file=sys.stderr)
@@ -206,9 +207,10 @@ def explain(library: Library, question: str) -> str:
         f"问题      {question}",
         f"规范化    {analyzer.normalise(question)}",
         f"分词      {' / '.join(analyzer.tokenise(question)) or '(无)'}",
-        f"判定      {match.verdict.value}  (answer ≥ {library.thresholds.answer}, "
-        f"suggest ≥ {library.thresholds.suggest})",
-        "候选      score  coverage  grams  fuzzy   bm25  entry / best phrasing",
+        f"判定      {kb_commands.VERDICTS[match.verdict]}（≥ {library.thresholds.answer} 回答，"
+        f"≥ {library.thresholds.suggest} 给出选项）",
+        # The component names are those of the score formula in the README.
+        "候选      score  coverage  grams  fuzzy   bm25  条目 / 最接近的问法",
     ]
     for hit in hits:
         lines.append(

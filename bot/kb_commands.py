@@ -10,13 +10,28 @@ from typing import Any
 
 from bot.arguments import accuracy
 from bot.core.library import Library
-from bot.core.search import Thresholds
-from bot.errors import BotError, KnowledgeError
+from bot.core.search import Thresholds, Verdict
+from bot.errors import BotError, KnowledgeError, Problem
 from bot.settings import Settings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
+VERDICTS = {Verdict.ANSWER: "回答", Verdict.SUGGEST: "给出选项", Verdict.DECLINE: "拒答"}
 LoadLibrary = Callable[[Settings, Path | None], Library]
+
+
+def describe(problem: Problem) -> str:
+    """A knowledge problem with Chinese labels: file:line：条目 id，字段 name：reason."""
+    where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+    what = "，".join(
+        part
+        for part in (
+            f"条目 {problem.entry_id}" if problem.entry_id else "",
+            f"字段 {problem.field}" if problem.field else "",
+        )
+        if part
+    )
+    return f"{where}：{what + '：' if what else ''}{problem.reason}"
 
 
 class KnowledgeDirMissing(BotError):
@@ -85,7 +100,7 @@ def kb_check(args: argparse.Namespace, settings: Settings, load: LoadLibrary) ->
     library = load(settings, Path(args.directory) if args.directory else None)
     problems = find_collisions(library)
     for problem in problems:
-        print(problem)
+        print(describe(problem))
     print(
         f"{len(library.entries)} 个条目，{len(library.topics)} 个主题，"
         f"{sum(len(e.phrasings) for e in library.entries)} 种问法：{len(problems)} 个问题"
@@ -112,14 +127,14 @@ def kb_test(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> 
     report = run_cases(library, cases)
     for miss in report.misses:
         print(
-            f"未命中  {miss.case.question!r}：期望 {miss.case.expect}，得到 {miss.got} "
-            f"（{miss.verdict.value}，{miss.score:.2f}）"
+            f"未命中  {miss.case.question!r}：期望 {miss.case.expect}，得到 {miss.got}"
+            f"（{VERDICTS[miss.verdict]}，{miss.score:.2f}）"
         )
     print(
         f"{len(cases)} 个用例：准确率 {report.accuracy:.1%}"
         f"（知识库内 {report.accuracy_of(off_topic=False):.1%}，"
-        f"知识库外正确拒答 {report.accuracy_of(off_topic=True):.1%}）；"
-        f"要求至少 {args.min_accuracy:.1%}"
+        f"知识库外正确拒答 {report.accuracy_of(off_topic=True):.1%}）"
+        + (f"；要求至少 {args.min_accuracy:.1%}" if args.min_accuracy else "")
     )
     if report.accuracy < args.min_accuracy:
         print(
