@@ -8,7 +8,8 @@ from bot.adapters.feedback_queries import FeedbackQueries
 from bot.core.knowledge import load_knowledge
 from bot.core.text import Analyzer, load_lexicon
 from bot.feedback import group_unanswered, most_disliked
-from bot.report_page import Day, ReportData, render
+from bot.report_chart import Day
+from bot.report_page import ReportData, render
 from bot.settings import Settings
 
 TITLE = "AI概念问答机器人 · 反馈报告"
