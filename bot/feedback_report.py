@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.adapters.feedback_queries import FeedbackQueries
+from bot.arguments import NO_END
 from bot.core.knowledge import load_knowledge
 from bot.core.text import Analyzer, load_lexicon
 from bot.feedback import group_unanswered, most_disliked
@@ -13,8 +14,6 @@ from bot.report_page import ReportData, render
 from bot.settings import Settings
 
 TITLE = "AI概念问答机器人 · 反馈报告"
-FOREVER = 1e17
-"""An --until beyond this is "no end": the period then ends on the last day with data."""
 
 
 async def build_report(
@@ -44,7 +43,7 @@ async def build_report(
 def period(since: float, until: float, days: list[Day]) -> tuple[dt.date, dt.date] | None:
     """The days the report covers: the window asked for, else the days that have data."""
     first = _day(since) if since else min((d.day for d in days), default=None)
-    last = _day(until - 1) if until < FOREVER else max((d.day for d in days), default=None)
+    last = _day(until - 1) if until < NO_END else max((d.day for d in days), default=None)
     if first is None and last is None:
         return None
     if first is None or last is None:  # one end given, no data: a period of one day up to it
