@@ -24,7 +24,7 @@ from bot import feedback_commands, kb_commands
 from bot.arguments import Parser
 from bot.core.dialogue import DialogueConfig
 from bot.core.library import Library, load_library
-from bot.core.search import Hit, Thresholds, Verdict
+from bot.core.search import Hit, Verdict
 from bot.errors import BotError, KnowledgeError
 from bot.kb_commands import describe
 from bot.live_knowledge import ReloadReport
@@ -112,9 +112,8 @@ def _silence_stdout() -> None:
 
 def build_library(settings: Settings, directory: Path | None = None) -> Library:
     """Load the knowledge with the thresholds from the settings."""
-    thresholds = Thresholds(answer=settings.answer_threshold, suggest=settings.suggest_threshold)
     where = kb_commands.knowledge_directory(settings, directory)
-    return load_library(where, thresholds=thresholds)
+    return load_library(where, thresholds=kb_commands.thresholds(settings))
 
 
 def dialogue_config(settings: Settings) -> DialogueConfig:

@@ -145,9 +145,7 @@ def where(comment: Comment) -> str:
     return "私聊" if comment.chat_id > 0 else f"群 {comment.chat_id}"
 
 
-async def unanswered(
-    queries: FeedbackQueries, args: argparse.Namespace, settings: Settings
-) -> int:
+async def unanswered(queries: FeedbackQueries, args: argparse.Namespace, settings: Settings) -> int:
     """Similar unanswered questions grouped: the admin's to-do list."""
     from bot.core.text import Analyzer, load_lexicon
 

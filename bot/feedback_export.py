@@ -33,9 +33,7 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format", choices=("json", "csv"), default="json", help="json（默认）或 csv"
     )
-    parser.add_argument(
-        "--table", choices=TABLES, help="只导出这一张表（CSV 一个文件只放一张表）"
-    )
+    parser.add_argument("--table", choices=TABLES, help="只导出这一张表（CSV 一个文件只放一张表）")
     parser.add_argument(
         "--out",
         type=Path,

@@ -21,7 +21,7 @@ LoadLibrary = Callable[[Settings, Path | None], Library]
 
 
 def describe(problem: Problem) -> str:
-    """A knowledge problem with Chinese labels: file:line：条目 id，字段 name：reason."""
+    """A knowledge problem with Chinese labels: file:line: 条目 id，字段 name：reason."""
     where = f"{problem.file}:{problem.line}" if problem.line else problem.file
     what = "，".join(
         part
@@ -31,7 +31,18 @@ def describe(problem: Problem) -> str:
         )
         if part
     )
-    return f"{where}：{what + '：' if what else ''}{problem.reason}"
+    # "file:line: " with an ASCII colon, the form editors and terminals turn into a link.
+    return f"{where}: {what + '：' if what else ''}{problem.reason}"
+
+
+def thresholds(settings: Settings) -> Thresholds:
+    """The matcher's thresholds as the settings give them (the edit is judged as served)."""
+    return Thresholds(
+        answer=settings.answer_threshold,
+        clear=settings.clear_answer_threshold,
+        margin=settings.clear_answer_margin,
+        suggest=settings.suggest_threshold,
+    )
 
 
 class KnowledgeDirMissing(BotError):
@@ -94,11 +105,12 @@ def add_parser(sub: Any, load: LoadLibrary) -> None:
 
 
 def kb_check(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> int:
-    """Validate the knowledge: schema, ids, related, answers, and phrasings routed elsewhere."""
-    from bot.core.evaluation import find_collisions
+    """Validate the knowledge: schema, ids, related, answers, phrasings routed elsewhere, and
+    sentences that two answers share."""
+    from bot.core.evaluation import find_collisions, find_shared_sentences
 
     library = load(settings, Path(args.directory) if args.directory else None)
-    problems = find_collisions(library)
+    problems = find_collisions(library) + find_shared_sentences(library.entries)
     for problem in problems:
         print(describe(problem))
     print(
@@ -126,10 +138,14 @@ def kb_test(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> 
         return EXIT_FAILED
     report = run_cases(library, cases)
     for miss in report.misses:
+        wanted = f"其中之一 {list(miss.case.any)}" if miss.case.any else miss.case.expect
         print(
-            f"未命中  {miss.case.question!r}：期望 {miss.case.expect}，得到 {miss.got}"
+            f"未命中  {miss.case.question!r}：期望 {wanted}，得到 {miss.got}"
             f"（{VERDICTS[miss.verdict]}，{miss.score:.2f}）"
         )
+    styles = report.by_style()
+    if len(styles) > 2:
+        print("按风格：" + "，".join(f"{k} {p}/{n}" for k, (p, n) in styles.items()))
     print(
         f"{len(cases)} 个用例：准确率 {report.accuracy:.1%}"
         f"（知识库内 {report.accuracy_of(off_topic=False):.1%}，"
@@ -150,13 +166,12 @@ def kb_add_alternative(args: argparse.Namespace, settings: Settings) -> int:
     """Add a way of asking to an entry, in its YAML file, keeping comments and layout."""
     from bot.knowledge_edit import add_alternative
 
-    thresholds = Thresholds(answer=settings.answer_threshold, suggest=settings.suggest_threshold)
     added = add_alternative(
         knowledge_directory(settings),
         args.entry_id,
         args.question,
         force=args.force,
-        thresholds=thresholds,
+        thresholds=thresholds(settings),
     )
     print(f"已添加到 {added.entry_id}（{added.file}）；运行中的机器人会自动重新加载")
     if added.routed_to != added.entry_id:

@@ -80,13 +80,17 @@ def _totals(days: Sequence[Day]) -> str:
     up, down = sum(d.up for d in days), sum(d.down for d in days)
     helpful = rate(up / (up + down) if up + down else None) or "—"
     cards = (("提问", questions), ("👍", up), ("👎", down), ("好评率", helpful))
-    return '<div class="cards">' + "".join(
-        f'<div class="card"><span>{name}</span><b>{value}</b></div>' for name, value in cards
-    ) + "</div>"
+    return (
+        '<div class="cards">'
+        + "".join(
+            f'<div class="card"><span>{name}</span><b>{value}</b></div>' for name, value in cards
+        )
+        + "</div>"
+    )
 
 
 def _section(title: str, body: str, *, note: str = "") -> str:
-    small = f' <small>{_e(note)}</small>' if note else ""
+    small = f" <small>{_e(note)}</small>" if note else ""
     return f"<section><h2>{title}{small}</h2>{body}</section>"
 
 
@@ -171,7 +175,7 @@ def _table(
 
     def cells(tag: str, row: Sequence[str]) -> str:
         return "".join(
-            f'<{tag}{" class=n" if i >= numeric_from else ""}>{cell}</{tag}>'
+            f"<{tag}{' class=n' if i >= numeric_from else ''}>{cell}</{tag}>"
             for i, cell in enumerate(row)
         )
 

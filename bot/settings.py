@@ -10,6 +10,11 @@ from annotated_types import Ge, Gt, Le
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.core.search import Thresholds
+
+_MATCHING = Thresholds()
+"""The calibrated defaults live with the search; settings only let an operator move them."""
+
 TOKEN_PATTERN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{20,}$")
 
 
@@ -26,8 +31,10 @@ class Settings(BaseSettings):
     knowledge_dir: Path = Path("knowledge")
     api_base_url: str = "https://api.telegram.org/bot"
 
-    answer_threshold: float = Field(0.46, ge=0, le=1)
-    suggest_threshold: float = Field(0.35, ge=0, le=1)
+    answer_threshold: float = Field(_MATCHING.answer, ge=0, le=1)
+    clear_answer_threshold: float = Field(_MATCHING.clear, ge=0, le=1)
+    clear_answer_margin: float = Field(_MATCHING.margin, ge=0, le=1)
+    suggest_threshold: float = Field(_MATCHING.suggest, ge=0, le=1)
     page_size: int = Field(300, ge=80, le=3500)
     context_ttl_minutes: float = Field(30, gt=0)
 

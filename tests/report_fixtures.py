@@ -32,8 +32,15 @@ def history(first: dt.date, count: int, *, seed: int = 1) -> list[Day]:
 def comments() -> list[Comment]:
     at = MADE.timestamp()
     return [
-        Comment(at - 60, "chatgpt-training-infrastructure", "ChatGPT在哪训练的" * 3, -1,
-                "答非所问" * 20, 7, -1001234567890),
+        Comment(
+            at - 60,
+            "chatgpt-training-infrastructure",
+            "ChatGPT在哪训练的" * 3,
+            -1,
+            "答非所问" * 20,
+            7,
+            -1001234567890,
+        ),
         Comment(at - 120, None, "今天天气怎么样", 0, "x" * 120, 8, 8),
         Comment(at - 180, "chatgpt-definition", "什么是ChatGPT", 1, "<b>好</b>", 9, 9),
     ]

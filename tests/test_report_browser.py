@@ -58,9 +58,20 @@ def layout(page: str, width: int, tmp_path: Path) -> dict[str, object]:
     )
     assert CHROMIUM is not None
     done = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000",
-         "--window-size=1400,1000", "--dump-dom", host.as_uri()],
-        capture_output=True, text=True, timeout=120, check=False,
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--virtual-time-budget=5000",
+            "--window-size=1400,1000",
+            "--dump-dom",
+            host.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     found = re.search(r'data-layout="([^"]*)"', done.stdout)
     assert found, f"the measuring script did not run: {done.stderr[-500:]}"

@@ -45,6 +45,18 @@ def test_token_problem(token: str, ok: bool) -> None:
     assert (settings.token_problem() is None) is ok
 
 
+def test_env_example_shows_the_real_defaults() -> None:
+    """A user who copies .env.example as the README says gets the calibrated defaults."""
+    values = {
+        name.removeprefix("BOT_").lower(): value
+        for line in (ROOT / ".env.example").read_text(encoding="utf-8").splitlines()
+        if "=" in line and not line.startswith("#")
+        for name, value in [line.split("=", 1)]
+    }
+    from_example = Settings(_env_file=None, **values)  # type: ignore[arg-type]
+    assert from_example == Settings(_env_file=None)  # type: ignore[call-arg]
+
+
 @pytest.mark.parametrize(
     ("variable", "value", "expected"),
     [

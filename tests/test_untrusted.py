@@ -34,7 +34,7 @@ def test_tables_strip_escapes_from_every_cell() -> None:
 
 
 @pytest.mark.parametrize(
-    "cell", ["=HYPERLINK(\"http://x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "\rx"]
+    "cell", ['=HYPERLINK("http://x")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "\rx"]
 )
 def test_formula_cells_are_neutralised(cell: str) -> None:
     assert for_spreadsheet(cell) == "'" + cell
@@ -45,8 +45,10 @@ def test_other_cells_are_left_alone(value: object) -> None:
     assert for_spreadsheet(value) == value  # numbers such as negative chat ids stay numbers
 
 
-@pytest.mark.parametrize(("text", "value"), [("0.97", 0.97), ("97", 0.97), ("97%", 0.97),
-                                             ("97 %", 0.97), ("1", 1.0), ("0", 0.0)])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("0.97", 0.97), ("97", 0.97), ("97%", 0.97), ("97 %", 0.97), ("1", 1.0), ("0", 0.0)],
+)
 def test_accuracy_accepts_fraction_or_percent(text: str, value: float) -> None:
     assert accuracy(text) == pytest.approx(value)
 

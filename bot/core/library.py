@@ -7,14 +7,22 @@ never by a half-loaded mix.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.core.focus import question_focus
 from bot.core.knowledge import Entry, KnowledgeBase, Topic, knowledge_files, load_knowledge
 from bot.core.search import Hit, Index, Match, Thresholds, decide
+from bot.core.source_file import MAX_FILE_BYTES
 from bot.core.text import LEXICON_DIR, Analyzer, Lexicon, load_lexicon
+from bot.core.typo import TypoCorrector, load_readings
+from bot.errors import KnowledgeError, Problem
+
+UNEXPECTED = (RecursionError, ValueError, TypeError, IndexError, KeyError, AttributeError)
+"""Failures of a reader on a file it has no check for yet (UnicodeError is a ValueError)."""
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,7 @@ class Library:
     analyzer: Analyzer
     lexicon: Lexicon
     fingerprint: str
+    corrector: TypoCorrector
     thresholds: Thresholds = field(default_factory=Thresholds)
 
     @property
@@ -42,7 +51,20 @@ class Library:
 
     def search(self, text: str, *, limit: int = 5) -> list[Hit]:
         """The best hits for a text, most confident first."""
-        return self.index.search(text, limit=limit)
+        return self.index.search(self.understood(text), limit=limit)
+
+    def understood(self, text: str) -> str:
+        """The message as the search reads it: its question part, typos of known words fixed."""
+        return self.corrector.correct(self.analyzer.normalise(self.focus(text)))
+
+    def focus(self, text: str) -> str:
+        """The part of a message that asks the question (see :mod:`bot.core.focus`)."""
+        tokens = self.analyzer.tokenise
+        index = self.index
+        return question_focus(
+            text,
+            names_subject=lambda clause: any(map(index.names_subject, tokens(clause))),
+        )
 
     def match(self, text: str) -> Match:
         """Search and judge: answer, suggest or decline."""
@@ -61,8 +83,14 @@ def load_library(
     library's analyzer when the lexicon has not changed.
     """
     directory = Path(directory)
-    base = load_knowledge(directory)
-    lexicon = load_lexicon(directory)
+    try:
+        base = load_knowledge(directory)
+        lexicon = load_lexicon(directory)
+    except UNEXPECTED as exc:
+        # The readers turn every bad file they know of into a KnowledgeError; this names the
+        # folder for any they do not, so that `kb check` and a reload still say what is wrong.
+        reason = f"cannot load: {type(exc).__name__}: {exc}"
+        raise KnowledgeError([Problem(str(directory), 0, None, None, reason)]) from exc
     if previous is not None and previous.lexicon == lexicon:
         analyzer = previous.analyzer
     else:
@@ -74,8 +102,31 @@ def load_library(
         analyzer=analyzer,
         lexicon=lexicon,
         fingerprint=fingerprint(directory),
+        corrector=_typo_corrector(base, lexicon, analyzer, index),
         thresholds=thresholds or (previous.thresholds if previous else Thresholds()),
     )
+
+
+def _typo_corrector(
+    base: KnowledgeBase, lexicon: Lexicon, analyzer: Analyzer, index: Index
+) -> TypoCorrector:
+    # Not the synonyms' terms: besides domain terms they hold everyday words (使用, 数据).
+    terms = [
+        *lexicon.words,
+        *(term for entry in base.entries for term in (*entry.keywords, entry.subject)),
+    ]
+    return TypoCorrector(
+        terms=[analyzer.normalise(term) for term in terms],
+        latin_words=index.vocabulary,
+        readings=pinyin_readings(),
+        is_common=analyzer.is_common_word,
+    )
+
+
+@functools.cache
+def pinyin_readings() -> Mapping[int, str]:
+    """The pinyin table, read once per process (it does not change with the knowledge)."""
+    return load_readings()
 
 
 def fingerprint(directory: Path) -> str:
@@ -86,7 +137,10 @@ def fingerprint(directory: Path) -> str:
         *sorted((directory / LEXICON_DIR).glob("*")),
     ]
     for path in paths:
-        if path.is_file():
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+        if not path.is_file():
+            continue
+        digest.update(path.name.encode())
+        size = path.stat().st_size
+        # A file too big to load is refused by the loader; reading it here would not be cheap.
+        digest.update(path.read_bytes() if size <= MAX_FILE_BYTES else f"{size}".encode())
     return digest.hexdigest()[:12]

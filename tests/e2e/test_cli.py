@@ -98,6 +98,42 @@ def test_a_malformed_token_is_one_sentence() -> None:
     assert "Traceback" not in done.stderr
 
 
+def copy_of_small_knowledge(tmp_path: Path) -> Path:
+    directory = tmp_path / "knowledge"
+    shutil.copytree(SMALL, directory)
+    return directory
+
+
+@pytest.mark.parametrize(
+    ("file", "content", "reason"),
+    [
+        ("lexicon/synonyms.yaml", "大模型:\n  - 大语言模型\n".encode("gbk"), "not UTF-8"),
+        ("lexicon/dictionary.txt", "思维链\n".encode("gbk"), "not UTF-8"),
+        ("lexicon/synonyms.yaml", '大模型: [""]\n'.encode(), "non-empty text"),
+        ("models.yaml", ("a: " + "[" * 5000 + "]" * 5000).encode(), "nested too deeply"),
+    ],
+)
+def test_kb_check_names_a_bad_file_without_a_traceback(
+    tmp_path: Path, file: str, content: bytes, reason: str
+) -> None:
+    directory = copy_of_small_knowledge(tmp_path)
+    (directory / file).write_bytes(content)
+    done = run_bot("kb", "check", str(directory))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{directory / file}: " in done.stderr and reason in done.stderr
+
+
+def test_kb_check_refuses_an_id_too_long_for_a_button(tmp_path: Path) -> None:
+    directory = copy_of_small_knowledge(tmp_path)
+    models = directory / "models.yaml"
+    long_id = "chatgpt-" + "x" * 56  # 64 characters: no payload "a:<answer id>:<id>" fits
+    models.write_text(
+        models.read_text(encoding="utf-8").replace("chatgpt", long_id), encoding="utf-8"
+    )
+    done = run_bot("kb", "check", str(directory))
+    assert done.returncode == 1 and "too long for a button" in done.stderr
+
+
 def one_line_error(done: subprocess.CompletedProcess[str], code: int = 1) -> str:
     """The failure as an admin sees it: the exit code, one line, no traceback."""
     assert done.returncode == code, (done.stdout, done.stderr)
@@ -174,7 +210,12 @@ def test_ask_into_head_ends_quietly() -> None:
     questions = "什么是大模型\n" * 3000
     done = subprocess.run(
         f"{sys.executable} -m bot ask --explain - | head -n 1",
-        shell=True, input=questions, capture_output=True, text=True, cwd=ROOT, timeout=120,
+        shell=True,
+        input=questions,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
         env=clean_environment({"BOT_KNOWLEDGE_DIR": str(SMALL)}),
     )
     assert done.stdout.startswith("问题") and done.stderr == ""
