@@ -130,7 +130,7 @@ def kb_test(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> 
     try:
         cases = load_cases(cases_path)
     except KnowledgeError as exc:
-        raise CasesUnreadable(f"测试用例文件无法读取：{exc.problems[0]}") from exc
+        raise CasesUnreadable(f"测试用例文件无法读取：{_cases_problem(cases_path, exc)}") from exc
     library = load(settings, None)
     unknown = unknown_expectations(library, cases)
     if unknown:
@@ -160,6 +160,15 @@ def kb_test(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> 
         )
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _cases_problem(path: Path, error: KnowledgeError) -> str:
+    """One line: the YAML parser's reason and line when it was the parser, else the problem."""
+    cause = error.__cause__
+    reason, mark = getattr(cause, "problem", None), getattr(cause, "problem_mark", None)
+    if reason and mark is not None:
+        return f"{path}:{mark.line + 1}: {reason}"
+    return " ".join(describe(error.problems[0]).split())
 
 
 def kb_add_alternative(args: argparse.Namespace, settings: Settings) -> int:
