@@ -19,6 +19,7 @@ MAX_LABELS = 7
 """Axis labels at most: seven "09-21" fit a 390 px phone screen without overlapping."""
 UP, DOWN, ASKED = "#3a9a5b", "#c94a4a", "#4a7bd0"
 
+
 @dataclass(frozen=True, slots=True)
 class Day:
     """One UTC day of the log: first pages sent (questions), 👍 and 👎."""
@@ -132,7 +133,6 @@ def _axis_labels(buckets: Sequence[Bucket], slot: float) -> list[str]:
             f"{_e(buckets[i].label)}</text>"
         )
     return labels
-
 
 
 def _e(text: str) -> str:

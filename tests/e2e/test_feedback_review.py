@@ -252,9 +252,19 @@ def prune_on_a_terminal(database: Path, answer: bytes) -> str:
     main, terminal = pty.openpty()
     settings = {"BOT_DATABASE_PATH": str(database), "BOT_KNOWLEDGE_DIR": str(ROOT / "knowledge")}
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "feedback", "prune", "--older-than",
-         older_than_five_days_before_now()],
-        stdin=terminal, stdout=terminal, stderr=terminal, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "feedback",
+            "prune",
+            "--older-than",
+            older_than_five_days_before_now(),
+        ],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        cwd=ROOT,
         env=clean_environment(settings),
     )
     os.close(terminal)
