@@ -24,6 +24,7 @@ from bot.core.knowledge import load_knowledge
 from bot.errors import BotError
 from bot.feedback import Comment, group_unanswered, rate, table, worst_first
 from bot.feedback_export import add_export_arguments, export, iso_time
+from bot.kb_commands import knowledge_directory
 from bot.settings import Settings
 
 Command = Callable[[FeedbackQueries, argparse.Namespace, Settings], Awaitable[int]]
@@ -96,7 +97,8 @@ async def _with_store(command: Command, args: argparse.Namespace, settings: Sett
 def entry_questions(settings: Settings) -> dict[str, str]:
     """Entry id -> question, so that tables name what an entry is about; {} if unreadable."""
     try:
-        return {e.id: e.question for e in load_knowledge(settings.knowledge_dir).entries}
+        knowledge = load_knowledge(knowledge_directory(settings))
+        return {e.id: e.question for e in knowledge.entries}
     except BotError:
         print("注意：知识库无法加载，表格里只有条目 id（kb check 会说原因）", file=sys.stderr)
         return {}
@@ -149,7 +151,7 @@ async def unanswered(queries: FeedbackQueries, args: argparse.Namespace, setting
     """Similar unanswered questions grouped: the admin's to-do list."""
     from bot.core.text import Analyzer, load_lexicon
 
-    normalise = Analyzer(load_lexicon(settings.knowledge_dir)).normalise
+    normalise = Analyzer(load_lexicon(knowledge_directory(settings))).normalise
     rows = await queries.unanswered(args.since, args.until)
     groups = group_unanswered(rows, normalise, min_nearest=settings.suggest_threshold)
     if args.json:

@@ -9,6 +9,7 @@ from bot.arguments import NO_END
 from bot.core.knowledge import load_knowledge
 from bot.core.text import Analyzer, load_lexicon
 from bot.feedback import group_unanswered, most_disliked
+from bot.kb_commands import knowledge_directory
 from bot.report_chart import Day
 from bot.report_page import ReportData, render
 from bot.settings import Settings
@@ -20,8 +21,9 @@ async def build_report(
     queries: FeedbackQueries, since: float, until: float, settings: Settings
 ) -> str:
     """The report page for answers logged in [since, until)."""
-    base = load_knowledge(settings.knowledge_dir)
-    normalise = Analyzer(load_lexicon(settings.knowledge_dir)).normalise
+    directory = knowledge_directory(settings)
+    base = load_knowledge(directory)
+    normalise = Analyzer(load_lexicon(directory)).normalise
     days = [
         Day(dt.date.fromisoformat(day), questions, up, down)
         for day, questions, up, down in await queries.per_day(since, until)
