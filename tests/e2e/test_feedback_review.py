@@ -287,3 +287,10 @@ def test_prune_on_a_terminal_asks_first(database: Path) -> None:
     assert count(database, "answers") == answers
     shown = prune_on_a_terminal(database, b"y\n")
     assert "已删除：回答 1 条" in shown and count(database, "answers") == answers - 1
+
+
+def test_export_csv_of_an_empty_window_still_has_its_header(database: Path) -> None:
+    text = review(
+        database, "export", "--format", "csv", "--table", "comments", "--until", "2000-01-01"
+    )
+    assert text == "\ufeffid,answer_id,user_id,text,created_at\r\n"
