@@ -26,6 +26,7 @@ from bot.core.dialogue import DialogueConfig
 from bot.core.library import Library, load_library
 from bot.core.search import Hit, Match, Thresholds, Verdict
 from bot.errors import BotError, KnowledgeError
+from bot.kb_commands import describe
 from bot.live_knowledge import ReloadReport
 from bot.settings import Settings, describe_invalid
 
@@ -73,8 +74,8 @@ def _run_handler(
     try:
         return int(handler(args, settings))
     except KnowledgeError as exc:
-        count = len(exc.problems)
-        lines = [f"错误：知识库无法加载（{count} 处问题）：", *(f"  {p}" for p in exc.problems)]
+        head = f"错误：知识库无法加载（{len(exc.problems)} 处问题）："
+        lines = [head, *(f"  {describe(p)}" for p in exc.problems)]
         print("\n".join(lines), file=sys.stderr)
     except BotError as exc:
         print(f"错误：{exc}", file=sys.stderr)
@@ -111,14 +112,8 @@ def _silence_stdout() -> None:
 
 def build_library(settings: Settings, directory: Path | None = None) -> Library:
     """Load the knowledge with the thresholds from the settings."""
-    thresholds = Thresholds(
-        answer=settings.answer_threshold,
-        clear=settings.clear_answer_threshold,
-        margin=settings.clear_answer_margin,
-        suggest=settings.suggest_threshold,
-    )
     where = kb_commands.knowledge_directory(settings, directory)
-    return load_library(where, thresholds=thresholds)
+    return load_library(where, thresholds=kb_commands.thresholds(settings))
 
 
 def dialogue_config(settings: Settings) -> DialogueConfig:

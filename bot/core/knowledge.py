@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -110,21 +110,29 @@ def load_knowledge(directory: str | Path) -> KnowledgeBase:
     problems: list[Problem] = []
     entries: list[Entry] = []
     topics: list[Topic] = []
+    broken: set[str] = set()  # ids of entries that exist but could not be read
+    unreadable = False
     for path in files:
-        topic, file_entries = _read_topic_file(path, problems)
+        topic, file_entries = _read_topic_file(path, problems, broken)
         entries.extend(file_entries)
         if topic is not None:
             topics.append(topic)
-    # A file that could not be read would make every `related` pointing into it look wrong too:
-    # those follow-on errors hide the one that matters, so they wait for every file to read.
-    problems.extend(validate_entries(entries, check_targets=len(topics) == len(files)))
+        unreadable = unreadable or topic is None
+    # A `related` id that points at a broken entry, or possibly into a file that could not be
+    # parsed at all, is no problem of its own: reporting it would bury the one that matters.
+    problems.extend(validate_entries(entries, broken=None if unreadable else broken))
     if problems:
         raise KnowledgeError(problems)
     return KnowledgeBase(tuple(entries), tuple(topics))
 
 
-def validate_entries(entries: Iterable[Entry], *, check_targets: bool = True) -> list[Problem]:
-    """Cross-entry checks: duplicate ids and (with check_targets) `related` ids to nowhere."""
+def validate_entries(
+    entries: Iterable[Entry], *, broken: Collection[str] | None = ()
+) -> list[Problem]:
+    """Cross-entry checks: duplicate ids and `related` ids that point nowhere.
+
+    `broken` ids exist but failed validation; None means any id might (a file was unreadable).
+    """
     problems: list[Problem] = []
     seen: dict[str, Entry] = {}
     entries = list(entries)
@@ -145,7 +153,7 @@ def validate_entries(entries: Iterable[Entry], *, check_targets: bool = True) ->
     for entry in entries:
         for target in entry.related:
             if target not in seen:
-                if not check_targets:
+                if broken is None or target in broken:
                     continue
                 problems.append(
                     Problem(
@@ -163,7 +171,9 @@ def validate_entries(entries: Iterable[Entry], *, check_targets: bool = True) ->
     return problems
 
 
-def _read_topic_file(path: Path, problems: list[Problem]) -> tuple[Topic | None, list[Entry]]:
+def _read_topic_file(
+    path: Path, problems: list[Problem], broken: set[str]
+) -> tuple[Topic | None, list[Entry]]:
     name = str(path)
     try:
         document = YAML(typ="rt").load(read_source(path))
@@ -188,6 +198,8 @@ def _read_topic_file(path: Path, problems: list[Problem]) -> tuple[Topic | None,
         entry = _parse_entry(raw, name, line, topic_name.strip(), problems)
         if entry is not None:
             entries.append(entry)
+        elif isinstance(raw, Mapping) and isinstance(raw.get("id"), str):
+            broken.add(raw["id"])
     return Topic(topic_name.strip(), name, tuple(e.id for e in entries)), entries
 
 

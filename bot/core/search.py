@@ -62,7 +62,10 @@ NAME_MISMATCH_FACTOR = 0.6
 a latin word no entry knows, or the subject of other entries."""
 SUBJECT_ABSENT_FACTOR = 0.75
 """The confidence is multiplied by this when the query does not name the entry's subject."""
-ENTITY_WEIGHT = 3.0
+ENTITY_SHARE = 0.6
+"""A subject's name weighs at least this share of an unknown word's weight in coverage (3.0 with
+the bundled knowledge): relative, so that in a knowledge of five entries a name cannot
+outweigh every word asked about it."""
 QUESTION_WORD_WEIGHT = 0.5
 """The weight in coverage of 什么, 哪, 多少...: the kind of question, not its content."""
 UNKNOWN_CHARACTER_WEIGHT = 1.0
@@ -172,7 +175,7 @@ class _Postings:
             # A word no entry knows is what the question is about (天气, 蒸馏) and weighs the
             # most, but not a lone character: jieba leaves those from grammar and slang (才, 蹦).
             return UNKNOWN_CHARACTER_WEIGHT if len(term) == 1 else self.unknown_idf
-        return max(idf, ENTITY_WEIGHT) if term in self.entities else idf
+        return max(idf, ENTITY_SHARE * self.unknown_idf) if term in self.entities else idf
 
     def gather(
         self,

@@ -241,6 +241,13 @@ def test_kb_test_without_its_cases_file_names_the_cases_file() -> None:
     assert "测试用例文件" in error and "/nope.yaml" in error and "知识库" not in error
 
 
+def test_kb_test_with_a_malformed_cases_file_says_where_in_one_line(tmp_path: Path) -> None:
+    cases = tmp_path / "cases.yaml"
+    cases.write_text("cases: [\n", encoding="utf-8")
+    error = one_line_error(run_bot("kb", "test", str(cases)))
+    assert f"{cases}:2: " in error and "测试用例文件无法读取" in error
+
+
 @pytest.mark.parametrize("minimum", ["0.99", "99", "99%"])
 def test_kb_test_min_accuracy_takes_fraction_or_percent_and_says_why(
     tmp_path: Path, minimum: str
