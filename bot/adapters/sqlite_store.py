@@ -96,6 +96,41 @@ MIGRATIONS: Sequence[str] = (
         UPDATE answers SET context = NULL WHERE id = NEW.id;
     END;
     """,
+    # 5: answer ids are never reused (AUTOINCREMENT): after a prune, a button under an old
+    # message must not name a newer, different answer. SQLite adds AUTOINCREMENT only by
+    # rebuilding the table; foreign keys are off while migrating, so the drop cascades nothing.
+    """
+    CREATE TABLE answers_new (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        chat_id INTEGER NOT NULL,
+        user_id INTEGER NOT NULL,
+        message_id INTEGER,
+        bot_message_id INTEGER,
+        query TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        entry_id TEXT,
+        best_entry_id TEXT,
+        score REAL NOT NULL,
+        page INTEGER NOT NULL,
+        created_at REAL NOT NULL,
+        context_key TEXT,
+        context TEXT
+    );
+    INSERT INTO answers_new SELECT id, chat_id, user_id, message_id, bot_message_id, query, kind,
+        entry_id, best_entry_id, score, page, created_at, context_key, context FROM answers;
+    DROP TABLE answers;
+    ALTER TABLE answers_new RENAME TO answers;
+    CREATE INDEX answers_by_bot_message ON answers (chat_id, bot_message_id);
+    CREATE INDEX answers_by_time ON answers (created_at);
+    CREATE TRIGGER answers_keep_context AFTER INSERT ON answers
+    WHEN NEW.context_key IS NOT NULL
+    BEGIN
+        INSERT INTO chat_context (key, state, updated_at)
+        VALUES (NEW.context_key, NEW.context, NEW.created_at)
+        ON CONFLICT (key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at;
+        UPDATE answers SET context = NULL WHERE id = NEW.id;
+    END;
+    """,
 )
 
 _STATE_FIELDS = tuple(f.name for f in fields(ChatState))
@@ -134,10 +169,11 @@ class SqliteStore:
         await self._db.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}")
         await self._db.execute("PRAGMA journal_mode = WAL")
         await self._db.execute("PRAGMA synchronous = NORMAL")
+        await self._migrate(await self.schema_version())
+        # Only now: a migration that rebuilds a table must not cascade its drop.
         await self._db.execute("PRAGMA foreign_keys = ON")
-        async with self._db.execute("PRAGMA user_version") as cursor:
-            row = await cursor.fetchone()
-        version = int(row[0]) if row else 0
+
+    async def _migrate(self, version: int) -> None:
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             statements = _statements(script)
             await self._db.execute("BEGIN IMMEDIATE")

@@ -535,6 +535,33 @@ async def test_forged_malformed_stale_and_foreign_presses_write_nothing(
     assert len(api(app).sent) == 2
 
 
+async def test_a_press_must_name_the_answer_its_message_carries(
+    app: BotApplication, updates: Updates, store: SqliteStore
+) -> None:
+    await app.process_update(updates.message("什么是大模型？"))
+    first = api(app).sent[-1]
+    await app.process_update(updates.message("什么是GPT"))
+    second = api(app).sent[-1]
+    # 👎 of the first answer, under the second answer's message (both this chat's).
+    down = buttons(first)["👎"]
+    await app.process_update(updates.press(down, on=with_keyboard(second, down)))
+    assert api(app).callback_answers() == [notices.BUTTON_EXPIRED]
+    assert rows(store, "SELECT COUNT(*) FROM votes") == [(0,)]
+
+
+async def test_a_vote_under_a_pruned_answer_never_lands_on_a_newer_one(
+    app: BotApplication, updates: Updates, store: SqliteStore
+) -> None:
+    await app.process_update(updates.message("什么是大模型？"))
+    old = api(app).sent[-1]
+    await store.prune(before=time.time() + 60)  # retention removes every answer
+    await app.process_update(updates.message("什么是GPT"))
+    await app.process_update(updates.press(buttons(old)["👎"], on=old))
+    assert api(app).callback_answers() == [notices.BUTTON_EXPIRED]
+    assert rows(store, "SELECT COUNT(*) FROM votes") == [(0,)]
+    assert rows(store, "SELECT COUNT(*) FROM comment_requests") == [(0,)]
+
+
 ANY_CHARACTER = st.characters(exclude_categories=())  # lone surrogates and controls included
 PAYLOADS = st.one_of(
     st.text(ANY_CHARACTER, max_size=90),

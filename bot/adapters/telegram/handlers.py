@@ -146,7 +146,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query is None:  # the handler is registered for callback queries only
         return
     offered = offered_press(query)
-    if offered is None:
+    if offered is None or not await _names_its_message(deps(context).service, query, offered[1]):
         await query.answer(notices.BUTTON_EXPIRED)
         return
     await query.answer(await _perform(context, query.from_user.id, *offered))
@@ -215,6 +215,19 @@ def offered_press(query: CallbackQuery) -> tuple[Chat, Press] | None:
         return None
     press = decode(query.data)
     return (message.chat, press) if press is not None else None
+
+
+async def _names_its_message(service: ChatService, query: CallbackQuery, press: Press) -> bool:
+    """Whether a press names the answer that its message carries.
+
+    A message not (yet) known to carry an answer passes: the press may have beaten
+    attach_message, and the service still checks that the answer is this chat's.
+    """
+    message = query.message
+    if not isinstance(message, Message):
+        return False
+    carried = await service.reply_to_answer(message.chat_id, message.message_id)
+    return carried is None or carried.id == press.answer_id
 
 
 async def _perform(
