@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+import threading
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -117,3 +118,42 @@ def test_prune_deletes_old_rows_with_their_votes(database: Path) -> None:
         assert raw.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 6
         assert raw.execute("SELECT COUNT(*) FROM votes").fetchone()[0] == 3
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_pruning_a_large_history_never_holds_up_the_bot(tmp_path: Path) -> None:
+    path = tmp_path / "big.sqlite3"
+    old_rows = 300_000
+    asyncio.run(_create(path))
+    with sqlite3.connect(path) as raw:
+        raw.executemany(
+            "INSERT INTO answers (chat_id, user_id, query, kind, score, page, created_at) "
+            "VALUES (1, 2, 'old', 'answer', 0.9, 1, ?)",
+            ((NOW - 400 * DAY + i,) for i in range(old_rows)),
+        )
+        raw.executemany(
+            "INSERT INTO votes VALUES (?, 2, 1, 0)", ((i,) for i in range(1, old_rows, 7))
+        )
+    pruned: list[str] = []
+    pruner = threading.Thread(
+        target=lambda: pruned.append(review(path, "prune", "--older-than", "180"))
+    )
+    waits = []
+    # The bot's side: a turn is one INSERT, waiting for the write lock up to the busy timeout.
+    with sqlite3.connect(path, timeout=5, isolation_level=None) as bot:
+        pruner.start()
+        while pruner.is_alive():
+            started = time.perf_counter()
+            bot.execute(
+                "INSERT INTO answers (chat_id, user_id, query, kind, score, page, created_at) "
+                "VALUES (3, 4, 'new', 'answer', 0.9, 1, ?)",
+                (time.time(),),
+            )
+            waits.append(time.perf_counter() - started)
+            time.sleep(0.005)
+    pruner.join()
+    assert f"answers: {old_rows} deleted" in pruned[0]
+    assert len(waits) > 50 and max(waits) < 0.5, f"longest wait {max(waits):.2f} s"
+
+
+async def _create(path: Path) -> None:
+    await (await SqliteStore.open(path)).close()
