@@ -170,13 +170,23 @@ class SqliteStore:
         except sqlite3.Error as exc:
             await connection.close()
             raise StoreError(f"cannot prepare the database {path}: {exc}") from exc
+        except StoreError:
+            await connection.close()
+            raise
         return store
 
     async def _prepare(self) -> None:
         await self._db.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}")
         await self._db.execute("PRAGMA journal_mode = WAL")
         await self._db.execute("PRAGMA synchronous = NORMAL")
-        await self._migrate(await self.schema_version())
+        version = await self.schema_version()
+        if version > len(MIGRATIONS):
+            # Its tables may have changed in ways this version cannot write or even read.
+            raise StoreError(
+                f"the database {self.path} is at schema version {version}, newer than this "
+                f"bot's {len(MIGRATIONS)}: run a newer version of the bot on it"
+            )
+        await self._migrate(version)
         # Only now: a migration that rebuilds a table must not cascade its drop.
         await self._db.execute("PRAGMA foreign_keys = ON")
 

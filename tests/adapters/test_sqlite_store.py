@@ -156,3 +156,13 @@ async def test_a_version_4_database_keeps_its_rows_votes_and_id_counter(tmp_path
     assert await store.save_turn("1", ChatState(), record(created_at=3000.0)) == 8
     assert await store.read("PRAGMA foreign_key_check") == []
     await store.close()
+
+
+async def test_a_database_from_a_newer_version_is_refused_naming_both(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite3"
+    with sqlite3.connect(path) as raw:
+        raw.execute("PRAGMA user_version = 99")
+    with pytest.raises(
+        StoreError, match=f"schema version 99, newer than this bot's {len(MIGRATIONS)}"
+    ):
+        await SqliteStore.open(path)

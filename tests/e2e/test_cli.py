@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from emulator_client import ROOT, bot_command
 
+from bot.adapters.sqlite_store import MIGRATIONS
+
 SMALL = ROOT / "tests" / "fixtures" / "small_knowledge"
 
 
@@ -128,3 +130,29 @@ def test_kb_check_refuses_an_id_too_long_for_a_button(tmp_path: Path) -> None:
     )
     done = run_bot("kb", "check", str(directory))
     assert done.returncode == 1 and "too long for a button" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "extra"),
+    [
+        (("feedback", "summary"), {}),
+        (("chat", "--json"), {}),
+        (
+            ("run",),
+            {
+                "BOT_TELEGRAM_TOKEN": "123456:" + "A" * 35,
+                "BOT_API_BASE_URL": "http://127.0.0.1:9/bot",
+            },
+        ),
+    ],
+)
+def test_a_database_from_a_newer_version_is_refused_in_one_line(
+    tmp_path: Path, command: tuple[str, ...], extra: dict[str, str]
+) -> None:
+    database = tmp_path / "future.sqlite3"
+    with sqlite3.connect(database) as raw:
+        raw.execute("PRAGMA user_version = 7")
+    done = run_bot(*command, env={"BOT_DATABASE_PATH": str(database), **extra})
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    [line] = done.stderr.strip().splitlines()
+    assert f"schema version 7, newer than this bot's {len(MIGRATIONS)}" in line
