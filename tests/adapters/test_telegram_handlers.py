@@ -48,6 +48,7 @@ ADMIN, ALICE, BOB = 1, 101, 102
 GROUP, OTHER_GROUP = -1001234, -1005678
 FLOOD_LIMIT = 4
 MULTI_PAGE = "ChatGPT是怎么训练的"  # several pages at page size 80
+UNANSWERED_REPORT = "最近7天最常见的未回答问题：\n1. ×1 我离婚后孩子归谁（最接近：无）"
 AMBIGUOUS = ("模型训练用什么硬件", "它的缺点和影响", "大模型的训练和微调", "生成式")
 
 
@@ -239,8 +240,17 @@ async def app(
     async def stats() -> str:
         return await activity_report(store)
 
+    async def unanswered() -> str:
+        return UNANSWERED_REPORT
+
     application = build(
-        settings, service, request_class=OfflineBotApi, reload=reload, stats=stats, clock=clock
+        settings,
+        service,
+        request_class=OfflineBotApi,
+        reload=reload,
+        stats=stats,
+        unanswered=unanswered,
+        clock=clock,
     )
     async with application:
         yield application
@@ -743,6 +753,17 @@ async def test_admin_commands_refuse_everyone_else_and_do_nothing(
     await app.process_update(updates.message(f"{command}@TestNameBot", chat_id=GROUP))
     assert api(app).texts() == [notices.ADMIN_ONLY] * 2
     assert reloads == []
+
+
+async def test_unanswered_questions_are_shown_to_an_admin_only_in_private(
+    app: BotApplication, updates: Updates
+) -> None:
+    await app.process_update(
+        updates.message("/unanswered@TestNameBot", chat_id=GROUP, user_id=ADMIN)
+    )
+    await app.process_update(updates.message("/unanswered", user_id=ADMIN))
+    assert api(app).texts(GROUP) == [notices.PRIVATE_ONLY]
+    assert api(app).texts(ADMIN) == [UNANSWERED_REPORT]
 
 
 async def test_admins_get_stats_and_reload(

@@ -108,8 +108,12 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/unanswered (admins only): the most frequent groups of unanswered questions."""
+    """/unanswered (admins only, in a private chat): the most frequent unanswered questions."""
     if await _refused(update, context):
+        return
+    if update.effective_chat is None or update.effective_chat.type != Chat.PRIVATE:
+        # They are other users' words, some from private chats: not for a whole group.
+        await reply(context.bot, _message(update), notices.PRIVATE_ONLY)
         return
     hook = deps(context).unanswered
     await reply(context.bot, _message(update), await hook() if hook else notices.STATS_UNAVAILABLE)
