@@ -766,6 +766,24 @@ async def test_unanswered_questions_are_shown_to_an_admin_only_in_private(
     assert api(app).texts(ADMIN) == [UNANSWERED_REPORT]
 
 
+CHANNEL_BOT = 136817688
+"""The placeholder user of every message sent as a channel."""
+
+
+async def test_members_writing_as_different_channels_have_their_own_context(
+    app: BotApplication, updates: Updates
+) -> None:
+    def as_channel(channel: int, text: str) -> Update:
+        sender = {"id": channel, "type": "channel", "title": f"channel{channel}"}
+        return updates.message(text, chat_id=GROUP, user_id=CHANNEL_BOT, sender_chat=sender)
+
+    await app.process_update(as_channel(-1001, f"@TestNameBot {MULTI_PAGE}"))
+    await app.process_update(as_channel(-1002, "@TestNameBot 继续"))
+    assert "没有可以继续的回答" in api(app).texts(GROUP)[-1]
+    await app.process_update(as_channel(-1001, "@TestNameBot 继续"))
+    assert "没有可以继续的回答" not in api(app).texts(GROUP)[-1]
+
+
 async def test_admins_get_stats_and_reload(
     app: BotApplication, updates: Updates, reloads: list[str]
 ) -> None:

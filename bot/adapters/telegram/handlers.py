@@ -335,7 +335,10 @@ def _turn(message: Message, text: str) -> Turn:
 
 
 def _sender_id(message: Message) -> int:
-    # A message sent on behalf of a channel has no user: the chat stands in for one.
+    # A message sent as a channel (or by an anonymous group admin) comes from a placeholder
+    # user shared by all of them (136817688, 1087968824): the chat it was sent as is the sender.
+    if message.sender_chat is not None:
+        return message.sender_chat.id
     return message.from_user.id if message.from_user is not None else message.chat_id
 
 
