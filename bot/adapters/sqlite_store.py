@@ -141,6 +141,7 @@ MIGRATIONS: Sequence[str] = (
 )
 
 _STATE_FIELDS = tuple(f.name for f in fields(ChatState))
+_ANSWER_EXISTS = "EXISTS (SELECT 1 FROM answers WHERE id = ?)"
 
 
 class SqliteStore:
@@ -379,11 +380,14 @@ class SqliteStore:
             "SELECT value FROM votes WHERE answer_id = ? AND user_id = ?", (answer_id, user_id)
         ) as cursor:
             row = await cursor.fetchone()
+        # WHERE EXISTS: a prune (another process) may have deleted the answer since the service
+        # checked it; then there is nothing to vote on, not a FOREIGN KEY error.
         await self._db.execute(
-            "INSERT INTO votes (answer_id, user_id, value, voted_at) VALUES (?, ?, ?, ?) "
+            "INSERT INTO votes (answer_id, user_id, value, voted_at) "
+            f"SELECT ?, ?, ?, ? WHERE {_ANSWER_EXISTS} "
             "ON CONFLICT (answer_id, user_id) DO UPDATE SET value = excluded.value, "
             "voted_at = excluded.voted_at",
-            (answer_id, user_id, value, at),
+            (answer_id, user_id, value, at, answer_id),
         )
         return int(row[0]) if row else 0
 
@@ -392,8 +396,8 @@ class SqliteStore:
         async with self._write:
             cursor = await self._db.execute(
                 "INSERT OR IGNORE INTO comment_requests (answer_id, user_id, chat_id, asked_at) "
-                "VALUES (?, ?, ?, ?)",
-                (answer_id, user_id, chat_id, at),
+                f"SELECT ?, ?, ?, ? WHERE {_ANSWER_EXISTS}",
+                (answer_id, user_id, chat_id, at, answer_id),
             )
             inserted = cursor.rowcount == 1
             await cursor.close()
@@ -421,11 +425,14 @@ class SqliteStore:
                 row = await cursor.fetchone()
             if row is None:
                 return None
-            await self._db.execute(
-                "INSERT INTO comments (answer_id, user_id, text, created_at) VALUES (?, ?, ?, ?)",
-                (row[0], user_id, text, at),
+            cursor = await self._db.execute(
+                "INSERT INTO comments (answer_id, user_id, text, created_at) "
+                f"SELECT ?, ?, ?, ? WHERE {_ANSWER_EXISTS}",
+                (row[0], user_id, text, at, row[0]),
             )
-            return int(row[0])
+            inserted = cursor.rowcount == 1
+            await cursor.close()
+            return int(row[0]) if inserted else None
 
     async def _transaction(
         self, work: Callable[P, Awaitable[T]], *args: P.args, **kwargs: P.kwargs

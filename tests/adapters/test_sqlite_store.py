@@ -166,3 +166,20 @@ async def test_a_database_from_a_newer_version_is_refused_naming_both(tmp_path: 
         StoreError, match=f"schema version 99, newer than this bot's {len(MIGRATIONS)}"
     ):
         await SqliteStore.open(path)
+
+
+async def test_a_vote_or_comment_on_an_answer_pruned_meanwhile_writes_nothing_and_never_fails(
+    store: SqliteStore,
+) -> None:
+    answer_id = await store.save_turn("1", ChatState(), record(created_at=10.0))
+    assert await store.request_comment(answer_id, 7, 1, 20.0)
+    await store.attach_comment_prompt(answer_id, 7, 555)
+    # The service has checked the answer; then `feedback prune`, another process, deletes it.
+    # (Foreign keys off there: the comment request stays, as if read just before the delete.)
+    with sqlite3.connect(store.path) as other:
+        other.execute("DELETE FROM answers")
+    assert await store.record_vote(answer_id, 7, -1, 30.0) == 0
+    assert not await store.request_comment(answer_id, 8, 1, 30.0)
+    assert await store.add_comment_to_prompt(1, 7, 555, "太简单了", 30.0) is None
+    assert await store.read("SELECT COUNT(*) FROM votes") == [(0,)]
+    assert await store.read("SELECT COUNT(*) FROM comments") == [(0,)]
