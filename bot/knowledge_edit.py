@@ -15,9 +15,10 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from bot.core.knowledge import load_knowledge
+from bot.core.knowledge import knowledge_files, load_knowledge
 from bot.core.library import load_library
 from bot.core.search import Verdict
+from bot.core.text import LEXICON_DIR
 from bot.errors import BotError
 
 MAX_ALTERNATIVE_CHARS = 200
@@ -58,7 +59,7 @@ def add_alternative(directory: Path, entry_id: str, question: str) -> Added:
     with tempfile.TemporaryDirectory() as scratch:
         # Validate the whole directory with the edited file in place, before touching it.
         trial = Path(scratch) / "knowledge"
-        shutil.copytree(directory, trial)
+        _copy_knowledge(directory, trial)
         with (trial / path.name).open("w", encoding="utf-8") as out:
             yaml.dump(document, out)
         load_knowledge(trial)
@@ -66,6 +67,17 @@ def add_alternative(directory: Path, entry_id: str, question: str) -> Added:
         _replace(path, (trial / path.name).read_text(encoding="utf-8"))
     best = routed.best.entry.id if routed.verdict is Verdict.ANSWER and routed.best else None
     return Added(path, entry_id, best)
+
+
+def _copy_knowledge(directory: Path, trial: Path) -> None:
+    """Copy what the loader reads, and only that: a copy of the whole folder would follow a
+    symlink loop in it (./self -> .) until the path is too long."""
+    (trial / LEXICON_DIR).mkdir(parents=True)
+    for path in knowledge_files(directory):
+        shutil.copyfile(path, trial / path.name)
+    for path in (directory / LEXICON_DIR).glob("*"):
+        if path.is_file():
+            shutil.copyfile(path, trial / LEXICON_DIR / path.name)
 
 
 def _round_trip() -> YAML:

@@ -156,3 +156,21 @@ def test_a_database_from_a_newer_version_is_refused_in_one_line(
     assert done.returncode == 1 and "Traceback" not in done.stderr
     [line] = done.stderr.strip().splitlines()
     assert f"schema version 7, newer than this bot's {len(MIGRATIONS)}" in line
+
+
+@pytest.mark.parametrize(
+    "command", [("kb", "check"), ("kb", "add-alternative", "chatgpt", "恰特是个啥")]
+)
+def test_a_symlink_loop_in_the_knowledge_folder_is_named_not_followed(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    directory = copy_of_small_knowledge(tmp_path)
+    (directory / "self").symlink_to(".")
+    (directory / "lexicon" / "a").symlink_to("b")
+    (directory / "lexicon" / "b").symlink_to("a")
+    (directory / "lexicon" / "gone").symlink_to("nowhere")  # dangling, but no loop
+    done = run_bot(*command, env={"BOT_KNOWLEDGE_DIR": str(directory)})
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{directory / 'self'}: symlink loop" in done.stderr
+    assert f"{directory / 'lexicon' / 'a'}: symlink loop" in done.stderr
+    assert "gone" not in done.stderr
