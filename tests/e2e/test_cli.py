@@ -14,6 +14,11 @@ from emulator_client import ROOT, bot_command
 from bot.adapters.sqlite_store import MIGRATIONS
 
 SMALL = ROOT / "tests" / "fixtures" / "small_knowledge"
+FAKE_API = {
+    "BOT_TELEGRAM_TOKEN": "123456:" + "A" * 35,
+    "BOT_API_BASE_URL": "http://127.0.0.1:9/bot",
+}
+"""A well-formed token and an API that is never reached: the bot stops before calling it."""
 
 
 def run_bot(
@@ -137,13 +142,7 @@ def test_kb_check_refuses_an_id_too_long_for_a_button(tmp_path: Path) -> None:
     [
         (("feedback", "summary"), {}),
         (("chat", "--json"), {}),
-        (
-            ("run",),
-            {
-                "BOT_TELEGRAM_TOKEN": "123456:" + "A" * 35,
-                "BOT_API_BASE_URL": "http://127.0.0.1:9/bot",
-            },
-        ),
+        (("run",), FAKE_API),
     ],
 )
 def test_a_database_from_a_newer_version_is_refused_in_one_line(
@@ -174,3 +173,4 @@ def test_a_symlink_loop_in_the_knowledge_folder_is_named_not_followed(
     assert f"{directory / 'self'}: symlink loop" in done.stderr
     assert f"{directory / 'lexicon' / 'a'}: symlink loop" in done.stderr
     assert "gone" not in done.stderr
+
