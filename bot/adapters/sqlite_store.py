@@ -163,6 +163,10 @@ class SqliteStore:
         try:
             if str(path) != ":memory:":
                 path.parent.mkdir(parents=True, exist_ok=True)
+                # Try the file with plain sqlite3 first: after a failed connect, aiosqlite's
+                # worker thread calls back into the event loop later, and once the caller has
+                # closed that loop, prints an "Event loop is closed" traceback.
+                sqlite3.connect(path).close()
             connection = await aiosqlite.connect(path, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open the database {path}: {exc}") from exc

@@ -174,3 +174,14 @@ def test_a_symlink_loop_in_the_knowledge_folder_is_named_not_followed(
     assert f"{directory / 'lexicon' / 'a'}: symlink loop" in done.stderr
     assert "gone" not in done.stderr
 
+
+def test_a_database_that_cannot_be_opened_is_one_clean_line(tmp_path: Path) -> None:
+    # A folder where the file should be: sqlite cannot open it, whoever runs the bot.
+    database = tmp_path / "bot.sqlite3"
+    database.mkdir()
+    for _ in range(3):  # the traceback came from a thread racing the loop's close: not always
+        done = run_bot("run", env={"BOT_DATABASE_PATH": str(database), **FAKE_API})
+        assert done.returncode == 1
+        assert done.stderr.strip().splitlines() == [
+            f"错误 / error: cannot open the database {database}: unable to open database file"
+        ]
