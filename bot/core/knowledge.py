@@ -9,6 +9,7 @@ raises :class:`KnowledgeError` listing every problem with file, line, entry id a
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -107,7 +108,7 @@ def load_knowledge(directory: str | Path) -> KnowledgeBase:
     files = knowledge_files(directory)
     if not files:
         raise KnowledgeError([Problem(str(directory), 0, None, None, "no *.yaml topic files")])
-    problems: list[Problem] = []
+    problems: list[Problem] = symlink_loops(directory)
     entries: list[Entry] = []
     topics: list[Topic] = []
     broken: set[str] = set()  # ids of entries that exist but could not be read
@@ -124,6 +125,28 @@ def load_knowledge(directory: str | Path) -> KnowledgeBase:
     if problems:
         raise KnowledgeError(problems)
     return KnowledgeBase(tuple(entries), tuple(topics))
+
+
+def symlink_loops(directory: Path) -> list[Problem]:
+    """Links in the folder that lead back into themselves: whatever copies or walks the folder
+    (kb add-alternative, a backup, a file watcher) would go round them until it fails."""
+    problems = []
+    for folder, subfolders, files in os.walk(directory):
+        for name in [*subfolders, *files]:
+            link = Path(folder) / name
+            if link.is_symlink() and _loops(link):
+                problems.append(Problem(str(link), 0, None, None, "symlink loop: remove the link"))
+    return problems
+
+
+def _loops(link: Path) -> bool:
+    try:
+        target = link.resolve(strict=True)
+    except FileNotFoundError:  # dangling: harmless here
+        return False
+    except (RuntimeError, OSError):  # a -> b -> a: no end to resolve to
+        return True
+    return target.is_dir() and link.parent.resolve().is_relative_to(target)
 
 
 def validate_entries(

@@ -12,6 +12,7 @@ import pty
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -294,3 +295,42 @@ def test_export_csv_of_an_empty_window_still_has_its_header(database: Path) -> N
         database, "export", "--format", "csv", "--table", "comments", "--until", "2000-01-01"
     )
     assert text.splitlines() == ["\ufeffid,answer_id,user_id,text,created_at"]
+
+
+def test_pruning_a_large_history_never_holds_up_the_bot(tmp_path: Path) -> None:
+    path = tmp_path / "big.sqlite3"
+    old_rows = 300_000
+    asyncio.run(_create(path))
+    with sqlite3.connect(path) as raw:
+        raw.executemany(
+            "INSERT INTO answers (chat_id, user_id, query, kind, score, page, created_at) "
+            "VALUES (1, 2, 'old', 'answer', 0.9, 1, ?)",
+            ((NOW - 400 * DAY + i,) for i in range(old_rows)),
+        )
+        raw.executemany(
+            "INSERT INTO votes VALUES (?, 2, 1, 0)", ((i,) for i in range(1, old_rows, 7))
+        )
+    pruned: list[str] = []
+    pruner = threading.Thread(
+        target=lambda: pruned.append(review(path, "prune", "--older-than", "180", "--yes"))
+    )
+    waits = []
+    # The bot's side: a turn is one INSERT, waiting for the write lock up to the busy timeout.
+    with sqlite3.connect(path, timeout=5, isolation_level=None) as bot:
+        pruner.start()
+        while pruner.is_alive():
+            started = time.perf_counter()
+            bot.execute(
+                "INSERT INTO answers (chat_id, user_id, query, kind, score, page, created_at) "
+                "VALUES (3, 4, 'new', 'answer', 0.9, 1, ?)",
+                (time.time(),),
+            )
+            waits.append(time.perf_counter() - started)
+            time.sleep(0.005)
+    pruner.join()
+    assert f"回答 {old_rows} 条" in pruned[0]
+    assert len(waits) > 50 and max(waits) < 0.5, f"longest wait {max(waits):.2f} s"
+
+
+async def _create(path: Path) -> None:
+    await (await SqliteStore.open(path)).close()
