@@ -38,7 +38,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from bot.core.knowledge import Entry
-from bot.core.text import char_bigrams
+from bot.core.text import QUESTION_WORDS, char_bigrams
 
 Tokenize = Callable[[str], list[str]]
 _LATIN_WORD = re.compile(r"^[0-9a-z]")
@@ -57,16 +57,20 @@ COMMON_TERM_SHARE = 0.01
 COMMON_DF_MIN = 64
 """Terms in more entries than both of these are not enumerated for candidates (still scored)."""
 CHAMPIONS = 64
-NAME_MISMATCH_FACTOR = 0.7
+NAME_MISMATCH_FACTOR = 0.6
 """The confidence is multiplied by this for each name in the query that the entry does not know:
 a latin word no entry knows, or the subject of other entries."""
-SUBJECT_ABSENT_FACTOR = 0.65
+SUBJECT_ABSENT_FACTOR = 0.75
 """The confidence is multiplied by this when the query does not name the entry's subject."""
 ENTITY_WEIGHT = 3.0
+QUESTION_WORD_WEIGHT = 0.5
+"""The weight in coverage of 什么, 哪, 多少...: the kind of question, not its content."""
+UNKNOWN_CHARACTER_WEIGHT = 1.0
+"""The weight in coverage of a single character that no entry knows."""
 """The least weight in coverage of a term that names some entry's subject (ChatGPT, GPT...)."""
-W_COVERAGE = 0.65
+W_COVERAGE = 0.80
 W_GRAMS = 0.05
-W_FUZZY = 0.30
+W_FUZZY = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,11 +165,26 @@ class _Postings:
         "ChatGPT" is in half the entries, so its IDF is low; yet "ChatGPT有多少参数" is not
         answered by an entry about 大模型's parameters just because 参数 matches.
         """
-        idf = self.idf_of(term)
+        if term in QUESTION_WORDS:
+            return QUESTION_WORD_WEIGHT
+        idf = self.idf.get(term)
+        if idf is None:
+            # A word no entry knows is what the question is about (天气, 蒸馏) and weighs the
+            # most, but not a lone character: jieba leaves those from grammar and slang (才, 蹦).
+            return UNKNOWN_CHARACTER_WEIGHT if len(term) == 1 else self.unknown_idf
         return max(idf, ENTITY_WEIGHT) if term in self.entities else idf
 
-    def gather(self, terms: Iterable[str], factor: float, scores: dict[int, float]) -> _Gathered:
+    def gather(
+        self,
+        terms: Iterable[str],
+        factor: float,
+        scores: dict[int, float],
+        names: Container[str] = (),
+    ) -> _Gathered:
         """Add `factor` times BM25 to `scores` per entry; what coverage needs for the finalists.
+
+        `names`: terms of the query that name something (besides the subjects), which an entry
+        must know to answer it.
 
         Very common terms are not enumerated: they add little to BM25. When a query has nothing
         but common terms, their champion lists supply the candidates. Coverage is looked up
@@ -173,7 +192,7 @@ class _Postings:
         """
         distinct = list(dict.fromkeys(terms))
         matched = [
-            _Term(self.weight_of(term), posting, term in self.entities)
+            _Term(self.weight_of(term), posting, term in self.entities or term in names)
             for term in distinct
             if (posting := self.terms.get(term)) is not None
         ]
@@ -321,17 +340,33 @@ class Index:
         """Every word some entry has (tokens of the tokenizer)."""
         return self._words.idf.keys()
 
+    def knows(self, term: str) -> bool:
+        """Some entry has this term (a token of the tokenizer)."""
+        return term in self._words.idf
+
     def names_subject(self, term: str) -> bool:
         """This term names the subject of some entry (ChatGPT, 大模型...)."""
         return term in self._words.entities
 
-    def search(self, query: str, *, limit: int = 5, min_score: float = 0.0) -> list[Hit]:
-        """The best entries for a query, most confident first; [] when nothing shares a term."""
+    def search(
+        self, query: str, *, limit: int = 5, min_score: float = 0.0, english: bool | None = None
+    ) -> list[Hit]:
+        """The best entries for a query, most confident first; [] when nothing shares a term.
+
+        `english`: the message was written in English (see :func:`latin_names`); by default,
+        when the query has no Chinese character.
+        """
         tokens = self._tokenize(query)
         if not tokens:
             return []
+        if english is None:
+            english = _CJK.search(query) is None
+        # A name the knowledge has never seen (redis, gpt-5) is what the question is about, and
+        # the bot knows nothing of it: at best a did-you-mean, never a confident answer. One
+        # it knows (Siri) is answered only by an entry that knows it.
+        names = latin_names(tokens, english=english)
         bm25: dict[int, float] = {}
-        words = self._words.gather(tokens, 1.0, bm25)
+        words = self._words.gather(tokens, 1.0, bm25, names=frozenset(names))
         grams = self._grams.gather(char_bigrams(tokens), GRAM_WEIGHT, bm25)
         if not bm25:
             return []
@@ -341,9 +376,6 @@ class Index:
         else:
             candidates = heapq.nlargest(CANDIDATES, bm25.items(), key=by_score)
         key = fuzzy_key(tokens, self._words.idf)
-        # A name the knowledge has never seen (redis, gpt-5) is what the question is about, and
-        # the bot knows nothing of it: at best a did-you-mean, never a confident answer.
-        names = latin_names(tokens, english=_CJK.search(query) is None)
         unknown_names = sum(1 for t in names if t not in self._words.idf)
         asked = frozenset(tokens)
         scored = [
@@ -431,8 +463,8 @@ class Thresholds:
     """Confidence cut-offs: answer at or above `answer`, or at or above `clear` when the
     runner-up scores at least `margin` less; offer choices at or above `suggest`."""
 
-    answer: float = 0.38
-    clear: float = 0.32
+    answer: float = 0.40
+    clear: float = 0.34
     margin: float = 0.02
     suggest: float = 0.28
     max_suggestions: int = 3

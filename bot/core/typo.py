@@ -75,7 +75,14 @@ class TypoCorrector:
             if sound is not None:
                 self._by_sound.setdefault(sound, []).append(term)
         self._latin_set = frozenset(latin_words)
-        self._latin = sorted(w for w in self._latin_set if _LETTERS.match(w) and len(w) >= 3)
+        # Known latin words by (letters' length, digits and joiners): one slip keeps the second
+        # and changes the first by at most one, so a typo is compared with three small lists.
+        self._latin: dict[tuple[int, tuple[str, ...]], list[tuple[str, str]]] = {}
+        for word in sorted(self._latin_set):
+            letters = "".join(_LETTERS.findall(word))
+            if _LETTERS.match(word) and len(word) >= MIN_LATIN_TYPO_CHARS:
+                key = (len(letters), tuple(_NON_LETTERS.findall(word)))
+                self._latin.setdefault(key, []).append((word, letters))
 
     def correct(self, text: str) -> str:
         """The text with its homophone and latin typos of known words corrected."""
@@ -122,13 +129,11 @@ class TypoCorrector:
         if word in self._latin_set or len(word) < MIN_LATIN_TYPO_CHARS:
             return word
         letters = "".join(_LETTERS.findall(word))
-        rest = _NON_LETTERS.findall(word)
-        for known in self._latin:
-            if _NON_LETTERS.findall(known) != rest:
-                continue
-            known_letters = "".join(_LETTERS.findall(known))
-            if _one_slip(letters, known_letters):
-                return known
+        rest = tuple(_NON_LETTERS.findall(word))
+        for size in (len(letters), len(letters) - 1, len(letters) + 1):
+            for known, known_letters in self._latin.get((size, rest), ()):
+                if _one_slip(letters, known_letters):
+                    return known
         return word
 
 
