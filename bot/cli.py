@@ -213,8 +213,9 @@ def explain(library: Library, question: str) -> str:
         f"规范化    {reading.normalised}" + ("（英文问句）" if reading.english else ""),
         *([f"纠错      {reading.corrected}"] if reading.corrected != reading.normalised else []),
         f"分词      {' / '.join(library.analyzer.tokenise(reading.corrected)) or '(无)'}",
-        f"判定      {match.verdict.value}（{_why(match, limits)}）",
-        "候选      score  coverage  grams  fuzzy  names  subject  entry / best phrasing",
+        f"判定      {kb_commands.VERDICTS[match.verdict]}（{_why(match, limits)}）",
+        # The component names are those of the score formula in the README.
+        "候选      score  coverage  grams  fuzzy  names  subject  条目 / 最接近的问法",
     ]
     for hit in hits:
         lines.append(
