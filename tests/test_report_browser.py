@@ -64,8 +64,6 @@ def layout(page: str, width: int, tmp_path: Path) -> dict[str, object]:
         encoding="utf-8",
     )
     assert CHROMIUM is not None, "no chromium: scripts/setup.sh --test installs it as root"
-        "chromium is not installed: scripts/setup.sh --test installs it as root"
-    )
     done = subprocess.run(
         [
             CHROMIUM,
