@@ -1,14 +1,14 @@
 """Calibrate the confidence: grid-search the evidence weights, the damping and the decision.
 
 Every case is searched once; each of its candidates (chosen by BM25, which no weight here
-changes) keeps its evidence — coverage, bigram coverage, fuzzy similarity, how many names of
-the query it does not know and whether the query names its subject. Each combination then
-re-scores them with the very function the search uses (`bot.core.search.confidence`) and
-decides as `bot.core.search.decide` does (answer at `answer`, or at `clear` when the runner-up
-is `margin` behind), and is judged as `kb test` judges: an on-topic case passes when it is answered with its entry (or, for cases in the blind
-format, with an answer holding one of its `any` strings), an off-topic case when it is not
-answered. Among the points that decline at least the given share of off-topic cases, the best
-on-topic accuracy wins.
+changes) keeps its evidence: coverage, bigram coverage, fuzzy similarity, how many names of the
+query it does not know and whether the query names its subject. Each combination re-scores
+them with the very function the search uses (`bot.core.search.confidence`), decides as
+`bot.core.search.decide` does (answer at `answer`, or at `clear` when the runner-up is `margin`
+behind) and is judged as `kb test` judges: an on-topic case passes when it is answered with its
+entry (or, in the blind format, with an answer holding one of its `any` strings), an off-topic
+case when it is not answered. Among the points that decline at least the given share of
+off-topic cases, the best on-topic accuracy wins.
 
 Fit only on the project's own cases (tests/cases/): the development set in ../shared/eval
 measures the result and must not choose it.
