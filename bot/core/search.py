@@ -73,9 +73,9 @@ UNKNOWN_CHARACTER_WEIGHT = 1.0
 class Weights:
     """How the evidence makes a confidence; bench/calibrate.py searches these."""
 
-    coverage: float = 0.80
+    coverage: float = 0.75
     grams: float = 0.05
-    fuzzy: float = 0.15
+    fuzzy: float = 0.20
     missing_name: float = 0.6
     """Factor for each name in the query that the entry does not know: a latin word no entry
     knows, a model version, or the subject of other entries."""
@@ -507,7 +507,7 @@ class Thresholds:
     """Confidence cut-offs: answer at or above `answer`, or at or above `clear` when the
     runner-up scores at least `margin` less; offer choices at or above `suggest`."""
 
-    answer: float = 0.40
+    answer: float = 0.42
     clear: float = 0.34
     margin: float = 0.02
     suggest: float = 0.28
