@@ -16,6 +16,9 @@ from collections.abc import Callable
 LONG_MESSAGE_CHARS = 24
 """Shorter messages are judged whole: they are the question."""
 
+MAX_LOOK_BACK = 6
+"""Clauses searched back for what a question refers to: an antecedent is close, and a message of
+a thousand clauses must not cost a thousand tokenisations."""
 SELF_CONTAINED_CHARS = 10
 """A clause this long or longer can stand on its own even without naming a subject."""
 
@@ -63,7 +66,7 @@ def question_focus(text: str, *, known_words: KnownWords, is_subject: Callable[[
     # The question needs what it refers to: the nearest clause before it that names a subject
     # (else the clause just before it). Of that clause only what the knowledge knows is kept,
     # and the clauses between are left out: they are about the asker.
-    before = clauses[: asking[-1]]
+    before = clauses[max(0, asking[-1] - MAX_LOOK_BACK) : asking[-1]]
     antecedent = next(
         (words for c in reversed(before) if any(map(is_subject, words := known_words(c)))),
         [word for word in known_words(before[-1]) if len(word) > 1] if before else [],
