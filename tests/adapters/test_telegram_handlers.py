@@ -32,9 +32,9 @@ from bot.adapters.telegram_app import (
     BotApplication,
     activity_report,
     announce_commands,
-    run_bot,
 )
 from bot.adapters.telegram_app import build_application as build
+from bot.bootstrap import run_telegram, telegram_config
 from bot.core.dialogue import DialogueConfig
 from bot.core.library import Library
 from bot.core.search import Verdict
@@ -244,7 +244,7 @@ async def app(
         return UNANSWERED_REPORT
 
     application = build(
-        settings,
+        telegram_config(settings),
         service,
         request_class=OfflineBotApi,
         reload=reload,
@@ -839,9 +839,9 @@ def test_a_rejected_token_is_one_sentence_and_the_database_is_closed(
     )
     try:
         with pytest.raises(ConfigError, match="does not accept BOT_TELEGRAM_TOKEN"):
-            run_bot(settings, library, request_class=TokenRejected)
+            run_telegram(settings, library, request_class=TokenRejected)
     finally:
-        asyncio.set_event_loop(None)  # run_bot made and closed a loop of its own
+        asyncio.set_event_loop(None)  # run_telegram made and closed a loop of its own
     assert database.exists() and not Path(f"{database}-wal").exists()
     # PTB logs the refusal itself (with its traceback); that is the only error.
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
@@ -876,9 +876,9 @@ def test_the_token_is_in_no_log_record_and_no_error_at_any_level(
     )
     try:
         with pytest.raises(BotError) as raised:
-            run_bot(settings, library, request_class=api_class)
+            run_telegram(settings, library, request_class=api_class)
     finally:
-        asyncio.set_event_loop(None)  # run_bot made and closed a loop of its own
+        asyncio.set_event_loop(None)  # run_telegram made and closed a loop of its own
     secret = TOKEN.partition(":")[2]
     assert caplog.records and secret not in caplog.text
     assert not [r for r in caplog.records if secret in r.getMessage()]
