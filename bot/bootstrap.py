@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot import kb_commands
-from bot.adapters.feedback_queries import FeedbackQueries
-from bot.adapters.sqlite_store import SqliteStore, claim_database
+from bot.adapters.sqlite.chat_store import SqliteStore
+from bot.adapters.sqlite.feedback_queries import FeedbackQueries
+from bot.adapters.sqlite.lock import claim_database
 from bot.core.dialogue import DialogueConfig
 from bot.core.knowledge import load_knowledge
 from bot.core.library import Library, load_library
@@ -152,7 +153,7 @@ def run_telegram(
         config,
         ChatService(store, current, dialogue),
         reload=reload,
-        stats=partial(telegram_app.activity_report, store),
+        stats=partial(telegram_app.activity_report, feedback),
         unanswered=partial(telegram_app.unanswered_report, feedback, current),
         on_shutdown=close_down,  # PTB calls it after stopping, whatever stopped it
         on_start=start_watching,

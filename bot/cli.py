@@ -239,7 +239,7 @@ def chat(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.adapters.console import ConsoleChat
-    from bot.adapters.sqlite_store import SqliteStore
+    from bot.adapters.sqlite.chat_store import SqliteStore
     from bot.service import ChatService
 
     library = build_library(settings)

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.adapters.feedback_queries import EXPORTED
+from bot.adapters.sqlite.feedback_queries import EXPORTED
 from bot.settings import Settings
 from bot.untrusted import for_spreadsheet
 

@@ -25,7 +25,8 @@ from telegram import Update
 from telegram.error import NetworkError
 from telegram.request import HTTPXRequest, RequestData
 
-from bot.adapters.sqlite_store import SqliteStore
+from bot.adapters.sqlite.chat_store import SqliteStore
+from bot.adapters.sqlite.feedback_queries import FeedbackQueries
 from bot.adapters.telegram import notices
 from bot.adapters.telegram.limits import GROUP_QUESTIONS_PER_MINUTE
 from bot.adapters.telegram_app import (
@@ -238,7 +239,7 @@ async def app(
         return "知识库没有变化。"
 
     async def stats() -> str:
-        return await activity_report(store)
+        return await activity_report(FeedbackQueries(store))
 
     async def unanswered() -> str:
         return UNANSWERED_REPORT
