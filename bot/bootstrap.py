@@ -19,6 +19,7 @@ from bot import kb_commands
 from bot.adapters.sqlite.chat_store import SqliteStore
 from bot.adapters.sqlite.feedback_queries import FeedbackQueries
 from bot.adapters.sqlite.lock import claim_database
+from bot.admin import AdminService
 from bot.core.dialogue import DialogueConfig
 from bot.core.knowledge import load_knowledge
 from bot.core.library import Library, load_library
@@ -31,7 +32,7 @@ from bot.settings import Settings
 if TYPE_CHECKING:
     from telegram.request import HTTPXRequest
 
-    from bot.adapters.telegram_app import BotApplication, Hook, TelegramConfig
+    from bot.adapters.telegram_app import BotApplication, TelegramConfig
 
 log = logging.getLogger(__name__)
 
@@ -79,9 +80,6 @@ def serve_telegram(settings: Settings, **adapter_options: Any) -> None:
 
     live = LiveLibrary(Path(settings.knowledge_dir), build_library(settings))
 
-    async def reload() -> str:
-        return (await live.reload()).summary()
-
     async def watch(notify: Notify) -> None:
         async def report(outcome: ReloadReport) -> None:
             await notify(outcome.summary())
@@ -92,7 +90,7 @@ def serve_telegram(settings: Settings, **adapter_options: Any) -> None:
         settings,
         live.current,
         dialogue=dialogue_config(settings),
-        reload=reload,
+        reload=live.reload,
         watch=watch if settings.watch_knowledge else None,
         **adapter_options,
     )
@@ -104,7 +102,7 @@ def run_telegram(
     *,
     dialogue: DialogueConfig | None = None,
     request_class: type[HTTPXRequest] | None = None,
-    reload: Hook | None = None,
+    reload: Callable[[], Awaitable[ReloadReport]] | None = None,
     watch: Watch | None = None,
 ) -> None:
     """Serve the bot until SIGTERM or SIGINT; the database is closed on the way out.
@@ -147,14 +145,14 @@ def run_telegram(
         log.info("stopped; database closed")
 
     current = library if callable(library) else partial(_same, library)
-    feedback = FeedbackQueries(store)
+    admin = AdminService(
+        FeedbackQueries(store), lambda: current().analyzer.normalise, reload=reload
+    )
     options: dict[str, Any] = {"request_class": request_class} if request_class else {}
     application = telegram_app.build_application(
         config,
         ChatService(store, current, dialogue),
-        reload=reload,
-        stats=partial(telegram_app.activity_report, feedback),
-        unanswered=partial(telegram_app.unanswered_report, feedback, current),
+        admin=admin,
         on_shutdown=close_down,  # PTB calls it after stopping, whatever stopped it
         on_start=start_watching,
         **options,
@@ -174,11 +172,12 @@ async def open_review(path: Path, settings: Settings) -> AsyncIterator[Review]:
     """The answer log at `path` and the knowledge, for the `feedback` subcommands."""
     store = await SqliteStore.open(path)
     directory = kb_commands.knowledge_directory(settings)
+    reader = FeedbackQueries(store)
     try:
         yield Review(
-            reader=FeedbackQueries(store),
+            admin=AdminService(reader, partial(_normaliser, directory)),
+            reader=reader,
             questions=partial(entry_questions, directory),
-            normaliser=partial(_normaliser, directory),
         )
     finally:
         await store.close()

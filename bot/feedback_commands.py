@@ -18,10 +18,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.admin import FeedbackReader
+from bot.admin import AdminService, FeedbackReader
 from bot.arguments import NO_END, days, moment
 from bot.errors import BotError
-from bot.feedback import Comment, group_unanswered, rate, table, worst_first
+from bot.feedback import Comment, rate, table
 from bot.feedback_export import add_export_arguments, export, iso_time
 from bot.settings import Settings
 
@@ -30,11 +30,12 @@ from bot.settings import Settings
 class Review:
     """What the feedback subcommands work on; the root opens it (see bot.bootstrap)."""
 
+    admin: AdminService
+    """The use cases `summary` and `unanswered` share with /stats and /unanswered."""
     reader: FeedbackReader
+    """The raw reviews: comments, export, report, prune."""
     questions: Callable[[], dict[str, str]]
     """Entry id -> question; raises a BotError when the knowledge cannot be loaded."""
-    normaliser: Callable[[], Callable[[str], str]]
-    """The knowledge's normalisation of a question (loads the lexicon)."""
 
 
 Command = Callable[[Review, argparse.Namespace, Settings], Awaitable[int]]
@@ -123,7 +124,7 @@ def entry_questions(review: Review) -> dict[str, str]:
 
 async def summary(review: Review, args: argparse.Namespace, settings: Settings) -> int:
     """Per entry, worst first, with totals."""
-    entries = worst_first(await review.reader.per_entry(args.since, args.until))
+    entries = await review.admin.entry_feedback(args.since, args.until)
     questions = entry_questions(review)
     if args.json:
         _print_json(
@@ -166,9 +167,9 @@ def where(comment: Comment) -> str:
 
 async def unanswered(review: Review, args: argparse.Namespace, settings: Settings) -> int:
     """Similar unanswered questions grouped: the admin's to-do list."""
-    normalise = review.normaliser()
-    rows = await review.reader.unanswered(args.since, args.until)
-    groups = group_unanswered(rows, normalise, min_nearest=settings.suggest_threshold)
+    groups = await review.admin.unanswered_groups(
+        args.since, args.until, min_nearest=settings.suggest_threshold
+    )
     if args.json:
         _print_json(
             [

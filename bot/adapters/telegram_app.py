@@ -13,10 +13,10 @@ from __future__ import annotations
 import logging
 import secrets
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -36,9 +36,8 @@ from bot.adapters.telegram import handlers, limits, notices
 from bot.adapters.telegram.flood import FloodGate
 from bot.adapters.telegram.outage import Outage, WatchedPolls
 from bot.adapters.telegram.redaction import redact
-from bot.core.library import Library
+from bot.admin import AdminService
 from bot.errors import BotError, ConfigError
-from bot.feedback import Unanswered, group_unanswered
 from bot.service import ChatService
 
 log = logging.getLogger(__name__)
@@ -58,23 +57,8 @@ so keeping all that a burst opened made every later send slower (bot CPU per ans
 _POOL_LIMITS = {
     "limits": httpx.Limits(max_connections=POOL_SIZE, max_keepalive_connections=IDLE_CONNECTIONS)
 }
-DAY = 24 * 3600
 Hook = handlers.Hook
 BotApplication = Application[Any, Any, Any, Any, Any, Any]
-
-
-class AnswerLog(Protocol):
-    """The part of the store /stats reads."""
-
-    async def count_answers(self, since: float) -> Mapping[str, int]: ...
-
-    async def votes_by_entry(self, since: float) -> list[tuple[str, int, int]]: ...
-
-
-class UnansweredLog(Protocol):
-    """The part of the store /unanswered reads."""
-
-    async def unanswered(self, since: float, until: float) -> list[Unanswered]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,14 +82,15 @@ def build_application(
     service: ChatService,
     *,
     request_class: type[HTTPXRequest] = HTTPXRequest,
-    reload: Hook | None = None,
-    stats: Hook | None = None,
-    unanswered: Hook | None = None,
+    admin: AdminService | None = None,
     on_shutdown: Callable[[], Awaitable[None]] | None = None,
     on_start: Callable[[BotApplication], Awaitable[None]] | None = None,
     clock: Callable[[], float] = time.monotonic,
 ) -> BotApplication:
-    """The PTB application with every handler registered, in the order they are tried."""
+    """The PTB application with every handler registered, in the order they are tried.
+
+    `admin` answers /stats, /unanswered and /reload; without it they say they are unavailable.
+    """
     # Any: the rate limiter changes the builder's type parameters, and only build() matters.
     polls = WatchedPolls(request_class(connection_pool_size=1), Outage(clock))
     builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
@@ -127,9 +112,9 @@ def build_application(
         flood=FloodGate(config.flood_limit_per_minute),
         group_flood=FloodGate(limits.GROUP_QUESTIONS_PER_MINUTE),
         admin_ids=config.admin_ids,
-        reload=reload,
-        stats=stats,
-        unanswered=unanswered,
+        reload=admin.reload_report if admin is not None and admin.can_reload else None,
+        stats=admin.activity_report if admin is not None else None,
+        unanswered=admin.unanswered_report if admin is not None else None,
         clock=clock,
     )
     new = filters.UpdateType.MESSAGE  # edited messages are ignored
@@ -187,51 +172,6 @@ async def announce_commands(application: BotApplication) -> None:
     except TelegramError as exc:
         log.warning("setMyCommands was refused (%s); starting without a command menu", exc)
     log.info("serving as @%s", bot.username)
-
-
-async def activity_report(answers: AnswerLog, *, now: Callable[[], float] = time.time) -> str:
-    """/stats: replies in the last 24 hours and 7 days, the helpful rate, the worst entries."""
-    day = await answers.count_answers(now() - DAY)
-    week = await answers.count_answers(now() - 7 * DAY)
-    votes = await answers.votes_by_entry(now() - 7 * DAY)
-    lines = [f"最近24小时：{_counts(day)}", f"最近7天：{_counts(week)}", _helpful(votes)]
-    worst = sorted((v for v in votes if v[2]), key=lambda v: (v[1] / (v[1] + v[2]), -v[2]))
-    if worst:
-        lines.append("评价最差的条目：")
-        lines += [
-            f"{n}. {entry}  👍{up} 👎{down}"
-            for n, (entry, up, down) in enumerate(worst[:3], start=1)
-        ]
-    return "\n".join(lines)
-
-
-async def unanswered_report(
-    log_: UnansweredLog, library: Callable[[], Library], *, now: Callable[[], float] = time.time
-) -> str:
-    """/unanswered: the top 10 groups of questions declined or unsure about in the last 7 days."""
-    rows = await log_.unanswered(now() - 7 * DAY, now() + DAY)
-    groups = group_unanswered(rows, library().analyzer.normalise)[:10]
-    if not groups:
-        return "最近7天没有未回答的问题。"
-    lines = [
-        f"{n}. ×{g.count} {' / '.join(g.examples[:2])}（最接近：{g.nearest or '无'}）"
-        for n, g in enumerate(groups, start=1)
-    ]
-    return "最近7天最常见的未回答问题：\n" + "\n".join(lines)
-
-
-def _helpful(votes: list[tuple[str, int, int]]) -> str:
-    up = sum(v[1] for v in votes)
-    down = sum(v[2] for v in votes)
-    if not up + down:
-        return "最近7天好评率：还没有评价"
-    return f"最近7天好评率：{up / (up + down):.0%}（👍{up} / 👎{down}）"
-
-
-def _counts(by_kind: Mapping[str, int]) -> str:
-    total = sum(by_kind.values())
-    answered = by_kind.get("answer", 0)
-    return f"{total} 次回复，其中 {answered} 次来自知识库"
 
 
 def _serve(application: BotApplication, config: TelegramConfig) -> None:
