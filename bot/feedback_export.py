@@ -17,14 +17,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.adapters.sqlite.feedback_queries import EXPORTED
+from bot.feedback import EXPORTED_COLUMNS
 from bot.settings import Settings
 from bot.untrusted import for_spreadsheet
 
 if TYPE_CHECKING:
     from bot.feedback_commands import Review
 
-TABLES = tuple(EXPORTED)
+TABLES = tuple(EXPORTED_COLUMNS)
 BOM = "\ufeff"
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -100,7 +100,7 @@ def csv_text(table: str, rows: list[dict[str, Any]]) -> str:
     buffer = io.StringIO()
     buffer.write(BOM)
     writer = csv.writer(buffer)
-    writer.writerow(EXPORTED[table][2])
+    writer.writerow(EXPORTED_COLUMNS[table])
     writer.writerows([for_spreadsheet(value) for value in row.values()] for row in rows)
     return buffer.getvalue()
 

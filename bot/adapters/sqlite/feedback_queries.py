@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.adapters.sqlite.chat_store import SqliteStore
-from bot.feedback import Comment, EntryFeedback, Unanswered
+from bot.feedback import EXPORTED_COLUMNS, Comment, EntryFeedback, Unanswered
 
 
 class FeedbackQueries:
@@ -122,34 +122,13 @@ class FeedbackQueries:
 
 
 EXPORTED: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "answers": (
-        "answers a",
-        "a",
-        (
-            "id",
-            "chat_id",
-            "user_id",
-            "message_id",
-            "bot_message_id",
-            "query",
-            "kind",
-            "entry_id",
-            "best_entry_id",
-            "score",
-            "page",
-            "created_at",
-        ),
-    ),
-    "votes": (
-        "votes v JOIN answers a ON a.id = v.answer_id",
-        "v",
-        ("answer_id", "user_id", "value", "voted_at"),
-    ),
+    "answers": ("answers a", "a", EXPORTED_COLUMNS["answers"]),
+    "votes": ("votes v JOIN answers a ON a.id = v.answer_id", "v", EXPORTED_COLUMNS["votes"]),
     "comments": (
         "comments c JOIN answers a ON a.id = c.answer_id",
         "c",
-        ("id", "answer_id", "user_id", "text", "created_at"),
+        EXPORTED_COLUMNS["comments"],
     ),
 }
-"""Per exported table: its rows joined to their answer (for the time window), and the columns,
-which are also the CSV header when a table has no rows."""
+"""Per exported table: its rows joined to their answer (for the time window), and the columns
+(bot.feedback.EXPORTED_COLUMNS, also the CSV header when a table has no rows)."""
