@@ -57,7 +57,6 @@ so keeping all that a burst opened made every later send slower (bot CPU per ans
 _POOL_LIMITS = {
     "limits": httpx.Limits(max_connections=POOL_SIZE, max_keepalive_connections=IDLE_CONNECTIONS)
 }
-Hook = handlers.Hook
 BotApplication = Application[Any, Any, Any, Any, Any, Any]
 
 
