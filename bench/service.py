@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from search import make_entries, make_queries  # noqa: E402
 
-from bot.adapters.sqlite_store import SqliteStore  # noqa: E402
+from bot.adapters.sqlite.chat_store import SqliteStore  # noqa: E402
 from bot.core.knowledge import KnowledgeBase  # noqa: E402
 from bot.core.library import Library, load_library  # noqa: E402
 from bot.core.search import Index  # noqa: E402

@@ -1,5 +1,8 @@
 """The composition root: reads Settings once, builds the objects, runs a subcommand.
 
+The wiring of the long-lived objects (the store, the services, the Telegram application, the
+feedback review) is in bot.bootstrap, which this module calls.
+
 The subcommands live with their use: `ask`, `chat` and `run` here, `kb` in kb_commands,
 `feedback` in feedback_commands; the parser speaks Chinese (bot.arguments).
 """
@@ -13,21 +16,20 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from bot import feedback_commands, kb_commands
+from bot import bootstrap, feedback_commands, kb_commands
 from bot.arguments import Parser
-from bot.core.dialogue import DialogueConfig
-from bot.core.library import Library, load_library
+from bot.bootstrap import build_library, dialogue_config
+from bot.core.library import Library
 from bot.core.search import Hit, Match, Thresholds, Verdict
 from bot.errors import BotError, KnowledgeError
 from bot.kb_commands import describe
-from bot.live_knowledge import ReloadReport
 from bot.settings import Settings, describe_invalid
 
 log = logging.getLogger("bot")
@@ -108,19 +110,6 @@ def _silence_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
-
-
-def build_library(settings: Settings, directory: Path | None = None) -> Library:
-    """Load the knowledge with the thresholds from the settings."""
-    where = kb_commands.knowledge_directory(settings, directory)
-    return load_library(where, thresholds=kb_commands.thresholds(settings))
-
-
-def dialogue_config(settings: Settings) -> DialogueConfig:
-    """The conversation knobs from the settings."""
-    return DialogueConfig(
-        page_size=settings.page_size, ttl_seconds=settings.context_ttl_minutes * 60
-    )
 
 
 # --- ask -----------------------------------------------------------------------------------
@@ -250,7 +239,7 @@ def chat(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.adapters.console import ConsoleChat
-    from bot.adapters.sqlite_store import SqliteStore
+    from bot.adapters.sqlite.chat_store import SqliteStore
     from bot.service import ChatService
 
     library = build_library(settings)
@@ -284,28 +273,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 def serve_telegram(settings: Settings, **adapter_options: Any) -> None:
     """The Telegram bot with live knowledge; end-to-end tests add a request class."""
-    from bot.adapters.telegram_app import run_bot
-    from bot.live_knowledge import LiveLibrary
-
-    live = LiveLibrary(Path(settings.knowledge_dir), build_library(settings))
-
-    async def reload() -> str:
-        return (await live.reload()).summary()
-
-    async def watch(notify: Callable[[str], Awaitable[None]]) -> None:
-        async def report(outcome: ReloadReport) -> None:
-            await notify(outcome.summary())
-
-        await live.watch(report)
-
-    run_bot(
-        settings,
-        live.current,
-        dialogue=dialogue_config(settings),
-        reload=reload,
-        watch=watch if settings.watch_knowledge else None,
-        **adapter_options,
-    )
+    bootstrap.serve_telegram(settings, **adapter_options)
 
 
 # --- the parser ----------------------------------------------------------------------------
@@ -342,5 +310,5 @@ def _parser() -> argparse.ArgumentParser:
         handler=run
     )
     kb_commands.add_parser(sub, build_library)
-    feedback_commands.add_parser(sub)
+    feedback_commands.add_parser(sub, bootstrap.open_review)
     return parser

@@ -15,6 +15,27 @@ SIMILAR = 72
 """Two unanswered questions whose normalised texts are this similar (0-100) are one group."""
 
 
+EXPORTED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "answers": (
+        "id",
+        "chat_id",
+        "user_id",
+        "message_id",
+        "bot_message_id",
+        "query",
+        "kind",
+        "entry_id",
+        "best_entry_id",
+        "score",
+        "page",
+        "created_at",
+    ),
+    "votes": ("answer_id", "user_id", "value", "voted_at"),
+    "comments": ("id", "answer_id", "user_id", "text", "created_at"),
+}
+"""The tables `feedback export` writes and their columns, in order."""
+
+
 @dataclass(frozen=True, slots=True)
 class EntryFeedback:
     """How one entry fared: times answered, votes."""

@@ -13,25 +13,37 @@ import json
 import sys
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import asdict
+from contextlib import AbstractAsyncContextManager
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.adapters.feedback_queries import FeedbackQueries
-from bot.adapters.sqlite_store import SqliteStore
+from bot.admin import AdminService, FeedbackReader
 from bot.arguments import NO_END, days, moment
-from bot.core.knowledge import load_knowledge
 from bot.errors import BotError
-from bot.feedback import Comment, group_unanswered, rate, table, worst_first
+from bot.feedback import Comment, rate, table
 from bot.feedback_export import add_export_arguments, export, iso_time
-from bot.kb_commands import knowledge_directory
 from bot.settings import Settings
 
-Command = Callable[[FeedbackQueries, argparse.Namespace, Settings], Awaitable[int]]
+
+@dataclass(frozen=True)
+class Review:
+    """What the feedback subcommands work on; the root opens it (see bot.bootstrap)."""
+
+    admin: AdminService
+    """The use cases `summary` and `unanswered` share with /stats and /unanswered."""
+    reader: FeedbackReader
+    """The raw reviews: comments, export, report, prune."""
+    questions: Callable[[], dict[str, str]]
+    """Entry id -> question; raises a BotError when the knowledge cannot be loaded."""
+
+
+Command = Callable[[Review, argparse.Namespace, Settings], Awaitable[int]]
+OpenReview = Callable[[Path, Settings], AbstractAsyncContextManager[Review]]
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-def add_parser(sub: Any) -> None:
+def add_parser(sub: Any, open_review: OpenReview) -> None:
     """Register `feedback` and its subcommands, each with only the options it uses."""
     feedback = sub.add_parser(
         "feedback", help="查看投票、评论和没答上来的问题；导出、报告、清理", description="反馈。"
@@ -44,12 +56,18 @@ def add_parser(sub: Any) -> None:
         ("comments", comments, "评论（最新的在前），附问题、条目、投票、谁、在哪"),
         ("unanswered", unanswered, "没答上来的问题，相似的归为一组，最常见的在前"),
     ):
-        parser = _command(commands, name, text, handler, window=True)
+        parser = _command(commands, name, text, handler, open_review, window=True)
         parser.add_argument("--json", action="store_true", help="输出 JSON 而不是表格")
-    add_export_arguments(_command(commands, "export", "导出原始记录", export, window=True))
-    report_parser = _command(commands, "report", "生成一页 HTML 报告", report, window=True)
+    add_export_arguments(
+        _command(commands, "export", "导出原始记录", export, open_review, window=True)
+    )
+    report_parser = _command(
+        commands, "report", "生成一页 HTML 报告", report, open_review, window=True
+    )
     report_parser.add_argument("--html", type=Path, required=True, help="要写入的 HTML 文件")
-    prune_parser = _command(commands, "prune", "删除超过保留期的记录", prune, window=False)
+    prune_parser = _command(
+        commands, "prune", "删除超过保留期的记录", prune, open_review, window=False
+    )
     prune_parser.add_argument(
         "--older-than", type=days, required=True, metavar="天数", help="删除多少天以前的记录"
     )
@@ -58,7 +76,7 @@ def add_parser(sub: Any) -> None:
 
 
 def _command(
-    commands: Any, name: str, text: str, handler: Command, *, window: bool
+    commands: Any, name: str, text: str, handler: Command, open_review: OpenReview, *, window: bool
 ) -> argparse.ArgumentParser:
     """A subcommand with --db, and with the time window --since/--until where it applies."""
     parser: argparse.ArgumentParser = commands.add_parser(name, help=text, description=text)
@@ -70,44 +88,44 @@ def _command(
         parser.add_argument(
             "--until", type=moment, default=NO_END, help="到这天之前为止（不含这天）"
         )
-    parser.set_defaults(handler=_runner(handler))
+    parser.set_defaults(handler=_runner(handler, open_review))
     return parser
 
 
-def _runner(command: Command) -> Callable[[argparse.Namespace, Settings], int]:
+def _runner(
+    command: Command, open_review: OpenReview
+) -> Callable[[argparse.Namespace, Settings], int]:
     def run(args: argparse.Namespace, settings: Settings) -> int:
-        return asyncio.run(_with_store(command, args, settings))
+        return asyncio.run(_with_review(command, open_review, args, settings))
 
     return run
 
 
-async def _with_store(command: Command, args: argparse.Namespace, settings: Settings) -> int:
+async def _with_review(
+    command: Command, open_review: OpenReview, args: argparse.Namespace, settings: Settings
+) -> int:
     path = Path(args.db or settings.database_path)
     if not path.is_file():
         where = "--db" if args.db else "BOT_DATABASE_PATH（环境变量或 .env），或用 --db"
         print(f"错误：找不到数据库 {path}（{path.absolute()}）：请设置 {where}", file=sys.stderr)
         return EXIT_FAILED
-    store = await SqliteStore.open(path)
-    try:
-        return await command(FeedbackQueries(store), args, settings)
-    finally:
-        await store.close()
+    async with open_review(path, settings) as review:
+        return await command(review, args, settings)
 
 
-def entry_questions(settings: Settings) -> dict[str, str]:
+def entry_questions(review: Review) -> dict[str, str]:
     """Entry id -> question, so that tables name what an entry is about; {} if unreadable."""
     try:
-        knowledge = load_knowledge(knowledge_directory(settings))
-        return {e.id: e.question for e in knowledge.entries}
+        return review.questions()
     except BotError:
         print("注意：知识库无法加载，表格里只有条目 id（kb check 会说原因）", file=sys.stderr)
         return {}
 
 
-async def summary(queries: FeedbackQueries, args: argparse.Namespace, settings: Settings) -> int:
+async def summary(review: Review, args: argparse.Namespace, settings: Settings) -> int:
     """Per entry, worst first, with totals."""
-    entries = worst_first(await queries.per_entry(args.since, args.until))
-    questions = entry_questions(settings)
+    entries = await review.admin.entry_feedback(args.since, args.until)
+    questions = entry_questions(review)
     if args.json:
         _print_json(
             [
@@ -127,9 +145,9 @@ async def summary(queries: FeedbackQueries, args: argparse.Namespace, settings: 
     return EXIT_OK
 
 
-async def comments(queries: FeedbackQueries, args: argparse.Namespace, settings: Settings) -> int:
+async def comments(review: Review, args: argparse.Namespace, settings: Settings) -> int:
     """Each comment, newest first, with its question, entry, vote, who wrote it and where."""
-    found = await queries.comments(args.since, args.until)
+    found = await review.reader.comments(args.since, args.until)
     if args.json:
         _print_json([{**asdict(c), "at": iso_time(c.at)} for c in found])
         return EXIT_OK
@@ -147,13 +165,11 @@ def where(comment: Comment) -> str:
     return "私聊" if comment.chat_id > 0 else f"群 {comment.chat_id}"
 
 
-async def unanswered(queries: FeedbackQueries, args: argparse.Namespace, settings: Settings) -> int:
+async def unanswered(review: Review, args: argparse.Namespace, settings: Settings) -> int:
     """Similar unanswered questions grouped: the admin's to-do list."""
-    from bot.core.text import Analyzer, load_lexicon
-
-    normalise = Analyzer(load_lexicon(knowledge_directory(settings))).normalise
-    rows = await queries.unanswered(args.since, args.until)
-    groups = group_unanswered(rows, normalise, min_nearest=settings.suggest_threshold)
+    groups = await review.admin.unanswered_groups(
+        args.since, args.until, min_nearest=settings.suggest_threshold
+    )
     if args.json:
         _print_json(
             [
@@ -167,7 +183,7 @@ async def unanswered(queries: FeedbackQueries, args: argparse.Namespace, setting
             ]
         )
         return EXIT_OK
-    questions = entry_questions(settings)
+    questions = entry_questions(review)
     rows_out = [
         [
             g.count,
@@ -182,14 +198,14 @@ async def unanswered(queries: FeedbackQueries, args: argparse.Namespace, setting
     return EXIT_OK
 
 
-async def report(queries: FeedbackQueries, args: argparse.Namespace, settings: Settings) -> int:
+async def report(review: Review, args: argparse.Namespace, settings: Settings) -> int:
     """Write the HTML report."""
     from bot.feedback_report import build_report
 
     if not args.html.parent.is_dir():
         print(f"错误：目录不存在：{args.html.parent}", file=sys.stderr)
         return EXIT_FAILED
-    page = await build_report(queries, args.since, args.until, settings)
+    page = await build_report(review, args.since, args.until, settings)
     args.html.write_text(page, encoding="utf-8")
     print(f"报告已写入 {args.html}")
     return EXIT_OK
@@ -204,10 +220,10 @@ TABLE_NAMES = {
 }
 
 
-async def prune(queries: FeedbackQueries, args: argparse.Namespace, settings: Settings) -> int:
+async def prune(review: Review, args: argparse.Namespace, settings: Settings) -> int:
     """Retention: delete answers, votes, comments and contexts older than the given days."""
     before = time.time() - args.older_than * 86400
-    counts = await queries.count_before(before)
+    counts = await review.reader.count_before(before)
     what = _counts(counts)
     cutoff = _time(before)
     if args.dry_run:
@@ -218,7 +234,7 @@ async def prune(queries: FeedbackQueries, args: argparse.Namespace, settings: Se
         return EXIT_OK
     if not args.yes and not _confirmed(f"将删除 {cutoff} UTC 以前的记录：{what}。确定吗？[y/N] "):
         return EXIT_USAGE
-    print("已删除：" + _counts(await queries.prune(before)))
+    print("已删除：" + _counts(await review.reader.prune(before)))
     return EXIT_OK
 
 

@@ -15,13 +15,16 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.adapters.feedback_queries import EXPORTED, FeedbackQueries
+from bot.feedback import EXPORTED_COLUMNS
 from bot.settings import Settings
 from bot.untrusted import for_spreadsheet
 
-TABLES = tuple(EXPORTED)
+if TYPE_CHECKING:
+    from bot.feedback_commands import Review
+
+TABLES = tuple(EXPORTED_COLUMNS)
 BOM = "\ufeff"
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -42,13 +45,13 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="覆盖已存在的文件")
 
 
-async def export(queries: FeedbackQueries, args: argparse.Namespace, settings: Settings) -> int:
+async def export(review: Review, args: argparse.Namespace, settings: Settings) -> int:
     """Write the rows in the window as JSON or CSV (see the module docstring)."""
     problem = _problem(args)
     if problem:
         print(f"错误：{problem}", file=sys.stderr)
         return EXIT_USAGE
-    tables = with_iso_times(await queries.export(args.since, args.until))
+    tables = with_iso_times(await review.reader.export(args.since, args.until))
     if args.table:
         tables = {args.table: tables[args.table]}
     if args.format == "json":
@@ -97,7 +100,7 @@ def csv_text(table: str, rows: list[dict[str, Any]]) -> str:
     buffer = io.StringIO()
     buffer.write(BOM)
     writer = csv.writer(buffer)
-    writer.writerow(EXPORTED[table][2])
+    writer.writerow(EXPORTED_COLUMNS[table])
     writer.writerows([for_spreadsheet(value) for value in row.values()] for row in rows)
     return buffer.getvalue()
 

@@ -3,40 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from bot.adapters.feedback_queries import FeedbackQueries
 from bot.arguments import NO_END
-from bot.core.knowledge import load_knowledge
-from bot.core.text import Analyzer, load_lexicon
-from bot.feedback import group_unanswered, most_disliked
-from bot.kb_commands import knowledge_directory
+from bot.feedback import most_disliked
 from bot.report_chart import Day
 from bot.report_page import ReportData, render
 from bot.settings import Settings
 
+if TYPE_CHECKING:
+    from bot.feedback_commands import Review
+
 TITLE = "AI概念问答机器人 · 反馈报告"
 
 
-async def build_report(
-    queries: FeedbackQueries, since: float, until: float, settings: Settings
-) -> str:
+async def build_report(review: Review, since: float, until: float, settings: Settings) -> str:
     """The report page for answers logged in [since, until)."""
-    directory = knowledge_directory(settings)
-    base = load_knowledge(directory)
-    normalise = Analyzer(load_lexicon(directory)).normalise
+    questions = review.questions()
+    queries = review.reader
     days = [
         Day(dt.date.fromisoformat(day), questions, up, down)
         for day, questions, up, down in await queries.per_day(since, until)
     ]
-    unanswered = await queries.unanswered(since, until)
     data = ReportData(
         title=TITLE,
         period=period(since, until, days),
         days=days,
         disliked=most_disliked(await queries.per_entry(since, until)),
         comments=await queries.comments(since, until),
-        groups=group_unanswered(unanswered, normalise, min_nearest=settings.suggest_threshold),
-        questions={e.id: e.question for e in base.entries},
+        groups=await review.admin.unanswered_groups(
+            since, until, min_nearest=settings.suggest_threshold
+        ),
+        questions=questions,
         generated=dt.datetime.now(dt.UTC),
     )
     return render(data)

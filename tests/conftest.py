@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.adapters.sqlite_store import SqliteStore
+from bot.adapters.sqlite.chat_store import SqliteStore
 from bot.core.library import Library, load_library
 from bot.core.text import Analyzer, load_lexicon
 

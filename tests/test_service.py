@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.adapters.sqlite_store import SqliteStore
+from bot.adapters.sqlite.chat_store import SqliteStore
 from bot.core.dialogue import DialogueConfig, ReplyKind
 from bot.core.library import Library, load_library
 from bot.service import ChatService, Outcome, Turn

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.adapters.sqlite_store import MIGRATIONS, SqliteStore
+from bot.adapters.sqlite.chat_store import SqliteStore
+from bot.adapters.sqlite.migrations import MIGRATIONS
 from bot.core.dialogue import ChatState
 from bot.errors import StoreError
 from bot.service import AnswerRecord
@@ -183,3 +184,21 @@ async def test_a_vote_or_comment_on_an_answer_pruned_meanwhile_writes_nothing_an
     assert await store.add_comment_to_prompt(1, 7, 555, "太简单了", 30.0) is None
     assert await store.read("SELECT COUNT(*) FROM votes") == [(0,)]
     assert await store.read("SELECT COUNT(*) FROM comments") == [(0,)]
+
+
+async def test_every_sqlite_error_leaves_the_store_as_a_store_error(store: SqliteStore) -> None:
+    answer_id = await store.save_turn("1", ChatState(), record())
+    await store.read("PRAGMA query_only = ON")  # every write now fails inside SQLite
+    writes = (
+        store.save_turn("1", ChatState(), record()),
+        store.attach_message(answer_id, 7),
+        store.record_vote(answer_id, 1, 1, 10.0),
+        store.request_comment(answer_id, 1, 1, 10.0),
+        store.attach_comment_prompt(answer_id, 1, 8),
+        store.prune(before=2000.0),
+    )
+    for write in writes:
+        with pytest.raises(StoreError):
+            await write
+    with pytest.raises(StoreError, match="no such table"):
+        await store.read("SELECT * FROM nope")

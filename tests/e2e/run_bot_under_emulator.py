@@ -1,7 +1,7 @@
 """Test only: `python -m bot run`, with the emulator's request class injected.
 
 Exactly what bot.cli.main() and bot.cli.run() do for `run` (settings from the environment,
-logging, the token check, then bot.cli.serve_telegram: live knowledge, run_bot), plus one
+logging, the token check, then bot.cli.serve_telegram: live knowledge, run_telegram), plus one
 keyword: request_class, and the same fixes for updates that arrive by webhook. This keeps
 the product free of any switch that loads test code; the emulator's quirks live in this folder.
 

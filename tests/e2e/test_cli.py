@@ -14,7 +14,7 @@ import pytest
 from emulator_client import ROOT, bot_command, clean_environment
 
 from bot import cli
-from bot.adapters.sqlite_store import MIGRATIONS
+from bot.adapters.sqlite.migrations import MIGRATIONS
 
 SMALL = ROOT / "tests" / "fixtures" / "small_knowledge"
 FAKE_API = {

@@ -17,7 +17,6 @@ from emulator_client import (
     bot_command,
     bot_environment,
     bot_running,
-    emulator_running,
     rows,
     wait_for,
 )
@@ -27,19 +26,8 @@ NEW_PHRASING = "恰特机器人是哪家公司的作品"
 
 
 @pytest.fixture(scope="module")
-def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("live_e2e")
-
-
-@pytest.fixture(scope="module")
 def knowledge(workdir: Path) -> Path:
     return Path(shutil.copytree(ROOT / "knowledge", workdir / "knowledge"))
-
-
-@pytest.fixture(scope="module")
-def emulator(workdir: Path) -> Iterator[Emulator]:
-    with emulator_running(workdir) as emulator:
-        yield emulator
 
 
 @pytest.fixture(scope="module")

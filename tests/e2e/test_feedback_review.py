@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from emulator_client import ROOT, bot_command, clean_environment
 
-from bot.adapters.sqlite_store import SqliteStore
+from bot.adapters.sqlite.chat_store import SqliteStore
 from bot.core.library import Library
 from bot.service import ChatService, Turn
 

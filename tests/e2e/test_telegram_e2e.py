@@ -19,7 +19,6 @@ from emulator_client import (
     Emulator,
     bot_environment,
     bot_running,
-    emulator_running,
     rows,
     wait_for,
 )
@@ -32,17 +31,6 @@ FLOOD_LIMIT = 8
 MULTI_PAGE = "ChatGPT是怎么训练的"  # five pages at page size 80
 AMBIGUOUS = ("模型训练用什么硬件", "它的缺点和影响", "大模型的训练和微调", "生成式")
 PAGE = re.compile(r"（(\d+)/(\d+)）")
-
-
-@pytest.fixture(scope="module")
-def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("telegram_e2e")
-
-
-@pytest.fixture(scope="module")
-def emulator(workdir: Path) -> Iterator[Emulator]:
-    with emulator_running(workdir) as emulator:
-        yield emulator
 
 
 @pytest.fixture(scope="module")

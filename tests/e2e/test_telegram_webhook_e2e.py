@@ -22,7 +22,6 @@ from emulator_client import (
     bot_environment,
     bot_running,
     chat,
-    emulator_running,
     entities,
     free_port,
     user,
@@ -33,19 +32,8 @@ ADMIN, ATTACKER = 7, 666_000
 
 
 @pytest.fixture(scope="module")
-def emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Emulator]:
-    with emulator_running(tmp_path_factory.mktemp("webhook_emulator")) as emulator:
-        yield emulator
-
-
-@pytest.fixture(scope="module")
 def port() -> int:
     return free_port()
-
-
-@pytest.fixture(scope="module")
-def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("webhook_bot")
 
 
 @pytest.fixture(scope="module")

@@ -1,11 +1,15 @@
-"""Read-only queries over the answer log for the admins' reviews (and retention)."""
+"""Read-only queries over the answer log for the admins' reviews (and retention).
+
+`FeedbackQueries` is the `FeedbackReader` (bot.admin) on the SQLite store; like the store, it
+lets no sqlite3.Error out (the store's `read` turns them into StoreError).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.adapters.sqlite_store import SqliteStore
-from bot.feedback import Comment, EntryFeedback, Unanswered
+from bot.adapters.sqlite.chat_store import SqliteStore
+from bot.feedback import EXPORTED_COLUMNS, Comment, EntryFeedback, Unanswered
 
 
 class FeedbackQueries:
@@ -13,6 +17,23 @@ class FeedbackQueries:
 
     def __init__(self, store: SqliteStore) -> None:
         self._store = store
+
+    async def count_answers(self, since: float) -> dict[str, int]:
+        """How many replies of each kind the log holds from `since` (UNIX time) on."""
+        rows = await self._store.read(
+            "SELECT kind, COUNT(*) FROM answers WHERE created_at >= ? GROUP BY kind", (since,)
+        )
+        return {str(kind): int(count) for kind, count in rows}
+
+    async def votes_by_entry(self, since: float) -> list[tuple[str, int, int]]:
+        """(entry id, 👍, 👎) for the answers logged from `since` on that got any vote."""
+        rows = await self._store.read(
+            "SELECT a.entry_id, SUM(v.value = 1), SUM(v.value = -1) FROM votes v "
+            "JOIN answers a ON a.id = v.answer_id "
+            "WHERE a.created_at >= ? AND a.entry_id IS NOT NULL GROUP BY a.entry_id",
+            (since,),
+        )
+        return [(str(entry), int(up), int(down)) for entry, up, down in rows]
 
     async def per_entry(self, since: float, until: float) -> list[EntryFeedback]:
         """Per answered entry: first pages sent, 👍 and 👎 on any of its pages."""
@@ -101,34 +122,13 @@ class FeedbackQueries:
 
 
 EXPORTED: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "answers": (
-        "answers a",
-        "a",
-        (
-            "id",
-            "chat_id",
-            "user_id",
-            "message_id",
-            "bot_message_id",
-            "query",
-            "kind",
-            "entry_id",
-            "best_entry_id",
-            "score",
-            "page",
-            "created_at",
-        ),
-    ),
-    "votes": (
-        "votes v JOIN answers a ON a.id = v.answer_id",
-        "v",
-        ("answer_id", "user_id", "value", "voted_at"),
-    ),
+    "answers": ("answers a", "a", EXPORTED_COLUMNS["answers"]),
+    "votes": ("votes v JOIN answers a ON a.id = v.answer_id", "v", EXPORTED_COLUMNS["votes"]),
     "comments": (
         "comments c JOIN answers a ON a.id = c.answer_id",
         "c",
-        ("id", "answer_id", "user_id", "text", "created_at"),
+        EXPORTED_COLUMNS["comments"],
     ),
 }
-"""Per exported table: its rows joined to their answer (for the time window), and the columns,
-which are also the CSV header when a table has no rows."""
+"""Per exported table: its rows joined to their answer (for the time window), and the columns
+(bot.feedback.EXPORTED_COLUMNS, also the CSV header when a table has no rows)."""
