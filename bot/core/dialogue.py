@@ -12,69 +12,27 @@ next entry worth reading (:mod:`bot.core.walk`); a follow-up is restated with th
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from enum import Enum
 
-from bot.core import clarify, follow_up, phrases, walk
+from bot.core import clarify, follow_up, phrases, resolve, walk
 from bot.core import intent as intents
 from bot.core.knowledge import Entry
 from bot.core.library import Library
 from bot.core.paging import split_pages
+from bot.core.reply import Action, Button, Reply, ReplyKind
 from bot.core.search import Hit, Match, Verdict
 
-
-class Action(Enum):
-    """What pressing a button does."""
-
-    CONTINUE = "continue"  # the next page of the answer the button is under
-    ASK = "ask"  # answer the entry `Button.entry_id`
-    VOTE_UP = "up"
-    VOTE_DOWN = "down"
-
-
-@dataclass(frozen=True, slots=True)
-class Button:
-    """A choice offered under a reply."""
-
-    label: str
-    action: Action
-    entry_id: str | None = None
-
-
-class ReplyKind(Enum):
-    """Why the bot said what it said."""
-
-    ANSWER = "answer"  # a page of an entry's answer
-    SUGGEST = "suggest"  # did you mean...
-    DECLINE = "decline"  # nothing fits
-    END = "end"  # 继续 with nothing left near the current answer
-    NOTHING_TO_CONTINUE = "nothing_to_continue"  # 继续 with no topic: asks what to go on with
-    ASK_BACK = "ask_back"  # 它/这个/为什么 with no topic: asks what is meant
-    GONE = "gone"  # 继续 on an entry that a reload removed
-    SMALL_TALK = "small_talk"
-    RESET = "reset"
-
-
-@dataclass(frozen=True, slots=True)
-class Reply:
-    """What the bot answers: text plus what an adapter needs to render and log it."""
-
-    text: str
-    kind: ReplyKind
-    entry_id: str | None = None
-    score: float = 0.0
-    page: int = 0
-    pages: int = 0
-    buttons: tuple[Button, ...] = ()
-    hits: tuple[Hit, ...] = ()
-
-    @property
-    def matched(self) -> bool:
-        """Whether this answers from the knowledge base."""
-        return self.kind is ReplyKind.ANSWER
-
-    @property
-    def has_more(self) -> bool:
-        return self.matched and self.page < self.pages
+__all__ = [
+    "Action",
+    "Button",
+    "ChatState",
+    "ContinueFrom",
+    "DialogueConfig",
+    "Message",
+    "Pick",
+    "Reply",
+    "ReplyKind",
+    "step",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,9 +78,6 @@ class ContinueFrom:
 
 
 Message = str | Pick | ContinueFrom
-
-CONFIRM_MARGIN = 0.05
-"""How far a did-you-mean's first candidate must lead for the context to settle on it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +137,8 @@ def _say(
         return _respond(state, library.match(asked), asked, library, config)
     if not state.subject and _needs_a_topic(message, library):
         return _ask_back(state, message, library)
-    match, asked = _match_with_context(state, message, text, library)
+    context = resolve.Context(state.subject, state.last_question, state.entry_id)
+    match, asked = resolve.match_in_context(message, text, context, library)
     return _respond(state, match, asked, library, config)
 
 
@@ -195,64 +151,6 @@ def _needs_a_topic(message: str, library: Library) -> bool:
         return True
     focus = intents.ellipsis_focus(message)
     return focus is not None and vocabulary.is_term(focus)
-
-
-def _match_with_context(
-    state: ChatState, message: str, text: str, library: Library
-) -> tuple[Match, str]:
-    """Match the message, read in the chat's context when it leans on it.
-
-    Every reading is searched and the best answer kept ("它跟ChatGPT的关系" after a question
-    on 大模型 and 生成式AI: 它 is whichever the knowledge answers best). A message that says
-    it refers back (它, 那X呢) is not also answered on its own words, which would be a guess.
-    """
-    normalise = library.analyzer.normalise
-    context = follow_up.Context(
-        intents.compact(normalise(state.subject)), intents.compact(normalise(state.last_question))
-    )
-    readings = follow_up.restatements(message, context, library.vocabulary)
-    if not readings:
-        return library.match(text), text
-    plain: Match | None = None
-    best: tuple[Match, str] | None = None
-    fallback: tuple[Match, str] | None = None
-    for reading in readings:
-        match = _confirmed(library.match(reading.text), state, library)
-        if match.verdict is not Verdict.ANSWER:
-            if reading.reference.explicit and (
-                fallback is None or _score(match) > _score(fallback[0])
-            ):
-                fallback = (match, reading.text)
-            continue
-        if not reading.reference.explicit:
-            plain = plain or library.match(text)
-            if plain.verdict is Verdict.ANSWER and _score(plain) > _score(match):
-                continue
-        if best is None or _score(match) > _score(best[0]):
-            best = (match, reading.text)
-    if best is not None:
-        return best
-    plain = plain or library.match(text)
-    if fallback is None or (
-        plain.verdict is Verdict.ANSWER and library.vocabulary.names_in(message)
-    ):
-        return plain, text
-    return fallback
-
-
-def _confirmed(match: Match, state: ChatState, library: Library) -> Match:
-    """A did-you-mean that the context settles: one clear candidate, and it is the current
-    entry or linked to it, so the words and the context agree on it."""
-    best = match.best
-    if match.verdict is not Verdict.SUGGEST or best is None or state.entry_id is None:
-        return match
-    runner_up = match.hits[1].score if len(match.hits) > 1 else 0.0
-    current = library.get(state.entry_id)
-    linked = {state.entry_id, *library.linked_from.get(state.entry_id, ())}
-    linked.update(current.related if current else ())
-    if best.entry.id in linked and best.score - runner_up >= CONFIRM_MARGIN:
-        return Match(Verdict.ANSWER, (best,))
-    return match
 
 
 def _score(match: Match) -> float:
