@@ -2,8 +2,9 @@
 
 Order of preference: the entry's own `related` list (the curators' choice), then the entries
 that list it as related, then its nearest neighbours by search. A depth request ("展开讲讲")
-first takes the sub-topics: those related entries whose name the answer itself mentions (the
-training answer names 监督学习, 奖励模型 and 近端策略优化), in the order the answer names them.
+first takes the sub-topics: those of its related entries whose name (subject, or first keyword
+when they share the subject) the answer itself mentions (the training answer names 监督学习,
+奖励模型 and 近端策略优化), in the order the answer names them.
 """
 
 from __future__ import annotations
@@ -48,11 +49,17 @@ def _neighbours(current: Entry, library: Library) -> Iterator[Entry]:
 
 
 def _subtopics(current: Entry, library: Library) -> Iterator[Entry]:
-    answer = library.analyzer.normalise(current.answer)
+    # Only the entry's own related list: entries linking to it are more often its parents.
+    normalise = library.analyzer.normalise
+    answer, own = normalise(current.answer), normalise(current.subject)
     placed: list[tuple[int, Entry]] = []
-    for entry in _linked(current, library):
+    for entry_id in current.related:
+        entry = library.get(entry_id)
+        if entry is None:
+            continue
         name = entry.subject if entry.subject != current.subject else next(iter(entry.keywords), "")
-        at = answer.find(library.analyzer.normalise(name)) if name else -1
+        name = normalise(name)
+        at = answer.find(name) if name and name != own else -1
         if at >= 0:
             placed.append((at, entry))
     placed.sort(key=lambda pair: pair[0])
