@@ -1,37 +1,50 @@
 """The composition root: reads Settings once, builds the objects, runs a subcommand.
 
-python -m bot                 Telegram bot if a token is configured, else the local chat
-python -m bot chat            the local chat (--json for scripts)
-python -m bot run             the Telegram bot
-python -m bot ask "问题"       one answer (--json, --explain; "-" reads stdin lines)
-python -m bot kb check|test|import|add-alternative
-python -m bot feedback summary|comments|unanswered|export|report|prune
+The subcommands live with their use: `ask`, `chat` and `run` here, `kb` in kb_commands,
+`feedback` in feedback_commands; the parser speaks Chinese (bot.arguments).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
 import json
 import logging
+import os
 import sys
 from collections.abc import Awaitable, Callable, Sequence
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from bot import feedback_commands
+from bot import feedback_commands, kb_commands
+from bot.arguments import Parser
 from bot.core.dialogue import DialogueConfig
 from bot.core.library import Library, load_library
 from bot.core.search import Hit, Thresholds, Verdict
 from bot.errors import BotError, KnowledgeError
 from bot.live_knowledge import ReloadReport
-from bot.settings import Settings
+from bot.settings import Settings, describe_invalid
 
 log = logging.getLogger("bot")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+ADMIN_HELP = """\
+AI概念问答机器人：在 Telegram 上用中文回答 AI 概念问题，也可以在终端里试用和维护。
+
+不加命令时：配置了 BOT_TELEGRAM_TOKEN 就运行 Telegram 机器人，否则打开本地对话。
+设置来自环境变量或 .env（BOT_KNOWLEDGE_DIR、BOT_DATABASE_PATH 等，见 .env.example）。
+
+管理员的日常：
+  python -m bot feedback unanswered          看机器人没答上来的问题（按相似分组）
+  python -m bot kb add-alternative ID "问法"  把一种新问法加到条目里（运行中的机器人自动重新加载）
+  python -m bot feedback report --html r.html 生成一页报告：提问量、投票、最差条目、评论
+每个命令都有 --help。"""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -40,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = Settings()
     except ValidationError as exc:
-        print(f"错误：配置无效 / invalid settings:\n{exc}", file=sys.stderr)
+        print(f"错误：设置无效：{describe_invalid(exc)}", file=sys.stderr)
         return EXIT_USAGE
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -48,22 +61,64 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", None) or (run if settings.has_token else chat)
     if handler is chat and not hasattr(args, "json"):
         args = _parser().parse_args(["chat"])
+    return _run_handler(handler, args, settings)
+
+
+def _run_handler(
+    handler: Callable[[argparse.Namespace, Settings], int],
+    args: argparse.Namespace,
+    settings: Settings,
+) -> int:
+    """Run a subcommand; an expected failure is one line on stderr and exit code 1."""
     try:
         return int(handler(args, settings))
     except KnowledgeError as exc:
-        print(f"知识库无法加载 / the knowledge cannot be loaded:\n{exc}", file=sys.stderr)
-        return EXIT_FAILED
+        count = len(exc.problems)
+        lines = [f"错误：知识库无法加载（{count} 处问题）：", *(f"  {p}" for p in exc.problems)]
+        print("\n".join(lines), file=sys.stderr)
     except BotError as exc:
-        print(f"错误 / error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+        print(f"错误：{exc}", file=sys.stderr)
+    except BrokenPipeError:
+        _silence_stdout()  # the reader (`| head`) has enough: stop quietly, as cat does
+    except OSError as exc:
+        print(f"错误：{describe_os_error(exc)}", file=sys.stderr)
     except KeyboardInterrupt:
         return EXIT_OK
+    return EXIT_FAILED
+
+
+def describe_os_error(exc: OSError) -> str:
+    """A file error in one Chinese line: the path and what is wrong with it."""
+    reasons = {
+        errno.ENOENT: "文件或目录不存在",
+        errno.EACCES: "没有权限",
+        errno.EPERM: "没有权限",
+        errno.EISDIR: "这是一个目录，不是文件",
+        errno.ENOTDIR: "路径中有一段不是目录",
+        errno.ENOSPC: "磁盘已满",
+        errno.EROFS: "文件系统只读",
+    }
+    reason = reasons.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+    return f"{exc.filename}：{reason}" if exc.filename else reason
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def build_library(settings: Settings, directory: Path | None = None) -> Library:
     """Load the knowledge with the thresholds from the settings."""
-    thresholds = Thresholds(answer=settings.answer_threshold, suggest=settings.suggest_threshold)
-    return load_library(directory or settings.knowledge_dir, thresholds=thresholds)
+    thresholds = Thresholds(
+        answer=settings.answer_threshold,
+        clear=settings.clear_answer_threshold,
+        margin=settings.clear_answer_margin,
+        suggest=settings.suggest_threshold,
+    )
+    where = kb_commands.knowledge_directory(settings, directory)
+    return load_library(where, thresholds=thresholds)
 
 
 def dialogue_config(settings: Settings) -> DialogueConfig:
@@ -78,12 +133,15 @@ def dialogue_config(settings: Settings) -> DialogueConfig:
 
 def ask(args: argparse.Namespace, settings: Settings) -> int:
     """Print the answer to one question, or to each line of stdin with "-"."""
+    if not args.question.strip():
+        print('错误：请给出一个问题，例如 python -m bot ask "什么是大模型？"', file=sys.stderr)
+        return EXIT_USAGE
     library = build_library(settings)
     questions = sys.stdin if args.question == "-" else [args.question]
     for question in questions:
         question = question.rstrip("\n")
         if args.explain:
-            print(explain(library, question))
+            print(explain(library, question), flush=True)
             continue
         result = ask_result(library, question)
         if args.json:
@@ -97,6 +155,8 @@ def ask_result(library: Library, question: str) -> dict[str, Any]:
     """The JSON object `ask --json` prints."""
     from bot.core import phrases
 
+    if not question.strip():
+        return _unmatched(ASK_FOR_A_QUESTION, 0.0, [])
     match = library.match(question)
     best = match.best
     suggestions = (
@@ -112,13 +172,26 @@ def ask_result(library: Library, question: str) -> dict[str, Any]:
             "suggestions": suggestions,
         }
     if match.verdict is Verdict.SUGGEST:
-        text = phrases.suggest([hit.entry.question for hit in match.hits])
+        text = _did_you_mean([hit.entry.question for hit in match.hits])
     else:
         text = phrases.decline([t.name for t in library.topics], phrases.EXAMPLE_QUESTIONS)
+    return _unmatched(text, best.score if best else 0.0, suggestions)
+
+
+ASK_FOR_A_QUESTION = "请输入一个问题，比如“什么是大模型？”"
+
+
+def _did_you_mean(questions: Sequence[str]) -> str:
+    """Did-you-mean for the command line, which has no buttons to press."""
+    lines = "\n".join(f"{i}. {q}" for i, q in enumerate(questions, start=1))
+    return f"我不太确定你想问的是哪一个，是下面这些吗？\n{lines}\n\n可以用其中一个问题再问一次。"
+
+
+def _unmatched(text: str, score: float, suggestions: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "matched": False,
         "entry_id": None,
-        "score": best.score if best else 0.0,
+        "score": score,
         "question": None,
         "answer": text,
         "suggestions": suggestions,
@@ -164,7 +237,7 @@ async def _chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.service import ChatService
 
     library = build_library(settings)
-    store = await SqliteStore.open(args.db or settings.database_path)
+    store = await SqliteStore.open(args.db or local_chat_database(settings))
     try:
         service = ChatService(store, lambda: library, dialogue_config(settings))
         console = ConsoleChat(service, chat_id=args.chat)
@@ -175,6 +248,11 @@ async def _chat(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         await store.close()
     return EXIT_OK
+
+
+def local_chat_database(settings: Settings) -> Path:
+    """The local chat's own database, next to the bot's: trying things out stays out of /stats."""
+    return Path(settings.database_path).with_name("local-chat.sqlite3")
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -213,122 +291,39 @@ def serve_telegram(settings: Settings, **adapter_options: Any) -> None:
     )
 
 
-# --- kb ------------------------------------------------------------------------------------
+# --- the parser ----------------------------------------------------------------------------
 
 
-def kb_check(args: argparse.Namespace, settings: Settings) -> int:
-    """Validate the knowledge: schema, ids, related, answers, and phrasings routed elsewhere."""
-    from bot.core.evaluation import find_collisions
-
-    directory = Path(args.directory or settings.knowledge_dir)
-    library = build_library(settings, directory)
-    problems = find_collisions(library)
-    for problem in problems:
-        print(problem)
-    print(
-        f"{len(library.entries)} entries in {len(library.topics)} topics, "
-        f"{sum(len(e.phrasings) for e in library.entries)} phrasings: "
-        f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-    )
-    return EXIT_FAILED if problems else EXIT_OK
-
-
-def kb_test(args: argparse.Namespace, settings: Settings) -> int:
-    """Run question -> expected entry cases and report accuracy and every miss."""
-    from bot.core.evaluation import load_cases, run_cases, unknown_expectations
-
-    library = build_library(settings)
-    cases = load_cases(args.cases)
-    unknown = unknown_expectations(library, cases)
-    if unknown:
-        print(
-            f"cases expect entries the knowledge does not have: {', '.join(unknown)}",
-            file=sys.stderr,
-        )
-        return EXIT_FAILED
-    report = run_cases(library, cases)
-    for miss in report.misses:
-        print(
-            f"MISS  {miss.case.question!r}: expected {miss.case.expect}, got {miss.got} "
-            f"({miss.verdict.value}, {miss.score:.2f})"
-        )
-    print(
-        f"{len(cases)} cases: accuracy {report.accuracy:.1%} "
-        f"(on-topic {report.accuracy_of(off_topic=False):.1%}, "
-        f"off-topic declined {report.accuracy_of(off_topic=True):.1%}); "
-        f"minimum {args.min_accuracy:.1%}"
-    )
-    return EXIT_OK if report.accuracy >= args.min_accuracy else EXIT_FAILED
-
-
-def kb_add_alternative(args: argparse.Namespace, settings: Settings) -> int:
-    """Add a way of asking to an entry, in its YAML file, keeping comments and layout."""
-    from bot.knowledge_edit import add_alternative
-
-    added = add_alternative(Path(settings.knowledge_dir), args.entry_id, args.question)
-    print(f"added to {added.entry_id} in {added.file}")
-    if added.routed_to != added.entry_id:
-        print(
-            f"note: the matcher answers it with {added.routed_to or 'no entry'} for now; "
-            "check the entry's keywords",
-            file=sys.stderr,
-        )
-    return EXIT_OK
-
-
-def kb_import(args: argparse.Namespace, settings: Settings) -> int:
-    """Draft entries from article text files for an admin to curate."""
-    from bot.core.ingest import draft_entries, render_drafts
-
-    tokenize = build_library(settings).analyzer.tokenise
-    drafts = []
-    for path in args.articles:
-        text = Path(path).read_text(encoding="utf-8")
-        drafts.extend(draft_entries(text, Path(path).name, tokenize=tokenize))
-    text = render_drafts(drafts)
-    if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
-        print(f"{len(drafts)} draft entries written to {args.out}")
-    else:
-        print(text)
-    return EXIT_OK
+def _version() -> str:
+    try:
+        return version("ai-concepts-bot")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "未安装"
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m bot",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    parser = Parser(prog="python -m bot", description=ADMIN_HELP)
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {_version()}", help="显示版本并退出"
     )
-    sub = parser.add_subparsers(dest="command")
-    ask_parser = sub.add_parser("ask", help="answer one question (or '-' for stdin lines)")
-    ask_parser.add_argument("question")
-    ask_parser.add_argument("--json", action="store_true", help="one JSON object per question")
-    ask_parser.add_argument("--explain", action="store_true", help="show how it was matched")
+    sub = parser.add_subparsers(dest="command", title="命令", metavar="命令")
+    ask_parser = sub.add_parser("ask", help="回答一个问题（- 表示逐行读标准输入）")
+    ask_parser.add_argument("question", help="问题，或 - 从标准输入每行读一个")
+    ask_parser.add_argument("--json", action="store_true", help="每个问题输出一个 JSON 对象")
+    ask_parser.add_argument(
+        "--explain", action="store_true", help="显示匹配过程：规范化、分词、前 5 个候选的分数"
+    )
     ask_parser.set_defaults(handler=ask)
-    chat_parser = sub.add_parser("chat", help="chat locally in the terminal")
-    chat_parser.add_argument("--db", type=Path, help="database file (default: BOT_DATABASE_PATH)")
-    chat_parser.add_argument("--chat", type=int, default=1, help="chat id (default 1)")
-    chat_parser.add_argument("--json", action="store_true", help="JSON lines in and out")
-    chat_parser.set_defaults(handler=chat)
-    sub.add_parser("run", help="run the Telegram bot").set_defaults(handler=run)
-    kb = sub.add_parser("kb", help="knowledge tools").add_subparsers(
-        dest="kb_command", required=True
+    chat_parser = sub.add_parser("chat", help="在终端里和机器人对话（本地试用）")
+    chat_parser.add_argument(
+        "--db", type=Path, help="数据库文件（默认：BOT_DATABASE_PATH 旁边的 local-chat.sqlite3）"
     )
-    check = kb.add_parser("check", help="validate the knowledge")
-    check.add_argument("directory", nargs="?")
-    check.set_defaults(handler=kb_check)
-    test = kb.add_parser("test", help="run question cases")
-    test.add_argument("cases")
-    test.add_argument("--min-accuracy", type=float, default=0.0)
-    test.set_defaults(handler=kb_test)
-    alternative = kb.add_parser("add-alternative", help="add a way of asking to an entry")
-    alternative.add_argument("entry_id")
-    alternative.add_argument("question")
-    alternative.set_defaults(handler=kb_add_alternative)
-    imp = kb.add_parser("import", help="draft entries from articles")
-    imp.add_argument("articles", nargs="+")
-    imp.add_argument("--out")
-    imp.set_defaults(handler=kb_import)
+    chat_parser.add_argument("--chat", type=int, default=1, help="对话 id（默认 1；负数是群）")
+    chat_parser.add_argument("--json", action="store_true", help="逐行读写 JSON，供脚本使用")
+    chat_parser.set_defaults(handler=chat)
+    sub.add_parser("run", help="运行 Telegram 机器人（需要 BOT_TELEGRAM_TOKEN）").set_defaults(
+        handler=run
+    )
+    kb_commands.add_parser(sub, build_library)
     feedback_commands.add_parser(sub)
     return parser

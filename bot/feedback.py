@@ -1,13 +1,15 @@
-"""Turning feedback rows into what an admin reads: tables, groups of questions, one HTML page."""
+"""Turning feedback rows into what an admin reads: tables and groups of unanswered questions."""
 
 from __future__ import annotations
 
-import html
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+
+from bot.core.search import Thresholds
+from bot.untrusted import for_terminal
 
 SIMILAR = 72
 """Two unanswered questions whose normalised texts are this similar (0-100) are one group."""
@@ -30,13 +32,15 @@ class EntryFeedback:
 
 @dataclass(frozen=True, slots=True)
 class Comment:
-    """A comment with the question it was about."""
+    """A comment with the question it was about, who wrote it and in which chat."""
 
     at: float
     entry_id: str | None
     query: str
     vote: int
     text: str
+    user_id: int = 0
+    chat_id: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,19 +65,23 @@ class Group:
     nearest_score: float = 0.0
 
 
-def group_unanswered(rows: Sequence[Unanswered], normalise: Callable[[str], str]) -> list[Group]:
-    """Similar questions together, most frequent group first (greedy, by fuzzy similarity)."""
+def group_unanswered(
+    rows: Sequence[Unanswered],
+    normalise: Callable[[str], str],
+    *,
+    min_nearest: float = Thresholds().suggest,
+) -> list[Group]:
+    """Similar questions together, most frequent group first (greedy, by fuzzy similarity).
+
+    Commands and messages with no words (emoji, punctuation) are left out: no entry could
+    answer them. A nearest entry scoring below `min_nearest` is no lead, so it is not named.
+    """
     groups: list[Group] = []
     for row in rows:
         key = normalise(row.query)
-        group = next(
-            (
-                g
-                for g in groups
-                if any(fuzz.token_set_ratio(" ".join(key), " ".join(k)) >= SIMILAR for k in g.keys)
-            ),
-            None,
-        )
+        if row.query.lstrip().startswith("/") or not key.strip():
+            continue
+        group = next((g for g in groups if _similar(key, g.keys)), None)
         if group is None:
             group = Group()
             groups.append(group)
@@ -81,14 +89,24 @@ def group_unanswered(rows: Sequence[Unanswered], normalise: Callable[[str], str]
         if key not in group.keys:
             group.keys.append(key)
             group.examples.append(row.query)
-        if row.score >= group.nearest_score:
+        if row.score >= max(group.nearest_score, min_nearest):
             group.nearest, group.nearest_score = row.best_entry_id, row.score
     return sorted(groups, key=lambda g: -g.count)
+
+
+def _similar(key: str, keys: Sequence[str]) -> bool:
+    return any(fuzz.token_set_ratio(" ".join(key), " ".join(k)) >= SIMILAR for k in keys)
 
 
 def worst_first(entries: Sequence[EntryFeedback]) -> list[EntryFeedback]:
     """Lowest helpful rate first (entries without votes last), then most 👎."""
     return sorted(entries, key=lambda e: (e.helpful is None, e.helpful or 0.0, -e.down, e.entry_id))
+
+
+def most_disliked(entries: Sequence[EntryFeedback]) -> list[EntryFeedback]:
+    """Entries with any 👎, the largest share of 👎 first, then the most 👎."""
+    disliked = [e for e in entries if e.down]
+    return sorted(disliked, key=lambda e: (-e.down / (e.up + e.down), -e.down, e.entry_id))
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -105,68 +123,9 @@ def rate(value: float | None) -> str:
     return "" if value is None else f"{value:.0%}"
 
 
-def html_report(
-    *,
-    title: str,
-    per_day: Sequence[tuple[str, int, int, int]],
-    worst: Sequence[EntryFeedback],
-    groups: Sequence[Group],
-) -> str:
-    """One self-contained page: charts per day, worst entries, top unanswered groups."""
-    questions = sum(d[1] for d in per_day)
-    up, down = sum(d[2] for d in per_day), sum(d[3] for d in per_day)
-    helpful = rate(up / (up + down) if up + down else None)
-    worst_rows = "".join(
-        f"<tr><td>{_e(e.entry_id)}</td><td>{e.answered}</td><td>{e.up}</td><td>{e.down}</td>"
-        f"<td>{rate(e.helpful)}</td></tr>"
-        for e in worst[:10]
-    )
-    group_rows = "".join(
-        f"<tr><td>{g.count}</td><td>{_e(' / '.join(g.examples[:3]))}</td>"
-        f"<td>{_e(g.nearest or '')}</td><td>{g.nearest_score:.2f}</td></tr>"
-        for g in groups[:10]
-    )
-    return f"""<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>{_e(title)}</title>
-<style>body{{font-family:sans-serif;margin:2em;color:#222}}table{{border-collapse:collapse}}
-td,th{{border:1px solid #ccc;padding:4px 8px}}th{{background:#f3f3f3}}.n{{color:#666}}</style>
-</head><body><h1>{_e(title)}</h1>
-<p>问题 {questions} · 👍 {up} · 👎 {down} · 好评率 {helpful}</p>
-<h2>每天的问题</h2>{_bars(per_day, 1, "#4a7bd0")}
-<h2>每天的 👍 与 👎</h2>{_bars(per_day, 2, "#3a9a5b")}{_bars(per_day, 3, "#c94a4a")}
-<h2>评价最差的条目</h2><table><tr><th>条目</th><th>回答次数</th><th>👍</th><th>👎</th>
-<th>好评率</th></tr>{worst_rows}</table>
-<h2>最常见的未回答问题</h2><table><tr><th>次数</th><th>例子</th><th>最接近的条目</th>
-<th>分数</th></tr>{group_rows}</table></body></html>
-"""
-
-
-def _bars(per_day: Sequence[tuple[str, int, int, int]], column: int, colour: str) -> str:
-    """An inline SVG bar chart of one column per day."""
-    if not per_day:
-        return '<p class="n">（无数据）</p>'
-    values = [int(d[column]) for d in per_day]
-    top = max(*values, 1)
-    width, height, bar = 40 * len(per_day) + 20, 140, 28
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">']
-    for i, (day, value) in enumerate(zip(per_day, values, strict=True)):
-        h = round(100 * value / top)
-        x = 10 + 40 * i
-        parts.append(
-            f'<rect x="{x}" y="{110 - h}" width="{bar}" height="{h}" fill="{colour}">'
-            f"<title>{_e(day[0])}: {value}</title></rect>"
-            f'<text x="{x}" y="{125}" font-size="9">{_e(day[0][5:])}</text>'
-            f'<text x="{x}" y="{105 - h}" font-size="10">{value}</text>'
-        )
-    return "".join(parts) + "</svg>"
-
-
-def _e(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
+    """Text from users may hold terminal escape sequences: they are removed, never printed."""
+    text = "" if value is None else for_terminal(str(value))
     return text if len(text) <= 40 else text[:39] + "…"
 
 

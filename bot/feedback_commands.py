@@ -1,10 +1,13 @@
-"""`python -m bot feedback ...`: the admins' review of votes, comments and unanswered questions."""
+"""`python -m bot feedback ...`: the admins' review of votes, comments and unanswered questions.
+
+Each subcommand takes only the options that mean something to it: `prune` has no time window
+and no --json, `export` has --format and no --json.
+"""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import datetime as dt
 import json
 import sys
@@ -16,37 +19,62 @@ from typing import Any
 
 from bot.adapters.feedback_queries import FeedbackQueries
 from bot.adapters.sqlite_store import SqliteStore
-from bot.core.library import load_library
-from bot.feedback import group_unanswered, html_report, rate, table, worst_first
+from bot.arguments import days, moment
+from bot.core.knowledge import load_knowledge
+from bot.errors import BotError
+from bot.feedback import Comment, group_unanswered, rate, table, worst_first
+from bot.feedback_export import add_export_arguments, export, iso_time
 from bot.settings import Settings
 
-Command = Callable[[FeedbackQueries, argparse.Namespace, Settings], Awaitable[None]]
+Command = Callable[[FeedbackQueries, argparse.Namespace, Settings], Awaitable[int]]
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+FOREVER = 1e18
 
 
 def add_parser(sub: Any) -> None:
-    """Register `feedback` and its subcommands."""
-    feedback = sub.add_parser("feedback", help="review votes, comments, unanswered questions")
-    commands = feedback.add_subparsers(dest="feedback_command", required=True)
+    """Register `feedback` and its subcommands, each with only the options it uses."""
+    feedback = sub.add_parser(
+        "feedback", help="查看投票、评论和没答上来的问题；导出、报告、清理", description="反馈。"
+    )
+    commands = feedback.add_subparsers(
+        dest="feedback_command", required=True, title="子命令", metavar="命令"
+    )
     for name, handler, text in (
-        ("summary", summary, "per entry: answered, 👍, 👎, helpful rate (worst first)"),
-        ("comments", comments, "comments with their question, entry and vote"),
-        ("unanswered", unanswered, "similar unanswered questions grouped, most frequent first"),
-        ("export", export, "the raw rows (answers, votes, comments)"),
-        ("report", report, "one self-contained HTML page"),
-        ("prune", prune, "delete what is older than --older-than DAYS"),
+        ("summary", summary, "每个条目：回答次数、👍、👎、好评率（最差的在前）"),
+        ("comments", comments, "评论（最新的在前），附问题、条目、投票、谁、在哪"),
+        ("unanswered", unanswered, "没答上来的问题，相似的归为一组，最常见的在前"),
     ):
-        parser = commands.add_parser(name, help=text)
-        parser.add_argument("--db", type=Path, help="database file (default: BOT_DATABASE_PATH)")
-        parser.add_argument("--since", type=_moment, default=0.0, help="YYYY-MM-DD or ISO time")
-        parser.add_argument("--until", type=_moment, default=1e18, help="YYYY-MM-DD or ISO time")
-        parser.add_argument("--json", action="store_true", help="JSON instead of a table")
-        if name == "export":
-            parser.add_argument("--format", choices=("csv", "json"), default="json")
-        if name == "report":
-            parser.add_argument("--html", type=Path, required=True, help="the page to write")
-        if name == "prune":
-            parser.add_argument("--older-than", type=float, required=True, metavar="DAYS")
-        parser.set_defaults(handler=_runner(handler))
+        parser = _command(commands, name, text, handler)
+        _add_window(parser)
+        parser.add_argument("--json", action="store_true", help="输出 JSON 而不是表格")
+    add_export_arguments(_window(_command(commands, "export", "导出原始记录", export)))
+    report_parser = _window(_command(commands, "report", "生成一页 HTML 报告", report))
+    report_parser.add_argument("--html", type=Path, required=True, help="要写入的 HTML 文件")
+    prune_parser = _command(commands, "prune", "删除超过保留期的记录", prune)
+    prune_parser.add_argument(
+        "--older-than", type=days, required=True, metavar="天数", help="删除多少天以前的记录"
+    )
+    prune_parser.add_argument("--dry-run", action="store_true", help="只显示会删除多少，不删除")
+    prune_parser.add_argument("--yes", action="store_true", help="不询问直接删除（供脚本使用）")
+
+
+def _command(commands: Any, name: str, text: str, handler: Command) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = commands.add_parser(name, help=text, description=text)
+    parser.add_argument("--db", type=Path, help="数据库文件（默认 BOT_DATABASE_PATH）")
+    parser.set_defaults(handler=_runner(handler))
+    return parser
+
+
+def _window(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    _add_window(parser)
+    return parser
+
+
+def _add_window(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--since", type=moment, default=0.0, help="从这天开始（YYYY-MM-DD 或 ISO 时间，UTC）"
+    )
+    parser.add_argument("--until", type=moment, default=FOREVER, help="到这天之前为止（不含这天）")
 
 
 def _runner(command: Command) -> Callable[[argparse.Namespace, Settings], int]:
@@ -57,61 +85,77 @@ def _runner(command: Command) -> Callable[[argparse.Namespace, Settings], int]:
 
 
 async def _with_store(command: Command, args: argparse.Namespace, settings: Settings) -> int:
-    path = args.db or settings.database_path
-    if not Path(path).is_file():
-        print(f"no database at {path}", file=sys.stderr)
-        return 1
+    path = Path(args.db or settings.database_path)
+    if not path.is_file():
+        where = "--db" if args.db else "BOT_DATABASE_PATH（环境变量或 .env），或用 --db"
+        print(f"错误：找不到数据库 {path}（{path.absolute()}）：请设置 {where}", file=sys.stderr)
+        return EXIT_FAILED
     store = await SqliteStore.open(path)
     try:
-        await command(FeedbackQueries(store), args, settings)
+        return await command(FeedbackQueries(store), args, settings)
     finally:
         await store.close()
-    return 0
 
 
-async def summary(queries: FeedbackQueries, args: argparse.Namespace, settings: Settings) -> None:
+def entry_questions(settings: Settings) -> dict[str, str]:
+    """Entry id -> question, so that tables name what an entry is about; {} if unreadable."""
+    try:
+        return {e.id: e.question for e in load_knowledge(settings.knowledge_dir).entries}
+    except BotError:
+        print("注意：知识库无法加载，表格里只有条目 id（kb check 会说原因）", file=sys.stderr)
+        return {}
+
+
+async def summary(queries: FeedbackQueries, args: argparse.Namespace, settings: Settings) -> int:
     """Per entry, worst first, with totals."""
     entries = worst_first(await queries.per_entry(args.since, args.until))
+    questions = entry_questions(settings)
     if args.json:
-        _print_json([{**asdict(e), "helpful": e.helpful} for e in entries])
-        return
+        _print_json(
+            [
+                {**asdict(e), "question": questions.get(e.entry_id), "helpful": e.helpful}
+                for e in entries
+            ]
+        )
+        return EXIT_OK
     rows: list[list[object]] = [
-        [e.entry_id, e.answered, e.up, e.down, rate(e.helpful)] for e in entries
+        [questions.get(e.entry_id, ""), e.entry_id, e.answered, e.up, e.down, rate(e.helpful)]
+        for e in entries
     ]
     up, down = sum(e.up for e in entries), sum(e.down for e in entries)
-    rows.append(
-        [
-            "总计",
-            sum(e.answered for e in entries),
-            up,
-            down,
-            rate(up / (up + down) if up + down else None),
-        ]
-    )
-    print(table(["条目", "回答次数", "👍", "👎", "好评率"], rows))
+    total = rate(up / (up + down) if up + down else None)
+    rows.append(["总计", "", sum(e.answered for e in entries), up, down, total])
+    print(table(["问题", "条目 id", "回答次数", "👍", "👎", "好评率"], rows))
+    return EXIT_OK
 
 
-async def comments(queries: FeedbackQueries, args: argparse.Namespace, settings: Settings) -> None:
-    """Each comment with its question, entry and vote."""
+async def comments(queries: FeedbackQueries, args: argparse.Namespace, settings: Settings) -> int:
+    """Each comment, newest first, with its question, entry, vote, who wrote it and where."""
     found = await queries.comments(args.since, args.until)
     if args.json:
-        _print_json([asdict(c) for c in found])
-        return
+        _print_json([{**asdict(c), "at": iso_time(c.at)} for c in found])
+        return EXIT_OK
     votes = {1: "👍", -1: "👎", 0: ""}
-    print(
-        table(
-            ["时间", "条目", "问题", "投票", "评论"],
-            [[_time(c.at), c.entry_id, c.query, votes[c.vote], c.text] for c in found],
-        )
-    )
+    rows = [
+        [_time(c.at), c.text, c.query, c.entry_id or "", votes[c.vote], c.user_id, where(c)]
+        for c in found
+    ]
+    print(table(["时间", "评论", "问题", "条目 id", "投票", "用户", "对话"], rows))
+    return EXIT_OK
 
 
-async def unanswered(
-    queries: FeedbackQueries, args: argparse.Namespace, settings: Settings
-) -> None:
+def where(comment: Comment) -> str:
+    """Private chat or which group (Telegram group ids are negative)."""
+    return "私聊" if comment.chat_id > 0 else f"群 {comment.chat_id}"
+
+
+async def unanswered(queries: FeedbackQueries, args: argparse.Namespace, settings: Settings) -> int:
     """Similar unanswered questions grouped: the admin's to-do list."""
-    normalise = load_library(settings.knowledge_dir).analyzer.normalise
-    groups = group_unanswered(await queries.unanswered(args.since, args.until), normalise)
+    from bot.core.text import Analyzer, load_lexicon
+
+    normalise = Analyzer(load_lexicon(settings.knowledge_dir)).normalise
+    rows = await queries.unanswered(args.since, args.until)
+    groups = group_unanswered(rows, normalise, min_nearest=settings.suggest_threshold)
     if args.json:
         _print_json(
             [
@@ -119,64 +163,84 @@ async def unanswered(
                     "count": g.count,
                     "examples": g.examples[:3],
                     "nearest": g.nearest,
-                    "score": g.nearest_score,
+                    "score": g.nearest_score if g.nearest else None,
                 }
                 for g in groups
             ]
         )
-        return
-    print(
-        table(
-            ["次数", "例子", "最接近的条目", "分数"],
-            [
-                [g.count, " / ".join(g.examples[:3]), g.nearest, f"{g.nearest_score:.2f}"]
-                for g in groups
-            ],
-        )
-    )
+        return EXIT_OK
+    questions = entry_questions(settings)
+    rows_out = [
+        [
+            g.count,
+            " / ".join(g.examples[:3]),
+            questions.get(g.nearest, "") if g.nearest else "",
+            g.nearest or "",
+            f"{g.nearest_score:.2f}" if g.nearest else "",
+        ]
+        for g in groups
+    ]
+    print(table(["次数", "例子", "最接近的条目", "条目 id", "分数"], rows_out))
+    return EXIT_OK
 
 
-async def export(queries: FeedbackQueries, args: argparse.Namespace, settings: Settings) -> None:
-    """The raw rows: JSON (one object of three lists) or CSV (a `table` column first)."""
-    tables = await queries.export(args.since, args.until)
-    if args.format == "json":
-        _print_json(tables)
-        return
-    writer = csv.writer(sys.stdout)
-    for name, rows in tables.items():
-        if rows:
-            writer.writerow(["table", *rows[0]])
-        for row in rows:
-            writer.writerow([name, *row.values()])
-
-
-async def report(queries: FeedbackQueries, args: argparse.Namespace, settings: Settings) -> None:
+async def report(queries: FeedbackQueries, args: argparse.Namespace, settings: Settings) -> int:
     """Write the HTML report."""
-    normalise = load_library(settings.knowledge_dir).analyzer.normalise
-    page = html_report(
-        title="AI概念问答机器人 · 反馈报告",
-        per_day=await queries.per_day(args.since, args.until),
-        worst=worst_first(await queries.per_entry(args.since, args.until)),
-        groups=group_unanswered(await queries.unanswered(args.since, args.until), normalise),
-    )
+    from bot.feedback_report import build_report
+
+    if not args.html.parent.is_dir():
+        print(f"错误：目录不存在：{args.html.parent}", file=sys.stderr)
+        return EXIT_FAILED
+    page = await build_report(queries, args.since, args.until, settings)
     args.html.write_text(page, encoding="utf-8")
-    print(f"report written to {args.html}")
+    print(f"报告已写入 {args.html}")
+    return EXIT_OK
 
 
-async def prune(queries: FeedbackQueries, args: argparse.Namespace, settings: Settings) -> None:
+TABLE_NAMES = {
+    "answers": "回答",
+    "votes": "投票",
+    "comments": "评论",
+    "comment_requests": "评论请求",
+    "chat_context": "对话上下文",
+}
+
+
+async def prune(queries: FeedbackQueries, args: argparse.Namespace, settings: Settings) -> int:
     """Retention: delete answers, votes, comments and contexts older than the given days."""
-    counts = await queries.prune(time.time() - args.older_than * 86400)
-    print(", ".join(f"{table_name}: {count} deleted" for table_name, count in counts.items()))
+    before = time.time() - args.older_than * 86400
+    counts = await queries.count_before(before)
+    what = _counts(counts)
+    cutoff = _time(before)
+    if args.dry_run:
+        print(f"将删除 {cutoff} UTC 以前的记录：{what}（--dry-run：什么也没删）")
+        return EXIT_OK
+    if not sum(counts.values()):
+        print(f"{cutoff} UTC 以前没有记录，什么也没删")
+        return EXIT_OK
+    if not args.yes and not _confirmed(f"将删除 {cutoff} UTC 以前的记录：{what}。确定吗？[y/N] "):
+        return EXIT_USAGE
+    print("已删除：" + _counts(await queries.prune(before)))
+    return EXIT_OK
 
 
-def _moment(text: str) -> float:
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from exc
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.timestamp()
+def _confirmed(question: str) -> bool:
+    """Ask on a terminal; without one (a script, cron) refuse: deleting needs --yes there."""
+    if not sys.stdin.isatty():
+        print(
+            "错误：没有终端可以确认删除；脚本里请加 --yes（先用 --dry-run 看会删多少）",
+            file=sys.stderr,
+        )
+        return False
+    answer = input(question).strip().lower()
+    if answer not in ("y", "yes", "是"):
+        print("没有删除任何记录", file=sys.stderr)
+        return False
+    return True
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return "、".join(f"{TABLE_NAMES.get(name, name)} {count} 条" for name, count in counts.items())
 
 
 def _time(at: float) -> str:

@@ -7,6 +7,7 @@ stay as they were; the whole directory is validated with the edit before the fil
 
 from __future__ import annotations
 
+import difflib
 import os
 import shutil
 import tempfile
@@ -16,8 +17,8 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from bot.core.knowledge import load_knowledge
-from bot.core.library import load_library
-from bot.core.search import Verdict
+from bot.core.library import Library, load_library
+from bot.core.search import Match, Thresholds, Verdict
 from bot.errors import BotError
 
 MAX_ALTERNATIVE_CHARS = 200
@@ -36,20 +37,31 @@ class Added:
     routed_to: str | None
 
 
-def add_alternative(directory: Path, entry_id: str, question: str) -> Added:
-    """Append `question` to the entry's alternatives, keeping the file's comments and layout."""
+def add_alternative(
+    directory: Path,
+    entry_id: str,
+    question: str,
+    *,
+    force: bool = False,
+    thresholds: Thresholds | None = None,
+) -> Added:
+    """Append `question` to the entry's alternatives, keeping the file's comments and layout.
+
+    Refused (EditRefused) when the matcher would route the phrasing to another entry, since
+    `kb check` would then fail, unless `force`.
+    """
     question = " ".join(question.split())
     if not question:
-        raise EditRefused("the question is empty")
+        raise EditRefused("问题是空的")
     if len(question) > MAX_ALTERNATIVE_CHARS:
-        raise EditRefused(f"the question is longer than {MAX_ALTERNATIVE_CHARS} characters")
-    library = load_library(directory)
+        raise EditRefused(f"问题超过 {MAX_ALTERNATIVE_CHARS} 个字")
+    library = load_library(directory, thresholds=thresholds)
     entry = library.get(entry_id)
     if entry is None:
-        raise EditRefused(f"no entry has the id {entry_id!r}")
+        raise EditRefused(_unknown_id(library, entry_id))
     normalise = library.analyzer.normalise
     if normalise(question) in {normalise(p) for p in entry.phrasings}:
-        raise EditRefused(f"{entry_id!r} already has that way of asking")
+        raise EditRefused(f"{entry_id} 已经有这种问法")
     path = Path(entry.file)
     yaml = _round_trip()
     document = yaml.load(path.read_text(encoding="utf-8"))
@@ -62,10 +74,67 @@ def add_alternative(directory: Path, entry_id: str, question: str) -> Added:
         with (trial / path.name).open("w", encoding="utf-8") as out:
             yaml.dump(document, out)
         load_knowledge(trial)
-        routed = load_library(trial, previous=library).match(question)
+        edited = load_library(trial, previous=library)
+        routed = edited.match(question)
+        answered_by = _answered_by(routed)
+        if answered_by != entry_id and not force:
+            raise EditRefused(_routed_elsewhere(entry_id, routed))
+        stolen = _new_collisions(library, edited)
+        if stolen and not force:
+            raise EditRefused(
+                f"没有添加：加上后这些已有的问法会被匹配到别处，kb check 会报错："
+                f"{'；'.join(stolen)}。换个问法；确实要加，用 --force"
+            )
         _replace(path, (trial / path.name).read_text(encoding="utf-8"))
-    best = routed.best.entry.id if routed.verdict is Verdict.ANSWER and routed.best else None
-    return Added(path, entry_id, best)
+    return Added(path, entry_id, answered_by)
+
+
+def _new_collisions(before: Library, after: Library) -> list[str]:
+    """Existing phrasings that the edit takes from their own entry (`kb check` would fail)."""
+    already = _misrouted(before)
+    return [f"{e} 的“{p}”" for e, p in sorted(_misrouted(after) - already) if p][:3]
+
+
+def _misrouted(library: Library) -> set[tuple[str, str]]:
+    return {
+        (entry.id, phrasing)
+        for entry in library.entries
+        for phrasing in entry.phrasings
+        if _answered_by(library.match(phrasing)) != entry.id
+    }
+
+
+def _answered_by(match: Match) -> str | None:
+    best = match.best
+    return best.entry.id if match.verdict is Verdict.ANSWER and best is not None else None
+
+
+def _unknown_id(library: Library, entry_id: str) -> str:
+    """No such id; the nearest ids by spelling, as a mistyped id usually is close to one."""
+    close = difflib.get_close_matches(entry_id, [e.id for e in library.entries], n=3, cutoff=0.6)
+    names = "、".join(close[:-1]) + f" 或 {close[-1]}" if len(close) > 1 else "".join(close)
+    hint = f"。你是不是想输入 {names}？" if close else "。条目 id 在 knowledge/*.yaml 的 id: 行。"
+    return f"没有 id 为 {entry_id} 的条目{hint}"
+
+
+def _routed_elsewhere(entry_id: str, match: Match) -> str:
+    best = match.best
+    if best is None:
+        outcome = "匹配不到任何条目"
+    elif best.entry.id == entry_id:
+        outcome = f"对 {entry_id} 不够有把握（{best.score:.2f}，{_verdict(match.verdict)}）"
+    else:
+        outcome = f"会交给 {best.entry.id}（“{best.entry.question}”，{best.score:.2f}）"
+    return (
+        f"没有添加：加上后匹配器{outcome}，kb check 会报错。"
+        f"先调整 {entry_id} 的 keywords 或换个问法；确实要加，用 --force"
+    )
+
+
+def _verdict(verdict: Verdict) -> str:
+    return {Verdict.ANSWER: "会回答", Verdict.SUGGEST: "只会给出选项", Verdict.DECLINE: "会拒答"}[
+        verdict
+    ]
 
 
 def _round_trip() -> YAML:

@@ -23,6 +23,11 @@ log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 400
 """Editors write a file in several steps; wait for them to settle before reloading."""
+RELOAD_TIME_LIMIT_S = 60.0
+"""A reload of the bundled knowledge takes about a second (two when the lexicon changes and
+jieba is rebuilt); one that takes a minute is stuck, and the old knowledge keeps serving."""
+RESTART_S = 5.0
+"""Pause before watching again after the watcher itself failed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,37 +67,70 @@ class LiveLibrary:
 
     directory: Path
     library: Library
+    time_limit: float = RELOAD_TIME_LIMIT_S
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
+    _loading: asyncio.Future[Library] | None = field(default=None, repr=False)
 
     def current(self) -> Library:
         """The library in service now."""
         return self.library
 
     async def reload(self) -> ReloadReport:
-        """Load, validate and index the directory again; swap only if all of it is good."""
+        """Load, validate and index the directory again; swap only if all of it is good.
+
+        Never raises (but for cancellation): whatever goes wrong is the report's `error`.
+        """
         async with self._lock:
             old = self.library
-            if fingerprint(self.directory) == old.fingerprint:
-                return ReloadReport(ok=True, unchanged=True)
             try:
-                new = await asyncio.to_thread(load_library, self.directory, previous=old)
+                if fingerprint(self.directory) == old.fingerprint:
+                    return ReloadReport(ok=True, unchanged=True)
+                new = await self._load(old)
             except KnowledgeError as exc:
-                log.error("knowledge reload failed, keeping the old version:\n%s", exc)
-                return ReloadReport(ok=False, error=str(exc))
+                return _failed(str(exc))
+            except TimeoutError:  # an OSError: catch it first
+                return _failed(f"{self.directory}: 加载超过 {self.time_limit:g} 秒，已放弃")
             except OSError as exc:
-                log.error("knowledge reload failed, keeping the old version: %s", exc)
-                return ReloadReport(ok=False, error=str(exc))
+                return _failed(f"{self.directory}: {exc}")
+            except Exception as exc:  # a reload must outlive any bug in a loader
+                log.exception("knowledge reload failed unexpectedly")
+                return _failed(f"{self.directory}: {type(exc).__name__}: {exc}")
             self.library = new
             report = diff(old, new)
             log.info("%s", report.summary())
             return report
 
+    async def _load(self, old: Library) -> Library:
+        """Load in a worker thread, so that the event loop keeps answering meanwhile; give up
+        waiting after `time_limit` (a thread cannot be killed: it finishes unseen, and no
+        second load starts until it has)."""
+        if self._loading is not None and not self._loading.done():
+            raise TimeoutError
+        self._loading = asyncio.ensure_future(
+            asyncio.to_thread(load_library, self.directory, previous=old)
+        )
+        return await asyncio.wait_for(asyncio.shield(self._loading), self.time_limit)
+
     async def watch(self, notify: Callable[[ReloadReport], Awaitable[None]]) -> None:
-        """Reload whenever the directory changes, until cancelled; tell `notify` each time."""
-        async for _changes in awatch(self.directory, debounce=DEBOUNCE_MS, recursive=True):
-            report = await self.reload()
-            if not report.unchanged:
-                await notify(report)
+        """Reload whenever the directory changes, until cancelled; tell `notify` each time.
+
+        Nothing a file or a notification does ends the watcher: if watching itself fails
+        (the folder gone, say), it starts again after a pause.
+        """
+        while True:
+            try:
+                async for _changes in awatch(self.directory, debounce=DEBOUNCE_MS, recursive=True):
+                    report = await self.reload()
+                    if not report.unchanged:
+                        await notify(report)
+            except Exception:  # see the docstring
+                log.exception("the knowledge watcher failed; watching again in %s s", RESTART_S)
+            await asyncio.sleep(RESTART_S)
+
+
+def _failed(reason: str) -> ReloadReport:
+    log.error("knowledge reload failed, keeping the old version:\n%s", reason)
+    return ReloadReport(ok=False, error=reason)
 
 
 def diff(old: Library, new: Library) -> ReloadReport:

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from bot.settings import Settings
+from bot.settings import Settings, describe_invalid
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -43,3 +43,35 @@ def test_bad_values_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_token_problem(token: str, ok: bool) -> None:
     settings = Settings(_env_file=None, telegram_token=token)  # type: ignore[call-arg]
     assert (settings.token_problem() is None) is ok
+
+
+def test_env_example_shows_the_real_defaults() -> None:
+    """A user who copies .env.example as the README says gets the calibrated defaults."""
+    values = {
+        name.removeprefix("BOT_").lower(): value
+        for line in (ROOT / ".env.example").read_text(encoding="utf-8").splitlines()
+        if "=" in line and not line.startswith("#")
+        for name, value in [line.split("=", 1)]
+    }
+    from_example = Settings(_env_file=None, **values)  # type: ignore[arg-type]
+    assert from_example == Settings(_env_file=None)  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        ("BOT_ANSWER_THRESHOLD", "1.5", "必须是 0 到 1 之间的数"),
+        ("BOT_PAGE_SIZE", "abc", "必须是 80 到 3500 之间的整数"),
+        ("BOT_CONTEXT_TTL_MINUTES", "0", "必须是大于 0 的数"),
+        ("BOT_LOG_LEVEL", "loud", "必须是 DEBUG、INFO、WARNING、ERROR 之一"),
+        ("BOT_ADMIN_IDS", "12,x", "必须是用逗号分隔的数字 id"),
+        ("BOT_RATE_LIMITER", "maybe", "必须是 true 或 false"),
+    ],
+)
+def test_an_invalid_setting_is_one_line_naming_the_variable(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, expected: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(ValidationError) as caught:
+        Settings(_env_file=None)  # type: ignore[call-arg]
+    assert describe_invalid(caught.value) == f"{variable} {expected}（当前是 {value}）"

@@ -28,15 +28,19 @@ class FeedbackQueries:
         return [EntryFeedback(str(e), int(n), int(u), int(d)) for e, n, u, d in rows]
 
     async def comments(self, since: float, until: float) -> list[Comment]:
-        """Comments on answers logged in the window, oldest first."""
+        """Comments on answers logged in the window, newest first, with their user and chat."""
         rows = await self._store.read(
-            "SELECT c.created_at, a.entry_id, a.query, COALESCE(v.value, 0), c.text "
+            "SELECT c.created_at, a.entry_id, a.query, COALESCE(v.value, 0), c.text, "
+            "c.user_id, a.chat_id "
             "FROM comments c JOIN answers a ON a.id = c.answer_id "
             "LEFT JOIN votes v ON v.answer_id = c.answer_id AND v.user_id = c.user_id "
-            "WHERE a.created_at >= ? AND a.created_at < ? ORDER BY c.created_at",
+            "WHERE a.created_at >= ? AND a.created_at < ? ORDER BY c.created_at DESC, c.id DESC",
             (since, until),
         )
-        return [Comment(float(t), e, str(q), int(v), str(x)) for t, e, q, v, x in rows]
+        return [
+            Comment(float(t), e, str(q), int(v), str(x), int(u), int(c))
+            for t, e, q, v, x, u, c in rows
+        ]
 
     async def unanswered(self, since: float, until: float) -> list[Unanswered]:
         """Declined and did-you-mean questions (not continues or small talk)."""
@@ -62,6 +66,22 @@ class FeedbackQueries:
                 (since, until),
             )
         ]
+
+    async def count_before(self, before: float) -> dict[str, int]:
+        """What `prune(before)` would delete, table by table (for --dry-run and the question)."""
+        old_answers = "answer_id IN (SELECT id FROM answers WHERE created_at < ?)"
+        counts = {}
+        for table, where in (
+            ("answers", "created_at < ?"),
+            ("votes", old_answers),
+            ("comments", old_answers),
+            ("comment_requests", old_answers),
+            ("chat_context", "updated_at < ?"),
+        ):
+            sql = f"SELECT COUNT(*) FROM {table} WHERE {where}"  # names from the tuple above
+            [(count,)] = await self._store.read(sql, (before,))
+            counts[table] = int(count)
+        return counts
 
     async def prune(self, before: float) -> dict[str, int]:
         """Retention: delete what was logged before `before`."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from functools import partial
@@ -37,6 +38,7 @@ from bot.adapters.sqlite_store import SqliteStore
 from bot.adapters.telegram import handlers, limits, notices
 from bot.adapters.telegram.flood import FloodGate
 from bot.adapters.telegram.outage import Outage, WatchedPolls
+from bot.adapters.telegram.redaction import redact, redact_logs
 from bot.core.dialogue import DialogueConfig
 from bot.core.library import Library
 from bot.errors import BotError, ConfigError
@@ -155,6 +157,7 @@ def run_bot(
     (so that a reload takes effect); `reload` backs the admin command /reload; `watch`, when
     given, runs for as long as the bot does and reports knowledge reloads to the admins.
     """
+    redact_logs(settings.telegram_token)
     # The store is opened here, on the loop that PTB will run on, because an aiosqlite
     # connection belongs to the loop that opened it.
     loop = asyncio.new_event_loop()
@@ -165,7 +168,7 @@ def run_bot(
         loop.close()
         raise
     if settings.log_level != "DEBUG":
-        # httpx logs every request at INFO, and the URL carries the bot's token.
+        # httpx logs every request at INFO: a line per message sent (the token is redacted).
         logging.getLogger("httpx").setLevel(logging.WARNING)
     background: list[asyncio.Task[None]] = []
 
@@ -198,7 +201,9 @@ def run_bot(
             "Telegram does not accept BOT_TELEGRAM_TOKEN; check it with @BotFather."
         ) from exc
     except NetworkError as exc:
-        raise BotError(f"cannot reach the Bot API at {settings.api_base_url}: {exc}") from exc
+        raise BotError(
+            redact(f"cannot reach the Bot API at {settings.api_base_url}: {exc}")
+        ) from exc
 
 
 async def tell_admins(bot: Bot, admin_ids: frozenset[int], text: str) -> None:
@@ -268,21 +273,29 @@ def _counts(by_kind: Mapping[str, int]) -> str:
 
 def _serve(application: BotApplication, settings: Settings) -> None:
     if settings.webhook_url:
-        if not settings.webhook_secret:
-            log.warning("BOT_WEBHOOK_SECRET is empty: anyone who knows the URL can post updates")
         application.run_webhook(
             listen=settings.webhook_listen,
             port=settings.webhook_port,
             # Listen on the public URL's path, as a reverse proxy would forward it.
             url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
             webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret or None,
+            secret_token=webhook_secret(settings),
             allowed_updates=ALLOWED_UPDATES,
         )
     else:
         application.run_polling(
             poll_interval=settings.poll_interval, allowed_updates=ALLOWED_UPDATES
         )
+
+
+def webhook_secret(settings: Settings) -> str:
+    """BOT_WEBHOOK_SECRET, or a random one for this run: without a secret, anyone who finds
+    the URL could post updates in an admin's name (PTB refuses a post without it, HTTP 403)."""
+    if settings.webhook_secret:
+        return settings.webhook_secret
+    log.info("BOT_WEBHOOK_SECRET is not set: the webhook uses a random secret for this run")
+    # Telegram allows 1-256 characters of A-Z, a-z, 0-9, _ and -: exactly the URL-safe alphabet.
+    return secrets.token_urlsafe(32)
 
 
 async def _start(

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from bot.core.knowledge import Entry
 from bot.core.library import Library
+from bot.core.paging import split_sentences
 from bot.core.search import Verdict
 from bot.errors import KnowledgeError, Problem
 
@@ -37,12 +41,82 @@ def find_collisions(library: Library) -> list[Problem]:
     return problems
 
 
+MIN_SHARED_CHARS = 12
+_BULLET = "-*•·"
+_SENTENCE_TRIM = " \t。；！？，、：;!?,.:"
+
+
+def answer_sentences(answer: str) -> list[str]:
+    """The sentences of an answer, normalised for comparison (width, case, bullets, end marks).
+
+    A list item is a sentence of its own even when it has no end punctuation; a line that only
+    introduces what follows ("《某文》说：") says nothing by itself and is left out.
+    """
+    sentences = []
+    for line in answer.splitlines():
+        for sentence in split_sentences(line):
+            text = unicodedata.normalize("NFKC", sentence).casefold().strip()
+            if text.endswith(":"):
+                continue
+            text = text.lstrip(_BULLET).strip(_SENTENCE_TRIM)
+            if text:
+                sentences.append(text)
+    return sentences
+
+
+def find_shared_sentences(
+    entries: Iterable[Entry], *, min_chars: int = MIN_SHARED_CHARS
+) -> list[Problem]:
+    """Answers that say the same thing twice: a sentence of one answer that another answer
+    repeats, or that a sentence of the other answer contains whole.
+
+    One place per fact: a parent summarises and its children add detail, in other words.
+    Sentences shorter than `min_chars` characters (a heading such as "主要有三点") are ignored.
+    """
+    seen: list[tuple[Entry, list[str]]] = []
+    problems = []
+    for entry in entries:
+        mine = [s for s in dict.fromkeys(answer_sentences(entry.answer)) if len(s) >= min_chars]
+        for other, theirs in seen:
+            for sentence in mine:
+                twin = next((t for t in theirs if sentence in t or t in sentence), None)
+                if twin is not None:
+                    problems.append(
+                        Problem(
+                            entry.file,
+                            entry.line,
+                            entry.id,
+                            "answer",
+                            f"shares a sentence with {other.id!r}: "
+                            f"{min(sentence, twin, key=len)!r}",
+                        )
+                    )
+        seen.append((entry, mine))
+    return problems
+
+
 @dataclass(frozen=True, slots=True)
 class Case:
-    """A question and the entry id it should get, or "none" for a polite decline."""
+    """A question and what answers it: an entry id, strings one of which the answer must
+    hold (`any`), or neither for an off-topic question that must be declined."""
 
     question: str
     expect: str
+    any: tuple[str, ...] = ()
+    style: str = "-"
+    strict: bool = True
+    """Off-topic: only a decline passes. In the blind format a did-you-mean passes too."""
+
+    @property
+    def on_topic(self) -> bool:
+        return self.expect != NONE or bool(self.any)
+
+    def accepts(self, entry: Entry) -> bool:
+        """Whether answering with this entry passes the case."""
+        if self.any:
+            answer = entry.answer.casefold()
+            return any(text.casefold() in answer for text in self.any)
+        return entry.id == self.expect
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +127,7 @@ class Outcome:
     got: str
     verdict: Verdict
     score: float
-
-    @property
-    def passed(self) -> bool:
-        return self.got == self.case.expect
+    passed: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +146,26 @@ class Report:
 
     def accuracy_of(self, *, off_topic: bool) -> float:
         """Accuracy on the off-topic cases, or on the on-topic ones."""
-        chosen = [o for o in self.outcomes if (o.case.expect == NONE) == off_topic]
+        chosen = [o for o in self.outcomes if o.case.on_topic != off_topic]
         return sum(o.passed for o in chosen) / len(chosen) if chosen else 0.0
+
+    def by_style(self) -> dict[str, tuple[int, int]]:
+        """(passed, total) per style, "on:" or "off:" before the style's name."""
+        table: dict[str, tuple[int, int]] = {}
+        for o in self.outcomes:
+            key = ("on:" if o.case.on_topic else "off:") + o.case.style
+            passed, total = table.get(key, (0, 0))
+            table[key] = (passed + o.passed, total + 1)
+        return dict(sorted(table.items()))
 
 
 def load_cases(path: str | Path) -> list[Case]:
-    """Read a cases file: ``cases: [{q: ..., expect: entry-id | none}, ...]``."""
+    """Read a cases file in either format.
+
+    - ``cases: [{q: ..., expect: entry-id | none}, ...]`` (tests/cases/kb_cases.yaml);
+    - ``on_topic: [{q, style, any: [...]}]`` and ``off_topic: [{q, style} | q]`` (the blind
+      format of tests/cases/blind_cases.yaml and ../shared/eval/dev_questions.yaml).
+    """
     path = Path(path)
     try:
         data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
@@ -88,9 +173,13 @@ def load_cases(path: str | Path) -> list[Case]:
         raise KnowledgeError(
             [Problem(str(path), 0, None, None, f"cannot read cases: {exc}")]
         ) from exc
+    if isinstance(data, dict) and "on_topic" in data:
+        return _blind_cases(path, data)
     raw = data.get("cases") if isinstance(data, dict) else None
     if not isinstance(raw, list):
-        raise KnowledgeError([Problem(str(path), 1, None, "cases", "expected a 'cases' list")])
+        raise KnowledgeError(
+            [Problem(str(path), 1, None, "cases", "expected a 'cases' list or 'on_topic'")]
+        )
     cases = []
     for number, item in enumerate(raw, start=1):
         if (
@@ -105,16 +194,52 @@ def load_cases(path: str | Path) -> list[Case]:
     return cases
 
 
+def _blind_cases(path: Path, data: dict[str, Any]) -> list[Case]:
+    cases = []
+    for field_name in ("on_topic", "off_topic"):
+        items = data.get(field_name) or []
+        for number, item in enumerate(items if isinstance(items, list) else [None], start=1):
+            if isinstance(item, str):
+                item = {"q": item}
+            strings = item.get("any", []) if isinstance(item, dict) else None
+            if (
+                not isinstance(item, dict)
+                or not isinstance(item.get("q"), str)
+                or not isinstance(strings, list)
+                or (field_name == "on_topic" and not strings)
+            ):
+                raise KnowledgeError(
+                    [Problem(str(path), 0, None, f"{field_name}[{number}]", "needs 'q' and 'any'")]
+                )
+            cases.append(
+                Case(
+                    item["q"],
+                    NONE,
+                    tuple(str(s) for s in strings),
+                    str(item.get("style", "-")),
+                    strict=False,
+                )
+            )
+    return cases
+
+
 def run_cases(library: Library, cases: Sequence[Case]) -> Report:
     """Ask every case; an answer counts only if it is the expected entry, a decline for none."""
     outcomes = []
     for case in cases:
         match = library.match(case.question)
         best = match.best
-        got = best.entry.id if match.verdict is Verdict.ANSWER and best is not None else NONE
-        if match.verdict is Verdict.SUGGEST and case.expect == NONE:
-            got = "suggest"  # offering choices for an off-topic question is a miss too
-        outcomes.append(Outcome(case, got, match.verdict, best.score if best else 0.0))
+        answered = match.verdict is Verdict.ANSWER and best is not None
+        got = best.entry.id if answered and best is not None else NONE
+        if case.on_topic:
+            passed = answered and best is not None and case.accepts(best.entry)
+        elif case.strict:
+            passed = match.verdict is Verdict.DECLINE
+            if match.verdict is Verdict.SUGGEST:
+                got = "suggest"
+        else:
+            passed = not answered
+        outcomes.append(Outcome(case, got, match.verdict, best.score if best else 0.0, passed))
     return Report(tuple(outcomes))
 
 

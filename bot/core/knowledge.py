@@ -16,11 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
+from bot.core.source_file import YAML_FAILURES, parse_failure, read_source
 from bot.errors import KnowledgeError, Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID_CHARS = 40
+"""A suggestion button carries "a:<answer id>:<entry id>" in Telegram's 64 bytes of callback
+data; with answer ids of up to 18 digits, 43 characters are left for the entry id."""
 MAX_ANSWER_CHARS = 3000
 MIN_ALTERNATIVES = 3
 ENTRY_FIELDS = frozenset(
@@ -112,14 +115,16 @@ def load_knowledge(directory: str | Path) -> KnowledgeBase:
         entries.extend(file_entries)
         if topic is not None:
             topics.append(topic)
-    problems.extend(validate_entries(entries))
+    # An entry that could not be read would make every `related` pointing at it look wrong too:
+    # those follow-on errors hide the one that matters, so they wait for a readable directory.
+    problems.extend(validate_entries(entries, check_targets=not problems))
     if problems:
         raise KnowledgeError(problems)
     return KnowledgeBase(tuple(entries), tuple(topics))
 
 
-def validate_entries(entries: Iterable[Entry]) -> list[Problem]:
-    """Cross-entry checks: duplicate ids and `related` ids that point nowhere."""
+def validate_entries(entries: Iterable[Entry], *, check_targets: bool = True) -> list[Problem]:
+    """Cross-entry checks: duplicate ids and (with check_targets) `related` ids to nowhere."""
     problems: list[Problem] = []
     seen: dict[str, Entry] = {}
     entries = list(entries)
@@ -140,6 +145,8 @@ def validate_entries(entries: Iterable[Entry]) -> list[Problem]:
     for entry in entries:
         for target in entry.related:
             if target not in seen:
+                if not check_targets:
+                    continue
                 problems.append(
                     Problem(
                         entry.file,
@@ -159,14 +166,12 @@ def validate_entries(entries: Iterable[Entry]) -> list[Problem]:
 def _read_topic_file(path: Path, problems: list[Problem]) -> tuple[Topic | None, list[Entry]]:
     name = str(path)
     try:
-        document = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(name, 0, None, None, f"cannot read: {exc}"))
+        document = YAML(typ="rt").load(read_source(path))
+    except KnowledgeError as exc:
+        problems.extend(exc.problems)
         return None, []
-    except YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        problems.append(Problem(name, line, None, None, f"malformed YAML: {_first_line(exc)}"))
+    except YAML_FAILURES as exc:
+        problems.append(parse_failure(path, exc))
         return None, []
     if not isinstance(document, Mapping) or not isinstance(document.get("entries"), list):
         problems.append(
@@ -199,10 +204,15 @@ def _parse_entry(
     def problem(field_name: str, reason: str) -> None:
         problems.append(Problem(file, _key_line(raw, field_name, line), label, field_name, reason))
 
-    for unknown in sorted(set(map(str, raw)) - ENTRY_FIELDS):
+    # A key may be any YAML node, even an alias bomb: only text keys are ever turned into text.
+    for unknown in sorted({key for key in raw if isinstance(key, str)} - ENTRY_FIELDS):
         problem(unknown, "unknown field")
+    if not all(isinstance(key, str) for key in raw):
+        problem("id", "field names must be plain text")
     if not isinstance(entry_id, str) or not ID_PATTERN.match(entry_id):
         problem("id", "must be a lowercase slug such as 'chatgpt-definition'")
+    elif len(entry_id) > MAX_ID_CHARS:
+        problem("id", f"too long for a button: {len(entry_id)} characters (at most {MAX_ID_CHARS})")
     question = _text(raw, "question", problem)
     answer = _text(raw, "answer", problem)
     if answer and len(answer) > MAX_ANSWER_CHARS:
@@ -281,7 +291,3 @@ def _key_line(mapping: Any, key: str, default: int) -> int:
         return int(mapping.lc.key(key)[0]) + 1
     except (AttributeError, KeyError, TypeError):
         return default
-
-
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

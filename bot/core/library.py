@@ -7,16 +7,23 @@ never by a half-loaded mix.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
+from bot.core.focus import question_focus
 from bot.core.knowledge import Entry, KnowledgeBase, Topic, knowledge_files, load_knowledge
 from bot.core.search import Hit, Index, Match, Thresholds, decide
+from bot.core.source_file import MAX_FILE_BYTES
 from bot.core.text import LEXICON_DIR, Analyzer, Lexicon, load_lexicon
+from bot.core.typo import TypoCorrector, load_readings
 from bot.core.vocabulary import Vocabulary
+from bot.errors import KnowledgeError, Problem
+
+UNEXPECTED = (RecursionError, ValueError, TypeError, IndexError, KeyError, AttributeError)
+"""Failures of a reader on a file it has no check for yet (UnicodeError is a ValueError)."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +35,7 @@ class Library:
     analyzer: Analyzer
     lexicon: Lexicon
     fingerprint: str
+    corrector: TypoCorrector
     thresholds: Thresholds = field(default_factory=Thresholds)
 
     @property
@@ -44,12 +52,12 @@ class Library:
 
     # Built on first use rather than at load: a conversation needs them, `ask` and `kb` do not.
     # (cached_property writes the instance dict directly, which a frozen dataclass allows.)
-    @cached_property
+    @functools.cached_property
     def vocabulary(self) -> Vocabulary:
         """The names and terms the entries know, for telling follow-ups from new questions."""
         return Vocabulary.build(self.entries, normalise=self.analyzer.normalise)
 
-    @cached_property
+    @functools.cached_property
     def linked_from(self) -> dict[str, tuple[str, ...]]:
         """For each entry id, the ids of the entries that list it as related."""
         links: dict[str, list[str]] = {}
@@ -60,7 +68,20 @@ class Library:
 
     def search(self, text: str, *, limit: int = 5) -> list[Hit]:
         """The best hits for a text, most confident first."""
-        return self.index.search(text, limit=limit)
+        return self.index.search(self.understood(text), limit=limit)
+
+    def understood(self, text: str) -> str:
+        """The message as the search reads it: its question part, typos of known words fixed."""
+        return self.corrector.correct(self.analyzer.normalise(self.focus(text)))
+
+    def focus(self, text: str) -> str:
+        """The part of a message that asks the question (see :mod:`bot.core.focus`)."""
+        tokens = self.analyzer.tokenise
+        index = self.index
+        return question_focus(
+            text,
+            names_subject=lambda clause: any(map(index.names_subject, tokens(clause))),
+        )
 
     def match(self, text: str) -> Match:
         """Search and judge: answer, suggest or decline."""
@@ -79,8 +100,14 @@ def load_library(
     library's analyzer when the lexicon has not changed.
     """
     directory = Path(directory)
-    base = load_knowledge(directory)
-    lexicon = load_lexicon(directory)
+    try:
+        base = load_knowledge(directory)
+        lexicon = load_lexicon(directory)
+    except UNEXPECTED as exc:
+        # The readers turn every bad file they know of into a KnowledgeError; this names the
+        # folder for any they do not, so that `kb check` and a reload still say what is wrong.
+        reason = f"cannot load: {type(exc).__name__}: {exc}"
+        raise KnowledgeError([Problem(str(directory), 0, None, None, reason)]) from exc
     if previous is not None and previous.lexicon == lexicon:
         analyzer = previous.analyzer
     else:
@@ -92,8 +119,31 @@ def load_library(
         analyzer=analyzer,
         lexicon=lexicon,
         fingerprint=fingerprint(directory),
+        corrector=_typo_corrector(base, lexicon, analyzer, index),
         thresholds=thresholds or (previous.thresholds if previous else Thresholds()),
     )
+
+
+def _typo_corrector(
+    base: KnowledgeBase, lexicon: Lexicon, analyzer: Analyzer, index: Index
+) -> TypoCorrector:
+    # Not the synonyms' terms: besides domain terms they hold everyday words (使用, 数据).
+    terms = [
+        *lexicon.words,
+        *(term for entry in base.entries for term in (*entry.keywords, entry.subject)),
+    ]
+    return TypoCorrector(
+        terms=[analyzer.normalise(term) for term in terms],
+        latin_words=index.vocabulary,
+        readings=pinyin_readings(),
+        is_common=analyzer.is_common_word,
+    )
+
+
+@functools.cache
+def pinyin_readings() -> Mapping[int, str]:
+    """The pinyin table, read once per process (it does not change with the knowledge)."""
+    return load_readings()
 
 
 def fingerprint(directory: Path) -> str:
@@ -104,7 +154,10 @@ def fingerprint(directory: Path) -> str:
         *sorted((directory / LEXICON_DIR).glob("*")),
     ]
     for path in paths:
-        if path.is_file():
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+        if not path.is_file():
+            continue
+        digest.update(path.name.encode())
+        size = path.stat().st_size
+        # A file too big to load is refused by the loader; reading it here would not be cheap.
+        digest.update(path.read_bytes() if size <= MAX_FILE_BYTES else f"{size}".encode())
     return digest.hexdigest()[:12]

@@ -42,6 +42,8 @@ from bot.core.text import char_bigrams
 
 Tokenize = Callable[[str], list[str]]
 _LATIN_WORD = re.compile(r"^[0-9a-z]")
+_DIGIT = re.compile(r"[0-9]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 K1 = 1.2
 B = 0.75
@@ -58,11 +60,13 @@ CHAMPIONS = 64
 NAME_MISMATCH_FACTOR = 0.7
 """The confidence is multiplied by this for each name in the query that the entry does not know:
 a latin word no entry knows, or the subject of other entries."""
+SUBJECT_ABSENT_FACTOR = 0.65
+"""The confidence is multiplied by this when the query does not name the entry's subject."""
 ENTITY_WEIGHT = 3.0
 """The least weight in coverage of a term that names some entry's subject (ChatGPT, GPT...)."""
-W_COVERAGE = 0.55
+W_COVERAGE = 0.65
 W_GRAMS = 0.05
-W_FUZZY = 0.40
+W_FUZZY = 0.30
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,10 @@ class Hit:
     fuzzy: float
     bm25: float
     phrasing: str
+    missing_names: int = 0
+    """Names in the query that the entry does not know (each damps the score)."""
+    subject_named: bool = True
+    """The query names the entry's subject (else the score is damped)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +245,17 @@ def _latin_symbol(token: str) -> str:
     return chr(0xF0000 + zlib.crc32(token.encode()) % 0xFFFE)
 
 
+def latin_names(tokens: Sequence[str], *, english: bool) -> list[str]:
+    """The latin tokens that name something (the caller checks them against the knowledge).
+
+    In a Chinese message every latin word is a name or a term (Redis, GPT-5). In an English
+    message most are ordinary words ("kinds", "good"): there, only a word with a digit in it
+    (GPT-5, o1) is taken for a name.
+    """
+    latin = [t for t in tokens if _LATIN_WORD.match(t)]
+    return [t for t in latin if _DIGIT.search(t)] if english else latin
+
+
 def _idf(df: int, count: int) -> float:
     return math.log(1 + (count - df + 0.5) / (df + 0.5))
 
@@ -251,11 +270,13 @@ class Index:
         grams: _Postings,
         keys: Sequence[tuple[str, ...]],
         tokenize: Tokenize,
+        subjects: Sequence[frozenset[str]] = (),
     ) -> None:
         self.entries = tuple(entries)
         self._words = words
         self._grams = grams
         self._keys = keys
+        self._subjects = subjects
         self._tokenize = tokenize
 
     @classmethod
@@ -280,11 +301,29 @@ class Index:
                 grams.update(char_bigrams(tokens))
             gram_docs.append((grams, Counter()))
         entities = {token for entry in entries for token in tokenize(entry.subject)}
+        # A model's version is a name too: "GPT-4有多少参数" is not answered by GPT-3's figure.
+        entities.update(
+            term
+            for strong, weak in word_docs
+            for term in strong.keys() | weak.keys()
+            if _LATIN_WORD.match(term) and _DIGIT.search(term)
+        )
+        # The subjects an entry speaks of: its own, and those its phrasings and keywords name.
+        subjects = [frozenset(strong.keys() & entities) for strong, _ in word_docs]
         words = _Postings(word_docs, entities)
-        return cls(entries, words, _Postings(gram_docs), keys, tokenize)
+        return cls(entries, words, _Postings(gram_docs), keys, tokenize, subjects)
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    @property
+    def vocabulary(self) -> Iterable[str]:
+        """Every word some entry has (tokens of the tokenizer)."""
+        return self._words.idf.keys()
+
+    def names_subject(self, term: str) -> bool:
+        """This term names the subject of some entry (ChatGPT, 大模型...)."""
+        return term in self._words.entities
 
     def search(self, query: str, *, limit: int = 5, min_score: float = 0.0) -> list[Hit]:
         """The best entries for a query, most confident first; [] when nothing shares a term."""
@@ -304,10 +343,12 @@ class Index:
         key = fuzzy_key(tokens, self._words.idf)
         # A name the knowledge has never seen (redis, gpt-5) is what the question is about, and
         # the bot knows nothing of it: at best a did-you-mean, never a confident answer.
-        unknown_names = sum(1 for t in tokens if _LATIN_WORD.match(t) and t not in self._words.idf)
-        damping = NAME_MISMATCH_FACTOR**unknown_names
+        names = latin_names(tokens, english=_CJK.search(query) is None)
+        unknown_names = sum(1 for t in names if t not in self._words.idf)
+        asked = frozenset(tokens)
         scored = [
-            self._score(number, total, words, grams, key, damping) for number, total in candidates
+            self._score(number, total, words, grams, key, unknown_names, asked)
+            for number, total in candidates
         ]
         scored.sort(key=lambda s: (s.score, s.bm25), reverse=True)
         # Only the hits asked for become Hit objects: building one costs as much as scoring it.
@@ -320,17 +361,33 @@ class Index:
         words: _Gathered,
         grams: _Gathered,
         key: str,
-        damping: float,
+        missing_names: int,
+        asked: frozenset[str],
     ) -> _Scored:
         coverage, unknown_names = words.coverage(number)
         # Likewise for a subject the query names (ChatGPT) that this entry does not know at all:
         # "ChatGPT有多少参数" is not answered by the entry on 大模型's parameters.
-        damping *= NAME_MISMATCH_FACTOR**unknown_names
+        damping = NAME_MISMATCH_FACTOR ** (missing_names + unknown_names)
+        # An entry answers about its subjects: a question that names none of them ("文心一言是哪家
+        # 公司做的" against "ChatGPT是哪家公司做的") is a weaker match.
+        subject_named = not self._subjects or not self._subjects[number].isdisjoint(asked)
+        if not subject_named:
+            damping *= SUBJECT_ABSENT_FACTOR
         gram_coverage = grams.coverage(number)[0] if grams.total_weight else coverage
         _, similarity, best = process.extractOne(key, self._keys[number], scorer=fuzz.ratio)
         fuzzy = similarity / 100
         score = damping * (W_COVERAGE * coverage + W_GRAMS * gram_coverage + W_FUZZY * fuzzy)
-        return _Scored(round(score, 4), bm25, number, coverage, gram_coverage, fuzzy, best)
+        return _Scored(
+            round(score, 4),
+            bm25,
+            number,
+            coverage,
+            gram_coverage,
+            fuzzy,
+            best,
+            missing_names + unknown_names,
+            subject_named,
+        )
 
     def _hit(self, scored: _Scored) -> Hit:
         entry = self.entries[scored.number]
@@ -342,6 +399,8 @@ class Index:
             scored.fuzzy,
             scored.bm25,
             entry.phrasings[scored.phrasing],
+            scored.missing_names,
+            scored.subject_named,
         )
 
 
@@ -355,6 +414,8 @@ class _Scored(NamedTuple):
     gram_coverage: float
     fuzzy: float
     phrasing: int
+    missing_names: int
+    subject_named: bool
 
 
 class Verdict(Enum):
@@ -367,10 +428,13 @@ class Verdict(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    """Confidence cut-offs: answer at or above `answer`, offer choices above `suggest`."""
+    """Confidence cut-offs: answer at or above `answer`, or at or above `clear` when the
+    runner-up scores at least `margin` less; offer choices at or above `suggest`."""
 
-    answer: float = 0.46
-    suggest: float = 0.35
+    answer: float = 0.38
+    clear: float = 0.32
+    margin: float = 0.02
+    suggest: float = 0.28
     max_suggestions: int = 3
 
 
@@ -387,11 +451,18 @@ class Match:
 
 
 def decide(hits: Sequence[Hit], thresholds: Thresholds) -> Match:
-    """Answer, suggest up to `max_suggestions` questions, or decline."""
+    """Answer, suggest up to `max_suggestions` questions, or decline.
+
+    A first candidate well ahead of the second is a surer answer than the same score in a
+    crowd of near-equals: two signals, not one number.
+    """
     if not hits or hits[0].score < thresholds.suggest:
         return Match(Verdict.DECLINE, tuple(hits[:1]))
     best = hits[0]
-    if best.score >= thresholds.answer:
+    runner_up = hits[1].score if len(hits) > 1 else 0.0
+    if best.score >= thresholds.answer or (
+        best.score >= thresholds.clear and best.score - runner_up >= thresholds.margin
+    ):
         return Match(Verdict.ANSWER, (best,))
     suggestions = tuple(h for h in hits if h.score >= thresholds.suggest)
     return Match(Verdict.SUGGEST, suggestions[: thresholds.max_suggestions])

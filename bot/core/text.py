@@ -21,8 +21,8 @@ from pathlib import Path
 import jieba
 import opencc
 from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
+from bot.core.source_file import YAML_FAILURES, parse_failure, read_source
 from bot.errors import KnowledgeError, Problem
 
 LEXICON_DIR = "lexicon"
@@ -30,6 +30,9 @@ DICTIONARY_FILE = "dictionary.txt"
 SYNONYMS_FILE = "synonyms.yaml"
 MAX_ANALYSED_CHARS = 500
 """Longer messages are cut before analysis: no question about AI concepts needs more."""
+
+COMMON_WORD_FREQUENCY = 100
+"""jieba counts from here make a word common (一下 13924, 吉他 108; typos: 学系 72, 型态 23)."""
 
 # Polite padding that carries no meaning for matching ("请问一下，什么是大模型呀").
 FILLERS = (
@@ -109,6 +112,188 @@ STOPWORDS = frozenset(
         "喂",
         "到底",
         "东西",
+        # Question grammar and hedges: they say how something is asked, not what about, and
+        # when the knowledge happens not to use one, it must not count as unknown content.
+        "是不是",
+        "有没有",
+        "能不能",
+        "会不会",
+        "可不可以",
+        "是否",
+        "具体",
+        "其实",
+        "真的",
+        "听说",
+        "据说",
+        "现在",
+        "目前",
+        "一般",
+        "通常",
+        "主要",
+        "分别",
+        "这种",
+        "这类",
+        "那种",
+        "只能",
+        "不能",
+        "才能",
+        "必须",
+        "需要",
+        "怎么样",
+        "来着",
+        "玩意儿",
+        "玩意",
+        "说人话",
+    ]
+)
+# English question words, mapped onto the Chinese ones the knowledge's phrasings use, so that
+# "what is RLHF" meets "什么是RLHF". English domain terms are in the lexicon's synonyms.
+ENGLISH_QUESTION_WORDS = {
+    "what is": "什么是",
+    "what are": "什么是",
+    "what": "什么",
+    "how many": "多少",
+    "how much": "多少",
+    "how": "怎么",
+    "why": "为什么",
+    "who": "谁",
+    "whom": "谁",
+    "when": "什么时候",
+    "what year": "哪一年",
+    "where": "哪里",
+    "which": "哪个",
+    "can": "能",
+    "could": "能",
+    "able to": "能",
+}
+# English words that carry no meaning for matching; dropped like the Chinese particles.
+ENGLISH_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "do",
+        "does",
+        "did",
+        "done",
+        "doing",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "about",
+        "as",
+        "into",
+        "onto",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "i",
+        "me",
+        "my",
+        "you",
+        "your",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "they",
+        "them",
+        "their",
+        "and",
+        "or",
+        "but",
+        "so",
+        "if",
+        "then",
+        "than",
+        "also",
+        "just",
+        "really",
+        "actually",
+        "exactly",
+        "basically",
+        "please",
+        "tell",
+        "explain",
+        "s",
+        "t",
+        "d",
+        "ll",
+        "re",
+        "ve",
+        "m",
+        "kind",
+        "kinds",
+        "sort",
+        "sorts",
+        "type",
+        "types",
+        "thing",
+        "things",
+        "some",
+        "any",
+        "much",
+        "very",
+        "more",
+        "most",
+        "such",
+        "one",
+        "ones",
+        "way",
+        "ways",
+        "get",
+        "got",
+        "gets",
+        "let",
+        "us",
+        "have",
+        "has",
+        "had",
+        "having",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+        "always",
+        "ever",
+        "still",
+        "only",
+        "even",
+        "all",
+        "whether",
+        "after",
+        "before",
+        "during",
+        "while",
+        "again",
+        "now",
+        "today",
+        "exactly",
+        "anyway",
     ]
 )
 # Inside a word these join its parts (gpt-3.5, c++, c#); elsewhere they are punctuation.
@@ -137,7 +322,7 @@ def load_lexicon(knowledge_dir: str | Path) -> Lexicon:
     words: list[str] = []
     dictionary = folder / DICTIONARY_FILE
     if dictionary.is_file():
-        for line in dictionary.read_text(encoding="utf-8").splitlines():
+        for line in read_source(dictionary).splitlines():
             word = line.split("#", 1)[0].strip().split(" ")[0]
             if word:
                 words.append(word)
@@ -150,9 +335,9 @@ def load_lexicon(knowledge_dir: str | Path) -> Lexicon:
 
 def _read_synonyms(path: Path) -> dict[str, str]:
     try:
-        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-    except YAMLError as exc:
-        raise KnowledgeError([Problem(str(path), 0, None, None, f"malformed YAML: {exc}")]) from exc
+        data = YAML(typ="safe").load(read_source(path))
+    except YAML_FAILURES as exc:
+        raise KnowledgeError([parse_failure(path, exc)]) from exc
     if not isinstance(data, Mapping):
         raise KnowledgeError(
             [Problem(str(path), 1, None, None, "expected 'canonical term: [variants]' pairs")]
@@ -163,8 +348,14 @@ def _read_synonyms(path: Path) -> dict[str, str]:
             raise KnowledgeError(
                 [Problem(str(path), 0, None, str(canonical), "variants must be a list")]
             )
+        # Only text is ever turned into text: str() of an aliased list (a "billion laughs")
+        # would expand it to gigabytes.
+        if not canonical.strip() or not all(isinstance(v, str) and v.strip() for v in variants):
+            raise KnowledgeError(
+                [Problem(str(path), 0, None, canonical, "variants must be non-empty text")]
+            )
         for variant in variants:
-            synonyms[str(variant)] = canonical
+            synonyms[variant] = canonical
     return synonyms
 
 
@@ -195,12 +386,21 @@ class Analyzer:
         canonical = {_fold(term) for term in lexicon.synonyms.values()}
         for word in {_fold(w) for w in lexicon.words} | canonical:
             self._jieba.add_word(word)
-        self._synonyms = {_fold(variant): _fold(term) for variant, term in lexicon.synonyms.items()}
+        # The lexicon's own synonyms win over the built-in English question words.
+        synonyms = {**ENGLISH_QUESTION_WORDS, **lexicon.synonyms}
+        # Each term also stands for itself, so that a variant inside it (泛化 in 泛化能力) leaves
+        # it whole: the longest match wins, and normalising twice changes nothing.
+        synonyms.update({term: term for term in lexicon.synonyms.values()})
+        self._synonyms = {_fold(variant): _fold(term) for variant, term in synonyms.items()}
         self._synonym_pattern = _alternation(self._synonyms)
         self._filler_pattern = _alternation({_fold(f): "" for f in FILLERS})
         # The dialogue normalises a message and then the search tokenises the same string:
         # remembering the last result spares the second pass (a pure function, so never stale).
         self._last_normalised = ("", "")
+
+    def is_common_word(self, word: str) -> bool:
+        """A word of everyday Chinese in jieba's dictionary (一下, 其他), never taken for a typo."""
+        return bool(self._jieba.FREQ.get(word, 0) >= COMMON_WORD_FREQUENCY)
 
     def normalise(self, text: str) -> str:
         """Fold width, case, script, symbols and synonyms; collapse whitespace."""
@@ -227,7 +427,7 @@ class Analyzer:
         tokens = []
         for token in _join_latin(self._jieba.lcut(text)):
             token = token.strip(WORD_JOINERS + " ")
-            if token and token not in STOPWORDS:
+            if token and token not in STOPWORDS and token not in ENGLISH_STOPWORDS:
                 tokens.append(self._synonyms.get(token, token))
         return tokens
 

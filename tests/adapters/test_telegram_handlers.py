@@ -22,6 +22,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from telegram import Update
+from telegram.error import NetworkError
 from telegram.request import HTTPXRequest, RequestData
 
 from bot.adapters.sqlite_store import SqliteStore
@@ -37,7 +38,7 @@ from bot.adapters.telegram_app import build_application as build
 from bot.core.dialogue import DialogueConfig
 from bot.core.library import Library
 from bot.core.search import Verdict
-from bot.errors import ConfigError
+from bot.errors import BotError, ConfigError
 from bot.service import ChatService
 from bot.settings import Settings
 
@@ -790,4 +791,41 @@ def test_a_rejected_token_is_one_sentence_and_the_database_is_closed(
     # PTB logs the refusal itself (with its traceback); that is the only error.
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert [r.name for r in errors] == ["telegram.ext"]
+    caplog.clear()
+
+
+class WrongPath(OfflineBotApi):
+    """A BOT_API_BASE_URL with a wrong path: every method is Not Found."""
+
+    async def do_request(self, *_: Any, **__: Any) -> tuple[int, bytes]:
+        return 404, b'{"ok": false, "error_code": 404, "description": "Not Found"}'
+
+
+class Unreachable(OfflineBotApi):
+    """No Bot API at the base URL: the error names the URL, token and all."""
+
+    async def do_request(self, url: str, *_: Any, **__: Any) -> tuple[int, bytes]:
+        raise NetworkError(f"All connection attempts failed: {url}")
+
+
+@pytest.mark.parametrize("api_class", [TokenRejected, WrongPath, Unreachable])
+def test_the_token_is_in_no_log_record_and_no_error_at_any_level(
+    tmp_path: Path, library: Library, caplog: pytest.LogCaptureFixture, api_class: type
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        telegram_token=TOKEN,
+        database_path=tmp_path / "bot.sqlite3",
+        log_level="DEBUG",
+    )
+    try:
+        with pytest.raises(BotError) as raised:
+            run_bot(settings, library, request_class=api_class)
+    finally:
+        asyncio.set_event_loop(None)  # run_bot made and closed a loop of its own
+    secret = TOKEN.partition(":")[2]
+    assert caplog.records and secret not in caplog.text
+    assert not [r for r in caplog.records if secret in r.getMessage()]
+    assert secret not in str(raised.value)
     caplog.clear()

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import shutil
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
-from emulator_client import ROOT, bot_command
+import pytest
+from emulator_client import ROOT, bot_command, clean_environment
+
+from bot import cli
 
 SMALL = ROOT / "tests" / "fixtures" / "small_knowledge"
 
@@ -90,3 +96,184 @@ def test_a_malformed_token_is_one_sentence() -> None:
     done = run_bot("run", env={"BOT_TELEGRAM_TOKEN": "not-a-token"})
     assert done.returncode == 2 and "BOT_TELEGRAM_TOKEN" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def copy_of_small_knowledge(tmp_path: Path) -> Path:
+    directory = tmp_path / "knowledge"
+    shutil.copytree(SMALL, directory)
+    return directory
+
+
+@pytest.mark.parametrize(
+    ("file", "content", "reason"),
+    [
+        ("lexicon/synonyms.yaml", "大模型:\n  - 大语言模型\n".encode("gbk"), "not UTF-8"),
+        ("lexicon/dictionary.txt", "思维链\n".encode("gbk"), "not UTF-8"),
+        ("lexicon/synonyms.yaml", '大模型: [""]\n'.encode(), "non-empty text"),
+        ("models.yaml", ("a: " + "[" * 5000 + "]" * 5000).encode(), "nested too deeply"),
+    ],
+)
+def test_kb_check_names_a_bad_file_without_a_traceback(
+    tmp_path: Path, file: str, content: bytes, reason: str
+) -> None:
+    directory = copy_of_small_knowledge(tmp_path)
+    (directory / file).write_bytes(content)
+    done = run_bot("kb", "check", str(directory))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{directory / file}: " in done.stderr and reason in done.stderr
+
+
+def test_kb_check_refuses_an_id_too_long_for_a_button(tmp_path: Path) -> None:
+    directory = copy_of_small_knowledge(tmp_path)
+    models = directory / "models.yaml"
+    long_id = "chatgpt-" + "x" * 56  # 64 characters: no payload "a:<answer id>:<id>" fits
+    models.write_text(
+        models.read_text(encoding="utf-8").replace("chatgpt", long_id), encoding="utf-8"
+    )
+    done = run_bot("kb", "check", str(directory))
+    assert done.returncode == 1 and "too long for a button" in done.stderr
+
+
+def one_line_error(done: subprocess.CompletedProcess[str], code: int = 1) -> str:
+    """The failure as an admin sees it: the exit code, one line, no traceback."""
+    assert done.returncode == code, (done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1, done.stderr
+    return done.stderr
+
+
+def test_help_is_for_admins_in_chinese() -> None:
+    top = run_bot("--help").stdout
+    assert "用法：python -m bot" in top and "管理员" in top and "composition root" not in top
+    for command in (["kb", "test"], ["feedback", "prune"], ["feedback", "export"]):
+        text = run_bot(*command, "--help").stdout
+        assert text.startswith("用法：") and "show this help" not in text
+
+
+def every_parser(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    found = [parser]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found.extend(every_parser(sub))
+    return found
+
+
+def test_every_argument_of_every_command_has_help() -> None:
+    parsers = every_parser(cli._parser())
+    assert len(parsers) > 12
+    missing = [
+        f"{p.prog} {a.dest}"
+        for p in parsers
+        for a in p._actions
+        if not isinstance(a, argparse._SubParsersAction) and not a.help
+    ]
+    assert missing == []
+
+
+def test_version_is_printed() -> None:
+    done = run_bot("--version")
+    assert done.returncode == 0 and done.stdout.startswith("python -m bot 0.")
+
+
+def test_argparse_mistakes_are_chinese_and_one_line_after_usage() -> None:
+    done = run_bot("kb", "tset")
+    assert done.returncode == 2 and "错误：" in done.stderr and "invalid choice" not in done.stderr
+
+
+def test_a_setting_out_of_range_is_one_sentence_naming_it() -> None:
+    done = run_bot("ask", "什么是大模型", env={"BOT_ANSWER_THRESHOLD": "1.5"})
+    assert one_line_error(done, 2) == (
+        "错误：设置无效：BOT_ANSWER_THRESHOLD 必须是 0 到 1 之间的数（当前是 1.5）\n"
+    )
+
+
+def test_a_missing_knowledge_dir_says_where_it_looked_and_what_to_set(tmp_path: Path) -> None:
+    done = run_bot("ask", "什么是大模型", knowledge=tmp_path / "nope")
+    error = one_line_error(done)
+    assert str(tmp_path / "nope") in error and "BOT_KNOWLEDGE_DIR" in error
+
+
+def test_ask_with_nothing_asks_for_a_question() -> None:
+    error = one_line_error(run_bot("ask", "  "), 2)
+    assert "请给出一个问题" in error
+    piped = run_bot("ask", "--json", "-", stdin="\n").stdout.splitlines()
+    [result] = [json.loads(line) for line in piped]
+    assert result["matched"] is False and "请输入一个问题" in result["answer"]
+
+
+def test_ask_did_you_mean_has_no_buttons_to_press() -> None:
+    done = run_bot("ask", "ChatGPT有多少参数")
+    assert "是下面这些吗" in done.stdout and "点选按钮" not in done.stdout
+
+
+def test_ask_into_head_ends_quietly() -> None:
+    questions = "什么是大模型\n" * 3000
+    done = subprocess.run(
+        f"{sys.executable} -m bot ask --explain - | head -n 1",
+        shell=True,
+        input=questions,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env=clean_environment({"BOT_KNOWLEDGE_DIR": str(SMALL)}),
+    )
+    assert done.stdout.startswith("问题") and done.stderr == ""
+
+
+def test_kb_import_a_missing_article_is_one_line() -> None:
+    error = one_line_error(run_bot("kb", "import", "/nope.txt"))
+    assert "/nope.txt" in error and "不存在" in error
+
+
+def test_kb_import_does_not_overwrite_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "drafts.yaml"
+    out.write_text("# an admin's work\n", encoding="utf-8")
+    article = str(next((ROOT / "seeds").glob("*.txt")))
+    error = one_line_error(run_bot("kb", "import", article, "--out", str(out)), 2)
+    assert "--force" in error and out.read_text(encoding="utf-8") == "# an admin's work\n"
+    assert run_bot("kb", "import", article, "--out", str(out), "--force").returncode == 0
+    assert "entries:" in out.read_text(encoding="utf-8")
+
+
+def test_kb_test_without_its_cases_file_names_the_cases_file() -> None:
+    error = one_line_error(run_bot("kb", "test", "/nope.yaml"))
+    assert "测试用例文件" in error and "/nope.yaml" in error and "知识库" not in error
+
+
+@pytest.mark.parametrize("minimum", ["0.99", "99", "99%"])
+def test_kb_test_min_accuracy_takes_fraction_or_percent_and_says_why(
+    tmp_path: Path, minimum: str
+) -> None:
+    cases = tmp_path / "cases.yaml"
+    cases.write_text(
+        "cases:\n  - {q: 什么是大模型, expect: large-model}\n"
+        "  - {q: 今天天气怎么样, expect: chatgpt}\n",
+        encoding="utf-8",
+    )
+    done = run_bot("kb", "test", str(cases), "--min-accuracy", minimum)
+    assert done.returncode == 1 and "要求至少 99.0%" in done.stdout
+    assert "失败：准确率 50.0% 低于要求的 99.0%" in done.stderr
+    assert run_bot("kb", "test", str(cases), "--min-accuracy", "50%").returncode == 0
+
+
+def test_a_yaml_error_keeps_the_parsers_reason_without_follow_on_errors(tmp_path: Path) -> None:
+    knowledge = Path(shutil.copytree(ROOT / "knowledge", tmp_path / "knowledge"))
+    topic = knowledge / "chatgpt.yaml"
+    lines = topic.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(n for n, text in enumerate(lines) if text.startswith("    question:"))
+    lines[line] = "\t" + lines[line].lstrip(" ")
+    topic.write_text("".join(lines), encoding="utf-8")
+    done = run_bot("kb", "check", knowledge=knowledge)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "found character '\\t' that cannot start any token" in done.stderr
+    assert "unknown entry" not in done.stderr and "（1 处问题）" in done.stderr
+
+
+def test_chat_has_its_own_database_by_default(tmp_path: Path) -> None:
+    production = tmp_path / "bot.sqlite3"
+    done = run_bot(
+        "chat", "--json", stdin="什么是大模型\n", env={"BOT_DATABASE_PATH": str(production)}
+    )
+    assert done.returncode == 0, done.stderr
+    assert not production.exists() and (tmp_path / "local-chat.sqlite3").is_file()

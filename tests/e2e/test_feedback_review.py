@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 import json
 import sqlite3
+import subprocess
+import sys
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -33,7 +37,14 @@ async def scripted_session(path: Path, library: Library) -> None:
     assert await service.ask_for_comment(3, 3, answers[2].answer_id)
     await service.comment_prompt_sent(answers[2].answer_id, 3, 777)
     await service.comment(3, 3, 777, "<script>alert(1)</script> 太简单了")
-    for text in ("今天天气怎么样", "今天的天气怎么样呀", "MySQL怎么建索引"):
+    # A newer comment, in a group, that tries a spreadsheet formula and a terminal escape.
+    clock[0] = NOW + 60
+    group = await service.handle(Turn(-100500, 4, "什么是大模型"))
+    await service.vote(-100500, 4, group.answer_id, -1)
+    assert await service.ask_for_comment(-100500, 4, group.answer_id)
+    await service.comment_prompt_sent(group.answer_id, 4, 778)
+    await service.comment(-100500, 4, 778, '=HYPERLINK("http://evil") \x1b]0;pwned\x07\x1b[2J')
+    for text in ("今天天气怎么样", "今天的天气怎么样呀", "MySQL怎么建索引", "/settings", "😀😀"):
         await service.handle(Turn(5, 5, text))
     await store.close()
 
@@ -45,34 +56,59 @@ def database(tmp_path: Path, library: Library) -> Path:
     return path
 
 
-def review(database: Path, *args: str) -> str:
+def feedback(database: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     settings = {"BOT_DATABASE_PATH": str(database), "BOT_KNOWLEDGE_DIR": str(ROOT / "knowledge")}
-    done = bot_command("feedback", *args, settings=settings, timeout=60)
+    return bot_command("feedback", *args, settings=settings, stdin=stdin, timeout=60)
+
+
+def review(database: Path, *args: str) -> str:
+    done = feedback(database, *args)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
 
-def test_summary_counts_answers_and_votes(database: Path) -> None:
+def count(database: Path, table: str) -> int:
+    with sqlite3.connect(database) as raw:
+        return int(raw.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def test_summary_counts_answers_and_votes_and_names_the_question(database: Path) -> None:
     since = "2026-09-20"
     [entry] = json.loads(review(database, "summary", "--json", "--since", since))
-    assert entry["entry_id"] == "large-model-definition"
-    assert (entry["answered"], entry["up"], entry["down"]) == (3, 2, 1)
-    assert round(entry["helpful"], 2) == 0.67
+    assert entry["entry_id"] == "large-model-definition" and entry["question"] == "什么是大模型？"
+    assert (entry["answered"], entry["up"], entry["down"]) == (4, 2, 2)
+    assert entry["helpful"] == 0.5
     [everything] = json.loads(review(database, "summary", "--json"))
-    assert (everything["answered"], everything["down"]) == (4, 2)
-    assert "67%" in review(database, "summary", "--since", since)
+    assert (everything["answered"], everything["down"]) == (5, 3)
+    table = review(database, "summary", "--since", since)
+    assert "什么是大模型？  large-model-definition" in table and "50%" in table
 
 
-def test_comments_come_with_question_entry_and_vote(database: Path) -> None:
-    [comment] = json.loads(review(database, "comments", "--json"))
-    assert comment["entry_id"] == "large-model-definition" and comment["vote"] == -1
-    assert comment["query"] == "什么是大模型？" and "太简单了" in comment["text"]
+def test_comments_newest_first_with_who_and_where(database: Path) -> None:
+    newest, oldest = json.loads(review(database, "comments", "--json"))
+    assert newest["chat_id"] == -100500 and newest["user_id"] == 4
+    assert oldest["entry_id"] == "large-model-definition" and oldest["vote"] == -1
+    assert oldest["query"] == "什么是大模型？" and "太简单了" in oldest["text"]
+    assert oldest["at"].endswith("Z") and oldest["chat_id"] == 3
+    table = review(database, "comments").splitlines()
+    assert "群 -100500" in table[2] and "私聊" in table[3]
 
 
-def test_unanswered_groups_paraphrases(database: Path) -> None:
+def test_comments_table_strips_terminal_escapes(database: Path) -> None:
+    table = review(database, "comments")
+    assert "\x1b" not in table and "\x07" not in table
+    assert '=HYPERLINK("http://evil")' in table  # the text is shown, not its control codes
+
+
+def test_unanswered_groups_paraphrases_without_commands_emoji_or_weak_leads(
+    database: Path,
+) -> None:
     groups = json.loads(review(database, "unanswered", "--json"))
     assert [g["count"] for g in groups] == [2, 1]
     assert "MySQL怎么建索引" in groups[1]["examples"]
+    examples = [e for g in groups for e in g["examples"]]
+    assert "/settings" not in examples and "😀😀" not in examples
+    assert all(g["nearest"] is None and g["score"] is None for g in groups)  # all below 0.35
 
 
 def test_until_excludes_later_rows(database: Path) -> None:
@@ -80,12 +116,61 @@ def test_until_excludes_later_rows(database: Path) -> None:
     assert (old["answered"], old["up"], old["down"]) == (1, 0, 1)
 
 
-def test_export_has_the_raw_rows(database: Path) -> None:
+def test_export_json_has_the_raw_rows_with_iso_times(database: Path) -> None:
     tables = json.loads(review(database, "export", "--format", "json"))
-    assert (len(tables["votes"]), len(tables["comments"])) == (4, 1)
-    assert len(tables["answers"]) == 7
-    lines = review(database, "export", "--format", "csv").splitlines()
-    assert sum(line.startswith("votes,") for line in lines) == 4
+    assert (len(tables["votes"]), len(tables["comments"])) == (5, 2)
+    assert len(tables["answers"]) == count(database, "answers")
+    assert tables["votes"][0]["voted_at"].startswith("2026-09-")
+
+
+def test_export_csv_is_one_table_per_file_with_bom_and_iso_times(
+    database: Path, tmp_path: Path
+) -> None:
+    votes = review(database, "export", "--format", "csv", "--table", "votes")
+    assert votes.startswith("\ufeffanswer_id,user_id,value,voted_at")
+    rows = list(csv.reader(io.StringIO(votes.removeprefix("\ufeff"))))
+    assert len(rows) == 1 + 5 and rows[1][3].endswith("Z") and "T" in rows[1][3]
+    out = tmp_path / "export"
+    review(database, "export", "--format", "csv", "--out", str(out))
+    assert sorted(p.name for p in out.iterdir()) == ["answers.csv", "comments.csv", "votes.csv"]
+    assert (out / "comments.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    again = feedback(database, "export", "--format", "csv", "--out", str(out))
+    assert again.returncode == 2 and "--force" in again.stderr
+    no_table = feedback(database, "export", "--format", "csv")
+    assert no_table.returncode == 2 and "--table" in no_table.stderr
+
+
+def test_export_csv_neutralises_formulas(database: Path) -> None:
+    text = review(database, "export", "--format", "csv", "--table", "comments")
+    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    assert any(cell.startswith("'=HYPERLINK") for cell in cells)
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+
+
+def test_export_refuses_json_flag_and_a_second_format(database: Path) -> None:
+    done = feedback(database, "export", "--json")
+    assert done.returncode == 2 and "--json" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_export_into_head_ends_quietly(database: Path) -> None:
+    with sqlite3.connect(database) as raw:  # far more than a pipe buffer, so the pipe breaks
+        raw.executemany(
+            "INSERT INTO answers (chat_id, user_id, query, kind, score, page, created_at) "
+            "VALUES (1, 1, ?, 'decline', 0.1, 1, ?)",
+            [(f"问题 {n}" * 5, NOW) for n in range(5000)],
+        )
+    settings = f"BOT_DATABASE_PATH={database} BOT_KNOWLEDGE_DIR={ROOT / 'knowledge'}"
+    done = subprocess.run(
+        f"env -i PATH=/usr/bin:/bin {settings} {sys.executable} -m bot feedback export "
+        "--format csv --table answers | head -c 10 >/dev/null; echo ${PIPESTATUS[0]}",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.stderr == "" and done.stdout.strip() in {"0", "1"}
 
 
 def test_html_report_is_self_contained_with_charts_and_escaped_text(
@@ -101,19 +186,59 @@ def test_html_report_is_self_contained_with_charts_and_escaped_text(
             tags.append(tag)
 
     Tags().feed(text)
-    assert tags.count("svg") >= 3 and "table" in tags
-    assert "<script" not in text.lower() and "http" not in text.replace(
-        'xmlns="http://www.w3.org/2000/svg"', ""
-    )
-    assert "large-model-definition" in text and "今天天气怎么样" in text
+    assert tags.count("svg") == 2 and "table" in tags
+    assert "<script" not in text.lower() and "http" not in text.replace("http://evil", "")
+    assert "什么是大模型？ <code>large-model-definition</code>" in text
+    assert "今天天气怎么样" in text and "&lt;script&gt;alert(1)" in text
+    assert 'name="viewport"' in text and "2026-09-11 至 2026-09-21" in text
+
+
+def test_report_into_a_missing_folder_is_one_line(database: Path, tmp_path: Path) -> None:
+    done = feedback(database, "report", "--html", str(tmp_path / "no" / "such" / "r.html"))
+    assert done.returncode == 1 and done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+def older_than_five_days_before_now() -> str:
+    return f"{(time.time() - (NOW - 5 * DAY)) / DAY:.4f}"
 
 
 def test_prune_deletes_old_rows_with_their_votes(database: Path) -> None:
     # Everything logged more than five days before NOW goes: the one answer from ten days before.
-    older_than = (time.time() - (NOW - 5 * DAY)) / DAY
-    out = review(database, "prune", "--older-than", f"{older_than:.4f}")
-    assert "answers: 1 deleted" in out and "votes: 1 deleted" in out
+    answers = count(database, "answers")
+    out = review(database, "prune", "--older-than", older_than_five_days_before_now(), "--yes")
+    assert "回答 1 条" in out and "投票 1 条" in out
+    assert count(database, "answers") == answers - 1 and count(database, "votes") == 4
     with sqlite3.connect(database) as raw:
-        assert raw.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 6
-        assert raw.execute("SELECT COUNT(*) FROM votes").fetchone()[0] == 3
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_prune_dry_run_deletes_nothing(database: Path) -> None:
+    answers = count(database, "answers")
+    out = review(database, "prune", "--older-than", older_than_five_days_before_now(), "--dry-run")
+    assert "回答 1 条" in out and "--dry-run" in out
+    assert count(database, "answers") == answers
+
+
+def test_prune_without_a_terminal_or_yes_refuses(database: Path) -> None:
+    answers = count(database, "answers")
+    done = feedback(database, "prune", "--older-than", "0", stdin="y\n")
+    assert done.returncode == 2 and "--yes" in done.stderr
+    assert count(database, "answers") == answers
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--older-than", "-5", "--yes"),
+        ("--older-than", "nan", "--yes"),
+        ("--older-than", "30", "--since", "2026-01-01", "--yes"),
+        ("--older-than", "30", "--json", "--yes"),
+    ],
+)
+def test_prune_refuses_negative_ages_and_flags_that_do_not_apply(
+    database: Path, args: tuple[str, ...]
+) -> None:
+    answers = count(database, "answers")
+    done = feedback(database, "prune", *args)
+    assert done.returncode == 2 and done.stderr.startswith("用法：") and "错误：" in done.stderr
+    assert "Traceback" not in done.stderr and count(database, "answers") == answers

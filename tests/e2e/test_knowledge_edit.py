@@ -45,10 +45,12 @@ def test_adds_exactly_one_line_and_the_phrasing_is_answered(knowledge: Path) -> 
 @pytest.mark.parametrize(
     ("args", "reason"),
     [
-        (("no-such-entry", "问题"), "no entry"),
-        (("chatgpt-maker", "ChatGPT是谁开发的？"), "already has"),
-        (("chatgpt-maker", "   "), "empty"),
-        (("chatgpt-maker", "长" * 201), "longer than"),
+        (("no-such-entry", "问题"), "没有 id 为 no-such-entry 的条目"),
+        (("chatgpt-fre", "问题"), "你是不是想输入 chatgpt-free"),
+        (("chatgpt-maker", "ChatGPT是谁开发的？"), "已经有这种问法"),
+        (("chatgpt-maker", "   "), "问题是空的"),
+        (("chatgpt-maker", "长" * 201), "超过 200 个字"),
+        (("gpt-3", "大模型有多少参数"), "会交给 large-model-parameters（“大模型有多少参数？”"),
     ],
 )
 def test_refusals_leave_the_file_untouched(
@@ -57,4 +59,20 @@ def test_refusals_leave_the_file_untouched(
     before = {p.name: p.read_bytes() for p in knowledge.glob("*.yaml")}
     done = add(knowledge, *args)
     assert done.returncode == 1 and reason in done.stderr and "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1
     assert {p.name: p.read_bytes() for p in knowledge.glob("*.yaml")} == before
+
+
+def test_force_adds_a_phrasing_routed_elsewhere_and_says_so(knowledge: Path) -> None:
+    done = add(knowledge, "gpt-3", "大模型有多少参数", "--force")
+    assert done.returncode == 0, done.stderr
+    assert "large-model-parameters" in done.stderr and "--force" in done.stderr
+    assert "- 大模型有多少参数" in (knowledge / "gpt.yaml").read_text(encoding="utf-8")
+
+
+def test_a_phrasing_that_takes_another_entrys_phrasing_is_refused(knowledge: Path) -> None:
+    assert add(knowledge, "gpt-3", "恰特机器人出自哪家").returncode == 0
+    before = (knowledge / "chatgpt.yaml").read_bytes()
+    done = add(knowledge, "chatgpt-maker", "恰特机器人出自哪家")
+    assert done.returncode == 1 and "gpt-3 的“恰特机器人出自哪家”" in done.stderr
+    assert (knowledge / "chatgpt.yaml").read_bytes() == before

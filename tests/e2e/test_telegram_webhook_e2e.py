@@ -8,19 +8,26 @@ listen address and port, and a clean stop on SIGTERM.
 from __future__ import annotations
 
 import signal
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from emulator_client import (
     BotProcess,
     Emulator,
     bot_environment,
     bot_running,
+    chat,
     emulator_running,
+    entities,
     free_port,
+    user,
     webhook_ready,
 )
+
+ADMIN, ATTACKER = 7, 666_000
 
 
 @pytest.fixture(scope="module")
@@ -30,15 +37,22 @@ def emulator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Emulator]:
 
 
 @pytest.fixture(scope="module")
-def bot(emulator: Emulator, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BotProcess]:
+def port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="module")
+def bot(
+    emulator: Emulator, port: int, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[BotProcess]:
     workdir = tmp_path_factory.mktemp("webhook_bot")
-    port = free_port()
     env = bot_environment(
         emulator,
         workdir / "bot.sqlite3",
         webhook_url=f"http://127.0.0.1:{port}/telegram/hook",
         webhook_listen="127.0.0.1",
         webhook_port=str(port),
+        admin_ids=str(ADMIN),  # no BOT_WEBHOOK_SECRET: the default
     )
 
     with bot_running(workdir, env, ready=webhook_ready(port)) as bot:
@@ -50,6 +64,28 @@ def test_a_question_arrives_by_webhook_and_is_answered(emulator: Emulator, bot: 
     [answer] = emulator.replies(301)
     assert answer.text.startswith("【什么是大模型？】")
     assert not emulator.bot_has_polled()  # no getUpdates in webhook mode
+
+
+def test_a_forged_update_without_the_secret_is_refused(
+    emulator: Emulator, bot: BotProcess, port: int
+) -> None:
+    # An outsider who found the URL posts /unanswered in the admin's name, into their own chat.
+    forged = {
+        "update_id": 900_001,
+        "message": {
+            "message_id": 1,
+            "date": int(time.time()),
+            "chat": chat(ATTACKER),
+            "from": user(ADMIN),
+            "text": "/unanswered",
+            "entities": entities("/unanswered"),
+        },
+    }
+    url = f"http://127.0.0.1:{port}/telegram/hook"
+    refused = httpx.post(url, json=forged, headers={"X-Telegram-Bot-Api-Secret-Token": "guess"})
+    assert httpx.post(url, json=forged).status_code == refused.status_code == 403
+    assert emulator.quiet(ATTACKER) == []
+    assert "uses a random secret" in bot.log_text()
 
 
 def test_sigterm_stops_the_webhook_bot_cleanly(bot: BotProcess) -> None:

@@ -1,0 +1,68 @@
+"""Reading a knowledge or lexicon file as text, and the ways a YAML parser fails on one.
+
+Anyone who can save a file in the knowledge folder can hand the loader anything: a huge file,
+another encoding, YAML nested thousands deep. Every such file must end in a KnowledgeError that
+names it, never in an exception that stops the watcher or a traceback from `kb check`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ruamel.yaml.error import YAMLError
+
+from bot.errors import KnowledgeError, Problem
+
+MAX_FILE_BYTES = 4 * 1024 * 1024
+"""The bundled knowledge files are 1-25 KB; anything this big is a mistake or an attack."""
+
+YAML_FAILURES: tuple[type[Exception], ...] = (
+    YAMLError,
+    # ruamel.yaml's constructors raise these on hostile input instead of a YAMLError:
+    RecursionError,  # nesting thousands deep
+    ValueError,  # a date such as 2026-02-30
+    TypeError,  # an unhashable complex key
+    AssertionError,  # a malformed !!omap
+    IndexError,
+    KeyError,
+    AttributeError,
+)
+
+
+def read_source(path: Path) -> str:
+    """The file's text; KnowledgeError if it is too big, unreadable or not UTF-8."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise KnowledgeError(
+                [problem(path, f"too big: {size:,} bytes (at most {MAX_FILE_BYTES:,})")]
+            )
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise KnowledgeError(
+            [problem(path, f"not UTF-8 (byte {exc.start}): save the file as UTF-8")]
+        ) from exc
+    except OSError as exc:
+        raise KnowledgeError([problem(path, f"cannot read: {exc.strerror or exc}")]) from exc
+
+
+def parse_failure(path: Path, exc: Exception) -> Problem:
+    """A YAML_FAILURES exception as a problem naming the file and, when known, the line."""
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line + 1 if mark is not None else 0
+    if isinstance(exc, RecursionError):
+        return Problem(str(path), line, None, None, "malformed YAML: nested too deeply")
+    return Problem(str(path), line, None, None, f"malformed YAML: {_reason(exc)}")
+
+
+def _reason(exc: Exception) -> str:
+    """The parser's own reason ("found character '\\t' that cannot start any token")."""
+    problem, context = getattr(exc, "problem", None), getattr(exc, "context", None)
+    if problem:
+        return f"{problem} ({context})" if context else str(problem)
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def problem(path: Path, reason: str) -> Problem:
+    """A problem with a whole file."""
+    return Problem(str(path), 0, None, None, reason)

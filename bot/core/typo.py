@@ -1,0 +1,146 @@
+"""Correct the typos people make in the knowledge's own terms, before the search.
+
+Two kinds, both checked against the knowledge's own terms, so that a correct word of everyday
+Chinese is never "corrected" into a domain term:
+
+- **Homophones** from pinyin input: 奖厉模型 → 奖励模型, 挑站 → 挑战, 思维连 → 思维链. A run of
+  two to six characters that is not a common word is replaced by a domain term (a keyword,
+  subject or lexicon word) of the same length that sounds the same (toneless pinyin of each
+  character's main reading) and shares at least one character in place. Only domain terms are
+  targets: against every word of the answers, 一下 became 以下 and 有什么 became 为什么.
+- **Latin slips**: GTP → GPT, chatgbt → ChatGPT: a latin word that the knowledge does not know,
+  one edit (or one swap of neighbours) from one it knows, with the same digits — GPT-5 is
+  another model, not a typo of GPT-3.
+
+Pinyin readings come from pypinyin's character table, read directly: importing pypinyin
+itself loads its phrase dictionaries too, which costs half a second at start-up.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz.distance import OSA
+
+MIN_LATIN_TYPO_CHARS = 3
+WINDOW_SIZES = (6, 5, 4, 3, 2)
+
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_LATIN_WORD = re.compile(r"[0-9a-z][0-9a-z.+#_-]*")
+_LETTERS = re.compile(r"[a-z]+")
+_NON_LETTERS = re.compile(r"[^a-z]+")
+
+Sound = tuple[str, ...]
+
+
+def load_readings() -> Mapping[int, str]:
+    """pypinyin's table of code point → readings ("cān,cēn,shēn"); empty when not installed."""
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or spec.origin is None:
+        return {}
+    table = Path(spec.origin).with_name("pinyin_dict.json")
+    try:
+        data = json.loads(table.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {int(code): readings for code, readings in data.items()}
+
+
+class TypoCorrector:
+    """Rewrites a normalised text's misspelt domain words into the knowledge's spelling."""
+
+    def __init__(
+        self,
+        *,
+        terms: Iterable[str],
+        latin_words: Iterable[str],
+        readings: Mapping[int, str],
+        is_common: Callable[[str], bool],
+    ) -> None:
+        """`terms`: the domain terms (normalised); `latin_words`: every latin word the knowledge
+        has; `is_common(word)`: a word of everyday Chinese, never a typo."""
+        self._readings = readings
+        self._is_common = is_common
+        runs = {run for term in terms for run in _CJK_RUN.findall(term)}
+        self._terms = frozenset(run for run in runs if 2 <= len(run) <= max(WINDOW_SIZES))
+        self._by_sound: dict[Sound, list[str]] = {}
+        for term in sorted(self._terms):
+            sound = self._sound(term)
+            if sound is not None:
+                self._by_sound.setdefault(sound, []).append(term)
+        self._latin_set = frozenset(latin_words)
+        self._latin = sorted(w for w in self._latin_set if _LETTERS.match(w) and len(w) >= 3)
+
+    def correct(self, text: str) -> str:
+        """The text with its homophone and latin typos of known words corrected."""
+        text = _CJK_RUN.sub(lambda m: self._correct_run(m.group(0)), text)
+        return _LATIN_WORD.sub(lambda m: self._correct_latin(m.group(0)), text)
+
+    def _correct_run(self, run: str) -> str:
+        out: list[str] = []
+        at = 0
+        while at < len(run):
+            step, replacement = self._word_at(run, at)
+            out.append(replacement)
+            at += step
+        return "".join(out)
+
+    def _word_at(self, run: str, at: int) -> tuple[int, str]:
+        """The longest known word or correctable typo starting at `at` (else one character)."""
+        for size in WINDOW_SIZES:
+            window = run[at : at + size]
+            if len(window) < size:
+                continue
+            if window in self._terms or self._is_common(window):
+                return size, window
+            if any(window[:end] in self._terms for end in range(2, size)):
+                continue  # a term and the next word (训练是), not a misspelt longer term
+            fixed = self._homophone(window)
+            if fixed is not None:
+                return size, fixed
+        return 1, run[at]
+
+    def _homophone(self, window: str) -> str | None:
+        sound = self._sound(window)
+        for term in self._by_sound.get(sound, ()) if sound else ():
+            if any(a == b for a, b in zip(term, window, strict=True)):
+                return term
+        return None
+
+    def _sound(self, word: str) -> Sound | None:
+        """Toneless pinyin of each character's main reading (IMEs take no tones)."""
+        sound = tuple(_main_reading(self._readings.get(ord(char), "")) for char in word)
+        return sound if all(sound) else None
+
+    def _correct_latin(self, word: str) -> str:
+        if word in self._latin_set or len(word) < MIN_LATIN_TYPO_CHARS:
+            return word
+        letters = "".join(_LETTERS.findall(word))
+        rest = _NON_LETTERS.findall(word)
+        for known in self._latin:
+            if _NON_LETTERS.findall(known) != rest:
+                continue
+            known_letters = "".join(_LETTERS.findall(known))
+            if _one_slip(letters, known_letters):
+                return known
+        return word
+
+
+def _one_slip(typed: str, known: str) -> bool:
+    """One edit apart; for three letters or fewer, only two neighbours swapped (gtp/gpt)."""
+    if len(known) <= 3:
+        return sorted(typed) == sorted(known) and OSA.distance(typed, known) == 1
+    return OSA.distance(typed, known, score_cutoff=1) == 1
+
+
+@lru_cache(maxsize=8192)
+def _main_reading(readings: str) -> str:
+    """'cān,cēn,shēn' → 'can'."""
+    first = readings.split(",", 1)[0]
+    return "".join(c for c in unicodedata.normalize("NFD", first) if not unicodedata.combining(c))

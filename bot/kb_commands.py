@@ -1,0 +1,180 @@
+"""`python -m bot kb ...`: the admins' knowledge tools (check, test, add-alternative, import)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bot.arguments import accuracy
+from bot.core.library import Library
+from bot.core.search import Thresholds
+from bot.errors import BotError, KnowledgeError
+from bot.settings import Settings
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+LoadLibrary = Callable[[Settings, Path | None], Library]
+
+
+class KnowledgeDirMissing(BotError):
+    """The knowledge directory is not where the settings say."""
+
+
+def knowledge_directory(settings: Settings, directory: Path | None = None) -> Path:
+    """The knowledge directory to use, or KnowledgeDirMissing saying where it looked."""
+    path = Path(directory or settings.knowledge_dir)
+    if path.is_dir():
+        return path
+    how = (
+        "请检查命令里的目录"
+        if directory
+        else "在知识库所在的项目目录里运行，或设置 BOT_KNOWLEDGE_DIR（环境变量或 .env）"
+    )
+    raise KnowledgeDirMissing(f"找不到知识库目录 {path}（查找的是 {path.absolute()}）：{how}")
+
+
+class CasesUnreadable(BotError):
+    """The cases file of `kb test` is missing or malformed (the knowledge is not at fault)."""
+
+
+def add_parser(sub: Any, load: LoadLibrary) -> None:
+    """Register `kb` and its subcommands; `load` loads the knowledge as the CLI configures it."""
+    kb = sub.add_parser(
+        "kb", help="知识库工具：检查、测试、添加问法、从文章起草", description="知识库工具。"
+    ).add_subparsers(dest="kb_command", required=True, title="子命令", metavar="命令")
+
+    check = kb.add_parser("check", help="检查知识库：格式、id、related、会被匹配到别处的问法")
+    check.add_argument("directory", nargs="?", help="知识库目录（默认 BOT_KNOWLEDGE_DIR）")
+    check.set_defaults(handler=lambda a, s: kb_check(a, s, load))
+
+    test = kb.add_parser("test", help="用问题→条目的测试用例衡量匹配准确率")
+    test.add_argument("cases", help="测试用例 YAML 文件，如 tests/cases/kb_cases.yaml")
+    test.add_argument(
+        "--min-accuracy",
+        type=accuracy,
+        default=0.0,
+        metavar="比例",
+        help="低于它就失败（退出码 1）：0.97、97 或 97%% 都表示 97%%",
+    )
+    test.set_defaults(handler=lambda a, s: kb_test(a, s, load))
+
+    alternative = kb.add_parser(
+        "add-alternative", help="给条目加一种问法（写回它的 YAML 文件，保留注释）"
+    )
+    alternative.add_argument("entry_id", help="条目的 id，如 chatgpt-maker")
+    alternative.add_argument("question", help="新的问法，如 “恰特机器人出自哪家”")
+    alternative.add_argument(
+        "--force", action="store_true", help="即使匹配器会把它交给别的条目也添加"
+    )
+    alternative.set_defaults(handler=kb_add_alternative)
+
+    imp = kb.add_parser("import", help="从文章（纯文本）起草条目，供人工整理")
+    imp.add_argument("articles", nargs="+", help="文章文件，UTF-8 纯文本")
+    imp.add_argument("--out", type=Path, help="写入这个 YAML 文件（默认打印出来）")
+    imp.add_argument("--force", action="store_true", help="--out 的文件已存在时覆盖它")
+    imp.set_defaults(handler=lambda a, s: kb_import(a, s, load))
+
+
+def kb_check(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> int:
+    """Validate the knowledge: schema, ids, related, answers, phrasings routed elsewhere, and
+    sentences that two answers share."""
+    from bot.core.evaluation import find_collisions, find_shared_sentences
+
+    library = load(settings, Path(args.directory) if args.directory else None)
+    problems = find_collisions(library) + find_shared_sentences(library.entries)
+    for problem in problems:
+        print(problem)
+    print(
+        f"{len(library.entries)} 个条目，{len(library.topics)} 个主题，"
+        f"{sum(len(e.phrasings) for e in library.entries)} 种问法：{len(problems)} 个问题"
+    )
+    return EXIT_FAILED if problems else EXIT_OK
+
+
+def kb_test(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> int:
+    """Run question -> expected entry cases; report accuracy, every miss, and why it failed."""
+    from bot.core.evaluation import load_cases, run_cases, unknown_expectations
+
+    cases_path = Path(args.cases)
+    if not cases_path.is_file():
+        raise CasesUnreadable(f"找不到测试用例文件：{cases_path}")
+    try:
+        cases = load_cases(cases_path)
+    except KnowledgeError as exc:
+        raise CasesUnreadable(f"测试用例文件无法读取：{exc.problems[0]}") from exc
+    library = load(settings, None)
+    unknown = unknown_expectations(library, cases)
+    if unknown:
+        print(f"失败：测试用例期望的条目在知识库里没有：{', '.join(unknown)}", file=sys.stderr)
+        return EXIT_FAILED
+    report = run_cases(library, cases)
+    for miss in report.misses:
+        wanted = f"其中之一 {list(miss.case.any)}" if miss.case.any else miss.case.expect
+        print(
+            f"未命中  {miss.case.question!r}：期望 {wanted}，得到 {miss.got} "
+            f"（{miss.verdict.value}，{miss.score:.2f}）"
+        )
+    styles = report.by_style()
+    if len(styles) > 2:
+        print("按风格：" + "，".join(f"{k} {p}/{n}" for k, (p, n) in styles.items()))
+    print(
+        f"{len(cases)} 个用例：准确率 {report.accuracy:.1%}"
+        f"（知识库内 {report.accuracy_of(off_topic=False):.1%}，"
+        f"知识库外正确拒答 {report.accuracy_of(off_topic=True):.1%}）；"
+        f"要求至少 {args.min_accuracy:.1%}"
+    )
+    if report.accuracy < args.min_accuracy:
+        print(
+            f"失败：准确率 {report.accuracy:.1%} 低于要求的 {args.min_accuracy:.1%}"
+            f"（{len(report.misses)} 个未命中，见上）",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def kb_add_alternative(args: argparse.Namespace, settings: Settings) -> int:
+    """Add a way of asking to an entry, in its YAML file, keeping comments and layout."""
+    from bot.knowledge_edit import add_alternative
+
+    thresholds = Thresholds(answer=settings.answer_threshold, suggest=settings.suggest_threshold)
+    added = add_alternative(
+        knowledge_directory(settings),
+        args.entry_id,
+        args.question,
+        force=args.force,
+        thresholds=thresholds,
+    )
+    print(f"已添加到 {added.entry_id}（{added.file}）；运行中的机器人会自动重新加载")
+    if added.routed_to != added.entry_id:
+        print(
+            f"注意（--force）：匹配器目前会把它交给 {added.routed_to or '无'}，"
+            "kb check 会报告它；请调整条目的 keywords",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def kb_import(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> int:
+    """Draft entries from article text files for an admin to curate."""
+    from bot.core.ingest import draft_entries, render_drafts
+
+    out: Path | None = args.out
+    if out is not None and out.exists() and not args.force:
+        print(f"错误：{out} 已经存在；要覆盖它，加 --force", file=sys.stderr)
+        return EXIT_USAGE
+    articles = [(Path(path), Path(path).read_text(encoding="utf-8")) for path in args.articles]
+    tokenize = load(settings, None).analyzer.tokenise
+    drafts = []
+    for path, text in articles:
+        drafts.extend(draft_entries(text, path.name, tokenize=tokenize))
+    rendered = render_drafts(drafts)
+    if out is None:
+        print(rendered)
+    else:
+        out.write_text(rendered, encoding="utf-8")
+        print(f"{len(drafts)} 个草稿条目已写入 {out}")
+    return EXIT_OK
