@@ -106,9 +106,12 @@ def step(
     if isinstance(message, Pick):
         reply, new_state = _pick(state, message.entry_id, library, config)
     elif isinstance(message, ContinueFrom):
-        reply, new_state = _continue(
-            replace(state, entry_id=message.entry_id, page=message.page), library, config
+        # The button may sit under an older answer: its question, not the latest one, goes on.
+        asked = state.last_question if message.entry_id == state.entry_id else ""
+        button_state = replace(
+            state, entry_id=message.entry_id, page=message.page, last_question=asked
         )
+        reply, new_state = _continue(button_state, library, config)
     else:
         reply, new_state = _say(state, pending, message, library, config)
     return reply, replace(new_state, updated_at=now)
