@@ -146,3 +146,10 @@ def test_a_question_leaning_on_the_last_one_stays_with_its_asker(library: Librar
     answer = turns[1][0]
     entry = library.get(answer.entry_id or "")
     assert entry is not None and entry.subject == "大模型" and "解决" in entry.answer
+
+
+def test_why_when_no_entry_explains_the_answer_asks_which_part(library: Library) -> None:
+    state = ChatState(entry_id="autoregressive", page=1, subject="自回归")
+    reply, _ = step(state, "为什么", library, now=0.0)
+    assert reply.kind is ReplyKind.ASK_BACK and not reply.matched
+    assert "自回归" in reply.text and reply.buttons
