@@ -15,6 +15,9 @@ from enum import Enum
 from bot.core import intent
 from bot.core.vocabulary import Vocabulary
 
+SHORT = 12
+"""Up to this many characters, a question naming no subject may lean on the current one."""
+
 
 class Reference(Enum):
     """How a restatement leans on the context."""
@@ -64,8 +67,12 @@ def restatements(text: str, context: Context, vocabulary: Vocabulary) -> list[Re
     if vocabulary.names_in(text):
         return []
     rest = intent.leaning_rest(text)
-    if rest is not None or (len(text) <= 12 and intent.asks_something(text)):
-        return _implicit(rest or text, context)
+    if rest is not None:
+        return _implicit(rest, context)
+    # "有多少参数": short, asking, about something the knowledge knows, but naming no subject.
+    # (A short question about nothing known, "怎么注册账号", is spared two extra searches.)
+    if len(text) <= SHORT and intent.asks_something(text) and vocabulary.mentions_term(text):
+        return _implicit(text, context)
     return []
 
 

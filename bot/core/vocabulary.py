@@ -9,7 +9,7 @@ Everything is kept in normalised form, so callers compare normalised text.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from bot.core.knowledge import Entry
@@ -25,6 +25,7 @@ class Vocabulary:
     display: dict[str, str]
     """How a normalised name is written in the knowledge ("chatgpt" -> "ChatGPT")."""
     longest: int = 0
+    longest_term: int = 0
 
     @classmethod
     def build(cls, entries: Iterable[Entry], *, normalise: Callable[[str], str]) -> Vocabulary:
@@ -41,7 +42,8 @@ class Vocabulary:
         terms.update(counts)
         terms.discard("")
         names = tuple(name for name, _ in counts.most_common())
-        return cls(names, frozenset(terms), display, max(map(len, names), default=0))
+        longest_term = max(map(len, terms), default=0)
+        return cls(names, frozenset(terms), display, max(map(len, names), default=0), longest_term)
 
     def is_name(self, text: str) -> bool:
         """Whether the whole (normalised) text is a name."""
@@ -54,19 +56,11 @@ class Vocabulary:
     def names_in(self, text: str) -> list[str]:
         """The names a normalised text mentions, left to right, each the longest that fits
         there ("chatgpt", not the "gpt" inside it)."""
-        text = _squeezed(text)
-        found: list[str] = []
-        start = 0
-        # Set lookups per position rather than a scan per name: knowledge may hold 100k names.
-        while start < len(text):
-            for end in range(min(len(text), start + self.longest), start, -1):
-                if text[start:end] in self.display:
-                    found.append(text[start:end])
-                    start = end
-                    break
-            else:
-                start += 1
-        return found
+        return _found(_squeezed(text), self.display, self.longest)
+
+    def mentions_term(self, text: str) -> bool:
+        """Whether a normalised text mentions any name or keyword."""
+        return bool(_found(_squeezed(text), self.terms, self.longest_term, first=True))
 
     def shown_as(self, name: str) -> str:
         """A normalised name as the knowledge writes it."""
@@ -75,3 +69,21 @@ class Vocabulary:
 
 def _squeezed(text: str) -> str:
     return text.replace(" ", "")
+
+
+def _found(text: str, words: Collection[str], longest: int, *, first: bool = False) -> list[str]:
+    """The words in a text, left to right, the longest at each place; only one with `first`."""
+    found: list[str] = []
+    start = 0
+    # Set lookups per position rather than a scan per word: knowledge may hold 100k names.
+    while start < len(text):
+        for end in range(min(len(text), start + longest), start, -1):
+            if text[start:end] in words:
+                found.append(text[start:end])
+                if first:
+                    return found
+                start = end
+                break
+        else:
+            start += 1
+    return found
