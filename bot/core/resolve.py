@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from bot.core import follow_up
 from bot.core import intent as intents
 from bot.core.library import Library
-from bot.core.search import Match, Verdict
+from bot.core.search import Hit, Match, Verdict, decide
 
+OWN_CANDIDATES = 8
+"""Candidates of a message's own words that a reading from the context may choose among."""
 CONFIRM_MARGIN = 0.05
 """How far a did-you-mean's first candidate must lead for the context to settle on it."""
 
@@ -45,31 +47,56 @@ def match_in_context(
     readings = follow_up.restatements(message, topic, library.vocabulary)
     if not readings:
         return library.match(text), text
-    plain: Match | None = None
+    own = _OwnWords(text, library)  # searched only if a reading needs it
     best: tuple[Match, str] | None = None
     fallback: tuple[Match, str] | None = None
     for reading in readings:
         match = _confirmed(library.match(reading.text), context, library)
-        if match.verdict is not Verdict.ANSWER:
-            if reading.reference.explicit and (
-                fallback is None or _score(match) > _score(fallback[0])
-            ):
-                fallback = (match, reading.text)
-            continue
-        if not reading.reference.explicit:
-            plain = plain or library.match(text)
-            if plain.verdict is Verdict.ANSWER and _score(plain) > _score(match):
-                continue
-        if best is None or _score(match) > _score(best[0]):
-            best = (match, reading.text)
+        answered = match.verdict is Verdict.ANSWER
+        if answered and (reading.reference.explicit or own.support(match)):
+            best = _better(best, (match, reading.text))
+        elif not answered and reading.reference.explicit:
+            fallback = _better(fallback, (match, reading.text))
     if best is not None:
         return best
-    plain = plain or library.match(text)
+    plain = own.match()
     if fallback is None or (
         plain.verdict is Verdict.ANSWER and library.vocabulary.names_in(message)
     ):
         return plain, text
     return fallback
+
+
+class _OwnWords:
+    """The message matched on its own words, searched at most once and only when needed."""
+
+    def __init__(self, text: str, library: Library) -> None:
+        self._text = text
+        self._library = library
+        self._hits: list[Hit] | None = None
+
+    def hits(self) -> list[Hit]:
+        if self._hits is None:
+            self._hits = self._library.search(self._text, limit=OWN_CANDIDATES)
+        return self._hits
+
+    def match(self) -> Match:
+        thresholds = self._library.thresholds
+        return decide(self.hits()[: thresholds.max_suggestions + 2], thresholds)
+
+    def support(self, match: Match) -> bool:
+        """Whether these words back a reading that only the context suggested: its entry is
+        among their candidates and beats what they answer alone ("怎么注册账号" after GPT-3 is
+        not about GPT-3 just because "GPT-3怎么注册账号" finds the GPT-3 entry)."""
+        entry = match.best.entry.id if match.best else None
+        if entry not in {hit.entry.id for hit in self.hits()}:
+            return False
+        plain = self.match()
+        return plain.verdict is not Verdict.ANSWER or _score(match) >= _score(plain)
+
+
+def _better(held: tuple[Match, str] | None, found: tuple[Match, str]) -> tuple[Match, str]:
+    return found if held is None or _score(found[0]) > _score(held[0]) else held
 
 
 def _confirmed(match: Match, context: Context, library: Library) -> Match:

@@ -153,3 +153,12 @@ def test_why_when_no_entry_explains_the_answer_asks_which_part(library: Library)
     reply, _ = step(state, "为什么", library, now=0.0)
     assert reply.kind is ReplyKind.ASK_BACK and not reply.matched
     assert "自回归" in reply.text and reply.buttons
+
+
+def test_a_short_question_about_something_else_is_not_pulled_to_the_current_topic(
+    library: Library,
+) -> None:
+    # "GPT-3怎么注册账号" finds the GPT-3 entry on the name alone; the message's own words
+    # (注册) point elsewhere, so the context must not decide.
+    turns = talk(library, "GPT-3有多少参数", "怎么注册账号")
+    assert turns[1][0].entry_id != "gpt-3"
