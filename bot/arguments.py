@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 EXIT_USAGE = 2
+NO_END = 1e18
+"""The default --until: later than any time the log can hold."""
 
 _MESSAGES: Sequence[tuple[re.Pattern[str], str]] = tuple(
     (re.compile(pattern), chinese)

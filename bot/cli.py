@@ -24,8 +24,9 @@ from bot import feedback_commands, kb_commands
 from bot.arguments import Parser
 from bot.core.dialogue import DialogueConfig
 from bot.core.library import Library, load_library
-from bot.core.search import Hit, Thresholds, Verdict
+from bot.core.search import Hit, Match, Thresholds, Verdict
 from bot.errors import BotError, KnowledgeError
+from bot.kb_commands import describe
 from bot.live_knowledge import ReloadReport
 from bot.settings import Settings, describe_invalid
 
@@ -73,8 +74,8 @@ def _run_handler(
     try:
         return int(handler(args, settings))
     except KnowledgeError as exc:
-        count = len(exc.problems)
-        lines = [f"错误：知识库无法加载（{count} 处问题）：", *(f"  {p}" for p in exc.problems)]
+        head = f"错误：知识库无法加载（{len(exc.problems)} 处问题）："
+        lines = [head, *(f"  {describe(p)}" for p in exc.problems)]
         print("\n".join(lines), file=sys.stderr)
     except BotError as exc:
         print(f"错误：{exc}", file=sys.stderr)
@@ -111,14 +112,8 @@ def _silence_stdout() -> None:
 
 def build_library(settings: Settings, directory: Path | None = None) -> Library:
     """Load the knowledge with the thresholds from the settings."""
-    thresholds = Thresholds(
-        answer=settings.answer_threshold,
-        clear=settings.clear_answer_threshold,
-        margin=settings.clear_answer_margin,
-        suggest=settings.suggest_threshold,
-    )
     where = kb_commands.knowledge_directory(settings, directory)
-    return load_library(where, thresholds=thresholds)
+    return load_library(where, thresholds=kb_commands.thresholds(settings))
 
 
 def dialogue_config(settings: Settings) -> DialogueConfig:
@@ -204,23 +199,45 @@ def _suggestion(hit: Hit) -> dict[str, Any]:
 
 def explain(library: Library, question: str) -> str:
     """The normalised text, the tokens and the top 5 candidates with their component scores."""
-    analyzer = library.analyzer
+    reading = library.read(question)
     hits = library.search(question, limit=5)
     match = library.match(question)
+    limits = library.thresholds
     lines = [
         f"问题      {question}",
-        f"规范化    {analyzer.normalise(question)}",
-        f"分词      {' / '.join(analyzer.tokenise(question)) or '(无)'}",
-        f"判定      {match.verdict.value}  (answer ≥ {library.thresholds.answer}, "
-        f"suggest ≥ {library.thresholds.suggest})",
-        "候选      score  coverage  grams  fuzzy   bm25  entry / best phrasing",
+        *(
+            [f"问句      {reading.focus}（长消息只看提问的部分）"]
+            if reading.focus != question
+            else []
+        ),
+        f"规范化    {reading.normalised}" + ("（英文问句）" if reading.english else ""),
+        *([f"纠错      {reading.corrected}"] if reading.corrected != reading.normalised else []),
+        f"分词      {' / '.join(library.analyzer.tokenise(reading.corrected)) or '(无)'}",
+        f"判定      {kb_commands.VERDICTS[match.verdict]}（{_why(match, limits)}）",
+        # The component names are those of the score formula in the README.
+        "候选      score  coverage  grams  fuzzy  names  subject  条目 / 最接近的问法",
     ]
     for hit in hits:
         lines.append(
             f"          {hit.score:.3f}  {hit.coverage:8.3f}  {hit.gram_coverage:5.2f}  "
-            f"{hit.fuzzy:5.2f}  {hit.bm25:5.2f}  {hit.entry.id} / {hit.phrasing}"
+            f"{hit.fuzzy:5.2f}  {hit.missing_names:5d}  {'是' if hit.subject_named else '否':>6}  "
+            f"{hit.entry.id} / {hit.phrasing}"
         )
     return "\n".join(lines)
+
+
+def _why(match: Match, limits: Thresholds) -> str:
+    """The rule that decided, in the words of the README's Matching section."""
+    if match.best is None:
+        return "没有任何条目含有这句话的词"
+    score = match.best.score
+    if match.verdict is Verdict.ANSWER:
+        if score >= limits.answer:
+            return f"最高分 {score:.2f} ≥ 回答线 {limits.answer}"
+        return f"最高分 {score:.2f} ≥ {limits.clear}，且领先第二名至少 {limits.margin}"
+    if match.verdict is Verdict.SUGGEST:
+        return f"最高分 {score:.2f} 不够确定：给出“你是不是想问”"
+    return f"最高分 {score:.2f} < 建议线 {limits.suggest}：礼貌拒答"
 
 
 # --- chat and run --------------------------------------------------------------------------

@@ -19,16 +19,16 @@ from typing import Any
 
 from bot.adapters.feedback_queries import FeedbackQueries
 from bot.adapters.sqlite_store import SqliteStore
-from bot.arguments import days, moment
+from bot.arguments import NO_END, days, moment
 from bot.core.knowledge import load_knowledge
 from bot.errors import BotError
 from bot.feedback import Comment, group_unanswered, rate, table, worst_first
 from bot.feedback_export import add_export_arguments, export, iso_time
+from bot.kb_commands import knowledge_directory
 from bot.settings import Settings
 
 Command = Callable[[FeedbackQueries, argparse.Namespace, Settings], Awaitable[int]]
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-FOREVER = 1e18
 
 
 def add_parser(sub: Any) -> None:
@@ -44,13 +44,12 @@ def add_parser(sub: Any) -> None:
         ("comments", comments, "评论（最新的在前），附问题、条目、投票、谁、在哪"),
         ("unanswered", unanswered, "没答上来的问题，相似的归为一组，最常见的在前"),
     ):
-        parser = _command(commands, name, text, handler)
-        _add_window(parser)
+        parser = _command(commands, name, text, handler, window=True)
         parser.add_argument("--json", action="store_true", help="输出 JSON 而不是表格")
-    add_export_arguments(_window(_command(commands, "export", "导出原始记录", export)))
-    report_parser = _window(_command(commands, "report", "生成一页 HTML 报告", report))
+    add_export_arguments(_command(commands, "export", "导出原始记录", export, window=True))
+    report_parser = _command(commands, "report", "生成一页 HTML 报告", report, window=True)
     report_parser.add_argument("--html", type=Path, required=True, help="要写入的 HTML 文件")
-    prune_parser = _command(commands, "prune", "删除超过保留期的记录", prune)
+    prune_parser = _command(commands, "prune", "删除超过保留期的记录", prune, window=False)
     prune_parser.add_argument(
         "--older-than", type=days, required=True, metavar="天数", help="删除多少天以前的记录"
     )
@@ -58,23 +57,21 @@ def add_parser(sub: Any) -> None:
     prune_parser.add_argument("--yes", action="store_true", help="不询问直接删除（供脚本使用）")
 
 
-def _command(commands: Any, name: str, text: str, handler: Command) -> argparse.ArgumentParser:
+def _command(
+    commands: Any, name: str, text: str, handler: Command, *, window: bool
+) -> argparse.ArgumentParser:
+    """A subcommand with --db, and with the time window --since/--until where it applies."""
     parser: argparse.ArgumentParser = commands.add_parser(name, help=text, description=text)
     parser.add_argument("--db", type=Path, help="数据库文件（默认 BOT_DATABASE_PATH）")
+    if window:
+        parser.add_argument(
+            "--since", type=moment, default=0.0, help="从这天开始（YYYY-MM-DD 或 ISO 时间，UTC）"
+        )
+        parser.add_argument(
+            "--until", type=moment, default=NO_END, help="到这天之前为止（不含这天）"
+        )
     parser.set_defaults(handler=_runner(handler))
     return parser
-
-
-def _window(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    _add_window(parser)
-    return parser
-
-
-def _add_window(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--since", type=moment, default=0.0, help="从这天开始（YYYY-MM-DD 或 ISO 时间，UTC）"
-    )
-    parser.add_argument("--until", type=moment, default=FOREVER, help="到这天之前为止（不含这天）")
 
 
 def _runner(command: Command) -> Callable[[argparse.Namespace, Settings], int]:
@@ -100,7 +97,8 @@ async def _with_store(command: Command, args: argparse.Namespace, settings: Sett
 def entry_questions(settings: Settings) -> dict[str, str]:
     """Entry id -> question, so that tables name what an entry is about; {} if unreadable."""
     try:
-        return {e.id: e.question for e in load_knowledge(settings.knowledge_dir).entries}
+        knowledge = load_knowledge(knowledge_directory(settings))
+        return {e.id: e.question for e in knowledge.entries}
     except BotError:
         print("注意：知识库无法加载，表格里只有条目 id（kb check 会说原因）", file=sys.stderr)
         return {}
@@ -153,7 +151,7 @@ async def unanswered(queries: FeedbackQueries, args: argparse.Namespace, setting
     """Similar unanswered questions grouped: the admin's to-do list."""
     from bot.core.text import Analyzer, load_lexicon
 
-    normalise = Analyzer(load_lexicon(settings.knowledge_dir)).normalise
+    normalise = Analyzer(load_lexicon(knowledge_directory(settings))).normalise
     rows = await queries.unanswered(args.since, args.until)
     groups = group_unanswered(rows, normalise, min_nearest=settings.suggest_threshold)
     if args.json:
@@ -240,7 +238,10 @@ def _confirmed(question: str) -> bool:
 
 
 def _counts(counts: dict[str, int]) -> str:
-    return "、".join(f"{TABLE_NAMES.get(name, name)} {count} 条" for name, count in counts.items())
+    """Counts per table in one order (the store may report them in its deletion order)."""
+    known = [name for name in TABLE_NAMES if name in counts]
+    order = known + sorted(set(counts) - set(TABLE_NAMES))
+    return "、".join(f"{TABLE_NAMES.get(name, name)} {counts[name]} 条" for name in order)
 
 
 def _time(at: float) -> str:

@@ -17,11 +17,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.adapters.feedback_queries import FeedbackQueries
+from bot.adapters.feedback_queries import EXPORTED, FeedbackQueries
 from bot.settings import Settings
 from bot.untrusted import for_spreadsheet
 
-TABLES = ("answers", "votes", "comments")
+TABLES = tuple(EXPORTED)
 BOM = "\ufeff"
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -54,11 +54,11 @@ async def export(queries: FeedbackQueries, args: argparse.Namespace, settings: S
     if args.format == "json":
         _write(args.out, json.dumps(tables, ensure_ascii=False, indent=2) + "\n")
     elif args.table:
-        _write(args.out, csv_text(tables[args.table]))
+        _write(args.out, csv_text(args.table, tables[args.table]))
     else:
         args.out.mkdir(exist_ok=True)
         for name, rows in tables.items():
-            _write(args.out / f"{name}.csv", csv_text(rows))
+            _write(args.out / f"{name}.csv", csv_text(name, rows))
         print(f"已写入 {', '.join(f'{n}.csv' for n in tables)} 到 {args.out}", file=sys.stderr)
     return EXIT_OK
 
@@ -92,14 +92,13 @@ def with_iso_times(tables: Tables) -> Tables:
     }
 
 
-def csv_text(rows: list[dict[str, Any]]) -> str:
-    """One table as CSV with a BOM, a header row and neutralised cells."""
+def csv_text(table: str, rows: list[dict[str, Any]]) -> str:
+    """One table as CSV with a BOM, its header row (even without rows) and neutralised cells."""
     buffer = io.StringIO()
     buffer.write(BOM)
-    if rows:
-        writer = csv.writer(buffer)
-        writer.writerow([for_spreadsheet(column) for column in rows[0]])
-        writer.writerows([for_spreadsheet(value) for value in row.values()] for row in rows)
+    writer = csv.writer(buffer)
+    writer.writerow(EXPORTED[table][2])
+    writer.writerows([for_spreadsheet(value) for value in row.values()] for row in rows)
     return buffer.getvalue()
 
 

@@ -5,23 +5,25 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.adapters.feedback_queries import FeedbackQueries
+from bot.arguments import NO_END
 from bot.core.knowledge import load_knowledge
 from bot.core.text import Analyzer, load_lexicon
 from bot.feedback import group_unanswered, most_disliked
-from bot.report_page import Day, ReportData, render
+from bot.kb_commands import knowledge_directory
+from bot.report_chart import Day
+from bot.report_page import ReportData, render
 from bot.settings import Settings
 
 TITLE = "AI概念问答机器人 · 反馈报告"
-FOREVER = 1e17
-"""An --until beyond this is "no end": the period then ends on the last day with data."""
 
 
 async def build_report(
     queries: FeedbackQueries, since: float, until: float, settings: Settings
 ) -> str:
     """The report page for answers logged in [since, until)."""
-    base = load_knowledge(settings.knowledge_dir)
-    normalise = Analyzer(load_lexicon(settings.knowledge_dir)).normalise
+    directory = knowledge_directory(settings)
+    base = load_knowledge(directory)
+    normalise = Analyzer(load_lexicon(directory)).normalise
     days = [
         Day(dt.date.fromisoformat(day), questions, up, down)
         for day, questions, up, down in await queries.per_day(since, until)
@@ -43,7 +45,7 @@ async def build_report(
 def period(since: float, until: float, days: list[Day]) -> tuple[dt.date, dt.date] | None:
     """The days the report covers: the window asked for, else the days that have data."""
     first = _day(since) if since else min((d.day for d in days), default=None)
-    last = _day(until - 1) if until < FOREVER else max((d.day for d in days), default=None)
+    last = _day(until - 1) if until < NO_END else max((d.day for d in days), default=None)
     if first is None and last is None:
         return None
     if first is None or last is None:  # one end given, no data: a period of one day up to it

@@ -10,13 +10,39 @@ from typing import Any
 
 from bot.arguments import accuracy
 from bot.core.library import Library
-from bot.core.search import Thresholds
-from bot.errors import BotError, KnowledgeError
+from bot.core.search import Thresholds, Verdict
+from bot.errors import BotError, KnowledgeError, Problem
 from bot.settings import Settings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
+VERDICTS = {Verdict.ANSWER: "回答", Verdict.SUGGEST: "给出选项", Verdict.DECLINE: "拒答"}
 LoadLibrary = Callable[[Settings, Path | None], Library]
+
+
+def describe(problem: Problem) -> str:
+    """A knowledge problem with Chinese labels: file:line: 条目 id，字段 name：reason."""
+    where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+    what = "，".join(
+        part
+        for part in (
+            f"条目 {problem.entry_id}" if problem.entry_id else "",
+            f"字段 {problem.field}" if problem.field else "",
+        )
+        if part
+    )
+    # "file:line: " with an ASCII colon, the form editors and terminals turn into a link.
+    return f"{where}: {what + '：' if what else ''}{problem.reason}"
+
+
+def thresholds(settings: Settings) -> Thresholds:
+    """The matcher's thresholds as the settings give them (the edit is judged as served)."""
+    return Thresholds(
+        answer=settings.answer_threshold,
+        clear=settings.clear_answer_threshold,
+        margin=settings.clear_answer_margin,
+        suggest=settings.suggest_threshold,
+    )
 
 
 class KnowledgeDirMissing(BotError):
@@ -86,7 +112,7 @@ def kb_check(args: argparse.Namespace, settings: Settings, load: LoadLibrary) ->
     library = load(settings, Path(args.directory) if args.directory else None)
     problems = find_collisions(library) + find_shared_sentences(library.entries)
     for problem in problems:
-        print(problem)
+        print(describe(problem))
     print(
         f"{len(library.entries)} 个条目，{len(library.topics)} 个主题，"
         f"{sum(len(e.phrasings) for e in library.entries)} 种问法：{len(problems)} 个问题"
@@ -104,7 +130,7 @@ def kb_test(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> 
     try:
         cases = load_cases(cases_path)
     except KnowledgeError as exc:
-        raise CasesUnreadable(f"测试用例文件无法读取：{exc.problems[0]}") from exc
+        raise CasesUnreadable(f"测试用例文件无法读取：{_cases_problem(cases_path, exc)}") from exc
     library = load(settings, None)
     unknown = unknown_expectations(library, cases)
     if unknown:
@@ -114,8 +140,8 @@ def kb_test(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> 
     for miss in report.misses:
         wanted = f"其中之一 {list(miss.case.any)}" if miss.case.any else miss.case.expect
         print(
-            f"未命中  {miss.case.question!r}：期望 {wanted}，得到 {miss.got} "
-            f"（{miss.verdict.value}，{miss.score:.2f}）"
+            f"未命中  {miss.case.question!r}：期望 {wanted}，得到 {miss.got}"
+            f"（{VERDICTS[miss.verdict]}，{miss.score:.2f}）"
         )
     styles = report.by_style()
     if len(styles) > 2:
@@ -123,8 +149,8 @@ def kb_test(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> 
     print(
         f"{len(cases)} 个用例：准确率 {report.accuracy:.1%}"
         f"（知识库内 {report.accuracy_of(off_topic=False):.1%}，"
-        f"知识库外正确拒答 {report.accuracy_of(off_topic=True):.1%}）；"
-        f"要求至少 {args.min_accuracy:.1%}"
+        f"知识库外正确拒答 {report.accuracy_of(off_topic=True):.1%}）"
+        + (f"；要求至少 {args.min_accuracy:.1%}" if args.min_accuracy else "")
     )
     if report.accuracy < args.min_accuracy:
         print(
@@ -136,17 +162,25 @@ def kb_test(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> 
     return EXIT_OK
 
 
+def _cases_problem(path: Path, error: KnowledgeError) -> str:
+    """One line: the YAML parser's reason and line when it was the parser, else the problem."""
+    cause = error.__cause__
+    reason, mark = getattr(cause, "problem", None), getattr(cause, "problem_mark", None)
+    if reason and mark is not None:
+        return f"{path}:{mark.line + 1}: {reason}"
+    return " ".join(describe(error.problems[0]).split())
+
+
 def kb_add_alternative(args: argparse.Namespace, settings: Settings) -> int:
     """Add a way of asking to an entry, in its YAML file, keeping comments and layout."""
     from bot.knowledge_edit import add_alternative
 
-    thresholds = Thresholds(answer=settings.answer_threshold, suggest=settings.suggest_threshold)
     added = add_alternative(
         knowledge_directory(settings),
         args.entry_id,
         args.question,
         force=args.force,
-        thresholds=thresholds,
+        thresholds=thresholds(settings),
     )
     print(f"已添加到 {added.entry_id}（{added.file}）；运行中的机器人会自动重新加载")
     if added.routed_to != added.entry_id:

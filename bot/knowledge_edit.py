@@ -16,9 +16,10 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from bot.core.knowledge import load_knowledge
+from bot.core.knowledge import knowledge_files, load_knowledge
 from bot.core.library import Library, load_library
 from bot.core.search import Match, Thresholds, Verdict
+from bot.core.text import LEXICON_DIR
 from bot.errors import BotError
 
 MAX_ALTERNATIVE_CHARS = 200
@@ -70,7 +71,7 @@ def add_alternative(
     with tempfile.TemporaryDirectory() as scratch:
         # Validate the whole directory with the edited file in place, before touching it.
         trial = Path(scratch) / "knowledge"
-        shutil.copytree(directory, trial)
+        _copy_knowledge(directory, trial)
         with (trial / path.name).open("w", encoding="utf-8") as out:
             yaml.dump(document, out)
         load_knowledge(trial)
@@ -135,6 +136,17 @@ def _verdict(verdict: Verdict) -> str:
     return {Verdict.ANSWER: "会回答", Verdict.SUGGEST: "只会给出选项", Verdict.DECLINE: "会拒答"}[
         verdict
     ]
+
+
+def _copy_knowledge(directory: Path, trial: Path) -> None:
+    """Copy what the loader reads, and only that: a copy of the whole folder would follow a
+    symlink loop in it (./self -> .) until the path is too long."""
+    (trial / LEXICON_DIR).mkdir(parents=True)
+    for path in knowledge_files(directory):
+        shutil.copyfile(path, trial / path.name)
+    for path in (directory / LEXICON_DIR).glob("*"):
+        if path.is_file():
+            shutil.copyfile(path, trial / LEXICON_DIR / path.name)
 
 
 def _round_trip() -> YAML:

@@ -6,7 +6,8 @@ import datetime as dt
 import random
 
 from bot.feedback import Comment, EntryFeedback, Group
-from bot.report_page import Day, ReportData
+from bot.report_chart import Day
+from bot.report_page import ReportData
 
 MADE = dt.datetime(2026, 9, 21, 8, 30, tzinfo=dt.UTC)
 QUESTIONS = {

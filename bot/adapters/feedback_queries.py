@@ -88,27 +88,47 @@ class FeedbackQueries:
         return await self._store.prune(before)
 
     async def export(self, since: float, until: float) -> dict[str, list[dict[str, Any]]]:
-        """The raw rows of answers, votes and comments in the window."""
+        """The raw rows of answers, votes and comments in the window (columns: EXPORTED)."""
         tables: dict[str, list[dict[str, Any]]] = {}
-        for table, sql in (
-            (
-                "answers",
-                "SELECT id, chat_id, user_id, message_id, bot_message_id, query, kind, "
-                "entry_id, best_entry_id, score, page, created_at FROM answers a",
-            ),
-            (
-                "votes",
-                "SELECT v.answer_id, v.user_id, v.value, v.voted_at FROM votes v "
-                "JOIN answers a ON a.id = v.answer_id",
-            ),
-            (
-                "comments",
-                "SELECT c.id, c.answer_id, c.user_id, c.text, c.created_at "
-                "FROM comments c JOIN answers a ON a.id = c.answer_id",
-            ),
-        ):
-            columns, rows = await self._store.read_table(
-                f"{sql} WHERE a.created_at >= ? AND a.created_at < ?", (since, until)
+        for table, (source, alias, columns) in EXPORTED.items():
+            selected = ", ".join(f"{alias}.{column}" for column in columns)
+            rows = await self._store.read(
+                f"SELECT {selected} FROM {source} WHERE a.created_at >= ? AND a.created_at < ?",
+                (since, until),
             )
             tables[table] = [dict(zip(columns, row, strict=True)) for row in rows]
         return tables
+
+
+EXPORTED: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "answers": (
+        "answers a",
+        "a",
+        (
+            "id",
+            "chat_id",
+            "user_id",
+            "message_id",
+            "bot_message_id",
+            "query",
+            "kind",
+            "entry_id",
+            "best_entry_id",
+            "score",
+            "page",
+            "created_at",
+        ),
+    ),
+    "votes": (
+        "votes v JOIN answers a ON a.id = v.answer_id",
+        "v",
+        ("answer_id", "user_id", "value", "voted_at"),
+    ),
+    "comments": (
+        "comments c JOIN answers a ON a.id = c.answer_id",
+        "c",
+        ("id", "answer_id", "user_id", "text", "created_at"),
+    ),
+}
+"""Per exported table: its rows joined to their answer (for the time window), and the columns,
+which are also the CSV header when a table has no rows."""

@@ -34,7 +34,7 @@ from telegram.ext import (
 from telegram.request import HTTPXRequest
 
 from bot.adapters.feedback_queries import FeedbackQueries
-from bot.adapters.sqlite_store import SqliteStore
+from bot.adapters.sqlite_store import SqliteStore, claim_database
 from bot.adapters.telegram import handlers, limits, notices
 from bot.adapters.telegram.flood import FloodGate
 from bot.adapters.telegram.outage import Outage, WatchedPolls
@@ -160,12 +160,14 @@ def run_bot(
     redact_logs(settings.telegram_token)
     # The store is opened here, on the loop that PTB will run on, because an aiosqlite
     # connection belongs to the loop that opened it.
+    serving = claim_database(settings.database_path)
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     try:
         store = loop.run_until_complete(SqliteStore.open(settings.database_path))
     except BaseException:
         loop.close()
+        serving.close()
         raise
     if settings.log_level != "DEBUG":
         # httpx logs every request at INFO: a line per message sent (the token is redacted).
@@ -181,6 +183,7 @@ def run_bot(
         for task in background:
             task.cancel()
         await store.close()
+        serving.close()
         log.info("stopped; database closed")
 
     current = library if callable(library) else partial(_same, library)

@@ -4,8 +4,8 @@ People put context before a question ("我下周要给部门做个分享，自�
 The context is about the asker, not about the knowledge: judged with it, every word the
 knowledge does not know counts against the question; judged without it, the question stands on
 its own. So a long message is cut into clauses, and the last clause that asks something is the
-question, joined to the nearest clause that names a subject when it refers back
-("……ChatGPT和Siri有啥不一样，我答不上来。它俩的区别到底在哪？").
+question, with what it refers back to ("……ChatGPT和Siri有啥不一样，我答不上来。它俩的区别到底在
+哪？"): the words the knowledge knows of the nearest clause before it that names a subject.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from collections.abc import Callable
 LONG_MESSAGE_CHARS = 24
 """Shorter messages are judged whole: they are the question."""
 
+MAX_LOOK_BACK = 6
+"""Clauses searched back for what a question refers to: an antecedent is close, and a message of
+a thousand clauses must not cost a thousand tokenisations."""
 SELF_CONTAINED_CHARS = 10
 """A clause this long or longer can stand on its own even without naming a subject."""
 
@@ -25,14 +28,26 @@ _QUESTION_MARK = re.compile(
     r"|可不可以|区别|不同|干嘛|干什么|靠谱|\b(?:what|how|why|who|when|where|which|can|does|is)\b",
     re.IGNORECASE,
 )
-_REFERS_BACK = re.compile(r"它|他们|她们|这个|那个|这些|那些|这俩|它俩|两者|二者|前者|后者")
+_PRONOUN = re.compile(r"它|他们|她们|这俩|它俩|两者|二者|前者|后者|其中|里面|这里|此")
+_DEMONSTRATIVE = re.compile(r"这个|那个|这些|那些|这样|这种|这么")
+"""这个/那个 refer back only when the clause names no subject: "那个奖励模型" names its own."""
+
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+
+KnownWords = Callable[[str], list[str]]
 
 
-def question_focus(text: str, *, names_subject: Callable[[str], bool]) -> str:
+def _length(clause: str) -> int:
+    """How much a clause says: its Chinese characters, and two for each latin word."""
+    return len(_CJK_CHAR.findall(clause)) + 2 * len(_LATIN_WORD.findall(clause))
+
+
+def question_focus(text: str, *, known_words: KnownWords, is_subject: Callable[[str], bool]) -> str:
     """The part of `text` that asks the question; the whole text when it is short or unclear.
 
-    `names_subject(clause)` tells whether a clause names a subject of the knowledge (ChatGPT,
-    大模型...).
+    `known_words(clause)`: the words of a clause that the knowledge knows, in order;
+    `is_subject(word)`: the word names a subject of the knowledge (ChatGPT, 大模型...).
     """
     if len(text) <= LONG_MESSAGE_CHARS:
         return text
@@ -41,18 +56,19 @@ def question_focus(text: str, *, names_subject: Callable[[str], bool]) -> str:
     if len(clauses) < 2 or not asking:
         return text
     question = clauses[asking[-1]]
-    if not _refers_back(question, names_subject):
+    names_subject = any(map(is_subject, known_words(question)))
+    refers_back = _PRONOUN.search(question) or (
+        not names_subject
+        and (_DEMONSTRATIVE.search(question) or _length(question) < SELF_CONTAINED_CHARS)
+    )
+    if not refers_back:
         return question
-    # The question needs what it refers to: the nearest clause before it that names a subject.
-    # The clauses between are about the asker, and left out.
-    for clause in reversed(clauses[: asking[-1]]):
-        if names_subject(clause):
-            return clause + question
-    return text
-
-
-def _refers_back(question: str, names_subject: Callable[[str], bool]) -> bool:
-    """A pronoun, or a short clause that names no subject ("是哪家公司做的")."""
-    if _REFERS_BACK.search(question):
-        return True
-    return len(question) < SELF_CONTAINED_CHARS and not names_subject(question)
+    # The question needs what it refers to: the nearest clause before it that names a subject
+    # (else the clause just before it). Of that clause only what the knowledge knows is kept,
+    # and the clauses between are left out: they are about the asker.
+    before = clauses[max(0, asking[-1] - MAX_LOOK_BACK) : asking[-1]]
+    antecedent = next(
+        (words for c in reversed(before) if any(map(is_subject, words := known_words(c)))),
+        [word for word in known_words(before[-1]) if len(word) > 1] if before else [],
+    )
+    return " ".join([*antecedent, question])

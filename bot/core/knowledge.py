@@ -9,8 +9,9 @@ raises :class:`KnowledgeError` listing every problem with file, line, entry id a
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -107,24 +108,54 @@ def load_knowledge(directory: str | Path) -> KnowledgeBase:
     files = knowledge_files(directory)
     if not files:
         raise KnowledgeError([Problem(str(directory), 0, None, None, "no *.yaml topic files")])
-    problems: list[Problem] = []
+    problems: list[Problem] = symlink_loops(directory)
     entries: list[Entry] = []
     topics: list[Topic] = []
+    broken: set[str] = set()  # ids of entries that exist but could not be read
+    unreadable = False
     for path in files:
-        topic, file_entries = _read_topic_file(path, problems)
+        topic, file_entries = _read_topic_file(path, problems, broken)
         entries.extend(file_entries)
         if topic is not None:
             topics.append(topic)
-    # An entry that could not be read would make every `related` pointing at it look wrong too:
-    # those follow-on errors hide the one that matters, so they wait for a readable directory.
-    problems.extend(validate_entries(entries, check_targets=not problems))
+        unreadable = unreadable or topic is None
+    # A `related` id that points at a broken entry, or possibly into a file that could not be
+    # parsed at all, is no problem of its own: reporting it would bury the one that matters.
+    problems.extend(validate_entries(entries, broken=None if unreadable else broken))
     if problems:
         raise KnowledgeError(problems)
     return KnowledgeBase(tuple(entries), tuple(topics))
 
 
-def validate_entries(entries: Iterable[Entry], *, check_targets: bool = True) -> list[Problem]:
-    """Cross-entry checks: duplicate ids and (with check_targets) `related` ids to nowhere."""
+def symlink_loops(directory: Path) -> list[Problem]:
+    """Links in the folder that lead back into themselves: whatever copies or walks the folder
+    (kb add-alternative, a backup, a file watcher) would go round them until it fails."""
+    problems = []
+    for folder, subfolders, files in os.walk(directory):
+        for name in [*subfolders, *files]:
+            link = Path(folder) / name
+            if link.is_symlink() and _loops(link):
+                problems.append(Problem(str(link), 0, None, None, "symlink loop: remove the link"))
+    return problems
+
+
+def _loops(link: Path) -> bool:
+    try:
+        target = link.resolve(strict=True)
+    except FileNotFoundError:  # dangling: harmless here
+        return False
+    except (RuntimeError, OSError):  # a -> b -> a: no end to resolve to
+        return True
+    return target.is_dir() and link.parent.resolve().is_relative_to(target)
+
+
+def validate_entries(
+    entries: Iterable[Entry], *, broken: Collection[str] | None = ()
+) -> list[Problem]:
+    """Cross-entry checks: duplicate ids and `related` ids that point nowhere.
+
+    `broken` ids exist but failed validation; None means any id might (a file was unreadable).
+    """
     problems: list[Problem] = []
     seen: dict[str, Entry] = {}
     entries = list(entries)
@@ -145,7 +176,7 @@ def validate_entries(entries: Iterable[Entry], *, check_targets: bool = True) ->
     for entry in entries:
         for target in entry.related:
             if target not in seen:
-                if not check_targets:
+                if broken is None or target in broken:
                     continue
                 problems.append(
                     Problem(
@@ -163,7 +194,9 @@ def validate_entries(entries: Iterable[Entry], *, check_targets: bool = True) ->
     return problems
 
 
-def _read_topic_file(path: Path, problems: list[Problem]) -> tuple[Topic | None, list[Entry]]:
+def _read_topic_file(
+    path: Path, problems: list[Problem], broken: set[str]
+) -> tuple[Topic | None, list[Entry]]:
     name = str(path)
     try:
         document = YAML(typ="rt").load(read_source(path))
@@ -188,6 +221,8 @@ def _read_topic_file(path: Path, problems: list[Problem]) -> tuple[Topic | None,
         entry = _parse_entry(raw, name, line, topic_name.strip(), problems)
         if entry is not None:
             entries.append(entry)
+        elif isinstance(raw, Mapping) and isinstance(raw.get("id"), str):
+            broken.add(raw["id"])
     return Topic(topic_name.strip(), name, tuple(e.id for e in entries)), entries
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,19 @@ from bot.errors import KnowledgeError, Problem
 
 UNEXPECTED = (RecursionError, ValueError, TypeError, IndexError, KeyError, AttributeError)
 """Failures of a reader on a file it has no check for yet (UnicodeError is a ValueError)."""
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How a message was read: the question part, normalised, with typos corrected."""
+
+    focus: str
+    normalised: str
+    corrected: str
+    english: bool
 
 
 @dataclass(frozen=True)
@@ -68,19 +82,31 @@ class Library:
 
     def search(self, text: str, *, limit: int = 5) -> list[Hit]:
         """The best hits for a text, most confident first."""
-        return self.index.search(self.understood(text), limit=limit)
+        reading = self.read(text)
+        return self.index.search(reading.corrected, limit=limit, english=reading.english)
 
-    def understood(self, text: str) -> str:
-        """The message as the search reads it: its question part, typos of known words fixed."""
-        return self.corrector.correct(self.analyzer.normalise(self.focus(text)))
+    def read(self, text: str) -> Reading:
+        """The message as the search reads it, stage by stage (`ask --explain` shows them)."""
+        focus = self.focus(text)
+        normalised = self.analyzer.normalise(focus)
+        corrected = self.corrector.correct(normalised)
+        # The question words of an English message become Chinese when normalised: whether it
+        # was English is judged on the message as written.
+        return Reading(focus, normalised, corrected, english=_CJK.search(text) is None)
 
     def focus(self, text: str) -> str:
         """The part of a message that asks the question (see :mod:`bot.core.focus`)."""
-        tokens = self.analyzer.tokenise
         index = self.index
         return question_focus(
             text,
-            names_subject=lambda clause: any(map(index.names_subject, tokens(clause))),
+            known_words=lambda clause: [
+                t
+                for t in self.analyzer.tokenise(
+                    self.corrector.correct(self.analyzer.normalise(clause))
+                )
+                if index.knows(t)
+            ],
+            is_subject=index.names_subject,
         )
 
     def match(self, text: str) -> Match:

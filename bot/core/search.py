@@ -5,19 +5,21 @@ Two stages, so that a query never costs a fuzzy scan of every string:
 1. Candidates: BM25 over an inverted index of words (each entry's question, alternatives,
    keywords and subject count fully; its answer counts at ``ANSWER_WEIGHT``) plus character
    bigrams (so a typo that splits a word still meets its entry). The top ``CANDIDATES`` go on.
-2. Confidence, per candidate, in [0, 1]:
+2. Confidence, per candidate, in [0, 1] (:func:`confidence`):
 
-       score = W_COVERAGE * coverage + W_GRAMS * gram_coverage + W_FUZZY * fuzzy
+       score = damping * (coverage weight * coverage + grams weight * gram_coverage
+                          + fuzzy weight * fuzzy)
 
-   ``coverage`` is the IDF-weighted share of the query's words that the entry knows: a word
-   no entry knows (天气, MySQL) has the highest IDF, so an off-topic message cannot reach a high
-   score by sharing one common word with an entry. ``gram_coverage`` is the same over character
+   ``coverage`` is the weighted share of the query's words that the entry knows: a word no
+   entry knows (天气, MySQL) weighs the most, so an off-topic message cannot reach a high score
+   by sharing one common word with an entry. ``gram_coverage`` is the same over character
    bigrams. ``fuzzy`` is the best rapidfuzz ``ratio`` between the query's tokens and one of the
    entry's phrasings, both joined without spaces: a plain edit-distance similarity, not WRatio,
-   whose partial matching gives 80+ to almost anything.
+   whose partial matching gives 80+ to almost anything. The damping is for names the entry does
+   not know and for a subject the query does not name.
 
-The weights and :class:`Thresholds` were calibrated on ``tests/cases/kb_cases.yaml``
-(on-topic paraphrases and off-topic questions; see the README's "Matching" section).
+:class:`Weights` and :class:`Thresholds` were calibrated by ``bench/calibrate.py`` on the
+project's own cases in ``tests/cases/`` (see the README's "Matching" section).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from bot.core.knowledge import Entry
-from bot.core.text import char_bigrams
+from bot.core.text import QUESTION_WORDS, char_bigrams
 
 Tokenize = Callable[[str], list[str]]
 _LATIN_WORD = re.compile(r"^[0-9a-z]")
@@ -57,16 +59,49 @@ COMMON_TERM_SHARE = 0.01
 COMMON_DF_MIN = 64
 """Terms in more entries than both of these are not enumerated for candidates (still scored)."""
 CHAMPIONS = 64
-NAME_MISMATCH_FACTOR = 0.7
-"""The confidence is multiplied by this for each name in the query that the entry does not know:
-a latin word no entry knows, or the subject of other entries."""
-SUBJECT_ABSENT_FACTOR = 0.65
-"""The confidence is multiplied by this when the query does not name the entry's subject."""
-ENTITY_WEIGHT = 3.0
-"""The least weight in coverage of a term that names some entry's subject (ChatGPT, GPT...)."""
-W_COVERAGE = 0.65
-W_GRAMS = 0.05
-W_FUZZY = 0.30
+ENTITY_SHARE = 0.6
+"""A subject's name weighs at least this share of an unknown word's weight in coverage (3.0 with
+the bundled knowledge): relative, so that in a knowledge of five entries a name cannot
+outweigh every word asked about it."""
+QUESTION_WORD_WEIGHT = 0.5
+"""The weight in coverage of 什么, 哪, 多少...: the kind of question, not its content."""
+UNKNOWN_CHARACTER_WEIGHT = 1.0
+"""The weight in coverage of a single character that no entry knows."""
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """How the evidence makes a confidence; bench/calibrate.py searches these."""
+
+    coverage: float = 0.75
+    grams: float = 0.05
+    fuzzy: float = 0.20
+    missing_name: float = 0.6
+    """Factor for each name in the query that the entry does not know: a latin word no entry
+    knows, a model version, or the subject of other entries."""
+    subject_absent: float = 0.75
+    """Factor when the query names none of the subjects the entry speaks of."""
+
+
+WEIGHTS = Weights()
+
+
+def confidence(
+    coverage: float,
+    gram_coverage: float,
+    fuzzy: float,
+    *,
+    missing_names: int,
+    subject_named: bool,
+    weights: Weights = WEIGHTS,
+) -> float:
+    """The confidence in [0, 1] that an entry answers a query, from the evidence."""
+    damping = weights.missing_name**missing_names
+    if not subject_named:
+        damping *= weights.subject_absent
+    return damping * (
+        weights.coverage * coverage + weights.grams * gram_coverage + weights.fuzzy * fuzzy
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,11 +196,26 @@ class _Postings:
         "ChatGPT" is in half the entries, so its IDF is low; yet "ChatGPT有多少参数" is not
         answered by an entry about 大模型's parameters just because 参数 matches.
         """
-        idf = self.idf_of(term)
-        return max(idf, ENTITY_WEIGHT) if term in self.entities else idf
+        if term in QUESTION_WORDS:
+            return QUESTION_WORD_WEIGHT
+        idf = self.idf.get(term)
+        if idf is None:
+            # A word no entry knows is what the question is about (天气, 蒸馏) and weighs the
+            # most, but not a lone character: jieba leaves those from grammar and slang (才, 蹦).
+            return UNKNOWN_CHARACTER_WEIGHT if len(term) == 1 else self.unknown_idf
+        return max(idf, ENTITY_SHARE * self.unknown_idf) if term in self.entities else idf
 
-    def gather(self, terms: Iterable[str], factor: float, scores: dict[int, float]) -> _Gathered:
+    def gather(
+        self,
+        terms: Iterable[str],
+        factor: float,
+        scores: dict[int, float],
+        names: Container[str] = (),
+    ) -> _Gathered:
         """Add `factor` times BM25 to `scores` per entry; what coverage needs for the finalists.
+
+        `names`: terms of the query that name something (besides the subjects), which an entry
+        must know to answer it.
 
         Very common terms are not enumerated: they add little to BM25. When a query has nothing
         but common terms, their champion lists supply the candidates. Coverage is looked up
@@ -173,7 +223,7 @@ class _Postings:
         """
         distinct = list(dict.fromkeys(terms))
         matched = [
-            _Term(self.weight_of(term), posting, term in self.entities)
+            _Term(self.weight_of(term), posting, term in self.entities or term in names)
             for term in distinct
             if (posting := self.terms.get(term)) is not None
         ]
@@ -193,7 +243,16 @@ class _Term(NamedTuple):
     weight: float
     posting: _Posting
     is_name: bool
-    """It names some entry's subject (ChatGPT, RLHF...)."""
+    """It names some entry's subject (ChatGPT, RLHF...) or something else (Siri, GPT-4o)."""
+
+
+class _Cover(NamedTuple):
+    """How much of a query one entry knows."""
+
+    share: float
+    """The weighted share of the query's distinct terms that the entry knows."""
+    unknown_names: int
+    """Names in the query that the entry does not know at all."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,11 +262,10 @@ class _Gathered:
     total_weight: float
     matched: list[_Term]
 
-    def coverage(self, number: int) -> tuple[float, int]:
-        """IDF-weighted share of the query's distinct terms that entry `number` knows, and how
-        many subjects the query names that the entry does not know at all."""
+    def coverage(self, number: int) -> _Cover:
+        """How much of the query entry `number` knows."""
         if not self.total_weight:
-            return 0.0, 0
+            return _Cover(0.0, 0)
         known = 0.0
         unknown_names = 0
         for weight, posting, is_name in self.matched:  # _Posting.share inlined: the hot loop
@@ -217,7 +275,7 @@ class _Gathered:
                 known += weight if posting.shares is None else weight * posting.shares[at]
             elif is_name:
                 unknown_names += 1
-        return known / self.total_weight, unknown_names
+        return _Cover(known / self.total_weight, unknown_names)
 
 
 def _champions(
@@ -321,17 +379,33 @@ class Index:
         """Every word some entry has (tokens of the tokenizer)."""
         return self._words.idf.keys()
 
+    def knows(self, term: str) -> bool:
+        """Some entry has this term (a token of the tokenizer)."""
+        return term in self._words.idf
+
     def names_subject(self, term: str) -> bool:
         """This term names the subject of some entry (ChatGPT, 大模型...)."""
         return term in self._words.entities
 
-    def search(self, query: str, *, limit: int = 5, min_score: float = 0.0) -> list[Hit]:
-        """The best entries for a query, most confident first; [] when nothing shares a term."""
+    def search(
+        self, query: str, *, limit: int = 5, min_score: float = 0.0, english: bool | None = None
+    ) -> list[Hit]:
+        """The best entries for a query, most confident first; [] when nothing shares a term.
+
+        `english`: the message was written in English (see :func:`latin_names`); by default,
+        when the query has no Chinese character.
+        """
         tokens = self._tokenize(query)
         if not tokens:
             return []
+        if english is None:
+            english = _CJK.search(query) is None
+        # A name the knowledge has never seen (redis, gpt-5) is what the question is about, and
+        # the bot knows nothing of it: at best a did-you-mean, never a confident answer. One
+        # it knows (Siri) is answered only by an entry that knows it.
+        names = latin_names(tokens, english=english)
         bm25: dict[int, float] = {}
-        words = self._words.gather(tokens, 1.0, bm25)
+        words = self._words.gather(tokens, 1.0, bm25, names=frozenset(names))
         grams = self._grams.gather(char_bigrams(tokens), GRAM_WEIGHT, bm25)
         if not bm25:
             return []
@@ -341,9 +415,6 @@ class Index:
         else:
             candidates = heapq.nlargest(CANDIDATES, bm25.items(), key=by_score)
         key = fuzzy_key(tokens, self._words.idf)
-        # A name the knowledge has never seen (redis, gpt-5) is what the question is about, and
-        # the bot knows nothing of it: at best a did-you-mean, never a confident answer.
-        names = latin_names(tokens, english=_CJK.search(query) is None)
         unknown_names = sum(1 for t in names if t not in self._words.idf)
         asked = frozenset(tokens)
         scored = [
@@ -365,18 +436,23 @@ class Index:
         asked: frozenset[str],
     ) -> _Scored:
         coverage, unknown_names = words.coverage(number)
-        # Likewise for a subject the query names (ChatGPT) that this entry does not know at all:
-        # "ChatGPT有多少参数" is not answered by the entry on 大模型's parameters.
-        damping = NAME_MISMATCH_FACTOR ** (missing_names + unknown_names)
+        # Names count against an entry that does not know them, and so does a subject the query
+        # names (ChatGPT) that this entry does not know at all: "ChatGPT有多少参数" is not
+        # answered by the entry on 大模型's parameters.
+        missing_names += unknown_names
         # An entry answers about its subjects: a question that names none of them ("文心一言是哪家
         # 公司做的" against "ChatGPT是哪家公司做的") is a weaker match.
         subject_named = not self._subjects or not self._subjects[number].isdisjoint(asked)
-        if not subject_named:
-            damping *= SUBJECT_ABSENT_FACTOR
-        gram_coverage = grams.coverage(number)[0] if grams.total_weight else coverage
+        gram_coverage = grams.coverage(number).share if grams.total_weight else coverage
         _, similarity, best = process.extractOne(key, self._keys[number], scorer=fuzz.ratio)
         fuzzy = similarity / 100
-        score = damping * (W_COVERAGE * coverage + W_GRAMS * gram_coverage + W_FUZZY * fuzzy)
+        score = confidence(
+            coverage,
+            gram_coverage,
+            fuzzy,
+            missing_names=missing_names,
+            subject_named=subject_named,
+        )
         return _Scored(
             round(score, 4),
             bm25,
@@ -385,7 +461,7 @@ class Index:
             gram_coverage,
             fuzzy,
             best,
-            missing_names + unknown_names,
+            missing_names,
             subject_named,
         )
 
@@ -431,8 +507,8 @@ class Thresholds:
     """Confidence cut-offs: answer at or above `answer`, or at or above `clear` when the
     runner-up scores at least `margin` less; offer choices at or above `suggest`."""
 
-    answer: float = 0.38
-    clear: float = 0.32
+    answer: float = 0.42
+    clear: float = 0.34
     margin: float = 0.02
     suggest: float = 0.28
     max_suggestions: int = 3

@@ -40,7 +40,7 @@ def read_source(path: Path) -> str:
         return path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise KnowledgeError(
-            [problem(path, f"not UTF-8 (byte {exc.start}): save the file as UTF-8")]
+            [problem(path, f"cannot read: not UTF-8 (byte {exc.start}), save it as UTF-8")]
         ) from exc
     except OSError as exc:
         raise KnowledgeError([problem(path, f"cannot read: {exc.strerror or exc}")]) from exc

@@ -133,6 +133,10 @@ STOPWORDS = frozenset(
         "分别",
         "这种",
         "这类",
+        "这个",
+        "那个",
+        "这些",
+        "那些",
         "那种",
         "只能",
         "不能",
@@ -141,9 +145,42 @@ STOPWORDS = frozenset(
         "需要",
         "怎么样",
         "来着",
+        "就是",
+        "它会",
+        "难道",
         "玩意儿",
         "玩意",
         "说人话",
+    ]
+)
+# The words that make a sentence a question. They say how something is asked, not what about:
+# the search weighs them little in coverage (and leaves their part to the fuzzy similarity).
+QUESTION_WORDS = frozenset(
+    [
+        "什么",
+        "怎么",
+        "为什么",
+        "哪",
+        "哪些",
+        "哪个",
+        "哪里",
+        "哪儿",
+        "哪家",
+        "哪年",
+        "哪一年",
+        "多少",
+        "几",
+        "谁",
+        "如何",
+        "怎样",
+        "怎么样",
+        "吗",
+        "呢",
+        "什么时候",
+        "啥时候",
+        "干嘛",
+        "干什么",
+        "是否",
     ]
 )
 # English question words, mapped onto the Chinese ones the knowledge's phrasings use, so that

@@ -74,8 +74,16 @@ class TypoCorrector:
             sound = self._sound(term)
             if sound is not None:
                 self._by_sound.setdefault(sound, []).append(term)
+        self._first_sounds = frozenset(sound[0] for sound in self._by_sound)
         self._latin_set = frozenset(latin_words)
-        self._latin = sorted(w for w in self._latin_set if _LETTERS.match(w) and len(w) >= 3)
+        # Known latin words by (letters' length, digits and joiners): one slip keeps the second
+        # and changes the first by at most one, so a typo is compared with three small lists.
+        self._latin: dict[tuple[int, tuple[str, ...]], list[tuple[str, str]]] = {}
+        for word in sorted(self._latin_set):
+            letters = "".join(_LETTERS.findall(word))
+            if _LETTERS.match(word) and len(word) >= MIN_LATIN_TYPO_CHARS:
+                key = (len(letters), tuple(_NON_LETTERS.findall(word)))
+                self._latin.setdefault(key, []).append((word, letters))
 
     def correct(self, text: str) -> str:
         """The text with its homophone and latin typos of known words corrected."""
@@ -83,52 +91,56 @@ class TypoCorrector:
         return _LATIN_WORD.sub(lambda m: self._correct_latin(m.group(0)), text)
 
     def _correct_run(self, run: str) -> str:
+        sounds = [self._sound_of(char) for char in run]
         out: list[str] = []
         at = 0
         while at < len(run):
-            step, replacement = self._word_at(run, at)
+            step, replacement = self._word_at(run, at, sounds)
             out.append(replacement)
             at += step
         return "".join(out)
 
-    def _word_at(self, run: str, at: int) -> tuple[int, str]:
+    def _word_at(self, run: str, at: int, sounds: list[str]) -> tuple[int, str]:
         """The longest known word or correctable typo starting at `at` (else one character)."""
+        # No term starts with this syllable: nothing here can be a misspelt term (most places).
+        maybe_typo = sounds[at] in self._first_sounds
         for size in WINDOW_SIZES:
             window = run[at : at + size]
             if len(window) < size:
                 continue
             if window in self._terms or self._is_common(window):
                 return size, window
-            if any(window[:end] in self._terms for end in range(2, size)):
+            if not maybe_typo or any(window[:end] in self._terms for end in range(2, size)):
                 continue  # a term and the next word (训练是), not a misspelt longer term
-            fixed = self._homophone(window)
+            fixed = self._homophone(window, tuple(sounds[at : at + size]))
             if fixed is not None:
                 return size, fixed
         return 1, run[at]
 
-    def _homophone(self, window: str) -> str | None:
-        sound = self._sound(window)
-        for term in self._by_sound.get(sound, ()) if sound else ():
+    def _homophone(self, window: str, sound: Sound) -> str | None:
+        for term in self._by_sound.get(sound, ()):
             if any(a == b for a, b in zip(term, window, strict=True)):
                 return term
         return None
 
+    def _sound_of(self, char: str) -> str:
+        """Toneless pinyin of a character's main reading; "" when it has none."""
+        return _main_reading(self._readings.get(ord(char), ""))
+
     def _sound(self, word: str) -> Sound | None:
         """Toneless pinyin of each character's main reading (IMEs take no tones)."""
-        sound = tuple(_main_reading(self._readings.get(ord(char), "")) for char in word)
+        sound = tuple(map(self._sound_of, word))
         return sound if all(sound) else None
 
     def _correct_latin(self, word: str) -> str:
         if word in self._latin_set or len(word) < MIN_LATIN_TYPO_CHARS:
             return word
         letters = "".join(_LETTERS.findall(word))
-        rest = _NON_LETTERS.findall(word)
-        for known in self._latin:
-            if _NON_LETTERS.findall(known) != rest:
-                continue
-            known_letters = "".join(_LETTERS.findall(known))
-            if _one_slip(letters, known_letters):
-                return known
+        rest = tuple(_NON_LETTERS.findall(word))
+        for size in (len(letters), len(letters) - 1, len(letters) + 1):
+            for known, known_letters in self._latin.get((size, rest), ()):
+                if _one_slip(letters, known_letters):
+                    return known
         return word
 
 

@@ -130,3 +130,56 @@ async def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path: Path) ->
     junk.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError):
         await SqliteStore.open(junk)
+
+
+async def test_answer_ids_are_never_reused_after_a_prune(store: SqliteStore) -> None:
+    first = [await store.save_turn("1", ChatState(), record(created_at=10.0)) for _ in range(3)]
+    await store.prune(before=100.0)
+    later = await store.save_turn("1", ChatState(), record(created_at=200.0))
+    assert later > max(first)
+
+
+async def test_a_version_4_database_keeps_its_rows_votes_and_id_counter(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as raw:
+        for number, script in enumerate(MIGRATIONS[:4], start=1):
+            raw.executescript(script)
+            raw.execute(f"PRAGMA user_version = {number}")
+        raw.execute(
+            "INSERT INTO answers (id, chat_id, user_id, query, kind, score, page, created_at) "
+            "VALUES (7, 1, 2, 'q', 'answer', 0.9, 1, 1000.0)"
+        )
+        raw.execute("INSERT INTO votes VALUES (7, 2, 1, 1000.0)")
+    store = await SqliteStore.open(path)
+    assert await store.read("SELECT answer_id, value FROM votes") == [(7, 1)]
+    await store.prune(before=2000.0)
+    assert await store.save_turn("1", ChatState(), record(created_at=3000.0)) == 8
+    assert await store.read("PRAGMA foreign_key_check") == []
+    await store.close()
+
+
+async def test_a_database_from_a_newer_version_is_refused_naming_both(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite3"
+    with sqlite3.connect(path) as raw:
+        raw.execute("PRAGMA user_version = 99")
+    with pytest.raises(
+        StoreError, match=f"schema version 99, newer than this bot's {len(MIGRATIONS)}"
+    ):
+        await SqliteStore.open(path)
+
+
+async def test_a_vote_or_comment_on_an_answer_pruned_meanwhile_writes_nothing_and_never_fails(
+    store: SqliteStore,
+) -> None:
+    answer_id = await store.save_turn("1", ChatState(), record(created_at=10.0))
+    assert await store.request_comment(answer_id, 7, 1, 20.0)
+    await store.attach_comment_prompt(answer_id, 7, 555)
+    # The service has checked the answer; then `feedback prune`, another process, deletes it.
+    # (Foreign keys off there: the comment request stays, as if read just before the delete.)
+    with sqlite3.connect(store.path) as other:
+        other.execute("DELETE FROM answers")
+    assert await store.record_vote(answer_id, 7, -1, 30.0) == 0
+    assert not await store.request_comment(answer_id, 8, 1, 30.0)
+    assert await store.add_comment_to_prompt(1, 7, 555, "太简单了", 30.0) is None
+    assert await store.read("SELECT COUNT(*) FROM votes") == [(0,)]
+    assert await store.read("SELECT COUNT(*) FROM comments") == [(0,)]

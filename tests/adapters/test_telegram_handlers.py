@@ -48,6 +48,7 @@ ADMIN, ALICE, BOB = 1, 101, 102
 GROUP, OTHER_GROUP = -1001234, -1005678
 FLOOD_LIMIT = 4
 MULTI_PAGE = "ChatGPT是怎么训练的"  # several pages at page size 80
+UNANSWERED_REPORT = "最近7天最常见的未回答问题：\n1. ×1 我离婚后孩子归谁（最接近：无）"
 # No pronoun here: with no topic in the chat, "它的缺点和影响" is asked back, not offered choices.
 AMBIGUOUS = ("模型训练用什么硬件", "数据和算力", "大模型的训练和微调", "生成式")
 
@@ -240,8 +241,17 @@ async def app(
     async def stats() -> str:
         return await activity_report(store)
 
+    async def unanswered() -> str:
+        return UNANSWERED_REPORT
+
     application = build(
-        settings, service, request_class=OfflineBotApi, reload=reload, stats=stats, clock=clock
+        settings,
+        service,
+        request_class=OfflineBotApi,
+        reload=reload,
+        stats=stats,
+        unanswered=unanswered,
+        clock=clock,
     )
     async with application:
         yield application
@@ -547,6 +557,33 @@ async def test_forged_malformed_stale_and_foreign_presses_write_nothing(
     assert len(api(app).sent) == 2
 
 
+async def test_a_press_must_name_the_answer_its_message_carries(
+    app: BotApplication, updates: Updates, store: SqliteStore
+) -> None:
+    await app.process_update(updates.message("什么是大模型？"))
+    first = api(app).sent[-1]
+    await app.process_update(updates.message("什么是GPT"))
+    second = api(app).sent[-1]
+    # 👎 of the first answer, under the second answer's message (both this chat's).
+    down = buttons(first)["👎"]
+    await app.process_update(updates.press(down, on=with_keyboard(second, down)))
+    assert api(app).callback_answers() == [notices.BUTTON_EXPIRED]
+    assert rows(store, "SELECT COUNT(*) FROM votes") == [(0,)]
+
+
+async def test_a_vote_under_a_pruned_answer_never_lands_on_a_newer_one(
+    app: BotApplication, updates: Updates, store: SqliteStore
+) -> None:
+    await app.process_update(updates.message("什么是大模型？"))
+    old = api(app).sent[-1]
+    await store.prune(before=time.time() + 60)  # retention removes every answer
+    await app.process_update(updates.message("什么是GPT"))
+    await app.process_update(updates.press(buttons(old)["👎"], on=old))
+    assert api(app).callback_answers() == [notices.BUTTON_EXPIRED]
+    assert rows(store, "SELECT COUNT(*) FROM votes") == [(0,)]
+    assert rows(store, "SELECT COUNT(*) FROM comment_requests") == [(0,)]
+
+
 ANY_CHARACTER = st.characters(exclude_categories=())  # lone surrogates and controls included
 PAYLOADS = st.one_of(
     st.text(ANY_CHARACTER, max_size=90),
@@ -728,6 +765,35 @@ async def test_admin_commands_refuse_everyone_else_and_do_nothing(
     await app.process_update(updates.message(f"{command}@TestNameBot", chat_id=GROUP))
     assert api(app).texts() == [notices.ADMIN_ONLY] * 2
     assert reloads == []
+
+
+async def test_unanswered_questions_are_shown_to_an_admin_only_in_private(
+    app: BotApplication, updates: Updates
+) -> None:
+    await app.process_update(
+        updates.message("/unanswered@TestNameBot", chat_id=GROUP, user_id=ADMIN)
+    )
+    await app.process_update(updates.message("/unanswered", user_id=ADMIN))
+    assert api(app).texts(GROUP) == [notices.PRIVATE_ONLY]
+    assert api(app).texts(ADMIN) == [UNANSWERED_REPORT]
+
+
+CHANNEL_BOT = 136817688
+"""The placeholder user of every message sent as a channel."""
+
+
+async def test_members_writing_as_different_channels_have_their_own_context(
+    app: BotApplication, updates: Updates
+) -> None:
+    def as_channel(channel: int, text: str) -> Update:
+        sender = {"id": channel, "type": "channel", "title": f"channel{channel}"}
+        return updates.message(text, chat_id=GROUP, user_id=CHANNEL_BOT, sender_chat=sender)
+
+    await app.process_update(as_channel(-1001, f"@TestNameBot {MULTI_PAGE}"))
+    await app.process_update(as_channel(-1002, "@TestNameBot 继续"))
+    assert "没有可以继续的回答" in api(app).texts(GROUP)[-1]
+    await app.process_update(as_channel(-1001, "@TestNameBot 继续"))
+    assert "没有可以继续的回答" not in api(app).texts(GROUP)[-1]
 
 
 async def test_admins_get_stats_and_reload(

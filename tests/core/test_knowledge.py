@@ -102,4 +102,4 @@ def test_empty_or_missing_directory(tmp_path: Path) -> None:
 
 def test_binary_junk_file(tmp_path: Path) -> None:
     (tmp_path / "junk.yaml").write_bytes(b"\xff\xfe\x00garbage\x00")
-    assert "cannot read" in problems(tmp_path)[0]
+    assert "not UTF-8" in problems(tmp_path)[0]

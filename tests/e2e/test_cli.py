@@ -14,8 +14,14 @@ import pytest
 from emulator_client import ROOT, bot_command, clean_environment
 
 from bot import cli
+from bot.adapters.sqlite_store import MIGRATIONS
 
 SMALL = ROOT / "tests" / "fixtures" / "small_knowledge"
+FAKE_API = {
+    "BOT_TELEGRAM_TOKEN": "123456:" + "A" * 35,
+    "BOT_API_BASE_URL": "http://127.0.0.1:9/bot",
+}
+"""A well-formed token and an API that is never reached: the bot stops before calling it."""
 
 
 def run_bot(
@@ -68,7 +74,7 @@ def test_ask_json_has_exactly_the_documented_keys() -> None:
 
 
 def test_ask_reads_stdin_lines_loading_once() -> None:
-    done = run_bot("ask", "--json", "-", stdin="ChatGPT有多少参数\n今天天气怎么样\nchatgtp咋训练\n")
+    done = run_bot("ask", "--json", "-", stdin="大模型是ChatGPT吗\n今天天气怎么样\nchatgtp咋训练\n")
     results = [json.loads(line) for line in done.stdout.splitlines()]
     assert [r["matched"] for r in results] == [False, False, True]
     assert results[0]["suggestions"] and results[0]["suggestions"][0]["entry_id"]
@@ -202,7 +208,16 @@ def test_ask_with_nothing_asks_for_a_question() -> None:
 
 
 def test_ask_did_you_mean_has_no_buttons_to_press() -> None:
-    done = run_bot("ask", "ChatGPT有多少参数")
+    # Whichever of these the matcher is unsure about (its calibration moves) is asked again.
+    candidates = ["大模型是ChatGPT吗", "ChatGPT和大模型", "ChatGPT有多少参数"]
+    answers = run_bot("ask", "--json", "-", stdin="\n".join(candidates) + "\n").stdout
+    unsure = [
+        q
+        for q, line in zip(candidates, answers.splitlines(), strict=True)
+        if json.loads(line)["suggestions"]
+    ]
+    assert unsure, "none of the candidates gets a did-you-mean any more: pick another"
+    done = run_bot("ask", unsure[0])
     assert "是下面这些吗" in done.stdout and "点选按钮" not in done.stdout
 
 
@@ -241,6 +256,13 @@ def test_kb_test_without_its_cases_file_names_the_cases_file() -> None:
     assert "测试用例文件" in error and "/nope.yaml" in error and "知识库" not in error
 
 
+def test_kb_test_with_a_malformed_cases_file_says_where_in_one_line(tmp_path: Path) -> None:
+    cases = tmp_path / "cases.yaml"
+    cases.write_text("cases: [\n", encoding="utf-8")
+    error = one_line_error(run_bot("kb", "test", str(cases)))
+    assert f"{cases}:2: " in error and "测试用例文件无法读取" in error
+
+
 @pytest.mark.parametrize("minimum", ["0.99", "99", "99%"])
 def test_kb_test_min_accuracy_takes_fraction_or_percent_and_says_why(
     tmp_path: Path, minimum: str
@@ -277,3 +299,54 @@ def test_chat_has_its_own_database_by_default(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert not production.exists() and (tmp_path / "local-chat.sqlite3").is_file()
+
+
+@pytest.mark.parametrize(
+    ("command", "extra"),
+    [
+        (("feedback", "summary"), {}),
+        (("chat", "--json", "--db", "{database}"), {}),  # the local chat has its own database
+        (("run",), FAKE_API),
+    ],
+)
+def test_a_database_from_a_newer_version_is_refused_in_one_line(
+    tmp_path: Path, command: tuple[str, ...], extra: dict[str, str]
+) -> None:
+    database = tmp_path / "future.sqlite3"
+    with sqlite3.connect(database) as raw:
+        raw.execute("PRAGMA user_version = 7")
+    args = [part.format(database=database) for part in command]
+    done = run_bot(*args, env={"BOT_DATABASE_PATH": str(database), **extra})
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    [line] = done.stderr.strip().splitlines()
+    assert f"schema version 7, newer than this bot's {len(MIGRATIONS)}" in line
+
+
+@pytest.mark.parametrize(
+    "command", [("kb", "check"), ("kb", "add-alternative", "chatgpt", "恰特是个啥")]
+)
+def test_a_symlink_loop_in_the_knowledge_folder_is_named_not_followed(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    directory = copy_of_small_knowledge(tmp_path)
+    (directory / "self").symlink_to(".")
+    (directory / "lexicon" / "a").symlink_to("b")
+    (directory / "lexicon" / "b").symlink_to("a")
+    (directory / "lexicon" / "gone").symlink_to("nowhere")  # dangling, but no loop
+    done = run_bot(*command, env={"BOT_KNOWLEDGE_DIR": str(directory)})
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{directory / 'self'}: symlink loop" in done.stderr
+    assert f"{directory / 'lexicon' / 'a'}: symlink loop" in done.stderr
+    assert "gone" not in done.stderr
+
+
+def test_a_database_that_cannot_be_opened_is_one_clean_line(tmp_path: Path) -> None:
+    # A folder where the file should be: sqlite cannot open it, whoever runs the bot.
+    database = tmp_path / "bot.sqlite3"
+    database.mkdir()
+    for _ in range(3):  # the traceback came from a thread racing the loop's close: not always
+        done = run_bot("run", env={"BOT_DATABASE_PATH": str(database), **FAKE_API})
+        assert done.returncode == 1
+        assert done.stderr.strip().splitlines() == [
+            f"错误：cannot open the database {database}: unable to open database file"
+        ]

@@ -117,6 +117,42 @@ def test_an_edit_is_picked_up_and_a_broken_edit_changes_nothing(
     wait_for(lambda: bot.process.poll() is None, what="the bot to keep running")
 
 
+def test_the_watcher_survives_bad_lexicon_saves_and_takes_the_next_good_edit(
+    emulator: Emulator, bot: BotProcess, knowledge: Path
+) -> None:
+    # Whatever an earlier test left, a good file (the comment makes it differ from any before).
+    bundled = (ROOT / "knowledge" / "chatgpt.yaml").read_text(encoding="utf-8")
+    (knowledge / "chatgpt.yaml").write_text(bundled + "\n# fixed\n", encoding="utf-8")
+    [fixed] = emulator.replies(ADMIN, timeout=30)
+    assert "已重新加载" in fixed.text
+    synonyms = knowledge / "lexicon" / "synonyms.yaml"
+    original = synonyms.read_text(encoding="utf-8")
+    synonyms.write_bytes(original.encode("gbk", errors="replace"))  # saved in the wrong encoding
+    [failure] = emulator.replies(ADMIN, timeout=30)
+    assert "失败" in failure.text and "synonyms.yaml" in failure.text and "UTF-8" in failure.text
+    # An alias bomb: nine levels of nine, 387 million strings if anything expanded it.
+    levels = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    levels += [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 10)]
+    synonyms.write_text("\n".join(levels) + "\n", encoding="utf-8")
+    emulator.send("什么是大模型？", user_id=306)
+    [answer] = emulator.replies(306, timeout=5)  # others are answered meanwhile
+    assert answer.text.startswith("【什么是大模型？】")
+    [bomb] = emulator.replies(ADMIN, timeout=30)
+    assert "失败" in bomb.text and "synonyms.yaml" in bomb.text
+    synonyms.write_text(original, encoding="utf-8")  # back as it was: unchanged, no notice
+    added = bot_command(
+        "kb",
+        "add-alternative",
+        "chatgpt-maker",
+        "恰特是哪个公司搞出来的",
+        settings={"BOT_KNOWLEDGE_DIR": str(knowledge)},
+        timeout=60,
+    )
+    assert added.returncode == 0, added.stderr
+    [reloaded] = emulator.replies(ADMIN, timeout=30)
+    assert "已重新加载" in reloaded.text and "chatgpt-maker" in reloaded.text
+
+
 def test_unanswered_lists_the_groups_for_admins(emulator: Emulator, bot: BotProcess) -> None:
     for text in ("今天天气怎么样", "今天的天气怎么样呀"):
         emulator.send(text, user_id=305)

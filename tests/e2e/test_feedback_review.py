@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import csv
 import io
 import json
+import os
+import pty
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from emulator_client import ROOT, bot_command
+from emulator_client import ROOT, bot_command, clean_environment
 
 from bot.adapters.sqlite_store import SqliteStore
 from bot.core.library import Library
@@ -242,3 +246,91 @@ def test_prune_refuses_negative_ages_and_flags_that_do_not_apply(
     done = feedback(database, "prune", *args)
     assert done.returncode == 2 and done.stderr.startswith("用法：") and "错误：" in done.stderr
     assert "Traceback" not in done.stderr and count(database, "answers") == answers
+
+
+def prune_on_a_terminal(database: Path, answer: bytes) -> str:
+    """`feedback prune` as typed into a terminal (a pty), answering its question with `answer`."""
+    main, terminal = pty.openpty()
+    settings = {"BOT_DATABASE_PATH": str(database), "BOT_KNOWLEDGE_DIR": str(ROOT / "knowledge")}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "feedback",
+            "prune",
+            "--older-than",
+            older_than_five_days_before_now(),
+        ],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        cwd=ROOT,
+        env=clean_environment(settings),
+    )
+    os.close(terminal)
+    shown = b""
+    while b"[y/N]" not in shown:
+        shown += os.read(main, 1024)
+    os.write(main, answer)
+    process.wait(timeout=60)
+    with contextlib.suppress(OSError):  # the terminal is gone once the process has ended
+        while chunk := os.read(main, 1024):
+            shown += chunk
+    os.close(main)
+    return shown.decode("utf-8", "replace")
+
+
+def test_prune_on_a_terminal_asks_first(database: Path) -> None:
+    answers = count(database, "answers")
+    shown = prune_on_a_terminal(database, b"n\n")
+    assert "回答 1 条" in shown and "没有删除任何记录" in shown
+    assert count(database, "answers") == answers
+    shown = prune_on_a_terminal(database, b"y\n")
+    assert "已删除：回答 1 条" in shown and count(database, "answers") == answers - 1
+
+
+def test_export_csv_of_an_empty_window_still_has_its_header(database: Path) -> None:
+    text = review(
+        database, "export", "--format", "csv", "--table", "comments", "--until", "2000-01-01"
+    )
+    assert text.splitlines() == ["\ufeffid,answer_id,user_id,text,created_at"]
+
+
+def test_pruning_a_large_history_never_holds_up_the_bot(tmp_path: Path) -> None:
+    path = tmp_path / "big.sqlite3"
+    old_rows = 300_000
+    asyncio.run(_create(path))
+    with sqlite3.connect(path) as raw:
+        raw.executemany(
+            "INSERT INTO answers (chat_id, user_id, query, kind, score, page, created_at) "
+            "VALUES (1, 2, 'old', 'answer', 0.9, 1, ?)",
+            ((NOW - 400 * DAY + i,) for i in range(old_rows)),
+        )
+        raw.executemany(
+            "INSERT INTO votes VALUES (?, 2, 1, 0)", ((i,) for i in range(1, old_rows, 7))
+        )
+    pruned: list[str] = []
+    pruner = threading.Thread(
+        target=lambda: pruned.append(review(path, "prune", "--older-than", "180", "--yes"))
+    )
+    waits = []
+    # The bot's side: a turn is one INSERT, waiting for the write lock up to the busy timeout.
+    with sqlite3.connect(path, timeout=5, isolation_level=None) as bot:
+        pruner.start()
+        while pruner.is_alive():
+            started = time.perf_counter()
+            bot.execute(
+                "INSERT INTO answers (chat_id, user_id, query, kind, score, page, created_at) "
+                "VALUES (3, 4, 'new', 'answer', 0.9, 1, ?)",
+                (time.time(),),
+            )
+            waits.append(time.perf_counter() - started)
+            time.sleep(0.005)
+    pruner.join()
+    assert f"回答 {old_rows} 条" in pruned[0]
+    assert len(waits) > 50 and max(waits) < 0.5, f"longest wait {max(waits):.2f} s"
+
+
+async def _create(path: Path) -> None:
+    await (await SqliteStore.open(path)).close()

@@ -8,6 +8,8 @@ listen address and port, and a clean stop on SIGTERM.
 from __future__ import annotations
 
 import signal
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,11 +44,13 @@ def port() -> int:
 
 
 @pytest.fixture(scope="module")
-def bot(
-    emulator: Emulator, port: int, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[BotProcess]:
-    workdir = tmp_path_factory.mktemp("webhook_bot")
-    env = bot_environment(
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("webhook_bot")
+
+
+@pytest.fixture(scope="module")
+def env(emulator: Emulator, port: int, workdir: Path) -> dict[str, str]:
+    return bot_environment(
         emulator,
         workdir / "bot.sqlite3",
         webhook_url=f"http://127.0.0.1:{port}/telegram/hook",
@@ -55,6 +59,9 @@ def bot(
         admin_ids=str(ADMIN),  # no BOT_WEBHOOK_SECRET: the default
     )
 
+
+@pytest.fixture(scope="module")
+def bot(workdir: Path, env: dict[str, str], port: int) -> Iterator[BotProcess]:
     with bot_running(workdir, env, ready=webhook_ready(port)) as bot:
         yield bot
 
@@ -86,6 +93,23 @@ def test_a_forged_update_without_the_secret_is_refused(
     assert httpx.post(url, json=forged).status_code == refused.status_code == 403
     assert emulator.quiet(ATTACKER) == []
     assert "uses a random secret" in bot.log_text()
+
+
+def test_a_second_bot_on_the_same_database_is_refused_in_one_line(
+    bot: BotProcess, env: dict[str, str]
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        env=env,
+        cwd=bot.database.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    [line] = done.stderr.strip().splitlines()
+    assert "another bot is already running on the database" in line
+    assert bot.process.poll() is None  # the first one serves on
 
 
 def test_sigterm_stops_the_webhook_bot_cleanly(bot: BotProcess) -> None:

@@ -108,8 +108,12 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/unanswered (admins only): the most frequent groups of unanswered questions."""
+    """/unanswered (admins only, in a private chat): the most frequent unanswered questions."""
     if await _refused(update, context):
+        return
+    if update.effective_chat is None or update.effective_chat.type != Chat.PRIVATE:
+        # They are other users' words, some from private chats: not for a whole group.
+        await reply(context.bot, _message(update), notices.PRIVATE_ONLY)
         return
     hook = deps(context).unanswered
     await reply(context.bot, _message(update), await hook() if hook else notices.STATS_UNAVAILABLE)
@@ -146,7 +150,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query is None:  # the handler is registered for callback queries only
         return
     offered = offered_press(query)
-    if offered is None:
+    if offered is None or not await _names_its_message(deps(context).service, query, offered[1]):
         await query.answer(notices.BUTTON_EXPIRED)
         return
     await query.answer(await _perform(context, query.from_user.id, *offered))
@@ -215,6 +219,19 @@ def offered_press(query: CallbackQuery) -> tuple[Chat, Press] | None:
         return None
     press = decode(query.data)
     return (message.chat, press) if press is not None else None
+
+
+async def _names_its_message(service: ChatService, query: CallbackQuery, press: Press) -> bool:
+    """Whether a press names the answer that its message carries.
+
+    A message not (yet) known to carry an answer passes: the press may have beaten
+    attach_message, and the service still checks that the answer is this chat's.
+    """
+    message = query.message
+    if not isinstance(message, Message):
+        return False
+    carried = await service.reply_to_answer(message.chat_id, message.message_id)
+    return carried is None or carried.id == press.answer_id
 
 
 async def _perform(
@@ -305,7 +322,10 @@ def _turn(message: Message, text: str) -> Turn:
 
 
 def _sender_id(message: Message) -> int:
-    # A message sent on behalf of a channel has no user: the chat stands in for one.
+    # A message sent as a channel (or by an anonymous group admin) comes from a placeholder
+    # user shared by all of them (136817688, 1087968824): the chat it was sent as is the sender.
+    if message.sender_chat is not None:
+        return message.sender_chat.id
     return message.from_user.id if message.from_user is not None else message.chat_id
 
 

@@ -14,6 +14,7 @@ ASK_USAGE = "用法：/ask 你的问题，例如：/ask 什么是大模型？"
 SOMETHING_WENT_WRONG = "抱歉，处理这条消息时出了点问题，请稍后再试。"
 RELOAD_BY_WATCHER = "知识库文件改动后会由文件监视器自动重新加载，无需手动操作。"
 STATS_UNAVAILABLE = "暂时无法统计。"
+PRIVATE_ONLY = "这个命令会显示用户的提问，请在与我的私聊中使用。"
 
 # Shared with the console chat, which says the same: they live with the core's phrases.
 BUTTON_EXPIRED = phrases.BUTTON_EXPIRED

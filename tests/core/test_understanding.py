@@ -1,0 +1,188 @@
+"""Understanding questions as people write them: English, long messages, typos, near misses."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core.focus import question_focus
+from bot.core.knowledge import Entry
+from bot.core.library import Library, pinyin_readings
+from bot.core.search import Hit, Thresholds, Verdict, decide, latin_names
+from bot.core.typo import TypoCorrector
+
+# --- English ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("What is RLHF?", "rlhf"),
+        ("Who developed ChatGPT?", "chatgpt-maker"),
+        ("how does the reward model work", "reward-model"),
+        ("What is a Transformer?", "transformer"),
+    ],
+)
+def test_english_questions_are_answered(library: Library, question: str, entry_id: str) -> None:
+    match = library.match(question)
+    assert match.verdict is Verdict.ANSWER and match.best is not None, match
+    assert match.best.entry.id == entry_id
+
+
+def test_english_function_words_are_not_content(library: Library) -> None:
+    tokens = library.analyzer.tokenise("What is the reward model and how does it work?")
+    assert not {"is", "the", "and", "does", "it"} & set(tokens)
+    assert "奖励模型" in tokens
+
+
+def test_in_english_only_words_with_digits_are_taken_for_names() -> None:
+    tokens = ["什么", "kinds", "good", "gpt-5"]
+    assert latin_names(tokens, english=True) == ["gpt-5"]
+    assert latin_names(tokens, english=False) == ["kinds", "good", "gpt-5"]
+
+
+# --- long messages -----------------------------------------------------------------------------
+
+
+def _focus(library: Library, text: str) -> str:
+    return library.focus(text)
+
+
+def test_a_long_message_is_judged_by_its_question(library: Library) -> None:
+    context = "我是做平面设计的，最近公司里大家天天在讨论，我完全插不上话，挺郁闷的。"
+    question = "思维链到底是什么意思？"
+    assert _focus(library, context + question) == question
+    alone, padded = library.search(question), library.search(context + question)
+    assert [(h.entry.id, h.score) for h in padded] == [(h.entry.id, h.score) for h in alone]
+
+
+def test_a_question_that_refers_back_keeps_what_it_refers_to(library: Library) -> None:
+    text = "同事一直在聊ChatGPT和GPT，我听得一头雾水，不好意思问。它俩的区别到底在哪？"
+    focus = _focus(library, text)
+    assert "chatgpt" in focus and "gpt" in focus and "它俩的区别到底在哪？" in focus
+    assert "雾水" not in focus and "不好意思" not in focus
+    match = library.match(text)
+    assert match.verdict is Verdict.ANSWER and match.best is not None
+    assert match.best.entry.id == "gpt-vs-chatgpt"
+
+
+def test_short_messages_are_left_whole() -> None:
+    assert question_focus("你好，RLHF是什么", known_words=lambda c: [], is_subject=bool) == (
+        "你好，RLHF是什么"
+    )
+
+
+# --- typos -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corrector() -> TypoCorrector:
+    return TypoCorrector(
+        terms=["奖励模型", "挑战", "思维链", "训练", "参数", "近端策略优化"],
+        latin_words=["gpt", "gpt-3", "chatgpt", "openai"],
+        readings=pinyin_readings(),
+        is_common=lambda word: word in {"一下", "其他"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("奖厉模型是什么", "奖励模型是什么"),
+        ("有哪些挑站", "有哪些挑战"),
+        ("思维连的原理", "思维链的原理"),
+        ("怎么训连的", "怎么训练的"),
+        ("近段策略优化", "近端策略优化"),
+        ("gtp-3有多少参树", "gpt-3有多少参数"),
+        ("chatgbt是啥", "chatgpt是啥"),
+        ("opneai", "openai"),
+    ],
+)
+def test_typos_of_known_terms_are_corrected(
+    corrector: TypoCorrector, typed: str, meant: str
+) -> None:
+    assert corrector.correct(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "介绍一下",  # 一下 is a common word, not a typo of anything
+        "训练是怎么做的",  # a term and the next word, not a misspelt longer term
+        "gpt-5是什么",  # another model, not a typo of gpt-3
+        "bert和gpt",  # an unknown name far from every known one
+        "今天吃什么",
+    ],
+)
+def test_correct_text_is_left_alone(corrector: TypoCorrector, text: str) -> None:
+    assert corrector.correct(text) == text
+
+
+def test_typo_questions_are_answered(library: Library) -> None:
+    match = library.match("奖厉模型是怎么来的")
+    assert match.verdict is Verdict.ANSWER and match.best is not None
+    assert match.best.entry.id == "reward-model"
+
+
+# --- near-domain precision -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "GPT-5什么时候发布",
+        "LLaMA有多少参数",
+        "Claude是哪家公司开发的",
+        "GPT-4o是什么时候发布的",
+        "Redis有哪些使用场景",
+    ],
+)
+def test_names_the_knowledge_does_not_have_are_not_answered(
+    library: Library, question: str
+) -> None:
+    match = library.match(question)
+    assert match.verdict is not Verdict.ANSWER, match.best
+
+
+# --- the decision ------------------------------------------------------------------------------
+
+
+def _hit(entry_id: str, score: float) -> Hit:
+    entry = Entry(id=entry_id, question="?", alternatives=(), keywords=(), subject="", answer="")
+    return Hit(entry, score, 0.0, 0.0, 0.0, 0.0, "?")
+
+
+THRESHOLDS = Thresholds(answer=0.5, clear=0.4, margin=0.05, suggest=0.3)
+
+
+@pytest.mark.parametrize(
+    ("scores", "verdict"),
+    [
+        ((0.55, 0.54), Verdict.ANSWER),  # confident alone
+        ((0.45, 0.30), Verdict.ANSWER),  # well ahead of the runner-up
+        ((0.45, 0.42), Verdict.SUGGEST),  # among near-equals
+        ((0.35,), Verdict.SUGGEST),  # alone, but not sure enough
+        ((0.20, 0.10), Verdict.DECLINE),
+        ((), Verdict.DECLINE),
+    ],
+)
+def test_the_margin_to_the_runner_up_decides_between_answer_and_suggest(
+    scores: tuple[float, ...], verdict: Verdict
+) -> None:
+    hits = [_hit(f"e{i}", score) for i, score in enumerate(scores)]
+    assert decide(hits, THRESHOLDS).verdict is verdict
+
+
+# --- the pipeline is stable ------------------------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from("大模型泛化能力生成式AIaigc chatgpt LLM 啥咋的是"), max_size=30
+    )
+)
+def test_normalising_twice_changes_nothing(library: Library, text: str) -> None:
+    once = library.analyzer.normalise(text)
+    assert library.analyzer.normalise(once) == once
