@@ -48,6 +48,9 @@ class Restatement:
 
     text: str
     reference: Reference
+    about: str = ""
+    """The one name the reading asks about (normalised), when it has one: the answer should be
+    about it ("那GPT-3呢" asks about GPT-3, not about ChatGPT's comparison with it)."""
 
 
 def restatements(text: str, context: Context, vocabulary: Vocabulary) -> list[Restatement]:
@@ -57,7 +60,7 @@ def restatements(text: str, context: Context, vocabulary: Vocabulary) -> list[Re
     focus = intent.correction_focus(text)
     if focus is not None:
         readings = _about(focus, context, vocabulary) or [Restatement(focus, Reference.NAME)]
-        return [Restatement(r.text, Reference.CORRECTION) for r in readings]
+        return [Restatement(r.text, Reference.CORRECTION, r.about) for r in readings]
     focus = intent.ellipsis_focus(text)
     if focus is not None:
         return _about(focus, context, vocabulary)
@@ -86,7 +89,8 @@ def _about(focus: str, context: Context, vocabulary: Vocabulary) -> list[Restate
     if has_pronoun(focus, vocabulary):
         return _pronoun_readings(focus, context, vocabulary)
     if vocabulary.is_name(focus):
-        return [Restatement(_swap_name(context, vocabulary, focus), Reference.NAME)]
+        swapped = _swap_name(context, vocabulary, focus)
+        return [Restatement(swapped, Reference.NAME, vocabulary.names_in(focus)[0])]
     if vocabulary.is_term(focus):
         return [Restatement(f"{context.subject}的{focus}", Reference.ASPECT)]
     if not vocabulary.names_in(focus) and intent.asks_something(focus):
@@ -116,7 +120,11 @@ def _pronoun_readings(text: str, context: Context, vocabulary: Vocabulary) -> li
     if pronoun in intent.BOTH and len(named) >= 2:
         referents.insert(0, "和".join(named[:2]))
     readings = [
-        Restatement(_replace(cleaned, found.start(), found.end(), referent), Reference.PRONOUN)
+        Restatement(
+            _replace(cleaned, found.start(), found.end(), referent),
+            Reference.PRONOUN,
+            referent if vocabulary.is_name(referent) else "",
+        )
         for referent in referents
     ]
     if pronoun in intent.PEOPLE:  # 他们 may be the people in the answer: try without it too

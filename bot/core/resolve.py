@@ -51,7 +51,7 @@ def match_in_context(
     best: tuple[Match, str] | None = None
     fallback: tuple[Match, str] | None = None
     for reading in readings:
-        match = _confirmed(library.match(reading.text), context, library)
+        match = _confirmed(_match_about(reading, library), context, library)
         answered = match.verdict is Verdict.ANSWER
         if answered and (reading.reference.explicit or own.support(match)):
             best = _better(best, (match, reading.text))
@@ -65,6 +65,24 @@ def match_in_context(
     ):
         return plain, text
     return fallback
+
+
+def _match_about(reading: follow_up.Restatement, library: Library) -> Match:
+    """Match a reading; when it asks about one name, an answer about that name wins over a
+    higher-scoring entry about another subject, if it clears the answer threshold itself."""
+    thresholds = library.thresholds
+    hits = library.search(reading.text, limit=thresholds.max_suggestions + 2)
+    match = decide(hits, thresholds)
+    if not reading.about or match.best is None or _subject(match.best, library) == reading.about:
+        return match
+    for hit in hits:
+        if hit.score >= thresholds.answer and _subject(hit, library) == reading.about:
+            return Match(Verdict.ANSWER, (hit,))
+    return match
+
+
+def _subject(hit: Hit, library: Library) -> str:
+    return intents.compact(library.analyzer.normalise(hit.entry.subject))
 
 
 class _OwnWords:

@@ -162,3 +162,17 @@ def test_a_short_question_about_something_else_is_not_pulled_to_the_current_topi
     # (注册) point elsewhere, so the context must not decide.
     turns = talk(library, "GPT-3有多少参数", "怎么注册账号")
     assert turns[1][0].entry_id != "gpt-3"
+
+
+def test_a_follow_up_about_a_name_prefers_the_entry_about_that_name(library: Library) -> None:
+    # "gpt-3主要用在哪些场景" scores the ChatGPT-vs-GPT-3 comparison highest; the user asked
+    # about GPT-3, and the GPT-3 entry clears the answer threshold on its own.
+    turns = talk(library, "ChatGPT主要用在哪些场景", "那GPT-3呢")
+    entry = library.get(turns[1][0].entry_id or "")
+    assert entry is not None and entry.subject == "GPT-3"
+
+
+def test_a_correction_prefers_the_entry_about_what_was_meant(library: Library) -> None:
+    turns = talk(library, "chatgpt有哪些核心特点", "不是，我是说GPT")
+    entry = library.get(turns[1][0].entry_id or "")
+    assert entry is not None and entry.subject == "GPT"

@@ -54,7 +54,9 @@ def test_a_determiner_before_a_name_is_no_pronoun() -> None:
 @pytest.mark.parametrize(("text"), ["那gpt呢", "gpt呢", "那么gpt呢", "gpt怎么样"])
 def test_ellipsis_with_a_name_asks_the_last_question_about_it(text: str) -> None:
     readings = restatements(text, TRAINING, VOCABULARY)
-    assert [(r.text, r.reference) for r in readings] == [("gpt是怎么训练的", Reference.NAME)]
+    assert [(r.text, r.reference, r.about) for r in readings] == [
+        ("gpt是怎么训练的", Reference.NAME, "gpt")
+    ]
 
 
 def test_an_ellipsis_chain_keeps_the_question() -> None:
