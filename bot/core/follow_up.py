@@ -9,6 +9,8 @@ knowledge knows makes an ellipsis: "文心一言怎么样" has no reading and is
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -34,12 +36,22 @@ class Reference(Enum):
         return self is not Reference.IMPLICIT
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Context:
-    """The chat's topic, normalised: the subject answered about and the question asked."""
+    """The chat's topic: the subject answered about and the question asked, normalised on first
+    use (most messages are no follow-up, and normalising costs as much as a tenth of a search)."""
 
-    subject: str
-    last_question: str
+    given_subject: str
+    given_question: str
+    normalise: Callable[[str], str] = str.strip
+
+    @functools.cached_property
+    def subject(self) -> str:
+        return intent.compact(self.normalise(self.given_subject))
+
+    @functools.cached_property
+    def last_question(self) -> str:
+        return intent.compact(self.normalise(self.given_question))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +67,7 @@ class Restatement:
 
 def restatements(text: str, context: Context, vocabulary: Vocabulary) -> list[Restatement]:
     """The readings of a compact normalised message in this context; [] when it stands alone."""
-    if not context.subject:
+    if not context.given_subject:
         return []
     focus = intent.correction_focus(text)
     if focus is not None:

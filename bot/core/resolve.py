@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core import follow_up
-from bot.core import intent as intents
 from bot.core.library import Library
 from bot.core.search import Hit, Match, Verdict, decide
 
@@ -39,11 +38,7 @@ def match_in_context(
     on 大模型 and 生成式AI: 它 is whichever the knowledge answers best). A message that says
     it refers back (它, 那X呢) is not also answered on its own words, which would be a guess.
     """
-    normalise = library.analyzer.normalise
-    topic = follow_up.Context(
-        intents.compact(normalise(context.subject)),
-        intents.compact(normalise(context.last_question)),
-    )
+    topic = follow_up.Context(context.subject, context.last_question, library.analyzer.normalise)
     readings = follow_up.restatements(message, topic, library.vocabulary)
     if not readings:
         return library.match(text), text
@@ -82,7 +77,7 @@ def _match_about(reading: follow_up.Restatement, library: Library) -> Match:
 
 
 def _subject(hit: Hit, library: Library) -> str:
-    return intents.compact(library.analyzer.normalise(hit.entry.subject))
+    return library.vocabulary.name_of.get(hit.entry.subject, "")
 
 
 class _OwnWords:

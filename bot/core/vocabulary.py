@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.core.knowledge import Entry
 
@@ -26,6 +26,8 @@ class Vocabulary:
     """How a normalised name is written in the knowledge ("chatgpt" -> "ChatGPT")."""
     longest: int = 0
     longest_term: int = 0
+    name_of: dict[str, str] = field(default_factory=dict)
+    """An entry's `subject` as written -> its normalised name."""
 
     @classmethod
     def build(cls, entries: Iterable[Entry], *, normalise: Callable[[str], str]) -> Vocabulary:
@@ -33,8 +35,11 @@ class Vocabulary:
         counts: Counter[str] = Counter()
         display: dict[str, str] = {}
         terms: set[str] = set()
+        name_of: dict[str, str] = {}
         for entry in entries:
-            name = _squeezed(normalise(entry.subject))
+            if entry.subject not in name_of:
+                name_of[entry.subject] = _squeezed(normalise(entry.subject))
+            name = name_of[entry.subject]
             if name:
                 counts[name] += 1
                 display.setdefault(name, entry.subject)
@@ -43,7 +48,8 @@ class Vocabulary:
         terms.discard("")
         names = tuple(name for name, _ in counts.most_common())
         longest_term = max(map(len, terms), default=0)
-        return cls(names, frozenset(terms), display, max(map(len, names), default=0), longest_term)
+        longest = max(map(len, names), default=0)
+        return cls(names, frozenset(terms), display, longest, longest_term, name_of)
 
     def is_name(self, text: str) -> bool:
         """Whether the whole (normalised) text is a name."""

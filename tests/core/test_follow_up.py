@@ -14,7 +14,7 @@ VOCABULARY = Vocabulary(
     display={name: name for name in NAMES},
     longest=max(map(len, NAMES)),
 )
-TRAINING = Context(subject="chatgpt", last_question="chatgpt是怎么训练的")
+TRAINING = Context("chatgpt", "chatgpt是怎么训练的")
 
 
 def texts(text: str, context: Context = TRAINING) -> list[str]:
@@ -35,7 +35,7 @@ def test_a_pronoun_means_the_subject(text: str, expected: str) -> None:
 
 
 def test_a_pronoun_may_also_mean_another_name_of_the_last_question() -> None:
-    context = Context(subject="生成式ai", last_question="大模型和生成式ai啥关系")
+    context = Context("生成式ai", "大模型和生成式ai啥关系")
     assert texts("它跟chatgpt的关系", context) == [
         "生成式ai跟chatgpt的关系",
         "大模型跟chatgpt的关系",
@@ -43,7 +43,7 @@ def test_a_pronoun_may_also_mean_another_name_of_the_last_question() -> None:
 
 
 def test_both_of_them_means_the_two_names_asked_about() -> None:
-    context = Context(subject="gpt", last_question="gpt和chatgpt有什么区别")
+    context = Context("gpt", "gpt和chatgpt有什么区别")
     assert texts("它俩有什么联系", context)[0] == "gpt和chatgpt有什么联系"
 
 
@@ -60,9 +60,9 @@ def test_ellipsis_with_a_name_asks_the_last_question_about_it(text: str) -> None
 
 
 def test_an_ellipsis_chain_keeps_the_question() -> None:
-    aspect = Context(subject="大模型", last_question="大模型有啥特征")
+    aspect = Context("大模型", "大模型有啥特征")
     assert texts("那参数呢", aspect) == ["大模型的参数"]
-    then = Context(subject="大模型", last_question="大模型的参数")
+    then = Context("大模型", "大模型的参数")
     assert texts("那gpt-3呢", then) == ["gpt-3的参数"]
 
 
@@ -72,14 +72,14 @@ def test_a_focus_the_knowledge_does_not_know_is_a_new_question(text: str) -> Non
 
 
 def test_a_question_leaning_on_the_last_one_carries_it_on() -> None:
-    context = Context(subject="大模型", last_question="大模型面临哪些挑战")
+    context = Context("大模型", "大模型面临哪些挑战")
     readings = restatements("那怎么解决", context, VOCABULARY)
     assert [r.text for r in readings] == ["大模型面临哪些挑战 怎么解决", "大模型怎么解决"]
     assert all(r.reference is Reference.IMPLICIT for r in readings)
 
 
 def test_a_correction_restates_the_last_question() -> None:
-    context = Context(subject="chatgpt", last_question="chatgpt有哪些核心特点")
+    context = Context("chatgpt", "chatgpt有哪些核心特点")
     readings = restatements("不是我是说gpt", context, VOCABULARY)
     assert [(r.text, r.reference) for r in readings] == [
         ("gpt有哪些核心特点", Reference.CORRECTION)
@@ -92,7 +92,7 @@ def test_standalone_questions_have_no_reading(text: str) -> None:
 
 
 def test_no_context_no_reading() -> None:
-    assert texts("它有多少参数", Context(subject="", last_question="")) == []
+    assert texts("它有多少参数", Context("", "")) == []
 
 
 def test_names_are_found_longest_first() -> None:
