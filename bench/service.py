@@ -55,7 +55,8 @@ def synthetic_library(size: int, bundled: Library) -> tuple[Library, list[str]]:
         bundled.analyzer,
         bundled.lexicon,
         "synthetic",
-        bundled.thresholds,
+        corrector=bundled.corrector,
+        thresholds=bundled.thresholds,
     )
     return library, [*make_queries(entries, 6), "继续", "它的特点呢"]
 

@@ -16,7 +16,9 @@ from typing import Protocol
 
 from cachetools import LRUCache
 
+from bot.core import phrases
 from bot.core.dialogue import (
+    Action,
     ChatState,
     ContinueFrom,
     DialogueConfig,
@@ -115,6 +117,30 @@ class Outcome:
     answer_id: int
 
 
+@dataclass(frozen=True, slots=True)
+class Pressed:
+    """What pressing a button did, for the adapter to show.
+
+    `outcome` is the new reply of 继续 or a question button; `vote` the vote a 👍/👎 replaced
+    (0 for none); `ask_comment` is set on the first 👎 of a user on an answer, which the adapter
+    follows with a request for a comment. Nothing set at all: a forged or stale press.
+    """
+
+    outcome: Outcome | None = None
+    vote: int | None = None
+    ask_comment: bool = False
+    value: int = 0
+    """The vote pressed: +1, -1, or 0 for no vote."""
+
+    def vote_notice(self) -> str:
+        """How a vote press is acknowledged (recorded, changed, the same, or expired)."""
+        return phrases.vote_notice(self.vote, self.value)
+
+    @property
+    def expired(self) -> bool:
+        return self.outcome is None and self.vote is None
+
+
 def context_key(chat_id: int, user_id: int, *, is_group: bool) -> str:
     """Private chats share one context; in a group each member has their own."""
     return f"{chat_id}:{user_id}" if is_group else str(chat_id)
@@ -186,6 +212,21 @@ class ChatService:
         except StoreError as exc:
             log.error("could not read the context of %s, answering without it: %s", key, exc)
             return ChatState()
+
+    async def press(
+        self, turn: Turn, answer_id: int, action: Action, entry_id: str | None = None
+    ) -> Pressed:
+        """A button under a logged answer, pressed: the one dispatch every adapter uses."""
+        if action is Action.CONTINUE:
+            return Pressed(outcome=await self.continue_answer(turn, answer_id))
+        if action is Action.ASK:
+            picked = await self.pick(turn, answer_id, entry_id) if entry_id else None
+            return Pressed(outcome=picked)
+        value = 1 if action is Action.VOTE_UP else -1
+        previous = await self.vote(turn.chat_id, turn.user_id, answer_id, value)
+        ask = previous is not None and value < 0
+        ask = ask and await self.ask_for_comment(turn.chat_id, turn.user_id, answer_id)
+        return Pressed(vote=previous, ask_comment=ask, value=value)
 
     async def continue_answer(self, turn: Turn, answer_id: int) -> Outcome | None:
         """The next page of a logged answer (its 继续 button); None if not this chat's answer."""

@@ -67,9 +67,46 @@ async def test_paging_to_the_end_and_past_it(service: ChatService) -> None:
     body = "".join(p.text for p in pages)
     for sentence in ("监督学习", "奖励模型", "近端策略优化", "Azure"):
         assert sentence in body
-    end = (await say(service, "继续")).reply
-    assert end.kind is ReplyKind.END and "讲完了" in end.text
-    assert {b.entry_id for b in end.buttons} == {"chatgpt", "gpt-training"}
+    moved = (await say(service, "继续")).reply
+    assert moved.kind is ReplyKind.ANSWER and moved.entry_id == "chatgpt"  # its first related
+    assert moved.text.startswith("接着讲") and moved.buttons[-1].label == "👎"
+
+
+async def test_continue_walks_on_through_unseen_entries_then_says_so_once(
+    service: ChatService,
+) -> None:
+    assert (await say(service, "大模型有多少参数")).reply.entry_id == "large-model-parameters"
+    seen = ["large-model-parameters"]
+    texts = set()
+    for _ in range(10):
+        reply = (await say(service, "继续")).reply
+        if reply.kind is not ReplyKind.ANSWER:
+            break
+        if reply.page == 1:
+            seen.append(reply.entry_id or "")
+        texts.add(reply.text)
+    assert sorted(seen) == sorted(
+        ["large-model-parameters", "large-model", "chatgpt", "chatgpt-training", "gpt-training"]
+    )  # every entry once, none twice
+    assert reply.kind is ReplyKind.END and "讲完了" in reply.text
+    again = (await say(service, "继续")).reply
+    assert again.kind is ReplyKind.NOTHING_TO_CONTINUE and again.text != reply.text
+
+
+async def test_entries_shown_survive_a_restart_so_continue_does_not_repeat_them(
+    tmp_path: Path, small_library: Library
+) -> None:
+    path = tmp_path / "bot.sqlite3"
+    first = await SqliteStore.open(path)
+    service = ChatService(first, lambda: small_library, DialogueConfig(page_size=500))
+    await say(service, "什么是大模型")
+    assert (await say(service, "继续")).reply.entry_id == "chatgpt"
+    await first.close()
+    second = await SqliteStore.open(path)
+    service = ChatService(second, lambda: small_library, DialogueConfig(page_size=500))
+    # chatgpt's related is large-model, already shown before the restart: skip it.
+    assert (await say(service, "继续")).reply.entry_id != "large-model"
+    await second.close()
 
 
 async def test_continue_without_context_says_so(service: ChatService) -> None:

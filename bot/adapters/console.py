@@ -1,4 +1,9 @@
-"""The local chat: the same conversation as on Telegram, in a terminal or over JSON lines."""
+"""The local chat: the same conversation as on Telegram, in a terminal or over JSON lines.
+
+Everything a Telegram user can do has its console form: a button is pressed by its number
+(or, over JSON, by a press object), 👎 asks for a comment and the next line is that comment,
+/topics lists the topics and /reset forgets the context.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +12,33 @@ import hashlib
 import json
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, TextIO
 
+from bot.core import phrases
 from bot.core.dialogue import Action, Button, Reply
 from bot.service import ChatService, Outcome, Turn
 
 LOCAL_USER = 1
-HELP = """在下面输入问题，例如“什么是大模型？”。回答较长时输入“继续”看下一段。
-按钮以 [1] [2] … 显示，输入方括号里的编号就等于点按钮。
-/help 显示这段说明   /reset 换个话题   /quit 退出"""
+RESET_PHRASE = "换个话题"
+"""/reset says what a user would say: the dialogue's own reset phrase (intent.RESET_PHRASES)."""
+HELP = """在下面输入问题，例如“什么是大模型？”。输入“继续”看下一段，讲完了会接着讲相关内容。
+按钮以 [1] [2] … 显示，输入方括号里的编号就等于点按钮；点 👎 后下一行是你的意见（回车跳过）。
+/topics 我了解哪些主题   /help 显示这段说明   /reset 换个话题   /quit 退出"""
+PRESS_ACTIONS = {"up": Action.VOTE_UP, "down": Action.VOTE_DOWN, "continue": Action.CONTINUE}
+"""`chat --json` press names; any other press is the id of an entry offered under the answer."""
 
 
 def render_buttons(reply: Reply) -> str:
     """The reply's buttons as one line of numbered labels."""
     return "  ".join(f"[{i}] {b.label}" for i, b in enumerate(reply.buttons, start=1))
+
+
+def press_name(button: Button) -> str:
+    """How `chat --json` names pressing this button."""
+    if button.action is Action.ASK and button.entry_id:
+        return button.entry_id
+    return next(name for name, action in PRESS_ACTIONS.items() if action is button.action)
 
 
 def reply_json(chat: str, outcome: Outcome) -> dict[str, Any]:
@@ -33,7 +51,53 @@ def reply_json(chat: str, outcome: Outcome) -> dict[str, Any]:
         "entry_id": reply.entry_id,
         "has_more": reply.has_more,
         "buttons": [b.label for b in reply.buttons],
+        "presses": [press_name(b) for b in reply.buttons],
+        "answer_id": outcome.answer_id,
+        "kind": reply.kind.value,
     }
+
+
+def notice_json(chat: str, text: str) -> dict[str, Any]:
+    """The JSON line for what is not a reply from the dialogue (a vote, a comment, /topics)."""
+    return {
+        "chat": chat,
+        "text": text,
+        "matched": False,
+        "entry_id": None,
+        "has_more": False,
+        "buttons": [],
+        "presses": [],
+        "answer_id": None,
+        "kind": "notice",
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One input line of `chat --json`: text, or a press of a button under an answer."""
+
+    chat: str
+    user: str
+    text: str = ""
+    press: str | None = None
+    answer_id: int | None = None
+
+    @classmethod
+    def parse(cls, raw: str, *, chat: str, user: str) -> Line:
+        """Plain text, {"chat", "user", "text"} or {"chat", "user", "press", "answer"}."""
+        line = raw.rstrip("\n")
+        data: object = None
+        if line.lstrip().startswith("{"):
+            with contextlib.suppress(json.JSONDecodeError):
+                data = json.loads(line)
+        if not isinstance(data, dict):
+            return cls(chat, user, line)
+        chat, user = str(data.get("chat", chat)), str(data.get("user", user))
+        if "press" in data:
+            answer = data.get("answer")
+            answer_id = answer if isinstance(answer, int) and not isinstance(answer, bool) else 0
+            return cls(chat, user, press=str(data["press"]), answer_id=answer_id)
+        return cls(chat, user, str(data.get("text", "")))
 
 
 class ConsoleChat:
@@ -43,6 +107,8 @@ class ConsoleChat:
         self._service = service
         self._chat_id = chat_id
         self._last: Outcome | None = None
+        # Whose next line is a comment on which answer (after their 👎), per chat and user.
+        self._commenting: dict[tuple[int, int], int] = {}
 
     async def interactive(self, read: Any = input, out: TextIO = sys.stdout) -> None:
         """A prompt loop with line editing (readline) until /quit or end of input."""
@@ -51,44 +117,85 @@ class ConsoleChat:
         print("AI概念问答 · 本地对话（输入 /help 查看用法）", file=out)
         while True:
             try:
-                line = read("你> ")
+                line = read("你> ").strip()
             except (EOFError, KeyboardInterrupt):
                 print(file=out)
                 return
-            line = line.strip()
-            if not line:
-                continue
             if line in ("/quit", "/exit", "/q"):
                 return
-            if line in ("/help", "/start"):
-                print(HELP, file=out)
-                continue
-            if line == "/reset":
-                line = "换个话题"
-            button = self._button(line)
-            if button is not None:
-                self._show(await self._press(button), out)
-            else:
-                self._show(await self._service.handle(Turn(self._chat_id, LOCAL_USER, line)), out)
+            shown = await self._local_line(line)
+            if shown is not None:
+                print(f"机器人> {shown}", file=out)
 
     async def json_lines(self, lines: Iterable[str], out: TextIO = sys.stdout) -> None:
-        """One JSON reply per input line: plain text, or {"chat", "user", "text"}."""
+        """One JSON line per input line: the reply, or a notice for a vote or a comment."""
         for raw in lines:
-            line = raw.rstrip("\n")
-            chat, user, text = str(self._chat_id), str(LOCAL_USER), line
-            if line.lstrip().startswith("{"):
-                try:
-                    data = json.loads(line)
-                except json.JSONDecodeError:
-                    data = None
-                if isinstance(data, dict):
-                    chat = str(data.get("chat", chat))
-                    user = str(data.get("user", user))
-                    text = str(data.get("text", ""))
+            line = Line.parse(raw, chat=str(self._chat_id), user=str(LOCAL_USER))
             # As on Telegram, a negative chat id is a group: each member has their own context.
-            turn = Turn(_as_id(chat), _as_id(user), text, is_group=chat.startswith("-"))
-            outcome = await self._service.handle(turn)
-            print(json.dumps(reply_json(chat, outcome), ensure_ascii=False), file=out, flush=True)
+            turn = Turn(
+                _as_id(line.chat), _as_id(line.user), "", is_group=line.chat.startswith("-")
+            )
+            if line.press is not None:
+                action = PRESS_ACTIONS.get(line.press, Action.ASK)
+                entry_id = line.press if action is Action.ASK else None
+                result = await self._press(turn, line.answer_id or 0, action, entry_id)
+            else:
+                result = await self._text(turn, line.text)
+            if isinstance(result, Outcome):
+                data = reply_json(line.chat, result)
+            else:
+                data = notice_json(line.chat, result)
+            print(json.dumps(data, ensure_ascii=False), file=out, flush=True)
+
+    async def _local_line(self, line: str) -> str | None:
+        """What the interactive console shows for a line (None for an empty line)."""
+        turn = Turn(self._chat_id, LOCAL_USER, "")
+        commenting = (turn.chat_id, turn.user_id) in self._commenting
+        if not line and not commenting:
+            return None
+        if line in ("/help", "/start"):
+            return HELP
+        button = None if commenting else self._button(line)
+        if button is not None and self._last is not None:
+            answer_id = self._last.answer_id
+            result = await self._press(turn, answer_id, button.action, button.entry_id)
+        else:
+            result = await self._text(turn, RESET_PHRASE if line == "/reset" else line)
+        if not isinstance(result, Outcome):
+            return result
+        self._last = result
+        if not result.reply.buttons:
+            return result.reply.text
+        return f"{result.reply.text}\n        {render_buttons(result.reply)}"
+
+    async def _text(self, turn: Turn, text: str) -> Outcome | str:
+        """A message: the comment a 👎 asked for, /topics, or a turn of the conversation."""
+        answer_id = self._commenting.pop((turn.chat_id, turn.user_id), None)
+        if answer_id is not None:
+            stored = (
+                await self._service.comment(turn.chat_id, turn.user_id, answer_id, text)
+                if text.strip()
+                else None
+            )
+            return phrases.COMMENT_THANKS if stored is not None else phrases.COMMENT_SKIPPED
+        if text.strip() == "/topics":
+            return _topics(self._service)
+        return await self._service.handle(Turn(turn.chat_id, turn.user_id, text, turn.is_group))
+
+    async def _press(
+        self, turn: Turn, answer_id: int, action: Action, entry_id: str | None
+    ) -> Outcome | str:
+        """A button pressed: the new reply, or the vote's notice (after a 👎, the request for a
+        comment, which the next line of this user answers)."""
+        pressed = await self._service.press(turn, answer_id, action, entry_id)
+        if pressed.outcome is not None:
+            return pressed.outcome
+        if pressed.ask_comment:
+            # No message ids here: the answer id stands in for the prompt's message id.
+            await self._service.comment_prompt_sent(answer_id, turn.user_id, answer_id)
+            self._commenting[(turn.chat_id, turn.user_id)] = answer_id
+            return phrases.COMMENT_PROMPT_NEXT_LINE
+        return pressed.vote_notice() if pressed.vote is not None else phrases.BUTTON_EXPIRED
 
     def _button(self, line: str) -> Button | None:
         """A bare number right after a reply with buttons means pressing that button."""
@@ -97,26 +204,9 @@ class ConsoleChat:
         buttons = self._last.reply.buttons
         return buttons[int(line) - 1] if 1 <= int(line) <= len(buttons) else None
 
-    async def _press(self, button: Button) -> Outcome | None:
-        assert self._last is not None
-        turn = Turn(self._chat_id, LOCAL_USER, "")
-        answer_id = self._last.answer_id
-        if button.action is Action.CONTINUE:
-            return await self._service.continue_answer(turn, answer_id)
-        if button.action is Action.ASK and button.entry_id:
-            return await self._service.pick(turn, answer_id, button.entry_id)
-        value = 1 if button.action is Action.VOTE_UP else -1
-        await self._service.vote(self._chat_id, LOCAL_USER, answer_id, value)
-        return None
 
-    def _show(self, outcome: Outcome | None, out: TextIO) -> None:
-        if outcome is None:
-            print("机器人> 收到，谢谢你的反馈！", file=out)
-            return
-        self._last = outcome
-        print(f"机器人> {outcome.reply.text}", file=out)
-        if outcome.reply.buttons:
-            print(f"        {render_buttons(outcome.reply)}", file=out)
+def _topics(service: ChatService) -> str:
+    return phrases.topic_list([(t.name, len(t.entry_ids)) for t in service.library.topics])
 
 
 def _as_id(value: str) -> int:

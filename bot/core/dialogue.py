@@ -1,75 +1,38 @@
 """One turn of a conversation as a pure function: ``step(state, message, library)``.
 
-The chat's :class:`ChatState` (current answer and page, current subject, last suggestions) goes
-in with the message and comes back updated with a :class:`Reply` that any adapter can render.
-No I/O, no clock of its own: the caller passes `now`.
+The chat's :class:`ChatState` (current answer and page, current subject, the entries shown,
+a question asked back) goes in with the message and comes back updated with a :class:`Reply`
+that any adapter can render. No I/O, no clock of its own: the caller passes `now`.
+
+The conversation never dead-ends and never guesses: "继续" after the last page goes on to the
+next entry worth reading (:mod:`bot.core.walk`); a follow-up is restated with the context
+(:mod:`bot.core.follow_up`); a reference with no context is asked back (:mod:`bot.core.clarify`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from enum import Enum
 
+from bot.core import clarify, follow_up, phrases, resolve, walk
 from bot.core import intent as intents
-from bot.core import phrases
 from bot.core.knowledge import Entry
 from bot.core.library import Library
 from bot.core.paging import split_pages
+from bot.core.reply import Action, Button, Reply, ReplyKind
 from bot.core.search import Hit, Match, Verdict
 
-
-class Action(Enum):
-    """What pressing a button does."""
-
-    CONTINUE = "continue"  # the next page of the answer the button is under
-    ASK = "ask"  # answer the entry `Button.entry_id`
-    VOTE_UP = "up"
-    VOTE_DOWN = "down"
-
-
-@dataclass(frozen=True, slots=True)
-class Button:
-    """A choice offered under a reply."""
-
-    label: str
-    action: Action
-    entry_id: str | None = None
-
-
-class ReplyKind(Enum):
-    """Why the bot said what it said."""
-
-    ANSWER = "answer"  # a page of an entry's answer
-    SUGGEST = "suggest"  # did you mean...
-    DECLINE = "decline"  # nothing fits
-    END = "end"  # 继续 after the last page
-    NOTHING_TO_CONTINUE = "nothing_to_continue"
-    GONE = "gone"  # 继续 on an entry that a reload removed
-    SMALL_TALK = "small_talk"
-    RESET = "reset"
-
-
-@dataclass(frozen=True, slots=True)
-class Reply:
-    """What the bot answers: text plus what an adapter needs to render and log it."""
-
-    text: str
-    kind: ReplyKind
-    entry_id: str | None = None
-    score: float = 0.0
-    page: int = 0
-    pages: int = 0
-    buttons: tuple[Button, ...] = ()
-    hits: tuple[Hit, ...] = ()
-
-    @property
-    def matched(self) -> bool:
-        """Whether this answers from the knowledge base."""
-        return self.kind is ReplyKind.ANSWER
-
-    @property
-    def has_more(self) -> bool:
-        return self.matched and self.page < self.pages
+__all__ = [
+    "Action",
+    "Button",
+    "ChatState",
+    "ContinueFrom",
+    "DialogueConfig",
+    "Message",
+    "Pick",
+    "Reply",
+    "ReplyKind",
+    "step",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +45,17 @@ class ChatState:
     last_question: str = ""
     suggestions: tuple[str, ...] = ()
     updated_at: float = 0.0
+    shown: tuple[str, ...] = ()
+    """Entries this chat has been shown, oldest first: 继续 goes on to one not among them."""
+    pending: str = ""
+    """A message the bot asked back about: the next one may say what it meant."""
+
+    def __post_init__(self) -> None:
+        # A store may hand back JSON lists; the state stays hashable and comparable.
+        for name in ("suggestions", "shown"):
+            value = getattr(self, name)
+            if not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(value))
 
     def is_fresh(self, now: float, ttl_seconds: float) -> bool:
         """Whether the context is recent enough to be used."""
@@ -113,6 +87,7 @@ class DialogueConfig:
     page_size: int = 300
     ttl_seconds: float = 30 * 60
     related_limit: int = 3
+    shown_limit: int = 200
     examples: tuple[str, ...] = field(default=phrases.EXAMPLE_QUESTIONS)
 
 
@@ -126,60 +101,59 @@ def step(
 ) -> tuple[Reply, ChatState]:
     """Answer one message; return the reply and the chat's new state."""
     if not state.is_fresh(now, config.ttl_seconds):
-        state = ChatState()
+        state = ChatState(shown=state.shown)  # the topic is stale; what was read stays read
+    pending, state = state.pending, replace(state, pending="")
     if isinstance(message, Pick):
         reply, new_state = _pick(state, message.entry_id, library, config)
     elif isinstance(message, ContinueFrom):
-        reply, new_state = _continue(
-            replace(state, entry_id=message.entry_id, page=message.page), library, config
+        # The button may sit under an older answer: its question, not the latest one, goes on.
+        asked = state.last_question if message.entry_id == state.entry_id else ""
+        button_state = replace(
+            state, entry_id=message.entry_id, page=message.page, last_question=asked
         )
+        reply, new_state = _continue(button_state, library, config)
     else:
-        reply, new_state = _say(state, message, library, config)
+        reply, new_state = _say(state, pending, message, library, config)
     return reply, replace(new_state, updated_at=now)
 
 
 def _say(
-    state: ChatState, text: str, library: Library, config: DialogueConfig
+    state: ChatState, pending: str, text: str, library: Library, config: DialogueConfig
 ) -> tuple[Reply, ChatState]:
     normalised = library.analyzer.normalise(text)
     intent = intents.classify(normalised)
-    if intent is intents.Intent.CONTINUE:
-        return _continue(state, library, config)
+    if intent in intents.CONTINUING:
+        return _continue(state, library, config, depth=intent is intents.Intent.DEPTH)
     if intent is intents.Intent.RESET:
-        return Reply(phrases.RESET, ReplyKind.RESET), ChatState()
+        return Reply(phrases.RESET, ReplyKind.RESET), ChatState(shown=state.shown)
+    if intent is intents.Intent.WHY:
+        return _why(state, intents.squeeze(normalised), library, config)
     if intent is not intents.Intent.QUESTION:
         return _small_talk(intent, config), state
+    message = intents.compact(normalised)
     chosen = _numbered_choice(normalised, state)
     if chosen is not None:
         return _pick(state, chosen, library, config)
-    match, asked = _match_with_context(state, normalised, text, library)
+    name = clarify.named_answer(message, library) if pending else None
+    if name is not None:
+        asked = clarify.complete(pending, name, library)
+        return _respond(state, library.match(asked), asked, library, config)
+    if not state.subject and _needs_a_topic(message, library):
+        return _ask_back(state, message, library)
+    context = resolve.Context(state.subject, state.last_question, state.entry_id)
+    match, asked = resolve.match_in_context(message, text, context, library)
     return _respond(state, match, asked, library, config)
 
 
-def _match_with_context(
-    state: ChatState, normalised: str, text: str, library: Library
-) -> tuple[Match, str]:
-    """Match the message, first restated with the current subject when it refers back."""
-    rewrite = (
-        intents.resolve_follow_up(
-            normalised, subject=state.subject, last_question=state.last_question
-        )
-        if state.subject
-        else None
-    )
-    if rewrite is None:
-        return library.match(text), text
-    restated = library.match(rewrite.text)
-    # A pronoun can only mean the current subject: if the restated question has an answer,
-    # that is the answer (no need to weigh the message on its own).
-    if rewrite.kind == "pronoun" and restated.verdict is Verdict.ANSWER:
-        return restated, rewrite.text
-    plain = library.match(text)
-    if restated.verdict is Verdict.ANSWER and (
-        plain.verdict is not Verdict.ANSWER or _score(restated) >= _score(plain)
-    ):
-        return restated, rewrite.text
-    return plain, text
+def _needs_a_topic(message: str, library: Library) -> bool:
+    """Whether a message leans on a topic ("它有多少参数", "那参数呢") that it does not name."""
+    vocabulary = library.vocabulary
+    if vocabulary.names_in(message):
+        return False
+    if follow_up.has_pronoun(message, vocabulary):
+        return True
+    focus = intents.ellipsis_focus(message)
+    return focus is not None and vocabulary.is_term(focus)
 
 
 def _score(match: Match) -> float:
@@ -191,7 +165,7 @@ def _respond(
 ) -> tuple[Reply, ChatState]:
     if match.verdict is Verdict.ANSWER and match.best is not None:
         hit = match.best
-        return _answer(hit.entry, asked, hit.score, config, hits=match.hits)
+        return _answer(state, hit.entry, asked, config, score=hit.score, hits=match.hits)
     if match.verdict is Verdict.SUGGEST:
         questions = [hit.entry.question for hit in match.hits]
         buttons = tuple(Button(hit.entry.question, Action.ASK, hit.entry.id) for hit in match.hits)
@@ -214,13 +188,15 @@ def _respond(
 
 
 def _answer(
+    state: ChatState,
     entry: Entry,
     asked: str,
-    score: float,
     config: DialogueConfig,
     *,
+    score: float = 1.0,
     page: int = 1,
     hits: tuple[Hit, ...] = (),
+    intro: str = "",
 ) -> tuple[Reply, ChatState]:
     pages = split_pages(entry.answer, config.page_size)
     page = min(max(page, 1), len(pages))
@@ -232,40 +208,79 @@ def _answer(
         Button(phrases.VOTE_UP, Action.VOTE_UP, entry.id),
         Button(phrases.VOTE_DOWN, Action.VOTE_DOWN, entry.id),
     ]
+    text = f"{intro}\n\n{text}" if intro else text
     reply = Reply(text, ReplyKind.ANSWER, entry.id, score, page, len(pages), tuple(buttons), hits)
-    state = ChatState(
+    shown = (*(i for i in state.shown if i != entry.id), entry.id)
+    new_state = ChatState(
         entry_id=entry.id,
         page=page,
         subject=entry.subject,
-        last_question=asked if page == 1 else entry.question,
+        last_question=asked if page == 1 else state.last_question or entry.question,
+        shown=shown[-config.shown_limit :],
     )
-    return reply, state
+    return reply, new_state
 
 
 def _continue(
-    state: ChatState, library: Library, config: DialogueConfig
+    state: ChatState, library: Library, config: DialogueConfig, *, depth: bool = False
 ) -> tuple[Reply, ChatState]:
     if state.entry_id is None:
-        return Reply(phrases.NOTHING_TO_CONTINUE, ReplyKind.NOTHING_TO_CONTINUE), state
+        return _nothing_to_continue(state, library)
     entry = library.get(state.entry_id)
     if entry is None:
-        return Reply(phrases.GONE, ReplyKind.GONE), ChatState()
+        return Reply(phrases.GONE, ReplyKind.GONE), ChatState(shown=state.shown)
     pages = split_pages(entry.answer, config.page_size)
-    if state.page >= len(pages):
-        related = [e for e in (library.get(i) for i in entry.related) if e is not None]
-        related = related[: config.related_limit]
-        buttons = tuple(Button(e.question, Action.ASK, e.id) for e in related)
-        reply = Reply(
-            phrases.end_of_answer([e.question for e in related]),
-            ReplyKind.END,
-            entry.id,
-            buttons=buttons,
-        )
-        return reply, replace(state, suggestions=tuple(e.id for e in related))
-    reply, new_state = _answer(
-        entry, state.last_question or entry.question, 1.0, config, page=state.page + 1
-    )
-    return reply, replace(new_state, last_question=state.last_question or entry.question)
+    if state.page < len(pages):
+        return _answer(state, entry, state.last_question, config, page=state.page + 1)
+    following = walk.next_entry(entry, library, state.shown, depth=depth)
+    if following is None:
+        # Said once: the context is dropped, so a further 继续 asks what to go on with.
+        reply, _ = _nothing_to_continue(state, library)
+        end = Reply(phrases.walked_to_the_end(), ReplyKind.END, buttons=reply.buttons)
+        return end, replace(ChatState(shown=state.shown), subject=state.subject)
+    title = following.subject if following.subject != entry.subject else None
+    intro = phrases.moved_on(title)
+    return _answer(state, following, following.question, config, intro=intro)
+
+
+def _nothing_to_continue(state: ChatState, library: Library) -> tuple[Reply, ChatState]:
+    offered = clarify.topics_for("", library)
+    buttons = tuple(Button(t.name, Action.ASK, t.entry.id) for t in offered)
+    text = phrases.nothing_to_continue([t.name for t in offered])
+    return Reply(text, ReplyKind.NOTHING_TO_CONTINUE, buttons=buttons), state
+
+
+def _ask_back(
+    state: ChatState, message: str, library: Library, *, why: bool = False
+) -> tuple[Reply, ChatState]:
+    """Ask what the message leans on; its topics are buttons, the next message may answer."""
+    offered = clarify.topics_for("" if why else message, library)
+    buttons = tuple(Button(t.name, Action.ASK, t.entry.id) for t in offered)
+    found = intents.PRONOUN.search(message)
+    word = found.group(0) if found else intents.ellipsis_focus(message) or message
+    vocabulary = library.vocabulary
+    names = [t.name for t in offered] or [vocabulary.shown_as(n) for n in vocabulary.names[:3]]
+    text = phrases.ask_back(None if why else word, names)
+    reply = Reply(text, ReplyKind.ASK_BACK, buttons=buttons)
+    return reply, replace(state, pending=message, suggestions=tuple(t.entry.id for t in offered))
+
+
+def _why(
+    state: ChatState, message: str, library: Library, config: DialogueConfig
+) -> tuple[Reply, ChatState]:
+    """为什么 / 怎么做到的 about the current answer: the entry that explains it, or ask back."""
+    current = library.get(state.entry_id) if state.entry_id else None
+    if current is None:
+        return _ask_back(state, message, library, why=True)
+    reason = clarify.reason_for(current, library)
+    if reason is not None:
+        return _answer(state, reason, reason.question, config)
+    related = [e for e in (library.get(i) for i in current.related) if e is not None]
+    related = related[: config.related_limit]
+    buttons = tuple(Button(e.question, Action.ASK, e.id) for e in related)
+    text = phrases.which_reason(current.subject, [e.question for e in related])
+    reply = Reply(text, ReplyKind.ASK_BACK, buttons=buttons)
+    return reply, replace(state, suggestions=tuple(e.id for e in related))
 
 
 def _pick(
@@ -274,7 +289,7 @@ def _pick(
     entry = library.get(entry_id)
     if entry is None:
         return Reply(phrases.GONE, ReplyKind.GONE), state
-    return _answer(entry, entry.question, 1.0, config)
+    return _answer(state, entry, entry.question, config)
 
 
 def _numbered_choice(normalised: str, state: ChatState) -> str | None:

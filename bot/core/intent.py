@@ -1,13 +1,14 @@
-"""What a message wants besides a new question: continue, small talk, reset, or a follow-up.
+"""What a message wants besides a new question, and the shapes of follow-ups.
 
-Recognisers work on a squeezed form of the message (folded, simplified, without spaces,
+:func:`classify` works on a squeezed form of the message (folded, simplified, without spaces,
 punctuation and polite padding) so that "还有呢？", "請繼續" and "continue please" all count.
+The recognisers below it (pronouns, "那X呢", "不是，我是说X") only find the shape of a
+follow-up; what it refers to is :mod:`bot.core.follow_up`'s business.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
 
 _PADDING = re.compile(
@@ -29,9 +30,13 @@ CONTINUE_PHRASES = frozenset(
         "下一页",
         "下一段",
         "更多",
-        "展开说说",
-        "展开讲讲",
+        "多说点",
+        "多说一点",
+        "多讲点",
+        "再多说点",
         "再说说",
+        "接下来呢",
+        "接下来",
         "往下说",
         "说下去",
         "接着",
@@ -39,6 +44,53 @@ CONTINUE_PHRASES = frozenset(
         "more",
         "next",
         "goon",
+        "keepgoing",
+        "andthen",
+    ]
+)
+# Asking for more about *this* answer: the walk prefers its sub-topics.
+DEPTH_PHRASES = frozenset(
+    [
+        "展开说说",
+        "展开讲讲",
+        "展开讲",
+        "展开说",
+        "展开",
+        "详细点",
+        "详细一点",
+        "详细说说",
+        "详细讲讲",
+        "说详细点",
+        "讲详细点",
+        "具体点",
+        "具体说说",
+        "具体讲讲",
+        "深入讲讲",
+        "tellmemore",
+        "elaborate",
+        "moredetails",
+    ]
+)
+# About the answer just given: its reason or mechanism.
+WHY_PHRASES = frozenset(
+    [
+        "为什么",
+        "这是为什么",
+        "为什么会这样",
+        "为何",
+        "怎么做到的",
+        "是怎么做到的",
+        "怎么做到",
+        "怎么实现的",
+        "怎么实现",
+        "原理",
+        "原理是什么",
+        "什么原理",
+        "怎么回事",
+        "why",
+        "whyisthat",
+        "howcome",
+        "howdoesitwork",
     ]
 )
 RESET_PHRASES = frozenset(
@@ -125,22 +177,13 @@ CAPABILITY = frozenset(
 )
 GOODBYE = frozenset(["再见", "拜拜", "bye", "byebye", "886", "回头见"])
 
-# Words that point back at what was just discussed; "其" and "这" only where they stand alone
-# (not in 其他, 其实, 尤其, 这样, 这么...).
-_PRONOUN = re.compile(
-    r"它们|它的|它|这个模型|这个技术|这种技术|这个东西|这个|该模型|该技术|那个|这玩意儿?|这东西"
-    r"|(?<![尤极与])其(?![他它实中次余])|这(?![样么些里儿边种])"
-)
-# A focus that asks something itself ("大模型是什么") is a new question, not an ellipsis.
-_ASKING = re.compile(r"什么|怎么|为什么|哪|多少|谁|吗|是|有|能|会|如何|啥|咋|的|吧")
-# "那GPT呢" / "GPT呢" / "那它的缺点呢" / "那GPT怎么样": the same question about something else.
-_ELLIPSIS = re.compile(r"^(?:那么?|那|那个)?(?P<focus>.+?)(?:呢|怎么样|又如何|又怎样|如何)$")
-
 
 class Intent(Enum):
     """What kind of turn a message is."""
 
     CONTINUE = "continue"
+    DEPTH = "depth"  # continue, preferring the sub-topics of the current answer
+    WHY = "why"  # the reason or mechanism behind the current answer
     RESET = "reset"
     GREETING = "greeting"
     THANKS = "thanks"
@@ -158,11 +201,24 @@ def squeeze(normalised: str) -> str:
     return text
 
 
+CONTINUING = frozenset({Intent.CONTINUE, Intent.DEPTH})
+"""Intents that ask for more: the next page, or the next entry after the last page."""
+
+# "继续继续继续…" (even 4,096 characters of it) is still 继续, not a question to search for.
+_REPEATED = re.compile(
+    "(?:"
+    + "|".join(sorted(map(re.escape, CONTINUE_PHRASES | DEPTH_PHRASES), key=len, reverse=True))
+    + ")+"
+)
+
+
 def classify(normalised: str) -> Intent:
     """The intent of a normalised message; QUESTION when it is none of the fixed phrases."""
     text = squeeze(normalised)
     for phrases, intent in (
+        (DEPTH_PHRASES, Intent.DEPTH),
         (CONTINUE_PHRASES, Intent.CONTINUE),
+        (WHY_PHRASES, Intent.WHY),
         (RESET_PHRASES, Intent.RESET),
         (GREETINGS, Intent.GREETING),
         (THANKS, Intent.THANKS),
@@ -173,51 +229,70 @@ def classify(normalised: str) -> Intent:
             return intent
     if normalised.replace(" ", "") in THANKS | GREETINGS:
         return Intent.GREETING if normalised.replace(" ", "") in GREETINGS else Intent.THANKS
+    if text and _REPEATED.fullmatch(text):
+        return Intent.CONTINUE
     return Intent.QUESTION
 
 
-@dataclass(frozen=True, slots=True)
-class Rewrite:
-    """A follow-up message restated with the chat's current subject."""
+# Words that point back at what was just discussed; "其" and "这" only where they stand alone
+# (not in 其他, 其实, 尤其, 这样, 这么...). English ones only as whole words.
+PRONOUN = re.compile(
+    r"它们俩|他们俩|它俩|他俩|两者|二者|这两个|这俩"
+    r"|它们|他们|她们|它的|它|这个模型|这个技术|这种技术|这个东西|这个|该模型|该技术|那个"
+    r"|这玩意儿?|这东西|(?<![尤极与])其(?![他它实中次余])|这(?![样么些里儿边种])"
+    r"|\b(?:it|its|this|that|they|them)\b"
+)
+BOTH = frozenset(["它们俩", "他们俩", "它俩", "他俩", "两者", "二者", "这两个", "这俩", "它们"])
+"""Pronouns for the things the last question named together ("它俩有什么联系")."""
+PEOPLE = frozenset(["他们", "她们", "they", "them"])
+"""Pronouns that may mean people in the answer (the trainers), not the subject."""
+DETERMINERS = ("这个", "那个", "该", "这")
+"""Before a name these are no pronoun: "这个奖励模型" is about 奖励模型."""
+# A focus that asks something itself ("大模型是什么") is no bare name or aspect.
+_ASKING = re.compile(
+    r"什么|怎么|为什么|哪|多少|谁|吗|是|有|能|会|如何|啥|咋|吧|what|how|why|where|who|which|when"
+)
+# "那GPT呢" / "GPT呢" / "那它的缺点呢" / "那GPT怎么样" / "what about GPT": the same question about
+# something else.
+_ELLIPSIS = re.compile(
+    r"^(?:那么|那个|那|and)?\s*(?P<focus>.+?)\s*(?:呢|怎么样|又如何|又怎样|如何)$"
+    r"|^(?:what about|how about|and)\s+(?P<english>.+?)\s*$"
+)
+# "不是，我是说GPT" / "我问的是GPT" / "I mean GPT": the last question, about something else.
+_CORRECTION = re.compile(
+    r"^(?:不是|不对|错了|no|nope)?\s*(?:我是说|我说的是|我问的是|我想问的是|我是问|我指的是|我是指"
+    r"|i mean|i meant)\s*(?P<focus>.+)$"
+)
+# "那怎么解决" / "and where …": a question that leans on the last one.
+_LEANING = re.compile(r"^(?:那么|那|and)\s*(?P<rest>.+)$")
 
-    text: str
-    kind: str  # "pronoun" or "ellipsis"
+
+def compact(normalised: str) -> str:
+    """A normalised message without the spaces that punctuation left, keeping those between
+    latin words ("where was it trained" stays readable for the search)."""
+    return re.sub(r"(?<![a-z0-9])\s+|\s+(?![a-z0-9])", "", normalised).strip()
 
 
-def resolve_follow_up(normalised: str, *, subject: str, last_question: str) -> Rewrite | None:
-    """Restate a message that refers back to `subject`, or None when it stands on its own.
-
-    `normalised` is the message after text normalisation; `subject` and `last_question`
-    are the current topic (e.g. "ChatGPT") and the question that was answered about it.
-    """
-    text = normalised.replace(" ", "")
-    if not text or not subject:
+def ellipsis_focus(text: str) -> str | None:
+    """The X of "那X呢" / "what about X", or None when the message has no such shape."""
+    match = _ELLIPSIS.match(text)
+    if match is None:
         return None
-    folded_subject = subject.casefold()
-    ellipsis = _ELLIPSIS.match(text)
-    if ellipsis:
-        focus = ellipsis.group("focus")
-        if _has_pronoun(focus):
-            return Rewrite(_replace_pronoun(focus, subject), "pronoun")
-        if folded_subject in focus.casefold() or len(focus) > 12 or _ASKING.search(focus):
-            return None
-        if folded_subject in last_question.casefold():
-            restated = _replace_casefold(last_question, subject, focus)
-            return Rewrite(restated, "ellipsis")
-        return Rewrite(focus, "ellipsis")
-    if _has_pronoun(text) and folded_subject not in text.casefold():
-        return Rewrite(_replace_pronoun(text, subject), "pronoun")
-    return None
+    return (match.group("focus") or match.group("english") or "").strip() or None
 
 
-def _has_pronoun(text: str) -> bool:
-    return _PRONOUN.search(text) is not None
+def correction_focus(text: str) -> str | None:
+    """The X of "不是，我是说X" / "I mean X", or None."""
+    match = _CORRECTION.match(text)
+    return (match.group("focus").strip() or None) if match else None
 
 
-def _replace_pronoun(text: str, subject: str) -> str:
-    return _PRONOUN.sub(lambda m: subject + "的" if m.group(0) == "它的" else subject, text, 1)
+def leaning_rest(text: str) -> str | None:
+    """The question after a leading 那 / "and", or None."""
+    match = _LEANING.match(text)
+    return (match.group("rest").strip() or None) if match else None
 
 
-def _replace_casefold(text: str, old: str, new: str) -> str:
-    at = text.casefold().find(old.casefold())
-    return text if at < 0 else text[:at] + new + text[at + len(old) :]
+def asks_something(text: str) -> bool:
+    """Whether the text carries a question word of its own."""
+    return _ASKING.search(text) is not None

@@ -20,6 +20,7 @@ from bot.core.search import Hit, Index, Match, Thresholds, decide
 from bot.core.source_file import MAX_FILE_BYTES
 from bot.core.text import LEXICON_DIR, Analyzer, Lexicon, load_lexicon
 from bot.core.typo import TypoCorrector, load_readings
+from bot.core.vocabulary import Vocabulary
 from bot.errors import KnowledgeError, Problem
 
 UNEXPECTED = (RecursionError, ValueError, TypeError, IndexError, KeyError, AttributeError)
@@ -62,6 +63,22 @@ class Library:
     def get(self, entry_id: str) -> Entry | None:
         """The entry with this id, or None."""
         return self.base.get(entry_id)
+
+    # Built on first use rather than at load: a conversation needs them, `ask` and `kb` do not.
+    # (cached_property writes the instance dict directly, which a frozen dataclass allows.)
+    @functools.cached_property
+    def vocabulary(self) -> Vocabulary:
+        """The names and terms the entries know, for telling follow-ups from new questions."""
+        return Vocabulary.build(self.entries, normalise=self.analyzer.normalise)
+
+    @functools.cached_property
+    def linked_from(self) -> dict[str, tuple[str, ...]]:
+        """For each entry id, the ids of the entries that list it as related."""
+        links: dict[str, list[str]] = {}
+        for entry in self.entries:
+            for target in entry.related:
+                links.setdefault(target, []).append(entry.id)
+        return {target: tuple(sources) for target, sources in links.items()}
 
     def search(self, text: str, *, limit: int = 5) -> list[Hit]:
         """The best hits for a text, most confident first."""

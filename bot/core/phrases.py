@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.core import intent
+
 EXAMPLE_QUESTIONS = (
     "什么是大模型？",
     "ChatGPT是怎么训练的？",
@@ -15,7 +17,18 @@ VOTE_UP = "👍"
 VOTE_DOWN = "👎"
 
 RESET = "好的，我们换个话题。想了解什么，直接问我吧。"
-NOTHING_TO_CONTINUE = "现在没有可以继续的回答。先问我一个问题吧，比如“什么是大模型？”"
+COMMENT_PROMPT = (
+    "抱歉这个回答没帮上忙。能说说哪里不对或缺了什么吗？直接回复这条消息就好（不想说可以忽略）。"
+)
+COMMENT_PROMPT_NEXT_LINE = (
+    "抱歉这个回答没帮上忙。能说说哪里不对或缺了什么吗？下一条消息就是你的意见（留空跳过）。"
+)
+COMMENT_THANKS = "谢谢你的意见，已经记下了，我们会用它改进回答。"
+COMMENT_SKIPPED = "好的，不写意见也没关系。"
+BUTTON_EXPIRED = "这个按钮已失效，请重新提问。"
+VOTE_RECORDED = {1: "已记录👍，谢谢反馈！", -1: "已记录👎，谢谢反馈！"}
+VOTE_CHANGED = {1: "已改为👍", -1: "已改为👎"}
+VOTE_SAME = {1: "你已经点过👍了", -1: "你已经点过👎了"}
 GONE = "抱歉，这个回答的内容已经被管理员更新或移除了。请重新提问。"
 
 
@@ -48,12 +61,39 @@ def decline(topics: Sequence[str], examples: Sequence[str]) -> str:
     )
 
 
-def end_of_answer(related: Sequence[str]) -> str:
-    """继续 after the last page: the answer is complete; offer related questions."""
-    if not related:
-        return "这个回答已经讲完了。还有什么想问的吗？"
-    lines = "\n".join(f"{i}. {q}" for i, q in enumerate(related, start=1))
-    return f"这个回答已经讲完了。你可能还想了解：\n{lines}"
+def moved_on(subject: str | None) -> str:
+    """The one line that says 继续 went on to another entry after the last page (its subject,
+    or None when that is the subject just discussed: the entry's question follows anyway)."""
+    return f"接着讲：{subject}" if subject else "接着讲一个相关的问题："
+
+
+def walked_to_the_end() -> str:
+    """继续 when every entry near the conversation has been shown (said once)."""
+    return "相关的内容都讲完了。想换个话题吗？点选下面的话题，或者直接问我。"
+
+
+def nothing_to_continue(names: Sequence[str]) -> str:
+    """继续 with no topic in the chat: ask what to go on with."""
+    examples = f"比如 {'、'.join(names)}" if names else "比如“什么是大模型？”"
+    return f"现在没有可以继续的回答。你想了解哪个话题？{examples}"
+
+
+def ask_back(word: str | None, names: Sequence[str]) -> str:
+    """A message leans on a topic the chat does not have: ask what it means (the pronoun), or
+    which topic's aspect it asks about; `word` None for a bare 为什么."""
+    examples = "、".join(names)
+    if word is None:
+        return f"你想问什么的原因？先告诉我是哪个话题，比如 {examples}"
+    if intent.PRONOUN.fullmatch(word):
+        return f"你说的“{word}”是指什么？比如 {examples}"
+    return f"你想问哪个的“{word}”？比如 {examples}"
+
+
+def which_reason(subject: str, questions: Sequence[str]) -> str:
+    """为什么 after an answer that no entry explains further: ask which part is meant."""
+    lines = "\n".join(f"{i}. {q}" for i, q in enumerate(questions, start=1))
+    ask = f"你想知道{subject}哪一点的原因？可以说得具体些"
+    return f"{ask}，或者看看：\n{lines}" if lines else f"{ask}。"
 
 
 def small_talk(kind: str, examples: Sequence[str]) -> str:
@@ -71,3 +111,21 @@ def small_talk(kind: str, examples: Sequence[str]) -> str:
         "我可以用中文回答关于AI概念的问题：大模型、生成式AI、GPT、ChatGPT、Transformer、"
         f"RLHF、思维链、预训练与微调等。回答太长时说“继续”看下一段。比如：\n{lines}"
     )
+
+
+def vote_notice(previous: int | None, value: int) -> str:
+    """What a vote press is acknowledged with: recorded, changed, unchanged or expired."""
+    if previous is None:
+        return BUTTON_EXPIRED
+    if previous == value:
+        return VOTE_SAME[value]
+    return VOTE_CHANGED[value] if previous else VOTE_RECORDED[value]
+
+
+def topic_list(items: Sequence[tuple[str, int]]) -> str:
+    """The knowledge's topics (name, number of entries), as /topics shows them."""
+    if not items:
+        return "知识库目前是空的。"
+    lines = [f"• {name}（{count} 条）" for name, count in items]
+    total = sum(count for _, count in items)
+    return "我了解这些主题：\n" + "\n".join(lines) + f"\n\n共 {total} 条。发送 /help 查看示例问题。"

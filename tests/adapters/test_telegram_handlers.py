@@ -48,7 +48,8 @@ GROUP, OTHER_GROUP = -1001234, -1005678
 FLOOD_LIMIT = 4
 MULTI_PAGE = "ChatGPT是怎么训练的"  # several pages at page size 80
 UNANSWERED_REPORT = "最近7天最常见的未回答问题：\n1. ×1 我离婚后孩子归谁（最接近：无）"
-AMBIGUOUS = ("模型训练用什么硬件", "它的缺点和影响", "大模型的训练和微调", "生成式")
+# No pronoun here: with no topic in the chat, "它的缺点和影响" is asked back, not offered choices.
+AMBIGUOUS = ("模型训练用什么硬件", "数据和算力", "大模型的训练和微调", "生成式")
 
 
 class OfflineBotApi(HTTPXRequest):
@@ -448,7 +449,7 @@ async def test_continue_as_a_reply_continues_that_answer_not_the_last_one(
     ]
 
 
-async def test_the_continue_button_pages_to_the_end_then_offers_related_questions(
+async def test_the_continue_button_pages_to_the_end_then_goes_on_to_a_related_entry(
     app: BotApplication, updates: Updates, store: SqliteStore, clock: ManualClock
 ) -> None:
     await app.process_update(updates.message(MULTI_PAGE))
@@ -464,12 +465,23 @@ async def test_the_continue_button_pages_to_the_end_then_offers_related_question
     assert set(api(app).callback_answers()) == {None}
     clock.now += 20
     await app.process_update(updates.message("继续"))
-    end = api(app).sent[-1]
-    related = [data for label, data in buttons(end).items() if data.startswith("a:")]
-    assert "讲完了" in end["text"] and related
-    await app.process_update(updates.press(related[0], on=end))
-    entry = related[0].rsplit(":", 1)[1]
-    assert rows(store, "SELECT entry_id FROM answers ORDER BY id DESC LIMIT 1") == [(entry,)]
+    moved = api(app).sent[-1]
+    assert moved["text"].startswith("接着讲") and {"👍", "👎"} <= set(buttons(moved))
+    (entry,) = rows(store, "SELECT entry_id FROM answers ORDER BY id DESC LIMIT 1")[0]
+    assert entry != "chatgpt-training" and entry is not None
+
+
+async def test_a_pronoun_without_a_topic_is_asked_back_with_topic_buttons(
+    app: BotApplication, updates: Updates, store: SqliteStore
+) -> None:
+    await app.process_update(updates.message("它有多少参数"))
+    asked = api(app).sent[-1]
+    topics = {label: data for label, data in buttons(asked).items() if data.startswith("a:")}
+    assert "是指什么" in asked["text"] and "大模型" in topics
+    await app.process_update(updates.press(topics["大模型"], on=asked))
+    assert rows(store, "SELECT entry_id FROM answers ORDER BY id DESC LIMIT 1") == [
+        ("large-model-parameters",)
+    ]
 
 
 async def test_a_did_you_mean_button_answers_that_question(

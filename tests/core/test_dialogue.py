@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.dialogue import ChatState, ReplyKind, step
+from bot.core.dialogue import ChatState, Reply, ReplyKind, step
 from bot.core.library import Library
 
 
@@ -28,3 +28,151 @@ def test_a_pronoun_means_the_subject_even_when_the_words_alone_fit_another_entry
     assert reply.kind is ReplyKind.ANSWER
     assert reply.entry_id == expected
     assert library.match(follow_up).best.entry.id != expected  # the words alone point elsewhere
+
+
+def talk(library: Library, *messages: str) -> list[tuple[Reply, ChatState]]:
+    """The replies and states of a conversation, one message a second."""
+    state, turns = ChatState(), []
+    for second, message in enumerate(messages):
+        reply, state = step(state, message, library, now=float(second))
+        turns.append((reply, state))
+    return turns
+
+
+def test_continue_after_a_complete_answer_goes_on_to_an_unseen_entry_announced_in_one_line(
+    library: Library,
+) -> None:
+    turns = talk(library, "ChatGPT是什么时候推出的", "继续", "接着说", "还有呢")
+    first, *more = [reply for reply, _ in turns]
+    assert first.pages == 1
+    for reply in more:
+        assert reply.kind is ReplyKind.ANSWER and reply.text.startswith("接着讲")
+        assert reply.text.split("\n", 1)[0].count("：") <= 1  # one line of announcement
+        assert [b.label for b in reply.buttons][-2:] == ["👍", "👎"]
+    ids = [reply.entry_id for reply in [first, *more]]
+    assert len(set(ids)) == len(ids)
+    launch = library.get("chatgpt-launch")
+    assert launch is not None and more[0].entry_id in launch.related  # related first
+    assert turns[-1][1].shown == tuple(ids)
+
+
+def test_a_depth_request_prefers_the_subtopics_the_answer_names(library: Library) -> None:
+    state = ChatState(entry_id="chatgpt-training", page=99, subject="ChatGPT")
+    deeper, _ = step(state, "展开讲讲", library, now=0.0)
+    entry = library.get(deeper.entry_id or "")
+    training = library.get("chatgpt-training")
+    assert entry is not None and training is not None
+    assert entry.subject != training.subject and entry.subject in training.answer
+
+
+def test_continue_with_nothing_left_says_so_once_then_asks_what_to_go_on_with(
+    library: Library,
+) -> None:
+    state = ChatState(
+        entry_id="rlhf", page=1, subject="RLHF", shown=tuple(e.id for e in library.entries)
+    )
+    end, state = step(state, "继续", library, now=0.0)
+    again, _ = step(state, "继续", library, now=1.0)
+    assert end.kind is ReplyKind.END and again.kind is ReplyKind.NOTHING_TO_CONTINUE
+    assert end.text != again.text and again.buttons
+
+
+def test_continue_repeated_thousands_of_times_is_never_answered_with_an_entry(
+    library: Library,
+) -> None:
+    reply, _ = step(ChatState(), "继续" * 2048, library, now=0.0)
+    assert reply.kind is ReplyKind.NOTHING_TO_CONTINUE and reply.entry_id is None
+
+
+@pytest.mark.parametrize("first", ["它有多少参数", "这个是什么意思", "为什么", "那参数呢"])
+def test_a_reference_with_no_topic_is_asked_back(library: Library, first: str) -> None:
+    reply, state = step(ChatState(), first, library, now=0.0)
+    assert reply.kind is ReplyKind.ASK_BACK and not reply.matched
+    assert "比如" in reply.text and state.pending
+
+
+def test_the_message_after_asking_back_completes_the_question(library: Library) -> None:
+    (asked, _), (answer, _) = talk(library, "它有多少参数", "GPT-3")
+    assert asked.kind is ReplyKind.ASK_BACK
+    assert {b.entry_id for b in asked.buttons} >= {"large-model-parameters"}
+    assert answer.entry_id == "gpt-3"
+
+
+def test_a_full_question_after_asking_back_is_just_a_question(library: Library) -> None:
+    (_, _), (answer, state) = talk(library, "这个是什么意思", "什么是思维链")
+    assert answer.entry_id == "chain-of-thought" and not state.pending
+
+
+def test_an_ellipsis_chain_keeps_the_question_and_changes_subject_or_aspect(
+    library: Library,
+) -> None:
+    turns = talk(library, "大模型有啥特征", "那参数呢", "那GPT-3呢")
+    assert [reply.entry_id for reply, _ in turns] == [
+        "large-model-features",
+        "large-model-parameters",
+        "gpt-3",
+    ]
+
+
+@pytest.mark.parametrize("unknown", ["文心一言怎么样", "今天北京天气咋样", "😂😂"])
+def test_a_focus_the_knowledge_does_not_know_is_declined_and_the_topic_kept(
+    library: Library, unknown: str
+) -> None:
+    turns = talk(library, "GPT-3有多少参数", unknown)
+    assert not turns[1][0].matched
+    assert turns[1][1].subject == "GPT-3"  # the topic survives the detour
+
+
+def test_a_correction_asks_the_last_question_about_what_was_meant(library: Library) -> None:
+    turns = talk(library, "大模型和生成式AI啥关系", "不对，我是说它跟ChatGPT的关系")
+    assert [reply.entry_id for reply, _ in turns] == [
+        "generative-ai-vs-large-model",
+        "large-model-vs-chatgpt",
+    ]
+
+
+def test_both_of_them_means_the_two_subjects_of_the_last_question(library: Library) -> None:
+    turns = talk(library, "GPT和ChatGPT有什么区别", "它俩有什么联系")
+    assert turns[1][0].entry_id == "gpt-chatgpt-connection"
+
+
+def test_why_after_an_answer_goes_to_the_entry_that_explains_it(library: Library) -> None:
+    turns = talk(library, "ChatGPT是什么", "原理呢")
+    assert turns[1][0].entry_id == "chatgpt-principle"
+
+
+def test_a_question_leaning_on_the_last_one_stays_with_its_asker(library: Library) -> None:
+    turns = talk(library, "大模型面临哪些挑战", "那怎么解决")
+    answer = turns[1][0]
+    entry = library.get(answer.entry_id or "")
+    assert entry is not None and entry.subject == "大模型" and "解决" in entry.answer
+
+
+def test_why_when_no_entry_explains_the_answer_asks_which_part(library: Library) -> None:
+    state = ChatState(entry_id="autoregressive", page=1, subject="自回归")
+    reply, _ = step(state, "为什么", library, now=0.0)
+    assert reply.kind is ReplyKind.ASK_BACK and not reply.matched
+    assert "自回归" in reply.text and reply.buttons
+
+
+def test_a_short_question_about_something_else_is_not_pulled_to_the_current_topic(
+    library: Library,
+) -> None:
+    # "GPT-3怎么注册账号" finds the GPT-3 entry on the name alone; the message's own words
+    # (注册) point elsewhere, so the context must not decide.
+    turns = talk(library, "GPT-3有多少参数", "怎么注册账号")
+    assert turns[1][0].entry_id != "gpt-3"
+
+
+def test_a_follow_up_about_a_name_prefers_the_entry_about_that_name(library: Library) -> None:
+    # "gpt-3主要用在哪些场景" scores the ChatGPT-vs-GPT-3 comparison highest; the user asked
+    # about GPT-3, and the GPT-3 entry clears the answer threshold on its own.
+    turns = talk(library, "ChatGPT主要用在哪些场景", "那GPT-3呢")
+    entry = library.get(turns[1][0].entry_id or "")
+    assert entry is not None and entry.subject == "GPT-3"
+
+
+def test_a_correction_prefers_the_entry_about_what_was_meant(library: Library) -> None:
+    turns = talk(library, "chatgpt有哪些核心特点", "不是，我是说GPT")
+    entry = library.get(turns[1][0].entry_id or "")
+    assert entry is not None and entry.subject == "GPT"

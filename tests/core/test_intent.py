@@ -1,6 +1,12 @@
 import pytest
 
-from bot.core.intent import Intent, classify, resolve_follow_up
+from bot.core.intent import (
+    Intent,
+    classify,
+    compact,
+    correction_focus,
+    ellipsis_focus,
+)
 
 
 @pytest.mark.parametrize(
@@ -13,7 +19,8 @@ from bot.core.intent import Intent, classify, resolve_follow_up
         "然后呢",
         "下一页",
         "更多",
-        "展开说说",
+        "多说点",
+        "go on",
         "continue",
         "more",
         "请继续吧",
@@ -48,34 +55,45 @@ def test_questions_are_questions(text: str) -> None:
     assert classify(text) is Intent.QUESTION
 
 
+@pytest.mark.parametrize("text", ["展开讲讲", "详细点", "展开说说", "具体说说", "tell me more"])
+def test_depth_requests_are_their_own_kind_of_continue(text: str) -> None:
+    assert classify(text) is Intent.DEPTH
+
+
+@pytest.mark.parametrize("text", ["为什么", "为什么呢", "怎么做到的", "原理呢", "why"])
+def test_bare_why_is_about_the_current_answer(text: str) -> None:
+    assert classify(text) is Intent.WHY
+
+
+def test_continue_repeated_up_to_telegram_limit_is_still_continue() -> None:
+    # 4,096 characters of 继续 used to be searched as a question and answered with an entry
+    # that mentions 继续 (how to use ChatGPT).
+    assert classify("继续" * 2048) is Intent.CONTINUE
+    assert classify("继续 继续 接着说") is Intent.CONTINUE
+
+
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "focus"),
     [
-        ("它有多少参数", "ChatGPT有多少参数"),
-        ("它们有什么区别", "ChatGPT有什么区别"),
-        ("这个是谁开发的", "ChatGPT是谁开发的"),
-        ("那它的缺点呢", "ChatGPT的缺点"),
-        ("其原理是什么", "ChatGPT原理是什么"),
-        ("该模型什么时候发布的", "ChatGPT什么时候发布的"),
+        ("那gpt呢", "gpt"),
+        ("gpt-3呢", "gpt-3"),
+        ("那么参数呢", "参数"),
+        ("文心一言怎么样", "文心一言"),
+        ("what about gpt-3", "gpt-3"),
     ],
 )
-def test_pronouns_take_the_subject(text: str, expected: str) -> None:
-    rewrite = resolve_follow_up(text, subject="ChatGPT", last_question="ChatGPT是怎么训练的")
-    assert rewrite is not None and rewrite.text == expected
-
-
-@pytest.mark.parametrize("text", ["那gpt呢", "gpt呢", "那么gpt呢", "gpt怎么样"])
-def test_ellipsis_asks_the_last_question_about_something_else(text: str) -> None:
-    rewrite = resolve_follow_up(text, subject="ChatGPT", last_question="ChatGPT是怎么训练的")
-    assert rewrite is not None and rewrite.text == "gpt是怎么训练的"
+def test_ellipsis_focus_is_what_comes_between_na_and_ne(text: str, focus: str) -> None:
+    assert ellipsis_focus(text) == focus
 
 
 @pytest.mark.parametrize(
-    "text", ["大模型是什么呢", "其他还有什么", "chatgpt的缺点呢", "什么是思维链", "尤其是大模型"]
+    ("text", "focus"),
+    [("不是我是说gpt", "gpt"), ("我问的是gpt-3", "gpt-3"), ("i mean gpt", "gpt")],
 )
-def test_standalone_questions_are_not_rewritten(text: str) -> None:
-    assert resolve_follow_up(text, subject="ChatGPT", last_question="ChatGPT是什么") is None
+def test_a_correction_names_what_was_meant(text: str, focus: str) -> None:
+    assert correction_focus(text) == focus
 
 
-def test_no_subject_no_rewrite() -> None:
-    assert resolve_follow_up("它有多少参数", subject="", last_question="") is None
+def test_compact_drops_punctuation_spaces_but_keeps_english_words_apart() -> None:
+    assert compact("不是 我是说gpt") == "不是我是说gpt"
+    assert compact("where was it trained") == "where was it trained"

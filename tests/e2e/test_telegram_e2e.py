@@ -29,7 +29,8 @@ from bot.core.search import Verdict
 ADMIN = 1
 FLOOD_LIMIT = 8
 MULTI_PAGE = "ChatGPT是怎么训练的"  # five pages at page size 80
-AMBIGUOUS = ("模型训练用什么硬件", "它的缺点和影响", "大模型的训练和微调", "生成式")
+# No pronoun here: with no topic in the chat, "它的缺点和影响" is asked back, not offered choices.
+AMBIGUOUS = ("模型训练用什么硬件", "数据和算力", "大模型的训练和微调", "生成式")
 PAGE = re.compile(r"（(\d+)/(\d+)）")
 
 

@@ -63,6 +63,15 @@ def press_for(button: Button, answer_id: int) -> Press | None:
     return VotePress(answer_id, 1 if button.action is Action.VOTE_UP else -1)
 
 
+def action_of(press: Press) -> tuple[Action, str | None]:
+    """What a press asks the service to do: the button's action and its entry, if any."""
+    if isinstance(press, ContinuePress):
+        return Action.CONTINUE, None
+    if isinstance(press, AskPress):
+        return Action.ASK, press.entry_id
+    return (Action.VOTE_UP if press.value > 0 else Action.VOTE_DOWN), None
+
+
 def encode(press: Press) -> str | None:
     """The payload of a press; None when it would not fit Telegram's 64 bytes."""
     if isinstance(press, ContinuePress):

@@ -18,7 +18,7 @@ from telegram.ext import ContextTypes
 
 from bot.adapters.telegram import notices
 from bot.adapters.telegram.addressing import addressed_question
-from bot.adapters.telegram.callback_data import ContinuePress, Press, VotePress, decode
+from bot.adapters.telegram.callback_data import Press, VotePress, action_of, decode
 from bot.adapters.telegram.delivery import is_group, reply, send_outcome
 from bot.adapters.telegram.flood import Admission, FloodGate
 from bot.adapters.telegram.render import offered_payloads
@@ -239,22 +239,19 @@ async def _perform(
 ) -> str | None:
     """Carry out a press; the text for answerCallbackQuery (None for none)."""
     found = deps(context)
-    if isinstance(press, VotePress):
-        previous = await found.service.vote(chat.id, user_id, press.answer_id, press.value)
-        if previous is not None and press.value < 0:
-            await _ask_for_comment(context.bot, found.service, chat.id, user_id, press.answer_id)
-        return _vote_notice(previous, press.value)
-    admission, notice = _admit(found, user_id, chat)
-    if admission is not Admission.ANSWER:
-        return notice
+    if not isinstance(press, VotePress):  # votes send nothing, so they are not rate limited
+        admission, notice = _admit(found, user_id, chat)
+        if admission is not Admission.ANSWER:
+            return notice
     turn = Turn(chat.id, user_id, "", is_group=is_group(chat))
-    if isinstance(press, ContinuePress):
-        outcome = await found.service.continue_answer(turn, press.answer_id)
-    else:
-        outcome = await found.service.pick(turn, press.answer_id, press.entry_id)
-    if outcome is None:
+    pressed = await found.service.press(turn, press.answer_id, *action_of(press))
+    if isinstance(press, VotePress):
+        if pressed.ask_comment:
+            await _ask_for_comment(context.bot, found.service, chat.id, user_id, press.answer_id)
+        return pressed.vote_notice()
+    if pressed.outcome is None:
         return notices.BUTTON_EXPIRED
-    await send_outcome(context.bot, found.service, outcome, chat_id=chat.id)
+    await send_outcome(context.bot, found.service, pressed.outcome, chat_id=chat.id)
     return None
 
 
@@ -265,7 +262,7 @@ async def _continue_replied(
     replied = message.reply_to_message
     if replied is None:
         return None
-    if intent.classify(service.library.analyzer.normalise(text)) is not intent.Intent.CONTINUE:
+    if intent.classify(service.library.analyzer.normalise(text)) not in intent.CONTINUING:
         return None
     stored = await service.reply_to_answer(message.chat_id, replied.message_id)
     return await service.continue_answer(turn, stored.id) if stored is not None else None
@@ -274,9 +271,7 @@ async def _continue_replied(
 async def _ask_for_comment(
     bot: Bot, service: ChatService, chat_id: int, user_id: int, answer_id: int
 ) -> None:
-    """After a 👎, ask once (per user and answer) what was wrong; the reply is the comment."""
-    if not await service.ask_for_comment(chat_id, user_id, answer_id):
-        return
+    """After a first 👎 (the service says which), ask what was wrong; the reply is the comment."""
     prompt = await bot.send_message(
         chat_id, notices.COMMENT_PROMPT, reply_markup=ForceReply(selective=True)
     )
@@ -295,14 +290,6 @@ async def _took_comment(bot: Bot, service: ChatService, message: Message, text: 
         return False
     await reply(bot, message, notices.COMMENT_THANKS)
     return True
-
-
-def _vote_notice(previous: int | None, value: int) -> str:
-    if previous is None:
-        return notices.BUTTON_EXPIRED
-    if previous == value:
-        return notices.VOTE_SAME[value]
-    return notices.VOTE_CHANGED[value] if previous else notices.VOTE_RECORDED[value]
 
 
 async def _refused(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:

@@ -16,15 +16,14 @@ RELOAD_BY_WATCHER = "知识库文件改动后会由文件监视器自动重新�
 STATS_UNAVAILABLE = "暂时无法统计。"
 PRIVATE_ONLY = "这个命令会显示用户的提问，请在与我的私聊中使用。"
 
-BUTTON_EXPIRED = "这个按钮已失效，请重新提问。"
-COMMENT_PROMPT = (
-    "抱歉这个回答没帮上忙。能说说哪里不对或缺了什么吗？直接回复这条消息就好（不想说可以忽略）。"
-)
-COMMENT_THANKS = "谢谢你的意见，已经记下了，我们会用它改进回答。"
+# Shared with the console chat, which says the same: they live with the core's phrases.
+BUTTON_EXPIRED = phrases.BUTTON_EXPIRED
+COMMENT_PROMPT = phrases.COMMENT_PROMPT
+COMMENT_THANKS = phrases.COMMENT_THANKS
 NOT_THIS_CHAT = "这个按钮不属于本聊天。"
-VOTE_RECORDED = {1: "已记录👍，谢谢反馈！", -1: "已记录👎，谢谢反馈！"}
-VOTE_CHANGED = {1: "已改为👍", -1: "已改为👎"}
-VOTE_SAME = {1: "你已经点过👍了", -1: "你已经点过👎了"}
+VOTE_RECORDED = phrases.VOTE_RECORDED
+VOTE_CHANGED = phrases.VOTE_CHANGED
+VOTE_SAME = phrases.VOTE_SAME
 
 COMMANDS: Sequence[tuple[str, str]] = (
     ("ask", "提问，例如 /ask 什么是大模型？"),
@@ -58,11 +57,7 @@ def help_text() -> str:
 
 def topics(items: Sequence[Topic]) -> str:
     """The library's topics with how many entries each holds."""
-    if not items:
-        return "知识库目前是空的。"
-    lines = [f"• {topic.name}（{len(topic.entry_ids)} 条）" for topic in items]
-    total = sum(len(topic.entry_ids) for topic in items)
-    return "我了解这些主题：\n" + "\n".join(lines) + f"\n\n共 {total} 条。发送 /help 查看示例问题。"
+    return phrases.topic_list([(topic.name, len(topic.entry_ids)) for topic in items])
 
 
 def mention_only() -> str:

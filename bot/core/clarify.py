@@ -1,0 +1,86 @@
+"""Asking back instead of guessing, and finding the entry that explains the current one.
+
+When a message leans on a topic the chat does not have ("它有多少参数" as the first message),
+the bot asks what is meant and offers topics; each offered topic is a button that answers the
+question about that topic, so only topics the knowledge can answer it for are offered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core import follow_up, intent
+from bot.core.knowledge import Entry
+from bot.core.library import Library
+from bot.core.search import Verdict
+
+TOPIC_CHOICES = 3
+"""Topics offered when asking back."""
+NAMES_TRIED = 8
+"""How many of the most discussed names are tried as the meaning of a pronoun."""
+# How well a question promises a reason: 原理 explains best, then 为什么, then 怎么/如何.
+_REASON_MARKERS = (
+    re.compile(r"原理|机制"),
+    re.compile(r"为什么|为何"),
+    re.compile(r"怎么|如何|怎样"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A topic offered when asking back: its name and the entry that answers the question."""
+
+    name: str
+    entry: Entry
+
+
+def complete(pending: str, name: str, library: Library) -> str:
+    """The question asked back about, with the name the user gave for its missing part."""
+    readings = follow_up.restatements(pending, follow_up.Context(name, pending), library.vocabulary)
+    explicit = [r for r in readings if r.reference.explicit]
+    if explicit:
+        return explicit[0].text
+    focus = intent.ellipsis_focus(pending)
+    return f"{name}的{focus}" if focus else f"{name}{pending}"
+
+
+def topics_for(pending: str, library: Library) -> list[Topic]:
+    """Topics for which the pending question has an answer, most discussed first."""
+    vocabulary = library.vocabulary
+    offered: list[Topic] = []
+    seen: set[str] = set()
+    for name in vocabulary.names[:NAMES_TRIED]:
+        question = complete(pending, name, library) if pending else f"什么是{name}"
+        match = library.match(question)
+        if match.verdict is Verdict.ANSWER and match.best is not None:
+            entry = match.best.entry
+            if entry.id not in seen:
+                seen.add(entry.id)
+                offered.append(Topic(vocabulary.shown_as(name), entry))
+        if len(offered) == TOPIC_CHOICES:
+            break
+    return offered
+
+
+def named_answer(text: str, library: Library) -> str | None:
+    """The name a message gives as its whole content ("GPT-3", "我说的是GPT-3"), or None."""
+    focus = intent.correction_focus(text) or text.removeprefix("是")
+    return focus if library.vocabulary.is_name(focus) else None
+
+
+def reason_for(current: Entry, library: Library) -> Entry | None:
+    """The entry that explains the current one (its mechanism or reason), or None."""
+    linked = [*current.related, *library.linked_from.get(current.id, ())]
+    candidates = [e for e in (library.get(i) for i in linked) if e is not None]
+    candidates += [e for e in library.entries if e.subject == current.subject]
+    best: tuple[int, Entry] | None = None
+    for entry in candidates:
+        if entry.id == current.id:
+            continue
+        rank = next(
+            (r for r, marker in enumerate(_REASON_MARKERS) if marker.search(entry.question)), None
+        )
+        if rank is not None and (best is None or rank < best[0]):
+            best = (rank, entry)
+    return best[1] if best else None

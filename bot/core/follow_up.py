@@ -1,0 +1,164 @@
+"""What a follow-up refers to: the ways a message can be restated with the chat's context.
+
+A follow-up leans on the last question: "它有多少参数" (a pronoun), "那GPT-3呢" (the last question
+about another name), "那参数呢" (the current subject's other aspect), "那怎么解决" (the last
+question, carried on), "不是，我是说GPT" (a correction). :func:`restatements` lists the readings;
+the dialogue searches each and keeps the one the knowledge answers best. Only a focus that the
+knowledge knows makes an ellipsis: "文心一言怎么样" has no reading and is judged on its own.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from bot.core import intent
+from bot.core.vocabulary import Vocabulary
+
+SHORT = 12
+"""Up to this many characters, a question naming no subject may lean on the current one."""
+
+
+class Reference(Enum):
+    """How a restatement leans on the context."""
+
+    PRONOUN = "pronoun"  # 它/这个/it: the current subject (or another name just asked about)
+    NAME = "name"  # 那GPT呢: the last question about another name
+    ASPECT = "aspect"  # 那参数呢: the current subject's other aspect
+    IMPLICIT = "implicit"  # 那怎么解决: a question without a name, about the current subject
+    CORRECTION = "correction"  # 不是，我是说GPT: the last question about what was meant
+
+    @property
+    def explicit(self) -> bool:
+        """Whether the message itself says it refers back (so the plain reading is a guess)."""
+        return self is not Reference.IMPLICIT
+
+
+@dataclass(frozen=True)
+class Context:
+    """The chat's topic: the subject answered about and the question asked, normalised on first
+    use (most messages are no follow-up, and normalising costs as much as a tenth of a search)."""
+
+    given_subject: str
+    given_question: str
+    normalise: Callable[[str], str] = str.strip
+
+    @functools.cached_property
+    def subject(self) -> str:
+        return intent.compact(self.normalise(self.given_subject))
+
+    @functools.cached_property
+    def last_question(self) -> str:
+        return intent.compact(self.normalise(self.given_question))
+
+
+@dataclass(frozen=True, slots=True)
+class Restatement:
+    """One reading of a follow-up as a question that stands on its own."""
+
+    text: str
+    reference: Reference
+    about: str = ""
+    """The one name the reading asks about (normalised), when it has one: the answer should be
+    about it ("那GPT-3呢" asks about GPT-3, not about ChatGPT's comparison with it)."""
+
+
+def restatements(text: str, context: Context, vocabulary: Vocabulary) -> list[Restatement]:
+    """The readings of a compact normalised message in this context; [] when it stands alone."""
+    if not context.given_subject:
+        return []
+    focus = intent.correction_focus(text)
+    if focus is not None:
+        readings = _about(focus, context, vocabulary) or [Restatement(focus, Reference.NAME)]
+        return [Restatement(r.text, Reference.CORRECTION, r.about) for r in readings]
+    focus = intent.ellipsis_focus(text)
+    if focus is not None:
+        return _about(focus, context, vocabulary)
+    pronoun_readings = _pronoun_readings(text, context, vocabulary)
+    if pronoun_readings:
+        return pronoun_readings
+    if vocabulary.names_in(text):
+        return []
+    rest = intent.leaning_rest(text)
+    if rest is not None:
+        return _implicit(rest, context)
+    # "有多少参数": short, asking, about something the knowledge knows, but naming no subject.
+    # (A short question about nothing known, "怎么注册账号", is spared two extra searches.)
+    if len(text) <= SHORT and intent.asks_something(text) and vocabulary.mentions_term(text):
+        return _implicit(text, context)
+    return []
+
+
+def has_pronoun(text: str, vocabulary: Vocabulary) -> bool:
+    """Whether the message points back at something ("这个奖励模型" does not: it names it)."""
+    return intent.PRONOUN.search(_without_determiners(text, vocabulary)) is not None
+
+
+def _about(focus: str, context: Context, vocabulary: Vocabulary) -> list[Restatement]:
+    """Readings of the X in "那X呢" / "我是说X"."""
+    if has_pronoun(focus, vocabulary):
+        return _pronoun_readings(focus, context, vocabulary)
+    if vocabulary.is_name(focus):
+        swapped = _swap_name(context, vocabulary, focus)
+        return [Restatement(swapped, Reference.NAME, vocabulary.names_in(focus)[0])]
+    if vocabulary.is_term(focus):
+        return [Restatement(f"{context.subject}的{focus}", Reference.ASPECT)]
+    if not vocabulary.names_in(focus) and intent.asks_something(focus):
+        return _implicit(focus, context)
+    return []  # "文心一言怎么样", "今天天气怎么样": not about anything the knowledge knows
+
+
+def _swap_name(context: Context, vocabulary: Vocabulary, name: str) -> str:
+    """The last question with its subject (or first name) replaced by another name."""
+    last = context.last_question
+    asked = vocabulary.names_in(last)
+    old = context.subject if context.subject in asked else (asked[0] if asked else "")
+    if not old:
+        return f"{name} {last}"
+    at = last.find(old)
+    return last[:at] + name + last[at + len(old) :]
+
+
+def _pronoun_readings(text: str, context: Context, vocabulary: Vocabulary) -> list[Restatement]:
+    cleaned = _without_determiners(text, vocabulary)
+    found = intent.PRONOUN.search(cleaned)
+    if found is None:
+        return []
+    pronoun = found.group(0)
+    named = vocabulary.names_in(context.last_question)
+    referents = [context.subject, *(n for n in named if n != context.subject)]
+    if pronoun in intent.BOTH and len(named) >= 2:
+        referents.insert(0, "和".join(named[:2]))
+    readings = [
+        Restatement(
+            _replace(cleaned, found.start(), found.end(), referent),
+            Reference.PRONOUN,
+            referent if vocabulary.is_name(referent) else "",
+        )
+        for referent in referents
+    ]
+    if pronoun in intent.PEOPLE:  # 他们 may be the people in the answer: try without it too
+        dropped = _replace(cleaned, found.start(), found.end(), "")
+        readings.append(Restatement(dropped, Reference.PRONOUN))
+    return readings
+
+
+def _implicit(rest: str, context: Context) -> list[Restatement]:
+    return [
+        Restatement(f"{context.last_question} {rest}", Reference.IMPLICIT),
+        Restatement(f"{context.subject}{rest}", Reference.IMPLICIT),
+    ]
+
+
+def _replace(text: str, start: int, end: int, referent: str) -> str:
+    kept = "的" if text[start:end].endswith("的") and referent else ""  # 它的 -> ChatGPT的
+    return text[:start] + referent + kept + text[end:]
+
+
+def _without_determiners(text: str, vocabulary: Vocabulary) -> str:
+    for name in vocabulary.names_in(text):
+        for determiner in intent.DETERMINERS:
+            text = text.replace(determiner + name, name)
+    return text

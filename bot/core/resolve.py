@@ -1,0 +1,131 @@
+"""A message read in the chat's context: the readings of a follow-up searched, the best kept.
+
+:mod:`bot.core.follow_up` says how a message may lean on the context; this module asks the
+knowledge which reading it answers, and falls back to the message's own words only when that
+is not a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core import follow_up
+from bot.core.library import Library
+from bot.core.search import Hit, Match, Verdict, decide
+
+OWN_CANDIDATES = 8
+"""Candidates of a message's own words that a reading from the context may choose among."""
+CONFIRM_MARGIN = 0.05
+"""How far a did-you-mean's first candidate must lead for the context to settle on it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The chat's topic as the dialogue keeps it (display forms, not normalised)."""
+
+    subject: str
+    last_question: str
+    entry_id: str | None
+
+
+def match_in_context(
+    message: str, text: str, context: Context, library: Library
+) -> tuple[Match, str]:
+    """Match a message (`message` compact normalised, `text` as sent) in the chat's context;
+    the match and the question it answers.
+
+    Every reading is searched and the best answer kept ("它跟ChatGPT的关系" after a question
+    on 大模型 and 生成式AI: 它 is whichever the knowledge answers best). A message that says
+    it refers back (它, 那X呢) is not also answered on its own words, which would be a guess.
+    """
+    topic = follow_up.Context(context.subject, context.last_question, library.analyzer.normalise)
+    readings = follow_up.restatements(message, topic, library.vocabulary)
+    if not readings:
+        return library.match(text), text
+    own = _OwnWords(text, library)  # searched only if a reading needs it
+    best: tuple[Match, str] | None = None
+    fallback: tuple[Match, str] | None = None
+    for reading in readings:
+        match = _confirmed(_match_about(reading, library), context, library)
+        answered = match.verdict is Verdict.ANSWER
+        if answered and (reading.reference.explicit or own.support(match)):
+            best = _better(best, (match, reading.text))
+        elif not answered and reading.reference.explicit:
+            fallback = _better(fallback, (match, reading.text))
+    if best is not None:
+        return best
+    plain = own.match()
+    if fallback is None or (
+        plain.verdict is Verdict.ANSWER and library.vocabulary.names_in(message)
+    ):
+        return plain, text
+    return fallback
+
+
+def _match_about(reading: follow_up.Restatement, library: Library) -> Match:
+    """Match a reading; when it asks about one name, an answer about that name wins over a
+    higher-scoring entry about another subject, if it clears the answer threshold itself."""
+    thresholds = library.thresholds
+    hits = library.search(reading.text, limit=thresholds.max_suggestions + 2)
+    match = decide(hits, thresholds)
+    if not reading.about or match.best is None or _subject(match.best, library) == reading.about:
+        return match
+    for hit in hits:
+        if hit.score >= thresholds.answer and _subject(hit, library) == reading.about:
+            return Match(Verdict.ANSWER, (hit,))
+    return match
+
+
+def _subject(hit: Hit, library: Library) -> str:
+    return library.vocabulary.name_of.get(hit.entry.subject, "")
+
+
+class _OwnWords:
+    """The message matched on its own words, searched at most once and only when needed."""
+
+    def __init__(self, text: str, library: Library) -> None:
+        self._text = text
+        self._library = library
+        self._hits: list[Hit] | None = None
+
+    def hits(self) -> list[Hit]:
+        if self._hits is None:
+            self._hits = self._library.search(self._text, limit=OWN_CANDIDATES)
+        return self._hits
+
+    def match(self) -> Match:
+        thresholds = self._library.thresholds
+        return decide(self.hits()[: thresholds.max_suggestions + 2], thresholds)
+
+    def support(self, match: Match) -> bool:
+        """Whether these words back a reading that only the context suggested: its entry is
+        among their candidates and beats what they answer alone ("怎么注册账号" after GPT-3 is
+        not about GPT-3 just because "GPT-3怎么注册账号" finds the GPT-3 entry)."""
+        entry = match.best.entry.id if match.best else None
+        if entry not in {hit.entry.id for hit in self.hits()}:
+            return False
+        plain = self.match()
+        return plain.verdict is not Verdict.ANSWER or _score(match) >= _score(plain)
+
+
+def _better(held: tuple[Match, str] | None, found: tuple[Match, str]) -> tuple[Match, str]:
+    return found if held is None or _score(found[0]) > _score(held[0]) else held
+
+
+def _confirmed(match: Match, context: Context, library: Library) -> Match:
+    """A did-you-mean that the context settles: one clear candidate, and it is the current
+    entry or linked to it, so the words and the context agree on it."""
+    best = match.best
+    if match.verdict is not Verdict.SUGGEST or best is None or context.entry_id is None:
+        return match
+    runner_up = match.hits[1].score if len(match.hits) > 1 else 0.0
+    current = library.get(context.entry_id)
+    linked = {context.entry_id, *library.linked_from.get(context.entry_id, ())}
+    linked.update(current.related if current else ())
+    if best.entry.id in linked and best.score - runner_up >= CONFIRM_MARGIN:
+        return Match(Verdict.ANSWER, (best,))
+    return match
+
+
+def _score(match: Match) -> float:
+    return match.best.score if match.best else 0.0

@@ -1,0 +1,95 @@
+"""The names and terms the knowledge knows, for telling a follow-up from a new question.
+
+"那GPT呢" is an ellipsis only because GPT is something the knowledge talks about; "文心一言怎么样"
+is a new question (and declined) because no entry knows 文心一言. A *name* is what an entry is
+about (its `subject`: ChatGPT, 大模型, 思维链); a *term* is any keyword or name (参数, 训练数据).
+Everything is kept in normalised form, so callers compare normalised text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
+
+from bot.core.knowledge import Entry
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Normalised names (entry subjects) and terms (subjects and keywords) of a knowledge base."""
+
+    names: tuple[str, ...]
+    """Most discussed first (by how many entries have that subject)."""
+    terms: frozenset[str]
+    display: dict[str, str]
+    """How a normalised name is written in the knowledge ("chatgpt" -> "ChatGPT")."""
+    longest: int = 0
+    longest_term: int = 0
+    name_of: dict[str, str] = field(default_factory=dict)
+    """An entry's `subject` as written -> its normalised name."""
+
+    @classmethod
+    def build(cls, entries: Iterable[Entry], *, normalise: Callable[[str], str]) -> Vocabulary:
+        """Collect the names and terms of the entries, normalised with the library's pipeline."""
+        counts: Counter[str] = Counter()
+        display: dict[str, str] = {}
+        terms: set[str] = set()
+        name_of: dict[str, str] = {}
+        for entry in entries:
+            if entry.subject not in name_of:
+                name_of[entry.subject] = _squeezed(normalise(entry.subject))
+            name = name_of[entry.subject]
+            if name:
+                counts[name] += 1
+                display.setdefault(name, entry.subject)
+            terms.update(_squeezed(normalise(keyword)) for keyword in entry.keywords)
+        terms.update(counts)
+        terms.discard("")
+        names = tuple(name for name, _ in counts.most_common())
+        longest_term = max(map(len, terms), default=0)
+        longest = max(map(len, names), default=0)
+        return cls(names, frozenset(terms), display, longest, longest_term, name_of)
+
+    def is_name(self, text: str) -> bool:
+        """Whether the whole (normalised) text is a name."""
+        return _squeezed(text) in self.display
+
+    def is_term(self, text: str) -> bool:
+        """Whether the whole (normalised) text is a name or a keyword of some entry."""
+        return _squeezed(text) in self.terms
+
+    def names_in(self, text: str) -> list[str]:
+        """The names a normalised text mentions, left to right, each the longest that fits
+        there ("chatgpt", not the "gpt" inside it)."""
+        return _found(_squeezed(text), self.display, self.longest)
+
+    def mentions_term(self, text: str) -> bool:
+        """Whether a normalised text mentions any name or keyword."""
+        return bool(_found(_squeezed(text), self.terms, self.longest_term, first=True))
+
+    def shown_as(self, name: str) -> str:
+        """A normalised name as the knowledge writes it."""
+        return self.display.get(name, name)
+
+
+def _squeezed(text: str) -> str:
+    return text.replace(" ", "")
+
+
+def _found(text: str, words: Collection[str], longest: int, *, first: bool = False) -> list[str]:
+    """The words in a text, left to right, the longest at each place; only one with `first`."""
+    found: list[str] = []
+    start = 0
+    # Set lookups per position rather than a scan per word: knowledge may hold 100k names.
+    while start < len(text):
+        for end in range(min(len(text), start + longest), start, -1):
+            if text[start:end] in words:
+                found.append(text[start:end])
+                if first:
+                    return found
+                start = end
+                break
+        else:
+            start += 1
+    return found

@@ -1,0 +1,98 @@
+"""The console chat and `chat --json` over the real service, store and fixture knowledge."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bot.adapters.sqlite_store import SqliteStore
+
+from bot.adapters.console import ConsoleChat
+from bot.core.dialogue import DialogueConfig
+from bot.core.library import Library, load_library
+from bot.service import ChatService
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "small_knowledge"
+
+
+@pytest.fixture(scope="module")
+def small_library() -> Library:
+    return load_library(FIXTURE)
+
+
+@pytest.fixture
+def console(store: SqliteStore, small_library: Library) -> ConsoleChat:
+    service = ChatService(store, lambda: small_library, DialogueConfig(page_size=60))
+    return ConsoleChat(service, chat_id=1)
+
+
+async def json_chat(console: ConsoleChat, *lines: dict[str, Any] | str) -> list[dict[str, Any]]:
+    out = io.StringIO()
+    raw = [line if isinstance(line, str) else json.dumps(line) for line in lines]
+    await console.json_lines(raw, out)
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+async def test_json_replies_carry_the_answer_id_and_the_press_of_each_button(
+    console: ConsoleChat,
+) -> None:
+    [answer] = await json_chat(console, {"chat": 5, "user": "ann", "text": "ChatGPT是怎么训练的"})
+    assert isinstance(answer["answer_id"], int) and answer["answer_id"] > 0
+    assert answer["presses"] == ["continue", "up", "down"]
+    assert answer["buttons"] == ["继续", "👍", "👎"]
+
+
+async def test_json_presses_continue_vote_and_a_down_vote_takes_the_next_line_as_comment(
+    console: ConsoleChat, store: SqliteStore
+) -> None:
+    [answer] = await json_chat(console, {"chat": 5, "user": "ann", "text": "ChatGPT是怎么训练的"})
+    answer_id = answer["answer_id"]
+    page, up, down, thanks, forged = await json_chat(
+        console,
+        {"chat": 5, "user": "ann", "press": "continue", "answer": answer_id},
+        {"chat": 5, "user": "ann", "press": "up", "answer": answer_id},
+        {"chat": 5, "user": "ann", "press": "down", "answer": answer_id},
+        {"chat": 5, "user": "ann", "text": "少了训练数据的来源"},
+        {"chat": 6, "user": "ann", "press": "up", "answer": answer_id},
+    )
+    assert page["entry_id"] == "chatgpt-training" and "（2/" in page["text"]
+    assert up["text"] == "已记录👍，谢谢反馈！"
+    assert "哪里不对" in down["text"]  # the first 👎 asks what was wrong
+    assert "谢谢你的意见" in thanks["text"]
+    comments = await store.read("SELECT answer_id, text FROM comments")
+    assert comments == [(answer_id, "少了训练数据的来源")]
+    assert forged["text"] == "这个按钮已失效，请重新提问。"  # another chat's answer
+
+
+async def test_json_press_of_an_offered_entry_answers_it(console: ConsoleChat) -> None:
+    [asked] = await json_chat(console, {"chat": 7, "user": "bo", "text": "它有多少参数"})
+    assert asked["kind"] == "ask_back" and asked["matched"] is False
+    entry = next(p for p in asked["presses"] if p not in ("up", "down", "continue"))
+    [answer] = await json_chat(
+        console, {"chat": 7, "user": "bo", "press": entry, "answer": asked["answer_id"]}
+    )
+    assert answer["matched"] and answer["entry_id"] == entry
+
+
+async def test_the_interactive_console_lists_topics_and_asks_for_a_comment_after_a_down_vote(
+    console: ConsoleChat,
+) -> None:
+    out = io.StringIO()
+
+    def down_vote() -> str:  # the number of the 👎 button under the last answer
+        return re.findall(r"\[(\d+)\] 👎", out.getvalue())[-1]
+
+    script = iter(["/topics", "什么是大模型", down_vote, "太简单了", "/quit"])
+
+    def read(_: str) -> str:
+        line = next(script)
+        return line if isinstance(line, str) else line()
+
+    await console.interactive(read=read, out=out)
+    shown = out.getvalue()
+    assert "我了解这些主题" in shown
+    assert "哪里不对" in shown and "谢谢你的意见" in shown

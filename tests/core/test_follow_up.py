@@ -1,0 +1,99 @@
+"""Readings of follow-ups against a small vocabulary (no knowledge files needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.follow_up import Context, Reference, restatements
+from bot.core.vocabulary import Vocabulary
+
+NAMES = ("chatgpt", "gpt", "gpt-3", "大模型", "生成式ai")
+VOCABULARY = Vocabulary(
+    names=NAMES,
+    terms=frozenset({*NAMES, "参数", "训练数据"}),
+    display={name: name for name in NAMES},
+    longest=max(map(len, NAMES)),
+)
+TRAINING = Context("chatgpt", "chatgpt是怎么训练的")
+
+
+def texts(text: str, context: Context = TRAINING) -> list[str]:
+    return [r.text for r in restatements(text, context, VOCABULARY)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("它有多少参数", "chatgpt有多少参数"),
+        ("这个是谁开发的", "chatgpt是谁开发的"),
+        ("那它的缺点呢", "chatgpt的缺点"),
+        ("where was it trained", "where was chatgpt trained"),
+    ],
+)
+def test_a_pronoun_means_the_subject(text: str, expected: str) -> None:
+    assert texts(text)[0] == expected
+
+
+def test_a_pronoun_may_also_mean_another_name_of_the_last_question() -> None:
+    context = Context("生成式ai", "大模型和生成式ai啥关系")
+    assert texts("它跟chatgpt的关系", context) == [
+        "生成式ai跟chatgpt的关系",
+        "大模型跟chatgpt的关系",
+    ]
+
+
+def test_both_of_them_means_the_two_names_asked_about() -> None:
+    context = Context("gpt", "gpt和chatgpt有什么区别")
+    assert texts("它俩有什么联系", context)[0] == "gpt和chatgpt有什么联系"
+
+
+def test_a_determiner_before_a_name_is_no_pronoun() -> None:
+    assert texts("这个大模型是什么") == []
+
+
+@pytest.mark.parametrize(("text"), ["那gpt呢", "gpt呢", "那么gpt呢", "gpt怎么样"])
+def test_ellipsis_with_a_name_asks_the_last_question_about_it(text: str) -> None:
+    readings = restatements(text, TRAINING, VOCABULARY)
+    assert [(r.text, r.reference, r.about) for r in readings] == [
+        ("gpt是怎么训练的", Reference.NAME, "gpt")
+    ]
+
+
+def test_an_ellipsis_chain_keeps_the_question() -> None:
+    aspect = Context("大模型", "大模型有啥特征")
+    assert texts("那参数呢", aspect) == ["大模型的参数"]
+    then = Context("大模型", "大模型的参数")
+    assert texts("那gpt-3呢", then) == ["gpt-3的参数"]
+
+
+@pytest.mark.parametrize("text", ["文心一言怎么样", "今天北京天气怎么样", "chatgpt的缺点呢"])
+def test_a_focus_the_knowledge_does_not_know_is_a_new_question(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_a_question_leaning_on_the_last_one_carries_it_on() -> None:
+    context = Context("大模型", "大模型面临哪些挑战")
+    readings = restatements("那怎么解决", context, VOCABULARY)
+    assert [r.text for r in readings] == ["大模型面临哪些挑战 怎么解决", "大模型怎么解决"]
+    assert all(r.reference is Reference.IMPLICIT for r in readings)
+
+
+def test_a_correction_restates_the_last_question() -> None:
+    context = Context("chatgpt", "chatgpt有哪些核心特点")
+    readings = restatements("不是我是说gpt", context, VOCABULARY)
+    assert [(r.text, r.reference) for r in readings] == [
+        ("gpt有哪些核心特点", Reference.CORRECTION)
+    ]
+
+
+@pytest.mark.parametrize("text", ["什么是大模型", "大模型是什么呢", "尤其是大模型"])
+def test_standalone_questions_have_no_reading(text: str) -> None:
+    assert texts(text) == []
+
+
+def test_no_context_no_reading() -> None:
+    assert texts("它有多少参数", Context("", "")) == []
+
+
+def test_names_are_found_longest_first() -> None:
+    assert VOCABULARY.names_in("chatgpt和gpt-3和gpt") == ["chatgpt", "gpt-3", "gpt"]
