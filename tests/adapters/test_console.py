@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bot.adapters.sqlite_store import SqliteStore
+from bot.adapters.sqlite.chat_store import SqliteStore
 
 from bot.adapters.console import ConsoleChat
 from bot.core.dialogue import DialogueConfig

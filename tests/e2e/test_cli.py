@@ -74,7 +74,7 @@ def test_ask_json_has_exactly_the_documented_keys() -> None:
 
 
 def test_ask_reads_stdin_lines_loading_once() -> None:
-    done = run_bot("ask", "--json", "-", stdin="大模型是ChatGPT吗\n今天天气怎么样\nchatgtp咋训练\n")
+    done = run_bot("ask", "--json", "-", stdin="ChatGPT有多少参数\n今天天气怎么样\nchatgtp咋训练\n")
     results = [json.loads(line) for line in done.stdout.splitlines()]
     assert [r["matched"] for r in results] == [False, False, True]
     assert results[0]["suggestions"] and results[0]["suggestions"][0]["entry_id"]
