@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bot.adapters.sqlite.chat_store import SqliteStore
 
 from bot.adapters.console import ConsoleChat
+from bot.adapters.sqlite.chat_store import SqliteStore
 from bot.core.dialogue import DialogueConfig
 from bot.core.library import Library, load_library
 from bot.service import ChatService
