@@ -83,7 +83,8 @@ class Library:
     def search(self, text: str, *, limit: int = 5) -> list[Hit]:
         """The best hits for a text, most confident first."""
         reading = self.read(text)
-        return self.index.search(reading.corrected, limit=limit, english=reading.english)
+        tokens = self.analyzer.segment(reading.corrected)
+        return self.index.search_tokens(tokens, limit=limit, english=reading.english)
 
     def read(self, text: str) -> Reading:
         """The message as the search reads it, stage by stage (`ask --explain` shows them)."""

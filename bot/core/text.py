@@ -458,7 +458,10 @@ class Analyzer:
 
     def tokenise(self, text: str) -> list[str]:
         """The meaningful tokens of a text, in order, synonyms canonicalised."""
-        text = self.normalise(text)
+        return self.segment(self.normalise(text))
+
+    def segment(self, text: str) -> list[str]:
+        """The meaningful tokens of an already normalised text (see :meth:`tokenise`)."""
         if self._filler_pattern is not None:
             text = self._filler_pattern.sub(" ", text)
         tokens = []
