@@ -395,11 +395,19 @@ class Index:
         `english`: the message was written in English (see :func:`latin_names`); by default,
         when the query has no Chinese character.
         """
-        tokens = self._tokenize(query)
-        if not tokens:
-            return []
         if english is None:
             english = _CJK.search(query) is None
+        return self.search_tokens(
+            self._tokenize(query), limit=limit, min_score=min_score, english=english
+        )
+
+    def search_tokens(
+        self, tokens: list[str], *, limit: int = 5, min_score: float = 0.0, english: bool = False
+    ) -> list[Hit]:
+        """:meth:`search` for a query already tokenised (by the tokenizer the index was built
+        with), so that a caller who has the tokens does not pay for a second tokenisation."""
+        if not tokens:
+            return []
         # A name the knowledge has never seen (redis, gpt-5) is what the question is about, and
         # the bot knows nothing of it: at best a did-you-mean, never a confident answer. One
         # it knows (Siri) is answered only by an entry that knows it.
