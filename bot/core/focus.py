@@ -4,7 +4,7 @@ People put context before a question ("我下周要给部门做个分享，自�
 The context is about the asker, not about the knowledge: judged with it, every word the
 knowledge does not know counts against the question; judged without it, the question stands on
 its own. So a long message is cut into clauses, and the last clause that asks something is the
-question, with what it refers back to ("……ChatGPT和Siri有啥不一样，我答不上来。它俩的区别到底在
+question, with what it refers back to ("同事一直在聊ChatGPT和GPT，我听得一头雾水。它俩的区别到底在
 哪？"): the words the knowledge knows of the nearest clause before it that names a subject.
 """
 
