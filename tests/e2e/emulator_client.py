@@ -425,3 +425,19 @@ def webhook_ready(port: int) -> Callable[[], bool]:
     calls setWebhook before its server listens, so a listening server is a registered one.
     """
     return lambda: accepts_connections(port)
+
+
+def entry_of(bot: BotProcess, message: BotMessage) -> str | None:
+    """The entry a bot message answered, from the answer log.
+
+    The bot records which message carried an answer just after sending it: wait for that.
+    """
+    found = wait_for(
+        lambda: rows(
+            bot.database,
+            "SELECT entry_id FROM answers WHERE bot_message_id = ?",
+            message.message_id,
+        ),
+        what=f"message {message.message_id} in the answer log",
+    )
+    return str(found[0][0]) if found[0][0] is not None else None

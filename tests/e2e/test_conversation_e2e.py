@@ -17,7 +17,7 @@ from emulator_client import (
     bot_environment,
     bot_running,
     emulator_running,
-    rows,
+    entry_of,
     wait_for,
 )
 
@@ -38,19 +38,6 @@ def bot(emulator: Emulator, workdir: Path) -> Iterator[BotProcess]:
     env = bot_environment(emulator, workdir / "bot.sqlite3", flood_limit_per_minute="30")
     with bot_running(workdir, env, ready=emulator.bot_has_polled) as bot:
         yield bot
-
-
-def entry_of(bot: BotProcess, message: BotMessage) -> str | None:
-    """The entry a bot message answered, once the bot has logged which message carried it."""
-    found = wait_for(
-        lambda: rows(
-            bot.database,
-            "SELECT entry_id FROM answers WHERE bot_message_id = ?",
-            message.message_id,
-        ),
-        what=f"message {message.message_id} in the answer log",
-    )
-    return str(found[0][0]) if found[0][0] is not None else None
 
 
 def test_continue_after_a_complete_answer_walks_on_to_new_entries_each_with_votes(

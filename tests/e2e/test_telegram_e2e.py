@@ -19,6 +19,7 @@ from emulator_client import (
     Emulator,
     bot_environment,
     bot_running,
+    entry_of,
     rows,
     wait_for,
 )
@@ -45,22 +46,6 @@ def bot(emulator: Emulator, workdir: Path) -> Iterator[BotProcess]:
     )
     with bot_running(workdir, env, ready=emulator.bot_has_polled) as bot:
         yield bot
-
-
-def entry_of(bot: BotProcess, message: BotMessage) -> str | None:
-    """The entry a bot message answered, from the answer log.
-
-    The bot records which message carried an answer just after sending it: wait for that.
-    """
-    found = wait_for(
-        lambda: rows(
-            bot.database,
-            "SELECT entry_id FROM answers WHERE bot_message_id = ?",
-            message.message_id,
-        ),
-        what=f"message {message.message_id} in the answer log",
-    )
-    return str(found[0][0]) if found[0][0] is not None else None
 
 
 def page_of(message: BotMessage) -> tuple[int, int]:
