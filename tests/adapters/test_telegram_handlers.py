@@ -23,11 +23,12 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from telegram import Update
 from telegram.error import NetworkError
+from telegram.ext import AIORateLimiter
 from telegram.request import HTTPXRequest, RequestData
 
 from bot.adapters.sqlite.chat_store import SqliteStore
 from bot.adapters.sqlite.feedback_queries import FeedbackQueries
-from bot.adapters.telegram import notices
+from bot.adapters.telegram import limits, notices
 from bot.adapters.telegram.limits import GROUP_QUESTIONS_PER_MINUTE
 from bot.adapters.telegram_app import BotApplication, announce_commands
 from bot.adapters.telegram_app import build_application as build
@@ -229,7 +230,9 @@ async def app(
         telegram_token=TOKEN,
         admin_ids=frozenset({ADMIN}),
         flood_limit_per_minute=FLOOD_LIMIT,
-        rate_limiter=True,
+        # PTB's limiter only paces sends (a busy group's test waited 52 s for it); one test
+        # below keeps it on: test_the_rate_limiter_is_on_when_configured_within_telegrams_limits.
+        rate_limiter=False,
     )
     service = ChatService(store, lambda: library, DialogueConfig(page_size=80))
 
@@ -723,6 +726,25 @@ async def test_a_busy_group_gets_one_notice_and_other_chats_are_unaffected(
     clock.now += 61
     await app.process_update(updates.message("/ask 什么是GPT", chat_id=GROUP, user_id=BOB))
     assert len(api(app).texts(GROUP)) == GROUP_QUESTIONS_PER_MINUTE + 2
+
+
+async def test_the_rate_limiter_is_on_when_configured_within_telegrams_limits(
+    store: SqliteStore, library: Library
+) -> None:
+    settings = Settings(_env_file=None, telegram_token=TOKEN, rate_limiter=True)  # type: ignore[call-arg]
+    service = ChatService(store, lambda: library)
+    limited = build(telegram_config(settings), service, request_class=OfflineBotApi)
+    assert isinstance(limited.bot.rate_limiter, AIORateLimiter)
+    unlimited = build(
+        telegram_config(settings.model_copy(update={"rate_limiter": False})),
+        service,
+        request_class=OfflineBotApi,
+    )
+    assert unlimited.bot.rate_limiter is None
+    # A leaky bucket lets a full burst through and then refills: burst plus one window's refill
+    # must stay within Telegram's 30 a second overall and 20 a minute to one group.
+    assert limits.OVERALL_BURST + limits.OVERALL_PER_SECOND <= 30
+    assert limits.GROUP_BURST + limits.GROUP_PER_MINUTE <= 20
 
 
 # --- commands ------------------------------------------------------------------------------
