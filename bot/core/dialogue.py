@@ -303,4 +303,4 @@ def _numbered_choice(normalised: str, state: ChatState) -> str | None:
 
 
 def _small_talk(intent: intents.Intent, config: DialogueConfig) -> Reply:
-    return Reply(phrases.small_talk(intent.value, config.examples), ReplyKind.SMALL_TALK)
+    return Reply(phrases.small_talk(intent, config.examples), ReplyKind.SMALL_TALK)

@@ -96,14 +96,14 @@ def which_reason(subject: str, questions: Sequence[str]) -> str:
     return f"{ask}，或者看看：\n{lines}" if lines else f"{ask}。"
 
 
-def small_talk(kind: str, examples: Sequence[str]) -> str:
+def small_talk(kind: intent.Intent, examples: Sequence[str]) -> str:
     """A short friendly reply to greetings, thanks, goodbyes and 'what can you do'."""
     lines = "\n".join(f"• {q}" for q in examples)
-    if kind == "thanks":
+    if kind is intent.Intent.THANKS:
         return "不客气！还有问题随时问我。"
-    if kind == "goodbye":
+    if kind is intent.Intent.GOODBYE:
         return "再见！有关于AI的问题随时来问。"
-    if kind == "greeting":
+    if kind is intent.Intent.GREETING:
         return (
             f"你好！我是AI概念问答机器人，可以回答大模型、ChatGPT、GPT等问题。试试问我：\n{lines}"
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.core import phrases
+from bot.core.intent import Intent
 from bot.core.knowledge import Topic
 
 FLOOD = "你提问有点太快了，请休息一分钟再问。这一分钟内的消息我先不回复了。"
@@ -40,14 +41,16 @@ UNKNOWN_COMMAND = (
 
 def start() -> str:
     """The greeting for /start."""
-    return f"{phrases.small_talk('greeting', phrases.EXAMPLE_QUESTIONS)}\n\n发送 /help 查看用法。"
+    return (
+        f"{phrases.small_talk(Intent.GREETING, phrases.EXAMPLE_QUESTIONS)}\n\n发送 /help 查看用法。"
+    )
 
 
 def help_text() -> str:
     """What the bot knows, how to ask in private and in groups, and example questions."""
     commands = "\n".join(f"/{name} — {description}" for name, description in COMMANDS)
     return (
-        f"{phrases.small_talk('capability', phrases.EXAMPLE_QUESTIONS)}\n\n"
+        f"{phrases.small_talk(Intent.CAPABILITY, phrases.EXAMPLE_QUESTIONS)}\n\n"
         "私聊：直接发问题。\n"
         "群聊：@我 提问、回复我的消息，或用 /ask 问题。\n"
         "回答较长时点“继续”或回复“继续”查看下一段；👍/👎 帮我改进。\n\n"
@@ -62,4 +65,4 @@ def topics(items: Sequence[Topic]) -> str:
 
 def mention_only() -> str:
     """An @mention with no question in it."""
-    return phrases.small_talk("greeting", phrases.EXAMPLE_QUESTIONS)
+    return phrases.small_talk(Intent.GREETING, phrases.EXAMPLE_QUESTIONS)
