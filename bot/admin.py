@@ -16,6 +16,7 @@ from bot.feedback import (
     Group,
     Unanswered,
     group_unanswered,
+    most_disliked,
     worst_first,
 )
 from bot.live_knowledge import ReloadReport
@@ -27,8 +28,6 @@ class FeedbackReader(Protocol):
     """The review queries over the answer log, each over answers logged in [since, until)."""
 
     async def count_answers(self, since: float) -> Mapping[str, int]: ...
-
-    async def votes_by_entry(self, since: float) -> list[tuple[str, int, int]]: ...
 
     async def per_entry(self, since: float, until: float) -> list[EntryFeedback]: ...
 
@@ -71,14 +70,13 @@ class AdminService:
         now = self._now()
         day = await self.reader.count_answers(now - DAY)
         week = await self.reader.count_answers(now - 7 * DAY)
-        votes = await self.reader.votes_by_entry(now - 7 * DAY)
-        lines = [f"最近24小时：{_counts(day)}", f"最近7天：{_counts(week)}", _helpful(votes)]
-        worst = sorted((v for v in votes if v[2]), key=lambda v: (v[1] / (v[1] + v[2]), -v[2]))
+        entries = await self.reader.per_entry(now - 7 * DAY, now + DAY)
+        lines = [f"最近24小时：{_counts(day)}", f"最近7天：{_counts(week)}", _helpful(entries)]
+        worst = most_disliked(entries)[:3]
         if worst:
             lines.append("评价最差的条目：")
             lines += [
-                f"{n}. {entry}  👍{up} 👎{down}"
-                for n, (entry, up, down) in enumerate(worst[:3], start=1)
+                f"{n}. {e.entry_id}  👍{e.up} 👎{e.down}" for n, e in enumerate(worst, start=1)
             ]
         return "\n".join(lines)
 
@@ -117,9 +115,9 @@ class AdminService:
         return group_unanswered(rows, self._normaliser(), min_nearest=min_nearest)
 
 
-def _helpful(votes: list[tuple[str, int, int]]) -> str:
-    up = sum(v[1] for v in votes)
-    down = sum(v[2] for v in votes)
+def _helpful(entries: list[EntryFeedback]) -> str:
+    up = sum(e.up for e in entries)
+    down = sum(e.down for e in entries)
     if not up + down:
         return "最近7天好评率：还没有评价"
     return f"最近7天好评率：{up / (up + down):.0%}（👍{up} / 👎{down}）"

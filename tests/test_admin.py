@@ -19,7 +19,6 @@ class FakeReader:
 
     def __init__(self) -> None:
         self.kinds: list[tuple[float, str]] = []
-        self.votes: list[tuple[str, int, int]] = []
         self.declined: list[Unanswered] = []
         self.entries: list[EntryFeedback] = []
 
@@ -29,9 +28,6 @@ class FakeReader:
             if at >= since:
                 counts[kind] = counts.get(kind, 0) + 1
         return counts
-
-    async def votes_by_entry(self, since: float) -> list[tuple[str, int, int]]:
-        return self.votes
 
     async def per_entry(self, since: float, until: float) -> list[EntryFeedback]:
         return self.entries
@@ -68,7 +64,7 @@ async def test_stats_count_the_day_and_the_week_and_name_the_worst_entry(
     reader: FakeReader,
 ) -> None:
     reader.kinds = [(NOW - 3 * DAY, "answer"), (NOW - 60, "answer"), (NOW - 30, "decline")]
-    reader.votes = [("good", 3, 0), ("bad", 1, 3)]
+    reader.entries = [EntryFeedback("good", 3, 3, 0), EntryFeedback("bad", 4, 1, 3)]
     report = await admin_over(reader).activity_report()
     assert report.splitlines() == [
         "最近24小时：2 次回复，其中 1 次来自知识库",

@@ -25,16 +25,6 @@ class FeedbackQueries:
         )
         return {str(kind): int(count) for kind, count in rows}
 
-    async def votes_by_entry(self, since: float) -> list[tuple[str, int, int]]:
-        """(entry id, 👍, 👎) for the answers logged from `since` on that got any vote."""
-        rows = await self._store.read(
-            "SELECT a.entry_id, SUM(v.value = 1), SUM(v.value = -1) FROM votes v "
-            "JOIN answers a ON a.id = v.answer_id "
-            "WHERE a.created_at >= ? AND a.entry_id IS NOT NULL GROUP BY a.entry_id",
-            (since,),
-        )
-        return [(str(entry), int(up), int(down)) for entry, up, down in rows]
-
     async def per_entry(self, since: float, until: float) -> list[EntryFeedback]:
         """Per answered entry: first pages sent, 👍 and 👎 on any of its pages."""
         rows = await self._store.read(
