@@ -102,7 +102,7 @@ class Library:
             text,
             known_words=lambda clause: [
                 t
-                for t in self.analyzer.tokenise(
+                for t in self.analyzer.segment(
                     self.corrector.correct(self.analyzer.normalise(clause))
                 )
                 if index.knows(t)
