@@ -45,21 +45,17 @@ def test_in_english_only_words_with_digits_are_taken_for_names() -> None:
 # --- long messages -----------------------------------------------------------------------------
 
 
-def _focus(library: Library, text: str) -> str:
-    return library.focus(text)
-
-
 def test_a_long_message_is_judged_by_its_question(library: Library) -> None:
     context = "我是做平面设计的，最近公司里大家天天在讨论，我完全插不上话，挺郁闷的。"
     question = "思维链到底是什么意思？"
-    assert _focus(library, context + question) == question
+    assert library.focus(context + question) == question
     alone, padded = library.search(question), library.search(context + question)
     assert [(h.entry.id, h.score) for h in padded] == [(h.entry.id, h.score) for h in alone]
 
 
 def test_a_question_that_refers_back_keeps_what_it_refers_to(library: Library) -> None:
     text = "同事一直在聊ChatGPT和GPT，我听得一头雾水，不好意思问。它俩的区别到底在哪？"
-    focus = _focus(library, text)
+    focus = library.focus(text)
     assert "chatgpt" in focus and "gpt" in focus and "它俩的区别到底在哪？" in focus
     assert "雾水" not in focus and "不好意思" not in focus
     match = library.match(text)
