@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from manual_clock import ManualClock
 
 from bot.adapters.sqlite.chat_store import SqliteStore
 from bot.core.dialogue import DialogueConfig, ReplyKind
@@ -16,28 +17,18 @@ from bot.service import ChatService, Outcome, Turn
 FIXTURE = Path(__file__).parent / "fixtures" / "small_knowledge"
 
 
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture(scope="module")
 def small_library() -> Library:
     return load_library(FIXTURE)
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> ManualClock:
+    return ManualClock()
 
 
 @pytest.fixture
-def service(store: SqliteStore, small_library: Library, clock: Clock) -> ChatService:
+def service(store: SqliteStore, small_library: Library, clock: ManualClock) -> ChatService:
     return ChatService(store, lambda: small_library, DialogueConfig(page_size=60), clock=clock)
 
 
@@ -151,7 +142,7 @@ async def test_two_members_of_a_group_are_isolated(service: ChatService) -> None
     assert (await say(service, "继续", chat=-100, user=1, group=True)).reply.page == 2
 
 
-async def test_context_expires_after_the_ttl(service: ChatService, clock: Clock) -> None:
+async def test_context_expires_after_the_ttl(service: ChatService, clock: ManualClock) -> None:
     await say(service, "ChatGPT是怎么训练的")
     clock.now += 29 * 60
     assert (await say(service, "继续")).reply.page == 2

@@ -9,273 +9,55 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import json
 import logging
-import re
-import sqlite3
 import time
-from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
+from manual_clock import ManualClock
 from telegram import Update
 from telegram.error import NetworkError
 from telegram.ext import AIORateLimiter
-from telegram.request import HTTPXRequest, RequestData
+from telegram_offline import (
+    ADMIN,
+    ALICE,
+    BOB,
+    BOT,
+    FLOOD_LIMIT,
+    GROUP,
+    OTHER_GROUP,
+    TOKEN,
+    OfflineBotApi,
+    Updates,
+    api,
+    buttons,
+    chat,
+    rows,
+    user,
+    with_keyboard,
+)
 
 from bot.adapters.sqlite.chat_store import SqliteStore
-from bot.adapters.sqlite.feedback_queries import FeedbackQueries
 from bot.adapters.telegram import limits, notices
 from bot.adapters.telegram.limits import GROUP_QUESTIONS_PER_MINUTE
 from bot.adapters.telegram_app import BotApplication, announce_commands
 from bot.adapters.telegram_app import build_application as build
-from bot.admin import AdminService
 from bot.bootstrap import run_telegram, telegram_config
-from bot.core.dialogue import DialogueConfig
 from bot.core.library import Library
 from bot.core.search import Verdict
 from bot.errors import BotError, ConfigError
-from bot.live_knowledge import ReloadReport
 from bot.service import ChatService
 from bot.settings import Settings
 
-TOKEN = "123456789:AAFakeTokenForOfflineTests_abcdefgh"
-BOT = {"id": 666, "is_bot": True, "first_name": "Test", "username": "TestNameBot"}
-ADMIN, ALICE, BOB = 1, 101, 102
-GROUP, OTHER_GROUP = -1001234, -1005678
-FLOOD_LIMIT = 4
 MULTI_PAGE = "ChatGPT是怎么训练的"  # several pages at page size 80
 UNANSWERED_REPORT = "最近7天最常见的未回答问题：\n1. ×1 我离婚后孩子归谁（最接近：无）"
 # No pronoun here: with no topic in the chat, "它的缺点和影响" is asked back, not offered choices.
 AMBIGUOUS = ("模型训练用什么硬件", "数据和算力", "大模型的训练和微调", "生成式")
 
-
-class OfflineBotApi(HTTPXRequest):
-    """The Bot API methods the bot uses, answered from memory; any other fails the test.
-
-    `do_request` never calls the parent, so no socket is ever opened.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.calls: list[tuple[str, dict[str, Any]]] = []
-        self.sent: list[dict[str, Any]] = []
-        self.refused: set[str] = set()
-        self.unexpected: list[str] = []
-        self._ids = itertools.count(10_000)
-
-    async def do_request(
-        self, url: str, method: str, request_data: RequestData | None = None, *_: Any, **__: Any
-    ) -> tuple[int, bytes]:
-        name = url.rsplit("/", 1)[-1]
-        params = dict(request_data.parameters) if request_data else {}
-        self.calls.append((name, params))
-        if name in self.refused:
-            return 500, b'{"ok": false, "description": "refused by the test"}'
-        if name == "getMe":
-            result: Any = BOT
-        elif name == "sendMessage":
-            result = self._message(params)
-        elif name in ("answerCallbackQuery", "setMyCommands"):
-            result = True
-        else:
-            self.unexpected.append(name)
-            return 400, json.dumps({"ok": False, "description": f"unexpected {name}"}).encode()
-        return 200, json.dumps({"ok": True, "result": result}).encode()
-
-    def _message(self, params: dict[str, Any]) -> dict[str, Any]:
-        chat_id = int(params["chat_id"])
-        message = {
-            "message_id": next(self._ids),
-            "date": int(time.time()),
-            "chat": chat(chat_id),
-            "from": BOT,
-            "text": params["text"],
-        }
-        # As Telegram does: a sent message shows only an inline keyboard (not ForceReply).
-        if "inline_keyboard" in params.get("reply_markup", {}):
-            message["reply_markup"] = params["reply_markup"]
-        message["_reply_to"] = (params.get("reply_parameters") or {}).get("message_id")
-        self.sent.append(message)
-        return message
-
-    def texts(self, chat_id: int | None = None) -> list[str]:
-        """What the bot sent, in order (to one chat, if given)."""
-        return [m["text"] for m in self.sent if chat_id is None or m["chat"]["id"] == chat_id]
-
-    def callback_answers(self) -> list[str | None]:
-        """The texts of the answerCallbackQuery calls, in order."""
-        return [p.get("text") for name, p in self.calls if name == "answerCallbackQuery"]
-
-
-class ManualClock:
-    """The flood gate's clock, moved by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-# --- factories -----------------------------------------------------------------------------
-
-
-def chat(chat_id: int) -> dict[str, Any]:
-    if chat_id > 0:
-        return {"id": chat_id, "type": "private", "first_name": f"user{chat_id}"}
-    return {"id": chat_id, "type": "supergroup", "title": "AI 学习群"}
-
-
-def user(user_id: int) -> dict[str, Any]:
-    return {"id": user_id, "is_bot": False, "first_name": f"user{user_id}"}
-
-
-def entities(text: str) -> list[dict[str, Any]]:
-    """Commands and @mentions with UTF-16 offsets, as Telegram's servers mark them."""
-    found = []
-    for match in re.finditer(r"^/\S+|@\w+", text):
-        offset = utf16_length(text[: match.start()])
-        length = utf16_length(match.group())
-        kind = "bot_command" if match.group().startswith("/") else "mention"
-        found.append({"type": kind, "offset": offset, "length": length})
-    return found
-
-
-def utf16_length(text: str) -> int:
-    """Telegram's measure: UTF-16 code units, a lone surrogate being one of them."""
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
-
-
-class Updates:
-    """Builds updates the way Telegram sends them, with fresh ids."""
-
-    def __init__(self, app: BotApplication) -> None:
-        self._bot = app.bot
-        self._ids = itertools.count(1)
-
-    def message(
-        self,
-        text: str,
-        *,
-        user_id: int = ALICE,
-        chat_id: int | None = None,
-        reply_to: dict[str, Any] | None = None,
-        **extra: Any,
-    ) -> Update:
-        message: dict[str, Any] = {
-            "message_id": next(self._ids),
-            "date": int(time.time()),
-            "chat": chat(user_id if chat_id is None else chat_id),
-            "from": user(user_id),
-            **extra,
-        }
-        if text:
-            message.setdefault("entities", entities(text))  # unless the test marks them itself
-            message["text"] = text
-        if reply_to is not None:
-            message["reply_to_message"] = {k: v for k, v in reply_to.items() if k[0] != "_"}
-        return self.update(message=message)
-
-    def press(self, data: str, on: dict[str, Any], *, user_id: int = ALICE) -> Update:
-        """A press of `data` on the bot message `on` (its keyboard as sent, unless changed)."""
-        sent = {k: v for k, v in on.items() if k[0] != "_"}
-        query = {
-            "id": str(next(self._ids)),
-            "from": user(user_id),
-            "chat_instance": "ci",
-            "data": data,
-            "message": sent,
-        }
-        return self.update(callback_query=query)
-
-    def update(self, **content: Any) -> Update:
-        return Update.de_json({"update_id": next(self._ids), **content}, self._bot)
-
-
-def buttons(message: dict[str, Any]) -> dict[str, str]:
-    """label -> callback data of a sent message's keyboard."""
-    rows = message.get("reply_markup", {}).get("inline_keyboard", [])
-    return {button["text"]: button["callback_data"] for row in rows for button in row}
-
-
-def with_keyboard(message: dict[str, Any], *datas: str) -> dict[str, Any]:
-    """The message as a forger would present it: with buttons carrying any payload."""
-    keyboard = {"inline_keyboard": [[{"text": "x", "callback_data": d} for d in datas]]}
-    return {**message, "reply_markup": keyboard}
-
-
-# --- fixtures ------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock()
-
-
-@pytest.fixture
-def reloads() -> list[str]:
-    return []
-
-
-@pytest.fixture
-async def app(
-    store: SqliteStore, library: Library, clock: ManualClock, reloads: list[str]
-) -> AsyncIterator[BotApplication]:
-    settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        telegram_token=TOKEN,
-        admin_ids=frozenset({ADMIN}),
-        flood_limit_per_minute=FLOOD_LIMIT,
-        # PTB's limiter only paces sends (a busy group's test waited 52 s for it); one test
-        # below keeps it on: test_the_rate_limiter_is_on_when_configured_within_telegrams_limits.
-        rate_limiter=False,
-    )
-    service = ChatService(store, lambda: library, DialogueConfig(page_size=80))
-
-    async def reload() -> ReloadReport:
-        reloads.append("reload")
-        return ReloadReport(ok=True, unchanged=True)
-
-    admin = AdminService(FeedbackQueries(store), lambda: library.analyzer.normalise, reload=reload)
-    application = build(
-        telegram_config(settings),
-        service,
-        request_class=OfflineBotApi,
-        admin=admin,
-        clock=clock,
-    )
-    async with application:
-        yield application
-    assert api(application).unexpected == []
-
-
-@pytest.fixture
-def updates(app: BotApplication) -> Updates:
-    return Updates(app)
-
-
-@pytest.fixture(autouse=True)
-def no_errors_logged(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
-    """A handler that failed would only be logged by the error handler: fail the test instead."""
-    caplog.set_level(logging.WARNING)
-    yield
-    errors = [r.getMessage() for r in caplog.get_records("call") if r.levelno >= logging.ERROR]
-    assert errors == []
-
-
-def api(app: BotApplication) -> OfflineBotApi:
-    request = app.bot.request
-    assert isinstance(request, OfflineBotApi)
-    return request
-
-
-def rows(store: SqliteStore, sql: str) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(store.path) as raw:
-        return raw.execute(sql).fetchall()
+pytestmark = pytest.mark.usefixtures("no_errors_logged")
 
 
 # --- where it speaks -----------------------------------------------------------------------
