@@ -149,5 +149,6 @@ def topic_questions(topic: str, page: int, pages: int) -> str:
 
 def source_line(title: str | None, section: str) -> str:
     """Where an answer comes from, in one short line: the article and its section."""
-    parts = [f"《{title}》" if title else "", section]
-    return "来源：" + " · ".join(part for part in parts if part)
+    if title and section:
+        return f"来源：《{title}》· {section}"
+    return f"来源：《{title}》" if title else f"来源：{section}"
