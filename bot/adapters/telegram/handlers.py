@@ -19,6 +19,7 @@ from telegram.ext import ContextTypes
 from bot.adapters.telegram import notices
 from bot.adapters.telegram.addressing import addressed_question
 from bot.adapters.telegram.callback_data import (
+    BrowsePress,
     BrowserPress,
     ExamplePress,
     Press,
@@ -292,9 +293,12 @@ async def _browse(
 ) -> str | None:
     """Carry out a browser or example press; the text for answerCallbackQuery (None for none)."""
     found = deps(context)
-    admission, notice = _admit(found, user_id, chat)
-    if admission is not Admission.ANSWER:
-        return notice
+    # Turning the browser's pages reads no knowledge base and logs nothing: like a vote it is
+    # not a question. Its answers and example questions are, and count against the limit.
+    if not isinstance(press, BrowsePress):
+        admission, notice = _admit(found, user_id, chat)
+        if admission is not Admission.ANSWER:
+            return notice
     turn = Turn(chat.id, user_id, "", is_group=is_group(chat))
     result: Outcome | Reply | None
     if isinstance(press, ExamplePress):

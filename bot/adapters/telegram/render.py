@@ -37,7 +37,8 @@ def split_message(text: str, limit: int = MAX_MESSAGE_UTF16) -> list[str]:
 
 
 def keyboard(reply: Reply, answer_id: int) -> InlineKeyboardMarkup | None:
-    """The reply's buttons: 继续 and questions one per row, 👍 👎 side by side at the end."""
+    """The reply's buttons: 继续 and questions one per row, a topic's ◀ ▶ side by side,
+    👍 👎 side by side at the end."""
     rows: list[list[InlineKeyboardButton]] = []
     votes: list[InlineKeyboardButton] = []
     paging: list[InlineKeyboardButton] = []
@@ -48,12 +49,13 @@ def keyboard(reply: Reply, answer_id: int) -> InlineKeyboardMarkup | None:
         if button.action in _VOTES:
             votes.append(rendered)
         elif _turns_page(reply, button):
+            if not paging:  # the row stands where its first button does, above the way back
+                rows.append(paging)
             paging.append(rendered)
         else:
             rows.append([rendered])
-    for row in (paging, votes):
-        if row:
-            rows.append(row)
+    if votes:
+        rows.append(votes)
     return InlineKeyboardMarkup(rows) if rows else None
 
 
