@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from bot.core import clarify, follow_up, phrases, resolve, walk
+from bot.core import clarify, follow_up, phrases, provenance, resolve, walk
 from bot.core import intent as intents
 from bot.core.knowledge import Entry
 from bot.core.library import Library
 from bot.core.paging import split_pages
 from bot.core.reply import Action, Button, Reply, ReplyKind
+from bot.core.script import Script
 from bot.core.search import Hit, Match, Verdict
 
 __all__ = [
@@ -89,6 +90,10 @@ class DialogueConfig:
     related_limit: int = 3
     shown_limit: int = 200
     examples: tuple[str, ...] = field(default=phrases.EXAMPLE_QUESTIONS)
+    show_source: bool = True
+    """Whether an answer's last page says where it comes from (provenance.source_line)."""
+    reply_script: Script | None = None
+    """The script every reply is written in; None: the asker's (the service applies it)."""
 
 
 def step(
@@ -202,7 +207,13 @@ def _answer(
 ) -> tuple[Reply, ChatState]:
     pages = split_pages(entry.answer, config.page_size)
     page = min(max(page, 1), len(pages))
-    text = phrases.answer_page(entry.question, pages[page - 1], page, len(pages))
+    # The source goes under the last page, like a footnote: the first page stays the shortest
+    # way to the answer, and whoever reads on to the end has read what it is the source of.
+    source = provenance.source_line(entry.source) if page == len(pages) else None
+    source = source if config.show_source else None
+    text = phrases.answer_page(
+        entry.question, pages[page - 1], page, len(pages), source=source or ""
+    )
     buttons = (
         [Button(phrases.CONTINUE_BUTTON, Action.CONTINUE, entry.id)] if page < len(pages) else []
     )

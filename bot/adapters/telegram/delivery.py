@@ -7,7 +7,8 @@ from __future__ import annotations
 from telegram import Bot, Chat, InlineKeyboardMarkup, Message, ReplyParameters
 
 from bot.adapters.telegram.render import keyboard, split_message
-from bot.service import ChatService, Outcome
+from bot.core.reply import Reply
+from bot.service import UNSAVED, ChatService, Outcome
 
 
 async def send_outcome(
@@ -22,6 +23,13 @@ async def send_outcome(
     markup = keyboard(outcome.reply, outcome.answer_id)
     sent = await send(bot, chat_id, outcome.reply.text, asked=asked, markup=markup)
     await service.attach_message(outcome.answer_id, sent.message_id)
+
+
+async def send_view(
+    bot: Bot, view: Reply, *, chat_id: int, asked: Message | None = None
+) -> Message:
+    """Send a reply that is no logged answer (a view of the topic browser), with its buttons."""
+    return await send(bot, chat_id, view.text, asked=asked, markup=keyboard(view, UNSAVED))
 
 
 async def reply(bot: Bot, message: Message, text: str) -> Message:

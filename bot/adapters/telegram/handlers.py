@@ -18,11 +18,22 @@ from telegram.ext import ContextTypes
 
 from bot.adapters.telegram import notices
 from bot.adapters.telegram.addressing import addressed_question
-from bot.adapters.telegram.callback_data import Press, VotePress, action_of, decode
-from bot.adapters.telegram.delivery import is_group, reply, send_outcome
+from bot.adapters.telegram.callback_data import (
+    BrowsePress,
+    BrowserPress,
+    ExamplePress,
+    Press,
+    ReadPress,
+    VotePress,
+    action_of,
+    decode,
+    decode_browser,
+)
+from bot.adapters.telegram.delivery import is_group, reply, send, send_outcome, send_view
 from bot.adapters.telegram.flood import Admission, FloodGate
-from bot.adapters.telegram.render import offered_payloads
-from bot.core import intent
+from bot.adapters.telegram.render import examples_keyboard, offered_payloads
+from bot.core import intent, phrases
+from bot.core.reply import Action, Reply
 from bot.service import ChatService, Outcome, Turn
 
 log = logging.getLogger(__name__)
@@ -31,6 +42,8 @@ DEPS_KEY = "deps"
 RESET_PHRASE = "换个话题"
 """/reset says what a user would say: the dialogue's own reset phrase (intent.RESET_PHRASES)."""
 _COMMAND = re.compile(r"^/\S*\s*")
+HELP_EXAMPLES = 3
+"""Example questions under /help: enough to show the range, few enough to stay a short list."""
 
 Hook = Callable[[], Awaitable[str]]
 
@@ -55,13 +68,18 @@ class Deps:
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/start: a greeting with example questions."""
-    await reply(context.bot, _message(update), notices.start())
+    """/start, or a deep link's /start <payload>: that answer, the topics, or a greeting."""
+    message = _message(update)
+    payload = context.args[0] if context.args else ""
+    if not payload or not await _opened_link(context, message, payload):
+        await reply(context.bot, message, notices.start())
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/help: what the bot knows, how to ask it, example questions."""
-    await reply(context.bot, _message(update), notices.help_text())
+    """/help: what the bot knows, how to ask it, example questions as buttons that ask them."""
+    examples = examples_keyboard(phrases.EXAMPLE_QUESTIONS[:HELP_EXAMPLES])
+    message = _message(update)
+    await send(context.bot, message.chat_id, notices.help_text(), asked=message, markup=examples)
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -76,9 +94,11 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/topics: the library's topics with their entry counts."""
-    library = deps(context).service.library
-    await reply(context.bot, _message(update), notices.topics(library.topics))
+    """/topics: the topic browser, each topic a button that opens its questions."""
+    message = _message(update)
+    view = deps(context).service.browse(_turn(message, ""))
+    if view is not None:
+        await send_view(context.bot, view, chat_id=message.chat_id, asked=message)
 
 
 async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -148,6 +168,10 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A press on one of the bot's buttons: continue, pick a question, or vote."""
     query = update.callback_query
     if query is None:  # the handler is registered for callback queries only
+        return
+    browsing = offered_browser_press(query)
+    if browsing is not None:
+        await query.answer(await _browse(context, query.from_user.id, *browsing))
         return
     offered = offered_press(query)
     if offered is None or not await _names_its_message(deps(context).service, query, offered[1]):
@@ -253,6 +277,73 @@ async def _perform(
         return notices.BUTTON_EXPIRED
     await send_outcome(context.bot, found.service, pressed.outcome, chat_id=chat.id)
     return None
+
+
+def offered_browser_press(query: CallbackQuery) -> tuple[Chat, BrowserPress] | None:
+    """The chat and browser press of a callback, if well formed and on its message's keyboard."""
+    message = query.message
+    if not isinstance(message, Message) or query.data not in offered_payloads(message.reply_markup):
+        return None
+    press = decode_browser(query.data)
+    return (message.chat, press) if press is not None else None
+
+
+async def _browse(
+    context: ContextTypes.DEFAULT_TYPE, user_id: int, chat: Chat, press: BrowserPress
+) -> str | None:
+    """Carry out a browser or example press; the text for answerCallbackQuery (None for none)."""
+    found = deps(context)
+    # Turning the browser's pages reads no knowledge base and logs nothing: like a vote it is
+    # not a question. Its answers and example questions are, and count against the limit.
+    if not isinstance(press, BrowsePress):
+        admission, notice = _admit(found, user_id, chat)
+        if admission is not Admission.ANSWER:
+            return notice
+    turn = Turn(chat.id, user_id, "", is_group=is_group(chat))
+    result: Outcome | Reply | None
+    if isinstance(press, ExamplePress):
+        question = phrases.EXAMPLE_QUESTIONS[press.index]
+        result = await found.service.handle(Turn(chat.id, user_id, question, turn.is_group))
+    elif isinstance(press, ReadPress):
+        result = await found.service.browse_press(turn, Action.READ, entry_id=press.entry_id)
+    else:
+        result = await found.service.browse_press(
+            turn, Action.BROWSE, topic=press.topic, page=press.page
+        )
+    if result is None:
+        return notices.BUTTON_EXPIRED
+    await _show(context.bot, found.service, result, chat_id=chat.id)
+    return None
+
+
+async def _opened_link(context: ContextTypes.DEFAULT_TYPE, message: Message, payload: str) -> bool:
+    """Open a deep link's payload (an answer, the topics); False when it names nothing."""
+    found = deps(context)
+    admission, notice = _admit(found, _sender_id(message), message.chat)
+    if admission is not Admission.ANSWER:
+        if admission is Admission.NOTICE:
+            await reply(context.bot, message, notice)
+        return True
+    result = await found.service.start(_turn(message, ""), payload)
+    if result is None:
+        return False
+    await _show(context.bot, found.service, result, chat_id=message.chat_id, asked=message)
+    return True
+
+
+async def _show(
+    bot: Bot,
+    service: ChatService,
+    result: Outcome | Reply,
+    *,
+    chat_id: int,
+    asked: Message | None = None,
+) -> None:
+    """Send an answer (logged, with its message remembered) or a view of the browser."""
+    if isinstance(result, Outcome):
+        await send_outcome(bot, service, result, chat_id=chat_id, asked=asked)
+    else:
+        await send_view(bot, result, chat_id=chat_id, asked=asked)
 
 
 async def _continue_replied(

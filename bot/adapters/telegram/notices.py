@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from bot.core import phrases
 from bot.core.intent import Intent
-from bot.core.knowledge import Topic
 
 FLOOD = "你提问有点太快了，请休息一分钟再问。这一分钟内的消息我先不回复了。"
 GROUP_FLOOD = "这个群里一分钟内的提问太多了，我先不回复新问题，请稍等一会儿再问。"
@@ -56,11 +55,6 @@ def help_text() -> str:
         "回答较长时点“继续”或回复“继续”查看下一段；👍/👎 帮我改进。\n\n"
         f"{commands}"
     )
-
-
-def topics(items: Sequence[Topic]) -> str:
-    """The library's topics with how many entries each holds."""
-    return phrases.topic_list([(topic.name, len(topic.entry_ids)) for topic in items])
 
 
 def mention_only() -> str:
