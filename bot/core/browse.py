@@ -47,10 +47,14 @@ def topic_key(topic: Topic) -> str:
 def browsable(library: Library) -> tuple[Topic, ...]:
     """The topics the browser offers: those with a usable key and at least one entry."""
     return tuple(
-        topic
-        for topic in library.topics
-        if _usable(topic_key(topic)) and any(library.get(i) for i in topic.entry_ids)
+        topic for topic in library.topics if _usable(topic_key(topic)) and _answered(library, topic)
     )
+
+
+def _answered(library: Library, topic: Topic) -> tuple[Entry, ...]:
+    """A topic's entries that answer their question: not those saying the articles do not."""
+    found = (library.get(entry_id) for entry_id in topic.entry_ids)
+    return tuple(entry for entry in found if entry is not None and not entry.declines)
 
 
 def page_count(total: int, size: int = PAGE_SIZE) -> int:
@@ -65,7 +69,7 @@ def topic_page(library: Library, key: str, page: int, *, size: int = PAGE_SIZE) 
     topic = next((t for t in browsable(library) if topic_key(t) == key), None)
     if topic is None:
         return None
-    entries = tuple(e for e in (library.get(i) for i in topic.entry_ids) if e is not None)
+    entries = _answered(library, topic)
     pages = page_count(len(entries), size)
     if not 1 <= page <= pages:
         return None
@@ -75,7 +79,7 @@ def topic_page(library: Library, key: str, page: int, *, size: int = PAGE_SIZE) 
 def topics_view(library: Library) -> Reply:
     """The list of topics, each a button that opens its first page."""
     topics = browsable(library)
-    counts = [(t.name, sum(1 for i in t.entry_ids if library.get(i))) for t in topics]
+    counts = [(t.name, len(_answered(library, t))) for t in topics]
     buttons = tuple(
         Button(f"{name}（{count}）", Action.BROWSE, topic=topic_key(topic), page=1)
         for topic, (name, count) in zip(topics, counts, strict=True)

@@ -27,7 +27,7 @@ def test_the_topic_list_offers_every_topic_with_its_first_page(library: Library)
         (Action.BROWSE, key, 1) for key in keys
     ]
     first = library.topics[0]
-    assert view.buttons[0].label == f"{first.name}（{len(first.entry_ids)}）"
+    assert view.buttons[0].label == f"{first.name}（{len(answering(library, first))}）"
     assert "点选一个主题" in view.text
 
 
@@ -37,13 +37,14 @@ def test_a_long_topic_is_paged_and_every_question_is_on_exactly_one_page(
     topic = max(library.topics, key=lambda t: len(t.entry_ids))
     key = browse.topic_key(topic)
     first = browse.topic_page(library, key, 1)
-    assert first is not None and first.pages == -(-len(topic.entry_ids) // browse.PAGE_SIZE) > 1
+    ids = answering(library, topic)
+    assert first is not None and first.pages == -(-len(ids) // browse.PAGE_SIZE) > 1
     seen = []
     for number in range(1, first.pages + 1):
         page = browse.topic_page(library, key, number)
         assert page is not None and 1 <= len(page.entries) <= browse.PAGE_SIZE
         seen += [e.id for e in page.entries]
-    assert seen == list(topic.entry_ids)
+    assert seen == ids
     assert browse.topic_page(library, key, 0) is None
     assert browse.topic_page(library, key, first.pages + 1) is None
     assert browse.topic_page(library, "no_such_topic", 1) is None
@@ -82,3 +83,21 @@ def test_every_bundled_entry_id_can_be_a_deep_link(library: Library) -> None:
     )
     assert not browse.DEEP_LINK_PAYLOAD.fullmatch("a" * 65)
     assert not browse.DEEP_LINK_PAYLOAD.fullmatch("什么是大模型")
+
+
+def answering(library: Library, topic: Topic) -> list[str]:
+    """The topic's entries that answer their question, in the file's order."""
+    return [i for i in topic.entry_ids if (e := library.get(i)) is not None and not e.declines]
+
+
+def test_questions_the_articles_do_not_answer_are_not_offered(library: Library) -> None:
+    declining = [e for e in library.entries if e.declines]
+    assert declining  # the bundled knowledge has some (GPT-4's parameters)
+    offered = {
+        e.id
+        for topic in browse.browsable(library)
+        for number in range(1, 5)
+        if (page := browse.topic_page(library, browse.topic_key(topic), number)) is not None
+        for e in page.entries
+    }
+    assert offered and offered.isdisjoint(e.id for e in declining)
