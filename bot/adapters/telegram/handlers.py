@@ -10,6 +10,7 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 
 from telegram import Bot, CallbackQuery, Chat, ForceReply, Message, Update
@@ -19,7 +20,14 @@ from telegram.ext import ContextTypes
 from bot.adapters.telegram import notices
 from bot.adapters.telegram.addressing import addressed_question
 from bot.adapters.telegram.callback_data import Press, VotePress, action_of, decode
-from bot.adapters.telegram.delivery import is_group, reply, send_outcome
+from bot.adapters.telegram.delivery import (
+    TYPING_DELAY,
+    is_group,
+    reply,
+    send_outcome,
+    thread_of,
+    typing_while_slow,
+)
 from bot.adapters.telegram.flood import Admission, FloodGate
 from bot.adapters.telegram.render import offered_payloads
 from bot.core import intent
@@ -49,6 +57,7 @@ class Deps:
     stats: Hook | None = None
     unanswered: Hook | None = None
     clock: Callable[[], float] = field(default=time.monotonic)
+    typing_delay: float = TYPING_DELAY
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -153,7 +162,8 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if offered is None or not await _names_its_message(deps(context).service, query, offered[1]):
         await query.answer(notices.BUTTON_EXPIRED)
         return
-    await query.answer(await _perform(context, query.from_user.id, *offered))
+    thread_id = thread_of(query.message)
+    await query.answer(await _perform(context, query.from_user.id, *offered, thread_id=thread_id))
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -193,9 +203,10 @@ async def answer_question(
     if await _took_comment(context.bot, found.service, message, question):
         return
     turn = _turn(message, question)
-    outcome = await _continue_replied(found.service, message, turn, question)
-    if outcome is None:
-        outcome = await found.service.handle(turn)
+    async with _typing(context, message.chat_id, thread_of(message)):
+        outcome = await _continue_replied(found.service, message, turn, question)
+        if outcome is None:
+            outcome = await found.service.handle(turn)
     await send_outcome(context.bot, found.service, outcome, chat_id=message.chat_id, asked=message)
 
 
@@ -235,23 +246,34 @@ async def _names_its_message(service: ChatService, query: CallbackQuery, press: 
 
 
 async def _perform(
-    context: ContextTypes.DEFAULT_TYPE, user_id: int, chat: Chat, press: Press
+    context: ContextTypes.DEFAULT_TYPE,
+    user_id: int,
+    chat: Chat,
+    press: Press,
+    *,
+    thread_id: int | None = None,
 ) -> str | None:
-    """Carry out a press; the text for answerCallbackQuery (None for none)."""
+    """Carry out a press, replying in the forum topic `thread_id` if any; the text for
+    answerCallbackQuery (None for none)."""
     found = deps(context)
     if not isinstance(press, VotePress):  # votes send nothing, so they are not rate limited
         admission, notice = _admit(found, user_id, chat)
         if admission is not Admission.ANSWER:
             return notice
     turn = Turn(chat.id, user_id, "", is_group=is_group(chat))
-    pressed = await found.service.press(turn, press.answer_id, *action_of(press))
+    async with _typing(context, chat.id, thread_id):
+        pressed = await found.service.press(turn, press.answer_id, *action_of(press))
     if isinstance(press, VotePress):
         if pressed.ask_comment:
-            await _ask_for_comment(context.bot, found.service, chat.id, user_id, press.answer_id)
+            await _ask_for_comment(
+                context.bot, found.service, chat.id, user_id, press.answer_id, thread_id
+            )
         return pressed.vote_notice()
     if pressed.outcome is None:
         return notices.BUTTON_EXPIRED
-    await send_outcome(context.bot, found.service, pressed.outcome, chat_id=chat.id)
+    await send_outcome(
+        context.bot, found.service, pressed.outcome, chat_id=chat.id, thread_id=thread_id
+    )
     return None
 
 
@@ -269,11 +291,19 @@ async def _continue_replied(
 
 
 async def _ask_for_comment(
-    bot: Bot, service: ChatService, chat_id: int, user_id: int, answer_id: int
+    bot: Bot,
+    service: ChatService,
+    chat_id: int,
+    user_id: int,
+    answer_id: int,
+    thread_id: int | None,
 ) -> None:
     """After a first 👎 (the service says which), ask what was wrong; the reply is the comment."""
     prompt = await bot.send_message(
-        chat_id, notices.COMMENT_PROMPT, reply_markup=ForceReply(selective=True)
+        chat_id,
+        notices.COMMENT_PROMPT,
+        reply_markup=ForceReply(selective=True),
+        message_thread_id=thread_id,
     )
     await service.comment_prompt_sent(answer_id, user_id, prompt.message_id)
 
@@ -306,9 +336,21 @@ async def _apologise(update: Update, bot: Bot) -> None:
         if update.callback_query is not None:
             await update.callback_query.answer(notices.SOMETHING_WENT_WRONG)
         elif update.effective_chat is not None:
-            await bot.send_message(update.effective_chat.id, notices.SOMETHING_WENT_WRONG)
+            await bot.send_message(
+                update.effective_chat.id,
+                notices.SOMETHING_WENT_WRONG,
+                message_thread_id=thread_of(update.effective_message),
+            )
     except TelegramError as exc:  # the failure may well be Telegram itself; it is logged above
         log.warning("could not tell the user about the failure: %s", exc)
+
+
+def _typing(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, thread_id: int | None
+) -> AbstractAsyncContextManager[None]:
+    """ "typing…" in the chat while an answer is slow to come."""
+    delay = deps(context).typing_delay
+    return typing_while_slow(context.bot, chat_id, thread_id=thread_id, delay=delay)
 
 
 def _turn(message: Message, text: str) -> Turn:
