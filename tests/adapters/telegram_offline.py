@@ -53,7 +53,12 @@ class OfflineBotApi(HTTPXRequest):
             result: Any = BOT
         elif name == "sendMessage":
             result = self._message(params)
-        elif name in ("answerCallbackQuery", "setMyCommands"):
+        elif name in (
+            "answerCallbackQuery",
+            "setMyCommands",
+            "answerInlineQuery",
+            "sendChatAction",
+        ):
             result = True
         else:
             self.unexpected.append(name)
@@ -73,12 +78,18 @@ class OfflineBotApi(HTTPXRequest):
         if "inline_keyboard" in params.get("reply_markup", {}):
             message["reply_markup"] = params["reply_markup"]
         message["_reply_to"] = (params.get("reply_parameters") or {}).get("message_id")
+        if params.get("message_thread_id") is not None:  # as Telegram shows a topic's message
+            message.update(message_thread_id=params["message_thread_id"], is_topic_message=True)
         self.sent.append(message)
         return message
 
     def texts(self, chat_id: int | None = None) -> list[str]:
         """What the bot sent, in order (to one chat, if given)."""
         return [m["text"] for m in self.sent if chat_id is None or m["chat"]["id"] == chat_id]
+
+    def params_of(self, method: str) -> list[dict[str, Any]]:
+        """The parameters of every call of one Bot API method, in order."""
+        return [params for name, params in self.calls if name == method]
 
     def callback_answers(self) -> list[str | None]:
         """The texts of the answerCallbackQuery calls, in order."""
@@ -155,6 +166,11 @@ class Updates:
             "message": sent,
         }
         return self.update(callback_query=query)
+
+    def inline(self, query: str, *, user_id: int = ALICE) -> Update:
+        """An inline query (`@bot query` typed in any chat)."""
+        inline_query = {"id": str(next(self._ids)), "from": user(user_id), "query": query}
+        return self.update(inline_query={**inline_query, "offset": ""})
 
     def update(self, **content: Any) -> Update:
         return Update.de_json({"update_id": next(self._ids), **content}, self._bot)
