@@ -23,7 +23,7 @@ from bot.core import intent, phrases
 from bot.core.knowledge import Entry
 from bot.core.library import Library
 from bot.core.paging import split_pages
-from bot.core.search import Hit, Verdict, decide
+from bot.core.search import Hit, Verdict
 
 CACHE_SECONDS = 30
 """How long Telegram may serve the same results to anyone typing the same query: short, so
@@ -65,16 +65,15 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 def matching(library: Library, text: str) -> list[Hit]:
     """The entries to list for an inline query, best first; none where a chat would decline.
 
-    The verdict is the chat's own (`Library.match` decides on the same ranking); a sure answer
-    lists the runners-up that a chat would offer as choices too, since here the asker picks.
+    The verdict is the chat's own (`Library.match`); a sure answer lists the runners-up that a
+    chat would offer as choices too, since here the asker picks.
     """
     if not text or intent.classify(library.analyzer.normalise(text)) is not intent.Intent.QUESTION:
         return []  # a greeting or "继续" is not a question about anything
-    thresholds = library.thresholds
-    hits = library.search(text, limit=max(MAX_RESULTS, thresholds.max_suggestions + 2))
-    if decide(hits, thresholds).verdict is Verdict.DECLINE:
+    if library.match(text).verdict is Verdict.DECLINE:
         return []
-    return [hit for hit in hits if hit.score >= thresholds.suggest][:MAX_RESULTS]
+    hits = library.search(text, limit=MAX_RESULTS)
+    return [hit for hit in hits if hit.score >= library.thresholds.suggest]
 
 
 def article(entry: Entry, bot_username: str) -> InlineQueryResultArticle:
