@@ -165,6 +165,8 @@ def _respond(
 ) -> tuple[Reply, ChatState]:
     if match.verdict is Verdict.ANSWER and match.best is not None:
         hit = match.best
+        if hit.entry.declines:
+            return _not_in_sources(state, hit.entry, asked, score=hit.score, hits=match.hits)
         return _answer(state, hit.entry, asked, config, score=hit.score, hits=match.hits)
     if match.verdict is Verdict.SUGGEST:
         questions = [hit.entry.question for hit in match.hits]
@@ -289,7 +291,19 @@ def _pick(
     entry = library.get(entry_id)
     if entry is None:
         return Reply(phrases.GONE, ReplyKind.GONE), state
+    if entry.declines:
+        return _not_in_sources(state, entry, entry.question)
     return _answer(state, entry, entry.question, config)
+
+
+def _not_in_sources(
+    state: ChatState, entry: Entry, asked: str, *, score: float = 1.0, hits: tuple[Hit, ...] = ()
+) -> tuple[Reply, ChatState]:
+    """A question the articles do not answer, said with what they do say nearby: a decline
+    (no votes, nothing to continue), whose subject stays for a follow-up ("那GPT-3呢")."""
+    reply = Reply(entry.answer, ReplyKind.DECLINE, score=score, hits=hits)
+    new_state = ChatState(subject=entry.subject, last_question=asked, shown=state.shown)
+    return reply, new_state
 
 
 def _numbered_choice(normalised: str, state: ChatState) -> str | None:

@@ -73,6 +73,14 @@ def test_ask_json_has_exactly_the_documented_keys() -> None:
     assert result["question"] == "大模型有多少参数？"
 
 
+def test_a_question_the_articles_do_not_answer_is_declined_with_what_they_say() -> None:
+    done = run_bot("ask", "--json", "GPT-4的参数量是多少", knowledge=ROOT / "knowledge")
+    result = json.loads(done.stdout)
+    assert result["matched"] is False and result["entry_id"] is None
+    assert result["declined_by"] == "gpt-4-parameters"
+    assert "文章没有给出GPT-4的参数量" in result["answer"] and "1750亿" in result["answer"]
+
+
 def test_ask_reads_stdin_lines_loading_once() -> None:
     done = run_bot("ask", "--json", "-", stdin="ChatGPT有多少参数\n今天天气怎么样\nchatgtp咋训练\n")
     results = [json.loads(line) for line in done.stdout.splitlines()]
