@@ -26,7 +26,9 @@ pytestmark = pytest.mark.usefixtures("no_errors_logged")
 
 AMBIGUOUS = ("模型训练用什么硬件", "数据和算力", "大模型的训练和微调", "生成式")
 OFF_TOPIC = ("今天天气怎么样", "我离婚后孩子归谁", "红烧肉怎么做")
-ANSWERED = ("RLHF", "什么是大模型？", "chatgtp咋训练的", "思维链是什么")
+ANSWERED = ("RLHF", "什么是大模型？", "chatgtp咋训练的", "思维链是什么", "chatgpt注册")
+NOT_IN_THE_ARTICLES = ("GPT-4有多少参数", "注册ChatGPT需要什么条件？")
+"""Entries marked `declines`: the chat gives their text as a decline, not as an answer."""
 
 
 async def ask_inline(app: BotApplication, updates: Updates, query: str) -> dict[str, Any]:
@@ -61,24 +63,33 @@ async def test_rlhf_lists_its_entry_first_and_choosing_it_posts_question_answer_
     assert answer["button"]["start_parameter"] == inline.START_PARAMETER
 
 
-@pytest.mark.parametrize("query", ANSWERED + AMBIGUOUS + OFF_TOPIC)
+@pytest.mark.parametrize("query", ANSWERED + AMBIGUOUS + OFF_TOPIC + NOT_IN_THE_ARTICLES)
 async def test_inline_lists_what_a_chat_would_answer_or_offer_and_nothing_it_would_decline(
     app: BotApplication, updates: Updates, library: Library, query: str
 ) -> None:
     match = library.match(query)
     listed = ids(await ask_inline(app, updates, query))
-    if match.verdict is Verdict.DECLINE:
+    if match.verdict is Verdict.DECLINE or (match.best and match.best.entry.declines):
         assert listed == []
     elif match.verdict is Verdict.ANSWER:
         assert match.best is not None and listed[0] == match.best.entry.id
     else:
-        assert listed[: len(match.hits)] == [hit.entry.id for hit in match.hits]
+        offered = [hit.entry.id for hit in match.hits if not hit.entry.declines]
+        assert listed[: len(offered)] == offered
     assert len(listed) <= inline.MAX_RESULTS and len(set(listed)) == len(listed)
+    assert not {entry_id for entry_id in listed if library.get(entry_id).declines}  # type: ignore[union-attr]
 
 
-async def test_the_fixtures_cover_all_three_verdicts(library: Library) -> None:
+async def test_the_fixtures_cover_all_three_verdicts_and_declining_entries(
+    library: Library,
+) -> None:
     verdicts = {library.match(q).verdict for q in ANSWERED + AMBIGUOUS + OFF_TOPIC}
     assert verdicts == set(Verdict)
+    for query in NOT_IN_THE_ARTICLES:
+        best = library.match(query).best
+        assert best is not None and best.entry.declines
+    # A runner-up that declines is searched but not listed.
+    assert any(hit.entry.declines for hit in library.search("chatgpt注册"))
 
 
 @pytest.mark.parametrize(

@@ -65,15 +65,21 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 def matching(library: Library, text: str) -> list[Hit]:
     """The entries to list for an inline query, best first; none where a chat would decline.
 
-    The verdict is the chat's own (`Library.match`); a sure answer lists the runners-up that a
-    chat would offer as choices too, since here the asker picks.
+    The verdict is the chat's own (`Library.match`): a chat declines below the thresholds and
+    when the best entry is one the articles do not answer (`declines`). A sure answer lists the
+    runners-up that a chat would offer as choices too, since here the asker picks; an entry that
+    declines is never posted as if it were an answer.
     """
     if not text or intent.classify(library.analyzer.normalise(text)) is not intent.Intent.QUESTION:
         return []  # a greeting or "继续" is not a question about anything
-    if library.match(text).verdict is Verdict.DECLINE:
+    match = library.match(text)
+    if match.verdict is Verdict.DECLINE or (
+        match.verdict is Verdict.ANSWER and match.best is not None and match.best.entry.declines
+    ):
         return []
     hits = library.search(text, limit=MAX_RESULTS)
-    return [hit for hit in hits if hit.score >= library.thresholds.suggest]
+    suggest = library.thresholds.suggest
+    return [hit for hit in hits if hit.score >= suggest and not hit.entry.declines]
 
 
 def article(entry: Entry, bot_username: str) -> InlineQueryResultArticle:
