@@ -12,6 +12,8 @@ import json
 import re
 import sqlite3
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from telegram import Update
@@ -19,6 +21,12 @@ from telegram.request import HTTPXRequest, RequestData
 
 from bot.adapters.sqlite.chat_store import SqliteStore
 from bot.adapters.telegram_app import BotApplication
+from bot.adapters.telegram_app import build_application as build
+from bot.bootstrap import telegram_config
+from bot.core.dialogue import DialogueConfig
+from bot.core.library import Library
+from bot.service import ChatService
+from bot.settings import Settings
 
 TOKEN = "123456789:AAFakeTokenForOfflineTests_abcdefgh"
 BOT = {"id": 666, "is_bot": True, "first_name": "Test", "username": "TestNameBot"}
@@ -197,3 +205,27 @@ def api(app: BotApplication) -> OfflineBotApi:
 def rows(store: SqliteStore, sql: str) -> list[tuple[Any, ...]]:
     with sqlite3.connect(store.path) as raw:
         return raw.execute(sql).fetchall()
+
+
+@asynccontextmanager
+async def bot_on(
+    store: Any,
+    library: Library,
+    *,
+    admins: frozenset[int] = frozenset({ADMIN}),
+    request_class: type[OfflineBotApi] = OfflineBotApi,
+    **options: Any,
+) -> AsyncIterator[BotApplication]:
+    """The product's application on an offline API, for a test that needs its own options
+    (a store of its own, other admins, a typing delay, a request class that refuses more)."""
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        telegram_token=TOKEN,
+        admin_ids=admins,
+        rate_limiter=False,
+    )
+    service = ChatService(store, lambda: library, DialogueConfig(page_size=80))
+    application = build(telegram_config(settings), service, request_class=request_class, **options)
+    async with application:
+        yield application
+    assert api(application).unexpected == []

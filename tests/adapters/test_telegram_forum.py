@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
@@ -19,10 +17,9 @@ from telegram_offline import (
     ALICE,
     BOB,
     GROUP,
-    TOKEN,
-    OfflineBotApi,
     Updates,
     api,
+    bot_on,
     buttons,
     chat,
     rows,
@@ -31,13 +28,8 @@ from telegram_offline import (
 from bot.adapters.sqlite.chat_store import SqliteStore
 from bot.adapters.telegram import notices
 from bot.adapters.telegram_app import BotApplication, announce_commands
-from bot.adapters.telegram_app import build_application as build
-from bot.bootstrap import telegram_config
-from bot.core.dialogue import DialogueConfig
 from bot.core.library import Library
 from bot.core.search import Verdict
-from bot.service import ChatService
-from bot.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("no_errors_logged")
 
@@ -156,23 +148,6 @@ class SlowStore:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
-
-
-@asynccontextmanager
-async def bot_on(
-    store: Any, library: Library, *, admins: frozenset[int] = frozenset({ADMIN}), **options: Any
-) -> AsyncIterator[BotApplication]:
-    settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        telegram_token=TOKEN,
-        admin_ids=admins,
-        rate_limiter=False,
-    )
-    service = ChatService(store, lambda: library, DialogueConfig(page_size=80))
-    application = build(telegram_config(settings), service, request_class=OfflineBotApi, **options)
-    async with application:
-        yield application
-    assert api(application).unexpected == []
 
 
 def order(app: BotApplication) -> list[str]:

@@ -8,11 +8,21 @@ checked against Telegram's rules and against the chat's own verdict on the same 
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 import pytest
 from telegram import Update
-from telegram_offline import ALICE, Updates, api, rows, user, utf16_length
+from telegram_offline import (
+    ALICE,
+    OfflineBotApi,
+    Updates,
+    api,
+    bot_on,
+    rows,
+    user,
+    utf16_length,
+)
 
 from bot.adapters.sqlite.chat_store import SqliteStore
 from bot.adapters.telegram import inline
@@ -161,6 +171,27 @@ async def test_every_result_keeps_to_telegrams_limits(
             assert len(result["id"].encode()) <= 64
             text = result["input_message_content"]["message_text"]
             assert 0 < utf16_length(text) <= MAX_MESSAGE_UTF16
+
+
+class StaleQueries(OfflineBotApi):
+    """Telegram's answer to an inline answer that came after the query's ~10 s had passed."""
+
+    async def do_request(self, url: str, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        if url.endswith("/answerInlineQuery"):
+            await super().do_request(url, *args, **kwargs)  # recorded all the same
+            reason = "Bad Request: query is too old and response timeout expired"
+            return 400, json.dumps({"ok": False, "error_code": 400, "description": reason}).encode()
+        return await super().do_request(url, *args, **kwargs)
+
+
+async def test_a_stale_inline_query_is_noted_not_reported_as_a_failure(
+    store: SqliteStore, library: Library, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    async with bot_on(store, library, request_class=StaleQueries) as app:
+        await app.process_update(Updates(app).inline("RLHF"))
+        assert len(api(app).params_of("answerInlineQuery")) == 1
+    assert any("not answered: " in r.getMessage() for r in caplog.records)
 
 
 def entry(answer: str, *, entry_id: str = "long-one") -> Entry:
