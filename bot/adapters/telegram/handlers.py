@@ -348,7 +348,7 @@ async def _apologise(update: Update, bot: Bot) -> None:
 def _typing(
     context: ContextTypes.DEFAULT_TYPE, chat_id: int, thread_id: int | None
 ) -> AbstractAsyncContextManager[None]:
-    """ "typing…" in the chat while an answer is slow to come."""
+    """Show "typing…" in the chat (topic) if the answer is slow to come."""
     delay = deps(context).typing_delay
     return typing_while_slow(context.bot, chat_id, thread_id=thread_id, delay=delay)
 
