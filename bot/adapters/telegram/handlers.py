@@ -10,6 +10,7 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 
 from telegram import Bot, CallbackQuery, Chat, ForceReply, Message, Update
@@ -29,7 +30,16 @@ from bot.adapters.telegram.callback_data import (
     decode,
     decode_browser,
 )
-from bot.adapters.telegram.delivery import is_group, reply, send, send_outcome, send_view
+from bot.adapters.telegram.delivery import (
+    TYPING_DELAY,
+    is_group,
+    reply,
+    send,
+    send_outcome,
+    send_view,
+    thread_of,
+    typing_while_slow,
+)
 from bot.adapters.telegram.flood import Admission, FloodGate
 from bot.adapters.telegram.render import examples_keyboard, offered_payloads
 from bot.core import intent, phrases
@@ -62,6 +72,7 @@ class Deps:
     stats: Hook | None = None
     unanswered: Hook | None = None
     clock: Callable[[], float] = field(default=time.monotonic)
+    typing_delay: float = TYPING_DELAY
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -169,15 +180,17 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     if query is None:  # the handler is registered for callback queries only
         return
+    thread_id = thread_of(query.message)
     browsing = offered_browser_press(query)
     if browsing is not None:
-        await query.answer(await _browse(context, query.from_user.id, *browsing))
+        pressed = await _browse(context, query.from_user.id, *browsing, thread_id=thread_id)
+        await query.answer(pressed)
         return
     offered = offered_press(query)
     if offered is None or not await _names_its_message(deps(context).service, query, offered[1]):
         await query.answer(notices.BUTTON_EXPIRED)
         return
-    await query.answer(await _perform(context, query.from_user.id, *offered))
+    await query.answer(await _perform(context, query.from_user.id, *offered, thread_id=thread_id))
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -217,9 +230,10 @@ async def answer_question(
     if await _took_comment(context.bot, found.service, message, question):
         return
     turn = _turn(message, question)
-    outcome = await _continue_replied(found.service, message, turn, question)
-    if outcome is None:
-        outcome = await found.service.handle(turn)
+    async with _typing(context, message.chat_id, thread_of(message)):
+        outcome = await _continue_replied(found.service, message, turn, question)
+        if outcome is None:
+            outcome = await found.service.handle(turn)
     await send_outcome(context.bot, found.service, outcome, chat_id=message.chat_id, asked=message)
 
 
@@ -259,23 +273,34 @@ async def _names_its_message(service: ChatService, query: CallbackQuery, press: 
 
 
 async def _perform(
-    context: ContextTypes.DEFAULT_TYPE, user_id: int, chat: Chat, press: Press
+    context: ContextTypes.DEFAULT_TYPE,
+    user_id: int,
+    chat: Chat,
+    press: Press,
+    *,
+    thread_id: int | None = None,
 ) -> str | None:
-    """Carry out a press; the text for answerCallbackQuery (None for none)."""
+    """Carry out a press, replying in the forum topic `thread_id` if any; the text for
+    answerCallbackQuery (None for none)."""
     found = deps(context)
     if not isinstance(press, VotePress):  # votes send nothing, so they are not rate limited
         admission, notice = _admit(found, user_id, chat)
         if admission is not Admission.ANSWER:
             return notice
     turn = Turn(chat.id, user_id, "", is_group=is_group(chat))
-    pressed = await found.service.press(turn, press.answer_id, *action_of(press))
+    async with _typing(context, chat.id, thread_id):
+        pressed = await found.service.press(turn, press.answer_id, *action_of(press))
     if isinstance(press, VotePress):
         if pressed.ask_comment:
-            await _ask_for_comment(context.bot, found.service, chat.id, user_id, press.answer_id)
+            await _ask_for_comment(
+                context.bot, found.service, chat.id, user_id, press.answer_id, thread_id
+            )
         return pressed.vote_notice()
     if pressed.outcome is None:
         return notices.BUTTON_EXPIRED
-    await send_outcome(context.bot, found.service, pressed.outcome, chat_id=chat.id)
+    await send_outcome(
+        context.bot, found.service, pressed.outcome, chat_id=chat.id, thread_id=thread_id
+    )
     return None
 
 
@@ -289,7 +314,12 @@ def offered_browser_press(query: CallbackQuery) -> tuple[Chat, BrowserPress] | N
 
 
 async def _browse(
-    context: ContextTypes.DEFAULT_TYPE, user_id: int, chat: Chat, press: BrowserPress
+    context: ContextTypes.DEFAULT_TYPE,
+    user_id: int,
+    chat: Chat,
+    press: BrowserPress,
+    *,
+    thread_id: int | None = None,
 ) -> str | None:
     """Carry out a browser or example press; the text for answerCallbackQuery (None for none)."""
     found = deps(context)
@@ -312,7 +342,7 @@ async def _browse(
         )
     if result is None:
         return notices.BUTTON_EXPIRED
-    await _show(context.bot, found.service, result, chat_id=chat.id)
+    await _show(context.bot, found.service, result, chat_id=chat.id, thread_id=thread_id)
     return None
 
 
@@ -338,12 +368,13 @@ async def _show(
     *,
     chat_id: int,
     asked: Message | None = None,
+    thread_id: int | None = None,
 ) -> None:
     """Send an answer (logged, with its message remembered) or a view of the browser."""
     if isinstance(result, Outcome):
-        await send_outcome(bot, service, result, chat_id=chat_id, asked=asked)
+        await send_outcome(bot, service, result, chat_id=chat_id, asked=asked, thread_id=thread_id)
     else:
-        await send_view(bot, result, chat_id=chat_id, asked=asked)
+        await send_view(bot, result, chat_id=chat_id, asked=asked, thread_id=thread_id)
 
 
 async def _continue_replied(
@@ -360,11 +391,19 @@ async def _continue_replied(
 
 
 async def _ask_for_comment(
-    bot: Bot, service: ChatService, chat_id: int, user_id: int, answer_id: int
+    bot: Bot,
+    service: ChatService,
+    chat_id: int,
+    user_id: int,
+    answer_id: int,
+    thread_id: int | None,
 ) -> None:
     """After a first 👎 (the service says which), ask what was wrong; the reply is the comment."""
     prompt = await bot.send_message(
-        chat_id, notices.COMMENT_PROMPT, reply_markup=ForceReply(selective=True)
+        chat_id,
+        notices.COMMENT_PROMPT,
+        reply_markup=ForceReply(selective=True),
+        message_thread_id=thread_id,
     )
     await service.comment_prompt_sent(answer_id, user_id, prompt.message_id)
 
@@ -397,9 +436,21 @@ async def _apologise(update: Update, bot: Bot) -> None:
         if update.callback_query is not None:
             await update.callback_query.answer(notices.SOMETHING_WENT_WRONG)
         elif update.effective_chat is not None:
-            await bot.send_message(update.effective_chat.id, notices.SOMETHING_WENT_WRONG)
+            await bot.send_message(
+                update.effective_chat.id,
+                notices.SOMETHING_WENT_WRONG,
+                message_thread_id=thread_of(update.effective_message),
+            )
     except TelegramError as exc:  # the failure may well be Telegram itself; it is logged above
         log.warning("could not tell the user about the failure: %s", exc)
+
+
+def _typing(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, thread_id: int | None
+) -> AbstractAsyncContextManager[None]:
+    """Show "typing…" in the chat (topic) if the answer is slow to come."""
+    delay = deps(context).typing_delay
+    return typing_while_slow(context.bot, chat_id, thread_id=thread_id, delay=delay)
 
 
 def _turn(message: Message, text: str) -> Turn:

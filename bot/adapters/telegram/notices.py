@@ -31,7 +31,14 @@ COMMANDS: Sequence[tuple[str, str]] = (
     ("help", "使用说明和示例问题"),
     ("reset", "清空上下文，换个话题"),
 )
-"""The menu announced with setMyCommands; the admin commands stay out of it."""
+"""The menu everyone sees (setMyCommands, default scope); the admin commands stay out of it."""
+ADMIN_COMMANDS: Sequence[tuple[str, str]] = (
+    ("stats", "统计：提问数、好评率、最差的条目"),
+    ("unanswered", "最常见的未回答问题（仅私聊）"),
+    ("review", "逐条审阅未回答和被点👎的问题（仅私聊）"),
+    ("reload", "重新加载知识库"),
+)
+"""Added to each admin's own menu (setMyCommands scoped to the admin's private chat)."""
 UNKNOWN_COMMAND = (
     f"我没有这个命令。可用的命令：{' '.join('/' + name for name, _ in COMMANDS)}；"
     "也可以直接把问题发给我。"
