@@ -178,7 +178,9 @@ class ReviewService:
     ) -> Result:
         """Carry out and log an admin's decision on a pending question."""
         async with self._lock:
-            item = next((p for g in await self._queue() for p in g if p.answer_id == answer_id), None)
+            item = next(
+                (p for g in await self._queue() for p in g if p.answer_id == answer_id), None
+            )
             if item is None:
                 return Result("这个问题已经处理过了（或已不在待审核列表里）。", decided=False)
             if decision is not Decision.ADD:
@@ -224,7 +226,9 @@ class ReviewService:
             return Result(reason if reason.startswith("没有添加") else f"没有添加：{reason}", False)
         phrasing = " ".join(item.query.split())
         await self._log(item, Decision.ADD, admin_id, entry_id, added.file.name, phrasing)
-        text = f"已把“{phrasing}”加为 {entry_id} 的问法（{added.file.name}）{await self._reloaded()}"
+        text = (
+            f"已把“{phrasing}”加为 {entry_id} 的问法（{added.file.name}）{await self._reloaded()}"
+        )
         if self._answer is None:
             return Result(text, decided=True)
         turn = Turn(item.chat_id, item.user_id, Pick(entry_id), is_group=item.chat_id < 0)
@@ -277,10 +281,10 @@ class ReviewService:
             key = normalise(item.query)
             if key in decided or not key.strip() or _not_a_question(item.query):
                 continue
-            if key not in groups and item.source is Source.UNANSWERED:
-                if library.match(item.query).verdict is Verdict.ANSWER:
-                    decided.add(key)
-                    continue
+            fixed = item.source is Source.UNANSWERED and key not in groups
+            if fixed and library.match(item.query).verdict is Verdict.ANSWER:
+                decided.add(key)  # its other askers too: one match per question is enough
+                continue
             groups.setdefault(key, []).append(item)
         # Stable sort: among equally frequent questions, the oldest first (the store's order).
         return sorted(groups.values(), key=len, reverse=True)

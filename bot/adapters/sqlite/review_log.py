@@ -21,9 +21,7 @@ _DISLIKED_COMMENT = (
     "ON v.answer_id = c.answer_id AND v.user_id = c.user_id AND v.value = -1 "
     "WHERE c.answer_id = a.id ORDER BY c.created_at DESC, c.id DESC LIMIT 1"
 )
-_COLUMNS = (
-    "answer_id, source, query, decision, admin_id, decided_at, entry_id, file, phrasing"
-)
+_COLUMNS = "answer_id, source, query, decision, admin_id, decided_at, entry_id, file, phrasing"
 
 
 class ReviewLog:
