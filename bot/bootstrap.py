@@ -155,14 +155,7 @@ def run_telegram(
         FeedbackQueries(store), lambda: current().analyzer.normalise, reload=reload
     )
     chat = ChatService(store, current, dialogue)
-    review_queue = ReviewService(
-        ReviewLog(store),
-        current,
-        Path(settings.knowledge_dir),
-        thresholds=kb_commands.thresholds(settings),
-        reload=reload,
-        answer=chat.handle if settings.review_answers_asker else None,
-    )
+    review_queue = review_service(settings, store, current, reload=reload, chat=chat)
     options: dict[str, Any] = {"request_class": request_class} if request_class else {}
     application = telegram_app.build_application(
         config,
@@ -174,6 +167,26 @@ def run_telegram(
         **options,
     )
     telegram_app.serve(application, config)
+
+
+def review_service(
+    settings: Settings,
+    store: SqliteStore,
+    library: Callable[[], Library],
+    *,
+    reload: Callable[[], Awaitable[ReloadReport]] | None = None,
+    chat: ChatService | None = None,
+) -> ReviewService:
+    """The review queue on the store and the knowledge folder; it answers askers through
+    `chat` only if BOT_REVIEW_ANSWERS_ASKER allows."""
+    return ReviewService(
+        ReviewLog(store),
+        library,
+        Path(settings.knowledge_dir),
+        thresholds=kb_commands.thresholds(settings),
+        reload=reload,
+        answer=chat.handle if chat is not None and settings.review_answers_asker else None,
+    )
 
 
 def _same(library: Library) -> Library:
@@ -194,12 +207,7 @@ async def open_review(path: Path, settings: Settings) -> AsyncIterator[Review]:
             admin=AdminService(reader, partial(_normaliser, directory)),
             reader=reader,
             questions=partial(entry_questions, directory),
-            decisions=ReviewService(
-                ReviewLog(store),
-                partial(build_library, settings),
-                directory,
-                thresholds=kb_commands.thresholds(settings),
-            ),
+            decisions=review_service(settings, store, partial(build_library, settings)),
         )
     finally:
         await store.close()
