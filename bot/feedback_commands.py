@@ -299,6 +299,9 @@ async def review_log(review: Review, args: argparse.Namespace, settings: Setting
     if args.json:
         _print_json([_decided_json(d) for d in found])
         return EXIT_OK
+    if not found:
+        print("还没有审核记录：管理员在 Telegram 私聊里用 /review 做的决定会记在这里")
+        return EXIT_OK
     rows = [
         [
             d.id,

@@ -267,27 +267,11 @@ class ReviewService:
             raise ReviewRefused("这个问题刚刚已经有人处理过了")
 
     async def _queue(self) -> list[list[Pending]]:
-        """Pending questions grouped by their normalised text, most asked first.
-
-        Left out: questions already decided (by their text: the same question asked again is
-        the same decision), button presses and commands, texts with no words, and unanswered
-        questions the knowledge in service now answers (added some other way meanwhile).
-        """
-        library = self._library()
-        normalise = library.analyzer.normalise
-        decided = {normalise(q) for q in await self._store.decided_queries()}
-        groups: dict[str, list[Pending]] = {}
-        for item in await self._store.pending():
-            key = normalise(item.query)
-            if key in decided or not key.strip() or _not_a_question(item.query):
-                continue
-            fixed = item.source is Source.UNANSWERED and key not in groups
-            if fixed and library.match(item.query).verdict is Verdict.ANSWER:
-                decided.add(key)  # its other askers too: one match per question is enough
-                continue
-            groups.setdefault(key, []).append(item)
-        # Stable sort: among equally frequent questions, the oldest first (the store's order).
-        return sorted(groups.values(), key=len, reverse=True)
+        """Pending questions grouped by their normalised text, most asked first."""
+        decided, pending = await self._store.decided_queries(), await self._store.pending()
+        # A match per question (0.5 ms) for up to QUEUE_LIMIT of them: off the event loop,
+        # so that the chats are answered meanwhile (the library is immutable).
+        return await asyncio.to_thread(_grouped, self._library(), decided, pending)
 
     def _candidates(self, item: Pending) -> tuple[Candidate, ...]:
         """The entries the search ranks highest, but not the one a user already disliked."""
@@ -299,3 +283,26 @@ class ReviewService:
 def _not_a_question(query: str) -> bool:
     text = query.lstrip()
     return text.startswith("/") or text.startswith(PRESSED_MARKERS)
+
+
+def _grouped(library: Library, decided: list[str], pending: list[Pending]) -> list[list[Pending]]:
+    """Pending questions grouped by their normalised text, most asked first.
+
+    Left out: questions already decided (by their text: the same question asked again is
+    the same decision), button presses and commands, texts with no words, and unanswered
+    questions the knowledge in service now answers (added some other way meanwhile).
+    """
+    normalise = library.analyzer.normalise
+    done = {normalise(query) for query in decided}
+    groups: dict[str, list[Pending]] = {}
+    for item in pending:
+        key = normalise(item.query)
+        if key in done or not key.strip() or _not_a_question(item.query):
+            continue
+        fixed = item.source is Source.UNANSWERED and key not in groups
+        if fixed and library.match(item.query).verdict is Verdict.ANSWER:
+            done.add(key)  # its other askers too: one match per question is enough
+            continue
+        groups.setdefault(key, []).append(item)
+    # Stable sort: among equally frequent questions, the oldest first (the store's order).
+    return sorted(groups.values(), key=len, reverse=True)
