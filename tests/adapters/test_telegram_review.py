@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from manual_clock import ManualClock
 from telegram_offline import (
     ADMIN,
@@ -198,3 +200,11 @@ async def test_review_payloads_round_trip_within_64_bytes() -> None:
         assert data is not None and len(data.encode()) <= MAX_BYTES
         assert decode_review(data) == press and decode(data) is None
     assert encode_review(ReviewPress(1, Decision.ADD, "x" * 60)) is None
+
+
+@given(
+    st.one_of(st.text(max_size=80), st.from_regex(r"r:[0-9]{1,20}:(\+:[a-z0-9-]{0,70}|[a-z+]?)"))
+)
+def test_any_payload_is_one_review_decision_in_canonical_form_or_none(data: str) -> None:
+    press = decode_review(data)
+    assert press is None or encode_review(press) == data
