@@ -49,6 +49,7 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     show_source: bool = True
     reply_script: Literal["auto", "simplified", "traditional"] = "auto"
+    review_answers_asker: bool = False
 
     @field_validator("admin_ids", mode="before")
     @classmethod
