@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable
 
 LONG_MESSAGE_CHARS = 24
-"""Shorter messages are judged whole: they are the question."""
+"""Shorter messages are judged whole: they are the question. A message with no Chinese in it is
+measured with a latin word counting two."""
 
 MAX_LOOK_BACK = 6
 """Clauses searched back for what a question refers to: an antecedent is close, and a message of
@@ -43,13 +44,22 @@ def _length(clause: str) -> int:
     return len(_CJK_CHAR.findall(clause)) + 2 * len(_LATIN_WORD.findall(clause))
 
 
-def question_focus(text: str, *, known_words: KnownWords, is_subject: Callable[[str], bool]) -> str:
+def question_focus(
+    text: str,
+    *,
+    known_words: KnownWords,
+    is_subject: Callable[[str], bool],
+    is_term: Callable[[str], bool],
+) -> str:
     """The part of `text` that asks the question; the whole text when it is short or unclear.
 
     `known_words(clause)`: the words of a clause that the knowledge knows, in order;
-    `is_subject(word)`: the word names a subject of the knowledge (ChatGPT, 大模型...).
+    `is_subject(word)`: the word names a subject of the knowledge (ChatGPT, 大模型...);
+    `is_term(word)`: the word is a subject or a keyword of some entry (训练, 参数...).
     """
-    if len(text) <= LONG_MESSAGE_CHARS:
+    # An English sentence of eight words is short: it is measured in words, not letters.
+    size = len(text) if _CJK_CHAR.search(text) else _length(text)
+    if size <= LONG_MESSAGE_CHARS:
         return text
     clauses: list[str] = [c.strip() for c in _CLAUSE_END.split(text) if c and c.strip()]
     asking = [i for i, clause in enumerate(clauses) if _QUESTION_MARK.search(clause)]
@@ -64,11 +74,12 @@ def question_focus(text: str, *, known_words: KnownWords, is_subject: Callable[[
     if not refers_back:
         return question
     # The question needs what it refers to: the nearest clause before it that names a subject
-    # (else the clause just before it). Of that clause only what the knowledge knows is kept,
-    # and the clauses between are left out: they are about the asker.
+    # (else the clause just before it). Of that clause only its terms are kept ("要介绍ChatGPT的
+    # 训练过程" gives ChatGPT 训练), and the clauses between are left out: they are about the
+    # asker.
     before = clauses[max(0, asking[-1] - MAX_LOOK_BACK) : asking[-1]]
     antecedent = next(
         (words for c in reversed(before) if any(map(is_subject, words := known_words(c)))),
-        [word for word in known_words(before[-1]) if len(word) > 1] if before else [],
+        known_words(before[-1]) if before else [],
     )
-    return " ".join([*antecedent, question])
+    return " ".join([*filter(is_term, antecedent), question])

@@ -108,6 +108,7 @@ class Library:
                 if index.knows(t)
             ],
             is_subject=index.names_subject,
+            is_term=self.vocabulary.is_term,
         )
 
     def match(self, text: str) -> Match:

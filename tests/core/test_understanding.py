@@ -63,10 +63,20 @@ def test_a_question_that_refers_back_keeps_what_it_refers_to(library: Library) -
     assert match.best.entry.id == "gpt-vs-chatgpt"
 
 
+def test_of_the_clause_referred_to_only_its_terms_are_kept(library: Library) -> None:
+    text = "老板让我下周讲讲ChatGPT的训练过程，我得先补补课。里面人类训练员起什么作用？"
+    assert library.focus(text) == "chatgpt 训练 里面人类训练员起什么作用？"  # not 讲讲, 过程
+
+
+def test_an_english_sentence_of_a_few_words_is_short(library: Library) -> None:
+    text = "Where was ChatGPT trained, on what hardware?"  # 44 letters, 7 words
+    assert library.focus(text) == text
+
+
 def test_short_messages_are_left_whole() -> None:
-    assert question_focus("你好，RLHF是什么", known_words=lambda c: [], is_subject=bool) == (
-        "你好，RLHF是什么"
-    )
+    assert question_focus(
+        "你好，RLHF是什么", known_words=lambda c: [], is_subject=bool, is_term=bool
+    ) == ("你好，RLHF是什么")
 
 
 # --- typos -------------------------------------------------------------------------------------
