@@ -74,11 +74,11 @@ def main() -> None:
                 results.append((on, off, weights, answer, clear, margin))
     results.sort(key=lambda row: (row[0], row[1]), reverse=True)
     print(f"best on-topic accuracy with off-topic declined >= {floor:.0%}:")
-    print("on-topic  off-topic  coverage  fuzzy  names  subject  fact  answer  clear  margin")
+    print("on-topic  off-topic  coverage  fuzzy  names  subject  fact  head  answer  clear  margin")
     for on, off, w, answer, clear, margin in results[:15]:
         print(
             f"{on:8.1%}  {off:9.1%}  {w.coverage:8.2f}  {w.fuzzy:5.2f}  {w.missing_name:5.2f}  "
-            f"{w.subject_absent:7.2f}  {w.fact_absent:4.2f}  "
+            f"{w.subject_absent:7.2f}  {w.fact_absent:4.2f}  {w.head_absent:4.2f}  "
             f"{answer:6.2f}  {clear:5.2f}  {margin:6.2f}"
         )
 
@@ -95,11 +95,12 @@ def _passes(case: Case, hit: Hit) -> bool:
 def weight_grid() -> list[Weights]:
     """The weights tried: coverage and fuzzy share what the bigrams leave, and two factors."""
     grid = []
-    for coverage, name, subject, fact in itertools.product(
+    for coverage, name, subject, fact, head in itertools.product(
         [x / 20 for x in range(9, 18)],
         (0.5, 0.6, 0.7),
-        (0.65, 0.75, 0.85, 1.0),
-        (0.6, 0.7, 0.8, 1.0),
+        (0.65, 0.75, 0.85),
+        (0.6, 0.8),
+        (0.6, 0.75, 0.9, 1.0),
     ):
         fuzzy = round(1 - WEIGHTS.grams - coverage, 2)
         grid.append(
@@ -110,6 +111,7 @@ def weight_grid() -> list[Weights]:
                 missing_name=name,
                 subject_absent=subject,
                 fact_absent=fact,
+                head_absent=head,
             )
         )
     return grid
@@ -130,6 +132,7 @@ def rescore(hit: Hit, weights: Weights) -> float:
         missing_names=hit.missing_names,
         subject_named=hit.subject_named,
         fact_held=hit.fact_held,
+        head_known=hit.head_known,
         weights=weights,
     )
 

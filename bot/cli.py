@@ -26,6 +26,8 @@ from pydantic import ValidationError
 from bot import bootstrap, feedback_commands, kb_commands
 from bot.arguments import Parser
 from bot.bootstrap import build_library, dialogue_config
+from bot.core import facts
+from bot.core.facts import Fact
 from bot.core.library import Library
 from bot.core.search import Hit, Match, Thresholds, Verdict
 from bot.errors import BotError, KnowledgeError
@@ -194,6 +196,8 @@ def explain(library: Library, question: str) -> str:
     hits = library.search(question, limit=5)
     match = library.match(question)
     limits = library.thresholds
+    tokens = library.analyzer.tokenise(reading.corrected)
+    asked = _asked(tokens, library)
     lines = [
         f"问题      {question}",
         *(
@@ -203,18 +207,32 @@ def explain(library: Library, question: str) -> str:
         ),
         f"规范化    {reading.normalised}" + ("（英文问句）" if reading.english else ""),
         *([f"纠错      {reading.corrected}"] if reading.corrected != reading.normalised else []),
-        f"分词      {' / '.join(library.analyzer.tokenise(reading.corrected)) or '(无)'}",
+        f"分词      {' / '.join(tokens) or '(无)'}",
+        *([f"问的是    {'、'.join(asked)}"] if asked else []),
         f"判定      {_verdict(match)}（{_why(match, limits)}）",
-        # The component names are those of the score formula in the README.
-        "候选      score  coverage  grams  fuzzy  names  subject  条目 / 最接近的问法",
+        # The component names are those of the score formula in the README; fact and head say
+        # whether the entry holds the kind of fact asked for and knows the word asked about.
+        "候选      score  coverage  grams  fuzzy  names  subject  fact  head  条目 / 最接近的问法",
     ]
     for hit in hits:
         lines.append(
             f"          {hit.score:.3f}  {hit.coverage:8.3f}  {hit.gram_coverage:5.2f}  "
-            f"{hit.fuzzy:5.2f}  {hit.missing_names:5d}  {'是' if hit.subject_named else '否':>6}  "
-            f"{hit.entry.id} / {hit.phrasing}"
+            f"{hit.fuzzy:5.2f}  {hit.missing_names:5d}  {_yes(hit.subject_named):>6}  "
+            f"{_yes(hit.fact_held):>3}  {_yes(hit.head_known):>3}  {hit.entry.id} / {hit.phrasing}"
         )
     return "\n".join(lines)
+
+
+def _yes(flag: bool) -> str:
+    return "是" if flag else "否"
+
+
+def _asked(tokens: list[str], library: Library) -> list[str]:
+    """What the question form asks for, as explain shows it: a number, a date, a word."""
+    wanted = facts.asked(tokens)
+    kinds = [name for fact, name in ((Fact.NUMBER, "数字"), (Fact.DATE, "日期")) if fact & wanted]
+    words = facts.heads(tokens, is_everyday=library.analyzer.is_everyday_word)
+    return [*kinds, *(f"“{word}”" for word in words)]
 
 
 def _verdict(match: Match) -> str:

@@ -11,7 +11,7 @@ are as often answered by a list or a comparison.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from enum import IntFlag
 
 
@@ -55,3 +55,36 @@ def held(answer: str) -> Fact:
     if _DATE.search(answer):
         found |= Fact.DATE
     return found
+
+
+_HOW = frozenset({"怎么", "如何", "怎样", "咋"})
+_WHAT = frozenset({"什么", "啥"})
+_WHAT_IT_MEANS = frozenset({"意思", "东西", "概念", "含义"})
+"""What may follow 是什么 when it asks what a term is (是什么意思); any other word after it is
+the aspect asked about (什么关系, 什么作用), and the term before it is not what is asked."""
+_NOT_A_HEAD = frozenset({*_HOW, *_WHAT, *_WHAT_IT_MEANS, "时候", "为什么", "意思"})
+
+
+def heads(tokens: Sequence[str], *, is_everyday: Callable[[str], bool]) -> tuple[str, ...]:
+    """The words a question form asks about: the verb after 怎么/如何 ("怎么降重" asks about
+    降重) and the term of "X是什么(意思)" ("量化和蒸馏是什么意思" asks about 蒸馏).
+
+    An entry that does not know such a word answers another question, however many of the
+    other words it shares ("用ChatGPT写的论文怎么降重" is not about ChatGPT in education).
+    Single characters (用, 指) are grammar and everyday verbs (进行, 使用, 实现) say little:
+    neither is a head.
+    """
+    found = []
+    for at, token in enumerate(tokens):
+        if token in _HOW:
+            candidates = tokens[at + 1 : at + 2]
+        elif token in _WHAT and (at + 1 == len(tokens) or tokens[at + 1] in _WHAT_IT_MEANS):
+            candidates = [t for t in tokens[max(0, at - 2) : at] if len(t) > 1][-1:]
+        else:
+            continue
+        found += [
+            word
+            for word in candidates
+            if len(word) > 1 and word not in _NOT_A_HEAD and not is_everyday(word)
+        ]
+    return tuple(found)

@@ -140,7 +140,9 @@ def load_library(
         analyzer = previous.analyzer
     else:
         analyzer = Analyzer(lexicon)
-    index = Index.build(base.entries, tokenize=analyzer.tokenise)
+    index = Index.build(
+        base.entries, tokenize=analyzer.tokenise, is_everyday=analyzer.is_everyday_word
+    )
     return Library(
         base=base,
         index=index,

@@ -85,6 +85,9 @@ class Weights:
     fact_absent: float = 0.6
     """Factor when the query asks for a kind of fact (a number, a date) that the entry's answer
     does not hold: "GPT-1是哪一年发布的" is not answered by a list of GPT versions."""
+    head_absent: float = 0.75
+    """Factor when the entry does not know a word the question form asks about (the 降重 of
+    "怎么降重", the 蒸馏 of "蒸馏是什么意思"): see `facts.heads`."""
 
 
 WEIGHTS = Weights()
@@ -98,6 +101,7 @@ def confidence(
     missing_names: int,
     subject_named: bool,
     fact_held: bool = True,
+    head_known: bool = True,
     weights: Weights = WEIGHTS,
 ) -> float:
     """The confidence in [0, 1] that an entry answers a query, from the evidence."""
@@ -106,6 +110,8 @@ def confidence(
         damping *= weights.subject_absent
     if not fact_held:
         damping *= weights.fact_absent
+    if not head_known:
+        damping *= weights.head_absent
     return damping * (
         weights.coverage * coverage + weights.grams * gram_coverage + weights.fuzzy * fuzzy
     )
@@ -128,6 +134,8 @@ class Hit:
     """The query names the entry's subject (else the score is damped)."""
     fact_held: bool = True
     """The answer holds the kind of fact the query asks for (else the score is damped)."""
+    head_known: bool = True
+    """The entry knows the words the question form asks about (else the score is damped)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +205,14 @@ class _Postings:
                 None if min(term_shares) == 1.0 else term_shares,
                 _champions(term_ids, term_weights, self.common_df),
             )
+
+    def has(self, number: int, term: str) -> bool:
+        """Whether entry `number` has the term (in its phrasings, keywords or answer)."""
+        posting = self.terms.get(term)
+        if posting is None:
+            return False
+        at = bisect_left(posting.ids, number)
+        return at < len(posting.ids) and posting.ids[at] == number
 
     def idf_of(self, term: str) -> float:
         return self.idf.get(term, self.unknown_idf)
@@ -351,9 +367,11 @@ class Index:
         tokenize: Tokenize,
         subjects: Sequence[frozenset[str]] = (),
         held: Sequence[facts.Fact] = (),
+        is_everyday: Callable[[str], bool] = lambda word: False,
     ) -> None:
         self.entries = tuple(entries)
         self._held = held
+        self._is_everyday = is_everyday
         self._words = words
         self._grams = grams
         self._keys = keys
@@ -361,7 +379,13 @@ class Index:
         self._tokenize = tokenize
 
     @classmethod
-    def build(cls, entries: Iterable[Entry], *, tokenize: Tokenize) -> Index:
+    def build(
+        cls,
+        entries: Iterable[Entry],
+        *,
+        tokenize: Tokenize,
+        is_everyday: Callable[[str], bool] = lambda word: False,
+    ) -> Index:
         """Tokenise every entry once and index its words and character bigrams."""
         entries = list(entries)
         word_docs: list[tuple[Counter[str], Counter[str]]] = []
@@ -394,7 +418,9 @@ class Index:
         subjects = [frozenset(strong.keys() & entities) for strong, _ in word_docs]
         words = _Postings(word_docs, entities, subject_terms)
         held = [facts.held(entry.answer) for entry in entries]
-        return cls(entries, words, _Postings(gram_docs), keys, tokenize, subjects, held)
+        return cls(
+            entries, words, _Postings(gram_docs), keys, tokenize, subjects, held, is_everyday
+        )
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -449,7 +475,8 @@ class Index:
             candidates = heapq.nlargest(CANDIDATES, bm25.items(), key=by_score)
         key = fuzzy_key(tokens, self._words.idf)
         unknown_names = sum(1 for t in names if t not in self._words.idf)
-        asked = _Asked(frozenset(tokens), facts.asked(tokens))
+        heads = facts.heads(tokens, is_everyday=self._is_everyday)
+        asked = _Asked(frozenset(tokens), facts.asked(tokens), heads)
         scored = [
             self._score(number, total, words, grams, key, unknown_names, asked)
             for number, total in candidates
@@ -480,6 +507,7 @@ class Index:
         missing_names += unknown_names - (unknown_subjects if subject_named else 0)
         # "GPT-2有多少参数" is not answered by an entry whose answer has no number in it.
         fact_held = not self._held or asked.facts & self._held[number] == asked.facts
+        head_known = all(self._words.has(number, head) for head in asked.heads)
         gram_coverage = grams.coverage(number).share if grams.total_weight else coverage
         _, similarity, best = process.extractOne(key, self._keys[number], scorer=fuzz.ratio)
         fuzzy = similarity / 100
@@ -490,6 +518,7 @@ class Index:
             missing_names=missing_names,
             subject_named=subject_named,
             fact_held=fact_held,
+            head_known=head_known,
         )
         return _Scored(
             round(score, 4),
@@ -502,6 +531,7 @@ class Index:
             missing_names,
             subject_named,
             fact_held,
+            head_known,
         )
 
     def _hit(self, scored: _Scored) -> Hit:
@@ -517,6 +547,7 @@ class Index:
             scored.missing_names,
             scored.subject_named,
             scored.fact_held,
+            scored.head_known,
         )
 
 
@@ -533,6 +564,7 @@ class _Scored(NamedTuple):
     missing_names: int
     subject_named: bool
     fact_held: bool
+    head_known: bool
 
 
 class _Asked(NamedTuple):
@@ -540,6 +572,7 @@ class _Asked(NamedTuple):
 
     terms: frozenset[str]
     facts: facts.Fact
+    heads: tuple[str, ...]
 
 
 class Verdict(Enum):

@@ -53,3 +53,31 @@ def test_an_entry_without_the_asked_fact_is_damped(library: Library) -> None:
 def test_an_entry_with_the_asked_fact_is_not_damped(library: Library) -> None:
     match = library.match("ChatGPT是什么时候推出的")
     assert match.answered is not None and match.answered.fact_held
+
+
+@pytest.mark.parametrize(
+    ("question", "asked_about"),
+    [
+        ("在公司里怎么部署大模型", ("部署",)),
+        ("大模型的剪枝是什么意思", ("剪枝",)),
+        ("RLHF是什么", ("rlhf",)),
+        ("ChatGPT是怎么进行训练的", ()),  # 进行 is an everyday verb
+        ("GPT和ChatGPT是什么关系", ()),  # the aspect asked (关系), not a term
+        ("ChatGPT是什么时候推出的", ()),
+        ("怎么用ChatGPT写代码", ()),  # 用: a single character is grammar
+    ],
+)
+def test_the_words_a_question_form_asks_about(
+    library: Library, question: str, asked_about: tuple[str, ...]
+) -> None:
+    tokens = library.analyzer.tokenise(library.read(question).corrected)
+    assert facts.heads(tokens, is_everyday=library.analyzer.is_everyday_word) == asked_about
+
+
+def test_an_entry_that_does_not_know_the_asked_word_is_damped(library: Library) -> None:
+    # "部署" (deploying) is a word no entry has: the entries on large models share 大模型 only.
+    [hit] = library.search("大模型怎么部署", limit=1)
+    assert not hit.head_known
+    assert library.match("大模型怎么部署").answered is None
+    [known] = library.search("大模型怎么训练", limit=1)
+    assert known.head_known
