@@ -50,7 +50,7 @@ class AnswerRecord:
     user_id: int
     message_id: int | None
     query: str
-    kind: str
+    kind: ReplyKind
     entry_id: str | None
     best_entry_id: str | None
     score: float
@@ -67,7 +67,7 @@ class StoredAnswer:
     user_id: int
     entry_id: str | None
     page: int
-    kind: str
+    kind: ReplyKind
 
 
 class ChatStore(Protocol):
@@ -187,7 +187,7 @@ class ChatService:
                 user_id=turn.user_id,
                 message_id=turn.message_id,
                 query=_describe(message)[:MAX_QUERY_CHARS],
-                kind=reply.kind.value,
+                kind=reply.kind,
                 entry_id=reply.entry_id if reply.kind is ReplyKind.ANSWER else None,
                 best_entry_id=reply.hits[0].entry.id if reply.hits else reply.entry_id,
                 score=reply.score,
@@ -259,7 +259,7 @@ class ChatService:
         if value not in (1, -1):
             return None
         stored = await self._owned_answer(answer_id, chat_id)
-        if stored is None or stored.kind != ReplyKind.ANSWER.value:
+        if stored is None or stored.kind is not ReplyKind.ANSWER:
             return None
         return await self._store.record_vote(answer_id, user_id, value, self._clock())
 
