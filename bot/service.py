@@ -42,6 +42,13 @@ MAX_QUERY_CHARS = 4096
 """Longer messages are stored cut to this; Telegram's own limit is 4096 characters."""
 
 
+RESET_QUERY = "[reset]"
+"""How the answer log records a reset (like "[pick id]" a button): no text was sent."""
+
+Decide = Callable[[ChatState, float], tuple[Reply, ChatState]]
+"""A turn's decision: the chat's state and the time in, the reply and the new state out."""
+
+
 @dataclass(frozen=True, slots=True)
 class AnswerRecord:
     """One reply, as the answer log keeps it."""
@@ -175,18 +182,39 @@ class ChatService:
 
     async def handle(self, turn: Turn) -> Outcome:
         """Answer a turn, save the chat's new state and log the reply in one transaction."""
+        message = _clean(turn.message)
+
+        def answer(state: ChatState, now: float) -> tuple[Reply, ChatState]:
+            return step(state, message, self._library(), now=now, config=self._config)
+
+        return await self._take(turn, _describe(message), answer)
+
+    async def reset(self, turn: Turn) -> Outcome:
+        """Forget the context (/reset: the chat's, in a group this member's); logged as a turn.
+
+        The turn's message is not read: a reset is this call, not a phrase sent through the
+        dialogue. What was already read stays read, as when the dialogue hears 换个话题.
+        """
+
+        def forget(state: ChatState, now: float) -> tuple[Reply, ChatState]:
+            forgotten = ChatState(shown=state.shown, updated_at=now)
+            return Reply(phrases.RESET, ReplyKind.RESET), forgotten
+
+        return await self._take(turn, RESET_QUERY, forget)
+
+    async def _take(self, turn: Turn, query: str, decide: Decide) -> Outcome:
+        """One turn of a context: its state in, `decide`, the new state and the reply saved."""
         key = context_key(turn.chat_id, turn.user_id, is_group=turn.is_group)
         lock = self._locks.setdefault(key, asyncio.Lock())
         async with lock:
             state = self._recent.get(key) or await self._load_state(key)
             now = self._clock()
-            message = _clean(turn.message)
-            reply, new_state = step(state, message, self._library(), now=now, config=self._config)
+            reply, new_state = decide(state, now)
             record = AnswerRecord(
                 chat_id=turn.chat_id,
                 user_id=turn.user_id,
                 message_id=turn.message_id,
-                query=_describe(message)[:MAX_QUERY_CHARS],
+                query=query[:MAX_QUERY_CHARS],
                 kind=reply.kind,
                 entry_id=reply.entry_id if reply.kind is ReplyKind.ANSWER else None,
                 best_entry_id=reply.hits[0].entry.id if reply.hits else reply.entry_id,

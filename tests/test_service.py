@@ -129,6 +129,34 @@ async def test_reset_clears_the_context(service: ChatService) -> None:
     assert (await say(service, "继续")).reply.kind is ReplyKind.NOTHING_TO_CONTINUE
 
 
+async def test_the_reset_command_forgets_like_the_phrase_and_is_logged_as_a_reset(
+    service: ChatService, store: SqliteStore
+) -> None:
+    await say(service, "ChatGPT是怎么训练的", chat=5, user=1, group=True)
+    await say(service, "ChatGPT是怎么训练的", chat=5, user=2, group=True)
+    said = (await say(service, "换个话题", chat=1)).reply
+    reset = await service.reset(Turn(5, 1, "/reset", is_group=True, message_id=9))
+    assert reset.reply == said  # the same reply as the phrase
+    logged = await store.answer(reset.answer_id)
+    assert logged is not None and logged.kind is ReplyKind.RESET and logged.entry_id is None
+    # Only this member forgot; the other one goes on.
+    assert (await say(service, "继续", chat=5, user=1, group=True)).reply.kind is (
+        ReplyKind.NOTHING_TO_CONTINUE
+    )
+    assert (await say(service, "继续", chat=5, user=2, group=True)).reply.page == 2
+
+
+async def test_a_reset_keeps_what_was_read_read(service: ChatService) -> None:
+    await say(service, "什么是大模型")
+    await service.reset(Turn(1, 7, "/reset"))
+    chatgpt = (await say(service, "ChatGPT是什么")).reply
+    while chatgpt.has_more:
+        chatgpt = (await say(service, "继续")).reply
+    assert chatgpt.entry_id == "chatgpt"
+    # chatgpt's related is large-model, read before the reset: 继续 walks past it.
+    assert (await say(service, "继续")).reply.entry_id not in ("large-model", "chatgpt")
+
+
 async def test_two_chats_are_isolated(service: ChatService) -> None:
     await say(service, "ChatGPT是怎么训练的", chat=1)
     assert (await say(service, "继续", chat=2)).reply.kind is ReplyKind.NOTHING_TO_CONTINUE

@@ -33,11 +33,11 @@ from telegram.ext import (
 from telegram.request import HTTPXRequest
 
 from bot.adapters.telegram import handlers, limits, notices
-from bot.adapters.telegram.flood import FloodGate
 from bot.adapters.telegram.outage import Outage, WatchedPolls
 from bot.adapters.telegram.redaction import redact
 from bot.admin import AdminService
 from bot.errors import BotError, ConfigError
+from bot.flood import FloodGate
 from bot.service import ChatService
 
 log = logging.getLogger(__name__)

@@ -20,16 +20,14 @@ from bot.adapters.telegram import notices
 from bot.adapters.telegram.addressing import addressed_question
 from bot.adapters.telegram.callback_data import Press, VotePress, action_of, decode
 from bot.adapters.telegram.delivery import is_group, reply, send_outcome
-from bot.adapters.telegram.flood import Admission, FloodGate
 from bot.adapters.telegram.render import offered_payloads
 from bot.core import intent
+from bot.flood import Admission, FloodGate
 from bot.service import ChatService, Outcome, Turn
 
 log = logging.getLogger(__name__)
 
 DEPS_KEY = "deps"
-RESET_PHRASE = "换个话题"
-"""/reset says what a user would say: the dialogue's own reset phrase (intent.RESET_PHRASES)."""
 _COMMAND = re.compile(r"^/\S*\s*")
 
 Hook = Callable[[], Awaitable[str]]
@@ -95,7 +93,7 @@ async def reset(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/reset: forget the context (the chat's; in a group, this member's)."""
     message = _message(update)
     service = deps(context).service
-    outcome = await service.handle(_turn(message, RESET_PHRASE))
+    outcome = await service.reset(_turn(message, message.text or ""))
     await send_outcome(context.bot, service, outcome, chat_id=message.chat_id, asked=message)
 
 
