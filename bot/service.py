@@ -38,8 +38,12 @@ UNSAVED = 0
 """The answer id of a reply the database could not log (no row has id 0)."""
 RECENT_CHATS = 10_000
 """Chats whose last saved state the service keeps at hand (a few hundred bytes each)."""
-MAX_QUERY_CHARS = 4096
-"""Longer messages are stored cut to this; Telegram's own limit is 4096 characters."""
+MAX_LOGGED_CHARS = 4096
+"""The answer log's own bound: a message or comment is stored cut to this many characters.
+
+It is the log's limit, not a platform's: a console line or a web chat has no limit of its own,
+and no sender should make the database grow without bound. (It lets a whole Telegram message,
+at most 4096 characters, be kept.)"""
 
 
 RESET_QUERY = "[reset]"
@@ -214,7 +218,7 @@ class ChatService:
                 chat_id=turn.chat_id,
                 user_id=turn.user_id,
                 message_id=turn.message_id,
-                query=query[:MAX_QUERY_CHARS],
+                query=query[:MAX_LOGGED_CHARS],
                 kind=reply.kind,
                 entry_id=reply.entry_id if reply.kind is ReplyKind.ANSWER else None,
                 best_entry_id=reply.hits[0].entry.id if reply.hits else reply.entry_id,
@@ -306,7 +310,7 @@ class ChatService:
         self, chat_id: int, user_id: int, reply_to_message_id: int, text: str
     ) -> int | None:
         """Store a reply to a comment prompt; the answer id it attached to, or None."""
-        text = without_surrogates(text).strip()[:MAX_QUERY_CHARS]
+        text = without_surrogates(text).strip()[:MAX_LOGGED_CHARS]
         if not text:
             return None
         return await self._store.add_comment_to_prompt(

@@ -12,7 +12,7 @@ from manual_clock import ManualClock
 from bot.adapters.sqlite.chat_store import SqliteStore
 from bot.core.dialogue import DialogueConfig, ReplyKind
 from bot.core.library import Library, load_library
-from bot.service import ChatService, Outcome, Turn
+from bot.service import MAX_LOGGED_CHARS, ChatService, Outcome, Turn
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small_knowledge"
 
@@ -155,6 +155,15 @@ async def test_a_reset_keeps_what_was_read_read(service: ChatService) -> None:
     assert chatgpt.entry_id == "chatgpt"
     # chatgpt's related is large-model, read before the reset: 继续 walks past it.
     assert (await say(service, "继续")).reply.entry_id not in ("large-model", "chatgpt")
+
+
+async def test_the_answer_log_keeps_a_long_message_cut_to_its_own_limit(
+    service: ChatService, store: SqliteStore
+) -> None:
+    outcome = await say(service, "什么是大模型" + "。" * (2 * MAX_LOGGED_CHARS))
+    assert outcome.reply.kind is ReplyKind.ANSWER  # answered from the whole message
+    [(length,)] = await store.read("SELECT length(query) FROM answers")
+    assert length == MAX_LOGGED_CHARS
 
 
 async def test_two_chats_are_isolated(service: ChatService) -> None:
