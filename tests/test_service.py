@@ -6,6 +6,7 @@ import asyncio
 import sqlite3
 from pathlib import Path
 
+import aiosqlite
 import pytest
 from manual_clock import ManualClock
 
@@ -323,18 +324,21 @@ async def test_a_read_only_or_full_database_still_gets_answers_and_recovers(
     tmp_path: Path, small_library: Library, pragma: str
 ) -> None:
     path = tmp_path / "bot.sqlite3"
-    store = await SqliteStore.open(path)
+    await (await SqliteStore.open(path)).close()  # the schema
+    # The store runs on a connection the test holds, to turn it read-only or its disk "full"
+    # (no page may be added) under the store's feet.
+    connection = await aiosqlite.connect(path, isolation_level=None)
+    store = SqliteStore(connection, str(path))
     service = ChatService(store, lambda: small_library)
     await say(service, "什么是大模型")
-    # The store's own connection turned read-only, or its disk "full" (no page may be added).
-    await store._db.execute(pragma)
+    await connection.execute(pragma)
     long_question = "ChatGPT是怎么训练的" + "。" * 3000  # each row needs pages of its own
     answered = [await say(service, long_question) for _ in range(30)]
     assert all(o.reply.kind is ReplyKind.ANSWER for o in answered)
     unsaved = sum(o.answer_id == 0 for o in answered)
     assert unsaved > 0  # read-only: all of them; full: once the last page is used up
-    await store._db.execute("PRAGMA query_only = OFF")
-    await store._db.execute("PRAGMA max_page_count = 1073741823")
+    await connection.execute("PRAGMA query_only = OFF")
+    await connection.execute("PRAGMA max_page_count = 1073741823")
     assert (await say(service, "它有多少参数")).answer_id > 0
     await store.close()
     with sqlite3.connect(path) as raw:
