@@ -23,6 +23,7 @@ from bot.admin import AdminService
 from bot.core.dialogue import DialogueConfig
 from bot.core.knowledge import load_knowledge
 from bot.core.library import Library, load_library
+from bot.core.script import Script
 from bot.core.text import Analyzer, load_lexicon
 from bot.feedback_commands import Review
 from bot.live_knowledge import ReloadReport
@@ -49,7 +50,10 @@ def build_library(settings: Settings, directory: Path | None = None) -> Library:
 def dialogue_config(settings: Settings) -> DialogueConfig:
     """The conversation knobs from the settings."""
     return DialogueConfig(
-        page_size=settings.page_size, ttl_seconds=settings.context_ttl_minutes * 60
+        page_size=settings.page_size,
+        ttl_seconds=settings.context_ttl_minutes * 60,
+        show_source=settings.show_source,
+        reply_script=None if settings.reply_script == "auto" else Script(settings.reply_script),
     )
 
 

@@ -146,6 +146,8 @@ def ask_result(library: Library, question: str) -> dict[str, Any]:
     suggestions = (
         [_suggestion(hit) for hit in match.hits] if match.verdict is Verdict.SUGGEST else []
     )
+    if match.verdict is Verdict.ANSWER and best is not None and best.entry.declines:
+        return {**_unmatched(best.entry.answer, best.score, []), "declined_by": best.entry.id}
     if match.verdict is Verdict.ANSWER and best is not None:
         return {
             "matched": True,
@@ -202,7 +204,7 @@ def explain(library: Library, question: str) -> str:
         f"规范化    {reading.normalised}" + ("（英文问句）" if reading.english else ""),
         *([f"纠错      {reading.corrected}"] if reading.corrected != reading.normalised else []),
         f"分词      {' / '.join(library.analyzer.tokenise(reading.corrected)) or '(无)'}",
-        f"判定      {kb_commands.VERDICTS[match.verdict]}（{_why(match, limits)}）",
+        f"判定      {_verdict(match)}（{_why(match, limits)}）",
         # The component names are those of the score formula in the README.
         "候选      score  coverage  grams  fuzzy  names  subject  条目 / 最接近的问法",
     ]
@@ -215,11 +217,19 @@ def explain(library: Library, question: str) -> str:
     return "\n".join(lines)
 
 
+def _verdict(match: Match) -> str:
+    if match.verdict is Verdict.ANSWER and match.answered is None:
+        return "拒答"  # an entry that says the articles do not answer this
+    return kb_commands.VERDICTS[match.verdict]
+
+
 def _why(match: Match, limits: Thresholds) -> str:
     """The rule that decided, in the words of the README's Matching section."""
     if match.best is None:
         return "没有任何条目含有这句话的词"
     score = match.best.score
+    if match.verdict is Verdict.ANSWER and match.best.entry.declines:
+        return f"最接近的条目 {score:.2f} 说明文章没有回答这个问题：以拒答给出它"
     if match.verdict is Verdict.ANSWER:
         if score >= limits.answer:
             return f"最高分 {score:.2f} ≥ 回答线 {limits.answer}"

@@ -1,8 +1,10 @@
-"""`python -m bot kb ...`: the admins' knowledge tools (check, test, add-alternative, import)."""
+"""`python -m bot kb ...`: the admins' knowledge tools (check, test, add-alternative, import,
+links)."""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +20,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 VERDICTS = {Verdict.ANSWER: "回答", Verdict.SUGGEST: "给出选项", Verdict.DECLINE: "拒答"}
 LoadLibrary = Callable[[Settings, Path | None], Library]
+USERNAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{4,31}")
 
 
 def describe(problem: Problem) -> str:
@@ -96,6 +99,18 @@ def add_parser(sub: Any, load: LoadLibrary) -> None:
         "--force", action="store_true", help="即使匹配器会把它交给别的条目也添加"
     )
     alternative.set_defaults(handler=kb_add_alternative)
+
+    links = kb.add_parser(
+        "links", help="打印每个条目的深度链接（t.me/机器人?start=条目id），可置顶到群里"
+    )
+    links.add_argument(
+        "--bot-username",
+        required=True,
+        type=bot_username,
+        metavar="用户名",
+        help="机器人的用户名，如 AiFaqBot",
+    )
+    links.set_defaults(handler=lambda a, s: kb_links(a, s, load))
 
     imp = kb.add_parser("import", help="从文章（纯文本）起草条目，供人工整理")
     imp.add_argument("articles", nargs="+", help="文章文件，UTF-8 纯文本")
@@ -190,6 +205,34 @@ def kb_add_alternative(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
     return EXIT_OK
+
+
+def bot_username(value: str) -> str:
+    """A Telegram bot username (5-32 letters, digits and _), with or without its @."""
+    name = value.strip().removeprefix("@")
+    if not USERNAME.fullmatch(name):
+        raise argparse.ArgumentTypeError(
+            f"{value!r} 不是机器人用户名（5 到 32 个字母、数字或下划线，如 AiFaqBot）"
+        )
+    return name
+
+
+def kb_links(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> int:
+    """Print every entry's deep link with its question, topic by topic."""
+    from bot.core.browse import DEEP_LINK_PAYLOAD, DEEP_LINK_TOPICS, deep_link
+
+    library = load(settings, None)
+    print(f"{deep_link(args.bot_username, DEEP_LINK_TOPICS)}  按主题浏览")
+    refused = [e.id for e in library.entries if not DEEP_LINK_PAYLOAD.fullmatch(e.id)]
+    for entry in library.entries:
+        if entry.id not in refused:
+            print(f"{deep_link(args.bot_username, entry.id)}  {entry.question}")
+    for entry_id in refused:
+        print(
+            f"错误：条目 id {entry_id} 不能用作链接（最多 64 个字母、数字、_ 或 -）",
+            file=sys.stderr,
+        )
+    return EXIT_FAILED if refused else EXIT_OK
 
 
 def kb_import(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> int:

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from cachetools import LRUCache
 
-from bot.core import phrases
+from bot.core import browse, phrases, script
 from bot.core.dialogue import (
     Action,
     ChatState,
@@ -29,6 +29,7 @@ from bot.core.dialogue import (
     step,
 )
 from bot.core.library import Library
+from bot.core.script import Script
 from bot.core.text import without_surrogates
 from bot.errors import StoreError
 
@@ -178,6 +179,9 @@ class ChatService:
         # What this service last saved for its most active chats, so that a turn is one trip to
         # the database instead of two. The database stays the truth: a restart reads it back.
         self._recent: LRUCache[str, ChatState] = LRUCache(maxsize=RECENT_CHATS)
+        # The script each chat last wrote in, so that a button press is answered in it too.
+        # Kept in memory only: after a restart the next message tells it again.
+        self._scripts: LRUCache[str, Script] = LRUCache(maxsize=RECENT_CHATS)
 
     @property
     def library(self) -> Library:
@@ -191,7 +195,7 @@ class ChatService:
         def answer(state: ChatState, now: float) -> tuple[Reply, ChatState]:
             return step(state, message, self._library(), now=now, config=self._config)
 
-        return await self._take(turn, _describe(message), answer)
+        return await self._take(turn, message, answer)
 
     async def reset(self, turn: Turn) -> Outcome:
         """Forget the context (/reset: the chat's, in a group this member's); logged as a turn.
@@ -204,11 +208,15 @@ class ChatService:
             forgotten = ChatState(shown=state.shown, updated_at=now)
             return Reply(phrases.RESET, ReplyKind.RESET), forgotten
 
-        return await self._take(turn, RESET_QUERY, forget)
+        # Nothing written: the reply keeps the script this chat last wrote in.
+        return await self._take(turn, "", forget, query=RESET_QUERY)
 
-    async def _take(self, turn: Turn, query: str, decide: Decide) -> Outcome:
-        """One turn of a context: its state in, `decide`, the new state and the reply saved."""
-        key = context_key(turn.chat_id, turn.user_id, is_group=turn.is_group)
+    async def _take(
+        self, turn: Turn, message: Message, decide: Decide, *, query: str | None = None
+    ) -> Outcome:
+        """One turn of a context: its state in, `decide`, the new state and the reply saved
+        (logged as `query`, by default the message as written)."""
+        key = _key(turn)
         lock = self._locks.setdefault(key, asyncio.Lock())
         async with lock:
             state = self._recent.get(key) or await self._load_state(key)
@@ -218,7 +226,7 @@ class ChatService:
                 chat_id=turn.chat_id,
                 user_id=turn.user_id,
                 message_id=turn.message_id,
-                query=query[:MAX_LOGGED_CHARS],
+                query=(_describe(message) if query is None else query)[:MAX_LOGGED_CHARS],
                 kind=reply.kind,
                 entry_id=reply.entry_id if reply.kind is ReplyKind.ANSWER else None,
                 best_entry_id=reply.hits[0].entry.id if reply.hits else reply.entry_id,
@@ -236,7 +244,7 @@ class ChatService:
                 self._recent.pop(key, None)
             else:
                 self._recent[key] = new_state
-        return Outcome(reply, answer_id)
+        return Outcome(self._in_script(key, message, reply), answer_id)
 
     async def _load_state(self, key: str) -> ChatState:
         try:
@@ -320,6 +328,59 @@ class ChatService:
     async def _owned_answer(self, answer_id: int, chat_id: int) -> StoredAnswer | None:
         stored = await self._store.answer(answer_id)
         return stored if stored is not None and stored.chat_id == chat_id else None
+
+    def browse(self, turn: Turn, topic: str | None = None, page: int = 1) -> Reply | None:
+        """A view of the topic browser (no topic: the topics), in the asker's script; None for
+        a topic or page that is not there (a stale button)."""
+        found = browse.view(self._library(), topic, page)
+        return self._in_script(_key(turn), "", found) if found is not None else None
+
+    async def read(self, turn: Turn, entry_id: str) -> Outcome | None:
+        """Answer an entry chosen in the browser or by a deep link, through the same Pick path
+        as a suggestion (paged, with votes, logged); None when there is no such entry."""
+        if self._library().get(entry_id) is None:
+            return None
+        return await self.handle(_with(turn, Pick(entry_id)))
+
+    async def browse_press(
+        self,
+        turn: Turn,
+        action: Action,
+        *,
+        topic: str | None = None,
+        page: int = 1,
+        entry_id: str | None = None,
+    ) -> Outcome | Reply | None:
+        """A press in the topic browser, the one dispatch every adapter uses: another view, or
+        the answer to a question; None when it names nothing there is (expired)."""
+        if action is Action.READ:
+            return await self.read(turn, entry_id) if entry_id else None
+        if action is Action.BROWSE:
+            return self.browse(turn, topic, page)
+        return None
+
+    async def start(self, turn: Turn, payload: str) -> Outcome | Reply | None:
+        """/start with a deep-link payload: the browser for "topics", the answer for an entry
+        id; None for anything else, which gets the normal welcome."""
+        if payload == browse.DEEP_LINK_TOPICS:
+            return self.browse(turn)
+        if browse.DEEP_LINK_PAYLOAD.fullmatch(payload) is None:
+            return None
+        return await self.read(turn, payload)
+
+    def _in_script(self, key: str, message: Message, reply: Reply) -> Reply:
+        """The reply in the configured script, or else in the script this chat last wrote in."""
+        fixed = self._config.reply_script
+        if fixed is None:
+            seen = script.detect(message) if isinstance(message, str) else None
+            if seen is not None:
+                self._scripts[key] = seen
+            fixed = self._scripts.get(key, Script.SIMPLIFIED)
+        return script.reply_in(reply, fixed)
+
+
+def _key(turn: Turn) -> str:
+    return context_key(turn.chat_id, turn.user_id, is_group=turn.is_group)
 
 
 def _with(turn: Turn, message: Message) -> Turn:

@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     webhook_secret: str = ""
     watch_knowledge: bool = True
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    show_source: bool = _DIALOGUE.show_source
+    reply_script: Literal["auto", "simplified", "traditional"] = "auto"
 
     @field_validator("admin_ids", mode="before")
     @classmethod

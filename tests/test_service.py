@@ -11,8 +11,10 @@ import pytest
 from manual_clock import ManualClock
 
 from bot.adapters.sqlite.chat_store import SqliteStore
-from bot.core.dialogue import DialogueConfig, ReplyKind
+from bot.core import script
+from bot.core.dialogue import Action, DialogueConfig, Reply, ReplyKind
 from bot.core.library import Library, load_library
+from bot.core.script import Script
 from bot.service import MAX_LOGGED_CHARS, ChatService, Outcome, Turn
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small_knowledge"
@@ -344,3 +346,107 @@ async def test_a_read_only_or_full_database_still_gets_answers_and_recovers(
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert raw.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 2 + 30 - unsaved
+
+
+# --- the topic browser, deep links, sources and the asker's script --------------------------
+
+
+async def test_browsing_to_a_question_answers_it_logged_like_any_answer(
+    service: ChatService, store: SqliteStore
+) -> None:
+    turn = Turn(1, 7, "")
+    topics = service.browse(turn)
+    assert topics is not None and topics.kind is ReplyKind.BROWSE
+    [models] = topics.buttons
+    page = await service.browse_press(turn, models.action, topic=models.topic, page=models.page)
+    assert isinstance(page, Reply) and "“模型”" in page.text
+    question = next(b for b in page.buttons if b.entry_id == "chatgpt-training")
+    answered = await service.browse_press(turn, question.action, entry_id=question.entry_id)
+    assert isinstance(answered, Outcome) and answered.reply.entry_id == "chatgpt-training"
+    assert answered.reply.has_more and [b.label for b in answered.reply.buttons][-2:] == [
+        "👍",
+        "👎",
+    ]
+    # The answer is this chat's like any other: its 继续 pages on, its votes count.
+    following = await service.continue_answer(turn, answered.answer_id)
+    assert following is not None and following.reply.page == 2
+    assert await service.vote(1, 7, answered.answer_id, 1) == 0
+    with sqlite3.connect(store.path) as raw:
+        logged = raw.execute("SELECT entry_id, kind, query FROM answers ORDER BY id").fetchall()
+    assert logged[0] == ("chatgpt-training", "answer", "[pick chatgpt-training]")
+
+
+async def test_stale_browser_presses_are_none(service: ChatService) -> None:
+    turn = Turn(1, 7, "")
+    assert await service.browse_press(turn, Action.BROWSE, topic="gone", page=1) is None
+    assert await service.browse_press(turn, Action.BROWSE, topic="models", page=2) is None
+    assert await service.browse_press(turn, Action.READ, entry_id="no-such-entry") is None
+    assert await service.browse_press(turn, Action.VOTE_UP, entry_id="chatgpt") is None
+
+
+@pytest.mark.parametrize(
+    ("payload", "expected"),
+    [("large-model", "large-model"), ("topics", "browse"), ("nope", None), ("../x", None)],
+)
+async def test_a_deep_link_opens_an_answer_or_the_topics(
+    service: ChatService, payload: str, expected: str | None
+) -> None:
+    opened = await service.start(Turn(5, 5, ""), payload)
+    if expected is None:
+        assert opened is None
+    elif expected == "browse":
+        assert isinstance(opened, Reply) and opened.kind is ReplyKind.BROWSE
+    else:
+        assert isinstance(opened, Outcome) and opened.reply.entry_id == expected
+
+
+async def test_the_source_is_under_the_last_page_only_and_can_be_turned_off(
+    store: SqliteStore, small_library: Library
+) -> None:
+    shown = ChatService(store, lambda: small_library, DialogueConfig(page_size=60))
+    first = (await say(shown, "ChatGPT是怎么训练的")).reply
+    assert "来源：" not in first.text
+    last = first
+    while last.has_more:
+        last = (await say(shown, "继续")).reply
+    assert "来源：《ChatGPT连夜迭代的简单介绍》· 2. chatGPT如何训练数据" in last.text
+    hidden = ChatService(
+        store, lambda: small_library, DialogueConfig(page_size=3000, show_source=False)
+    )
+    assert "来源" not in (await say(hidden, "ChatGPT是怎么训练的", chat=2)).reply.text
+
+
+async def test_a_traditional_asker_is_answered_in_traditional_also_after_a_press(
+    service: ChatService,
+) -> None:
+    asked = await say(service, "ChatGPT是怎麼訓練的")
+    assert "【ChatGPT是怎麼訓練的？】" in asked.reply.text
+    assert asked.reply.buttons[0].label == "繼續"
+    # 继续 pressed carries no text: the chat's script holds.
+    pressed = await service.continue_answer(Turn(1, 7, ""), asked.answer_id)
+    assert pressed is not None and pressed.reply.page == 2
+    assert script.detect(pressed.reply.text) is Script.TRADITIONAL
+    browsed = service.browse(Turn(1, 7, ""))
+    assert browsed is not None and "我瞭解這些主題" in browsed.text
+    # A simplified message switches back; another chat was never traditional.
+    assert "【什么是大模型？】" in (await say(service, "什么是大模型")).reply.text
+    assert "【什么是大模型？】" in (await say(service, "大模型", chat=2)).reply.text
+
+
+async def test_a_fixed_script_is_used_whatever_the_asker_writes(
+    store: SqliteStore, small_library: Library
+) -> None:
+    config = DialogueConfig(page_size=3000, reply_script=Script.TRADITIONAL)
+    fixed = ChatService(store, lambda: small_library, config)
+    assert "【什麼是大模型？】" in (await say(fixed, "什么是大模型")).reply.text
+    config = DialogueConfig(page_size=3000, reply_script=Script.SIMPLIFIED)
+    simplified = ChatService(store, lambda: small_library, config)
+    assert "【什么是大模型？】" in (await say(simplified, "什麼是大模型", chat=3)).reply.text
+
+
+async def test_a_reset_answers_in_the_script_the_chat_writes_in(service: ChatService) -> None:
+    await say(service, "ChatGPT是怎麼訓練的")
+    reset = await service.reset(Turn(1, 7, "/reset"))
+    assert reset.reply.kind is ReplyKind.RESET
+    # /reset wrote nothing, so the chat's script holds (换个话题 sent for it switched it).
+    assert script.detect(reset.reply.text) is Script.TRADITIONAL

@@ -17,14 +17,18 @@ from typing import Any, TextIO
 
 from bot.core import phrases
 from bot.core.dialogue import Action, Button, Reply
-from bot.service import ChatService, Outcome, Turn
+from bot.service import UNSAVED, ChatService, Outcome, Turn
 
 LOCAL_USER = 1
 HELP = """在下面输入问题，例如“什么是大模型？”。输入“继续”看下一段，讲完了会接着讲相关内容。
 按钮以 [1] [2] … 显示，输入方括号里的编号就等于点按钮；点 👎 后下一行是你的意见（回车跳过）。
-/topics 我了解哪些主题   /help 显示这段说明   /reset 换个话题   /quit 退出"""
+/topics 按主题浏览问题（输入编号打开）   /help 显示这段说明   /reset 换个话题   /quit 退出"""
 PRESS_ACTIONS = {"up": Action.VOTE_UP, "down": Action.VOTE_DOWN, "continue": Action.CONTINUE}
-"""`chat --json` press names; any other press is the id of an entry offered under the answer."""
+"""`chat --json` press names; besides the browser's (below), any other press is the id of an
+entry offered under the answer."""
+BROWSER_ACTIONS = (Action.BROWSE, Action.READ)
+"""Buttons of the topic browser, pressed under no answer: `topics`, `topic:<key>:<page>` and
+`read:<entry-id>` in `chat --json`."""
 
 
 def render_buttons(reply: Reply) -> str:
@@ -36,6 +40,10 @@ def press_name(button: Button) -> str:
     """How `chat --json` names pressing this button."""
     if button.action is Action.ASK and button.entry_id:
         return button.entry_id
+    if button.action is Action.READ:
+        return f"read:{button.entry_id}"
+    if button.action is Action.BROWSE:
+        return f"topic:{button.topic}:{button.page}" if button.topic else "topics"
     return next(name for name, action in PRESS_ACTIONS.items() if action is button.action)
 
 
@@ -133,7 +141,10 @@ class ConsoleChat:
             turn = Turn(
                 _as_id(line.chat), _as_id(line.user), "", is_group=line.chat.startswith("-")
             )
-            if line.press is not None:
+            browsing = browser_button(line.press) if line.press is not None else None
+            if browsing is not None:
+                result = await self._browse(turn, browsing)
+            elif line.press is not None:
                 action = PRESS_ACTIONS.get(line.press, Action.ASK)
                 entry_id = line.press if action is Action.ASK else None
                 result = await self._press(turn, line.answer_id or 0, action, entry_id)
@@ -154,7 +165,9 @@ class ConsoleChat:
         if line in ("/help", "/start"):
             return HELP
         button = None if commenting else self._button(line)
-        if button is not None and self._last is not None:
+        if button is not None and button.action in BROWSER_ACTIONS:
+            result = await self._browse(turn, button)
+        elif button is not None and self._last is not None:
             answer_id = self._last.answer_id
             result = await self._press(turn, answer_id, button.action, button.entry_id)
         else:
@@ -177,7 +190,7 @@ class ConsoleChat:
             )
             return phrases.COMMENT_THANKS if stored is not None else phrases.COMMENT_SKIPPED
         if text.strip() == "/topics":
-            return _topics(self._service)
+            return await self._browse(turn, Button("", Action.BROWSE))
         if text.strip() == "/reset":
             return await self._service.reset(Turn(turn.chat_id, turn.user_id, text, turn.is_group))
         return await self._service.handle(Turn(turn.chat_id, turn.user_id, text, turn.is_group))
@@ -197,6 +210,15 @@ class ConsoleChat:
             return phrases.COMMENT_PROMPT_NEXT_LINE
         return pressed.vote_notice() if pressed.vote is not None else phrases.BUTTON_EXPIRED
 
+    async def _browse(self, turn: Turn, button: Button) -> Outcome | str:
+        """A press in the topic browser: the next view (under no answer) or an answer."""
+        result = await self._service.browse_press(
+            turn, button.action, topic=button.topic, page=button.page, entry_id=button.entry_id
+        )
+        if result is None:
+            return phrases.BUTTON_EXPIRED
+        return result if isinstance(result, Outcome) else Outcome(result, UNSAVED)
+
     def _button(self, line: str) -> Button | None:
         """A bare number right after a reply with buttons means pressing that button."""
         if self._last is None or not line.isdigit():
@@ -205,8 +227,17 @@ class ConsoleChat:
         return buttons[int(line) - 1] if 1 <= int(line) <= len(buttons) else None
 
 
-def _topics(service: ChatService) -> str:
-    return phrases.topic_list([(t.name, len(t.entry_ids)) for t in service.library.topics])
+def browser_button(press: str) -> Button | None:
+    """The browser button a `chat --json` press names (see press_name), or None."""
+    kind, _, rest = press.partition(":")
+    if press == "topics":
+        return Button("", Action.BROWSE)
+    if kind == "read" and rest:
+        return Button("", Action.READ, rest)
+    topic, _, page = rest.partition(":")
+    if kind == "topic" and topic and page.isdigit():
+        return Button("", Action.BROWSE, topic=topic, page=int(page))
+    return None
 
 
 def _as_id(value: str) -> int:

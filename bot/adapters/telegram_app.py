@@ -20,19 +20,21 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
-from telegram import Bot, BotCommand, Update
+from telegram import Bot, BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
+    InlineQueryHandler,
     MessageHandler,
     filters,
 )
 from telegram.request import HTTPXRequest
 
-from bot.adapters.telegram import handlers, limits, notices
+from bot.adapters.telegram import handlers, inline, limits, notices
+from bot.adapters.telegram.delivery import TYPING_DELAY
 from bot.adapters.telegram.outage import Outage, WatchedPolls
 from bot.adapters.telegram.redaction import redact
 from bot.admin import AdminService
@@ -42,7 +44,7 @@ from bot.service import ChatService
 
 log = logging.getLogger(__name__)
 
-ALLOWED_UPDATES = (Update.MESSAGE, Update.CALLBACK_QUERY)
+ALLOWED_UPDATES = (Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY)
 """Edits, joins, reactions and the rest are not even fetched."""
 CONCURRENT_UPDATES = 256
 """Updates handled at once. A reply waiting for the rate limiter holds one of these, and
@@ -85,10 +87,12 @@ def build_application(
     on_shutdown: Callable[[], Awaitable[None]] | None = None,
     on_start: Callable[[BotApplication], Awaitable[None]] | None = None,
     clock: Callable[[], float] = time.monotonic,
+    typing_delay: float = TYPING_DELAY,
 ) -> BotApplication:
     """The PTB application with every handler registered, in the order they are tried.
 
     `admin` answers /stats, /unanswered and /reload; without it they say they are unavailable.
+    An answer slower than `typing_delay` seconds shows "typing…" first.
     """
     # Any: the rate limiter changes the builder's type parameters, and only build() matters.
     polls = WatchedPolls(request_class(connection_pool_size=1), Outage(clock))
@@ -115,6 +119,7 @@ def build_application(
         stats=admin.activity_report if admin is not None else None,
         unanswered=admin.unanswered_report if admin is not None else None,
         clock=clock,
+        typing_delay=typing_delay,
     )
     new = filters.UpdateType.MESSAGE  # edited messages are ignored
     questions = new & filters.TEXT & ~filters.COMMAND
@@ -135,6 +140,7 @@ def build_application(
             MessageHandler(questions & filters.ChatType.PRIVATE, handlers.private_text),
             MessageHandler(questions & filters.ChatType.GROUPS, handlers.group_text),
             CallbackQueryHandler(handlers.button),
+            InlineQueryHandler(inline.inline_query),
         ]
     )
     application.add_error_handler(handlers.on_error)
@@ -164,12 +170,34 @@ async def tell_admins(bot: Bot, admin_ids: frozenset[int], text: str) -> None:
 
 
 async def announce_commands(application: BotApplication) -> None:
-    """Offer the command menu; a Bot API server that refuses it is no reason not to start."""
+    """Offer the command menu: everyone's, and each admin's own with the admin commands too.
+
+    A Bot API server that refuses a menu is no reason not to start: each refusal is logged once.
+    """
     bot = application.bot
+    everyone = [BotCommand(name, text) for name, text in notices.COMMANDS]
     try:
-        await bot.set_my_commands([BotCommand(name, text) for name, text in notices.COMMANDS])
+        await bot.set_my_commands(everyone, scope=BotCommandScopeDefault())
     except TelegramError as exc:
         log.warning("setMyCommands was refused (%s); starting without a command menu", exc)
+    admins = everyone + [BotCommand(name, text) for name, text in notices.ADMIN_COMMANDS]
+    refused: list[int] = []
+    failure: TelegramError | None = None
+    found = application.bot_data.get(handlers.DEPS_KEY)
+    admin_ids = found.admin_ids if isinstance(found, handlers.Deps) else frozenset[int]()
+    for admin_id in sorted(admin_ids):
+        try:
+            # Telegram refuses a chat scope for an admin who never opened a chat with the bot.
+            await bot.set_my_commands(admins, scope=BotCommandScopeChat(admin_id))
+        except TelegramError as exc:
+            refused.append(admin_id)
+            failure = exc
+    if refused:
+        log.warning(
+            "setMyCommands for admins %s was refused (%s); they see the everyday menu",
+            ", ".join(map(str, refused)),
+            failure,
+        )
     log.info("serving as @%s", bot.username)
 
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from bot.core import follow_up, intent
 from bot.core.knowledge import Entry
 from bot.core.library import Library
-from bot.core.search import Verdict
 
 TOPIC_CHOICES = 3
 """Topics offered when asking back."""
@@ -53,8 +52,8 @@ def topics_for(pending: str, library: Library) -> list[Topic]:
     for name in vocabulary.names[:NAMES_TRIED]:
         question = complete(pending, name, library) if pending else f"什么是{name}"
         match = library.match(question)
-        if match.verdict is Verdict.ANSWER and match.best is not None:
-            entry = match.best.entry
+        if match.answered is not None:
+            entry = match.answered.entry
             if entry.id not in seen:
                 seen.add(entry.id)
                 offered.append(Topic(vocabulary.shown_as(name), entry))

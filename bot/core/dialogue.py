@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from bot.core import clarify, follow_up, phrases, resolve, walk
+from bot.core import clarify, follow_up, phrases, provenance, resolve, walk
 from bot.core import intent as intents
 from bot.core.knowledge import Entry
 from bot.core.library import Library
 from bot.core.paging import split_pages
 from bot.core.reply import Action, Button, Reply, ReplyKind
+from bot.core.script import Script
 from bot.core.search import Hit, Match, Verdict
 
 __all__ = [
@@ -89,6 +90,10 @@ class DialogueConfig:
     related_limit: int = 3
     shown_limit: int = 200
     examples: tuple[str, ...] = field(default=phrases.EXAMPLE_QUESTIONS)
+    show_source: bool = True
+    """Whether an answer's last page says where it comes from (provenance.source_line)."""
+    reply_script: Script | None = None
+    """The script every reply is written in; None: the asker's (the service applies it)."""
 
 
 def step(
@@ -165,6 +170,8 @@ def _respond(
 ) -> tuple[Reply, ChatState]:
     if match.verdict is Verdict.ANSWER and match.best is not None:
         hit = match.best
+        if hit.entry.declines:
+            return _not_in_sources(state, hit.entry, asked, score=hit.score, hits=match.hits)
         return _answer(state, hit.entry, asked, config, score=hit.score, hits=match.hits)
     if match.verdict is Verdict.SUGGEST:
         questions = [hit.entry.question for hit in match.hits]
@@ -200,7 +207,13 @@ def _answer(
 ) -> tuple[Reply, ChatState]:
     pages = split_pages(entry.answer, config.page_size)
     page = min(max(page, 1), len(pages))
-    text = phrases.answer_page(entry.question, pages[page - 1], page, len(pages))
+    # The source goes under the last page, like a footnote: the first page stays the shortest
+    # way to the answer, and whoever reads on to the end has read what it is the source of.
+    source = provenance.source_line(entry.source) if page == len(pages) else None
+    source = source if config.show_source else None
+    text = phrases.answer_page(
+        entry.question, pages[page - 1], page, len(pages), source=source or ""
+    )
     buttons = (
         [Button(phrases.CONTINUE_BUTTON, Action.CONTINUE, entry.id)] if page < len(pages) else []
     )
@@ -289,7 +302,19 @@ def _pick(
     entry = library.get(entry_id)
     if entry is None:
         return Reply(phrases.GONE, ReplyKind.GONE), state
+    if entry.declines:
+        return _not_in_sources(state, entry, entry.question)
     return _answer(state, entry, entry.question, config)
+
+
+def _not_in_sources(
+    state: ChatState, entry: Entry, asked: str, *, score: float = 1.0, hits: tuple[Hit, ...] = ()
+) -> tuple[Reply, ChatState]:
+    """A question the articles do not answer, said with what they do say nearby: a decline
+    (no votes, nothing to continue), whose subject stays for a follow-up ("那GPT-3呢")."""
+    reply = Reply(entry.answer, ReplyKind.DECLINE, score=score, hits=hits)
+    new_state = ChatState(subject=entry.subject, last_question=asked, shown=state.shown)
+    return reply, new_state
 
 
 def _numbered_choice(normalised: str, state: ChatState) -> str | None:

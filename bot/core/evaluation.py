@@ -229,12 +229,15 @@ def run_cases(library: Library, cases: Sequence[Case]) -> Report:
     for case in cases:
         match = library.match(case.question)
         best = match.best
-        answered = match.verdict is Verdict.ANSWER and best is not None
-        got = best.entry.id if answered and best is not None else NONE
+        answered = match.answered is not None
+        # An entry that says the articles do not answer a question is expected by its id.
+        routed = best if match.verdict is Verdict.ANSWER else None
+        got = routed.entry.id if routed is not None else NONE
         if case.on_topic:
-            passed = answered and best is not None and case.accepts(best.entry)
+            passed = routed is not None and case.accepts(routed.entry)
+            passed = passed and (answered or not case.any)
         elif case.strict:
-            passed = match.verdict is Verdict.DECLINE
+            passed = not answered and match.verdict is not Verdict.SUGGEST
             if match.verdict is Verdict.SUGGEST:
                 got = "suggest"
         else:

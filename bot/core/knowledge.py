@@ -39,6 +39,7 @@ ENTRY_FIELDS = frozenset(
         "source",
         "tags",
         "reviewed",
+        "declines",
     }
 )
 
@@ -57,6 +58,9 @@ class Entry:
     source: str = ""
     tags: tuple[str, ...] = ()
     reviewed: dt.date | None = None
+    declines: bool = False
+    """The articles do not answer this question (GPT-4's parameter count): the entry's answer
+    says what they do say nearby, and the bot gives it as a decline, not as an answer."""
     topic: str = ""
     file: str = ""
     line: int = 0
@@ -270,6 +274,9 @@ def _parse_entry(
     if reviewed is not None and not isinstance(reviewed, dt.date):
         problem("reviewed", "must be a date such as 2026-11-24")
         reviewed = None
+    declines = raw.get("declines", False)
+    if not isinstance(declines, bool):
+        problem("declines", "must be true or false")
     if len(problems) > before:
         return None
     return Entry(
@@ -283,6 +290,7 @@ def _parse_entry(
         source=source.strip(),
         tags=tuple(_texts(raw, "tags", problem)),
         reviewed=reviewed,
+        declines=declines,
         topic=topic,
         file=file,
         line=line,

@@ -32,9 +32,12 @@ VOTE_SAME = {1: "你已经点过👍了", -1: "你已经点过👎了"}
 GONE = "抱歉，这个回答的内容已经被管理员更新或移除了。请重新提问。"
 
 
-def answer_page(question: str, body: str, page: int, pages: int) -> str:
-    """A page of an answer: the question it answers on the first page, a footer when paged."""
+def answer_page(question: str, body: str, page: int, pages: int, *, source: str = "") -> str:
+    """A page of an answer: the question it answers on the first page, the source line when
+    given, a footer when paged."""
     parts = [f"【{question}】\n\n{body}" if page == 1 else body]
+    if source:
+        parts.append(source)
     if pages > 1:
         hint = "回复“继续”查看下一段" if page < pages else "完"
         parts.append(f"（{page}/{pages}）{hint}")
@@ -122,10 +125,30 @@ def vote_notice(previous: int | None, value: int) -> str:
     return VOTE_CHANGED[value] if previous else VOTE_RECORDED[value]
 
 
-def topic_list(items: Sequence[tuple[str, int]]) -> str:
-    """The knowledge's topics (name, number of entries), as /topics shows them."""
+def topic_list(items: Sequence[tuple[str, int]], *, browsing: bool = False) -> str:
+    """The knowledge's topics (name, number of entries), as /topics shows them; `browsing`
+    when each topic is a button (or a number) that opens its questions."""
     if not items:
         return "知识库目前是空的。"
     lines = [f"• {name}（{count} 条）" for name, count in items]
     total = sum(count for _, count in items)
-    return "我了解这些主题：\n" + "\n".join(lines) + f"\n\n共 {total} 条。发送 /help 查看示例问题。"
+    how = "点选一个主题看它的问题。" if browsing else "发送 /help 查看示例问题。"
+    return "我了解这些主题：\n" + "\n".join(lines) + f"\n\n共 {total} 条。{how}"
+
+
+PREVIOUS_PAGE = "◀ 上一页"
+NEXT_PAGE = "下一页 ▶"
+ALL_TOPICS = "↩ 全部主题"
+
+
+def topic_questions(topic: str, page: int, pages: int) -> str:
+    """The heading of a page of a topic's questions in the browser."""
+    where = f"（第 {page}/{pages} 页）" if pages > 1 else ""
+    return f"“{topic}”里的问题{where}：点选一个问题看回答。"
+
+
+def source_line(title: str | None, section: str) -> str:
+    """Where an answer comes from, in one short line: the article and its section."""
+    if title and section:
+        return f"来源：《{title}》· {section}"
+    return f"来源：《{title}》" if title else f"来源：{section}"

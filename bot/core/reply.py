@@ -15,6 +15,8 @@ class Action(Enum):
     ASK = "ask"  # answer the entry `Button.entry_id`
     VOTE_UP = "up"
     VOTE_DOWN = "down"
+    BROWSE = "browse"  # the topic browser: `Button.topic` at `Button.page`, or None for the list
+    READ = "read"  # answer the entry `Button.entry_id` from the browser (under no answer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +26,10 @@ class Button:
     label: str
     action: Action
     entry_id: str | None = None
+    topic: str | None = None
+    """The topic key a BROWSE button opens (None: the list of topics)."""
+    page: int = 0
+    """The page of that topic a BROWSE button opens."""
 
 
 class ReplyKind(Enum):
@@ -38,6 +44,7 @@ class ReplyKind(Enum):
     GONE = "gone"  # 继续 on an entry that a reload removed
     SMALL_TALK = "small_talk"
     RESET = "reset"
+    BROWSE = "browse"  # a view of the topic browser (not a dialogue turn, never logged)
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from bot.core import facts
 from bot.core.knowledge import Entry
 from bot.core.text import QUESTION_WORDS, char_bigrams
 
@@ -81,6 +82,9 @@ class Weights:
     knows, a model version, or the subject of other entries."""
     subject_absent: float = 0.75
     """Factor when the query names none of the subjects the entry speaks of."""
+    fact_absent: float = 0.6
+    """Factor when the query asks for a kind of fact (a number, a date) that the entry's answer
+    does not hold: "GPT-1是哪一年发布的" is not answered by a list of GPT versions."""
 
 
 WEIGHTS = Weights()
@@ -93,12 +97,15 @@ def confidence(
     *,
     missing_names: int,
     subject_named: bool,
+    fact_held: bool = True,
     weights: Weights = WEIGHTS,
 ) -> float:
     """The confidence in [0, 1] that an entry answers a query, from the evidence."""
     damping = weights.missing_name**missing_names
     if not subject_named:
         damping *= weights.subject_absent
+    if not fact_held:
+        damping *= weights.fact_absent
     return damping * (
         weights.coverage * coverage + weights.grams * gram_coverage + weights.fuzzy * fuzzy
     )
@@ -119,6 +126,8 @@ class Hit:
     """Names in the query that the entry does not know (each damps the score)."""
     subject_named: bool = True
     """The query names the entry's subject (else the score is damped)."""
+    fact_held: bool = True
+    """The answer holds the kind of fact the query asks for (else the score is damped)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,8 +338,10 @@ class Index:
         keys: Sequence[tuple[str, ...]],
         tokenize: Tokenize,
         subjects: Sequence[frozenset[str]] = (),
+        held: Sequence[facts.Fact] = (),
     ) -> None:
         self.entries = tuple(entries)
+        self._held = held
         self._words = words
         self._grams = grams
         self._keys = keys
@@ -369,7 +380,8 @@ class Index:
         # The subjects an entry speaks of: its own, and those its phrasings and keywords name.
         subjects = [frozenset(strong.keys() & entities) for strong, _ in word_docs]
         words = _Postings(word_docs, entities)
-        return cls(entries, words, _Postings(gram_docs), keys, tokenize, subjects)
+        held = [facts.held(entry.answer) for entry in entries]
+        return cls(entries, words, _Postings(gram_docs), keys, tokenize, subjects, held)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -424,7 +436,7 @@ class Index:
             candidates = heapq.nlargest(CANDIDATES, bm25.items(), key=by_score)
         key = fuzzy_key(tokens, self._words.idf)
         unknown_names = sum(1 for t in names if t not in self._words.idf)
-        asked = frozenset(tokens)
+        asked = _Asked(frozenset(tokens), facts.asked(tokens))
         scored = [
             self._score(number, total, words, grams, key, unknown_names, asked)
             for number, total in candidates
@@ -441,7 +453,7 @@ class Index:
         grams: _Gathered,
         key: str,
         missing_names: int,
-        asked: frozenset[str],
+        asked: _Asked,
     ) -> _Scored:
         coverage, unknown_names = words.coverage(number)
         # Names count against an entry that does not know them, and so does a subject the query
@@ -450,7 +462,9 @@ class Index:
         missing_names += unknown_names
         # An entry answers about its subjects: a question that names none of them ("文心一言是哪家
         # 公司做的" against "ChatGPT是哪家公司做的") is a weaker match.
-        subject_named = not self._subjects or not self._subjects[number].isdisjoint(asked)
+        subject_named = not self._subjects or not self._subjects[number].isdisjoint(asked.terms)
+        # "GPT-2有多少参数" is not answered by an entry whose answer has no number in it.
+        fact_held = not self._held or asked.facts & self._held[number] == asked.facts
         gram_coverage = grams.coverage(number).share if grams.total_weight else coverage
         _, similarity, best = process.extractOne(key, self._keys[number], scorer=fuzz.ratio)
         fuzzy = similarity / 100
@@ -460,6 +474,7 @@ class Index:
             fuzzy,
             missing_names=missing_names,
             subject_named=subject_named,
+            fact_held=fact_held,
         )
         return _Scored(
             round(score, 4),
@@ -471,6 +486,7 @@ class Index:
             best,
             missing_names,
             subject_named,
+            fact_held,
         )
 
     def _hit(self, scored: _Scored) -> Hit:
@@ -485,6 +501,7 @@ class Index:
             entry.phrasings[scored.phrasing],
             scored.missing_names,
             scored.subject_named,
+            scored.fact_held,
         )
 
 
@@ -500,6 +517,14 @@ class _Scored(NamedTuple):
     phrasing: int
     missing_names: int
     subject_named: bool
+    fact_held: bool
+
+
+class _Asked(NamedTuple):
+    """What a query asks: its terms, and the kinds of fact it wants."""
+
+    terms: frozenset[str]
+    facts: facts.Fact
 
 
 class Verdict(Enum):
@@ -532,6 +557,15 @@ class Match:
     @property
     def best(self) -> Hit | None:
         return self.hits[0] if self.hits else None
+
+    @property
+    def answered(self) -> Hit | None:
+        """The hit that answers the query, if any: routed to an entry with confidence, and not
+        one whose answer is that the articles do not say (`Entry.declines`)."""
+        best = self.best
+        if self.verdict is Verdict.ANSWER and best is not None and not best.entry.declines:
+            return best
+        return None
 
 
 def decide(hits: Sequence[Hit], thresholds: Thresholds) -> Match:

@@ -25,7 +25,7 @@ def next_entry(
     seen = set(shown) | {current.id}
     candidates = _subtopics(current, library) if depth else iter(())
     for entry in _chain(candidates, _linked(current, library), _neighbours(current, library)):
-        if entry.id not in seen:
+        if entry.id not in seen and not entry.declines:
             return entry
     return None
 

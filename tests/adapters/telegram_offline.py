@@ -12,6 +12,8 @@ import json
 import re
 import sqlite3
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from telegram import Update
@@ -19,6 +21,12 @@ from telegram.request import HTTPXRequest, RequestData
 
 from bot.adapters.sqlite.chat_store import SqliteStore
 from bot.adapters.telegram_app import BotApplication
+from bot.adapters.telegram_app import build_application as build
+from bot.bootstrap import telegram_config
+from bot.core.dialogue import DialogueConfig
+from bot.core.library import Library
+from bot.service import ChatService
+from bot.settings import Settings
 
 TOKEN = "123456789:AAFakeTokenForOfflineTests_abcdefgh"
 BOT = {"id": 666, "is_bot": True, "first_name": "Test", "username": "TestNameBot"}
@@ -53,7 +61,12 @@ class OfflineBotApi(HTTPXRequest):
             result: Any = BOT
         elif name == "sendMessage":
             result = self._message(params)
-        elif name in ("answerCallbackQuery", "setMyCommands"):
+        elif name in (
+            "answerCallbackQuery",
+            "setMyCommands",
+            "answerInlineQuery",
+            "sendChatAction",
+        ):
             result = True
         else:
             self.unexpected.append(name)
@@ -73,12 +86,18 @@ class OfflineBotApi(HTTPXRequest):
         if "inline_keyboard" in params.get("reply_markup", {}):
             message["reply_markup"] = params["reply_markup"]
         message["_reply_to"] = (params.get("reply_parameters") or {}).get("message_id")
+        if params.get("message_thread_id") is not None:  # as Telegram shows a topic's message
+            message.update(message_thread_id=params["message_thread_id"], is_topic_message=True)
         self.sent.append(message)
         return message
 
     def texts(self, chat_id: int | None = None) -> list[str]:
         """What the bot sent, in order (to one chat, if given)."""
         return [m["text"] for m in self.sent if chat_id is None or m["chat"]["id"] == chat_id]
+
+    def params_of(self, method: str) -> list[dict[str, Any]]:
+        """The parameters of every call of one Bot API method, in order."""
+        return [params for name, params in self.calls if name == method]
 
     def callback_answers(self) -> list[str | None]:
         """The texts of the answerCallbackQuery calls, in order."""
@@ -156,6 +175,11 @@ class Updates:
         }
         return self.update(callback_query=query)
 
+    def inline(self, query: str, *, user_id: int = ALICE) -> Update:
+        """An inline query (`@bot query` typed in any chat)."""
+        inline_query = {"id": str(next(self._ids)), "from": user(user_id), "query": query}
+        return self.update(inline_query={**inline_query, "offset": ""})
+
     def update(self, **content: Any) -> Update:
         return Update.de_json({"update_id": next(self._ids), **content}, self._bot)
 
@@ -181,3 +205,27 @@ def api(app: BotApplication) -> OfflineBotApi:
 def rows(store: SqliteStore, sql: str) -> list[tuple[Any, ...]]:
     with sqlite3.connect(store.path) as raw:
         return raw.execute(sql).fetchall()
+
+
+@asynccontextmanager
+async def bot_on(
+    store: Any,
+    library: Library,
+    *,
+    admins: frozenset[int] = frozenset({ADMIN}),
+    request_class: type[OfflineBotApi] = OfflineBotApi,
+    **options: Any,
+) -> AsyncIterator[BotApplication]:
+    """The product's application on an offline API, for a test that needs its own options
+    (a store of its own, other admins, a typing delay, a request class that refuses more)."""
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        telegram_token=TOKEN,
+        admin_ids=admins,
+        rate_limiter=False,
+    )
+    service = ChatService(store, lambda: library, DialogueConfig(page_size=80))
+    application = build(telegram_config(settings), service, request_class=request_class, **options)
+    async with application:
+        yield application
+    assert api(application).unexpected == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -118,3 +119,51 @@ async def test_json_reset_is_the_same_reset(console: ConsoleChat) -> None:
         {"chat": 5, "user": "ann", "text": "继续"},
     )
     assert reset["kind"] == "reset" and again["kind"] == "nothing_to_continue"
+
+
+async def test_the_interactive_console_browses_topics_by_number_to_an_answer(
+    console: ConsoleChat, store: SqliteStore
+) -> None:
+    out = io.StringIO()
+
+    def number_of(label: str) -> Any:
+        def press() -> str:  # the number of the button with this label in the last reply
+            return re.findall(rf"\[(\d+)\] {re.escape(label)}", out.getvalue())[-1]
+
+        return press
+
+    pages = ["继续"] * 4  # five pages at the fixture's page size: the source is under the last
+    script = iter(["/topics", "1", number_of("ChatGPT是怎么训练的？"), *pages, "/quit"])
+
+    def read(_: str) -> str:
+        line = next(script)
+        return line if isinstance(line, str) else line()
+
+    await console.interactive(read=read, out=out)
+    shown = out.getvalue()
+    assert "[1] 模型（5）" in shown and "“模型”里的问题" in shown
+    assert "【ChatGPT是怎么训练的？】" in shown and "（5/5）完" in shown
+    assert shown.count("来源：") == 1
+    assert "来源：《ChatGPT连夜迭代的简单介绍》· 2. chatGPT如何训练数据" in shown
+    with sqlite3.connect(store.path) as raw:
+        logged = raw.execute("SELECT entry_id, page FROM answers ORDER BY id").fetchall()
+    assert logged[:2] == [("chatgpt-training", 1), ("chatgpt-training", 2)]
+
+
+async def test_json_presses_walk_the_browser_and_a_stale_one_expires(console: ConsoleChat) -> None:
+    [topics] = await json_chat(console, "/topics")
+    assert topics["kind"] == "browse" and topics["presses"] == ["topic:models:1"]
+    [page] = await json_chat(console, {"press": "topic:models:1"})
+    assert "read:chatgpt" in page["presses"] and page["presses"][-1] == "topics"
+    [answer] = await json_chat(console, {"press": "read:chatgpt"})
+    assert answer["kind"] == "answer" and answer["entry_id"] == "chatgpt" and answer["answer_id"]
+    for stale in ("topic:models:2", "topic:gone:1", "read:gone"):
+        [expired] = await json_chat(console, {"press": stale})
+        assert expired["text"] == "这个按钮已失效，请重新提问。"
+
+
+async def test_a_traditional_line_is_answered_in_traditional_in_the_console(
+    console: ConsoleChat,
+) -> None:
+    [answer] = await json_chat(console, "什麼是大模型")
+    assert "【什麼是大模型？】" in answer["text"]

@@ -176,3 +176,26 @@ def test_a_correction_prefers_the_entry_about_what_was_meant(library: Library) -
     turns = talk(library, "chatgpt有哪些核心特点", "不是，我是说GPT")
     entry = library.get(turns[1][0].entry_id or "")
     assert entry is not None and entry.subject == "GPT"
+
+
+def test_a_question_the_articles_do_not_answer_is_declined_with_what_they_do_say(
+    library: Library,
+) -> None:
+    entry = library.get("gpt-4-parameters")
+    assert entry is not None and entry.declines
+    (declined, state), (follow_up, _) = talk(library, "GPT-4的参数量有多少", "那GPT-3呢")
+    assert declined.kind is ReplyKind.DECLINE and not declined.matched
+    assert declined.text == entry.answer and declined.buttons == ()  # nothing to vote on
+    assert state.entry_id is None  # nothing to continue
+    # The subject stays: "那GPT-3呢" is GPT-3's parameter count, which the articles give.
+    assert follow_up.kind is ReplyKind.ANSWER and follow_up.entry_id == "gpt-3"
+
+
+def test_continuing_never_walks_into_a_question_the_articles_do_not_answer(
+    library: Library,
+) -> None:
+    state = ChatState()
+    for second in range(40):
+        message = "GPT-3有多少参数" if second == 0 else "继续"
+        reply, state = step(state, message, library, now=float(second))
+        assert reply.entry_id is None or not library.get(reply.entry_id).declines  # type: ignore[union-attr]

@@ -59,3 +59,10 @@ def test_a_related_id_that_exists_nowhere_is_still_reported(tmp_path: Path) -> N
         b=BETA.replace("answer: 乙是第二个。", "answer: ''"),
     )
     assert any("refers to unknown entry 'gamma'" in p for p in found), found
+
+
+def test_declines_must_be_true_or_false(tmp_path: Path) -> None:
+    found = problems(
+        tmp_path, a=ALPHA.replace("    keywords:", "    declines: maybe\n    keywords:")
+    )
+    assert len(found) == 1 and "entry 'alpha' field 'declines': must be true or false" in found[0]

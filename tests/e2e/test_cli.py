@@ -73,6 +73,14 @@ def test_ask_json_has_exactly_the_documented_keys() -> None:
     assert result["question"] == "大模型有多少参数？"
 
 
+def test_a_question_the_articles_do_not_answer_is_declined_with_what_they_say() -> None:
+    done = run_bot("ask", "--json", "GPT-4的参数量是多少", knowledge=ROOT / "knowledge")
+    result = json.loads(done.stdout)
+    assert result["matched"] is False and result["entry_id"] is None
+    assert result["declined_by"] == "gpt-4-parameters"
+    assert "文章没有给出GPT-4的参数量" in result["answer"] and "1750亿" in result["answer"]
+
+
 def test_ask_reads_stdin_lines_loading_once() -> None:
     done = run_bot("ask", "--json", "-", stdin="ChatGPT有多少参数\n今天天气怎么样\nchatgtp咋训练\n")
     results = [json.loads(line) for line in done.stdout.splitlines()]
@@ -350,3 +358,20 @@ def test_a_database_that_cannot_be_opened_is_one_clean_line(tmp_path: Path) -> N
         assert done.stderr.strip().splitlines() == [
             f"错误：cannot open the database {database}: unable to open database file"
         ]
+
+
+def test_kb_links_prints_a_deep_link_for_every_entry_and_refuses_a_bad_username() -> None:
+    done = run_bot("kb", "links", "--bot-username", "@AiFaqBot", knowledge=ROOT / "knowledge")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "https://t.me/AiFaqBot?start=topics  按主题浏览"
+    assert "https://t.me/AiFaqBot?start=chatgpt-definition  ChatGPT是什么？" in lines
+    assert len(lines) == 1 + sum(
+        text.count("\n  - id: ")
+        for text in (p.read_text("utf-8") for p in (ROOT / "knowledge").glob("*.yaml"))
+    )
+    refused = run_bot("kb", "links", "--bot-username", "a b")
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert refused.stderr.splitlines()[-1].startswith(
+        "错误：--bot-username：'a b' 不是机器人用户名"
+    )

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from bot.core.dialogue import Action, Button
+from bot.core.phrases import EXAMPLE_QUESTIONS
 
 MAX_BYTES = 64
 """Telegram refuses callback data longer than this."""
@@ -60,6 +61,8 @@ def press_for(button: Button, answer_id: int) -> Press | None:
         return ContinuePress(answer_id)
     if button.action is Action.ASK:
         return AskPress(answer_id, button.entry_id) if button.entry_id else None
+    if button.action not in (Action.VOTE_UP, Action.VOTE_DOWN):
+        return None  # a browser button: browser_press_for encodes it
     return VotePress(answer_id, 1 if button.action is Action.VOTE_UP else -1)
 
 
@@ -97,3 +100,79 @@ def decode(data: str | None) -> Press | None:
     if match["a"]:
         return AskPress(int(match["a"]), match["entry"])
     return VotePress(int(match["v"]), 1 if match["sign"] == "+" else -1)
+
+
+# --- the topic browser and /help's example questions ---------------------------------------
+# Kinds of their own, under no answer (nothing in them names a logged answer):
+#
+#     bt                    the list of topics
+#     bt:<topic>:<page>     that page of that topic's questions
+#     br:<entry_id>         answer that entry (a question button in the browser)
+#     bx:<n>                ask phrases.EXAMPLE_QUESTIONS[n] (a button under /help)
+
+_TOPIC = r"[a-z0-9]+(?:_[a-z0-9]+)*"
+_BROWSER_PATTERN = re.compile(
+    rf"bt(?::(?P<topic>{_TOPIC}):(?P<page>[1-9][0-9]{{0,3}}))?"
+    rf"|br:(?P<read>{_ENTRY_ID})"
+    rf"|bx:(?P<example>[0-9])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BrowsePress:
+    """A topic (at a page), or with no topic the list of topics."""
+
+    topic: str | None
+    page: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ReadPress:
+    """A question in the browser: its answer."""
+
+    entry_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExamplePress:
+    """An example question under /help, by its place in phrases.EXAMPLE_QUESTIONS."""
+
+    index: int
+
+
+BrowserPress = BrowsePress | ReadPress | ExamplePress
+
+
+def browser_press_for(button: Button) -> BrowserPress | None:
+    """What pressing a browser button means; None for a button of another kind."""
+    if button.action is Action.BROWSE:
+        return BrowsePress(button.topic, button.page) if button.topic else BrowsePress(None)
+    if button.action is Action.READ and button.entry_id:
+        return ReadPress(button.entry_id)
+    return None
+
+
+def encode_browser(press: BrowserPress) -> str | None:
+    """The payload of a browser press; None when it would not fit or is not canonical."""
+    if isinstance(press, BrowsePress):
+        data = f"bt:{press.topic}:{press.page}" if press.topic is not None else "bt"
+    elif isinstance(press, ReadPress):
+        data = f"br:{press.entry_id}"
+    else:
+        data = f"bx:{press.index}"
+    return data if len(data.encode()) <= MAX_BYTES and decode_browser(data) == press else None
+
+
+def decode_browser(data: str | None) -> BrowserPress | None:
+    """The browser press a payload stands for, or None for anything else."""
+    if not data or not data.isascii() or len(data) > MAX_BYTES:
+        return None
+    match = _BROWSER_PATTERN.fullmatch(data)
+    if match is None:
+        return None
+    if match["read"]:
+        return ReadPress(match["read"])
+    if match["example"]:
+        index = int(match["example"])
+        return ExamplePress(index) if index < len(EXAMPLE_QUESTIONS) else None
+    return BrowsePress(match["topic"], int(match["page"])) if match["topic"] else BrowsePress(None)

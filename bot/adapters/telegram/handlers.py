@@ -10,6 +10,7 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 
 from telegram import Bot, CallbackQuery, Chat, ForceReply, Message, Update
@@ -18,10 +19,30 @@ from telegram.ext import ContextTypes
 
 from bot.adapters.telegram import notices
 from bot.adapters.telegram.addressing import addressed_question
-from bot.adapters.telegram.callback_data import Press, VotePress, action_of, decode
-from bot.adapters.telegram.delivery import is_group, reply, send_outcome
-from bot.adapters.telegram.render import offered_payloads
-from bot.core import intent
+from bot.adapters.telegram.callback_data import (
+    BrowsePress,
+    BrowserPress,
+    ExamplePress,
+    Press,
+    ReadPress,
+    VotePress,
+    action_of,
+    decode,
+    decode_browser,
+)
+from bot.adapters.telegram.delivery import (
+    TYPING_DELAY,
+    is_group,
+    reply,
+    send,
+    send_outcome,
+    send_view,
+    thread_of,
+    typing_while_slow,
+)
+from bot.adapters.telegram.render import examples_keyboard, offered_payloads
+from bot.core import intent, phrases
+from bot.core.reply import Action, Reply
 from bot.flood import Admission, FloodGate
 from bot.service import ChatService, Outcome, Turn
 
@@ -29,6 +50,8 @@ log = logging.getLogger(__name__)
 
 DEPS_KEY = "deps"
 _COMMAND = re.compile(r"^/\S*\s*")
+HELP_EXAMPLES = 3
+"""Example questions under /help: enough to show the range, few enough to stay a short list."""
 
 Hook = Callable[[], Awaitable[str]]
 
@@ -47,19 +70,25 @@ class Deps:
     stats: Hook | None = None
     unanswered: Hook | None = None
     clock: Callable[[], float] = field(default=time.monotonic)
+    typing_delay: float = TYPING_DELAY
 
 
 # --- commands ------------------------------------------------------------------------------
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/start: a greeting with example questions."""
-    await reply(context.bot, _message(update), notices.start())
+    """/start, or a deep link's /start <payload>: that answer, the topics, or a greeting."""
+    message = _message(update)
+    payload = context.args[0] if context.args else ""
+    if not payload or not await _opened_link(context, message, payload):
+        await reply(context.bot, message, notices.start())
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/help: what the bot knows, how to ask it, example questions."""
-    await reply(context.bot, _message(update), notices.help_text())
+    """/help: what the bot knows, how to ask it, example questions as buttons that ask them."""
+    examples = examples_keyboard(phrases.EXAMPLE_QUESTIONS[:HELP_EXAMPLES])
+    message = _message(update)
+    await send(context.bot, message.chat_id, notices.help_text(), asked=message, markup=examples)
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -74,9 +103,11 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/topics: the library's topics with their entry counts."""
-    library = deps(context).service.library
-    await reply(context.bot, _message(update), notices.topics(library.topics))
+    """/topics: the topic browser, each topic a button that opens its questions."""
+    message = _message(update)
+    view = deps(context).service.browse(_turn(message, ""))
+    if view is not None:
+        await send_view(context.bot, view, chat_id=message.chat_id, asked=message)
 
 
 async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -147,11 +178,17 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     if query is None:  # the handler is registered for callback queries only
         return
+    thread_id = thread_of(query.message)
+    browsing = offered_browser_press(query)
+    if browsing is not None:
+        pressed = await _browse(context, query.from_user.id, *browsing, thread_id=thread_id)
+        await query.answer(pressed)
+        return
     offered = offered_press(query)
     if offered is None or not await _names_its_message(deps(context).service, query, offered[1]):
         await query.answer(notices.BUTTON_EXPIRED)
         return
-    await query.answer(await _perform(context, query.from_user.id, *offered))
+    await query.answer(await _perform(context, query.from_user.id, *offered, thread_id=thread_id))
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -191,9 +228,10 @@ async def answer_question(
     if await _took_comment(context.bot, found.service, message, question):
         return
     turn = _turn(message, question)
-    outcome = await _continue_replied(found.service, message, turn, question)
-    if outcome is None:
-        outcome = await found.service.handle(turn)
+    async with _typing(context, message.chat_id, thread_of(message)):
+        outcome = await _continue_replied(found.service, message, turn, question)
+        if outcome is None:
+            outcome = await found.service.handle(turn)
     await send_outcome(context.bot, found.service, outcome, chat_id=message.chat_id, asked=message)
 
 
@@ -233,24 +271,108 @@ async def _names_its_message(service: ChatService, query: CallbackQuery, press: 
 
 
 async def _perform(
-    context: ContextTypes.DEFAULT_TYPE, user_id: int, chat: Chat, press: Press
+    context: ContextTypes.DEFAULT_TYPE,
+    user_id: int,
+    chat: Chat,
+    press: Press,
+    *,
+    thread_id: int | None = None,
 ) -> str | None:
-    """Carry out a press; the text for answerCallbackQuery (None for none)."""
+    """Carry out a press, replying in the forum topic `thread_id` if any; the text for
+    answerCallbackQuery (None for none)."""
     found = deps(context)
     if not isinstance(press, VotePress):  # votes send nothing, so they are not rate limited
         admission, notice = _admit(found, user_id, chat)
         if admission is not Admission.ANSWER:
             return notice
     turn = Turn(chat.id, user_id, "", is_group=is_group(chat))
-    pressed = await found.service.press(turn, press.answer_id, *action_of(press))
+    async with _typing(context, chat.id, thread_id):
+        pressed = await found.service.press(turn, press.answer_id, *action_of(press))
     if isinstance(press, VotePress):
         if pressed.ask_comment:
-            await _ask_for_comment(context.bot, found.service, chat.id, user_id, press.answer_id)
+            await _ask_for_comment(
+                context.bot, found.service, chat.id, user_id, press.answer_id, thread_id
+            )
         return pressed.vote_notice()
     if pressed.outcome is None:
         return notices.BUTTON_EXPIRED
-    await send_outcome(context.bot, found.service, pressed.outcome, chat_id=chat.id)
+    await send_outcome(
+        context.bot, found.service, pressed.outcome, chat_id=chat.id, thread_id=thread_id
+    )
     return None
+
+
+def offered_browser_press(query: CallbackQuery) -> tuple[Chat, BrowserPress] | None:
+    """The chat and browser press of a callback, if well formed and on its message's keyboard."""
+    message = query.message
+    if not isinstance(message, Message) or query.data not in offered_payloads(message.reply_markup):
+        return None
+    press = decode_browser(query.data)
+    return (message.chat, press) if press is not None else None
+
+
+async def _browse(
+    context: ContextTypes.DEFAULT_TYPE,
+    user_id: int,
+    chat: Chat,
+    press: BrowserPress,
+    *,
+    thread_id: int | None = None,
+) -> str | None:
+    """Carry out a browser or example press; the text for answerCallbackQuery (None for none)."""
+    found = deps(context)
+    # Turning the browser's pages reads no knowledge base and logs nothing: like a vote it is
+    # not a question. Its answers and example questions are, and count against the limit.
+    if not isinstance(press, BrowsePress):
+        admission, notice = _admit(found, user_id, chat)
+        if admission is not Admission.ANSWER:
+            return notice
+    turn = Turn(chat.id, user_id, "", is_group=is_group(chat))
+    result: Outcome | Reply | None
+    if isinstance(press, ExamplePress):
+        question = phrases.EXAMPLE_QUESTIONS[press.index]
+        result = await found.service.handle(Turn(chat.id, user_id, question, turn.is_group))
+    elif isinstance(press, ReadPress):
+        result = await found.service.browse_press(turn, Action.READ, entry_id=press.entry_id)
+    else:
+        result = await found.service.browse_press(
+            turn, Action.BROWSE, topic=press.topic, page=press.page
+        )
+    if result is None:
+        return notices.BUTTON_EXPIRED
+    await _show(context.bot, found.service, result, chat_id=chat.id, thread_id=thread_id)
+    return None
+
+
+async def _opened_link(context: ContextTypes.DEFAULT_TYPE, message: Message, payload: str) -> bool:
+    """Open a deep link's payload (an answer, the topics); False when it names nothing."""
+    found = deps(context)
+    admission, notice = _admit(found, _sender_id(message), message.chat)
+    if admission is not Admission.ANSWER:
+        if admission is Admission.NOTICE:
+            await reply(context.bot, message, notice)
+        return True
+    result = await found.service.start(_turn(message, ""), payload)
+    if result is None:
+        return False
+    await _show(context.bot, found.service, result, chat_id=message.chat_id, asked=message)
+    return True
+
+
+async def _show(
+    bot: Bot,
+    service: ChatService,
+    result: Outcome | Reply,
+    *,
+    chat_id: int,
+    asked: Message | None = None,
+    thread_id: int | None = None,
+) -> None:
+    """Send an answer (logged, with its message remembered) or a view of the browser."""
+    if isinstance(result, Outcome):
+        await send_outcome(bot, service, result, chat_id=chat_id, asked=asked, thread_id=thread_id)
+    else:
+        await send_view(bot, result, chat_id=chat_id, asked=asked, thread_id=thread_id)
 
 
 async def _continue_replied(
@@ -267,11 +389,19 @@ async def _continue_replied(
 
 
 async def _ask_for_comment(
-    bot: Bot, service: ChatService, chat_id: int, user_id: int, answer_id: int
+    bot: Bot,
+    service: ChatService,
+    chat_id: int,
+    user_id: int,
+    answer_id: int,
+    thread_id: int | None,
 ) -> None:
     """After a first 👎 (the service says which), ask what was wrong; the reply is the comment."""
     prompt = await bot.send_message(
-        chat_id, notices.COMMENT_PROMPT, reply_markup=ForceReply(selective=True)
+        chat_id,
+        notices.COMMENT_PROMPT,
+        reply_markup=ForceReply(selective=True),
+        message_thread_id=thread_id,
     )
     await service.comment_prompt_sent(answer_id, user_id, prompt.message_id)
 
@@ -304,9 +434,21 @@ async def _apologise(update: Update, bot: Bot) -> None:
         if update.callback_query is not None:
             await update.callback_query.answer(notices.SOMETHING_WENT_WRONG)
         elif update.effective_chat is not None:
-            await bot.send_message(update.effective_chat.id, notices.SOMETHING_WENT_WRONG)
+            await bot.send_message(
+                update.effective_chat.id,
+                notices.SOMETHING_WENT_WRONG,
+                message_thread_id=thread_of(update.effective_message),
+            )
     except TelegramError as exc:  # the failure may well be Telegram itself; it is logged above
         log.warning("could not tell the user about the failure: %s", exc)
+
+
+def _typing(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, thread_id: int | None
+) -> AbstractAsyncContextManager[None]:
+    """Show "typing…" in the chat (topic) if the answer is slow to come."""
+    delay = deps(context).typing_delay
+    return typing_while_slow(context.bot, chat_id, thread_id=thread_id, delay=delay)
 
 
 def _turn(message: Message, text: str) -> Turn:

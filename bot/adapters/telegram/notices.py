@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from bot.core import phrases
 from bot.core.intent import Intent
-from bot.core.knowledge import Topic
 
 FLOOD = "你提问有点太快了，请休息一分钟再问。这一分钟内的消息我先不回复了。"
 GROUP_FLOOD = "这个群里一分钟内的提问太多了，我先不回复新问题，请稍等一会儿再问。"
@@ -32,7 +31,14 @@ COMMANDS: Sequence[tuple[str, str]] = (
     ("help", "使用说明和示例问题"),
     ("reset", "清空上下文，换个话题"),
 )
-"""The menu announced with setMyCommands; the admin commands stay out of it."""
+"""The menu everyone sees (setMyCommands, default scope); the admin commands stay out of it."""
+ADMIN_COMMANDS: Sequence[tuple[str, str]] = (
+    ("stats", "统计：提问数、好评率、最差的条目"),
+    ("unanswered", "最常见的未回答问题（仅私聊）"),
+    ("review", "逐条审阅未回答和被点👎的问题（仅私聊）"),
+    ("reload", "重新加载知识库"),
+)
+"""Added to each admin's own menu (setMyCommands scoped to the admin's private chat)."""
 UNKNOWN_COMMAND = (
     f"我没有这个命令。可用的命令：{' '.join('/' + name for name, _ in COMMANDS)}；"
     "也可以直接把问题发给我。"
@@ -56,11 +62,6 @@ def help_text() -> str:
         "回答较长时点“继续”或回复“继续”查看下一段；👍/👎 帮我改进。\n\n"
         f"{commands}"
     )
-
-
-def topics(items: Sequence[Topic]) -> str:
-    """The library's topics with how many entries each holds."""
-    return phrases.topic_list([(topic.name, len(topic.entry_ids)) for topic in items])
 
 
 def mention_only() -> str:

@@ -6,11 +6,12 @@ Text goes out without a parse mode, so nothing from users or the knowledge needs
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.adapters.telegram import callback_data
-from bot.core.dialogue import Action, Button, Reply
+from bot.core.dialogue import Action, Button, Reply, ReplyKind
 
 log = logging.getLogger(__name__)
 
@@ -36,20 +37,41 @@ def split_message(text: str, limit: int = MAX_MESSAGE_UTF16) -> list[str]:
 
 
 def keyboard(reply: Reply, answer_id: int) -> InlineKeyboardMarkup | None:
-    """The reply's buttons: 继续 and questions one per row, 👍 👎 side by side at the end."""
+    """The reply's buttons: 继续 and questions one per row, a topic's ◀ ▶ side by side,
+    👍 👎 side by side at the end."""
     rows: list[list[InlineKeyboardButton]] = []
     votes: list[InlineKeyboardButton] = []
+    paging: list[InlineKeyboardButton] = []
     for button in reply.buttons:
         rendered = _button(button, answer_id)
         if rendered is None:
             continue
         if button.action in _VOTES:
             votes.append(rendered)
+        elif _turns_page(reply, button):
+            if not paging:  # the row stands where its first button does, above the way back
+                rows.append(paging)
+            paging.append(rendered)
         else:
             rows.append([rendered])
     if votes:
         rows.append(votes)
     return InlineKeyboardMarkup(rows) if rows else None
+
+
+def examples_keyboard(questions: Sequence[str]) -> InlineKeyboardMarkup:
+    """Example questions as buttons, one per row, that ask them (under /help)."""
+    rows = []
+    for index, question in enumerate(questions):
+        data = callback_data.encode_browser(callback_data.ExamplePress(index))
+        if data is not None:
+            rows.append([InlineKeyboardButton(question, callback_data=data)])
+    return InlineKeyboardMarkup(rows)
+
+
+def _turns_page(reply: Reply, button: Button) -> bool:
+    """◀ ▶ in a page of a topic: side by side, under its questions."""
+    return reply.kind is ReplyKind.BROWSE and bool(reply.page and button.topic)
 
 
 def offered_payloads(markup: InlineKeyboardMarkup | None) -> frozenset[str]:
@@ -65,8 +87,12 @@ def offered_payloads(markup: InlineKeyboardMarkup | None) -> frozenset[str]:
 
 
 def _button(button: Button, answer_id: int) -> InlineKeyboardButton | None:
-    press = callback_data.press_for(button, answer_id)
-    data = callback_data.encode(press) if press is not None else None
+    browsing = callback_data.browser_press_for(button)
+    if browsing is not None:
+        data = callback_data.encode_browser(browsing)
+    else:
+        press = callback_data.press_for(button, answer_id)
+        data = callback_data.encode(press) if press is not None else None
     if data is None:
         # An entry id too long for 64 bytes: better one missing button than a failed reply.
         log.warning("button %r under answer %s cannot be encoded; left out", button, answer_id)

@@ -1,0 +1,57 @@
+"""Which kind of fact a question asks for, and which kinds an answer holds.
+
+"GPT-1是哪一年发布的" asks for a date and "GPT-2有多少参数" for a number; an entry whose answer
+holds neither (a list of GPT versions) may share every word with the question and still not
+answer it. The search damps such an entry (see `Weights.fact_absent`).
+
+Only question forms that always want the fact count: 多少 and 哪一年, not 几个 or 多大, which
+are as often answered by a list or a comparison.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from enum import IntFlag
+
+
+class Fact(IntFlag):
+    """Kinds of fact: a bit each, so that what is asked and what is held compare in one step."""
+
+    NONE = 0
+    NUMBER = 1
+    DATE = 2
+
+
+_ASKING = (
+    (Fact.NUMBER, re.compile(r"多少")),
+    (Fact.DATE, re.compile(r"哪一?年|什么时候|啥时候|何时|几月|哪天")),
+)
+"""What the question forms ask for, found in the joined tokens (jieba cuts 什么时候 in two;
+English "how many", "when" are normalised onto these)."""
+
+# A number of its own, not the digit of a name (GPT-3, GPT-3.5), or a Chinese count (数十亿).
+_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9.\-])\d+(?:\.\d+)?|[一二两三四五六七八九十百千万几数上]+[十百千万亿]"
+)
+_DATE = re.compile(r"\d{4}年|\d{1,2}月|\d+年前|年初|年底|年末|去年|今年|明年|世纪|年代")
+
+
+def asked(tokens: Iterable[str]) -> Fact:
+    """The kinds of fact a question (its tokens) asks for."""
+    text = "".join(tokens)
+    found = Fact.NONE
+    for fact, form in _ASKING:
+        if form.search(text):
+            found |= fact
+    return found
+
+
+def held(answer: str) -> Fact:
+    """The kinds of fact an answer states."""
+    found = Fact.NONE
+    if _NUMBER.search(answer):
+        found |= Fact.NUMBER
+    if _DATE.search(answer):
+        found |= Fact.DATE
+    return found

@@ -1,0 +1,60 @@
+"""Replying in the asker's script: detect traditional characters, convert a reply to them.
+
+A message is traditional when more of its characters change under traditional -> simplified
+conversion than under simplified -> traditional. Characters written the same in both scripts
+(大, 模, 型, latin, digits) count for neither, and an ambiguous one (著, both 著名 and 顯著)
+is outweighed by the rest of the message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from enum import Enum
+from functools import cache
+
+import opencc
+
+from bot.core.reply import Reply
+
+
+class Script(Enum):
+    """How a reply is written."""
+
+    SIMPLIFIED = "simplified"
+    TRADITIONAL = "traditional"
+
+
+@cache
+def _converter(config: str) -> opencc.OpenCC:
+    # Building a converter reads OpenCC's dictionaries: once per process and direction.
+    return opencc.OpenCC(config)
+
+
+def detect(text: str) -> Script | None:
+    """The script a message is written in; None when nothing in it tells (GPT, 1, 大模型)."""
+    traditional = _changed(text, _converter("t2s").convert(text))
+    simplified = _changed(text, _converter("s2t").convert(text))
+    if traditional == simplified:
+        return None
+    return Script.TRADITIONAL if traditional > simplified else Script.SIMPLIFIED
+
+
+def to_script(text: str, script: Script) -> str:
+    """The text in `script` (the knowledge and the phrases are written in simplified)."""
+    return _converter("s2t").convert(text) if script is Script.TRADITIONAL else text
+
+
+def reply_in(reply: Reply, script: Script) -> Reply:
+    """The reply's text and button labels in `script`."""
+    if script is Script.SIMPLIFIED:
+        return reply
+    buttons = tuple(replace(b, label=to_script(b.label, script)) for b in reply.buttons)
+    return replace(reply, text=to_script(reply.text, script), buttons=buttons)
+
+
+def _changed(before: str, after: str) -> int:
+    if len(before) != len(after):  # a phrase conversion changed the length: count the excess
+        return abs(len(before) - len(after)) + sum(
+            a != b for a, b in zip(before, after, strict=False)
+        )
+    return sum(a != b for a, b in zip(before, after, strict=True))

@@ -1,0 +1,37 @@
+"""The source line under an answer: the article's title (checked against seeds/) and section."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.core import provenance
+from bot.core.library import Library
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def test_each_title_is_the_first_line_of_its_seed_and_every_seed_has_one() -> None:
+    firsts = {
+        seed.name: seed.read_text(encoding="utf-8").splitlines()[0].strip()
+        for seed in SEEDS.glob("*.txt")
+    }
+    assert firsts == provenance.ARTICLE_TITLES
+
+
+def test_the_line_names_the_article_and_section_of_the_first_source() -> None:
+    source = (
+        "002_ac1126f2ad4174ea.txt#1. chatGPT介绍「chatGPT是由OpenAI开发的」; "
+        "000_dd73dc7b91c85a01.txt#三、ChatGPT的基本原理"
+    )
+    assert provenance.source_line(source) == "来源：《ChatGPT连夜迭代的简单介绍》· 1. chatGPT介绍"
+
+
+def test_an_unknown_article_is_named_by_its_section_and_no_source_gives_no_line() -> None:
+    assert provenance.source_line("999_new.txt#引言「某句」") == "来源：引言"
+    assert provenance.source_line("000_dd73dc7b91c85a01.txt") == "来源：《大模型与chatGPT的关系》"
+    assert provenance.source_line("") is None
+
+
+def test_every_bundled_entry_gets_a_short_line_with_a_title(library: Library) -> None:
+    lines = {e.id: provenance.source_line(e.source) for e in library.entries}
+    assert all(line and line.startswith("来源：《") and len(line) <= 80 for line in lines.values())
