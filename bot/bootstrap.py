@@ -19,6 +19,7 @@ from bot import kb_commands
 from bot.adapters.sqlite.chat_store import SqliteStore
 from bot.adapters.sqlite.feedback_queries import FeedbackQueries
 from bot.adapters.sqlite.lock import claim_database
+from bot.adapters.sqlite.review_log import ReviewLog
 from bot.admin import AdminService
 from bot.core.dialogue import DialogueConfig
 from bot.core.knowledge import load_knowledge
@@ -27,6 +28,7 @@ from bot.core.script import Script
 from bot.core.text import Analyzer, load_lexicon
 from bot.feedback_commands import Review
 from bot.live_knowledge import ReloadReport
+from bot.review import ReviewService
 from bot.service import ChatService
 from bot.settings import Settings
 
@@ -152,16 +154,39 @@ def run_telegram(
     admin = AdminService(
         FeedbackQueries(store), lambda: current().analyzer.normalise, reload=reload
     )
+    chat = ChatService(store, current, dialogue)
+    review_queue = review_service(settings, store, current, reload=reload, chat=chat)
     options: dict[str, Any] = {"request_class": request_class} if request_class else {}
     application = telegram_app.build_application(
         config,
-        ChatService(store, current, dialogue),
+        chat,
         admin=admin,
+        review_queue=review_queue,
         on_shutdown=close_down,  # PTB calls it after stopping, whatever stopped it
         on_start=start_watching,
         **options,
     )
     telegram_app.serve(application, config)
+
+
+def review_service(
+    settings: Settings,
+    store: SqliteStore,
+    library: Callable[[], Library],
+    *,
+    reload: Callable[[], Awaitable[ReloadReport]] | None = None,
+    chat: ChatService | None = None,
+) -> ReviewService:
+    """The review queue on the store and the knowledge folder; it answers askers through
+    `chat` only if BOT_REVIEW_ANSWERS_ASKER allows."""
+    return ReviewService(
+        ReviewLog(store),
+        library,
+        Path(settings.knowledge_dir),
+        thresholds=kb_commands.thresholds(settings),
+        reload=reload,
+        answer=chat.handle if chat is not None and settings.review_answers_asker else None,
+    )
 
 
 def _same(library: Library) -> Library:
@@ -182,6 +207,7 @@ async def open_review(path: Path, settings: Settings) -> AsyncIterator[Review]:
             admin=AdminService(reader, partial(_normaliser, directory)),
             reader=reader,
             questions=partial(entry_questions, directory),
+            decisions=review_service(settings, store, partial(build_library, settings)),
         )
     finally:
         await store.close()

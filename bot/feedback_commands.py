@@ -23,6 +23,7 @@ from bot.arguments import NO_END, days, moment
 from bot.errors import BotError
 from bot.feedback import Comment, rate, table
 from bot.feedback_export import add_export_arguments, export, iso_time
+from bot.review import Decided, Decision, ReviewService
 from bot.settings import Settings
 
 
@@ -36,6 +37,8 @@ class Review:
     """The raw reviews: comments, export, report, prune."""
     questions: Callable[[], dict[str, str]]
     """Entry id -> question; raises a BotError when the knowledge cannot be loaded."""
+    decisions: ReviewService | None = None
+    """The review queue's decisions (/review): `review-log` lists them, `review-undo` undoes."""
 
 
 Command = Callable[[Review, argparse.Namespace, Settings], Awaitable[int]]
@@ -73,6 +76,19 @@ def add_parser(sub: Any, open_review: OpenReview) -> None:
     )
     prune_parser.add_argument("--dry-run", action="store_true", help="只显示会删除多少，不删除")
     prune_parser.add_argument("--yes", action="store_true", help="不询问直接删除（供脚本使用）")
+    log_parser = _command(
+        commands,
+        "review-log",
+        "/review 的审核记录（最新的在前）",
+        review_log,
+        open_review,
+        window=False,
+    )
+    log_parser.add_argument("--json", action="store_true", help="输出 JSON 而不是表格")
+    undo_parser = _command(
+        commands, "review-undo", "撤销一条审核记录", review_undo, open_review, window=False
+    )
+    undo_parser.add_argument("id", type=int, metavar="编号", help="review-log 里的编号")
 
 
 def _command(
@@ -266,3 +282,66 @@ def _time(at: float) -> str:
 
 def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# --- the review queue's log ----------------------------------------------------------------
+
+DECISION_NAMES = {
+    Decision.ADD: "加为问法",
+    Decision.SKIP: "跳过",
+    Decision.NOT_OURS: "不属于本知识库",
+}
+
+
+async def review_log(review: Review, args: argparse.Namespace, settings: Settings) -> int:
+    """The decisions taken in /review, newest first, with what an undo would do."""
+    found = await _decisions(review).decisions()
+    if args.json:
+        _print_json([_decided_json(d) for d in found])
+        return EXIT_OK
+    if not found:
+        print("还没有审核记录：管理员在 Telegram 私聊里用 /review 做的决定会记在这里")
+        return EXIT_OK
+    rows = [
+        [
+            d.id,
+            _time(d.decision.at),
+            d.decision.admin_id,
+            DECISION_NAMES[d.decision.decision],
+            d.decision.query,
+            d.decision.entry_id or "",
+            f"已撤销 {_time(d.undone_at)}" if d.undone_at is not None else "",
+        ]
+        for d in found
+    ]
+    print(table(["编号", "时间", "管理员", "决定", "问题", "条目 id", "状态"], rows))
+    return EXIT_OK
+
+
+async def review_undo(review: Review, args: argparse.Namespace, settings: Settings) -> int:
+    """Undo one decision: an added phrasing is taken out again, the question is pending again."""
+    print(await _decisions(review).undo(args.id))
+    return EXIT_OK
+
+
+def _decisions(review: Review) -> ReviewService:
+    if review.decisions is None:
+        raise BotError("这里没有审核记录可查")
+    return review.decisions
+
+
+def _decided_json(decided: Decided) -> dict[str, Any]:
+    done = decided.decision
+    return {
+        "id": decided.id,
+        "at": iso_time(done.at),
+        "admin_id": done.admin_id,
+        "decision": done.decision.value,
+        "source": done.source.value,
+        "answer_id": done.answer_id,
+        "query": done.query,
+        "entry_id": done.entry_id,
+        "file": done.file,
+        "phrasing": done.phrasing,
+        "undone_at": iso_time(decided.undone_at) if decided.undone_at is not None else None,
+    }

@@ -167,3 +167,33 @@ def _replace(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def remove_alternative(directory: Path, entry_id: str, question: str) -> Path:
+    """Take `question` out of the entry's alternatives again (undoing add_alternative).
+
+    The same round trip, validation and atomic replace as adding; refused (EditRefused) when
+    the entry or the phrasing is no longer there, or when the folder would not load without it.
+    """
+    library = load_library(directory)
+    entry = library.get(entry_id)
+    if entry is None:
+        raise EditRefused(_unknown_id(library, entry_id))
+    path = Path(entry.file)
+    yaml = _round_trip()
+    document = yaml.load(path.read_text(encoding="utf-8"))
+    raw = next(e for e in document["entries"] if e.get("id") == entry_id)
+    alternatives = raw["alternatives"]
+    # The last copy: add_alternative appended it, so that is the one to take back.
+    where = [n for n, text in enumerate(alternatives) if str(text) == question]
+    if not where:
+        raise EditRefused(f"{entry_id} 的问法里已经没有“{question}”")
+    del alternatives[where[-1]]
+    with tempfile.TemporaryDirectory() as scratch:
+        trial = Path(scratch) / "knowledge"
+        _copy_knowledge(directory, trial)
+        with (trial / path.name).open("w", encoding="utf-8") as out:
+            yaml.dump(document, out)
+        load_knowledge(trial)  # a KnowledgeError (e.g. too few alternatives) leaves the file
+        _replace(path, (trial / path.name).read_text(encoding="utf-8"))
+    return path

@@ -52,6 +52,7 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     show_source: bool = _DIALOGUE.show_source
     reply_script: Literal["auto", "simplified", "traditional"] = "auto"
+    review_answers_asker: bool = False
 
     @field_validator("admin_ids", mode="before")
     @classmethod

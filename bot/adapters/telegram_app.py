@@ -33,13 +33,15 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from bot.adapters.telegram import handlers, inline, limits, notices
+from bot.adapters.telegram import handlers, inline, limits, notices, review
+from bot.adapters.telegram.callback_data import REVIEW_PATTERN
 from bot.adapters.telegram.delivery import TYPING_DELAY
 from bot.adapters.telegram.outage import Outage, WatchedPolls
 from bot.adapters.telegram.redaction import redact
 from bot.admin import AdminService
 from bot.errors import BotError, ConfigError
 from bot.flood import FloodGate
+from bot.review import ReviewService
 from bot.service import ChatService
 
 log = logging.getLogger(__name__)
@@ -84,6 +86,7 @@ def build_application(
     *,
     request_class: type[HTTPXRequest] = HTTPXRequest,
     admin: AdminService | None = None,
+    review_queue: ReviewService | None = None,
     on_shutdown: Callable[[], Awaitable[None]] | None = None,
     on_start: Callable[[BotApplication], Awaitable[None]] | None = None,
     clock: Callable[[], float] = time.monotonic,
@@ -92,6 +95,7 @@ def build_application(
     """The PTB application with every handler registered, in the order they are tried.
 
     `admin` answers /stats, /unanswered and /reload; without it they say they are unavailable.
+    `review_queue` serves /review and its buttons (the same).
     An answer slower than `typing_delay` seconds shows "typing…" first.
     """
     # Any: the rate limiter changes the builder's type parameters, and only build() matters.
@@ -121,6 +125,7 @@ def build_application(
         clock=clock,
         typing_delay=typing_delay,
     )
+    application.bot_data[review.REVIEW_KEY] = review_queue
     new = filters.UpdateType.MESSAGE  # edited messages are ignored
     questions = new & filters.TEXT & ~filters.COMMAND
     application.add_handlers(
@@ -134,11 +139,13 @@ def build_application(
             CommandHandler("stats", handlers.stats, new),
             CommandHandler("unanswered", handlers.unanswered, new),
             CommandHandler("reload", handlers.reload_knowledge, new),
+            CommandHandler("review", review.review, new),
             MessageHandler(
                 new & filters.COMMAND & filters.ChatType.PRIVATE, handlers.unknown_command
             ),
             MessageHandler(questions & filters.ChatType.PRIVATE, handlers.private_text),
             MessageHandler(questions & filters.ChatType.GROUPS, handlers.group_text),
+            CallbackQueryHandler(review.decide, pattern=REVIEW_PATTERN),
             CallbackQueryHandler(handlers.button),
             InlineQueryHandler(inline.inline_query),
         ]

@@ -155,6 +155,7 @@ class _Postings:
         self,
         documents: MutableSequence[tuple[Counter[str], Counter[str]]],
         entities: Iterable[str] = (),
+        subjects: Iterable[str] = (),
     ) -> None:
         count = len(documents)
         lengths = [
@@ -167,6 +168,7 @@ class _Postings:
         self.idf = {term: _idf(df, count) for term, df in frequencies.items()}
         self.unknown_idf = _idf(0, count)
         self.entities = frozenset(entities)
+        self.subjects = frozenset(subjects)
         self.common_df = max(COMMON_DF_MIN, int(count * COMMON_TERM_SHARE))
         ids: dict[str, array[int]] = {}
         weights: dict[str, array[float]] = {}
@@ -232,7 +234,12 @@ class _Postings:
         """
         distinct = list(dict.fromkeys(terms))
         matched = [
-            _Term(self.weight_of(term), posting, term in self.entities or term in names)
+            _Term(
+                self.weight_of(term),
+                posting,
+                term in self.entities or term in names,
+                term in self.subjects,
+            )
             for term in distinct
             if (posting := self.terms.get(term)) is not None
         ]
@@ -253,6 +260,8 @@ class _Term(NamedTuple):
     posting: _Posting
     is_name: bool
     """It names some entry's subject (ChatGPT, RLHF...) or something else (Siri, GPT-4o)."""
+    is_subject: bool
+    """It is (part of) some entry's subject: a concept of the knowledge, not a version."""
 
 
 class _Cover(NamedTuple):
@@ -262,6 +271,8 @@ class _Cover(NamedTuple):
     """The weighted share of the query's distinct terms that the entry knows."""
     unknown_names: int
     """Names in the query that the entry does not know at all."""
+    unknown_subjects: int
+    """Of those, the subjects of other entries (监督学习 to the entry on RLHF)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,17 +285,18 @@ class _Gathered:
     def coverage(self, number: int) -> _Cover:
         """How much of the query entry `number` knows."""
         if not self.total_weight:
-            return _Cover(0.0, 0)
+            return _Cover(0.0, 0, 0)
         known = 0.0
-        unknown_names = 0
-        for weight, posting, is_name in self.matched:  # _Posting.share inlined: the hot loop
+        unknown_names = unknown_subjects = 0
+        for weight, posting, is_name, is_subject in self.matched:  # the hot loop
             ids = posting.ids
             at = bisect_left(ids, number)
             if at < len(ids) and ids[at] == number:
                 known += weight if posting.shares is None else weight * posting.shares[at]
             elif is_name:
                 unknown_names += 1
-        return _Cover(known / self.total_weight, unknown_names)
+                unknown_subjects += is_subject
+        return _Cover(known / self.total_weight, unknown_names, unknown_subjects)
 
 
 def _champions(
@@ -370,6 +382,7 @@ class Index:
                 grams.update(char_bigrams(tokens))
             gram_docs.append((grams, Counter()))
         entities = {token for entry in entries for token in tokenize(entry.subject)}
+        subject_terms = frozenset(entities)
         # A model's version is a name too: "GPT-4有多少参数" is not answered by GPT-3's figure.
         entities.update(
             term
@@ -379,7 +392,7 @@ class Index:
         )
         # The subjects an entry speaks of: its own, and those its phrasings and keywords name.
         subjects = [frozenset(strong.keys() & entities) for strong, _ in word_docs]
-        words = _Postings(word_docs, entities)
+        words = _Postings(word_docs, entities, subject_terms)
         held = [facts.held(entry.answer) for entry in entries]
         return cls(entries, words, _Postings(gram_docs), keys, tokenize, subjects, held)
 
@@ -455,14 +468,16 @@ class Index:
         missing_names: int,
         asked: _Asked,
     ) -> _Scored:
-        coverage, unknown_names = words.coverage(number)
+        coverage, unknown_names, unknown_subjects = words.coverage(number)
         # Names count against an entry that does not know them, and so does a subject the query
         # names (ChatGPT) that this entry does not know at all: "ChatGPT有多少参数" is not
         # answered by the entry on 大模型's parameters.
-        missing_names += unknown_names
         # An entry answers about its subjects: a question that names none of them ("文心一言是哪家
         # 公司做的" against "ChatGPT是哪家公司做的") is a weaker match.
         subject_named = not self._subjects or not self._subjects[number].isdisjoint(asked.terms)
+        # A question that names this entry's subject may relate it to another concept ("RLHF不就是
+        # 监督学习吗"): that concept is no reason to doubt the entry. A version still is.
+        missing_names += unknown_names - (unknown_subjects if subject_named else 0)
         # "GPT-2有多少参数" is not answered by an entry whose answer has no number in it.
         fact_held = not self._held or asked.facts & self._held[number] == asked.facts
         gram_coverage = grams.coverage(number).share if grams.total_weight else coverage

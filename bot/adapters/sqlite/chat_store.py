@@ -164,6 +164,13 @@ class SqliteStore:
             columns = [d[0] for d in cursor.description or ()]
         return columns, [tuple(row) for row in rows]
 
+    @translated("cannot write to the database")
+    async def write(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """One write statement (atomic on its own) under the write lock; its RETURNING rows."""
+        async with self._write:
+            rows = await self._db.execute_fetchall(sql, parameters)
+        return [tuple(row) for row in rows]
+
     @translated("cannot prune the answer log")
     async def prune(self, before: float) -> dict[str, int]:
         """Delete answers (with their votes and comments) and chat contexts older than `before`

@@ -113,6 +113,26 @@ MIGRATIONS: Sequence[str] = (
         UPDATE answers SET context = NULL WHERE id = NEW.id;
     END;
     """,
+    # 6: the review queue's decisions (bot.review). No foreign key to answers: the log of what
+    # was added to the knowledge, and how to undo it, outlives the pruning of the question.
+    # A question has one live decision at most; an undone one frees it for a new decision.
+    """
+    CREATE TABLE review_decisions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        answer_id INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        query TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('add', 'skip', 'not_ours')),
+        entry_id TEXT,
+        file TEXT,
+        phrasing TEXT,
+        admin_id INTEGER NOT NULL,
+        decided_at REAL NOT NULL,
+        undone_at REAL
+    );
+    CREATE UNIQUE INDEX review_decisions_live ON review_decisions (answer_id)
+        WHERE undone_at IS NULL;
+    """,
 )
 
 

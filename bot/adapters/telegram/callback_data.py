@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from bot.core.dialogue import Action, Button
 from bot.core.phrases import EXAMPLE_QUESTIONS
+from bot.review import Decision
 
 MAX_BYTES = 64
 """Telegram refuses callback data longer than this."""
@@ -176,3 +177,49 @@ def decode_browser(data: str | None) -> BrowserPress | None:
         index = int(match["example"])
         return ExamplePress(index) if index < len(EXAMPLE_QUESTIONS) else None
     return BrowsePress(match["topic"], int(match["page"])) if match["topic"] else BrowsePress(None)
+
+
+# --- the review queue (/review, admins only) ------------------------------------------------
+#
+#     r:<answer_id>:+:<entry_id>   add that question as a phrasing of the entry
+#     r:<answer_id>:s              skip it
+#     r:<answer_id>:x              not for this knowledge base
+#
+# Apart from the presses above: they go to their own handler (REVIEW_PATTERN), never to the
+# conversation's dispatch.
+
+REVIEW_PATTERN = r"^r:"
+"""What the review handler is registered for (any payload so marked, to refuse a forged one)."""
+_REVIEW = re.compile(rf"r:(?P<r>{_ANSWER_ID}):(?:\+:(?P<entry>{_ENTRY_ID})|(?P<other>[sx]))")
+_REVIEW_CODES = {"s": Decision.SKIP, "x": Decision.NOT_OURS}
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewPress:
+    """A decision on a question of the review queue (an ADD names its entry)."""
+
+    answer_id: int
+    decision: Decision
+    entry_id: str | None = None
+
+
+def encode_review(press: ReviewPress) -> str | None:
+    """The payload of a review decision; None when it would not fit or means nothing."""
+    if press.decision is Decision.ADD:
+        data = f"r:{press.answer_id}:+:{press.entry_id}"
+    else:
+        code = next(c for c, decision in _REVIEW_CODES.items() if decision is press.decision)
+        data = f"r:{press.answer_id}:{code}"
+    return data if len(data.encode()) <= MAX_BYTES and decode_review(data) == press else None
+
+
+def decode_review(data: str | None) -> ReviewPress | None:
+    """The review decision a payload stands for, or None for anything else."""
+    if not data or not data.isascii() or len(data) > MAX_BYTES:
+        return None
+    match = _REVIEW.fullmatch(data)
+    if match is None:
+        return None
+    if match["entry"]:
+        return ReviewPress(int(match["r"]), Decision.ADD, match["entry"])
+    return ReviewPress(int(match["r"]), _REVIEW_CODES[match["other"]])
