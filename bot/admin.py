@@ -9,9 +9,11 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, Protocol
 
+from bot.core.reply import ReplyKind
 from bot.core.search import Thresholds
 from bot.feedback import (
     Comment,
+    Day,
     EntryFeedback,
     Group,
     Unanswered,
@@ -27,7 +29,7 @@ DAY = 24 * 3600
 class FeedbackReader(Protocol):
     """The review queries over the answer log, each over answers logged in [since, until)."""
 
-    async def count_answers(self, since: float) -> Mapping[str, int]: ...
+    async def count_answers(self, since: float) -> Mapping[ReplyKind, int]: ...
 
     async def per_entry(self, since: float, until: float) -> list[EntryFeedback]: ...
 
@@ -35,7 +37,7 @@ class FeedbackReader(Protocol):
 
     async def unanswered(self, since: float, until: float) -> list[Unanswered]: ...
 
-    async def per_day(self, since: float, until: float) -> list[tuple[str, int, int, int]]: ...
+    async def per_day(self, since: float, until: float) -> list[Day]: ...
 
     async def export(self, since: float, until: float) -> dict[str, list[dict[str, Any]]]: ...
 
@@ -123,7 +125,7 @@ def _helpful(entries: list[EntryFeedback]) -> str:
     return f"最近7天好评率：{up / (up + down):.0%}（👍{up} / 👎{down}）"
 
 
-def _counts(by_kind: Mapping[str, int]) -> str:
+def _counts(by_kind: Mapping[ReplyKind, int]) -> str:
     total = sum(by_kind.values())
-    answered = by_kind.get("answer", 0)
+    answered = by_kind.get(ReplyKind.ANSWER, 0)
     return f"{total} 次回复，其中 {answered} 次来自知识库"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from bot.core.reply import ReplyKind
 from bot.core.search import Thresholds
 from bot.untrusted import for_terminal
 
@@ -52,6 +54,16 @@ class EntryFeedback:
 
 
 @dataclass(frozen=True, slots=True)
+class Day:
+    """One UTC day of the log: first pages sent (questions), 👍 and 👎."""
+
+    day: dt.date
+    questions: int
+    up: int
+    down: int
+
+
+@dataclass(frozen=True, slots=True)
 class Comment:
     """A comment with the question it was about, who wrote it and in which chat."""
 
@@ -70,7 +82,7 @@ class Unanswered:
 
     at: float
     query: str
-    kind: str
+    kind: ReplyKind
     best_entry_id: str | None
     score: float
 

@@ -6,8 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from bot.arguments import NO_END
-from bot.feedback import most_disliked
-from bot.report_chart import Day
+from bot.feedback import Day, most_disliked
 from bot.report_page import ReportData, render
 from bot.settings import Settings
 
@@ -21,10 +20,7 @@ async def build_report(review: Review, since: float, until: float, settings: Set
     """The report page for answers logged in [since, until)."""
     questions = review.questions()
     queries = review.reader
-    days = [
-        Day(dt.date.fromisoformat(day), questions, up, down)
-        for day, questions, up, down in await queries.per_day(since, until)
-    ]
+    days = await queries.per_day(since, until)
     data = ReportData(
         title=TITLE,
         period=period(since, until, days),

@@ -13,21 +13,13 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from bot.feedback import Day
+
 MAX_DAYS, MAX_WEEKS = 62, 104
 """Up to two months one bar a day, up to two years one a week, else one a month."""
 MAX_LABELS = 7
 """Axis labels at most: seven "09-21" fit a 390 px phone screen without overlapping."""
 UP, DOWN, ASKED = "#3a9a5b", "#c94a4a", "#4a7bd0"
-
-
-@dataclass(frozen=True, slots=True)
-class Day:
-    """One UTC day of the log: first pages sent (questions), 👍 and 👎."""
-
-    day: dt.date
-    questions: int
-    up: int
-    down: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,8 @@ import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.feedback import Comment, EntryFeedback, Group, rate
-from bot.report_chart import DOWN, UP, Day, bucket_days, chart
+from bot.feedback import Comment, Day, EntryFeedback, Group, rate
+from bot.report_chart import DOWN, UP, bucket_days, chart
 from bot.untrusted import for_terminal
 
 ROWS = 10

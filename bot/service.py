@@ -39,8 +39,19 @@ UNSAVED = 0
 """The answer id of a reply the database could not log (no row has id 0)."""
 RECENT_CHATS = 10_000
 """Chats whose last saved state the service keeps at hand (a few hundred bytes each)."""
-MAX_QUERY_CHARS = 4096
-"""Longer messages are stored cut to this; Telegram's own limit is 4096 characters."""
+MAX_LOGGED_CHARS = 4096
+"""The answer log's own bound: a message or comment is stored cut to this many characters.
+
+It is the log's limit, not a platform's: a console line or a web chat has no limit of its own,
+and no sender should make the database grow without bound. (It lets a whole Telegram message,
+at most 4096 characters, be kept.)"""
+
+
+RESET_QUERY = "[reset]"
+"""How the answer log records a reset (like "[pick id]" a button): no text was sent."""
+
+Decide = Callable[[ChatState, float], tuple[Reply, ChatState]]
+"""A turn's decision: the chat's state and the time in, the reply and the new state out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +62,7 @@ class AnswerRecord:
     user_id: int
     message_id: int | None
     query: str
-    kind: str
+    kind: ReplyKind
     entry_id: str | None
     best_entry_id: str | None
     score: float
@@ -68,7 +79,7 @@ class StoredAnswer:
     user_id: int
     entry_id: str | None
     page: int
-    kind: str
+    kind: ReplyKind
 
 
 class ChatStore(Protocol):
@@ -179,19 +190,44 @@ class ChatService:
 
     async def handle(self, turn: Turn) -> Outcome:
         """Answer a turn, save the chat's new state and log the reply in one transaction."""
-        key = context_key(turn.chat_id, turn.user_id, is_group=turn.is_group)
+        message = _clean(turn.message)
+
+        def answer(state: ChatState, now: float) -> tuple[Reply, ChatState]:
+            return step(state, message, self._library(), now=now, config=self._config)
+
+        return await self._take(turn, message, answer)
+
+    async def reset(self, turn: Turn) -> Outcome:
+        """Forget the context (/reset: the chat's, in a group this member's); logged as a turn.
+
+        The turn's message is not read: a reset is this call, not a phrase sent through the
+        dialogue. What was already read stays read, as when the dialogue hears 换个话题.
+        """
+
+        def forget(state: ChatState, now: float) -> tuple[Reply, ChatState]:
+            forgotten = ChatState(shown=state.shown, updated_at=now)
+            return Reply(phrases.RESET, ReplyKind.RESET), forgotten
+
+        # Nothing written: the reply keeps the script this chat last wrote in.
+        return await self._take(turn, "", forget, query=RESET_QUERY)
+
+    async def _take(
+        self, turn: Turn, message: Message, decide: Decide, *, query: str | None = None
+    ) -> Outcome:
+        """One turn of a context: its state in, `decide`, the new state and the reply saved
+        (logged as `query`, by default the message as written)."""
+        key = _key(turn)
         lock = self._locks.setdefault(key, asyncio.Lock())
         async with lock:
             state = self._recent.get(key) or await self._load_state(key)
             now = self._clock()
-            message = _clean(turn.message)
-            reply, new_state = step(state, message, self._library(), now=now, config=self._config)
+            reply, new_state = decide(state, now)
             record = AnswerRecord(
                 chat_id=turn.chat_id,
                 user_id=turn.user_id,
                 message_id=turn.message_id,
-                query=_describe(message)[:MAX_QUERY_CHARS],
-                kind=reply.kind.value,
+                query=(_describe(message) if query is None else query)[:MAX_LOGGED_CHARS],
+                kind=reply.kind,
                 entry_id=reply.entry_id if reply.kind is ReplyKind.ANSWER else None,
                 best_entry_id=reply.hits[0].entry.id if reply.hits else reply.entry_id,
                 score=reply.score,
@@ -263,7 +299,7 @@ class ChatService:
         if value not in (1, -1):
             return None
         stored = await self._owned_answer(answer_id, chat_id)
-        if stored is None or stored.kind != ReplyKind.ANSWER.value:
+        if stored is None or stored.kind is not ReplyKind.ANSWER:
             return None
         return await self._store.record_vote(answer_id, user_id, value, self._clock())
 
@@ -282,7 +318,7 @@ class ChatService:
         self, chat_id: int, user_id: int, reply_to_message_id: int, text: str
     ) -> int | None:
         """Store a reply to a comment prompt; the answer id it attached to, or None."""
-        text = without_surrogates(text).strip()[:MAX_QUERY_CHARS]
+        text = without_surrogates(text).strip()[:MAX_LOGGED_CHARS]
         if not text:
             return None
         return await self._store.add_comment_to_prompt(

@@ -10,10 +10,13 @@ from annotated_types import Ge, Gt, Le
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.core.dialogue import DialogueConfig
 from bot.core.search import Thresholds
 
 _MATCHING = Thresholds()
 """The calibrated defaults live with the search; settings only let an operator move them."""
+_DIALOGUE = DialogueConfig()
+"""Likewise the conversation's knobs live with the dialogue."""
 
 TOKEN_PATTERN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{20,}$")
 
@@ -35,8 +38,8 @@ class Settings(BaseSettings):
     clear_answer_threshold: float = Field(_MATCHING.clear, ge=0, le=1)
     clear_answer_margin: float = Field(_MATCHING.margin, ge=0, le=1)
     suggest_threshold: float = Field(_MATCHING.suggest, ge=0, le=1)
-    page_size: int = Field(300, ge=80, le=3500)
-    context_ttl_minutes: float = Field(30, gt=0)
+    page_size: int = Field(_DIALOGUE.page_size, ge=80, le=3500)
+    context_ttl_minutes: float = Field(_DIALOGUE.ttl_seconds / 60, gt=0)
 
     flood_limit_per_minute: int = Field(12, ge=1)
     rate_limiter: bool = True
@@ -47,7 +50,7 @@ class Settings(BaseSettings):
     webhook_secret: str = ""
     watch_knowledge: bool = True
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
-    show_source: bool = True
+    show_source: bool = _DIALOGUE.show_source
     reply_script: Literal["auto", "simplified", "traditional"] = "auto"
     review_answers_asker: bool = False
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from bot.feedback import Comment, EntryFeedback, Group
-from bot.report_chart import Day
+from bot.feedback import Comment, Day, EntryFeedback, Group
 from bot.report_page import ReportData
 
 MADE = dt.datetime(2026, 9, 21, 8, 30, tzinfo=dt.UTC)

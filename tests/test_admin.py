@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from bot.admin import DAY, AdminService
-from bot.feedback import Comment, EntryFeedback, Unanswered
+from bot.core.reply import ReplyKind
+from bot.feedback import Comment, Day, EntryFeedback, Unanswered
 from bot.live_knowledge import ReloadReport
 
 NOW = 100 * DAY
@@ -18,12 +19,12 @@ class FakeReader:
     """A FeedbackReader holding its answers in lists."""
 
     def __init__(self) -> None:
-        self.kinds: list[tuple[float, str]] = []
+        self.kinds: list[tuple[float, ReplyKind]] = []
         self.declined: list[Unanswered] = []
         self.entries: list[EntryFeedback] = []
 
-    async def count_answers(self, since: float) -> Mapping[str, int]:
-        counts: dict[str, int] = {}
+    async def count_answers(self, since: float) -> Mapping[ReplyKind, int]:
+        counts: dict[ReplyKind, int] = {}
         for at, kind in self.kinds:
             if at >= since:
                 counts[kind] = counts.get(kind, 0) + 1
@@ -38,7 +39,7 @@ class FakeReader:
     async def unanswered(self, since: float, until: float) -> list[Unanswered]:
         return [u for u in self.declined if since <= u.at < until]
 
-    async def per_day(self, since: float, until: float) -> list[tuple[str, int, int, int]]:
+    async def per_day(self, since: float, until: float) -> list[Day]:
         return []
 
     async def export(self, since: float, until: float) -> dict[str, list[dict[str, Any]]]:
@@ -63,7 +64,11 @@ def admin_over(reader: FakeReader, **options: Any) -> AdminService:
 async def test_stats_count_the_day_and_the_week_and_name_the_worst_entry(
     reader: FakeReader,
 ) -> None:
-    reader.kinds = [(NOW - 3 * DAY, "answer"), (NOW - 60, "answer"), (NOW - 30, "decline")]
+    reader.kinds = [
+        (NOW - 3 * DAY, ReplyKind.ANSWER),
+        (NOW - 60, ReplyKind.ANSWER),
+        (NOW - 30, ReplyKind.DECLINE),
+    ]
     reader.entries = [EntryFeedback("good", 3, 3, 0), EntryFeedback("bad", 4, 1, 3)]
     report = await admin_over(reader).activity_report()
     assert report.splitlines() == [
@@ -77,9 +82,9 @@ async def test_stats_count_the_day_and_the_week_and_name_the_worst_entry(
 
 async def test_unanswered_groups_similar_questions_of_the_last_week(reader: FakeReader) -> None:
     reader.declined = [
-        Unanswered(NOW - 8 * DAY, "太老了", "decline", None, 0.0),
-        Unanswered(NOW - 60, "Who Are You", "decline", None, 0.0),
-        Unanswered(NOW - 30, "who are you", "decline", None, 0.0),
+        Unanswered(NOW - 8 * DAY, "太老了", ReplyKind.DECLINE, None, 0.0),
+        Unanswered(NOW - 60, "Who Are You", ReplyKind.DECLINE, None, 0.0),
+        Unanswered(NOW - 30, "who are you", ReplyKind.DECLINE, None, 0.0),
     ]
     report = await admin_over(reader).unanswered_report()
     assert report.startswith("最近7天最常见的未回答问题：\n1. ×2 ")

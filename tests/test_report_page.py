@@ -11,7 +11,8 @@ from html.parser import HTMLParser
 
 from report_fixtures import busy_month, empty_report, long_history
 
-from bot.report_chart import Day, bucket_days
+from bot.feedback import Day
+from bot.report_chart import bucket_days
 from bot.report_page import render
 
 

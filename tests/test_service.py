@@ -6,6 +6,7 @@ import asyncio
 import sqlite3
 from pathlib import Path
 
+import aiosqlite
 import pytest
 from manual_clock import ManualClock
 
@@ -14,7 +15,7 @@ from bot.core import script
 from bot.core.dialogue import Action, DialogueConfig, Reply, ReplyKind
 from bot.core.library import Library, load_library
 from bot.core.script import Script
-from bot.service import ChatService, Outcome, Turn
+from bot.service import MAX_LOGGED_CHARS, ChatService, Outcome, Turn
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small_knowledge"
 
@@ -129,6 +130,43 @@ async def test_reset_clears_the_context(service: ChatService) -> None:
     await say(service, "ChatGPT是怎么训练的")
     assert (await say(service, "换个话题")).reply.kind is ReplyKind.RESET
     assert (await say(service, "继续")).reply.kind is ReplyKind.NOTHING_TO_CONTINUE
+
+
+async def test_the_reset_command_forgets_like_the_phrase_and_is_logged_as_a_reset(
+    service: ChatService, store: SqliteStore
+) -> None:
+    await say(service, "ChatGPT是怎么训练的", chat=5, user=1, group=True)
+    await say(service, "ChatGPT是怎么训练的", chat=5, user=2, group=True)
+    said = (await say(service, "换个话题", chat=1)).reply
+    reset = await service.reset(Turn(5, 1, "/reset", is_group=True, message_id=9))
+    assert reset.reply == said  # the same reply as the phrase
+    logged = await store.answer(reset.answer_id)
+    assert logged is not None and logged.kind is ReplyKind.RESET and logged.entry_id is None
+    # Only this member forgot; the other one goes on.
+    assert (await say(service, "继续", chat=5, user=1, group=True)).reply.kind is (
+        ReplyKind.NOTHING_TO_CONTINUE
+    )
+    assert (await say(service, "继续", chat=5, user=2, group=True)).reply.page == 2
+
+
+async def test_a_reset_keeps_what_was_read_read(service: ChatService) -> None:
+    await say(service, "什么是大模型")
+    await service.reset(Turn(1, 7, "/reset"))
+    chatgpt = (await say(service, "ChatGPT是什么")).reply
+    while chatgpt.has_more:
+        chatgpt = (await say(service, "继续")).reply
+    assert chatgpt.entry_id == "chatgpt"
+    # chatgpt's related is large-model, read before the reset: 继续 walks past it.
+    assert (await say(service, "继续")).reply.entry_id not in ("large-model", "chatgpt")
+
+
+async def test_the_answer_log_keeps_a_long_message_cut_to_its_own_limit(
+    service: ChatService, store: SqliteStore
+) -> None:
+    outcome = await say(service, "什么是大模型" + "。" * (2 * MAX_LOGGED_CHARS))
+    assert outcome.reply.kind is ReplyKind.ANSWER  # answered from the whole message
+    [(length,)] = await store.read("SELECT length(query) FROM answers")
+    assert length == MAX_LOGGED_CHARS
 
 
 async def test_two_chats_are_isolated(service: ChatService) -> None:
@@ -288,18 +326,21 @@ async def test_a_read_only_or_full_database_still_gets_answers_and_recovers(
     tmp_path: Path, small_library: Library, pragma: str
 ) -> None:
     path = tmp_path / "bot.sqlite3"
-    store = await SqliteStore.open(path)
+    await (await SqliteStore.open(path)).close()  # the schema
+    # The store runs on a connection the test holds, to turn it read-only or its disk "full"
+    # (no page may be added) under the store's feet.
+    connection = await aiosqlite.connect(path, isolation_level=None)
+    store = SqliteStore(connection, str(path))
     service = ChatService(store, lambda: small_library)
     await say(service, "什么是大模型")
-    # The store's own connection turned read-only, or its disk "full" (no page may be added).
-    await store._db.execute(pragma)
+    await connection.execute(pragma)
     long_question = "ChatGPT是怎么训练的" + "。" * 3000  # each row needs pages of its own
     answered = [await say(service, long_question) for _ in range(30)]
     assert all(o.reply.kind is ReplyKind.ANSWER for o in answered)
     unsaved = sum(o.answer_id == 0 for o in answered)
     assert unsaved > 0  # read-only: all of them; full: once the last page is used up
-    await store._db.execute("PRAGMA query_only = OFF")
-    await store._db.execute("PRAGMA max_page_count = 1073741823")
+    await connection.execute("PRAGMA query_only = OFF")
+    await connection.execute("PRAGMA max_page_count = 1073741823")
     assert (await say(service, "它有多少参数")).answer_id > 0
     await store.close()
     with sqlite3.connect(path) as raw:
@@ -401,3 +442,11 @@ async def test_a_fixed_script_is_used_whatever_the_asker_writes(
     config = DialogueConfig(page_size=3000, reply_script=Script.SIMPLIFIED)
     simplified = ChatService(store, lambda: small_library, config)
     assert "【什么是大模型？】" in (await say(simplified, "什麼是大模型", chat=3)).reply.text
+
+
+async def test_a_reset_answers_in_the_script_the_chat_writes_in(service: ChatService) -> None:
+    await say(service, "ChatGPT是怎麼訓練的")
+    reset = await service.reset(Turn(1, 7, "/reset"))
+    assert reset.reply.kind is ReplyKind.RESET
+    # /reset wrote nothing, so the chat's script holds (换个话题 sent for it switched it).
+    assert script.detect(reset.reply.text) is Script.TRADITIONAL

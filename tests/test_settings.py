@@ -3,6 +3,10 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from bot import kb_commands
+from bot.bootstrap import dialogue_config
+from bot.core.dialogue import DialogueConfig
+from bot.core.search import Thresholds
 from bot.settings import Settings, describe_invalid
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,3 +79,10 @@ def test_an_invalid_setting_is_one_line_naming_the_variable(
     with pytest.raises(ValidationError) as caught:
         Settings(_env_file=None)  # type: ignore[call-arg]
     assert describe_invalid(caught.value) == f"{variable} {expected}（当前是 {value}）"
+
+
+def test_unset_settings_give_the_cores_own_defaults() -> None:
+    """Each default is defined once, in the core; the settings only let an operator move it."""
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert dialogue_config(settings) == DialogueConfig()
+    assert kb_commands.thresholds(settings) == Thresholds()

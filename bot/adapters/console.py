@@ -20,8 +20,6 @@ from bot.core.dialogue import Action, Button, Reply
 from bot.service import UNSAVED, ChatService, Outcome, Turn
 
 LOCAL_USER = 1
-RESET_PHRASE = "换个话题"
-"""/reset says what a user would say: the dialogue's own reset phrase (intent.RESET_PHRASES)."""
 HELP = """在下面输入问题，例如“什么是大模型？”。输入“继续”看下一段，讲完了会接着讲相关内容。
 按钮以 [1] [2] … 显示，输入方括号里的编号就等于点按钮；点 👎 后下一行是你的意见（回车跳过）。
 /topics 按主题浏览问题（输入编号打开）   /help 显示这段说明   /reset 换个话题   /quit 退出"""
@@ -173,7 +171,7 @@ class ConsoleChat:
             answer_id = self._last.answer_id
             result = await self._press(turn, answer_id, button.action, button.entry_id)
         else:
-            result = await self._text(turn, RESET_PHRASE if line == "/reset" else line)
+            result = await self._text(turn, line)
         if not isinstance(result, Outcome):
             return result
         self._last = result
@@ -193,6 +191,8 @@ class ConsoleChat:
             return phrases.COMMENT_THANKS if stored is not None else phrases.COMMENT_SKIPPED
         if text.strip() == "/topics":
             return await self._browse(turn, Button("", Action.BROWSE))
+        if text.strip() == "/reset":
+            return await self._service.reset(Turn(turn.chat_id, turn.user_id, text, turn.is_group))
         return await self._service.handle(Turn(turn.chat_id, turn.user_id, text, turn.is_group))
 
     async def _press(

@@ -36,11 +36,11 @@ from telegram.request import HTTPXRequest
 from bot.adapters.telegram import handlers, inline, limits, notices, review
 from bot.adapters.telegram.callback_data import REVIEW_PATTERN
 from bot.adapters.telegram.delivery import TYPING_DELAY
-from bot.adapters.telegram.flood import FloodGate
 from bot.adapters.telegram.outage import Outage, WatchedPolls
 from bot.adapters.telegram.redaction import redact
 from bot.admin import AdminService
 from bot.errors import BotError, ConfigError
+from bot.flood import FloodGate
 from bot.review import ReviewService
 from bot.service import ChatService
 

@@ -13,7 +13,7 @@ import pytest
 from memory_store import MemoryChatStore
 
 from bot.adapters.sqlite.chat_store import SqliteStore
-from bot.core.dialogue import ChatState
+from bot.core.dialogue import ChatState, ReplyKind
 from bot.service import AnswerRecord, ChatStore
 
 
@@ -23,7 +23,7 @@ def record(chat_id: int = 1, created_at: float = 1000.0) -> AnswerRecord:
         user_id=7,
         message_id=3,
         query="什么是大模型",
-        kind="answer",
+        kind=ReplyKind.ANSWER,
         entry_id="large-model-definition",
         best_entry_id="large-model-definition",
         score=0.9,
@@ -72,7 +72,7 @@ async def test_an_answer_is_found_by_id_and_by_the_message_that_carried_it(
     )
     assert await chat_store.answer_for_message(2, 99) is None
     found = await chat_store.answer(first)
-    assert found is not None and (found.chat_id, found.page, found.kind) == (1, 1, "answer")
+    assert found is not None and (found.chat_id, found.page, found.kind) == (1, 1, ReplyKind.ANSWER)
     assert await chat_store.answer(12345) is None
 
 

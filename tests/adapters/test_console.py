@@ -99,6 +99,28 @@ async def test_the_interactive_console_lists_topics_and_asks_for_a_comment_after
     assert "哪里不对" in shown and "谢谢你的意见" in shown
 
 
+async def test_reset_in_the_console_forgets_the_context_and_is_logged_as_a_reset(
+    console: ConsoleChat, store: SqliteStore
+) -> None:
+    out = io.StringIO()
+    script = iter(["ChatGPT是怎么训练的", "/reset", "继续", "/quit"])
+    await console.interactive(read=lambda _: next(script), out=out)
+    shown = out.getvalue()
+    assert "好的，我们换个话题" in shown and "没有可以继续的回答" in shown
+    logged = await store.read("SELECT query, kind FROM answers ORDER BY id")
+    assert logged[1] == ("[reset]", "reset")
+
+
+async def test_json_reset_is_the_same_reset(console: ConsoleChat) -> None:
+    _, reset, again = await json_chat(
+        console,
+        {"chat": 5, "user": "ann", "text": "ChatGPT是怎么训练的"},
+        {"chat": 5, "user": "ann", "text": "/reset"},
+        {"chat": 5, "user": "ann", "text": "继续"},
+    )
+    assert reset["kind"] == "reset" and again["kind"] == "nothing_to_continue"
+
+
 async def test_the_interactive_console_browses_topics_by_number_to_an_answer(
     console: ConsoleChat, store: SqliteStore
 ) -> None:

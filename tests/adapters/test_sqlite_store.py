@@ -6,7 +6,7 @@ import pytest
 
 from bot.adapters.sqlite.chat_store import SqliteStore
 from bot.adapters.sqlite.migrations import MIGRATIONS
-from bot.core.dialogue import ChatState
+from bot.core.dialogue import ChatState, ReplyKind
 from bot.errors import StoreError
 from bot.service import AnswerRecord
 
@@ -17,7 +17,7 @@ def record(chat_id: int = 1, query: str = "什么是大模型", **changes: objec
         user_id=7,
         message_id=3,
         query=query,
-        kind="answer",
+        kind=ReplyKind.ANSWER,
         entry_id="large-model-definition",
         best_entry_id="large-model-definition",
         score=0.9,

@@ -49,7 +49,7 @@ from bot.bootstrap import run_telegram, telegram_config
 from bot.core.library import Library
 from bot.core.search import Verdict
 from bot.errors import BotError, ConfigError
-from bot.service import ChatService
+from bot.service import MAX_LOGGED_CHARS, ChatService
 from bot.settings import Settings
 
 MULTI_PAGE = "ChatGPT是怎么训练的"  # several pages at page size 80
@@ -213,7 +213,7 @@ async def test_a_message_longer_than_telegram_allows_is_handled(
     await app.process_update(updates.message("大模型" * 3000))
     assert len(api(app).sent) == 1
     [(length,)] = rows(store, "SELECT length(query) FROM answers")
-    assert length <= 4096
+    assert length == MAX_LOGGED_CHARS
 
 
 # --- continuing, picking, voting -----------------------------------------------------------

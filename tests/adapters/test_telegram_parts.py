@@ -1,4 +1,4 @@
-"""The Telegram adapter's pure parts: button payloads, the flood gate, message cutting, mentions."""
+"""The Telegram adapter's pure parts: button payloads, message cutting, mentions."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from telegram.request import HTTPXRequest
 from bot.adapters.telegram import callback_data
 from bot.adapters.telegram.addressing import mentions_removed
 from bot.adapters.telegram.callback_data import AskPress, ContinuePress, VotePress, decode, encode
-from bot.adapters.telegram.flood import Admission, FloodGate
 from bot.adapters.telegram.outage import Outage, WatchedPolls
 from bot.adapters.telegram.render import keyboard, split_message
 from bot.core.dialogue import Action, Button, Reply, ReplyKind
@@ -98,31 +97,6 @@ def test_keyboard_puts_votes_side_by_side_and_drops_unencodable_buttons() -> Non
     rows = [[(b.text, b.callback_data) for b in row] for row in markup.inline_keyboard]
     assert rows == [[("继续", "c:42")], [("👍", "v:42:+"), ("👎", "v:42:-")]]
     assert keyboard(Reply("text", ReplyKind.DECLINE), 1) is None
-
-
-# --- flood gate ----------------------------------------------------------------------------
-
-
-def test_flood_gate_notices_once_then_stays_silent_until_the_window_passes() -> None:
-    gate = FloodGate(3)
-    verdicts = [gate.admit(1, now) for now in (0.0, 1.0, 2.0, 3.0, 4.0, 5.0)]
-    assert verdicts == [Admission.ANSWER] * 3 + [Admission.NOTICE] + [Admission.SILENCE] * 2
-    assert gate.admit(2, 5.0) is Admission.ANSWER  # another user is not affected
-    assert gate.admit(1, 59.9) is Admission.SILENCE
-    assert gate.admit(1, 60.0) is Admission.ANSWER  # the first question left the window
-    assert gate.admit(1, 60.5) is Admission.NOTICE  # a new burst gets a new notice
-
-
-def test_flood_gate_forgets_idle_users() -> None:
-    gate = FloodGate(1)
-    for user in range(2000):
-        gate.admit(user, float(user))
-    assert len(gate._users) < 1100  # swept: only the last minute's users are kept
-
-
-def test_flood_gate_needs_a_positive_limit() -> None:
-    with pytest.raises(ValueError):
-        FloodGate(0)
 
 
 # --- cutting long messages -----------------------------------------------------------------

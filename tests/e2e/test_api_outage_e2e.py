@@ -90,7 +90,7 @@ class FlakyApi:
 
     def __init__(self, upstream: str) -> None:
         self.mode = "pass"
-        self._upstream = httpx.Client(base_url=upstream, timeout=30.0)
+        self.upstream = httpx.Client(base_url=upstream, timeout=30.0)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
@@ -105,7 +105,7 @@ class FlakyApi:
             self.mode = "pass"  # lets held requests go
             self._server.shutdown()
             self._server.server_close()
-            self._upstream.close()
+            self.upstream.close()
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         api = self
@@ -129,7 +129,7 @@ class FlakyApi:
                     )
                     return
                 headers = {"Content-Type": self.headers.get("Content-Type", "application/json")}
-                answer = api._upstream.post(self.path, content=body, headers=headers)
+                answer = api.upstream.post(self.path, content=body, headers=headers)
                 self._reply(answer.status_code, answer.content)
 
             do_GET = do_POST

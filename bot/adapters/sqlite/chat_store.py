@@ -20,7 +20,7 @@ import aiosqlite
 
 from bot.adapters.sqlite import retention
 from bot.adapters.sqlite.migrations import migrate, schema_version
-from bot.adapters.sqlite.sql import ANSWER_EXISTS, transaction, translated
+from bot.adapters.sqlite.sql import ANSWER_EXISTS, reply_kind, transaction, translated
 from bot.core.dialogue import ChatState
 from bot.errors import StoreError
 from bot.service import AnswerRecord, StoredAnswer
@@ -113,7 +113,7 @@ class SqliteStore:
                         record.user_id,
                         record.message_id,
                         record.query,
-                        record.kind,
+                        record.kind.value,
                         record.entry_id,
                         record.best_entry_id,
                         record.score,
@@ -145,7 +145,10 @@ class SqliteStore:
             parameters,
         ) as cursor:
             row = await cursor.fetchone()
-        return StoredAnswer(*row) if row else None
+        if row is None:
+            return None
+        answer_id, chat_id, user_id, entry_id, page, kind = row
+        return StoredAnswer(answer_id, chat_id, user_id, entry_id, page, reply_kind(kind))
 
     async def read(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """Rows of a read-only query (for reports; parameters always bound, never formatted)."""

@@ -6,10 +6,16 @@ lets no sqlite3.Error out (the store's `read` turns them into StoreError).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from bot.adapters.sqlite.chat_store import SqliteStore
-from bot.feedback import EXPORTED_COLUMNS, Comment, EntryFeedback, Unanswered
+from bot.adapters.sqlite.sql import reply_kind
+from bot.core.reply import ReplyKind
+from bot.feedback import EXPORTED_COLUMNS, Comment, Day, EntryFeedback, Unanswered
+
+QUESTION_KINDS = tuple(k.value for k in (ReplyKind.ANSWER, ReplyKind.SUGGEST, ReplyKind.DECLINE))
+"""Replies to a question (not a continue, small talk or reset): what the report counts per day."""
 
 
 class FeedbackQueries:
@@ -18,12 +24,12 @@ class FeedbackQueries:
     def __init__(self, store: SqliteStore) -> None:
         self._store = store
 
-    async def count_answers(self, since: float) -> dict[str, int]:
+    async def count_answers(self, since: float) -> dict[ReplyKind, int]:
         """How many replies of each kind the log holds from `since` (UNIX time) on."""
         rows = await self._store.read(
             "SELECT kind, COUNT(*) FROM answers WHERE created_at >= ? GROUP BY kind", (since,)
         )
-        return {str(kind): int(count) for kind, count in rows}
+        return {reply_kind(kind): int(count) for kind, count in rows}
 
     async def per_entry(self, since: float, until: float) -> list[EntryFeedback]:
         """Per answered entry: first pages sent, 👍 and 👎 on any of its pages."""
@@ -32,9 +38,9 @@ class FeedbackQueries:
             "COALESCE(SUM(v.up), 0), COALESCE(SUM(v.down), 0) FROM answers a "
             "LEFT JOIN (SELECT answer_id, SUM(value = 1) AS up, SUM(value = -1) AS down "
             "           FROM votes GROUP BY answer_id) v ON v.answer_id = a.id "
-            "WHERE a.kind = 'answer' AND a.created_at >= ? AND a.created_at < ? "
+            "WHERE a.kind = ? AND a.created_at >= ? AND a.created_at < ? "
             "GROUP BY a.entry_id",
-            (since, until),
+            (ReplyKind.ANSWER.value, since, until),
         )
         return [EntryFeedback(str(e), int(n), int(u), int(d)) for e, n, u, d in rows]
 
@@ -57,24 +63,24 @@ class FeedbackQueries:
         """Declined and did-you-mean questions (not continues or small talk)."""
         rows = await self._store.read(
             "SELECT created_at, query, kind, best_entry_id, score FROM answers "
-            "WHERE kind IN ('decline', 'suggest') AND created_at >= ? AND created_at < ? "
+            "WHERE kind IN (?, ?) AND created_at >= ? AND created_at < ? "
             "ORDER BY created_at",
-            (since, until),
+            (ReplyKind.DECLINE.value, ReplyKind.SUGGEST.value, since, until),
         )
-        return [Unanswered(float(t), str(q), str(k), b, float(s)) for t, q, k, b, s in rows]
+        return [Unanswered(float(t), str(q), reply_kind(k), b, float(s)) for t, q, k, b, s in rows]
 
-    async def per_day(self, since: float, until: float) -> list[tuple[str, int, int, int]]:
-        """(day, questions, 👍, 👎) per UTC day."""
+    async def per_day(self, since: float, until: float) -> list[Day]:
+        """Questions, 👍 and 👎 per UTC day, oldest first."""
         return [
-            (str(day), int(q), int(u), int(d))
+            Day(dt.date.fromisoformat(str(day)), int(q), int(u), int(d))
             for day, q, u, d in await self._store.read(
                 "SELECT date(a.created_at, 'unixepoch') AS day, SUM(a.page <= 1), "
                 "COALESCE(SUM(v.up), 0), COALESCE(SUM(v.down), 0) FROM answers a "
                 "LEFT JOIN (SELECT answer_id, SUM(value = 1) AS up, SUM(value = -1) AS down "
                 "           FROM votes GROUP BY answer_id) v ON v.answer_id = a.id "
-                "WHERE a.kind IN ('answer', 'suggest', 'decline') "
+                "WHERE a.kind IN (?, ?, ?) "
                 "AND a.created_at >= ? AND a.created_at < ? GROUP BY day ORDER BY day",
-                (since, until),
+                (*QUESTION_KINDS, since, until),
             )
         ]
 

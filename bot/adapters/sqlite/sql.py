@@ -9,6 +9,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import aiosqlite
 
+from bot.core.reply import ReplyKind
 from bot.errors import StoreError
 
 P = ParamSpec("P")
@@ -18,6 +19,14 @@ ANSWER_EXISTS = "EXISTS (SELECT 1 FROM answers WHERE id = ?)"
 
 
 Work = Callable[P, Coroutine[Any, Any, T]]
+
+
+def reply_kind(value: object) -> ReplyKind:
+    """The kind column of the answer log read back as the enum it was written from."""
+    try:
+        return ReplyKind(value)
+    except ValueError:
+        raise StoreError(f"the answer log holds an unknown kind of reply: {value!r}") from None
 
 
 def translated(what: str) -> Callable[[Work[P, T]], Work[P, T]]:

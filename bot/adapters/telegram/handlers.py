@@ -40,17 +40,15 @@ from bot.adapters.telegram.delivery import (
     thread_of,
     typing_while_slow,
 )
-from bot.adapters.telegram.flood import Admission, FloodGate
 from bot.adapters.telegram.render import examples_keyboard, offered_payloads
 from bot.core import intent, phrases
 from bot.core.reply import Action, Reply
+from bot.flood import Admission, FloodGate
 from bot.service import ChatService, Outcome, Turn
 
 log = logging.getLogger(__name__)
 
 DEPS_KEY = "deps"
-RESET_PHRASE = "换个话题"
-"""/reset says what a user would say: the dialogue's own reset phrase (intent.RESET_PHRASES)."""
 _COMMAND = re.compile(r"^/\S*\s*")
 HELP_EXAMPLES = 3
 """Example questions under /help: enough to show the range, few enough to stay a short list."""
@@ -126,7 +124,7 @@ async def reset(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/reset: forget the context (the chat's; in a group, this member's)."""
     message = _message(update)
     service = deps(context).service
-    outcome = await service.handle(_turn(message, RESET_PHRASE))
+    outcome = await service.reset(_turn(message, message.text or ""))
     await send_outcome(context.bot, service, outcome, chat_id=message.chat_id, asked=message)
 
 

@@ -1,7 +1,8 @@
-"""A per-user question limit: past it, one polite notice, then silence until the window passes.
+"""A per-sender question limit: past it, one polite notice, then silence until the window passes.
 
-Pure and synchronous; the caller passes the time (a monotonic clock), so tests need no sleeps.
-Other users are never affected: every user has their own window.
+Platform neutral, pure and synchronous: an adapter keeps a gate per kind of sender (a user, a
+group) and passes the time (a monotonic clock), so tests need no sleeps. Other senders are
+never affected: every one has their own window.
 """
 
 from __future__ import annotations
@@ -56,6 +57,11 @@ class FloodGate:
             return Admission.SILENCE
         window.told = True
         return Admission.NOTICE
+
+    @property
+    def tracked(self) -> int:
+        """How many senders the gate holds a window for (idle ones are swept now and then)."""
+        return len(self._users)
 
     def _sweep(self, now: float) -> None:
         idle = [
