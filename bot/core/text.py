@@ -68,6 +68,12 @@ FILLERS = (
 # Single-token particles and function words dropped after jieba has segmented the text.
 STOPWORDS = frozenset(
     [
+        "的话",  # jieba cuts "说的话" into 说/的话; alone it is the conditional "if"
+        "完全",
+        "根本",
+        "压根",
+        "那么",
+        "这么",
         "的",
         "了",
         "吗",
