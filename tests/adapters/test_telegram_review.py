@@ -83,11 +83,6 @@ async def app(store: SqliteStore, live: LiveLibrary) -> AsyncIterator[BotApplica
     assert api(application).unexpected == []
 
 
-@pytest.fixture
-def updates(app: BotApplication) -> Updates:
-    return Updates(app)
-
-
 def files(live: LiveLibrary) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(live.directory.glob("*.yaml"))}
 
