@@ -54,7 +54,7 @@ AI概念问答机器人：在 Telegram 上用中文回答 AI 概念问题，也�
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `python -m bot` and the `ai-concepts-bot` script."""
-    args = _parser().parse_args(argv)
+    args = build_parser().parse_args(argv)
     try:
         settings = Settings()
     except ValidationError as exc:
@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     handler = getattr(args, "handler", None) or (run if settings.has_token else chat)
     if handler is chat and not hasattr(args, "json"):
-        args = _parser().parse_args(["chat"])
+        args = build_parser().parse_args(["chat"])
     return _run_handler(handler, args, settings)
 
 
@@ -314,7 +314,8 @@ def _version() -> str:
         return "未安装"
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
+    """The command line of `python -m bot`, every subcommand and option."""
     parser = Parser(prog="python -m bot", description=ADMIN_HELP)
     parser.add_argument(
         "--version", action="version", version=f"%(prog)s {_version()}", help="显示版本并退出"

@@ -173,7 +173,7 @@ def every_parser(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParse
 
 
 def test_every_argument_of_every_command_has_help() -> None:
-    parsers = every_parser(cli._parser())
+    parsers = every_parser(cli.build_parser())
     assert len(parsers) > 12
     missing = [
         f"{p.prog} {a.dest}"
