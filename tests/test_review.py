@@ -12,7 +12,7 @@ from manual_clock import ManualClock
 from bot.adapters.sqlite.chat_store import SqliteStore
 from bot.adapters.sqlite.review_log import ReviewLog
 from bot.bootstrap import review_service
-from bot.core.library import load_library
+from bot.core.library import Library, load_library
 from bot.core.search import Verdict
 from bot.live_knowledge import LiveLibrary
 from bot.review import Decision, ReviewRefused, ReviewService, Source
@@ -27,9 +27,10 @@ ASKER, OTHER, CRITIC, ADMIN = 5, 6, 7, 1
 
 
 @pytest.fixture
-def live(tmp_path: Path) -> LiveLibrary:
+def live(tmp_path: Path, library: Library) -> LiveLibrary:
     directory = Path(shutil.copytree(ROOT / "knowledge", tmp_path / "knowledge"))
-    return LiveLibrary(directory, load_library(directory))
+    # The session's library lends its text pipeline (same lexicon): half the loading time.
+    return LiveLibrary(directory, load_library(directory, previous=library))
 
 
 @pytest.fixture
