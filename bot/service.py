@@ -182,6 +182,9 @@ class ChatService:
         # The script each chat last wrote in, so that a button press is answered in it too.
         # Kept in memory only: after a restart the next message tells it again.
         self._scripts: LRUCache[str, Script] = LRUCache(maxsize=RECENT_CHATS)
+        # OpenCC reads its dictionaries when a converter is first used (~45 ms): at start-up,
+        # not in the first user's answer.
+        script.prepare()
 
     @property
     def library(self) -> Library:

@@ -30,6 +30,12 @@ def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
+def prepare() -> None:
+    """Build both converters now (OpenCC reads its dictionaries on first use)."""
+    _converter("t2s")
+    _converter("s2t")
+
+
 def detect(text: str) -> Script | None:
     """The script a message is written in; None when nothing in it tells (GPT, 1, 大模型)."""
     traditional = _changed(text, _converter("t2s").convert(text))

@@ -506,7 +506,8 @@ class Index:
         # 监督学习吗"): that concept is no reason to doubt the entry. A version still is.
         missing_names += unknown_names - (unknown_subjects if subject_named else 0)
         # "GPT-2有多少参数" is not answered by an entry whose answer has no number in it.
-        fact_held = not self._held or asked.facts & self._held[number] == asked.facts
+        wanted = asked.facts
+        fact_held = not wanted or not self._held or wanted & self._held[number] == wanted
         head_known = all(self._words.has(number, head) for head in asked.heads)
         gram_coverage = grams.coverage(number).share if grams.total_weight else coverage
         _, similarity, best = process.extractOne(key, self._keys[number], scorer=fuzz.ratio)
