@@ -25,7 +25,7 @@ from bot.core import intent, phrases
 from bot.core.knowledge import Entry
 from bot.core.library import Library
 from bot.core.paging import split_pages
-from bot.core.search import Hit, Verdict
+from bot.core.search import Hit, Verdict, decide
 
 log = logging.getLogger(__name__)
 
@@ -81,14 +81,15 @@ def matching(library: Library, text: str) -> list[Hit]:
     """
     if not text or intent.classify(library.analyzer.normalise(text)) is not intent.Intent.QUESTION:
         return []  # a greeting or "继续" is not a question about anything
-    match = library.match(text)
+    thresholds = library.thresholds
+    # One search serves both: Library.match judges exactly these first candidates.
+    hits = library.search(text, limit=max(MAX_RESULTS, thresholds.max_suggestions + 2))
+    match = decide(hits[: thresholds.max_suggestions + 2], thresholds)
     if match.verdict is Verdict.DECLINE or (
-        match.verdict is Verdict.ANSWER and match.best is not None and match.best.entry.declines
+        match.verdict is Verdict.ANSWER and match.answered is None
     ):
         return []
-    hits = library.search(text, limit=MAX_RESULTS)
-    suggest = library.thresholds.suggest
-    return [hit for hit in hits if hit.score >= suggest and not hit.entry.declines]
+    return [h for h in hits[:MAX_RESULTS] if h.score >= thresholds.suggest and not h.entry.declines]
 
 
 def article(entry: Entry, bot_username: str) -> InlineQueryResultArticle:
