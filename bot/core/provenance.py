@@ -2,8 +2,9 @@
 
 An entry's `source` reads `002_ac1126f2ad4174ea.txt#1. chatGPT介绍「quote」; ...`: seed file,
 heading, quotes. Readers know the article by its title, not its file, so the titles of the
-bundled seed articles (the first line of each file in seeds/, which the image does not ship)
-are kept here; tests/core/test_provenance.py checks them against the seeds.
+bundled seed articles (the first line of each file in seeds/, which the image does not ship;
+ChatGPT written as the answers quote it) are kept here; tests/core/test_provenance.py checks
+them against the seeds.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from bot.core import phrases
 
 ARTICLE_TITLES = {
-    "000_dd73dc7b91c85a01.txt": "大模型与chatGPT的关系",
+    "000_dd73dc7b91c85a01.txt": "大模型与ChatGPT的关系",  # as the answers quote it
     "001_6546aabd4db84980.txt": "生成式AI和大模型的关系",
     "002_ac1126f2ad4174ea.txt": "ChatGPT连夜迭代的简单介绍",
     "003_edcab2ecdcc3eaf7.txt": "ChatGPT与GPT的区别与联系",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from bot.core import provenance
@@ -11,11 +12,21 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def test_each_title_is_the_first_line_of_its_seed_and_every_seed_has_one() -> None:
+    # Up to the case of latin letters: the answers write ChatGPT's name as ChatGPT, and the
+    # source line names the article the way the answers quote it.
     firsts = {
-        seed.name: seed.read_text(encoding="utf-8").splitlines()[0].strip()
+        seed.name: seed.read_text(encoding="utf-8").splitlines()[0].strip().casefold()
         for seed in SEEDS.glob("*.txt")
     }
-    assert firsts == provenance.ARTICLE_TITLES
+    titles = {name: title.casefold() for name, title in provenance.ARTICLE_TITLES.items()}
+    assert firsts == titles
+
+
+def test_each_title_is_written_as_the_answers_quote_it(library: Library) -> None:
+    quoted = {
+        title for entry in library.entries for title in re.findall(r"《(.+?)》", entry.answer)
+    }
+    assert set(provenance.ARTICLE_TITLES.values()) <= quoted
 
 
 def test_the_line_names_the_article_and_section_of_the_first_source() -> None:
@@ -28,7 +39,7 @@ def test_the_line_names_the_article_and_section_of_the_first_source() -> None:
 
 def test_an_unknown_article_is_named_by_its_section_and_no_source_gives_no_line() -> None:
     assert provenance.source_line("999_new.txt#引言「某句」") == "来源：引言"
-    assert provenance.source_line("000_dd73dc7b91c85a01.txt") == "来源：《大模型与chatGPT的关系》"
+    assert provenance.source_line("000_dd73dc7b91c85a01.txt") == "来源：《大模型与ChatGPT的关系》"
     assert provenance.source_line("") is None
 
 
