@@ -34,6 +34,8 @@ _DEMONSTRATIVE = re.compile(r"这个|那个|这些|那些|这样|这种|这么")
 """这个/那个 refer back only when the clause names no subject: "那个奖励模型" names its own."""
 
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+_LATIN_START = re.compile(r"[a-z0-9]")
+"""A (normalised) latin word: a name (Siri, GPT-3) that a question's 它俩 may mean."""
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 KnownWords = Callable[[str], list[str]]
@@ -74,12 +76,13 @@ def question_focus(
     if not refers_back:
         return question
     # The question needs what it refers to: the nearest clause before it that names a subject
-    # (else the clause just before it). Of that clause only its terms are kept ("要介绍ChatGPT的
-    # 训练过程" gives ChatGPT 训练), and the clauses between are left out: they are about the
-    # asker.
+    # (else the clause just before it). Of that clause only its terms and names are kept ("要介绍
+    # ChatGPT的训练过程" gives ChatGPT 训练; "ChatGPT和Siri有啥不一样" keeps Siri), and the
+    # clauses between are left out: they are about the asker.
     before = clauses[max(0, asking[-1] - MAX_LOOK_BACK) : asking[-1]]
     antecedent = next(
         (words for c in reversed(before) if any(map(is_subject, words := known_words(c)))),
         known_words(before[-1]) if before else [],
     )
-    return " ".join([*filter(is_term, antecedent), question])
+    kept = [word for word in antecedent if is_term(word) or _LATIN_START.match(word)]
+    return " ".join([*kept, question])

@@ -68,6 +68,13 @@ def test_of_the_clause_referred_to_only_its_terms_are_kept(library: Library) -> 
     assert library.focus(text) == "chatgpt 训练 里面人类训练员起什么作用？"  # not 讲讲, 过程
 
 
+def test_a_name_the_question_refers_back_to_is_kept_though_no_entry_is_about_it(
+    library: Library,
+) -> None:
+    text = "同事问我ChatGPT跟Siri是不是一回事，我也说不清楚。它俩到底差在哪？"
+    assert library.focus(text) == "chatgpt siri 它俩到底差在哪？"
+
+
 def test_an_english_sentence_of_a_few_words_is_short(library: Library) -> None:
     text = "Where was ChatGPT trained, on what hardware?"  # 44 letters, 7 words
     assert library.focus(text) == text
