@@ -70,6 +70,7 @@ def telegram_config(settings: Settings) -> TelegramConfig:
         flood_limit_per_minute=settings.flood_limit_per_minute,
         rate_limiter=settings.rate_limiter,
         poll_interval=settings.poll_interval,
+        poll_timeout=settings.poll_timeout,
         webhook_url=settings.webhook_url,
         webhook_listen=settings.webhook_listen,
         webhook_port=settings.webhook_port,

@@ -44,6 +44,7 @@ class Settings(BaseSettings):
     flood_limit_per_minute: int = Field(12, ge=1)
     rate_limiter: bool = True
     poll_interval: float = Field(0.0, ge=0)
+    poll_timeout: int = Field(10, ge=0, le=50)
     webhook_url: str = ""
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = Field(8443, ge=1, le=65535)

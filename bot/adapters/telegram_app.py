@@ -74,6 +74,8 @@ class TelegramConfig:
     flood_limit_per_minute: int
     rate_limiter: bool
     poll_interval: float
+    poll_timeout: int
+    """Seconds a getUpdates call waits for updates (Telegram's long polling)."""
     webhook_url: str
     webhook_listen: str
     webhook_port: int
@@ -220,7 +222,11 @@ def _serve(application: BotApplication, config: TelegramConfig) -> None:
             allowed_updates=ALLOWED_UPDATES,
         )
     else:
-        application.run_polling(poll_interval=config.poll_interval, allowed_updates=ALLOWED_UPDATES)
+        application.run_polling(
+            poll_interval=config.poll_interval,
+            timeout=config.poll_timeout,
+            allowed_updates=ALLOWED_UPDATES,
+        )
 
 
 def webhook_secret(config: TelegramConfig) -> str:

@@ -30,6 +30,8 @@ from emulator_client import (
 )
 
 OUTAGE_SECONDS = 6
+POLL_TIMEOUT = 3
+"""The bot's long poll here (BOT_POLL_TIMEOUT; 10 s by default), so that a hang outlasts it soon."""
 MAX_LOG_LINES = 40
 """A poll every 0.1 s would log 60 failures in 6 s; PTB backs off and the bot logs once a minute."""
 
@@ -150,14 +152,18 @@ class FlakyApi:
         return Handler
 
 
-# A hang must outlast a long poll (10 s) plus its read timeout (5 s) for the bot to time out.
-@pytest.mark.parametrize(("fault", "seconds"), [("error", OUTAGE_SECONDS), ("hang", 18)])
+# A hang must outlast a long poll (POLL_TIMEOUT) plus its read timeout (5 s) for the bot to
+# time out.
+@pytest.mark.parametrize(
+    ("fault", "seconds"), [("error", OUTAGE_SECONDS), ("hang", POLL_TIMEOUT + 8)]
+)
 def test_the_bot_rides_out_http_500s_and_timeouts(
     tmp_path: Path, fault: str, seconds: float
 ) -> None:
     with emulator_running(tmp_path) as emulator, FlakyApi(emulator.url).serving() as api:
         env = bot_environment(emulator, tmp_path / "bot.sqlite3")
         env["BOT_API_BASE_URL"] = f"{api.url}/bot"
+        env["BOT_POLL_TIMEOUT"] = str(POLL_TIMEOUT)
         with bot_running(tmp_path, env, ready=emulator.bot_has_polled) as bot:
             emulator.send("什么是大模型？", user_id=421)
             emulator.replies(421)
