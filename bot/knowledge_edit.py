@@ -11,8 +11,11 @@ import difflib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ruamel.yaml import YAML
 
@@ -64,17 +67,9 @@ def add_alternative(
     if normalise(question) in {normalise(p) for p in entry.phrasings}:
         raise EditRefused(f"{entry_id} 已经有这种问法")
     path = Path(entry.file)
-    yaml = _round_trip()
-    document = yaml.load(path.read_text(encoding="utf-8"))
-    raw = next(e for e in document["entries"] if e.get("id") == entry_id)
-    raw["alternatives"].append(question)
-    with tempfile.TemporaryDirectory() as scratch:
-        # Validate the whole directory with the edited file in place, before touching it.
-        trial = Path(scratch) / "knowledge"
-        _copy_knowledge(directory, trial)
-        with (trial / path.name).open("w", encoding="utf-8") as out:
-            yaml.dump(document, out)
-        load_knowledge(trial)
+    edit = _EntryEdit(path, entry_id)
+    edit.alternatives.append(question)
+    with edit.trial(directory) as trial:
         edited = load_library(trial, previous=library)
         routed = edited.match(question)
         answered_by = _answered_by(routed)
@@ -86,7 +81,7 @@ def add_alternative(
                 f"没有添加：加上后这些已有的问法会被匹配到别处，kb check 会报错："
                 f"{'；'.join(stolen)}。换个问法；确实要加，用 --force"
             )
-        _replace(path, (trial / path.name).read_text(encoding="utf-8"))
+        edit.save(trial)
     return Added(path, entry_id, answered_by)
 
 
@@ -180,20 +175,41 @@ def remove_alternative(directory: Path, entry_id: str, question: str) -> Path:
     if entry is None:
         raise EditRefused(_unknown_id(library, entry_id))
     path = Path(entry.file)
-    yaml = _round_trip()
-    document = yaml.load(path.read_text(encoding="utf-8"))
-    raw = next(e for e in document["entries"] if e.get("id") == entry_id)
-    alternatives = raw["alternatives"]
+    edit = _EntryEdit(path, entry_id)
     # The last copy: add_alternative appended it, so that is the one to take back.
-    where = [n for n, text in enumerate(alternatives) if str(text) == question]
+    where = [n for n, text in enumerate(edit.alternatives) if str(text) == question]
     if not where:
         raise EditRefused(f"{entry_id} 的问法里已经没有“{question}”")
-    del alternatives[where[-1]]
-    with tempfile.TemporaryDirectory() as scratch:
-        trial = Path(scratch) / "knowledge"
-        _copy_knowledge(directory, trial)
-        with (trial / path.name).open("w", encoding="utf-8") as out:
-            yaml.dump(document, out)
-        load_knowledge(trial)  # a KnowledgeError (e.g. too few alternatives) leaves the file
-        _replace(path, (trial / path.name).read_text(encoding="utf-8"))
+    del edit.alternatives[where[-1]]
+    # A KnowledgeError (e.g. too few alternatives left) leaves the file as it was.
+    with edit.trial(directory) as trial:
+        edit.save(trial)
     return path
+
+
+class _EntryEdit:
+    """One entry of a knowledge file, loaded for a round-trip edit (comments and layout kept),
+    tried on a copy of the whole folder before the file itself is replaced."""
+
+    def __init__(self, path: Path, entry_id: str) -> None:
+        self.path = path
+        self._yaml = _round_trip()
+        self._document = self._yaml.load(path.read_text(encoding="utf-8"))
+        raw = next(e for e in self._document["entries"] if e.get("id") == entry_id)
+        self.alternatives: Any = raw["alternatives"]
+
+    @contextmanager
+    def trial(self, directory: Path) -> Iterator[Path]:
+        """A copy of `directory` with the edited file in place, validated (KnowledgeError if
+        it would not load); gone after the block."""
+        with tempfile.TemporaryDirectory() as scratch:
+            trial = Path(scratch) / "knowledge"
+            _copy_knowledge(directory, trial)
+            with (trial / self.path.name).open("w", encoding="utf-8") as out:
+                self._yaml.dump(self._document, out)
+            load_knowledge(trial)
+            yield trial
+
+    def save(self, trial: Path) -> None:
+        """Replace the real file, atomically, with the validated edit."""
+        _replace(self.path, (trial / self.path.name).read_text(encoding="utf-8"))

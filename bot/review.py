@@ -24,12 +24,10 @@ from bot.core.search import Thresholds, Verdict
 from bot.errors import BotError, KnowledgeError
 from bot.knowledge_edit import EditRefused, add_alternative, remove_alternative
 from bot.live_knowledge import ReloadReport
-from bot.service import Outcome, Turn
+from bot.service import Outcome, Turn, typed
 
 CANDIDATES = 3
 """Entries offered per question: the did-you-mean count, what fits a phone's keyboard."""
-PRESSED_MARKERS = ("[pick ", "[continue ")
-"""How the answer log records a button press (bot.service): no words a phrasing could be."""
 
 
 class Source(Enum):
@@ -282,7 +280,7 @@ class ReviewService:
 
 def _not_a_question(query: str) -> bool:
     text = query.lstrip()
-    return text.startswith("/") or text.startswith(PRESSED_MARKERS)
+    return text.startswith("/") or not typed(text)
 
 
 def _grouped(library: Library, decided: list[str], pending: list[Pending]) -> list[list[Pending]]:

@@ -49,6 +49,14 @@ at most 4096 characters, be kept.)"""
 
 RESET_QUERY = "[reset]"
 """How the answer log records a reset (like "[pick id]" a button): no text was sent."""
+_NOT_TYPED = ("[pick ", "[continue ", RESET_QUERY)
+"""How the answer log records what no user typed (see `_describe`)."""
+
+
+def typed(query: str) -> bool:
+    """Whether a logged query is a user's own words, not a button press or a reset."""
+    return not query.startswith(_NOT_TYPED)
+
 
 Decide = Callable[[ChatState, float], tuple[Reply, ChatState]]
 """A turn's decision: the chat's state and the time in, the reply and the new state out."""

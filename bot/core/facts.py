@@ -62,7 +62,7 @@ _WHAT = frozenset({"什么", "啥"})
 _WHAT_IT_MEANS = frozenset({"意思", "东西", "概念", "含义"})
 """What may follow 是什么 when it asks what a term is (是什么意思); any other word after it is
 the aspect asked about (什么关系, 什么作用), and the term before it is not what is asked."""
-_NOT_A_HEAD = frozenset({*_HOW, *_WHAT, *_WHAT_IT_MEANS, "时候", "为什么", "意思"})
+_NOT_A_HEAD = frozenset({*_HOW, *_WHAT, *_WHAT_IT_MEANS, "时候", "为什么"})
 
 
 def heads(tokens: Sequence[str], *, is_everyday: Callable[[str], bool]) -> tuple[str, ...]:

@@ -149,6 +149,11 @@ class _Posting:
     champions: tuple[array[int], array[float]] | None = None
     """For a very common term: its highest-weighted entries, enough to find candidates."""
 
+    def holds(self, number: int) -> bool:
+        """Whether entry `number` contains the term."""
+        at = bisect_left(self.ids, number)
+        return at < len(self.ids) and self.ids[at] == number
+
 
 _EMPTY: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
 
@@ -209,10 +214,7 @@ class _Postings:
     def has(self, number: int, term: str) -> bool:
         """Whether entry `number` has the term (in its phrasings, keywords or answer)."""
         posting = self.terms.get(term)
-        if posting is None:
-            return False
-        at = bisect_left(posting.ids, number)
-        return at < len(posting.ids) and posting.ids[at] == number
+        return posting is not None and posting.holds(number)
 
     def idf_of(self, term: str) -> float:
         return self.idf.get(term, self.unknown_idf)
@@ -304,7 +306,8 @@ class _Gathered:
             return _Cover(0.0, 0, 0)
         known = 0.0
         unknown_names = unknown_subjects = 0
-        for weight, posting, is_name, is_subject in self.matched:  # the hot loop
+        # The hot loop: _Posting.holds inlined, as its index is needed for the share.
+        for weight, posting, is_name, is_subject in self.matched:
             ids = posting.ids
             at = bisect_left(ids, number)
             if at < len(ids) and ids[at] == number:
@@ -496,14 +499,14 @@ class Index:
         asked: _Asked,
     ) -> _Scored:
         coverage, unknown_names, unknown_subjects = words.coverage(number)
-        # Names count against an entry that does not know them, and so does a subject the query
-        # names (ChatGPT) that this entry does not know at all: "ChatGPT有多少参数" is not
-        # answered by the entry on 大模型's parameters.
         # An entry answers about its subjects: a question that names none of them ("文心一言是哪家
         # 公司做的" against "ChatGPT是哪家公司做的") is a weaker match.
         subject_named = not self._subjects or not self._subjects[number].isdisjoint(asked.terms)
-        # A question that names this entry's subject may relate it to another concept ("RLHF不就是
-        # 监督学习吗"): that concept is no reason to doubt the entry. A version still is.
+        # Names count against an entry that does not know them, and so does a subject the query
+        # names (ChatGPT) that this entry does not know at all: "ChatGPT有多少参数" is not
+        # answered by the entry on 大模型's parameters. But a question that names this entry's
+        # own subject may relate it to another concept ("RLHF不就是监督学习吗"): that concept is
+        # no reason to doubt the entry. A version still is.
         missing_names += unknown_names - (unknown_subjects if subject_named else 0)
         # "GPT-2有多少参数" is not answered by an entry whose answer has no number in it.
         wanted = asked.facts

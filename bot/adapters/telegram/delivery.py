@@ -40,25 +40,31 @@ async def send_outcome(
     asked: Message | None = None,
     thread_id: int | None = None,
 ) -> None:
-    """Send a reply (buttons under its last piece) and remember which message carried it."""
-    markup = keyboard(outcome.reply, outcome.answer_id)
-    sent = await send(
-        bot, chat_id, outcome.reply.text, asked=asked, markup=markup, thread_id=thread_id
+    """Send a logged reply and remember which message carried it (for its buttons)."""
+    sent = await send_reply(
+        bot,
+        outcome.reply,
+        chat_id=chat_id,
+        asked=asked,
+        thread_id=thread_id,
+        answer_id=outcome.answer_id,
     )
     await service.attach_message(outcome.answer_id, sent.message_id)
 
 
-async def send_view(
+async def send_reply(
     bot: Bot,
-    view: Reply,
+    reply: Reply,
     *,
     chat_id: int,
     asked: Message | None = None,
     thread_id: int | None = None,
+    answer_id: int = UNSAVED,
 ) -> Message:
-    """Send a reply that is no logged answer (a view of the topic browser), with its buttons."""
-    markup = keyboard(view, UNSAVED)
-    return await send(bot, chat_id, view.text, asked=asked, markup=markup, thread_id=thread_id)
+    """Send a reply with its buttons under its last piece; a reply that is no logged answer
+    (a view of the topic browser) has none that name an answer."""
+    markup = keyboard(reply, answer_id)
+    return await send(bot, chat_id, reply.text, asked=asked, markup=markup, thread_id=thread_id)
 
 
 async def reply(bot: Bot, message: Message, text: str) -> Message:

@@ -36,11 +36,11 @@ from bot.adapters.telegram.delivery import (
     reply,
     send,
     send_outcome,
-    send_view,
+    send_reply,
     thread_of,
     typing_while_slow,
 )
-from bot.adapters.telegram.render import examples_keyboard, offered_payloads
+from bot.adapters.telegram.render import examples_keyboard, offered_data
 from bot.core import intent, phrases
 from bot.core.reply import Action, Reply
 from bot.flood import Admission, FloodGate
@@ -107,7 +107,7 @@ async def topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = _message(update)
     view = deps(context).service.browse(_turn(message, ""))
     if view is not None:
-        await send_view(context.bot, view, chat_id=message.chat_id, asked=message)
+        await send_reply(context.bot, view, chat_id=message.chat_id, asked=message)
 
 
 async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -245,16 +245,10 @@ def _admit(found: Deps, user_id: int, chat: Chat) -> tuple[Admission, str]:
 
 
 def offered_press(query: CallbackQuery) -> tuple[Chat, Press] | None:
-    """The chat and press of a callback, if well formed and offered where it claims to be.
-
-    Telegram clients can send any payload; a press counts only if the message it comes from
-    carries a button with exactly that payload.
-    """
-    message = query.message
-    if not isinstance(message, Message) or query.data not in offered_payloads(message.reply_markup):
-        return None
-    press = decode(query.data)
-    return (message.chat, press) if press is not None else None
+    """The chat and press of a callback, if well formed and offered where it claims to be."""
+    offered = offered_data(query)
+    press = decode(offered[1]) if offered is not None else None
+    return (offered[0].chat, press) if offered is not None and press is not None else None
 
 
 async def _names_its_message(service: ChatService, query: CallbackQuery, press: Press) -> bool:
@@ -304,11 +298,9 @@ async def _perform(
 
 def offered_browser_press(query: CallbackQuery) -> tuple[Chat, BrowserPress] | None:
     """The chat and browser press of a callback, if well formed and on its message's keyboard."""
-    message = query.message
-    if not isinstance(message, Message) or query.data not in offered_payloads(message.reply_markup):
-        return None
-    press = decode_browser(query.data)
-    return (message.chat, press) if press is not None else None
+    offered = offered_data(query)
+    press = decode_browser(offered[1]) if offered is not None else None
+    return (offered[0].chat, press) if offered is not None and press is not None else None
 
 
 async def _browse(
@@ -372,7 +364,7 @@ async def _show(
     if isinstance(result, Outcome):
         await send_outcome(bot, service, result, chat_id=chat_id, asked=asked, thread_id=thread_id)
     else:
-        await send_view(bot, result, chat_id=chat_id, asked=asked, thread_id=thread_id)
+        await send_reply(bot, result, chat_id=chat_id, asked=asked, thread_id=thread_id)
 
 
 async def _continue_replied(

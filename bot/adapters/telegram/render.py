@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.adapters.telegram import callback_data
 from bot.core.dialogue import Action, Button, Reply, ReplyKind
@@ -72,6 +72,16 @@ def examples_keyboard(questions: Sequence[str]) -> InlineKeyboardMarkup:
 def _turns_page(reply: Reply, button: Button) -> bool:
     """◀ ▶ in a page of a topic: side by side, under its questions."""
     return reply.kind is ReplyKind.BROWSE and bool(reply.page and button.topic)
+
+
+def offered_data(query: CallbackQuery) -> tuple[Message, str] | None:
+    """A callback's message and payload, if that message carries a button with exactly that
+    payload: Telegram clients can send any payload, so only an offered one counts."""
+    message = query.message
+    data = query.data
+    if not isinstance(message, Message) or data is None:
+        return None
+    return (message, data) if data in offered_payloads(message.reply_markup) else None
 
 
 def offered_payloads(markup: InlineKeyboardMarkup | None) -> frozenset[str]:

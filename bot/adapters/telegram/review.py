@@ -18,7 +18,7 @@ from bot.adapters.telegram import notices
 from bot.adapters.telegram.callback_data import ReviewPress, decode_review, encode_review
 from bot.adapters.telegram.delivery import reply, send, send_outcome
 from bot.adapters.telegram.handlers import deps
-from bot.adapters.telegram.render import offered_payloads
+from bot.adapters.telegram.render import offered_data
 from bot.review import Decision, Proposal, Result, ReviewService, Source
 
 log = logging.getLogger(__name__)
@@ -56,7 +56,7 @@ async def decide(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer(notices.BUTTON_EXPIRED)
         return
     refusal = _refusal(update, context, message.chat)
-    press = _offered(query, message)
+    press = _offered(query)
     if refusal is None and press is None:
         refusal = notices.BUTTON_EXPIRED
     if refusal is not None or press is None:
@@ -135,11 +135,10 @@ def _refusal(update: Update, context: ContextTypes.DEFAULT_TYPE, chat: Chat) -> 
     return None
 
 
-def _offered(query: CallbackQuery, message: TelegramMessage) -> ReviewPress | None:
+def _offered(query: CallbackQuery) -> ReviewPress | None:
     """The decision pressed, if well formed and carried by the message it claims to be on."""
-    if query.data not in offered_payloads(message.reply_markup):
-        return None
-    return decode_review(query.data)
+    offered = offered_data(query)
+    return decode_review(offered[1]) if offered is not None else None
 
 
 def _service(context: ContextTypes.DEFAULT_TYPE) -> ReviewService:
