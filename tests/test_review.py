@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from manual_clock import ManualClock
+from review_samples import UNSURE
 
 from bot.adapters.sqlite.chat_store import SqliteStore
 from bot.adapters.sqlite.review_log import ReviewLog
@@ -20,7 +21,6 @@ from bot.service import ChatService, Turn
 from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
-UNSURE = "RLHF的奖励怎么来的"  # a did-you-mean today; reward-model is among its candidates
 OFF_TOPIC = "今天天气怎么样"
 DISLIKED = "大模型有多少参数"  # answered by large-model-parameters, and disliked
 ASKER, OTHER, CRITIC, ADMIN = 5, 6, 7, 1

@@ -18,7 +18,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from bot.core.source_file import YAML_FAILURES, parse_failure, read_source
+from bot.core.source_file import YAML_FAILURES, parse_failure, read_yaml_source
 from bot.errors import KnowledgeError, Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -203,7 +203,7 @@ def _read_topic_file(
 ) -> tuple[Topic | None, list[Entry]]:
     name = str(path)
     try:
-        document = YAML(typ="rt").load(read_source(path))
+        document = YAML(typ="rt").load(read_yaml_source(path))
     except KnowledgeError as exc:
         problems.extend(exc.problems)
         return None, []

@@ -141,7 +141,10 @@ def load_library(
     else:
         analyzer = Analyzer(lexicon)
     index = Index.build(
-        base.entries, tokenize=analyzer.tokenise, is_everyday=analyzer.is_everyday_word
+        base.entries,
+        tokenize=analyzer.tokenise,
+        is_everyday=analyzer.is_everyday_word,
+        subwords=analyzer.subwords,
     )
     return Library(
         base=base,

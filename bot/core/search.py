@@ -371,8 +371,10 @@ class Index:
         subjects: Sequence[frozenset[str]] = (),
         held: Sequence[facts.Fact] = (),
         is_everyday: Callable[[str], bool] = lambda word: False,
+        own_subjects: Sequence[frozenset[str]] = (),
     ) -> None:
         self.entries = tuple(entries)
+        self._own_subjects = own_subjects
         self._held = held
         self._is_everyday = is_everyday
         self._words = words
@@ -388,8 +390,12 @@ class Index:
         *,
         tokenize: Tokenize,
         is_everyday: Callable[[str], bool] = lambda word: False,
+        subwords: Callable[[str], list[str]] = lambda word: [],
     ) -> Index:
-        """Tokenise every entry once and index its words and character bigrams."""
+        """Tokenise every entry once and index its words and character bigrams.
+
+        `subwords`: the words inside a longer word (see :meth:`Analyzer.subwords`).
+        """
         entries = list(entries)
         word_docs: list[tuple[Counter[str], Counter[str]]] = []
         gram_docs: list[tuple[Counter[str], Counter[str]]] = []
@@ -403,7 +409,11 @@ class Index:
                 strong.update(tokens)
             for term in (*entry.keywords, entry.subject):
                 strong.update(tokenize(term))
-            word_docs.append((strong, Counter(tokenize(entry.answer))))
+            # An answer that says 准确性 knows what "ChatGPT准确吗" asks about. Only answers:
+            # in phrasings the sub-words brought more near-domain confusion than help.
+            weak = Counter(tokenize(entry.answer))
+            weak.update({word for token in weak for word in subwords(token)} - weak.keys())
+            word_docs.append((strong, weak))
             grams: Counter[str] = Counter()
             for tokens in phrasing_tokens:
                 grams.update(char_bigrams(tokens))
@@ -419,10 +429,19 @@ class Index:
         )
         # The subjects an entry speaks of: its own, and those its phrasings and keywords name.
         subjects = [frozenset(strong.keys() & entities) for strong, _ in word_docs]
+        own_subjects = [frozenset(tokenize(entry.subject)) for entry in entries]
         words = _Postings(word_docs, entities, subject_terms)
         held = [facts.held(entry.answer) for entry in entries]
         return cls(
-            entries, words, _Postings(gram_docs), keys, tokenize, subjects, held, is_everyday
+            entries,
+            words,
+            _Postings(gram_docs),
+            keys,
+            tokenize,
+            subjects,
+            held,
+            is_everyday,
+            own_subjects,
         )
 
     def __len__(self) -> int:
@@ -507,7 +526,8 @@ class Index:
         # answered by the entry on 大模型's parameters. But a question that names this entry's
         # own subject may relate it to another concept ("RLHF不就是监督学习吗"): that concept is
         # no reason to doubt the entry. A version still is.
-        missing_names += unknown_names - (unknown_subjects if subject_named else 0)
+        own_named = not self._own_subjects or not self._own_subjects[number].isdisjoint(asked.terms)
+        missing_names += unknown_names - (unknown_subjects if own_named else 0)
         # "GPT-2有多少参数" is not answered by an entry whose answer has no number in it.
         wanted = asked.facts
         fact_held = not wanted or not self._held or wanted & self._held[number] == wanted

@@ -16,6 +16,10 @@ from bot.errors import KnowledgeError, Problem
 MAX_FILE_BYTES = 4 * 1024 * 1024
 """The bundled knowledge files are 1-25 KB; anything this big is a mistake or an attack."""
 
+MAX_FLOW_DEPTH = 64
+"""Brackets open at once; the knowledge nests two deep. ruamel.yaml takes seconds to reach its
+RecursionError on thousands, so such a file is refused before it is parsed."""
+
 YAML_FAILURES: tuple[type[Exception], ...] = (
     YAMLError,
     # ruamel.yaml's constructors raise these on hostile input instead of a YAMLError:
@@ -44,6 +48,32 @@ def read_source(path: Path) -> str:
         ) from exc
     except OSError as exc:
         raise KnowledgeError([problem(path, f"cannot read: {exc.strerror or exc}")]) from exc
+
+
+def read_yaml_source(path: Path) -> str:
+    """:func:`read_source` for a YAML file, refusing brackets nested absurdly deep."""
+    text = read_source(path)
+    depth = 0
+    for line_number, line in enumerate(text.splitlines(), 1):
+        for character in line:
+            if character in "[{":
+                depth += 1
+                if depth > MAX_FLOW_DEPTH:
+                    raise KnowledgeError(
+                        [
+                            Problem(
+                                str(path),
+                                line_number,
+                                None,
+                                None,
+                                f"malformed YAML: nested too deeply (more than "
+                                f"{MAX_FLOW_DEPTH} brackets open)",
+                            )
+                        ]
+                    )
+            elif character in "]}" and depth:
+                depth -= 1
+    return text
 
 
 def parse_failure(path: Path, exc: Exception) -> Problem:

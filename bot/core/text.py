@@ -22,7 +22,7 @@ import jieba
 import opencc
 from ruamel.yaml import YAML
 
-from bot.core.source_file import YAML_FAILURES, parse_failure, read_source
+from bot.core.source_file import YAML_FAILURES, parse_failure, read_source, read_yaml_source
 from bot.errors import KnowledgeError, Problem
 
 LEXICON_DIR = "lexicon"
@@ -403,7 +403,7 @@ def load_lexicon(knowledge_dir: str | Path) -> Lexicon:
 
 def _read_synonyms(path: Path) -> dict[str, str]:
     try:
-        data = YAML(typ="safe").load(read_source(path))
+        data = YAML(typ="safe").load(read_yaml_source(path))
     except YAML_FAILURES as exc:
         raise KnowledgeError([parse_failure(path, exc)]) from exc
     if not isinstance(data, Mapping):
@@ -473,6 +473,19 @@ class Analyzer:
     def is_everyday_word(self, word: str) -> bool:
         """A word so frequent in Chinese that it says little about what is asked (进行, 使用)."""
         return bool(self._jieba.FREQ.get(word, 0) >= EVERYDAY_WORD_FREQUENCY)
+
+    def subwords(self, token: str) -> list[str]:
+        """The dictionary words of two or more characters inside a longer Chinese word (准确 in
+        准确性): an entry that says 准确性 knows what "准确吗" asks about."""
+        if len(token) < 3 or not _CJK_RUN.fullmatch(token):
+            return []
+        freq = self._jieba.FREQ
+        return [
+            token[start : start + size]
+            for size in range(2, len(token))
+            for start in range(len(token) - size + 1)
+            if freq.get(token[start : start + size], 0) > 0
+        ]
 
     def normalise(self, text: str) -> str:
         """Fold width, case, script, symbols and synonyms; collapse whitespace."""

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from manual_clock import ManualClock
+from review_samples import UNSURE
 from telegram_offline import (
     ADMIN,
     ALICE,
@@ -46,7 +47,6 @@ from bot.service import ChatService
 from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
-UNSURE = "RLHF的奖励怎么来的"  # a did-you-mean today; reward-model is among its candidates
 ADD_REWARD_MODEL = "加为「什么是奖励模型？」的问法"
 
 pytestmark = pytest.mark.usefixtures("no_errors_logged")

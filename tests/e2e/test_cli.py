@@ -134,7 +134,7 @@ def test_kb_check_names_a_bad_file_without_a_traceback(
     (directory / file).write_bytes(content)
     done = run_bot("kb", "check", str(directory))
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert f"{directory / file}: " in done.stderr and reason in done.stderr
+    assert f"{directory / file}:" in done.stderr and reason in done.stderr
 
 
 def test_kb_check_refuses_an_id_too_long_for_a_button(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from emulator_client import ROOT, bot_command
+from review_samples import UNSURE
 
 from bot.adapters.sqlite.chat_store import SqliteStore
 from bot.bootstrap import review_service
@@ -21,7 +22,6 @@ from bot.review import Decision
 from bot.service import ChatService, Turn
 from bot.settings import Settings
 
-UNSURE = "RLHF的奖励怎么来的"
 OFF_TOPIC = "今天天气怎么样"
 ADMIN = 1
 
