@@ -66,3 +66,18 @@ def test_declines_must_be_true_or_false(tmp_path: Path) -> None:
         tmp_path, a=ALPHA.replace("    keywords:", "    declines: maybe\n    keywords:")
     )
     assert len(found) == 1 and "entry 'alpha' field 'declines': must be true or false" in found[0]
+
+
+def test_brackets_nested_absurdly_deep_are_refused_with_their_line(tmp_path: Path) -> None:
+    deep = "topic: 丙\nentries:\n  - " + "[" * 65 + "]" * 65 + "\n"
+    (found,) = problems(tmp_path, alpha=ALPHA, beta=BETA, gamma=deep)
+    assert "gamma.yaml:3" in found and "nested too deeply" in found
+
+
+def test_brackets_in_an_answer_are_not_nesting(tmp_path: Path) -> None:
+    # Closed brackets never add up, however many an answer holds.
+    many = ALPHA.replace("甲是第一个。", "甲是第一个" + "[注]" * 100 + "。")
+    (tmp_path / "alpha.yaml").write_text(many, encoding="utf-8")
+    (tmp_path / "beta.yaml").write_text(BETA, encoding="utf-8")
+    alpha = load_knowledge(tmp_path).get("alpha")
+    assert alpha is not None and "[注]" * 100 in alpha.answer

@@ -42,6 +42,15 @@ def test_in_english_only_words_with_digits_are_taken_for_names() -> None:
     assert latin_names(tokens, english=False) == ["kinds", "good", "gpt-5"]
 
 
+def test_an_answer_knows_the_words_inside_its_words(library: Library) -> None:
+    # chatgpt-weaknesses says 事实准确性; "准确吗" asks about it, not about chatgpt-features'
+    # "更准确、自然的回答".
+    assert "准确" in library.analyzer.subwords("准确性")
+    assert library.analyzer.subwords("准确") == [] and library.analyzer.subwords("gpt-3.5") == []
+    match = library.match("ChatGPT说的话都准确吗")
+    assert match.answered is not None and match.answered.entry.id == "chatgpt-weaknesses"
+
+
 # --- long messages -----------------------------------------------------------------------------
 
 
