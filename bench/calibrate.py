@@ -74,11 +74,15 @@ def main() -> None:
                 results.append((on, off, weights, answer, clear, margin))
     results.sort(key=lambda row: (row[0], row[1]), reverse=True)
     print(f"best on-topic accuracy with off-topic declined >= {floor:.0%}:")
-    print("on-topic  off-topic  coverage  fuzzy  names  subject  fact  head  answer  clear  margin")
+    print(
+        "on-topic  off-topic  coverage  fuzzy  names  subject  fact  head  terms  "
+        "answer  clear  margin"
+    )
     for on, off, w, answer, clear, margin in results[:15]:
         print(
             f"{on:8.1%}  {off:9.1%}  {w.coverage:8.2f}  {w.fuzzy:5.2f}  {w.missing_name:5.2f}  "
             f"{w.subject_absent:7.2f}  {w.fact_absent:4.2f}  {w.head_absent:4.2f}  "
+            f"{w.term_absent:5.2f}  "
             f"{answer:6.2f}  {clear:5.2f}  {margin:6.2f}"
         )
 
@@ -93,14 +97,15 @@ def _passes(case: Case, hit: Hit) -> bool:
 
 
 def weight_grid() -> list[Weights]:
-    """The weights tried: coverage and fuzzy share what the bigrams leave, and two factors."""
+    """The weights tried: coverage and fuzzy share what the bigrams leave, and the factors."""
     grid = []
-    for coverage, name, subject, fact, head in itertools.product(
+    for coverage, name, subject, fact, head, term in itertools.product(
         [x / 20 for x in range(9, 18)],
         (0.5, 0.6, 0.7),
         (0.65, 0.75, 0.85),
         (0.6, 0.8),
         (0.6, 0.75, 0.9, 1.0),
+        (0.7, 0.85, 1.0),
     ):
         fuzzy = round(1 - WEIGHTS.grams - coverage, 2)
         grid.append(
@@ -112,6 +117,7 @@ def weight_grid() -> list[Weights]:
                 subject_absent=subject,
                 fact_absent=fact,
                 head_absent=head,
+                term_absent=term,
             )
         )
     return grid
@@ -133,6 +139,7 @@ def rescore(hit: Hit, weights: Weights) -> float:
         subject_named=hit.subject_named,
         fact_held=hit.fact_held,
         head_known=hit.head_known,
+        missing_terms=hit.missing_terms,
         weights=weights,
     )
 

@@ -145,6 +145,7 @@ def load_library(
         tokenize=analyzer.tokenise,
         is_everyday=analyzer.is_everyday_word,
         subwords=analyzer.subwords,
+        domain_terms=lexicon.words,
     )
     return Library(
         base=base,

@@ -88,6 +88,10 @@ class Weights:
     head_absent: float = 0.75
     """Factor when the entry does not know a word the question form asks about (the 降重 of
     "怎么降重", the 蒸馏 of "蒸馏是什么意思"): see `facts.heads`."""
+    term_absent: float = 0.85
+    """Factor for each domain term in the query (a word of the lexicon's dictionary that is no
+    entry's subject: 提示工程, 零样本) that the entry never mentions: "提示工程在ChatGPT里起
+    什么作用" is not answered by an entry on what 大模型 did for AI research."""
 
 
 WEIGHTS = Weights()
@@ -102,10 +106,11 @@ def confidence(
     subject_named: bool,
     fact_held: bool = True,
     head_known: bool = True,
+    missing_terms: int = 0,
     weights: Weights = WEIGHTS,
 ) -> float:
     """The confidence in [0, 1] that an entry answers a query, from the evidence."""
-    damping = weights.missing_name**missing_names
+    damping = weights.missing_name**missing_names * weights.term_absent**missing_terms
     if not subject_named:
         damping *= weights.subject_absent
     if not fact_held:
@@ -136,6 +141,8 @@ class Hit:
     """The answer holds the kind of fact the query asks for (else the score is damped)."""
     head_known: bool = True
     """The entry knows the words the question form asks about (else the score is damped)."""
+    missing_terms: int = 0
+    """Domain terms in the query that the entry never mentions (each damps the score)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,8 +379,10 @@ class Index:
         held: Sequence[facts.Fact] = (),
         is_everyday: Callable[[str], bool] = lambda word: False,
         own_subjects: Sequence[frozenset[str]] = (),
+        domain_terms: frozenset[str] = frozenset(),
     ) -> None:
         self.entries = tuple(entries)
+        self._domain_terms = domain_terms
         self._own_subjects = own_subjects
         self._held = held
         self._is_everyday = is_everyday
@@ -391,10 +400,12 @@ class Index:
         tokenize: Tokenize,
         is_everyday: Callable[[str], bool] = lambda word: False,
         subwords: Callable[[str], list[str]] = lambda word: [],
+        domain_terms: Iterable[str] = (),
     ) -> Index:
         """Tokenise every entry once and index its words and character bigrams.
 
         `subwords`: the words inside a longer word (see :meth:`Analyzer.subwords`).
+        `domain_terms`: the lexicon's words of the domain (see :attr:`Weights.term_absent`).
         """
         entries = list(entries)
         word_docs: list[tuple[Counter[str], Counter[str]]] = []
@@ -430,6 +441,9 @@ class Index:
         # The subjects an entry speaks of: its own, and those its phrasings and keywords name.
         subjects = [frozenset(strong.keys() & entities) for strong, _ in word_docs]
         own_subjects = [frozenset(tokenize(entry.subject)) for entry in entries]
+        # Subjects are damped as names already, and an everyday word says little.
+        terms = {token for term in domain_terms for token in tokenize(term)}
+        terms = {t for t in terms - entities if not is_everyday(t)}
         words = _Postings(word_docs, entities, subject_terms)
         held = [facts.held(entry.answer) for entry in entries]
         return cls(
@@ -442,6 +456,7 @@ class Index:
             held,
             is_everyday,
             own_subjects,
+            frozenset(terms),
         )
 
     def __len__(self) -> int:
@@ -498,7 +513,12 @@ class Index:
         key = fuzzy_key(tokens, self._words.idf)
         unknown_names = sum(1 for t in names if t not in self._words.idf)
         heads = facts.heads(tokens, is_everyday=self._is_everyday)
-        asked = _Asked(frozenset(tokens), facts.asked(tokens), heads)
+        asked = _Asked(
+            frozenset(tokens),
+            facts.asked(tokens),
+            heads,
+            tuple(t for t in dict.fromkeys(tokens) if t in self._domain_terms),
+        )
         scored = [
             self._score(number, total, words, grams, key, unknown_names, asked)
             for number, total in candidates
@@ -532,6 +552,7 @@ class Index:
         wanted = asked.facts
         fact_held = not wanted or not self._held or wanted & self._held[number] == wanted
         head_known = all(self._words.has(number, head) for head in asked.heads)
+        missing_terms = sum(1 for term in asked.domain_terms if not self._words.has(number, term))
         gram_coverage = grams.coverage(number).share if grams.total_weight else coverage
         _, similarity, best = process.extractOne(key, self._keys[number], scorer=fuzz.ratio)
         fuzzy = similarity / 100
@@ -543,6 +564,7 @@ class Index:
             subject_named=subject_named,
             fact_held=fact_held,
             head_known=head_known,
+            missing_terms=missing_terms,
         )
         return _Scored(
             round(score, 4),
@@ -556,6 +578,7 @@ class Index:
             subject_named,
             fact_held,
             head_known,
+            missing_terms,
         )
 
     def _hit(self, scored: _Scored) -> Hit:
@@ -572,6 +595,7 @@ class Index:
             scored.subject_named,
             scored.fact_held,
             scored.head_known,
+            scored.missing_terms,
         )
 
 
@@ -589,6 +613,7 @@ class _Scored(NamedTuple):
     subject_named: bool
     fact_held: bool
     head_known: bool
+    missing_terms: int
 
 
 class _Asked(NamedTuple):
@@ -597,6 +622,7 @@ class _Asked(NamedTuple):
     terms: frozenset[str]
     facts: facts.Fact
     heads: tuple[str, ...]
+    domain_terms: tuple[str, ...]
 
 
 class Verdict(Enum):

@@ -167,6 +167,17 @@ def test_names_the_knowledge_does_not_have_are_not_answered(
     assert match.verdict is not Verdict.ANSWER, match.best
 
 
+def test_an_entry_that_never_mentions_a_domain_term_asked_about_is_damped(
+    library: Library,
+) -> None:
+    hits = {h.entry.id: h for h in library.search("提示工程在ChatGPT里起什么作用", limit=12)}
+    # 提示工程 is a word of the lexicon's dictionary; ChatGPT is a subject (damped as a name).
+    assert hits["prompt-learning"].missing_terms == 0
+    assert hits["ai-innovation"].missing_terms == 1
+    plain = library.search("ChatGPT里起什么作用", limit=12)
+    assert all(hit.missing_terms == 0 for hit in plain)
+
+
 # --- the decision ------------------------------------------------------------------------------
 
 
