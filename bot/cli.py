@@ -211,13 +211,16 @@ def explain(library: Library, question: str) -> str:
         *([f"问的是    {'、'.join(asked)}"] if asked else []),
         f"判定      {_verdict(match)}（{_why(match, limits)}）",
         # The component names are those of the score formula in the README; fact and head say
-        # whether the entry holds the kind of fact asked for and knows the word asked about.
-        "候选      score  coverage  grams  fuzzy  names  subject  fact  head  条目 / 最接近的问法",
+        # whether the entry holds the kind of fact asked for and knows the word asked about;
+        # terms counts the domain terms asked about that the entry never mentions.
+        "候选      score  coverage  grams  fuzzy  names  terms  subject  fact  head  "
+        "条目 / 最接近的问法",
     ]
     for hit in hits:
         lines.append(
             f"          {hit.score:.3f}  {hit.coverage:8.3f}  {hit.gram_coverage:5.2f}  "
-            f"{hit.fuzzy:5.2f}  {hit.missing_names:5d}  {_yes(hit.subject_named):>6}  "
+            f"{hit.fuzzy:5.2f}  {hit.missing_names:5d}  {hit.missing_terms:5d}  "
+            f"{_yes(hit.subject_named):>6}  "
             f"{_yes(hit.fact_held):>3}  {_yes(hit.head_known):>3}  {hit.entry.id} / {hit.phrasing}"
         )
     return "\n".join(lines)

@@ -97,6 +97,14 @@ def test_ask_explain_shows_tokens_and_candidates() -> None:
     assert "large-model-parameters" in done.stdout
 
 
+def test_ask_explain_counts_the_domain_terms_an_entry_never_mentions() -> None:
+    done = run_bot("ask", "--explain", "提示工程在ChatGPT里起什么作用")
+    header = next(line for line in done.stdout.splitlines() if line.startswith("候选"))
+    column = header.split().index("terms") - 1  # the rows have no "候选"
+    rows = {line.split()[-3]: line.split() for line in done.stdout.splitlines()[-5:]}
+    assert rows["ai-innovation"][column] == "1" and rows["prompt-learning"][column] == "0"
+
+
 def test_broken_knowledge_refuses_to_start_with_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "bad.yaml").write_text(
         "topic: x\nentries:\n  - id: Bad Id\n    question: q\n", encoding="utf-8"
