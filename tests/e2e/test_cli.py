@@ -98,7 +98,9 @@ def test_ask_explain_shows_tokens_and_candidates() -> None:
 
 
 def test_ask_explain_counts_the_domain_terms_an_entry_never_mentions() -> None:
-    done = run_bot("ask", "--explain", "提示工程在ChatGPT里起什么作用")
+    done = run_bot(
+        "ask", "--explain", "提示工程在ChatGPT里起什么作用", knowledge=ROOT / "knowledge"
+    )
     header = next(line for line in done.stdout.splitlines() if line.startswith("候选"))
     column = header.split().index("terms") - 1  # the rows have no "候选"
     rows = {line.split()[-3]: line.split() for line in done.stdout.splitlines()[-5:]}
