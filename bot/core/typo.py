@@ -30,6 +30,8 @@ from rapidfuzz.distance import OSA
 
 MIN_LATIN_TYPO_CHARS = 3
 WINDOW_SIZES = (6, 5, 4, 3, 2)
+MAX_TERM_SOUNDS = 16
+"""Readings kept per term: a few characters have five or six readings each."""
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LATIN_WORD = re.compile(r"[0-9a-z][0-9a-z.+#_-]*")
@@ -71,8 +73,7 @@ class TypoCorrector:
         self._terms = frozenset(run for run in runs if 2 <= len(run) <= max(WINDOW_SIZES))
         self._by_sound: dict[Sound, list[str]] = {}
         for term in sorted(self._terms):
-            sound = self._sound(term)
-            if sound is not None:
+            for sound in self._term_sounds(term):
                 self._by_sound.setdefault(sound, []).append(term)
         self._first_sounds = frozenset(sound[0] for sound in self._by_sound)
         self._latin_set = frozenset(latin_words)
@@ -127,10 +128,18 @@ class TypoCorrector:
         """Toneless pinyin of a character's main reading; "" when it has none."""
         return _main_reading(self._readings.get(ord(char), ""))
 
-    def _sound(self, word: str) -> Sound | None:
-        """Toneless pinyin of each character's main reading (IMEs take no tones)."""
-        sound = tuple(map(self._sound_of, word))
-        return sound if all(sound) else None
+    def _term_sounds(self, term: str) -> list[Sound]:
+        """Every way a term may be read (toneless; IMEs take no tones): 微调 is wei-tiao as well
+        as 调's main reading diao, so 微条 is its typo. At most MAX_TERM_SOUNDS readings."""
+        sounds: list[Sound] = [()]
+        for char in term:
+            readings = _readings_of(self._readings.get(ord(char), ""))
+            if not readings:
+                return []
+            sounds = [(*sound, reading) for sound in sounds for reading in readings]
+            if len(sounds) > MAX_TERM_SOUNDS:
+                sounds = sounds[:MAX_TERM_SOUNDS]
+        return sounds
 
     def _correct_latin(self, word: str) -> str:
         if word in self._latin_set or len(word) < MIN_LATIN_TYPO_CHARS:
@@ -154,5 +163,13 @@ def _one_slip(typed: str, known: str) -> bool:
 @lru_cache(maxsize=8192)
 def _main_reading(readings: str) -> str:
     """'cān,cēn,shēn' → 'can'."""
-    first = readings.split(",", 1)[0]
-    return "".join(c for c in unicodedata.normalize("NFD", first) if not unicodedata.combining(c))
+    return _toneless(readings.split(",", 1)[0])
+
+
+def _readings_of(readings: str) -> list[str]:
+    """'diào,tiáo' → ['diao', 'tiao']: every reading, toneless, the main one first."""
+    return list(dict.fromkeys(_toneless(reading) for reading in readings.split(",") if reading))
+
+
+def _toneless(reading: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))

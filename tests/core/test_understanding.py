@@ -101,7 +101,7 @@ def test_short_messages_are_left_whole() -> None:
 @pytest.fixture(scope="module")
 def corrector() -> TypoCorrector:
     return TypoCorrector(
-        terms=["奖励模型", "挑战", "思维链", "训练", "参数", "近端策略优化"],
+        terms=["奖励模型", "挑战", "思维链", "训练", "参数", "近端策略优化", "微调"],
         latin_words=["gpt", "gpt-3", "chatgpt", "openai"],
         readings=pinyin_readings(),
         is_common=lambda word: word in {"一下", "其他"},
@@ -116,6 +116,7 @@ def corrector() -> TypoCorrector:
         ("思维连的原理", "思维链的原理"),
         ("怎么训连的", "怎么训练的"),
         ("近段策略优化", "近端策略优化"),
+        ("chatgpt的微条是什么", "chatgpt的微调是什么"),  # 调 read tiao, not its main diao
         ("gtp-3有多少参树", "gpt-3有多少参数"),
         ("chatgbt是啥", "chatgpt是啥"),
         ("opneai", "openai"),
