@@ -9,11 +9,11 @@ echo "== ruff";            $py -m ruff check bot tests bench
 echo "== mypy";            $py -m mypy
 echo "== kb check";        $py -m bot kb check
 echo "== kb test";         $py -m bot kb test tests/cases/kb_cases.yaml --min-accuracy 0.95
-echo "== kb test (blind)"; $py -m bot kb test tests/cases/blind_cases.yaml --min-accuracy 0.94
+echo "== kb test (blind)"; $py -m bot kb test tests/cases/blind_cases.yaml --min-accuracy 0.95
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
 # the project in CI). Its floor only rises: raise it as the matching improves.
 dev=../shared/eval/dev_questions.yaml
-if [ -f "$dev" ]; then echo "== kb test (dev set)"; $py -m bot kb test "$dev" --min-accuracy 0.93
+if [ -f "$dev" ]; then echo "== kb test (dev set)"; $py -m bot kb test "$dev" --min-accuracy 0.94
 else echo "== kb test (dev set): $dev not found, skipped"; fi
 if [ -f Dockerfile ]; then echo "== hadolint"; .venv/bin/hadolint Dockerfile; fi
 echo "== pytest";          $py -m pytest "$@"
