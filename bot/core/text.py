@@ -190,6 +190,9 @@ QUESTION_WORDS = frozenset(
         "干嘛",
         "干什么",
         "是否",
+        # The 用 of "有什么用": what a thing is for is asked of every subject, so it must not
+        # decide which entry answers ("ChatGPT有什么用" is not about RLHF's "有什么用").
+        "用",
     ]
 )
 # English question words, mapped onto the Chinese ones the knowledge's phrasings use, so that

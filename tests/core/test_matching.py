@@ -36,6 +36,28 @@ def test_people_get_the_right_answer(library: Library, question: str, entry_id: 
 
 
 @pytest.mark.parametrize(
+    ("subject", "entry_id"),
+    [
+        ("ChatGPT", "chatgpt-use-cases"),
+        ("GPT", "gpt-applications"),
+        ("大模型", "large-model-ai-benefits"),
+        ("生成式AI", "generative-ai-applications"),
+        ("RLHF", "rlhf"),
+        ("微调", "fine-tuning"),
+        ("预训练", "pretraining"),
+        ("思维链", "chain-of-thought"),
+    ],
+)
+def test_what_a_subject_is_for_is_answered_by_that_subject(
+    library: Library, subject: str, entry_id: str
+) -> None:
+    # One entry's phrasing "RLHF有什么用" once answered "ChatGPT有什么用": the 用 decided.
+    for question in (f"{subject}有什么用", f"{subject}有啥用啊"):
+        match = library.match(question)
+        assert match.answered is not None and match.answered.entry.id == entry_id, question
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "今天天气怎么样",
