@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from manual_clock import ManualClock
-from review_samples import UNSURE
+from samples import UNSURE
 
 from bot.adapters.sqlite.chat_store import SqliteStore
 from bot.adapters.sqlite.review_log import ReviewLog

@@ -12,6 +12,7 @@ import logging
 from typing import Any
 
 import pytest
+from samples import AMBIGUOUS
 from telegram_offline import (
     ADMIN,
     ALICE,
@@ -36,7 +37,6 @@ pytestmark = pytest.mark.usefixtures("no_errors_logged")
 TOPIC = 7
 """A forum topic's thread id (Telegram gives a topic the id of the message that created it)."""
 MULTI_PAGE = "ChatGPT是怎么训练的"  # several pages at page size 80
-AMBIGUOUS = ("模型训练用什么硬件", "数据和算力", "大模型的训练和微调", "生成式")
 
 
 def forum() -> dict[str, Any]:

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from manual_clock import ManualClock
+from samples import AMBIGUOUS
 from telegram import Update
 from telegram.error import NetworkError
 from telegram.ext import AIORateLimiter
@@ -55,7 +56,6 @@ from bot.settings import Settings
 MULTI_PAGE = "ChatGPT是怎么训练的"  # several pages at page size 80
 UNANSWERED_REPORT = "最近7天最常见的未回答问题：\n1. ×1 我离婚后孩子归谁（最接近：无）"
 # No pronoun here: with no topic in the chat, "它的缺点和影响" is asked back, not offered choices.
-AMBIGUOUS = ("模型训练用什么硬件", "数据和算力", "大模型的训练和微调", "生成式")
 
 pytestmark = pytest.mark.usefixtures("no_errors_logged")
 

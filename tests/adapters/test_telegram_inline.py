@@ -12,6 +12,7 @@ import logging
 from typing import Any
 
 import pytest
+from samples import AMBIGUOUS
 from telegram import Update
 from telegram_offline import (
     ALICE,
@@ -34,7 +35,6 @@ from bot.core.search import Verdict
 
 pytestmark = pytest.mark.usefixtures("no_errors_logged")
 
-AMBIGUOUS = ("模型训练用什么硬件", "数据和算力", "大模型的训练和微调", "生成式")
 OFF_TOPIC = ("今天天气怎么样", "我离婚后孩子归谁", "红烧肉怎么做")
 ANSWERED = ("RLHF", "什么是大模型？", "chatgtp咋训练的", "思维链是什么", "chatgpt注册")
 NOT_IN_THE_ARTICLES = ("GPT-4有多少参数", "注册ChatGPT需要什么条件？")

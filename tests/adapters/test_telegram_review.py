@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from manual_clock import ManualClock
-from review_samples import UNSURE
+from samples import UNSURE
 from telegram_offline import (
     ADMIN,
     ALICE,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from emulator_client import ROOT, bot_command
-from review_samples import UNSURE
+from samples import UNSURE
 
 from bot.adapters.sqlite.chat_store import SqliteStore
 from bot.bootstrap import review_service

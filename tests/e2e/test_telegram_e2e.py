@@ -23,6 +23,7 @@ from emulator_client import (
     rows,
     wait_for,
 )
+from samples import AMBIGUOUS
 
 from bot.core.library import Library
 from bot.core.search import Verdict
@@ -31,7 +32,6 @@ ADMIN = 1
 FLOOD_LIMIT = 8
 MULTI_PAGE = "ChatGPT是怎么训练的"  # five pages at page size 80
 # No pronoun here: with no topic in the chat, "它的缺点和影响" is asked back, not offered choices.
-AMBIGUOUS = ("模型训练用什么硬件", "数据和算力", "大模型的训练和微调", "生成式")
 PAGE = re.compile(r"（(\d+)/(\d+)）")
 
 
