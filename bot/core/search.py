@@ -251,35 +251,43 @@ class _Postings:
         for the finalists only, a dozen at most, rather than summed for every candidate.
         """
         distinct = list(dict.fromkeys(terms))
+        # Each weight once: summed in the query's order, as the total always was.
+        weights = [self.weight_of(term) for term in distinct]
         matched = [
             _Term(
-                self.weight_of(term),
-                posting,
+                weight,
+                posting.ids,
+                posting.shares,
                 term in self.entities or term in names,
                 term in self.subjects,
+                posting,
             )
-            for term in distinct
+            for term, weight in zip(distinct, weights, strict=True)
             if (posting := self.terms.get(term)) is not None
         ]
         rare = [term.posting for term in matched if term.posting.champions is None]
+        get = scores.get  # the innermost loop of a search: one attribute lookup saved per entry
         for posting in rare:
             for number, weight in zip(posting.ids, posting.weights, strict=True):
-                scores[number] = scores.get(number, 0.0) + factor * weight
+                scores[number] = get(number, 0.0) + factor * weight
         if not rare:
             for term in matched:
                 assert term.posting.champions is not None
                 for number, weight in zip(*term.posting.champions, strict=True):
-                    scores[number] = scores.get(number, 0.0) + factor * weight
-        return _Gathered(sum(self.weight_of(t) for t in distinct), matched)
+                    scores[number] = get(number, 0.0) + factor * weight
+        return _Gathered(sum(weights), matched)
 
 
 class _Term(NamedTuple):
     weight: float
-    posting: _Posting
+    ids: array[int]
+    """The posting's entry numbers and shares, unpacked for coverage's hot loop."""
+    shares: array[float] | None
     is_name: bool
     """It names some entry's subject (ChatGPT, RLHF...) or something else (Siri, GPT-4o)."""
     is_subject: bool
     """It is (part of) some entry's subject: a concept of the knowledge, not a version."""
+    posting: _Posting
 
 
 class _Cover(NamedTuple):
@@ -307,11 +315,10 @@ class _Gathered:
         known = 0.0
         unknown_names = unknown_subjects = 0
         # The hot loop: _Posting.holds inlined, as its index is needed for the share.
-        for weight, posting, is_name, is_subject in self.matched:
-            ids = posting.ids
+        for weight, ids, shares, is_name, is_subject, _ in self.matched:
             at = bisect_left(ids, number)
             if at < len(ids) and ids[at] == number:
-                known += weight if posting.shares is None else weight * posting.shares[at]
+                known += weight if shares is None else weight * shares[at]
             elif is_name:
                 unknown_names += 1
                 unknown_subjects += is_subject
