@@ -258,35 +258,43 @@ class _Postings:
         for the finalists only, a dozen at most, rather than summed for every candidate.
         """
         distinct = list(dict.fromkeys(terms))
+        # Each weight once: summed in the query's order, as the total always was.
+        weights = [self.weight_of(term) for term in distinct]
         matched = [
             _Term(
-                self.weight_of(term),
-                posting,
+                weight,
+                posting.ids,
+                posting.shares,
                 term in self.entities or term in names,
                 term in self.subjects,
+                posting,
             )
-            for term in distinct
+            for term, weight in zip(distinct, weights, strict=True)
             if (posting := self.terms.get(term)) is not None
         ]
         rare = [term.posting for term in matched if term.posting.champions is None]
+        get = scores.get  # the innermost loop of a search: one attribute lookup saved per entry
         for posting in rare:
             for number, weight in zip(posting.ids, posting.weights, strict=True):
-                scores[number] = scores.get(number, 0.0) + factor * weight
+                scores[number] = get(number, 0.0) + factor * weight
         if not rare:
             for term in matched:
                 assert term.posting.champions is not None
                 for number, weight in zip(*term.posting.champions, strict=True):
-                    scores[number] = scores.get(number, 0.0) + factor * weight
-        return _Gathered(sum(self.weight_of(t) for t in distinct), matched)
+                    scores[number] = get(number, 0.0) + factor * weight
+        return _Gathered(sum(weights), matched)
 
 
 class _Term(NamedTuple):
     weight: float
-    posting: _Posting
+    ids: array[int]
+    """The posting's entry numbers and shares, unpacked for coverage's hot loop."""
+    shares: array[float] | None
     is_name: bool
     """It names some entry's subject (ChatGPT, RLHF...) or something else (Siri, GPT-4o)."""
     is_subject: bool
     """It is (part of) some entry's subject: a concept of the knowledge, not a version."""
+    posting: _Posting
 
 
 class _Cover(NamedTuple):
@@ -307,22 +315,51 @@ class _Gathered:
     total_weight: float
     matched: list[_Term]
 
-    def coverage(self, number: int) -> _Cover:
-        """How much of the query entry `number` knows."""
+    def coverages(self, numbers: Sequence[int]) -> list[_Cover]:
+        """How much of the query each entry of `numbers` (the finalists) knows.
+
+        Term by term: a short posting meets the finalists in one set intersection, done in C,
+        so only the pairs that match cost a step in Python. Each entry still adds its terms'
+        weights in the query's order, so the sums come out the same to the last bit.
+        """
         if not self.total_weight:
-            return _Cover(0.0, 0, 0)
-        known = 0.0
-        unknown_names = unknown_subjects = 0
-        # The hot loop: _Posting.holds inlined, as its index is needed for the share.
-        for weight, posting, is_name, is_subject in self.matched:
-            ids = posting.ids
-            at = bisect_left(ids, number)
-            if at < len(ids) and ids[at] == number:
-                known += weight if posting.shares is None else weight * posting.shares[at]
-            elif is_name:
-                unknown_names += 1
-                unknown_subjects += is_subject
-        return _Cover(known / self.total_weight, unknown_names, unknown_subjects)
+            return [_Cover(0.0, 0, 0)] * len(numbers)
+        slot = {number: i for i, number in enumerate(numbers)}
+        known = [0.0] * len(numbers)
+        unknown_names = [0] * len(numbers)
+        unknown_subjects = [0] * len(numbers)
+        for weight, ids, shares, is_name, is_subject, _ in self.matched:
+            held = _held(ids, slot)
+            for number in held:
+                if shares is None:
+                    known[slot[number]] += weight
+                else:
+                    known[slot[number]] += weight * shares[bisect_left(ids, number)]
+            if is_name and len(held) < len(numbers):
+                for number, i in slot.items():
+                    if number not in held:
+                        unknown_names[i] += 1
+                        unknown_subjects[i] += is_subject
+        return [
+            _Cover(total / self.total_weight, names, subjects)
+            for total, names, subjects in zip(known, unknown_names, unknown_subjects, strict=True)
+        ]
+
+
+SHORT_POSTING = 64
+"""A posting this short is intersected with the finalists whole; a longer one is bisected."""
+
+
+def _held(ids: array[int], numbers: dict[int, int]) -> set[int]:
+    """Which of `numbers` the posting `ids` (ascending) holds."""
+    if len(ids) <= SHORT_POSTING:
+        return numbers.keys() & ids
+    held = set()
+    for number in numbers:
+        at = bisect_left(ids, number)
+        if at < len(ids) and ids[at] == number:
+            held.add(number)
+    return held
 
 
 def _champions(
@@ -519,9 +556,15 @@ class Index:
             heads,
             tuple(t for t in dict.fromkeys(tokens) if t in self._domain_terms),
         )
+        numbers = [number for number, _ in candidates]
+        word_covers = words.coverages(numbers)
+        # Without a single bigram in the query, the grams' coverage is the words'.
+        gram_covers = grams.coverages(numbers) if grams.total_weight else word_covers
         scored = [
-            self._score(number, total, words, grams, key, unknown_names, asked)
-            for number, total in candidates
+            self._score(number, total, cover, gram_cover.share, key, unknown_names, asked)
+            for (number, total), cover, gram_cover in zip(
+                candidates, word_covers, gram_covers, strict=True
+            )
         ]
         scored.sort(key=lambda s: (s.score, s.bm25), reverse=True)
         # Only the hits asked for become Hit objects: building one costs as much as scoring it.
@@ -531,13 +574,13 @@ class Index:
         self,
         number: int,
         bm25: float,
-        words: _Gathered,
-        grams: _Gathered,
+        cover: _Cover,
+        gram_coverage: float,
         key: str,
         missing_names: int,
         asked: _Asked,
     ) -> _Scored:
-        coverage, unknown_names, unknown_subjects = words.coverage(number)
+        coverage, unknown_names, unknown_subjects = cover
         # An entry answers about its subjects: a question that names none of them ("文心一言是哪家
         # 公司做的" against "ChatGPT是哪家公司做的") is a weaker match.
         subject_named = not self._subjects or not self._subjects[number].isdisjoint(asked.terms)
@@ -553,7 +596,6 @@ class Index:
         fact_held = not wanted or not self._held or wanted & self._held[number] == wanted
         head_known = all(self._words.has(number, head) for head in asked.heads)
         missing_terms = sum(1 for term in asked.domain_terms if not self._words.has(number, term))
-        gram_coverage = grams.coverage(number).share if grams.total_weight else coverage
         _, similarity, best = process.extractOne(key, self._keys[number], scorer=fuzz.ratio)
         fuzzy = similarity / 100
         score = confidence(

@@ -105,18 +105,31 @@ class TypoCorrector:
         """The longest known word or correctable typo starting at `at` (else one character)."""
         # No term starts with this syllable: nothing here can be a misspelt term (most places).
         maybe_typo = sounds[at] in self._first_sounds
+        prefix_term: int | None = None  # the length of the shortest term starting here, once
         for size in WINDOW_SIZES:
-            window = run[at : at + size]
-            if len(window) < size:
+            if at + size > len(run):
                 continue
+            window = run[at : at + size]
             if window in self._terms or self._is_common(window):
                 return size, window
-            if not maybe_typo or any(window[:end] in self._terms for end in range(2, size)):
+            if not maybe_typo:
+                continue
+            if prefix_term is None:
+                prefix_term = self._shortest_term(run, at)
+            if prefix_term < size:
                 continue  # a term and the next word (训练是), not a misspelt longer term
             fixed = self._homophone(window, tuple(sounds[at : at + size]))
             if fixed is not None:
                 return size, fixed
         return 1, run[at]
+
+    def _shortest_term(self, run: str, at: int) -> int:
+        """The length of the shortest term of two or more characters at `at` (a large number
+        when there is none): a window longer than it starts with a term."""
+        for end in range(2, min(max(WINDOW_SIZES), len(run) - at)):
+            if run[at : at + end] in self._terms:
+                return end
+        return max(WINDOW_SIZES) + 1
 
     def _homophone(self, window: str, sound: Sound) -> str | None:
         for term in self._by_sound.get(sound, ()):

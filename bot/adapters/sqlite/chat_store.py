@@ -104,7 +104,9 @@ class SqliteStore:
         # The lock keeps this statement out of another coroutine's open transaction.
         try:
             async with self._write:
-                row = await self._db.execute_insert(
+                # RETURNING gives the id in the same statement: execute_insert would run a second
+                # one (SELECT last_insert_rowid()) on the database thread.
+                rows = await self._db.execute_fetchall(
                     "INSERT INTO answers (chat_id, user_id, message_id, query, kind, entry_id, "
                     "best_entry_id, score, page, created_at, context_key, context) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -125,6 +127,7 @@ class SqliteStore:
                 )
         except sqlite3.Error as exc:
             raise StoreError(f"cannot save the turn: {exc}") from exc
+        row = next(iter(rows), None)
         if row is None:
             raise StoreError("the answer log did not return a row id")
         return int(row[0])
