@@ -479,8 +479,12 @@ class Index:
         subjects = [frozenset(strong.keys() & entities) for strong, _ in word_docs]
         own_subjects = [frozenset(tokenize(entry.subject)) for entry in entries]
         # Subjects are damped as names already, and an everyday word says little.
-        terms = {token for term in domain_terms for token in tokenize(term)}
-        terms = {t for t in terms - entities if not is_everyday(t)}
+        terms = {
+            token
+            for term in domain_terms
+            for token in tokenize(term)
+            if token not in entities and not is_everyday(token)
+        }
         words = _Postings(word_docs, entities, subject_terms)
         held = [facts.held(entry.answer) for entry in entries]
         return cls(
