@@ -53,27 +53,25 @@ def read_source(path: Path) -> str:
 def read_yaml_source(path: Path) -> str:
     """:func:`read_source` for a YAML file, refusing brackets nested absurdly deep."""
     text = read_source(path)
+    line = _line_nested_too_deep(text)
+    if line is not None:
+        reason = f"malformed YAML: nested too deeply (more than {MAX_FLOW_DEPTH} brackets open)"
+        raise KnowledgeError([Problem(str(path), line, None, None, reason)])
+    return text
+
+
+def _line_nested_too_deep(text: str) -> int | None:
+    """The line where more than MAX_FLOW_DEPTH brackets are open at once, if any."""
     depth = 0
     for line_number, line in enumerate(text.splitlines(), 1):
         for character in line:
             if character in "[{":
                 depth += 1
                 if depth > MAX_FLOW_DEPTH:
-                    raise KnowledgeError(
-                        [
-                            Problem(
-                                str(path),
-                                line_number,
-                                None,
-                                None,
-                                f"malformed YAML: nested too deeply (more than "
-                                f"{MAX_FLOW_DEPTH} brackets open)",
-                            )
-                        ]
-                    )
+                    return line_number
             elif character in "]}" and depth:
                 depth -= 1
-    return text
+    return None
 
 
 def parse_failure(path: Path, exc: Exception) -> Problem:

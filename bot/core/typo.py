@@ -150,8 +150,7 @@ class TypoCorrector:
             if not readings:
                 return []
             sounds = [(*sound, reading) for sound in sounds for reading in readings]
-            if len(sounds) > MAX_TERM_SOUNDS:
-                sounds = sounds[:MAX_TERM_SOUNDS]
+            del sounds[MAX_TERM_SOUNDS:]
         return sounds
 
     def _correct_latin(self, word: str) -> str:
