@@ -30,6 +30,10 @@ from rapidfuzz.distance import OSA
 
 MIN_LATIN_TYPO_CHARS = 3
 WINDOW_SIZES = (6, 5, 4, 3, 2)
+FUNCTION_CHARACTERS = frozenset("是的了在有不和就也都吗呢吧啊")
+"""Characters so common that one is written on purpose, not mistyped: 生成是怎么 is 生成 + 是,
+not a misspelt 生成式, and 训连是不是 is not 训练师."""
+
 MAX_TERM_SOUNDS = 16
 """Readings kept per term: a few characters have five or six readings each."""
 
@@ -133,7 +137,10 @@ class TypoCorrector:
 
     def _homophone(self, window: str, sound: Sound) -> str | None:
         for term in self._by_sound.get(sound, ()):
-            if any(a == b for a, b in zip(term, window, strict=True)):
+            pairs = list(zip(term, window, strict=True))
+            if any(a == b for a, b in pairs) and not any(
+                b in FUNCTION_CHARACTERS for a, b in pairs if a != b
+            ):
                 return term
         return None
 

@@ -42,6 +42,22 @@ def test_in_english_only_words_with_digits_are_taken_for_names() -> None:
     assert latin_names(tokens, english=False) == ["kinds", "good", "gpt-5"]
 
 
+@pytest.mark.parametrize(
+    ("question", "answer_says"),
+    [
+        # Ordinary English words in a Chinese message are words, not unknown names.
+        ("Transformer怎么handle长文本的依赖", "长期依赖"),
+        ("大模型的compute需求太大，有什么solution", "云计算"),
+        ("RL在ChatGPT训练里是哪一步", "强化学习"),
+    ],
+)
+def test_english_words_in_a_chinese_question_are_understood(
+    library: Library, question: str, answer_says: str
+) -> None:
+    match = library.match(question)
+    assert match.answered is not None and answer_says in match.answered.entry.answer, match
+
+
 def test_an_answer_knows_the_words_inside_its_words(library: Library) -> None:
     # chatgpt-weaknesses says 事实准确性; "准确吗" asks about it, not about chatgpt-features'
     # "更准确、自然的回答".
@@ -101,7 +117,7 @@ def test_short_messages_are_left_whole() -> None:
 @pytest.fixture(scope="module")
 def corrector() -> TypoCorrector:
     return TypoCorrector(
-        terms=["奖励模型", "挑战", "思维链", "训练", "参数", "近端策略优化", "微调"],
+        terms=["奖励模型", "挑战", "思维链", "训练", "训练师", "参数", "近端策略优化", "微调"],
         latin_words=["gpt", "gpt-3", "chatgpt", "openai"],
         readings=pinyin_readings(),
         is_common=lambda word: word in {"一下", "其他"},
@@ -115,6 +131,7 @@ def corrector() -> TypoCorrector:
         ("有哪些挑站", "有哪些挑战"),
         ("思维连的原理", "思维链的原理"),
         ("怎么训连的", "怎么训练的"),
+        ("训连是不是很难", "训练是不是很难"),  # not 训练师: 是 is written on purpose
         ("近段策略优化", "近端策略优化"),
         ("chatgpt的微条是什么", "chatgpt的微调是什么"),  # 调 read tiao, not its main diao
         ("gtp-3有多少参树", "gpt-3有多少参数"),
@@ -133,6 +150,7 @@ def test_typos_of_known_terms_are_corrected(
     [
         "介绍一下",  # 一下 is a common word, not a typo of anything
         "训练是怎么做的",  # a term and the next word, not a misspelt longer term
+        "训练是不是很难",  # 训练师 sounds the same, but 是 is not a typo of 师
         "gpt-5是什么",  # another model, not a typo of gpt-3
         "bert和gpt",  # an unknown name far from every known one
         "今天吃什么",
