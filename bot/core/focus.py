@@ -23,7 +23,7 @@ a thousand clauses must not cost a thousand tokenisations."""
 SELF_CONTAINED_CHARS = 10
 """A clause this long or longer can stand on its own even without naming a subject."""
 
-_CLAUSE_END = re.compile(r"(?<=[。！？!?；;，,\n])|(?<=[.](?=\s))")
+_CLAUSE_END = re.compile(r"(?<=[。！？!?；;，,：\n])|(?<=[.:](?=\s))")
 _QUESTION_MARK = re.compile(
     r"[?？]|什么|啥|咋|怎么|怎样|如何|为什么|为啥|吗|呢|哪|多少|几|是否|是不是|有没有|能不能|会不会"
     r"|可不可以|区别|不同|干嘛|干什么|靠谱|\b(?:what|how|why|who|when|where|which|can|does|is)\b",
@@ -67,7 +67,18 @@ def question_focus(
     asking = [i for i, clause in enumerate(clauses) if _QUESTION_MARK.search(clause)]
     if len(clauses) < 2 or not asking:
         return text
-    question = clauses[asking[-1]]
+    last = asking[-1]
+    # A last question that names nothing the knowledge knows and refers to nothing ("有没有现成的
+    # 说法？" after "为什么国内这么少企业敢做ChatGPT") asks for help: the question is the earlier
+    # one that names the most (the last of equals).
+    if not _PRONOUN.search(clauses[last]):
+
+        def substance(i: int) -> int:
+            return sum(1 for w in known_words(clauses[i]) if is_term(w) or is_subject(w))
+
+        if substance(last) == 0:
+            last = max(reversed(asking), key=substance)
+    question = clauses[last]
     names_subject = any(map(is_subject, known_words(question)))
     refers_back = _PRONOUN.search(question) or (
         not names_subject
@@ -79,7 +90,7 @@ def question_focus(
     # (else the clause just before it). Of that clause only its terms and names are kept ("要介绍
     # ChatGPT的训练过程" gives ChatGPT 训练; "ChatGPT和Siri有啥不一样" keeps Siri), and the
     # clauses between are left out: they are about the asker.
-    before = clauses[max(0, asking[-1] - MAX_LOOK_BACK) : asking[-1]]
+    before = clauses[max(0, last - MAX_LOOK_BACK) : last]
     antecedent = next(
         (words for c in reversed(before) if any(map(is_subject, words := known_words(c)))),
         known_words(before[-1]) if before else [],

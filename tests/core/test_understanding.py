@@ -100,6 +100,21 @@ def test_a_name_the_question_refers_back_to_is_kept_though_no_entry_is_about_it(
     assert library.focus(text) == "chatgpt siri 它俩到底差在哪？"
 
 
+def test_a_colon_ends_a_clause(library: Library) -> None:
+    text = "我们组下周要做技术分享，我负责的部分是这个：RLHF里的奖励模型是怎么训练的？"
+    assert library.focus(text) == "RLHF里的奖励模型是怎么训练的？"
+
+
+@pytest.mark.parametrize("request_for_help", ["有没有靠谱的说法？", "有没有现成的资料？"])
+def test_a_last_question_that_only_asks_for_help_gives_way_to_the_real_one(
+    library: Library, request_for_help: str
+) -> None:
+    question = "想讲清楚为什么ChatGPT要用人类反馈来训练，"
+    text = "最近在给团队写培训材料，" + question + request_for_help
+    assert library.focus(text) == question
+    assert library.search(text)[0].entry.id == "rlhf"
+
+
 def test_an_english_sentence_of_a_few_words_is_short(library: Library) -> None:
     text = "Where was ChatGPT trained, on what hardware?"  # 44 letters, 7 words
     assert library.focus(text) == text
