@@ -58,6 +58,15 @@ def test_english_words_in_a_chinese_question_are_understood(
     assert match.answered is not None and answer_says in match.answered.entry.answer, match
 
 
+@pytest.mark.parametrize("question", ["ChatGPT用到了哪几个关键技术", "GPT经历了哪几个版本"])
+def test_a_question_word_shared_with_a_phrasing_brings_no_entry_close(
+    library: Library, question: str
+) -> None:
+    # "chat gpt是哪几个英文单词的缩写" shares 哪几个, which says what kind of question it is, not
+    # what it is about.
+    assert "chatgpt-full-name" not in [hit.entry.id for hit in library.search(question)[:2]]
+
+
 def test_an_answer_knows_the_words_inside_its_words(library: Library) -> None:
     # chatgpt-weaknesses says 事实准确性; "准确吗" asks about it, not about chatgpt-features'
     # "更准确、自然的回答".
