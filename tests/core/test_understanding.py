@@ -49,6 +49,7 @@ def test_in_english_only_words_with_digits_are_taken_for_names() -> None:
         ("Transformer怎么handle长文本的依赖", "长期依赖"),
         ("大模型的compute需求太大，有什么solution", "云计算"),
         ("RL在ChatGPT训练里是哪一步", "强化学习"),
+        ("ChatGPT在medical领域能用吗", "医疗"),
     ],
 )
 def test_english_words_in_a_chinese_question_are_understood(
