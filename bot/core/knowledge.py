@@ -222,7 +222,10 @@ def _read_topic_file(
         problems.append(Problem(name, 1, None, "topic", "missing topic name"))
         topic_name = path.stem
     entries = []
-    for raw, (line, key_lines) in zip(document["entries"], lines, strict=True):
+    for index, raw in enumerate(document["entries"]):
+        # The node tree and the document agree (merge keys are flattened in both); should they
+        # not, a problem says line 0 rather than the load failing.
+        line, key_lines = lines[index] if index < len(lines) else (0, {})
         entry = _parse_entry(raw, name, line, key_lines, topic_name.strip(), problems)
         if entry is not None:
             entries.append(entry)
