@@ -4,11 +4,11 @@ Every case is searched once; each of its candidates (chosen by BM25, which no we
 changes) keeps its evidence: coverage, bigram coverage, fuzzy similarity, how many names of the
 query it does not know and whether the query names its subject. Each combination re-scores
 them with the very function the search uses (`bot.core.search.confidence`), decides as
-`bot.core.search.decide` does (answer at `answer`, or at `clear` when the runner-up is `margin`
-behind) and is judged as `kb test` judges: an on-topic case passes when it is answered with its
-entry (or, in the blind format, with an answer holding one of its `any` strings), an off-topic
-case when it is not answered. Among the points that decline at least the given share of
-off-topic cases, the best on-topic accuracy wins.
+`bot.core.search.decide` does (`answers`: at `answer`, or at `clear` when the runner-up is
+`margin` behind; never a stray hit) and is judged as `kb test` judges: an on-topic case passes
+when it is answered with its entry (or, in the blind format, with an answer holding one of its
+`any` strings), an off-topic case when it is not answered. Among the points that decline at
+least the given share of off-topic cases, the best on-topic accuracy wins.
 
 Fit only on the project's own cases (tests/cases/): the development set in ../shared/eval
 measures the result and must not choose it.
@@ -29,7 +29,15 @@ sys.path.insert(0, str(ROOT))
 
 from bot.core.evaluation import Case, load_cases  # noqa: E402
 from bot.core.library import load_library  # noqa: E402
-from bot.core.search import CANDIDATES, WEIGHTS, Hit, Weights, confidence  # noqa: E402
+from bot.core.search import (  # noqa: E402
+    CANDIDATES,
+    WEIGHTS,
+    Hit,
+    Thresholds,
+    Weights,
+    answers,
+    confidence,
+)
 
 MIN_OFF_TOPIC_DECLINED = 0.95
 """Declining what the knowledge cannot answer comes first: a confident wrong answer costs more
@@ -55,7 +63,7 @@ def main() -> None:
     print(f"{len(rows)} cases from {', '.join(p.name for p in paths)}")
     results = []
     for weights in weight_grid():
-        ranked = [(on_topic, _rescored(candidates, weights)) for on_topic, candidates in rows]
+        ranked = [(on_topic, rescored(candidates, weights)) for on_topic, candidates in rows]
         for answer, clear, margin in itertools.product(
             [x / 100 for x in range(36, 62, 2)],
             [x / 100 for x in range(26, 50, 2)],
@@ -63,12 +71,12 @@ def main() -> None:
         ):
             if clear > answer:
                 continue
+            thresholds = Thresholds(answer=answer, clear=clear, margin=margin)
             passed = {True: 0, False: 0}
             for on_topic, scores in ranked:
-                first = scores[0] if scores else (0.0, False)
-                second = scores[1][0] if len(scores) > 1 else 0.0
-                answered = first[0] >= answer or (first[0] >= clear and first[0] - second >= margin)
-                passed[on_topic] += answered and first[1] if on_topic else not answered or first[1]
+                answers_it = answered(scores, thresholds)
+                right = bool(scores) and scores[0][1]
+                passed[on_topic] += answers_it and right if on_topic else not answers_it or right
             on, off = passed[True] / totals[True], passed[False] / totals[False]
             if off >= floor:
                 results.append((on, off, weights, answer, clear, margin))
@@ -123,10 +131,23 @@ def weight_grid() -> list[Weights]:
     return grid
 
 
-def _rescored(candidates: Candidates, weights: Weights) -> list[tuple[float, bool]]:
-    """(score, right) per candidate, best first, scored as the search scores."""
-    scores = [(rescore(hit, weights), right) for right, hit in candidates]
+Scores = list[tuple[float, bool, bool]]
+"""(score, right, stray) per candidate, best first."""
+
+
+def rescored(candidates: Candidates, weights: Weights) -> Scores:
+    """The candidates scored as the search scores them, best first."""
+    scores = [(rescore(hit, weights), right, hit.stray) for right, hit in candidates]
     return sorted(scores, key=lambda s: s[0], reverse=True)
+
+
+def answered(scores: Scores, thresholds: Thresholds) -> bool:
+    """Whether the bot answers with the first candidate, as `decide` judges."""
+    if not scores:
+        return False
+    score, _, stray = scores[0]
+    runner_up = scores[1][0] if len(scores) > 1 else 0.0
+    return not stray and answers(score, runner_up, thresholds)
 
 
 def rescore(hit: Hit, weights: Weights) -> float:

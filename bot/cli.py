@@ -255,6 +255,11 @@ def _why(match: Match, limits: Thresholds) -> str:
         if score >= limits.answer:
             return f"最高分 {score:.2f} ≥ 回答线 {limits.answer}"
         return f"最高分 {score:.2f} ≥ {limits.clear}，且领先第二名至少 {limits.margin}"
+    if match.verdict is Verdict.SUGGEST and match.best.stray and score >= limits.clear:
+        return (
+            f"最高分 {score:.2f}，但问题说的东西知识库里没有，最接近的条目与它只有寻常词相同："
+            "不回答，给出“你是不是想问”"
+        )
     if match.verdict is Verdict.SUGGEST:
         return f"最高分 {score:.2f} 不够确定：给出“你是不是想问”"
     return f"最高分 {score:.2f} < 建议线 {limits.suggest}：礼貌拒答"

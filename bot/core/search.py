@@ -143,6 +143,9 @@ class Hit:
     """The entry knows the words the question form asks about (else the score is damped)."""
     missing_terms: int = 0
     """Domain terms in the query that the entry never mentions (each damps the score)."""
+    stray: bool = False
+    """The query is about a word the knowledge never mentions (租房, 减肥) and shares nothing
+    specific with this entry (a subject, a domain term, a keyword): at most a suggestion."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,8 +420,10 @@ class Index:
         is_everyday: Callable[[str], bool] = lambda word: False,
         own_subjects: Sequence[frozenset[str]] = (),
         domain_terms: frozenset[str] = frozenset(),
+        keywords: Sequence[frozenset[str]] = (),
     ) -> None:
         self.entries = tuple(entries)
+        self._keywords = keywords
         self._domain_terms = domain_terms
         self._own_subjects = own_subjects
         self._held = held
@@ -478,6 +483,7 @@ class Index:
         # The subjects an entry speaks of: its own, and those its phrasings and keywords name.
         subjects = [frozenset(strong.keys() & entities) for strong, _ in word_docs]
         own_subjects = [frozenset(tokenize(entry.subject)) for entry in entries]
+        keywords = [frozenset(t for k in entry.keywords for t in tokenize(k)) for entry in entries]
         # Subjects are damped as names already, and an everyday word says little.
         terms = {
             token
@@ -498,6 +504,7 @@ class Index:
             is_everyday,
             own_subjects,
             frozenset(terms),
+            keywords,
         )
 
     def __len__(self) -> int:
@@ -559,6 +566,7 @@ class Index:
             facts.asked(tokens),
             heads,
             tuple(t for t in dict.fromkeys(tokens) if t in self._domain_terms),
+            self._about_the_unknown(tokens),
         )
         numbers = [number for number, _ in candidates]
         word_covers = words.coverages(numbers)
@@ -573,6 +581,17 @@ class Index:
         scored.sort(key=lambda s: (s.score, s.bm25), reverse=True)
         # Only the hits asked for become Hit objects: building one costs as much as scoring it.
         return [self._hit(s) for s in scored[:limit] if s.score >= min_score]
+
+    def _about_the_unknown(self, tokens: list[str]) -> bool:
+        """The query names something no entry mentions: a Chinese word of two or more characters
+        that is no everyday word (租房, 减肥). A query about 它 is about the chat's subject."""
+        return "它" not in tokens and any(
+            len(token) > 1
+            and token not in self._words.idf
+            and not _LATIN_WORD.match(token)
+            and not self._is_everyday(token)
+            for token in tokens
+        )
 
     def _score(
         self,
@@ -600,6 +619,10 @@ class Index:
         fact_held = not wanted or not self._held or wanted & self._held[number] == wanted
         head_known = all(self._words.has(number, head) for head in asked.heads)
         missing_terms = sum(1 for term in asked.domain_terms if not self._words.has(number, term))
+        # "租房要注意什么" meets "使用ChatGPT要注意什么" only through its everyday words.
+        stray = (
+            asked.about_the_unknown and not subject_named and not self._shares_a_term(number, asked)
+        )
         _, similarity, best = process.extractOne(key, self._keys[number], scorer=fuzz.ratio)
         fuzzy = similarity / 100
         score = confidence(
@@ -625,6 +648,19 @@ class Index:
             fact_held,
             head_known,
             missing_terms,
+            stray,
+        )
+
+    def _shares_a_term(self, number: int, asked: _Asked) -> bool:
+        """The entry has one of its keywords, a name or a domain term of the query."""
+        keywords = self._keywords[number] if self._keywords else frozenset()
+        return any(
+            term in keywords
+            or (
+                (term in self._words.entities or term in self._domain_terms)
+                and self._words.has(number, term)
+            )
+            for term in asked.terms
         )
 
     def _hit(self, scored: _Scored) -> Hit:
@@ -642,6 +678,7 @@ class Index:
             scored.fact_held,
             scored.head_known,
             scored.missing_terms,
+            scored.stray,
         )
 
 
@@ -660,6 +697,7 @@ class _Scored(NamedTuple):
     fact_held: bool
     head_known: bool
     missing_terms: int
+    stray: bool
 
 
 class _Asked(NamedTuple):
@@ -669,6 +707,7 @@ class _Asked(NamedTuple):
     facts: facts.Fact
     heads: tuple[str, ...]
     domain_terms: tuple[str, ...]
+    about_the_unknown: bool
 
 
 class Verdict(Enum):
@@ -712,6 +751,13 @@ class Match:
         return None
 
 
+def answers(best: float, runner_up: float, thresholds: Thresholds) -> bool:
+    """Whether the first candidate's score, and its lead on the second, make an answer."""
+    return best >= thresholds.answer or (
+        best >= thresholds.clear and best - runner_up >= thresholds.margin
+    )
+
+
 def decide(hits: Sequence[Hit], thresholds: Thresholds) -> Match:
     """Answer, suggest up to `max_suggestions` questions, or decline.
 
@@ -722,9 +768,7 @@ def decide(hits: Sequence[Hit], thresholds: Thresholds) -> Match:
         return Match(Verdict.DECLINE, tuple(hits[:1]))
     best = hits[0]
     runner_up = hits[1].score if len(hits) > 1 else 0.0
-    if best.score >= thresholds.answer or (
-        best.score >= thresholds.clear and best.score - runner_up >= thresholds.margin
-    ):
+    if not best.stray and answers(best.score, runner_up, thresholds):
         return Match(Verdict.ANSWER, (best,))
     suggestions = tuple(h for h in hits if h.score >= thresholds.suggest)
     return Match(Verdict.SUGGEST, suggestions[: thresholds.max_suggestions])

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from bot.core.library import Library
-from bot.core.search import WEIGHTS
+from bot.core.search import WEIGHTS, Verdict, decide
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from calibrate import rescore
+from calibrate import answered, rescore, rescored
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,13 @@ def test_calibration_scores_every_candidate_as_the_search_does(
     assert hits
     for hit in hits:
         assert rescore(hit, WEIGHTS) == pytest.approx(hit.score, abs=1e-4)
+
+
+@pytest.mark.parametrize(
+    "question", ["什么是大模型", "装修要注意什么", "GPT-5什么时候发布", "奖励信号怎么来的"]
+)
+def test_calibration_decides_as_the_bot_does(library: Library, question: str) -> None:
+    hits = library.search(question, limit=library.thresholds.max_suggestions + 2)
+    scores = rescored([(False, hit) for hit in hits], WEIGHTS)
+    bot_answers = decide(hits, library.thresholds).verdict is Verdict.ANSWER
+    assert answered(scores, library.thresholds) == bot_answers

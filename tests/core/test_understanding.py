@@ -194,6 +194,23 @@ def test_typo_questions_are_answered(library: Library) -> None:
 # --- near-domain precision -------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("question", ["装修要注意什么", "面试要注意什么", "买车怎么选比较好"])
+def test_a_question_about_something_unknown_is_not_answered_through_everyday_words(
+    library: Library, question: str
+) -> None:
+    # chatgpt-usage-tips ("使用ChatGPT要注意什么", "ChatGPT怎么提问比较好") shares only 注意 or
+    # 比较好 with them.
+    match = library.match(question)
+    assert match.verdict is not Verdict.ANSWER, match
+    assert match.best is not None and match.best.stray
+
+
+def test_the_same_form_about_a_subject_is_answered(library: Library) -> None:
+    match = library.match("用ChatGPT要注意什么")
+    assert match.answered is not None and match.answered.entry.id == "chatgpt-usage-tips"
+    assert not match.answered.stray
+
+
 @pytest.mark.parametrize(
     "question",
     [
