@@ -27,6 +27,8 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("AIGC和大模型有啥关系", "generative-ai-vs-large-model"),
         ("GPT和ChatGPT到底有什么区别", "gpt-vs-chatgpt"),
         ("Transformer", "transformer"),
+        ("ChatGPT怎么就走红了", "chatgpt-popularity"),  # slang
+        ("ChatGPT的底座是什么", "gpt-chatgpt-connection"),  # slang
     ],
 )
 def test_people_get_the_right_answer(library: Library, question: str, entry_id: str) -> None:
