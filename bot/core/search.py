@@ -68,6 +68,10 @@ QUESTION_WORD_WEIGHT = 0.5
 """The weight in coverage of 什么, 哪, 多少...: the kind of question, not its content."""
 UNKNOWN_CHARACTER_WEIGHT = 1.0
 """The weight in coverage of a single character that no entry knows."""
+EVERYDAY_WORD_WEIGHT = 2.0
+"""The most a word of everyday Chinese (jieba's count over 5,000) that some entry has weighs in
+coverage: rare in the knowledge (出来, 不是, 除了, 靠), its IDF would be that of a rare term and
+outweigh what a negated or colloquial question is about ("思维链不是靠普通文本训练出来的吗")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +183,9 @@ class _Postings:
         documents: MutableSequence[tuple[Counter[str], Counter[str]]],
         entities: Iterable[str] = (),
         subjects: Iterable[str] = (),
+        is_everyday: Callable[[str], bool] = lambda word: False,
     ) -> None:
+        self._is_everyday = is_everyday
         count = len(documents)
         lengths = [
             sum(strong.values()) + ANSWER_WEIGHT * sum(weak.values()) for strong, weak in documents
@@ -230,7 +236,8 @@ class _Postings:
         return self.idf.get(term, self.unknown_idf)
 
     def weight_of(self, term: str) -> float:
-        """A term's weight in coverage: its IDF, but never low for the name of a subject.
+        """A term's weight in coverage: its IDF, but never low for the name of a subject, and
+        never high for an everyday word.
 
         "ChatGPT" is in half the entries, so its IDF is low; yet "ChatGPT有多少参数" is not
         answered by an entry about 大模型's parameters just because 参数 matches.
@@ -242,7 +249,9 @@ class _Postings:
             # A word no entry knows is what the question is about (天气, 蒸馏) and weighs the
             # most, but not a lone character: jieba leaves those from grammar and slang (才, 蹦).
             return UNKNOWN_CHARACTER_WEIGHT if len(term) == 1 else self.unknown_idf
-        return max(idf, ENTITY_SHARE * self.unknown_idf) if term in self.entities else idf
+        if term in self.entities:
+            return max(idf, ENTITY_SHARE * self.unknown_idf)
+        return min(idf, EVERYDAY_WORD_WEIGHT) if self._is_everyday(term) else idf
 
     def gather(
         self,
@@ -491,7 +500,7 @@ class Index:
             for token in tokenize(term)
             if token not in entities and not is_everyday(token)
         }
-        words = _Postings(word_docs, entities, subject_terms)
+        words = _Postings(word_docs, entities, subject_terms, is_everyday)
         held = [facts.held(entry.answer) for entry in entries]
         return cls(
             entries,

@@ -68,6 +68,14 @@ def test_a_question_word_shared_with_a_phrasing_brings_no_entry_close(
     assert "chatgpt-full-name" not in [hit.entry.id for hit in library.search(question)[:2]]
 
 
+def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
+    library: Library,
+) -> None:
+    # 出来 is in few entries, so its IDF is high; it still says nothing about what is asked.
+    match = library.match("思维链到底是怎么弄出来的")
+    assert match.answered is not None and match.answered.entry.id == "chain-of-thought"
+
+
 def test_an_answer_knows_the_words_inside_its_words(library: Library) -> None:
     # chatgpt-weaknesses says 事实准确性; "准确吗" asks about it, not about chatgpt-features'
     # "更准确、自然的回答".
