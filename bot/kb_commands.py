@@ -161,10 +161,14 @@ def kb_test(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> 
     styles = report.by_style()
     if len(styles) > 2:
         print("按风格：" + "，".join(f"{k} {p}/{n}" for k, (p, n) in styles.items()))
+    # A part only for the kind of case the file has: a file of on-topic cases has no refusals.
+    parts = [
+        f"{label} {report.accuracy_of(off_topic=off_topic):.1%}"
+        for label, off_topic in (("知识库内", False), ("知识库外正确拒答", True))
+        if any(case.on_topic != off_topic for case in cases)
+    ]
     print(
-        f"{len(cases)} 个用例：准确率 {report.accuracy:.1%}"
-        f"（知识库内 {report.accuracy_of(off_topic=False):.1%}，"
-        f"知识库外正确拒答 {report.accuracy_of(off_topic=True):.1%}）"
+        f"{len(cases)} 个用例：准确率 {report.accuracy:.1%}（{'，'.join(parts)}）"
         + (f"；要求至少 {args.min_accuracy:.1%}" if args.min_accuracy else "")
     )
     if report.accuracy < args.min_accuracy:

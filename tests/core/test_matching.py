@@ -29,6 +29,8 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("Transformer", "transformer"),
         ("ChatGPT怎么就走红了", "chatgpt-popularity"),  # slang
         ("ChatGPT的底座是什么", "gpt-chatgpt-connection"),  # slang
+        ("ChatGPT能陪人闲聊吗", "chatgpt-features"),  # colloquial
+        ("ChatGPT会不会抢了程序员的饭碗", "chatgpt-jobs-impact"),  # colloquial
     ],
 )
 def test_people_get_the_right_answer(library: Library, question: str, entry_id: str) -> None:

@@ -91,3 +91,9 @@ def test_a_broken_jieba_cache_is_rebuilt(
     assert rebuilt.tokenise(question) == library.analyzer.tokenise(question)
     assert (tmp_path / "jieba.cache").stat().st_size > 1_000_000  # jieba wrote a good one
     assert Analyzer(library.lexicon).tokenise(question) == library.analyzer.tokenise(question)
+
+
+def test_hedges_of_chat_are_not_content(analyzer: Analyzer) -> None:
+    tokens = analyzer.tokenise("这肯定就是个聊天程序而已吧，估计也没啥用")
+    assert not {"肯定", "而已", "估计"} & set(tokens)
+    assert "聊天" in tokens

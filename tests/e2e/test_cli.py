@@ -297,6 +297,16 @@ def test_kb_test_min_accuracy_takes_fraction_or_percent_and_says_why(
     assert run_bot("kb", "test", str(cases), "--min-accuracy", "50%").returncode == 0
 
 
+def test_kb_test_reports_only_the_kinds_of_case_the_file_has(tmp_path: Path) -> None:
+    cases = tmp_path / "cases.yaml"
+    cases.write_text(
+        'on_topic:\n  - {q: 什么是大模型, style: plain, any: ["参数"]}\n', encoding="utf-8"
+    )
+    done = run_bot("kb", "test", str(cases))
+    assert done.returncode == 0 and "1 个用例：准确率 100.0%（知识库内 100.0%）" in done.stdout
+    assert "知识库外" not in done.stdout
+
+
 def test_a_yaml_error_keeps_the_parsers_reason_without_follow_on_errors(tmp_path: Path) -> None:
     knowledge = Path(shutil.copytree(ROOT / "knowledge", tmp_path / "knowledge"))
     topic = knowledge / "chatgpt.yaml"
