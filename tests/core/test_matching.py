@@ -31,6 +31,7 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("ChatGPT的底座是什么", "gpt-chatgpt-connection"),  # slang
         ("ChatGPT能陪人闲聊吗", "chatgpt-features"),  # colloquial
         ("ChatGPT会不会抢了程序员的饭碗", "chatgpt-jobs-impact"),  # colloquial
+        ("ChatGPT能记住前面说的吗", "chatgpt-interaction"),  # colloquial
     ],
 )
 def test_people_get_the_right_answer(library: Library, question: str, entry_id: str) -> None:
