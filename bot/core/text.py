@@ -183,6 +183,18 @@ STOPWORDS = frozenset(
         "咯",
         "挺",
         "蛮",
+        # Negated modals of a challenge ("压根不用人参与吧", "GPT-3用不上吧"): the question is
+        # whether, and the answer says; what it is about is the rest.
+        "不用",
+        "不怎么",
+        "算不上",
+        "用不上",
+        "干不了",
+        "做不了",
+        "不了",
+        "没什么",
+        "也就是",
+        "只不过",
     ]
 )
 # The words that make a sentence a question. They say how something is asked, not what about:

@@ -97,3 +97,9 @@ def test_hedges_of_chat_are_not_content(analyzer: Analyzer) -> None:
     tokens = analyzer.tokenise("这肯定就是个聊天程序而已吧，估计也没啥用")
     assert not {"肯定", "而已", "估计"} & set(tokens)
     assert "聊天" in tokens
+
+
+def test_the_negated_modal_of_a_challenge_is_not_content(analyzer: Analyzer) -> None:
+    tokens = analyzer.tokenise("训练压根不用人工标注吧，GPT-3也用不上")
+    assert not {"不用", "用不上"} & set(tokens)
+    assert {"训练", "标注", "gpt-3"} <= set(tokens)
