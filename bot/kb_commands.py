@@ -137,7 +137,7 @@ def kb_check(args: argparse.Namespace, settings: Settings, load: LoadLibrary) ->
 
 def kb_test(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> int:
     """Run question -> expected entry cases; report accuracy, every miss, and why it failed."""
-    from bot.core.evaluation import load_cases, run_cases, unknown_expectations
+    from bot.core.evaluation import NO_STYLE, load_cases, run_cases, unknown_expectations
 
     cases_path = Path(args.cases)
     if not cases_path.is_file():
@@ -159,7 +159,7 @@ def kb_test(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> 
             f"（{VERDICTS[miss.verdict]}，{miss.score:.2f}）"
         )
     styles = report.by_style()
-    if len(styles) > 2:
+    if any(case.style != NO_STYLE for case in cases):
         print("按风格：" + "，".join(f"{k} {p}/{n}" for k, (p, n) in styles.items()))
     # A part only for the kind of case the file has: a file of on-topic cases has no refusals.
     parts = [

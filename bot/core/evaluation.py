@@ -95,6 +95,10 @@ def find_shared_sentences(
     return problems
 
 
+NO_STYLE = "-"
+"""The style of a case whose file names none (kb_cases.yaml's format)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Case:
     """A question and what answers it: an entry id, strings one of which the answer must
@@ -103,7 +107,7 @@ class Case:
     question: str
     expect: str
     any: tuple[str, ...] = ()
-    style: str = "-"
+    style: str = NO_STYLE
     strict: bool = True
     """Off-topic: only a decline passes. In the blind format a did-you-mean passes too."""
 
@@ -216,7 +220,7 @@ def _blind_cases(path: Path, data: dict[str, Any]) -> list[Case]:
                     item["q"],
                     NONE,
                     tuple(str(s) for s in strings),
-                    str(item.get("style", "-")),
+                    str(item.get("style", NO_STYLE)),
                     strict=False,
                 )
             )

@@ -304,7 +304,7 @@ def test_kb_test_reports_only_the_kinds_of_case_the_file_has(tmp_path: Path) -> 
     )
     done = run_bot("kb", "test", str(cases))
     assert done.returncode == 0 and "1 个用例：准确率 100.0%（知识库内 100.0%）" in done.stdout
-    assert "知识库外" not in done.stdout
+    assert "知识库外" not in done.stdout and "按风格：on:plain 1/1" in done.stdout
 
 
 def test_a_yaml_error_keeps_the_parsers_reason_without_follow_on_errors(tmp_path: Path) -> None:
