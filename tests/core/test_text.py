@@ -103,3 +103,8 @@ def test_the_negated_modal_of_a_challenge_is_not_content(analyzer: Analyzer) -> 
     tokens = analyzer.tokenise("训练压根不用人工标注吧，GPT-3也用不上")
     assert not {"不用", "用不上"} & set(tokens)
     assert {"训练", "标注", "gpt-3"} <= set(tokens)
+
+
+def test_a_question_of_sameness_asks_for_the_difference(analyzer: Analyzer) -> None:
+    for text in ("ChatGPT跟GPT是不是一回事", "大模型和ChatGPT是两码事吗"):
+        assert "区别" in analyzer.tokenise(text)
