@@ -662,15 +662,10 @@ class Index:
 
     def _shares_a_term(self, number: int, asked: _Asked) -> bool:
         """The entry has one of its keywords, a name or a domain term of the query."""
-        keywords = self._keywords[number] if self._keywords else frozenset()
-        return any(
-            term in keywords
-            or (
-                (term in self._words.entities or term in self._domain_terms)
-                and self._words.has(number, term)
-            )
-            for term in asked.terms
-        )
+        if self._keywords and not self._keywords[number].isdisjoint(asked.terms):
+            return True
+        names = (term for term in asked.terms if term in self._words.entities)
+        return any(self._words.has(number, term) for term in (*asked.domain_terms, *names))
 
     def _hit(self, scored: _Scored) -> Hit:
         entry = self.entries[scored.number]
