@@ -4,8 +4,9 @@ People put context before a question ("我下周要给部门做个分享，自�
 The context is about the asker, not about the knowledge: judged with it, every word the
 knowledge does not know counts against the question; judged without it, the question stands on
 its own. So a long message is cut into clauses, and the last clause that asks something is the
-question, with what it refers back to ("同事一直在聊ChatGPT和GPT，我听得一头雾水。它俩的区别到底在
-哪？"): the words the knowledge knows of the nearest clause before it that names a subject.
+question, with what it refers back to when it says 它 or names no subject ("同事一直在聊ChatGPT
+和GPT，我听得一头雾水。它俩的区别到底在哪？"): the words the knowledge knows of the nearest clause
+before it that names a subject.
 """
 
 from __future__ import annotations
@@ -20,8 +21,6 @@ measured with a latin word counting two."""
 MAX_LOOK_BACK = 6
 """Clauses searched back for what a question refers to: an antecedent is close, and a message of
 a thousand clauses must not cost a thousand tokenisations."""
-SELF_CONTAINED_CHARS = 10
-"""A clause this long or longer can stand on its own even without naming a subject."""
 
 _CLAUSE_END = re.compile(r"(?<=[。！？!?；;，,：\n])|(?<=[.:](?=\s))")
 _QUESTION_MARK = re.compile(
@@ -30,8 +29,6 @@ _QUESTION_MARK = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"它|他们|她们|这俩|它俩|两者|二者|前者|后者|其中|里面|这里|此")
-_DEMONSTRATIVE = re.compile(r"这个|那个|这些|那些|这样|这种|这么")
-"""这个/那个 refer back only when the clause names no subject: "那个奖励模型" names its own."""
 
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 _LATIN_START = re.compile(r"[a-z0-9]")
@@ -79,12 +76,9 @@ def question_focus(
         if substance(last) == 0:
             last = max(reversed(asking), key=substance)
     question = clauses[last]
-    names_subject = any(map(is_subject, known_words(question)))
-    refers_back = _PRONOUN.search(question) or (
-        not names_subject
-        and (_DEMONSTRATIVE.search(question) or _length(question) < SELF_CONTAINED_CHARS)
-    )
-    if not refers_back:
+    # A question that names no subject is about the one the message was about ("ChatGPT比起
+    # GPT-3，在对话友好性上有什么提升？"), whether it says 它 or not.
+    if not _PRONOUN.search(question) and any(map(is_subject, known_words(question))):
         return question
     # The question needs what it refers to: the nearest clause before it that names a subject
     # (else the clause just before it). Of that clause only its terms and names are kept ("要介绍

@@ -90,10 +90,17 @@ class Library:
         """The message as the search reads it, stage by stage (`ask --explain` shows them)."""
         focus = self.focus(text)
         normalised = self.analyzer.normalise(focus)
-        corrected = self.corrector.correct(normalised)
+        corrected = self._corrected(normalised)
         # The question words of an English message become Chinese when normalised: whether it
         # was English is judged on the message as written.
         return Reading(focus, normalised, corrected, english=_CJK.search(text) is None)
+
+    def _corrected(self, normalised: str) -> str:
+        """The normalised text with its typos corrected, and normalised again where corrected:
+        生成试ai is normalised as 生成试 + 人工智能, and only once 生成式 is spelt right does the
+        whole become the term 生成式ai."""
+        corrected = self.corrector.correct(normalised)
+        return corrected if corrected == normalised else self.analyzer.normalise(corrected)
 
     def focus(self, text: str) -> str:
         """The part of a message that asks the question (see :mod:`bot.core.focus`)."""
@@ -102,9 +109,7 @@ class Library:
             text,
             known_words=lambda clause: [
                 t
-                for t in self.analyzer.segment(
-                    self.corrector.correct(self.analyzer.normalise(clause))
-                )
+                for t in self.analyzer.segment(self._corrected(self.analyzer.normalise(clause)))
                 if index.knows(t)
             ],
             is_subject=index.names_subject,

@@ -40,7 +40,7 @@ MAX_TERM_SOUNDS = 16
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LATIN_WORD = re.compile(r"[0-9a-z][0-9a-z.+#_-]*")
 _LETTERS = re.compile(r"[a-z]+")
-_NON_LETTERS = re.compile(r"[^a-z]+")
+_DIGITS = re.compile(r"[0-9]+")
 
 Sound = tuple[str, ...]
 
@@ -81,13 +81,14 @@ class TypoCorrector:
                 self._by_sound.setdefault(sound, []).append(term)
         self._first_sounds = frozenset(sound[0] for sound in self._by_sound)
         self._latin_set = frozenset(latin_words)
-        # Known latin words by (letters' length, digits and joiners): one slip keeps the second
-        # and changes the first by at most one, so a typo is compared with three small lists.
+        # Known latin words by (letters' length, digits): one slip keeps the digits and changes
+        # the length by at most one, so a typo is compared with three small lists. Joiners do
+        # not count: gtp3 is a slip of gpt-3 as much as gtp-3 is.
         self._latin: dict[tuple[int, tuple[str, ...]], list[tuple[str, str]]] = {}
         for word in sorted(self._latin_set):
             letters = "".join(_LETTERS.findall(word))
             if _LETTERS.match(word) and len(word) >= MIN_LATIN_TYPO_CHARS:
-                key = (len(letters), tuple(_NON_LETTERS.findall(word)))
+                key = (len(letters), tuple(_DIGITS.findall(word)))
                 self._latin.setdefault(key, []).append((word, letters))
 
     def correct(self, text: str) -> str:
@@ -164,9 +165,9 @@ class TypoCorrector:
         if word in self._latin_set or len(word) < MIN_LATIN_TYPO_CHARS:
             return word
         letters = "".join(_LETTERS.findall(word))
-        rest = tuple(_NON_LETTERS.findall(word))
+        digits = tuple(_DIGITS.findall(word))
         for size in (len(letters), len(letters) - 1, len(letters) + 1):
-            for known, known_letters in self._latin.get((size, rest), ()):
+            for known, known_letters in self._latin.get((size, digits), ()):
                 if _one_slip(letters, known_letters):
                     return known
         return word

@@ -119,6 +119,15 @@ def test_a_name_the_question_refers_back_to_is_kept_though_no_entry_is_about_it(
     assert library.focus(text) == "chatgpt siri 区别 它俩到底差在哪？"
 
 
+def test_a_question_that_names_no_subject_is_about_the_one_named_before(
+    library: Library,
+) -> None:
+    text = "ChatGPT比起GPT-3，在对话友好性上有什么提升？"
+    assert library.focus(text) == "chatgpt gpt-3 在对话友好性上有什么提升？"
+    match = library.match(text)
+    assert match.best is not None and match.best.entry.id == "chatgpt-vs-gpt3"
+
+
 def test_a_colon_ends_a_clause(library: Library) -> None:
     text = "我们组下周要做技术分享，我负责的部分是这个：RLHF里的奖励模型是怎么训练的？"
     assert library.focus(text) == "RLHF里的奖励模型是怎么训练的？"
@@ -152,7 +161,7 @@ def test_short_messages_are_left_whole() -> None:
 def corrector() -> TypoCorrector:
     return TypoCorrector(
         terms=["奖励模型", "挑战", "思维链", "训练", "训练师", "参数", "近端策略优化", "微调"],
-        latin_words=["gpt", "gpt-3", "chatgpt", "openai"],
+        latin_words=["gpt", "gpt-3", "gpt-4", "chatgpt", "openai"],
         readings=pinyin_readings(),
         is_common=lambda word: word in {"一下", "其他"},
     )
@@ -169,6 +178,7 @@ def corrector() -> TypoCorrector:
         ("近段策略优化", "近端策略优化"),
         ("chatgpt的微条是什么", "chatgpt的微调是什么"),  # 调 read tiao, not its main diao
         ("gtp-3有多少参树", "gpt-3有多少参数"),
+        ("gtp3有多少参数", "gpt-3有多少参数"),  # a joiner left out is no other word
         ("chatgbt是啥", "chatgpt是啥"),
         ("opneai", "openai"),
     ],
@@ -186,6 +196,7 @@ def test_typos_of_known_terms_are_corrected(
         "训练是怎么做的",  # a term and the next word, not a misspelt longer term
         "训练是不是很难",  # 训练师 sounds the same, but 是 is not a typo of 师
         "gpt-5是什么",  # another model, not a typo of gpt-3
+        "gpt4o是什么",  # nor is gpt4o a slip of gpt-4: a letter added to three
         "bert和gpt",  # an unknown name far from every known one
         "今天吃什么",
     ],
@@ -194,10 +205,19 @@ def test_correct_text_is_left_alone(corrector: TypoCorrector, text: str) -> None
     assert corrector.correct(text) == text
 
 
-def test_typo_questions_are_answered(library: Library) -> None:
-    match = library.match("奖厉模型是怎么来的")
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("奖厉模型是怎么来的", "reward-model"),
+        # Corrected to 生成式 + 人工智能, then normalised again into the term 生成式AI.
+        ("生成试AI是什么东西", "generative-ai-definition"),
+        ("GTP3的参说有多少", "gpt-3"),
+    ],
+)
+def test_typo_questions_are_answered(library: Library, question: str, entry_id: str) -> None:
+    match = library.match(question)
     assert match.verdict is Verdict.ANSWER and match.best is not None
-    assert match.best.entry.id == "reward-model"
+    assert match.best.entry.id == entry_id
 
 
 # --- near-domain precision -------------------------------------------------------------------
