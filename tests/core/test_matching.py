@@ -32,6 +32,13 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("ChatGPT能陪人闲聊吗", "chatgpt-features"),  # colloquial
         ("ChatGPT会不会抢了程序员的饭碗", "chatgpt-jobs-impact"),  # colloquial
         ("ChatGPT能记住前面说的吗", "chatgpt-interaction"),  # colloquial
+        ("ChatGPT能干点啥", "chatgpt-abilities"),  # 干点 read before jieba makes it 能干
+        ("GPT能做些啥", "gpt-applications"),  # 做些 is 做, not a word asked about
+        ("ChatGPT除了聊天还能干些别的吗", "chatgpt-abilities"),
+        ("Transformer牛在哪，整不明白", "transformer"),  # slang, and a sigh that says nothing
+        ("ChatGPT是怎么写出代码的", "chatgpt-coding"),
+        ("data sharding是干嘛的", "data-challenge"),  # English for a keyword
+        ("AI生成内容是什么", "generative-ai-definition"),  # what AIGC stands for
     ],
 )
 def test_people_get_the_right_answer(library: Library, question: str, entry_id: str) -> None:
