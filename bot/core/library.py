@@ -149,6 +149,7 @@ def load_library(
         base.entries,
         tokenize=analyzer.tokenise,
         is_everyday=analyzer.is_everyday_word,
+        is_miscut=analyzer.is_miscut,
         subwords=analyzer.subwords,
         domain_terms=lexicon.words,
     )

@@ -184,8 +184,10 @@ class _Postings:
         entities: Iterable[str] = (),
         subjects: Iterable[str] = (),
         is_everyday: Callable[[str], bool] = lambda word: False,
+        is_miscut: Callable[[str], bool] = lambda word: False,
     ) -> None:
         self._is_everyday = is_everyday
+        self._is_miscut = is_miscut
         count = len(documents)
         lengths = [
             sum(strong.values()) + ANSWER_WEIGHT * sum(weak.values()) for strong, weak in documents
@@ -247,8 +249,12 @@ class _Postings:
         idf = self.idf.get(term)
         if idf is None:
             # A word no entry knows is what the question is about (天气, 蒸馏) and weighs the
-            # most, but not a lone character: jieba leaves those from grammar and slang (才, 蹦).
-            return UNKNOWN_CHARACTER_WEIGHT if len(term) == 1 else self.unknown_idf
+            # most, but not a lone character: jieba leaves those from grammar and slang (才, 蹦),
+            # nor a character of grammar it glued to a neighbour (能起, 性上): those weigh as
+            # their characters.
+            if len(term) == 1 or self._is_miscut(term):
+                return UNKNOWN_CHARACTER_WEIGHT * len(term)
+            return self.unknown_idf
         if term in self.entities:
             return max(idf, ENTITY_SHARE * self.unknown_idf)
         return min(idf, EVERYDAY_WORD_WEIGHT) if self._is_everyday(term) else idf
@@ -450,11 +456,14 @@ class Index:
         *,
         tokenize: Tokenize,
         is_everyday: Callable[[str], bool] = lambda word: False,
+        is_miscut: Callable[[str], bool] = lambda word: False,
         subwords: Callable[[str], list[str]] = lambda word: [],
         domain_terms: Iterable[str] = (),
     ) -> Index:
         """Tokenise every entry once and index its words and character bigrams.
 
+        `is_everyday`, `is_miscut`: see :meth:`Analyzer.is_everyday_word` and
+        :meth:`Analyzer.is_miscut`.
         `subwords`: the words inside a longer word (see :meth:`Analyzer.subwords`).
         `domain_terms`: the lexicon's words of the domain (see :attr:`Weights.term_absent`).
         """
@@ -500,7 +509,7 @@ class Index:
             for token in tokenize(term)
             if token not in entities and not is_everyday(token)
         }
-        words = _Postings(word_docs, entities, subject_terms, is_everyday)
+        words = _Postings(word_docs, entities, subject_terms, is_everyday, is_miscut)
         held = [facts.held(entry.answer) for entry in entries]
         return cls(
             entries,

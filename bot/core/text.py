@@ -32,10 +32,13 @@ MAX_ANALYSED_CHARS = 500
 """Longer messages are cut before analysis: no question about AI concepts needs more."""
 
 COMMON_WORD_FREQUENCY = 100
+"""jieba counts from here make a word common (一下 13924, 吉他 108; typos: 学系 72, 型态 23)."""
 EVERYDAY_WORD_FREQUENCY = 5000
 """jieba's count above which a word is everyday Chinese (进行 54355, 使用, 实现) rather than a
 word that says what a question is about (访问 3086, 收费 2553, 蒸馏 263)."""
-"""jieba counts from here make a word common (一下 13924, 吉他 108; typos: 学系 72, 型态 23)."""
+BOUND_CHARACTERS = frozenset("能会要得上下不没性起来去里着过给让把被很都也还就点些个的了在是有到出")
+"""Modal verbs, complements, measure words and particles: jieba, meeting a sequence it does not
+know, glues one of them to a neighbour (能起, 性上, 帮上, 写个)."""
 
 # Polite padding that carries no meaning for matching ("请问一下，什么是大模型呀").
 FILLERS = (
@@ -536,6 +539,16 @@ class Analyzer:
     def is_everyday_word(self, word: str) -> bool:
         """A word so frequent in Chinese that it says little about what is asked (进行, 使用)."""
         return bool(self._jieba.FREQ.get(word, 0) >= EVERYDAY_WORD_FREQUENCY)
+
+    def is_miscut(self, token: str) -> bool:
+        """A pair of characters jieba coined by gluing a bound character to a neighbour (能起,
+        性上, 写个): not a word of its dictionary, so not a word that says what is asked."""
+        return (
+            len(token) == 2
+            and _CJK_RUN.fullmatch(token) is not None
+            and (token[0] in BOUND_CHARACTERS or token[1] in BOUND_CHARACTERS)
+            and not self.is_common_word(token)
+        )
 
     def subwords(self, token: str) -> list[str]:
         """The dictionary words of two or more characters inside a longer Chinese word (准确 in

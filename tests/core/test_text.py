@@ -108,3 +108,21 @@ def test_the_negated_modal_of_a_challenge_is_not_content(analyzer: Analyzer) -> 
 def test_a_question_of_sameness_asks_for_the_difference(analyzer: Analyzer) -> None:
     for text in ("ChatGPT跟GPT是不是一回事", "大模型和ChatGPT是两码事吗"):
         assert "区别" in analyzer.tokenise(text)
+
+
+def test_a_bound_character_jieba_glued_to_a_neighbour_is_told_from_a_word(
+    analyzer: Analyzer,
+) -> None:
+    assert analyzer.tokenise("RLHF能起什么作用")[1] == "能起"  # jieba's cut, not a word
+    for glued in ("能起", "上能", "帮上", "写个"):
+        assert analyzer.is_miscut(glued), glued
+    # Words: of the dictionary (装修, 教育), without a bound character (文心, 降重), or longer.
+    for word in ("装修", "教育", "文心", "降重", "教育会", "gpt"):
+        assert not analyzer.is_miscut(word), word
+
+
+def test_doing_something_said_colloquially_is_doing_it(analyzer: Analyzer) -> None:
+    # jieba read 能干点 as 能干 + 点; 搞点 and 做些 were words no entry knows.
+    plain = analyzer.tokenise("ChatGPT能做啥")
+    for text in ("ChatGPT能干点啥", "ChatGPT能搞点啥", "ChatGPT能做些啥"):
+        assert analyzer.tokenise(text) == plain, text

@@ -76,6 +76,18 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
     assert match.answered is not None and match.answered.entry.id == "chain-of-thought"
 
 
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [("微调能帮上什么忙", "fine-tuning"), ("ChatGPT在教育上能帮上啥", "chatgpt-education-impact")],
+)
+def test_a_pair_jieba_glued_from_grammar_weighs_as_two_characters(
+    library: Library, question: str, entry_id: str
+) -> None:
+    # 帮上 is no word: weighed as one no entry knows, it sank every entry.
+    match = library.match(question)
+    assert match.answered is not None and match.answered.entry.id == entry_id
+
+
 def test_an_answer_knows_the_words_inside_its_words(library: Library) -> None:
     # chatgpt-weaknesses says 事实准确性; "准确吗" asks about it, not about chatgpt-features'
     # "更准确、自然的回答".
