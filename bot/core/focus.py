@@ -24,11 +24,14 @@ a thousand clauses must not cost a thousand tokenisations."""
 
 _CLAUSE_END = re.compile(r"(?<=[。！？!?；;，,：\n])|(?<=[.:](?=\s))")
 _QUESTION_MARK = re.compile(
-    r"[?？]|什么|啥|咋|怎么|怎样|如何|为什么|为啥|吗|呢|哪|多少|几|是否|是不是|有没有|能不能|会不会"
+    r"[?？]|什么|啥|谁|咋|怎么|怎样|如何|为什么|为啥|吗|呢|哪|多少|几|是否|是不是|有没有|能不能|会不会"
     r"|可不可以|区别|不同|干嘛|干什么|靠谱|\b(?:what|how|why|who|when|where|which|can|does|is)\b",
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"它|他们|她们|这俩|它俩|两者|二者|前者|后者|其中|里面|这里|此")
+
+_REPORTED = re.compile(r"问我|问了我|听说|听人说|说|想知道|想搞明白|想搞懂|想了解|好奇")
+"""What introduces a question told about (亲戚问我…, 视频说…): what follows is the question."""
 
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 _LATIN_START = re.compile(r"[a-z0-9]")
@@ -75,7 +78,7 @@ def question_focus(
 
         if substance(last) == 0:
             last = max(reversed(asking), key=substance)
-    question = clauses[last]
+    question = _reported(clauses[last], known_words, is_subject)
     # A question that names no subject is about the one the message was about ("ChatGPT比起
     # GPT-3，在对话友好性上有什么提升？"), whether it says 它 or not.
     if not _PRONOUN.search(question) and any(map(is_subject, known_words(question))):
@@ -86,8 +89,22 @@ def question_focus(
     # clauses between are left out: they are about the asker.
     before = clauses[max(0, last - MAX_LOOK_BACK) : last]
     antecedent = next(
-        (words for c in reversed(before) if any(map(is_subject, words := known_words(c)))),
+        (
+            words
+            for c in reversed(before)
+            if any(map(is_subject, words := known_words(_reported(c, known_words, is_subject))))
+        ),
         known_words(before[-1]) if before else [],
     )
     kept = [word for word in antecedent if is_term(word) or _LATIN_START.match(word)]
     return " ".join([*kept, question])
+
+
+def _reported(clause: str, known_words: KnownWords, is_subject: Callable[[str], bool]) -> str:
+    """What follows the last verb that reports a question ("亲戚围着问我ChatGPT是哪家公司搞的"
+    → "ChatGPT是哪家公司搞的") when it names a subject; else the clause."""
+    ends = [m.end() for m in _REPORTED.finditer(clause)]
+    if not ends or ends[-1] == len(clause):
+        return clause
+    told = clause[ends[-1] :]
+    return told if any(map(is_subject, known_words(told))) else clause

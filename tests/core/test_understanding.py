@@ -140,6 +140,17 @@ def test_a_question_that_names_no_subject_is_about_the_one_named_before(
     assert match.best is not None and match.best.entry.id == "chatgpt-vs-gpt3"
 
 
+def test_a_question_told_about_is_the_question(library: Library) -> None:
+    # 问我 and 说 introduce the question; who asked and where is context. The last clause
+    # only asks for help, so the question is the clause that asks 谁.
+    text = "我妈昨天吃饭的时候问我ChatGPT是谁开发的，我一下子答不上来，能提醒我一下吗"
+    assert library.focus(text) == "ChatGPT是谁开发的，"
+    text = "刷到个视频说思维链能让模型一步一步推理，没看懂，帮我捋一下是怎么回事"
+    assert library.focus(text).startswith("思维链 推理")
+    match = library.match(text)
+    assert match.answered is not None and match.answered.entry.id == "chain-of-thought"
+
+
 def test_a_colon_ends_a_clause(library: Library) -> None:
     text = "我们组下周要做技术分享，我负责的部分是这个：RLHF里的奖励模型是怎么训练的？"
     assert library.focus(text) == "RLHF里的奖励模型是怎么训练的？"
