@@ -36,9 +36,14 @@ COMMON_WORD_FREQUENCY = 100
 EVERYDAY_WORD_FREQUENCY = 5000
 """jieba's count above which a word is everyday Chinese (进行 54355, 使用, 实现) rather than a
 word that says what a question is about (访问 3086, 收费 2553, 蒸馏 263)."""
-BOUND_CHARACTERS = frozenset("能会要得上下不没性起来去里着过给让把被很都也还就点些个的了在是有到出")
-"""Modal verbs, complements, measure words and particles: jieba, meeting a sequence it does not
-know, glues one of them to a neighbour (能起, 性上, 帮上, 写个)."""
+BOUND_CHARACTERS = frozenset(
+    "能会要得很都也还就没不"  # modal verbs and adverbs
+    "上下起来去里着过到出性"  # complements and suffixes
+    "点些个的了在是有"  # measure words and particles
+    "给让把被比跟和对从"  # prepositions
+)
+"""Characters that lean on a neighbour: jieba, meeting a sequence it does not know, glues one of
+them to it (能起, 性上, 帮上, 写个, 比小)."""
 
 # Polite padding that carries no meaning for matching ("请问一下，什么是大模型呀").
 FILLERS = (
@@ -189,6 +194,7 @@ STOPWORDS = frozenset(
         "玩意儿",
         "玩意",
         "说人话",
+        "说白了",
         # Hedges and intensifiers of chat: how sure or how strongly, not what about.
         "肯定",
         "而已",

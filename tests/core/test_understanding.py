@@ -42,6 +42,12 @@ def test_in_english_only_words_with_digits_are_taken_for_names() -> None:
     assert latin_names(tokens, english=False) == ["kinds", "good", "gpt-5"]
 
 
+def test_a_lone_latin_letter_spells_and_names_nothing(library: Library) -> None:
+    # g and p were taken for names no entry knows, and sank the entry on the full name.
+    match = library.match("GPT里面的G、P、T各代表啥")
+    assert match.answered is not None and match.answered.entry.id == "chatgpt-full-name"
+
+
 @pytest.mark.parametrize(
     ("question", "answer_says"),
     [
