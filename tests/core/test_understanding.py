@@ -189,7 +189,10 @@ def test_short_messages_are_left_whole() -> None:
 @pytest.fixture(scope="module")
 def corrector() -> TypoCorrector:
     return TypoCorrector(
-        terms=["奖励模型", "挑战", "思维链", "训练", "训练师", "参数", "近端策略优化", "微调"],
+        terms=[
+            *("奖励模型", "挑战", "思维链", "训练", "训练师", "参数", "近端策略优化", "微调"),
+            *("监督学习", "时间"),
+        ],
         latin_words=["gpt", "gpt-3", "gpt-4", "chatgpt", "openai"],
         readings=pinyin_readings(),
         is_common=lambda word: word in {"一下", "其他"},
@@ -226,6 +229,7 @@ def test_typos_of_known_terms_are_corrected(
         "训练是不是很难",  # 训练师 sounds the same, but 是 is not a typo of 师
         "gpt-5是什么",  # another model, not a typo of gpt-3
         "gpt4o是什么",  # nor is gpt4o a slip of gpt-4: a letter added to three
+        "训练时监督学习做什么",  # 时 + 监督学习, not a misspelt 时间 (shi jian)
         "bert和gpt",  # an unknown name far from every known one
         "今天吃什么",
     ],
