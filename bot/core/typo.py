@@ -124,19 +124,20 @@ class TypoCorrector:
             if prefix_term < size:
                 continue  # a term and the next word (训练是), not a misspelt longer term
             fixed = self._homophone(window, tuple(sounds[at : at + size]))
-            if fixed is not None and not self._crosses_term(run, at, at + size):
+            if fixed is not None and not self._crosses_word(run, at, at + size):
                 return size, fixed
         return 1, run[at]
 
-    def _crosses_term(self, run: str, start: int, end: int) -> bool:
-        """A term spelt right starts inside run[start:end] and ends after it: the window's end
-        is that term's beginning (时监督学习 is 时 + 监督学习, not a misspelt 时间)."""
+    def _crosses_word(self, run: str, start: int, end: int) -> bool:
+        """A term or common word spelt right starts inside run[start:end] and ends after it:
+        the window's end is that word's beginning (时监督学习 is 时 + 监督学习, not a misspelt
+        时间; 能理解 is 能 + 理解, not 能力)."""
         longest = max(WINDOW_SIZES)
         return any(
-            run[inner : inner + size] in self._terms
+            word in self._terms or self._is_common(word)
             for inner in range(start + 1, end)
             for size in range(end - inner + 1, longest + 1)
-            if inner + size <= len(run)
+            if inner + size <= len(run) and (word := run[inner : inner + size])
         )
 
     def _shortest_term(self, run: str, at: int) -> int:

@@ -191,11 +191,11 @@ def corrector() -> TypoCorrector:
     return TypoCorrector(
         terms=[
             *("奖励模型", "挑战", "思维链", "训练", "训练师", "参数", "近端策略优化", "微调"),
-            *("监督学习", "时间"),
+            *("监督学习", "时间", "能力"),
         ],
         latin_words=["gpt", "gpt-3", "gpt-4", "chatgpt", "openai"],
         readings=pinyin_readings(),
-        is_common=lambda word: word in {"一下", "其他"},
+        is_common=lambda word: word in {"一下", "其他", "理解"},
     )
 
 
@@ -230,6 +230,7 @@ def test_typos_of_known_terms_are_corrected(
         "gpt-5是什么",  # another model, not a typo of gpt-3
         "gpt4o是什么",  # nor is gpt4o a slip of gpt-4: a letter added to three
         "训练时监督学习做什么",  # 时 + 监督学习, not a misspelt 时间 (shi jian)
+        "又能理解又能生成",  # 能 + 理解, a common word, not a misspelt 能力 (neng li)
         "bert和gpt",  # an unknown name far from every known one
         "今天吃什么",
     ],
