@@ -28,7 +28,9 @@ _QUESTION_MARK = re.compile(
     r"|可不可以|区别|不同|干嘛|干什么|靠谱|\b(?:what|how|why|who|when|where|which|can|does|is)\b",
     re.IGNORECASE,
 )
-_PRONOUN = re.compile(r"它|他们|她们|这俩|它俩|两者|二者|前者|后者|其中|里面|这里|此")
+_PRONOUN = re.compile(
+    r"它|他们|她们|这俩|它俩|两者|二者|前者|后者|其中|里面|这里|此|这方面|这一?块"
+)
 
 _REPORTED = re.compile(r"问我|问了我|听说|听人说|说|想知道|想搞明白|想搞懂|想了解|好奇")
 """What introduces a question told about (亲戚问我…, 视频说…): what follows is the question."""

@@ -93,6 +93,8 @@ FILLERS = (
     "大佬",
     "各位",
     "麻烦",
+    # "训练的时候喂了啥": a time in the story, not a question about a date (什么时候 has no 的).
+    "的时候",
 )
 # Single-token particles and function words dropped after jieba has segmented the text.
 STOPWORDS = frozenset(

@@ -126,3 +126,8 @@ def test_doing_something_said_colloquially_is_doing_it(analyzer: Analyzer) -> No
     plain = analyzer.tokenise("ChatGPT能做啥")
     for text in ("ChatGPT能干点啥", "ChatGPT能搞点啥", "ChatGPT能做些啥"):
         assert analyzer.tokenise(text) == plain, text
+
+
+def test_a_time_in_the_story_is_no_question_about_a_date(analyzer: Analyzer) -> None:
+    assert "时候" not in analyzer.tokenise("ChatGPT训练的时候用了哪些数据")
+    assert "时候" in analyzer.tokenise("ChatGPT什么时候发布的")

@@ -146,6 +146,11 @@ def test_a_question_that_names_no_subject_is_about_the_one_named_before(
     assert match.best is not None and match.best.entry.id == "chatgpt-vs-gpt3"
 
 
+def test_in_this_respect_refers_back(library: Library) -> None:
+    text = "我们在做客服机器人，想用ChatGPT做多轮对话，GPT在这方面差在哪"
+    assert library.focus(text) == "chatgpt 多轮对话 GPT在这方面差在哪"
+
+
 def test_a_question_told_about_is_the_question(library: Library) -> None:
     # 问我 and 说 introduce the question; who asked and where is context. The last clause
     # only asks for help, so the question is the clause that asks 谁.
