@@ -33,6 +33,11 @@ def test_fillers_particles_and_emoji_are_dropped(analyzer: Analyzer) -> None:
     assert tokens == ["什么", "大模型"]
 
 
+def test_the_knowledge_s_own_words_are_cut_right(analyzer: Analyzer) -> None:
+    # jieba alone cuts 点赞点踩 into 点 / 赞点 / 踩.
+    assert analyzer.tokenise("点赞点踩有什么用")[:2] == ["点赞", "点踩"]
+
+
 def test_domain_words_stay_whole(analyzer: Analyzer) -> None:
     for word in ("思维链", "近端策略优化", "gpt-3.5", "生成式ai", "奖励模型"):
         assert word in analyzer.tokenise(f"{word}是什么"), word

@@ -22,6 +22,10 @@ from bot.core.typo import TypoCorrector
         ("Who developed ChatGPT?", "chatgpt-maker"),
         ("how does the reward model work", "reward-model"),
         ("What is a Transformer?", "transformer"),
+        ("Why is ChatGPT so popular?", "chatgpt-popularity"),
+        ("Will ChatGPT replace jobs?", "chatgpt-jobs-impact"),
+        ("What does the thumbs up button do in ChatGPT?", "chatgpt-user-feedback"),
+        ("What are the key techniques behind ChatGPT?", "key-techniques"),
     ],
 )
 def test_english_questions_are_answered(library: Library, question: str, entry_id: str) -> None:
