@@ -233,7 +233,8 @@ def _yes(flag: bool) -> str:
 def _asked(tokens: list[str], library: Library) -> list[str]:
     """What the question form asks for, as explain shows it: a number, a date, a word."""
     wanted = facts.asked(tokens)
-    kinds = [name for fact, name in ((Fact.NUMBER, "数字"), (Fact.DATE, "日期")) if fact & wanted]
+    names = ((Fact.NUMBER, "数字"), (Fact.DATE, "日期"), (Fact.MONEY, "金额"))
+    kinds = [name for fact, name in names if fact & wanted]
     words = facts.heads(tokens, is_everyday=library.analyzer.is_everyday_word)
     return [*kinds, *(f"“{word}”" for word in words)]
 

@@ -1,8 +1,9 @@
 """Which kind of fact a question asks for, and which kinds an answer holds.
 
-"GPT-1是哪一年发布的" asks for a date and "GPT-2有多少参数" for a number; an entry whose answer
-holds neither (a list of GPT versions) may share every word with the question and still not
-answer it. The search damps such an entry (see `Weights.fact_absent`).
+"GPT-1是哪一年发布的" asks for a date, "GPT-2有多少参数" for a number and "训练一次要花多少钱"
+for a sum of money; an entry whose answer holds none of the kind (a list of GPT versions, a
+parameter count) may share every word with the question and still not answer it. The search
+damps such an entry (see `Weights.fact_absent`).
 
 Only question forms that always want the fact count: 多少 and 哪一年, not 几个 or 多大, which
 are as often answered by a list or a comparison.
@@ -21,11 +22,13 @@ class Fact(IntFlag):
     NONE = 0
     NUMBER = 1
     DATE = 2
+    MONEY = 4
 
 
 _ASKING = (
     (Fact.NUMBER, re.compile(r"多少")),
     (Fact.DATE, re.compile(r"哪一?年|什么时候|啥时候|何时|几月|哪天")),
+    (Fact.MONEY, re.compile(r"多少钱|多贵|价格|价钱|美元|美金|人民币")),
 )
 """What the question forms ask for, found in the joined tokens (jieba cuts 什么时候 in two;
 English "how many", "when" are normalised onto these)."""
@@ -35,6 +38,7 @@ _NUMBER = re.compile(
     r"(?<![A-Za-z0-9.\-])\d+(?:\.\d+)?|[一二两三四五六七八九十百千万几数上]+[十百千万亿]"
 )
 _DATE = re.compile(r"\d{4}年|\d{1,2}月|\d+年前|年初|年底|年末|去年|今年|明年|世纪|年代")
+_MONEY = re.compile(r"美元|美金|人民币|\d元|免费|收费|价格|费用|资金")
 
 
 def asked(tokens: Iterable[str]) -> Fact:
@@ -54,6 +58,8 @@ def held(answer: str) -> Fact:
         found |= Fact.NUMBER
     if _DATE.search(answer):
         found |= Fact.DATE
+    if _MONEY.search(answer):
+        found |= Fact.MONEY
     return found
 
 

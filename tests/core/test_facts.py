@@ -17,6 +17,9 @@ from bot.core.library import Library
         ("ChatGPT是什么时候推出的", Fact.DATE),
         ("when was ChatGPT launched", Fact.DATE),
         ("GPT-1是哪一年发布的", Fact.DATE),
+        ("训练大模型要花多少钱", Fact.NUMBER | Fact.MONEY),
+        ("ChatGPT的API价格是多少", Fact.NUMBER | Fact.MONEY),
+        ("训练大模型成本高吗", Fact.NONE),  # a cost may be compute as much as money
         ("GPT有几个版本", Fact.NONE),  # answered by a list as often as by a count
         ("什么是大模型", Fact.NONE),
     ],
@@ -35,6 +38,8 @@ def test_the_fact_a_question_asks_for(library: Library, question: str, wanted: F
         ("写于2023年初", Fact.NUMBER | Fact.DATE),
         ("GPT系列有GPT-1、GPT-2、GPT-3.5和GPT-4", Fact.NONE),  # versions are names, not figures
         ("ChatGPT建立在GPT系列模型之上", Fact.NONE),
+        ("OpenAI估值达到290亿美元", Fact.NUMBER | Fact.MONEY),
+        ("研究预览期间可以免费使用", Fact.MONEY),  # a price, though no figure
     ],
 )
 def test_the_facts_an_answer_holds(answer: str, holds: Fact) -> None:
@@ -48,6 +53,13 @@ def test_an_entry_without_the_asked_fact_is_damped(library: Library) -> None:
     assert not asked["gpt-versions"].fact_held and plain["gpt-versions"].fact_held
     assert asked["gpt-versions"].score < plain["gpt-versions"].score
     assert library.match("GPT-1是哪一年发布的").answered is None
+
+
+def test_a_price_is_not_answered_with_a_parameter_count(library: Library) -> None:
+    # large-model-parameters holds numbers, none of them a sum of money.
+    match = library.match("训练大模型要花多少钱")
+    assert match.answered is None
+    assert all(not hit.fact_held for hit in match.hits if hit.entry.id == "large-model-parameters")
 
 
 def test_an_entry_with_the_asked_fact_is_not_damped(library: Library) -> None:
