@@ -436,9 +436,11 @@ class Index:
         own_subjects: Sequence[frozenset[str]] = (),
         domain_terms: frozenset[str] = frozenset(),
         keywords: Sequence[frozenset[str]] = (),
+        concepts: Sequence[frozenset[str]] = (),
     ) -> None:
         self.entries = tuple(entries)
         self._keywords = keywords
+        self._concepts = concepts or [frozenset()] * len(self.entries)
         self._domain_terms = domain_terms
         self._own_subjects = own_subjects
         self._held = held
@@ -471,8 +473,10 @@ class Index:
         word_docs: list[tuple[Counter[str], Counter[str]]] = []
         gram_docs: list[tuple[Counter[str], Counter[str]]] = []
         keys: list[tuple[str, ...]] = []
+        phrasing_tokens_of: list[list[list[str]]] = []
         for entry in entries:
             phrasing_tokens = [tokenize(p) for p in entry.phrasings]
+            phrasing_tokens_of.append(phrasing_tokens)
             # Every latin word of a phrasing is in the index, so it counts as known here.
             keys.append(tuple(fuzzy_key(tokens, tokens) for tokens in phrasing_tokens))
             strong: Counter[str] = Counter()
@@ -509,6 +513,13 @@ class Index:
             for token in tokenize(term)
             if token not in entities and not is_everyday(token)
         }
+        # The entry's concepts: domain terms among its keywords that its phrasings ask about
+        # (提示工程); not a name (Azure), nor a keyword the entry only mentions (a person).
+        concept_terms = {term for term in terms if not _LATIN_WORD.match(term)}
+        concepts = [
+            frozenset(t for tokens in phrasings for t in tokens) & own & concept_terms
+            for phrasings, own in zip(phrasing_tokens_of, keywords, strict=True)
+        ]
         words = _Postings(word_docs, entities, subject_terms, is_everyday, is_miscut)
         held = [facts.held(entry.answer) for entry in entries]
         return cls(
@@ -523,6 +534,7 @@ class Index:
             own_subjects,
             frozenset(terms),
             keywords,
+            concepts,
         )
 
     def __len__(self) -> int:
@@ -624,7 +636,13 @@ class Index:
         coverage, unknown_names, unknown_subjects = cover
         # An entry answers about its subjects: a question that names none of them ("文心一言是哪家
         # 公司做的" against "ChatGPT是哪家公司做的") is a weaker match.
-        subject_named = not self._subjects or not self._subjects[number].isdisjoint(asked.terms)
+        # A concept of the domain that the entry's phrasings ask about (提示工程, 多轮对话) is
+        # one of its subjects too: "提示工程在ChatGPT里扮演什么角色" names prompt-learning's.
+        subject_named = (
+            not self._subjects
+            or not self._subjects[number].isdisjoint(asked.terms)
+            or not self._concepts[number].isdisjoint(asked.domain_terms)
+        )
         # Names count against an entry that does not know them, and so does a subject the query
         # names (ChatGPT) that this entry does not know at all: "ChatGPT有多少参数" is not
         # answered by the entry on 大模型's parameters. But a question that names this entry's

@@ -300,6 +300,31 @@ def test_names_the_knowledge_does_not_have_are_not_answered(
     assert match.verdict is not Verdict.ANSWER, match.best
 
 
+def test_a_concept_an_entry_is_asked_about_is_one_of_its_subjects(library: Library) -> None:
+    # prompt-learning's phrasings ask about 指令学习, one of its keywords: the question names
+    # its subject, though it also names ChatGPT, the subject of large-model-ai-benefits.
+    hit = next(
+        h for h in library.search("指令学习给ChatGPT带来了什么") if h.entry.id == "prompt-learning"
+    )
+    assert hit.subject_named
+    match = library.match("指令学习给ChatGPT带来了什么")
+    assert match.answered is not None and match.answered.entry.id == "prompt-learning"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("Azure的服务器贵不贵", "chatgpt-training-infrastructure"),  # a name, not a concept
+        ("埃里克·博伊德是谁", "chatgpt-tech-impact"),  # a keyword no phrasing asks about
+    ],
+)
+def test_a_name_among_the_keywords_is_no_subject(
+    library: Library, question: str, entry_id: str
+) -> None:
+    hit = next(h for h in library.search(question) if h.entry.id == entry_id)
+    assert not hit.subject_named
+
+
 def test_an_entry_that_never_mentions_a_domain_term_asked_about_is_damped(
     library: Library,
 ) -> None:
