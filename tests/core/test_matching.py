@@ -40,6 +40,8 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("data sharding是干嘛的", "data-challenge"),  # English for a keyword
         ("AI生成内容是什么", "generative-ai-definition"),  # what AIGC stands for
         ("ChatGPT有啥毛病", "chatgpt-weaknesses"),  # colloquial
+        ("ChatGPT有啥短板", "chatgpt-weaknesses"),  # colloquial
+        ("ChatGPT要钱不", "chatgpt-free"),  # colloquial
     ],
 )
 def test_people_get_the_right_answer(library: Library, question: str, entry_id: str) -> None:
