@@ -410,9 +410,10 @@ def latin_names(tokens: Sequence[str], *, english: bool) -> list[str]:
 
     In a Chinese message every latin word is a name or a term (Redis, GPT-5). In an English
     message most are ordinary words ("kinds", "good"): there, only a word with a digit in it
-    (GPT-5, o1) is taken for a name. A lone letter is none: it spells (GPT的G、P、T).
+    (GPT-5, o1) is taken for a name. A lone letter is none: it spells (GPT的G、P、T); nor is a
+    number (100亿, 2023年): it is a figure.
     """
-    latin = [t for t in tokens if _LATIN_WORD.match(t) and len(t) > 1]
+    latin = [t for t in tokens if _LATIN_WORD.match(t) and len(t) > 1 and not t.isdigit()]
     return [t for t in latin if _DIGIT.search(t)] if english else latin
 
 

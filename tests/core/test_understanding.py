@@ -46,6 +46,13 @@ def test_in_english_only_words_with_digits_are_taken_for_names() -> None:
     assert latin_names(tokens, english=False) == ["kinds", "good", "gpt-5"]
 
 
+def test_a_figure_is_no_name(library: Library) -> None:
+    # 100 was taken for a name no entry knows: the question could not reach GPT-3's figure.
+    assert latin_names(["gpt-3", "参数", "1000", "亿"], english=False) == ["gpt-3"]
+    match = library.match("GPT-3有1000亿参数吗")
+    assert match.answered is not None and match.answered.entry.id == "gpt-3"
+
+
 def test_a_lone_latin_letter_spells_and_names_nothing(library: Library) -> None:
     # g and p were taken for names no entry knows, and sank the entry on the full name.
     match = library.match("GPT里面的G、P、T各代表啥")
