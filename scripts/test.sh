@@ -9,15 +9,18 @@ echo "== ruff";            $py -m ruff check bot tests bench
 echo "== mypy";            $py -m mypy
 echo "== kb check";        $py -m bot kb check
 echo "== kb test";         $py -m bot kb test tests/cases/kb_cases.yaml --min-accuracy 0.95
-echo "== kb test (blind)"; $py -m bot kb test tests/cases/blind_cases.yaml --min-accuracy 0.95
-echo "== kb test (fresh)"; $py -m bot kb test tests/cases/fresh_cases.yaml --min-accuracy 0.85
-echo "== kb test (colloquial)"; $py -m bot kb test tests/cases/colloquial_cases.yaml --min-accuracy 0.55
-# Held out: measured, never fitted on (see its header); the floor only guards against regressions.
-echo "== kb test (held out)"; $py -m bot kb test tests/heldout/second_fresh_cases.yaml --min-accuracy 0.83
+echo "== kb test (blind)"; $py -m bot kb test tests/cases/blind_cases.yaml --min-accuracy 0.96
+echo "== kb test (fresh)"; $py -m bot kb test tests/cases/fresh_cases.yaml --min-accuracy 0.91
+echo "== kb test (colloquial)"; $py -m bot kb test tests/cases/colloquial_cases.yaml --min-accuracy 0.62
+echo "== kb test (third)"; $py -m bot kb test tests/cases/third_cases.yaml --min-accuracy 0.93
+echo "== kb test (fourth)"; $py -m bot kb test tests/cases/fourth_cases.yaml --min-accuracy 0.82
+# Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
+echo "== kb test (held out)"; $py -m bot kb test tests/heldout/second_fresh_cases.yaml --min-accuracy 0.88
+echo "== kb test (held out, third)"; $py -m bot kb test tests/heldout/third_heldout_cases.yaml --min-accuracy 0.87
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
 # the project in CI). Its floor only rises: raise it as the matching improves.
 dev=../shared/eval/dev_questions.yaml
-if [ -f "$dev" ]; then echo "== kb test (dev set)"; $py -m bot kb test "$dev" --min-accuracy 0.94
+if [ -f "$dev" ]; then echo "== kb test (dev set)"; $py -m bot kb test "$dev" --min-accuracy 0.95
 else echo "== kb test (dev set): $dev not found, skipped"; fi
 if [ -f Dockerfile ]; then echo "== hadolint"; .venv/bin/hadolint Dockerfile; fi
 echo "== pytest";          $py -m pytest "$@"
