@@ -42,6 +42,9 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("ChatGPT有啥毛病", "chatgpt-weaknesses"),  # colloquial
         ("ChatGPT有啥短板", "chatgpt-weaknesses"),  # colloquial
         ("ChatGPT要钱不", "chatgpt-free"),  # colloquial
+        ("为啥有的公司把ChatGPT给ban了", "chatgpt-tech-impact"),  # an English word
+        ("ChatGPT能赚大钱吗", "chatgpt-future"),  # colloquial
+        ("Eric Boyd怎么评价ChatGPT", "chatgpt-tech-impact"),  # the name as written in English
     ],
 )
 def test_people_get_the_right_answer(library: Library, question: str, entry_id: str) -> None:
