@@ -45,6 +45,7 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("为啥有的公司把ChatGPT给ban了", "chatgpt-tech-impact"),  # an English word
         ("ChatGPT能赚大钱吗", "chatgpt-future"),  # colloquial
         ("Eric Boyd怎么评价ChatGPT", "chatgpt-tech-impact"),  # the name as written in English
+        ("ChatGPT会影响white-collar的工作吗", "chatgpt-jobs-impact"),
     ],
 )
 def test_people_get_the_right_answer(library: Library, question: str, entry_id: str) -> None:
