@@ -46,6 +46,7 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("ChatGPT能赚大钱吗", "chatgpt-future"),  # colloquial
         ("Eric Boyd怎么评价ChatGPT", "chatgpt-tech-impact"),  # the name as written in English
         ("ChatGPT会影响white-collar的工作吗", "chatgpt-jobs-impact"),
+        ("ChatGPT用的是哪种强化学习算法", "ppo"),  # 哪种 asks; PPO is the RL step's algorithm
     ],
 )
 def test_people_get_the_right_answer(library: Library, question: str, entry_id: str) -> None:
