@@ -104,6 +104,15 @@ def test_hedges_of_chat_are_not_content(analyzer: Analyzer) -> None:
     assert "聊天" in tokens
 
 
+def test_cantonese_question_words_are_the_mandarin_ones(analyzer: Analyzer) -> None:
+    assert analyzer.tokenise("点解要用RLHF") == analyzer.tokenise("为什么要用RLHF")
+    assert analyzer.tokenise("微调系咩") == analyzer.tokenise("微调系什么")
+
+
+def test_who_else_talks_about_it_is_not_content(analyzer: Analyzer) -> None:
+    assert analyzer.tokenise("群里天天有人提RLHF") == ["提", "rlhf"]
+
+
 def test_the_negated_modal_of_a_challenge_is_not_content(analyzer: Analyzer) -> None:
     tokens = analyzer.tokenise("训练压根不用人工标注吧，GPT-3也用不上")
     assert not {"不用", "用不上"} & set(tokens)
