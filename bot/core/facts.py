@@ -51,8 +51,14 @@ def asked(tokens: Iterable[str]) -> Fact:
     return found
 
 
+_WRITTEN_WHEN = re.compile(r"（写于[^）]*）|写作时（[^）]*）")
+"""When the source article was written (（写于2023年初）): where the answer comes from, not a
+date it states about its subject."""
+
+
 def held(answer: str) -> Fact:
     """The kinds of fact an answer states."""
+    answer = _WRITTEN_WHEN.sub("", answer)
     found = Fact.NONE
     if _NUMBER.search(answer):
         found |= Fact.NUMBER

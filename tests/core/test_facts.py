@@ -40,6 +40,7 @@ def test_the_fact_a_question_asks_for(library: Library, question: str, wanted: F
         ("ChatGPT建立在GPT系列模型之上", Fact.NONE),
         ("OpenAI估值达到290亿美元", Fact.NUMBER | Fact.MONEY),
         ("研究预览期间可以免费使用", Fact.MONEY),  # a price, though no figure
+        ("《ChatGPT连夜迭代的简单介绍》（写于2023年初）给出的使用方法", Fact.NONE),  # provenance
     ],
 )
 def test_the_facts_an_answer_holds(answer: str, holds: Fact) -> None:
