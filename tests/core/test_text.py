@@ -109,6 +109,16 @@ def test_cantonese_question_words_are_the_mandarin_ones(analyzer: Analyzer) -> N
     assert analyzer.tokenise("微调系咩") == analyzer.tokenise("微调系什么")
 
 
+def test_all_at_once_is_not_cut_into_a_filler_and_a_character(analyzer: Analyzer) -> None:
+    # 一下 is padding ("介绍一下"); removed from 一下子 it left 子, which jieba glued to 火成.
+    tokens = analyzer.tokenise("ChatGPT为啥一下子火成这样")
+    assert not any("子" in token for token in tokens), tokens
+
+
+def test_taiwan_s_word_for_data_is_data(analyzer: Analyzer) -> None:
+    assert analyzer.tokenise("訓練資料從哪來") == analyzer.tokenise("训练数据从哪来")
+
+
 def test_who_else_talks_about_it_is_not_content(analyzer: Analyzer) -> None:
     assert analyzer.tokenise("群里天天有人提RLHF") == ["提", "rlhf"]
 
