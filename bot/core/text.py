@@ -552,7 +552,8 @@ class Analyzer:
         synonyms.update({term: term for term in lexicon.synonyms.values()})
         self._synonyms = {_fold(variant): _fold(term) for variant, term in synonyms.items()}
         self._synonym_pattern = _alternation(self._synonyms)
-        self._filler_pattern = _alternation({_fold(f): "" for f in FILLERS})
+        # Not 问问 of 问问题 ("怎么问问题比较好"): padding never takes the first half of a word.
+        self._filler_pattern = _alternation({_fold(f): "" for f in FILLERS}, not_before="题")
         # The dialogue normalises a message and then the search tokenises the same string:
         # remembering the last result spares the second pass (a pure function, so never stale).
         self._last_normalised = ("", "")
@@ -649,8 +650,9 @@ def without_surrogates(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
-def _alternation(variants: Mapping[str, str]) -> re.Pattern[str] | None:
-    """One regex matching any variant, longest first; latin variants only as whole words."""
+def _alternation(variants: Mapping[str, str], *, not_before: str = "") -> re.Pattern[str] | None:
+    """One regex matching any variant, longest first; latin variants only as whole words;
+    none right before a character of `not_before`."""
     if not variants:
         return None
     parts = []
@@ -664,4 +666,5 @@ def _alternation(variants: Mapping[str, str]) -> re.Pattern[str] | None:
     # The engine tries every branch at every position; a look at the first character lets it
     # skip most positions at once (5x faster on a typical question with ~100 synonyms).
     firsts = re.escape("".join(sorted({variant[0] for variant in variants})))
-    return re.compile(f"(?=[{firsts}])(?:{'|'.join(parts)})")
+    after = f"(?![{re.escape(not_before)}])" if not_before else ""
+    return re.compile(f"(?=[{firsts}])(?:{'|'.join(parts)}){after}")

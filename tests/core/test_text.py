@@ -115,6 +115,12 @@ def test_all_at_once_is_not_cut_into_a_filler_and_a_character(analyzer: Analyzer
     assert not any("子" in token for token in tokens), tokens
 
 
+def test_padding_never_takes_half_of_a_word(analyzer: Analyzer) -> None:
+    # 问问 is padding ("想问问…"), but not in 问问题.
+    assert "问题" in analyzer.tokenise("ChatGPT怎么问问题比较好")
+    assert analyzer.tokenise("想问问RLHF是啥") == ["rlhf", "什么"]
+
+
 def test_taiwan_s_word_for_data_is_data(analyzer: Analyzer) -> None:
     assert analyzer.tokenise("訓練資料從哪來") == analyzer.tokenise("训练数据从哪来")
 
