@@ -47,6 +47,9 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("Eric Boyd怎么评价ChatGPT", "chatgpt-tech-impact"),  # the name as written in English
         ("ChatGPT会影响white-collar的工作吗", "chatgpt-jobs-impact"),
         ("ChatGPT用的是哪种强化学习算法", "ppo"),  # 哪种 asks; PPO is the RL step's algorithm
+        ("ChatGPT的控制性能体现在哪些方面", "controllability"),  # 哪些方面 only asks
+        ("ChatGPT能生成什么样的文本", "chatgpt-abilities"),  # 什么样 only asks
+        ("ChatGPT用户多久到了一亿", "chatgpt-popularity"),  # 一亿 is 1亿
     ],
 )
 def test_people_get_the_right_answer(library: Library, question: str, entry_id: str) -> None:
