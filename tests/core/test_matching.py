@@ -50,6 +50,7 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("ChatGPT的控制性能体现在哪些方面", "controllability"),  # 哪些方面 only asks
         ("ChatGPT能生成什么样的文本", "chatgpt-abilities"),  # 什么样 only asks
         ("ChatGPT用户多久到了一亿", "chatgpt-popularity"),  # 一亿 is 1亿
+        ("ChatGPT的foundation model是什么", "chatgpt-base-model"),  # the knowledge's 底层模型
     ],
 )
 def test_people_get_the_right_answer(library: Library, question: str, entry_id: str) -> None:
