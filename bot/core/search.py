@@ -250,9 +250,12 @@ class _Postings:
         if idf is None:
             # A word no entry knows is what the question is about (天气, 蒸馏) and weighs the
             # most, but not a lone character: jieba leaves those from grammar and slang (才, 蹦),
-            # nor a character of grammar it glued to a neighbour (能起, 性上): those weigh as
-            # their characters.
-            if len(term) == 1 or self._is_miscut(term):
+            # nor a character of grammar it glued to a neighbour the knowledge has (能起, 写个):
+            # those weigh as their characters. A neighbour no entry has (the 耗 of 要耗) is
+            # what the question is about.
+            if len(term) == 1:
+                return UNKNOWN_CHARACTER_WEIGHT
+            if self._is_miscut(term) and all(char in self.idf for char in term):
                 return UNKNOWN_CHARACTER_WEIGHT * len(term)
             return self.unknown_idf
         if term in self.entities:

@@ -105,6 +105,13 @@ def test_a_pair_jieba_glued_from_grammar_weighs_as_two_characters(
     assert match.answered is not None and match.answered.entry.id == entry_id
 
 
+def test_a_glued_pair_whose_other_character_no_entry_has_is_what_is_asked(
+    library: Library,
+) -> None:
+    # 要耗 is 要 + 耗, and no entry says 耗: electricity is what the question is about.
+    assert library.match("ChatGPT每天要耗多少电").answered is None
+
+
 def test_an_answer_knows_the_words_inside_its_words(library: Library) -> None:
     # chatgpt-weaknesses says 事实准确性; "准确吗" asks about it, not about chatgpt-features'
     # "更准确、自然的回答".
