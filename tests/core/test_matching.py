@@ -51,6 +51,7 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("ChatGPT能生成什么样的文本", "chatgpt-abilities"),  # 什么样 only asks
         ("ChatGPT用户多久到了一亿", "chatgpt-popularity"),  # 一亿 is 1亿
         ("ChatGPT的foundation model是什么", "chatgpt-base-model"),  # the knowledge's 底层模型
+        ("生成式AI能做图吗", "generative-ai-definition"),  # 做图 is making images
     ],
 )
 def test_people_get_the_right_answer(library: Library, question: str, entry_id: str) -> None:
