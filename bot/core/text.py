@@ -69,7 +69,7 @@ FILLERS = (
     "介绍一下",
     "讲一下",
     "说一下",
-    "一下子",  # all at once: before 一下, which would leave its 子
+    "一下子",  # all at once: dropped whole, since dropping 一下 from it would leave 子
     "一下",
     # "Still don't get it" and "sort it out for me": why the member asks, not what about.
     "帮我捋一下",

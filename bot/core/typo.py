@@ -133,12 +133,12 @@ class TypoCorrector:
         the window's end is that word's beginning (时监督学习 is 时 + 监督学习, not a misspelt
         时间; 能理解 is 能 + 理解, not 能力)."""
         longest = max(WINDOW_SIZES)
-        return any(
-            word in self._terms or self._is_common(word)
-            for inner in range(start + 1, end)
-            for size in range(end - inner + 1, longest + 1)
-            if inner + size <= len(run) and (word := run[inner : inner + size])
-        )
+        for inner in range(start + 1, end):
+            for stop in range(end + 1, min(inner + longest, len(run)) + 1):
+                word = run[inner:stop]
+                if word in self._terms or self._is_common(word):
+                    return True
+        return False
 
     def _shortest_term(self, run: str, at: int) -> int:
         """The length of the shortest term of two or more characters at `at` (a large number
