@@ -52,6 +52,9 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("ChatGPT用户多久到了一亿", "chatgpt-popularity"),  # 一亿 is 1亿
         ("ChatGPT的foundation model是什么", "chatgpt-base-model"),  # the knowledge's 底层模型
         ("生成式AI能做图吗", "generative-ai-definition"),  # 做图 is making images
+        ("chatgpt有多少人在用", "chatgpt-popularity"),  # was its parameter count
+        ("gpt跟chatgpt差在哪", "gpt-vs-chatgpt"),  # 差在哪 asks the difference
+        ("chatgpt说的话能全信不", "chatgpt-weaknesses"),  # colloquial
     ],
 )
 def test_people_get_the_right_answer(library: Library, question: str, entry_id: str) -> None:
