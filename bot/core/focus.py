@@ -80,33 +80,35 @@ def question_focus(
 
         if substance(last) == 0:
             last = max(reversed(asking), key=substance)
-    question = _reported(clauses[last], known_words, is_subject)
+    question, words = _reported(clauses[last], known_words, is_subject)
     # A question that names no subject is about the one the message was about ("ChatGPT比起
     # GPT-3，在对话友好性上有什么提升？"), whether it says 它 or not.
-    if not _PRONOUN.search(question) and any(map(is_subject, known_words(question))):
+    if not _PRONOUN.search(question) and any(map(is_subject, words)):
         return question
     # The question needs what it refers to: the nearest clause before it that names a subject
     # (else the clause just before it). Of that clause only its terms and names are kept ("要介绍
     # ChatGPT的训练过程" gives ChatGPT 训练; "ChatGPT和Siri有啥不一样" keeps Siri), and the
     # clauses between are left out: they are about the asker.
     before = clauses[max(0, last - MAX_LOOK_BACK) : last]
+    told = (_reported(c, known_words, is_subject)[1] for c in reversed(before))
     antecedent = next(
-        (
-            words
-            for c in reversed(before)
-            if any(map(is_subject, words := known_words(_reported(c, known_words, is_subject))))
-        ),
+        (words for words in told if any(map(is_subject, words))),
         known_words(before[-1]) if before else [],
     )
     kept = [word for word in antecedent if is_term(word) or _LATIN_START.match(word)]
     return " ".join([*kept, question])
 
 
-def _reported(clause: str, known_words: KnownWords, is_subject: Callable[[str], bool]) -> str:
+def _reported(
+    clause: str, known_words: KnownWords, is_subject: Callable[[str], bool]
+) -> tuple[str, list[str]]:
     """What follows the last verb that reports a question ("亲戚围着问我ChatGPT是哪家公司搞的"
-    → "ChatGPT是哪家公司搞的") when it names a subject; else the clause."""
+    → "ChatGPT是哪家公司搞的") when it names a subject, else the clause; with its known words,
+    so that no caller tokenises it again."""
     ends = [m.end() for m in _REPORTED.finditer(clause)]
-    if not ends or ends[-1] == len(clause):
-        return clause
-    told = clause[ends[-1] :]
-    return told if any(map(is_subject, known_words(told))) else clause
+    if ends and ends[-1] < len(clause):
+        told = clause[ends[-1] :]
+        words = known_words(told)
+        if any(map(is_subject, words)):
+            return told, words
+    return clause, known_words(clause)
