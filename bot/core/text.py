@@ -656,20 +656,46 @@ def without_surrogates(text: str) -> str:
 
 
 def _alternation(variants: Mapping[str, str], *, not_before: str = "") -> re.Pattern[str] | None:
-    """One regex matching any variant, longest first; latin variants only as whole words;
-    none right before a character of `not_before`."""
+    """One regex matching any variant, the longest that fits; latin variants only as whole
+    words; none right before a character of `not_before`.
+
+    The variants are laid out as a trie (ab|ac → a(?:b|c)): a flat alternation of a thousand
+    synonyms makes the engine try every branch at every position, 100 µs for a short question.
+    At each node the longer continuations come before the variant that ends there, so the
+    engine backtracks to the shorter one only when the longer does not match or fit.
+    """
     if not variants:
         return None
-    parts = []
-    for variant in sorted(variants, key=len, reverse=True):
-        body = re.escape(variant)
-        if _WORD_CHAR.match(variant[0]):
-            body = r"(?<![0-9a-z])" + body
-        if _WORD_CHAR.match(variant[-1]):
-            body += r"(?![0-9a-z])"
-        parts.append(body)
-    # The engine tries every branch at every position; a look at the first character lets it
-    # skip most positions at once (5x faster on a typical question with ~100 synonyms).
-    firsts = re.escape("".join(sorted({variant[0] for variant in variants})))
+    trie: dict[str, dict] = {}
+    for variant in variants:
+        node = trie
+        for char in variant:
+            node = node.setdefault(char, {})
+        node[_END] = {}
     after = f"(?![{re.escape(not_before)}])" if not_before else ""
-    return re.compile(f"(?=[{firsts}])(?:{'|'.join(parts)}){after}")
+    branches = []
+    for first, node in sorted(trie.items()):
+        start = r"(?<![0-9a-z])" if _WORD_CHAR.match(first) else ""
+        branches.append(start + re.escape(first) + _trie_pattern(node, first, after))
+    # A look at the first character lets the engine skip most positions at once.
+    firsts = re.escape("".join(sorted(trie)))
+    return re.compile(f"(?=[{firsts}])(?:{'|'.join(branches)})")
+
+
+_END = ""
+"""The trie's mark that a variant ends at a node (no character is empty)."""
+
+
+def _trie_pattern(node: dict[str, dict], last: str, after: str) -> str:
+    """The pattern for what may follow a trie node reached by the character `last`."""
+    branches = [
+        re.escape(char) + _trie_pattern(child, char, after)
+        for char, child in sorted(node.items())
+        if char != _END
+    ]
+    if _END in node:
+        # A latin variant ends at a word's end; the shorter variant is tried last.
+        branches.append((r"(?![0-9a-z])" if _WORD_CHAR.match(last) else "") + after)
+    if len(branches) == 1:
+        return branches[0]
+    return f"(?:{'|'.join(branches)})"

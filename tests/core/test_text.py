@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.core.library import Library
-from bot.core.text import WORD_JOINERS, Analyzer, char_bigrams
+from bot.core.text import WORD_JOINERS, Analyzer, _alternation, char_bigrams
 
 
 def test_full_width_case_and_traditional_are_folded(analyzer: Analyzer) -> None:
@@ -161,3 +161,39 @@ def test_doing_something_said_colloquially_is_doing_it(analyzer: Analyzer) -> No
 def test_a_time_in_the_story_is_no_question_about_a_date(analyzer: Analyzer) -> None:
     assert "时候" not in analyzer.tokenise("ChatGPT训练的时候用了哪些数据")
     assert "时候" in analyzer.tokenise("ChatGPT什么时候发布的")
+
+
+_VARIANTS = ["gpt", "gpt-3", "chatgpt", "大模型", "大模", "模型", "a", "ab", "问问"]
+
+
+def _longest_fitting(variants: list[str], text: str, not_before: str) -> str:
+    """The alternation's meaning, spelt out: at each position the longest variant that fits
+    (a latin one as a whole word; none right before a character of `not_before`)."""
+    latin = set("0123456789abcdefghijklmnopqrstuvwxyz")
+    out, at = [], 0
+    while at < len(text):
+        for variant in sorted(variants, key=len, reverse=True):
+            end = at + len(variant)
+            before, after = text[at - 1 : at] if at else "", text[end : end + 1]
+            fits = (
+                text.startswith(variant, at)
+                and not (variant[0] in latin and before in latin and before)
+                and not (variant[-1] in latin and after in latin and after)
+                and not (after and after in not_before)
+            )
+            if fits:
+                out.append(f"<{variant}>")
+                at = end
+                break
+        else:
+            out.append(text[at])
+            at += 1
+    return "".join(out)
+
+
+@given(st.lists(st.sampled_from([*_VARIANTS, "-", "3", "x", "题", " ", "的"]), max_size=12))
+def test_the_variant_pattern_takes_the_longest_variant_that_fits(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    pattern = _alternation(dict.fromkeys(_VARIANTS, ""), not_before="题")
+    assert pattern is not None
+    assert pattern.sub(lambda m: f"<{m.group(0)}>", text) == _longest_fitting(_VARIANTS, text, "题")
