@@ -1,9 +1,9 @@
 """Which kind of fact a question asks for, and which kinds an answer holds.
 
-"GPT-1是哪一年发布的" asks for a date, "GPT-2有多少参数" for a number and "训练一次要花多少钱"
-for a sum of money; an entry whose answer holds none of the kind (a list of GPT versions, a
-parameter count) may share every word with the question and still not answer it. The search
-damps such an entry (see `Weights.fact_absent`).
+"GPT-1是哪一年发布的" asks for a date, "GPT-2有多少参数" for a number, "训练一次要花多少钱"
+for a sum of money and "GPT是哪家公司开发的" for who made it; an entry whose answer holds none
+of the kind (a list of GPT versions, a parameter count) may share every word with the question
+and still not answer it. The search damps such an entry (see `Weights.fact_absent`).
 
 Only question forms that always want the fact count: 多少 and 哪一年, not 几个 or 多大, which
 are as often answered by a list or a comparison.
@@ -23,12 +23,20 @@ class Fact(IntFlag):
     NUMBER = 1
     DATE = 2
     MONEY = 4
+    MAKER = 8
+    """Who made it: an answer that names the company or says who developed it."""
 
 
 _ASKING = (
     (Fact.NUMBER, re.compile(r"多少")),
     (Fact.DATE, re.compile(r"哪一?年|什么时候|啥时候|何时|几月|哪天")),
     (Fact.MONEY, re.compile(r"多少钱|多贵|价格|价钱|美元|美金|人民币")),
+    (
+        Fact.MAKER,
+        re.compile(
+            r"(?:哪家|哪个|什么)公司|公司是?哪|(?:谁|哪家)(?:开发|研发|做|搞|造|发明|推出|创造)"
+        ),
+    ),
 )
 """What the question forms ask for, found in the joined tokens (jieba cuts 什么时候 in two;
 English "how many", "when" are normalised onto these)."""
@@ -39,6 +47,7 @@ _NUMBER = re.compile(
 )
 _DATE = re.compile(r"\d{4}年|\d{1,2}月|\d+年前|年初|年底|年末|去年|今年|明年|世纪|年代")
 _MONEY = re.compile(r"美元|美金|人民币|\d元|免费|收费|价格|费用|资金")
+_MAKER = re.compile(r"开发|研发|openai|微软|谷歌|google", re.IGNORECASE)
 
 
 def asked(tokens: Iterable[str]) -> Fact:
@@ -66,6 +75,8 @@ def held(answer: str) -> Fact:
         found |= Fact.DATE
     if _MONEY.search(answer):
         found |= Fact.MONEY
+    if _MAKER.search(answer):
+        found |= Fact.MAKER
     return found
 
 

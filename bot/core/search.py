@@ -508,7 +508,20 @@ class Index:
         )
         # The subjects an entry speaks of: its own, and those its phrasings and keywords name.
         subjects = [frozenset(strong.keys() & entities) for strong, _ in word_docs]
-        own_subjects = [frozenset(tokenize(entry.subject)) for entry in entries]
+        # Its own subject by a shorter name, too: people call ChatGPT "gpt" ("gpt回答写一半就断了").
+        shorthands = {
+            name: {short for short in subject_terms if short != name and name.endswith(short)}
+            for name in subject_terms
+            if _LATIN_WORD.match(name)
+        }
+        own_subjects = [
+            frozenset(
+                short
+                for name in tokenize(entry.subject)
+                for short in (name, *shorthands.get(name, ()))
+            )
+            for entry in entries
+        ]
         keywords = [frozenset(t for k in entry.keywords for t in tokenize(k)) for entry in entries]
         # Subjects are damped as names already, and an everyday word says little.
         terms = {

@@ -20,6 +20,9 @@ from bot.core.library import Library
         ("训练大模型要花多少钱", Fact.NUMBER | Fact.MONEY),
         ("ChatGPT的API价格是多少", Fact.NUMBER | Fact.MONEY),
         ("训练大模型成本高吗", Fact.NONE),  # a cost may be compute as much as money
+        ("GPT是哪家公司开发的", Fact.MAKER),
+        ("ChatGPT背后的公司是哪家", Fact.MAKER),
+        ("谁能用ChatGPT", Fact.NONE),  # who may use it, not who made it
         ("GPT有几个版本", Fact.NONE),  # answered by a list as often as by a count
         ("什么是大模型", Fact.NONE),
     ],
@@ -38,13 +41,21 @@ def test_the_fact_a_question_asks_for(library: Library, question: str, wanted: F
         ("写于2023年初", Fact.NUMBER | Fact.DATE),
         ("GPT系列有GPT-1、GPT-2、GPT-3.5和GPT-4", Fact.NONE),  # versions are names, not figures
         ("ChatGPT建立在GPT系列模型之上", Fact.NONE),
-        ("OpenAI估值达到290亿美元", Fact.NUMBER | Fact.MONEY),
+        ("OpenAI估值达到290亿美元", Fact.NUMBER | Fact.MONEY | Fact.MAKER),  # names the maker
+        ("ChatGPT是由OpenAI开发的", Fact.MAKER),
+        ("媒体和广告公司可以用生成式AI扩大产能", Fact.NONE),  # a company, but not who made it
         ("研究预览期间可以免费使用", Fact.MONEY),  # a price, though no figure
         ("《ChatGPT连夜迭代的简单介绍》（写于2023年初）给出的使用方法", Fact.NONE),  # provenance
     ],
 )
 def test_the_facts_an_answer_holds(answer: str, holds: Fact) -> None:
     assert facts.held(answer) == holds
+
+
+def test_who_made_it_is_not_answered_by_an_entry_that_does_not_say(library: Library) -> None:
+    hits = {hit.entry.id: hit for hit in library.search("GPT系列是哪家公司开发的", limit=8)}
+    assert not hits["gpt-versions"].fact_held and hits["gpt-definition"].fact_held
+    assert library.match("GPT系列是哪家公司开发的").hits[0].entry.id == "gpt-definition"
 
 
 def test_an_entry_without_the_asked_fact_is_damped(library: Library) -> None:

@@ -328,6 +328,22 @@ def test_a_concept_an_entry_is_asked_about_is_one_of_its_subjects(library: Libra
 @pytest.mark.parametrize(
     ("question", "entry_id"),
     [
+        ("gpt为什么这么火", "chatgpt-popularity"),  # people call ChatGPT "gpt"
+        ("gpt能写代码吗", "chatgpt-abilities"),
+        ("GPT是什么", "gpt-definition"),  # but GPT's own entries still come first
+        ("GPT有哪些版本", "gpt-versions"),
+    ],
+)
+def test_gpt_is_also_what_people_call_chatgpt(
+    library: Library, question: str, entry_id: str
+) -> None:
+    match = library.match(question)
+    assert match.answered is not None and match.answered.entry.id == entry_id
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
         ("Azure的服务器贵不贵", "chatgpt-training-infrastructure"),  # a name, not a concept
         ("埃里克·博伊德是谁", "chatgpt-tech-impact"),  # a keyword no phrasing asks about
     ],
