@@ -29,7 +29,7 @@ class Fact(IntFlag):
 
 _ASKING = (
     (Fact.NUMBER, re.compile(r"多少")),
-    (Fact.DATE, re.compile(r"哪一?年|什么时候|啥时候|何时|几月|哪天")),
+    (Fact.DATE, re.compile(r"哪一?年|什么时候|啥时候|何时|几月|哪天|\d{4}年")),
     (Fact.MONEY, re.compile(r"多少钱|多贵|价格|价钱|美元|美金|人民币")),
     (
         Fact.MAKER,
@@ -39,7 +39,8 @@ _ASKING = (
     ),
 )
 """What the question forms ask for, found in the joined tokens (jieba cuts 什么时候 in two;
-English "how many", "when" are normalised onto these)."""
+English "how many", "when" are normalised onto these). A year the question states checks a date
+("ChatGPT是2020年就出来了吧"): an answer without one cannot say yes or no."""
 
 # A number of its own, not the digit of a name (GPT-3, GPT-3.5), or a Chinese count (数十亿).
 _NUMBER = re.compile(

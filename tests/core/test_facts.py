@@ -17,6 +17,7 @@ from bot.core.library import Library
         ("ChatGPT是什么时候推出的", Fact.DATE),
         ("when was ChatGPT launched", Fact.DATE),
         ("GPT-1是哪一年发布的", Fact.DATE),
+        ("ChatGPT是2020年就出来了吧", Fact.DATE),  # a year stated is a date checked
         ("训练大模型要花多少钱", Fact.NUMBER | Fact.MONEY),
         ("ChatGPT的API价格是多少", Fact.NUMBER | Fact.MONEY),
         ("训练大模型成本高吗", Fact.NONE),  # a cost may be compute as much as money
