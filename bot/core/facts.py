@@ -30,7 +30,7 @@ class Fact(IntFlag):
 _ASKING = (
     (Fact.NUMBER, re.compile(r"多少")),
     (Fact.DATE, re.compile(r"哪一?年|什么时候|啥时候|何时|几月|哪天|\d{4}年")),
-    (Fact.MONEY, re.compile(r"多少钱|多贵|价格|价钱|美元|美金|人民币")),
+    (Fact.MONEY, re.compile(r"多少钱|多贵|价格|价钱|美元|美金|人民币|付费|收费|免费")),
     (
         Fact.MAKER,
         re.compile(

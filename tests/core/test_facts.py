@@ -20,6 +20,7 @@ from bot.core.library import Library
         ("ChatGPT是2020年就出来了吧", Fact.DATE),  # a year stated is a date checked
         ("训练大模型要花多少钱", Fact.NUMBER | Fact.MONEY),
         ("ChatGPT的API价格是多少", Fact.NUMBER | Fact.MONEY),
+        ("ChatGPT一上线就得付费才能用吧", Fact.MONEY),  # whether it is paid for is a price too
         ("训练大模型成本高吗", Fact.NONE),  # a cost may be compute as much as money
         ("GPT是哪家公司开发的", Fact.MAKER),
         ("ChatGPT背后的公司是哪家", Fact.MAKER),
