@@ -41,7 +41,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core import facts
 from bot.core.knowledge import Entry
-from bot.core.text import QUESTION_WORDS, char_bigrams
+from bot.core.text import QUESTION_WORDS, STOPWORDS, char_bigrams
 
 Tokenize = Callable[[str], list[str]]
 _LATIN_WORD = re.compile(r"^[0-9a-z]")
@@ -250,12 +250,12 @@ class _Postings:
         if idf is None:
             # A word no entry knows is what the question is about (天气, 蒸馏) and weighs the
             # most, but not a lone character: jieba leaves those from grammar and slang (才, 蹦),
-            # nor a character of grammar it glued to a neighbour the knowledge has (能起, 写个):
-            # those weigh as their characters. A neighbour no entry has (the 耗 of 要耗) is
-            # what the question is about.
+            # nor a character of grammar it glued to a neighbour the knowledge has (能起, 写个,
+            # 就断: a stopword is grammar though never indexed): those weigh as their characters.
+            # A neighbour no entry has (the 耗 of 要耗) is what the question is about.
             if len(term) == 1:
                 return UNKNOWN_CHARACTER_WEIGHT
-            if self._is_miscut(term) and all(char in self.idf for char in term):
+            if self._is_miscut(term) and all(c in self.idf or c in STOPWORDS for c in term):
                 return UNKNOWN_CHARACTER_WEIGHT * len(term)
             return self.unknown_idf
         if term in self.entities:
@@ -631,12 +631,15 @@ class Index:
 
     def _about_the_unknown(self, tokens: list[str]) -> bool:
         """The query names something no entry mentions: a Chinese word of two or more characters
-        that is no everyday word (租房, 减肥). A query about 它 is about the chat's subject."""
+        that is no everyday word (租房, 减肥), nor a pair jieba glued from grammar and a character
+        the knowledge has (就断: see `weight_of`). A query about 它 is about the chat's subject."""
+        words = self._words
         return "它" not in tokens and any(
             len(token) > 1
-            and token not in self._words.idf
+            and token not in words.idf
             and not _LATIN_WORD.match(token)
             and not self._is_everyday(token)
+            and words.weight_of(token) == words.unknown_idf
             for token in tokens
         )
 

@@ -95,7 +95,11 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
 
 @pytest.mark.parametrize(
     ("question", "entry_id"),
-    [("微调能帮上什么忙", "fine-tuning"), ("ChatGPT在教育上能帮上啥", "chatgpt-education-impact")],
+    [
+        ("微调能帮上什么忙", "fine-tuning"),
+        ("ChatGPT在教育上能帮上啥", "chatgpt-education-impact"),
+        ("gpt回答写一半就断了咋整", "chatgpt-usage-tips"),  # 就, a stopword, glued to 断
+    ],
 )
 def test_a_pair_jieba_glued_from_grammar_weighs_as_two_characters(
     library: Library, question: str, entry_id: str
