@@ -622,9 +622,20 @@ class Analyzer:
         tokens = []
         for token in _join_latin(self._jieba.lcut(text)):
             token = token.strip(WORD_JOINERS + " ")
-            if token and token not in STOPWORDS and token not in ENGLISH_STOPWORDS:
+            if (
+                token
+                and token not in STOPWORDS
+                and token not in ENGLISH_STOPWORDS
+                and not _POINTING_COUNT.fullmatch(token)
+            ):
                 tokens.append(self._synonyms.get(token, token))
         return tokens
+
+
+_POINTING_COUNT = re.compile(
+    r"[这那]?俩|[这那][两二三四五几][项种个样者类]?|[两二三四五几][项种个样者类]"
+)
+"""这两项, 两者, 这俩, 几个: which of the things named, not what about (a lone 几 still asks)."""
 
 
 def _join_latin(pieces: list[str]) -> list[str]:

@@ -197,3 +197,11 @@ def test_the_variant_pattern_takes_the_longest_variant_that_fits(pieces: list[st
     pattern = _alternation(dict.fromkeys(_VARIANTS, ""), not_before="题")
     assert pattern is not None
     assert pattern.sub(lambda m: f"<{m.group(0)}>", text) == _longest_fitting(_VARIANTS, text, "题")
+
+
+@pytest.mark.parametrize(
+    "text", ["提示学习和思维链这两项技术", "GPT和ChatGPT这俩", "二者的区别", "两种方法"]
+)
+def test_a_count_pointing_at_what_was_named_is_no_content(analyzer: Analyzer, text: str) -> None:
+    tokens = analyzer.tokenise(text)
+    assert not {"这两项", "这俩", "俩", "二者", "两种"} & set(tokens)
