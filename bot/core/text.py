@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeAlias
 
 import jieba
 import opencc
@@ -677,7 +678,7 @@ def _alternation(variants: Mapping[str, str], *, not_before: str = "") -> re.Pat
     """
     if not variants:
         return None
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for variant in variants:
         node = trie
         for char in variant:
@@ -693,11 +694,13 @@ def _alternation(variants: Mapping[str, str], *, not_before: str = "") -> re.Pat
     return re.compile(f"(?=[{firsts}])(?:{'|'.join(branches)})")
 
 
+_Trie: TypeAlias = dict[str, "_Trie"]
+"""A node: the characters that may follow, each with its node."""
 _END = ""
 """The trie's mark that a variant ends at a node (no character is empty)."""
 
 
-def _trie_pattern(node: dict[str, dict], last: str, after: str) -> str:
+def _trie_pattern(node: _Trie, last: str, after: str) -> str:
     """The pattern for what may follow a trie node reached by the character `last`."""
     branches = [
         re.escape(char) + _trie_pattern(child, char, after)
