@@ -54,12 +54,14 @@ def question_focus(
     known_words: KnownWords,
     is_subject: Callable[[str], bool],
     is_term: Callable[[str], bool],
+    is_everyday: Callable[[str], bool],
 ) -> str:
     """The part of `text` that asks the question; the whole text when it is short or unclear.
 
     `known_words(clause)`: the words of a clause that the knowledge knows, in order;
     `is_subject(word)`: the word names a subject of the knowledge (ChatGPT, 大模型...);
-    `is_term(word)`: the word is a subject or a keyword of some entry (训练, 参数...).
+    `is_term(word)`: the word is a subject or a keyword of some entry (训练, 参数...);
+    `is_everyday(word)`: a word of everyday Chinese (过程, 项目), which says little.
     """
     # An English sentence of eight words is short: it is measured in words, not letters.
     size = len(text) if _CJK_CHAR.search(text) else _length(text)
@@ -86,8 +88,9 @@ def question_focus(
     if not _PRONOUN.search(question) and any(map(is_subject, words)):
         return question
     # The question needs what it refers to: the nearest clause before it that names a subject
-    # (else the clause just before it). Of that clause only its terms and names are kept ("要介绍
-    # ChatGPT的训练过程" gives ChatGPT 训练; "ChatGPT和Siri有啥不一样" keeps Siri), and the
+    # (else the clause just before it). Of that clause its terms, names and other words of
+    # substance are kept, not its everyday words ("要介绍ChatGPT的训练过程" gives ChatGPT 训练;
+    # "ChatGPT能写剧本和歌曲" keeps 剧本 歌曲; "ChatGPT和Siri有啥不一样" keeps Siri), and the
     # clauses between are left out: they are about the asker.
     before = clauses[max(0, last - MAX_LOOK_BACK) : last]
     told = (_reported(c, known_words, is_subject)[1] for c in reversed(before))
@@ -95,7 +98,11 @@ def question_focus(
         (words for words in told if any(map(is_subject, words))),
         known_words(before[-1]) if before else [],
     )
-    kept = [word for word in antecedent if is_term(word) or _LATIN_START.match(word)]
+    kept = [
+        word
+        for word in antecedent
+        if is_term(word) or _LATIN_START.match(word) or (len(word) > 1 and not is_everyday(word))
+    ]
     return " ".join([*kept, question])
 
 

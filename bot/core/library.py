@@ -114,6 +114,7 @@ class Library:
             ],
             is_subject=index.names_subject,
             is_term=self.vocabulary.is_term,
+            is_everyday=self.analyzer.is_everyday_word,
         )
 
     def match(self, text: str) -> Match:
