@@ -286,6 +286,7 @@ QUESTION_WORDS = frozenset(
         "用",
     ]
 )
+_AUXILIARIES = ("did", "was", "is", "were", "will", "does", "do", "can", "could", "has", "had")
 # English question words, mapped onto the Chinese ones the knowledge's phrasings use, so that
 # "what is RLHF" meets "什么是RLHF". English domain terms are in the lexicon's synonyms.
 ENGLISH_QUESTION_WORDS = {
@@ -298,7 +299,9 @@ ENGLISH_QUESTION_WORDS = {
     "why": "为什么",
     "who": "谁",
     "whom": "谁",
-    "when": "什么时候",
+    # "When" asks only before an auxiliary ("when was ChatGPT released"); elsewhere it joins
+    # clauses ("does it understand code when it writes it") and is dropped as a stopword.
+    **{f"when {auxiliary}": "什么时候" for auxiliary in _AUXILIARIES},
     "what year": "哪一年",
     "where": "哪里",
     "which": "哪个",
@@ -309,6 +312,7 @@ ENGLISH_QUESTION_WORDS = {
 # English words that carry no meaning for matching; dropped like the Chinese particles.
 ENGLISH_STOPWORDS = frozenset(
     [
+        "when",
         "a",
         "an",
         "the",

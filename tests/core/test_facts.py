@@ -16,6 +16,7 @@ from bot.core.library import Library
         ("How many users does ChatGPT have", Fact.NUMBER),
         ("ChatGPT是什么时候推出的", Fact.DATE),
         ("when was ChatGPT launched", Fact.DATE),
+        ("how does ChatGPT learn to code when it is trained", Fact.NONE),  # "when" joins clauses
         ("GPT-1是哪一年发布的", Fact.DATE),
         ("ChatGPT是2020年就出来了吧", Fact.DATE),  # a year stated is a date checked
         ("训练大模型要花多少钱", Fact.NUMBER | Fact.MONEY),
