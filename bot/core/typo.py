@@ -34,6 +34,10 @@ FUNCTION_CHARACTERS = frozenset("是的了在有不和就也都吗呢吧啊")
 """Characters so common that one is written on purpose, not mistyped: 生成是怎么 is 生成 + 是,
 not a misspelt 生成式, and 训连是不是 is not 训练师."""
 
+LONG_TERM_CHARS = 4
+"""A term this long, misspelt in one place only, is a typo even where the slip is a function
+character: 近端策略有化 is no 近端策略 + 有化."""
+
 MAX_TERM_SOUNDS = 16
 """Readings kept per term: a few characters have five or six readings each."""
 
@@ -151,9 +155,14 @@ class TypoCorrector:
     def _homophone(self, window: str, sound: Sound) -> str | None:
         for term in self._by_sound.get(sound, ()):
             pairs = list(zip(term, window, strict=True))
-            if any(a == b for a, b in pairs) and not any(
-                b in FUNCTION_CHARACTERS for a, b in pairs if a != b
-            ):
+            slips = [typed for meant, typed in pairs if meant != typed]
+            if len(slips) == len(pairs):
+                continue
+            # A function character is written on purpose (生成是 is 生成 + 是), unless it is the
+            # one slip in a long term (近端策略有化).
+            if len(slips) == 1 and len(term) >= LONG_TERM_CHARS:
+                return term
+            if not any(typed in FUNCTION_CHARACTERS for typed in slips):
                 return term
         return None
 

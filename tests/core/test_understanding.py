@@ -249,6 +249,7 @@ def corrector() -> TypoCorrector:
         ("怎么训连的", "怎么训练的"),
         ("训连是不是很难", "训练是不是很难"),  # not 训练师: 是 is written on purpose
         ("近段策略优化", "近端策略优化"),
+        ("近端策略有化", "近端策略优化"),  # 有, though a function character, is the one slip
         ("chatgpt的微条是什么", "chatgpt的微调是什么"),  # 调 read tiao, not its main diao
         ("gtp-3有多少参树", "gpt-3有多少参数"),
         ("gtp3有多少参数", "gpt-3有多少参数"),  # a joiner left out is no other word
