@@ -265,6 +265,7 @@ QUESTION_WORDS = frozenset(
         "多长",
         "哪里",
         "哪儿",
+        "哪来",
         "哪家",
         "哪年",
         "哪一年",
@@ -638,9 +639,9 @@ class Analyzer:
 
 
 _POINTING_COUNT = re.compile(
-    r"[这那]?俩|[这那][两二三四五几][项种个样者类]?|[两二三四五几][项种个样者类]"
+    r"[这那]?俩|[这那][两二三四五几][项种个样者类]?|[两二三四五][项种个样者类]"
 )
-"""这两项, 两者, 这俩, 几个: which of the things named, not what about (a lone 几 still asks)."""
+"""这两项, 两者, 这俩, 这几个: which of the things named, not what about (几个 still asks)."""
 
 
 def _join_latin(pieces: list[str]) -> list[str]:
