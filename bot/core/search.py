@@ -608,6 +608,10 @@ class Index:
         key = fuzzy_key(tokens, self._words.idf)
         unknown_names = sum(1 for t in names if t not in self._words.idf)
         heads = facts.heads(tokens, is_everyday=self._is_everyday)
+        if english:
+            # English puts the subject after "how" ("how do people deal with it"): an English
+            # word the knowledge does not know is no head there, only an unknown word.
+            heads = tuple(h for h in heads if not _LATIN_WORD.match(h) or h in self._words.idf)
         asked = _Asked(
             frozenset(tokens),
             facts.asked(tokens),

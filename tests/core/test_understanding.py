@@ -34,6 +34,17 @@ def test_english_questions_are_answered(library: Library, question: str, entry_i
     assert match.best.entry.id == entry_id
 
 
+def test_an_english_word_after_how_is_a_head_only_when_the_knowledge_knows_it(
+    library: Library,
+) -> None:
+    # "How do people solve…": people is the one solving, not what is asked about.
+    hits = library.search("How do people solve the compute problem of large models?")
+    assert hits[0].entry.id == "compute-challenge" and hits[0].head_known
+    # "How does RLHF work…": RLHF is what is asked about.
+    hits = library.search("How does RLHF work in ChatGPT?", limit=8)
+    assert next(h for h in hits if h.entry.id == "chatgpt-principle").head_known is False
+
+
 def test_english_function_words_are_not_content(library: Library) -> None:
     tokens = library.analyzer.tokenise("What is the reward model and how does it work?")
     assert not {"is", "the", "and", "does", "it"} & set(tokens)
