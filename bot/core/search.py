@@ -68,6 +68,12 @@ QUESTION_WORD_WEIGHT = 0.5
 """The weight in coverage of 什么, 哪, 多少...: the kind of question, not its content."""
 UNKNOWN_CHARACTER_WEIGHT = 1.0
 """The weight in coverage of a single character that no entry knows."""
+UNKNOWN_ENGLISH_WORD_WEIGHT = 3.0
+"""The weight in coverage of a word of an English message that no entry knows (need, crazy,
+people): the lexicon maps the domain's English onto the knowledge's terms, so such a word is
+most often ordinary English, not a name or the topic; weighed as the unknown Chinese word it
+would be, it sank every English question that said more than its terms. A name with a digit
+(GPT-5) still weighs fully."""
 EVERYDAY_WORD_WEIGHT = 2.0
 """The most a word of everyday Chinese (jieba's count over 5,000) that some entry has weighs in
 coverage: rare in the knowledge (出来, 不是, 除了, 靠), its IDF would be that of a rare term and
@@ -237,7 +243,7 @@ class _Postings:
     def idf_of(self, term: str) -> float:
         return self.idf.get(term, self.unknown_idf)
 
-    def weight_of(self, term: str) -> float:
+    def weight_of(self, term: str, *, english: bool = False) -> float:
         """A term's weight in coverage: its IDF, but never low for the name of a subject, and
         never high for an everyday word.
 
@@ -257,6 +263,8 @@ class _Postings:
                 return UNKNOWN_CHARACTER_WEIGHT
             if self._is_miscut(term) and all(c in self.idf or c in STOPWORDS for c in term):
                 return UNKNOWN_CHARACTER_WEIGHT * len(term)
+            if english and _LATIN_WORD.match(term) and not _DIGIT.search(term):
+                return min(self.unknown_idf, UNKNOWN_ENGLISH_WORD_WEIGHT)
             return self.unknown_idf
         if term in self.entities:
             return max(idf, ENTITY_SHARE * self.unknown_idf)
@@ -268,11 +276,14 @@ class _Postings:
         factor: float,
         scores: dict[int, float],
         names: Container[str] = (),
+        *,
+        english: bool = False,
     ) -> _Gathered:
         """Add `factor` times BM25 to `scores` per entry; what coverage needs for the finalists.
 
         `names`: terms of the query that name something (besides the subjects), which an entry
-        must know to answer it.
+        must know to answer it. `english`: the query is an English message (see
+        `UNKNOWN_ENGLISH_WORD_WEIGHT`).
 
         Very common terms are not enumerated: they add little to BM25. When a query has nothing
         but common terms, their champion lists supply the candidates. Coverage is looked up
@@ -280,7 +291,7 @@ class _Postings:
         """
         distinct = list(dict.fromkeys(terms))
         # Each weight once: summed in the query's order, as the total always was.
-        weights = [self.weight_of(term) for term in distinct]
+        weights = [self.weight_of(term, english=english) for term in distinct]
         matched = [
             _Term(
                 weight,
@@ -596,7 +607,7 @@ class Index:
         # it knows (Siri) is answered only by an entry that knows it.
         names = latin_names(tokens, english=english)
         bm25: dict[int, float] = {}
-        words = self._words.gather(tokens, 1.0, bm25, names=frozenset(names))
+        words = self._words.gather(tokens, 1.0, bm25, names=frozenset(names), english=english)
         grams = self._grams.gather(char_bigrams(tokens), GRAM_WEIGHT, bm25)
         if not bm25:
             return []

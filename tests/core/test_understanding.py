@@ -45,6 +45,20 @@ def test_an_english_word_after_how_is_a_head_only_when_the_knowledge_knows_it(
     assert next(h for h in hits if h.entry.id == "chatgpt-principle").head_known is False
 
 
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("Honestly I keep wondering how the reward model of ChatGPT gets built", "reward-model"),
+        ("My boss keeps asking me what a large model actually is", "large-model-definition"),
+    ],
+)
+def test_ordinary_english_around_the_terms_does_not_sink_the_question(
+    library: Library, question: str, entry_id: str
+) -> None:
+    match = library.match(question)
+    assert match.answered is not None and match.answered.entry.id == entry_id
+
+
 def test_english_function_words_are_not_content(library: Library) -> None:
     tokens = library.analyzer.tokenise("What is the reward model and how does it work?")
     assert not {"is", "the", "and", "does", "it"} & set(tokens)
