@@ -87,17 +87,21 @@ def question_focus(
     # GPT-3，在对话友好性上有什么提升？"), whether it says 它 or not.
     if not _PRONOUN.search(question) and any(map(is_subject, words)):
         return question
-    # The question needs what it refers to: the nearest clause before it that names a subject
-    # (else the clause just before it). Of that clause its terms, names and other words of
-    # substance are kept, not its everyday words ("要介绍ChatGPT的训练过程" gives ChatGPT 训练;
-    # "ChatGPT能写剧本和歌曲" keeps 剧本 歌曲; "ChatGPT和Siri有啥不一样" keeps Siri), and the
-    # clauses between are left out: they are about the asker.
+    # The question needs what it refers to: the nearest clause before it that names a subject,
+    # else the nearest that names a term ("模型微调太慢了，有办法吗？…它叫啥来着"). Of that clause
+    # its terms, names and other words of substance are kept, not its everyday words ("要介绍
+    # ChatGPT的训练过程" gives ChatGPT 训练; "ChatGPT能写剧本和歌曲" keeps 剧本 歌曲;
+    # "ChatGPT和Siri有啥不一样" keeps Siri), and the clauses between are left out: they are
+    # about the asker.
     before = clauses[max(0, last - MAX_LOOK_BACK) : last]
-    told = (_reported(c, known_words, is_subject)[1] for c in reversed(before))
-    antecedent = next(
-        (words for words in told if any(map(is_subject, words))),
-        known_words(before[-1]) if before else [],
-    )
+    antecedent: list[str] = []
+    for clause in reversed(before):
+        words = _reported(clause, known_words, is_subject)[1]
+        if any(map(is_subject, words)):
+            antecedent = words
+            break
+        if not antecedent and any(map(is_term, words)):
+            antecedent = words
     kept = [
         word
         for word in antecedent

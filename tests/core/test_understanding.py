@@ -186,6 +186,15 @@ def test_of_the_clause_referred_to_the_words_that_say_what_about_are_kept(
     assert match.answered is not None and match.answered.entry.id == "chatgpt-abilities"
 
 
+def test_a_question_refers_back_to_a_term_when_no_clause_names_a_subject(
+    library: Library,
+) -> None:
+    text = "领导说训练太慢了，让大家想办法，好像有个现成的思路，它叫啥来着？"
+    assert library.focus(text).startswith("训练 ")
+    match = library.match(text)
+    assert match.answered is not None and match.answered.entry.id == "training-acceleration"
+
+
 def test_a_name_the_question_refers_back_to_is_kept_though_no_entry_is_about_it(
     library: Library,
 ) -> None:
