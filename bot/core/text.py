@@ -226,6 +226,7 @@ STOPWORDS = frozenset(
         "无非",
         "对吧",
         "是吧",
+        "一本正经",  # with a straight face: how it says it, not what
         "咯",
         "挺",
         "蛮",
