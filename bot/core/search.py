@@ -155,7 +155,8 @@ class Hit:
     """Domain terms in the query that the entry never mentions (each damps the score)."""
     stray: bool = False
     """The query is about a word the knowledge never mentions (租房, 减肥) and shares nothing
-    specific with this entry (a subject, a domain term, a keyword): at most a suggestion."""
+    specific with this entry (a subject, a domain term, a keyword), or it names a term of the
+    domain that no entry mentions (幻觉): at most a suggestion."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -629,6 +630,7 @@ class Index:
             heads,
             tuple(t for t in dict.fromkeys(tokens) if t in self._domain_terms),
             self._about_the_unknown(tokens),
+            any(t in self._domain_terms and t not in self._words.idf for t in tokens),
         )
         numbers = [number for number, _ in candidates]
         word_covers = words.coverages(numbers)
@@ -691,7 +693,7 @@ class Index:
         head_known = all(self._words.has(number, head) for head in asked.heads)
         missing_terms = sum(1 for term in asked.domain_terms if not self._words.has(number, term))
         # "租房要注意什么" meets "使用ChatGPT要注意什么" only through its everyday words.
-        stray = (
+        stray = asked.unknown_term or (
             asked.about_the_unknown and not subject_named and not self._shares_a_term(number, asked)
         )
         _, similarity, best = process.extractOne(key, self._keys[number], scorer=fuzz.ratio)
@@ -774,6 +776,8 @@ class _Asked(NamedTuple):
     heads: tuple[str, ...]
     domain_terms: tuple[str, ...]
     about_the_unknown: bool
+    unknown_term: bool
+    """It names a term of the lexicon's dictionary that no entry mentions: none answers it."""
 
 
 class Verdict(Enum):

@@ -367,6 +367,13 @@ def test_names_the_knowledge_does_not_have_are_not_answered(
     assert match.verdict is not Verdict.ANSWER, match.best
 
 
+def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> None:
+    # 幻觉 is in the lexicon's dictionary, but no entry speaks of it: "ChatGPT为什么会写代码"
+    # shares every other word.
+    match = library.match("ChatGPT为什么会有幻觉")
+    assert match.answered is None and match.best is not None and match.best.stray
+
+
 def test_a_concept_an_entry_is_asked_about_is_one_of_its_subjects(library: Library) -> None:
     # prompt-learning's phrasings ask about 指令学习, one of its keywords: the question names
     # its subject, though it also names ChatGPT, the subject of large-model-ai-benefits.
