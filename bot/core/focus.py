@@ -55,13 +55,15 @@ def question_focus(
     is_subject: Callable[[str], bool],
     is_term: Callable[[str], bool],
     is_everyday: Callable[[str], bool],
+    unknown_names: KnownWords,
 ) -> str:
     """The part of `text` that asks the question; the whole text when it is short or unclear.
 
     `known_words(clause)`: the words of a clause that the knowledge knows, in order;
     `is_subject(word)`: the word names a subject of the knowledge (ChatGPT, 大模型...);
     `is_term(word)`: the word is a subject or a keyword of some entry (训练, 参数...);
-    `is_everyday(word)`: a word of everyday Chinese (过程, 项目), which says little.
+    `is_everyday(word)`: a word of everyday Chinese (过程, 项目), which says little;
+    `unknown_names(clause)`: the names in a clause that the knowledge has never seen (Gemini).
     """
     # An English sentence of eight words is short: it is measured in words, not letters.
     size = len(text) if _CJK_CHAR.search(text) else _length(text)
@@ -82,6 +84,27 @@ def question_focus(
 
         if substance(last) == 0:
             last = max(reversed(asking), key=substance)
+    focus = _question(clauses, last, known_words, is_subject, is_term, is_everyday)
+    # A name the knowledge has never seen, asked about anywhere in the message ("Gemini到底是
+    # 什么时候发布的，几个版本？"), is what the message is about, whichever clause asks most.
+    strange = [
+        name
+        for i in asking[-MAX_LOOK_BACK:]
+        for name in unknown_names(clauses[i])
+        if name not in focus
+    ]
+    return " ".join([*dict.fromkeys(strange), focus])
+
+
+def _question(
+    clauses: list[str],
+    last: int,
+    known_words: KnownWords,
+    is_subject: Callable[[str], bool],
+    is_term: Callable[[str], bool],
+    is_everyday: Callable[[str], bool],
+) -> str:
+    """The clause `last` as a question, with what it refers back to."""
     question, words = _reported(clauses[last], known_words, is_subject)
     # A question that names no subject is about the one the message was about ("ChatGPT比起
     # GPT-3，在对话友好性上有什么提升？"), whether it says 它 or not.

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bot.core.focus import question_focus
 from bot.core.knowledge import Entry, KnowledgeBase, Topic, knowledge_files, load_knowledge
-from bot.core.search import Hit, Index, Match, Thresholds, decide
+from bot.core.search import Hit, Index, Match, Thresholds, decide, latin_names
 from bot.core.source_file import MAX_FILE_BYTES
 from bot.core.text import LEXICON_DIR, Analyzer, Lexicon, load_lexicon
 from bot.core.typo import TypoCorrector, load_readings
@@ -105,12 +105,18 @@ class Library:
     def focus(self, text: str) -> str:
         """The part of a message that asks the question (see :mod:`bot.core.focus`)."""
         index = self.index
+        english = _CJK.search(text) is None
+
+        # A clause may be read for its known words and for its strange names: tokenised once.
+        @functools.cache
+        def tokens(clause: str) -> tuple[str, ...]:
+            return tuple(self.analyzer.segment(self._corrected(self.analyzer.normalise(clause))))
+
         return question_focus(
             text,
-            known_words=lambda clause: [
-                t
-                for t in self.analyzer.segment(self._corrected(self.analyzer.normalise(clause)))
-                if index.knows(t)
+            known_words=lambda clause: [t for t in tokens(clause) if index.knows(t)],
+            unknown_names=lambda clause: [
+                t for t in latin_names(tokens(clause), english=english) if not index.knows(t)
             ],
             is_subject=index.names_subject,
             is_term=self.vocabulary.is_term,

@@ -195,6 +195,17 @@ def test_a_question_refers_back_to_a_term_when_no_clause_names_a_subject(
     assert match.answered is not None and match.answered.entry.id == "training-acceleration"
 
 
+def test_a_name_no_entry_knows_asked_about_anywhere_stays_in_the_question(
+    library: Library,
+) -> None:
+    # The clause that names the most (版本) is about GPT-4 only through 它: Gemini, asked about
+    # two clauses before, is what the message is about, and the knowledge knows nothing of it.
+    text = "群里有人说Gemini比GPT-4强。Gemini是哪天出的，有几个版本，跑分谁高？"
+    assert library.focus(text).startswith("gemini ")
+    best = library.match(text).best
+    assert best is not None and best.entry.id == "gpt-versions" and best.missing_names == 1
+
+
 def test_a_name_the_question_refers_back_to_is_kept_though_no_entry_is_about_it(
     library: Library,
 ) -> None:
@@ -255,6 +266,7 @@ def test_short_messages_are_left_whole() -> None:
         is_subject=bool,
         is_term=bool,
         is_everyday=bool,
+        unknown_names=lambda c: [],
     ) == ("你好，RLHF是什么")
 
 
