@@ -190,6 +190,14 @@ def test_of_the_clause_referred_to_the_words_of_substance_are_kept(
     assert match.answered is not None and match.answered.entry.id == entry_id
 
 
+def test_a_question_that_starts_with_and_refers_back_to_its_other_side(library: Library) -> None:
+    text = "我一直搞不清楚生成式AI到底是怎么回事，跟大模型是什么关系？"
+    assert library.focus(text) == "生成式ai 跟大模型是什么关系？"
+    match = library.match(text)
+    assert match.answered is not None
+    assert match.answered.entry.id == "generative-ai-vs-large-model"
+
+
 def test_a_name_no_entry_knows_asked_about_anywhere_stays_in_the_question(
     library: Library,
 ) -> None:
