@@ -555,7 +555,10 @@ class Analyzer:
     """Normalises and tokenises text with one jieba instance and one lexicon."""
 
     def __init__(self, lexicon: Lexicon = Lexicon()) -> None:
-        self._to_simplified = opencc.OpenCC("t2s")
+        # Taiwan's words too, not only its characters: 程式碼 → 代码, 資料 → 数据, 人工智慧 →
+        # 人工智能. The phrase table also rewrites some simplified words (程序 → 进程, 核心 →
+        # 内核); the knowledge and the questions are normalised alike, so they still meet.
+        self._to_simplified = opencc.OpenCC("tw2sp")
         jieba.setLogLevel(logging.WARNING)
         self._jieba = _prefix_dictionary_loaded(jieba.Tokenizer())
         canonical = {_fold(term) for term in lexicon.synonyms.values()}

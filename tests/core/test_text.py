@@ -205,3 +205,7 @@ def test_the_variant_pattern_takes_the_longest_variant_that_fits(pieces: list[st
 def test_a_count_pointing_at_what_was_named_is_no_content(analyzer: Analyzer, text: str) -> None:
     tokens = analyzer.tokenise(text)
     assert not {"这两项", "这俩", "俩", "二者", "两种"} & set(tokens)
+
+
+def test_taiwan_words_become_the_mainland_ones(analyzer: Analyzer) -> None:
+    assert analyzer.normalise("軟體 資料 演算法 人工智慧 程式碼") == "软件 数据 算法 人工智能 代码"
