@@ -226,6 +226,7 @@ STOPWORDS = frozenset(
         "无非",
         "对吧",
         "是吧",
+        "要死",  # 慢得要死: very, not death
         "一本正经",  # with a straight face: how it says it, not what
         "咯",
         "挺",
@@ -623,7 +624,7 @@ class Analyzer:
         text = " ".join(_SYMBOL.sub(" ", text).split())
         if self._synonym_pattern is not None:
             text = self._synonym_pattern.sub(lambda m: self._synonyms[m.group(0)], text)
-        return " ".join(text.split())
+        return " ".join(_TAG_QUESTION.sub("", text).split())
 
     def tokenise(self, text: str) -> list[str]:
         """The meaningful tokens of a text, in order, synonyms canonicalised."""
@@ -645,6 +646,9 @@ class Analyzer:
                 tokens.append(self._synonyms.get(token, token))
         return tokens
 
+
+_TAG_QUESTION = re.compile(r"(?<=[\u3400-\u9fff])不(?= |$)")
+"""The 不 that ends a clause asks, as 吗 does ("靠谱不", "有啥招不"): it negates nothing."""
 
 _POINTING_COUNT = re.compile(
     r"[这那]?俩|[这那][两二三四五几][项种个样者类]?|[两二三四五][项种个样者类]"

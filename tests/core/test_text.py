@@ -209,3 +209,15 @@ def test_a_count_pointing_at_what_was_named_is_no_content(analyzer: Analyzer, te
 
 def test_taiwan_words_become_the_mainland_ones(analyzer: Analyzer) -> None:
     assert analyzer.normalise("軟體 資料 演算法 人工智慧 程式碼") == "软件 数据 算法 人工智能 代码"
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("ChatGPT靠谱不", ["chatgpt", "可靠"]),  # 不 at the end asks, as 吗 does
+        ("ChatGPT能写代码不？", ["chatgpt", "能", "写", "代码"]),
+        ("GPT不好用", ["gpt", "不好", "用"]),  # inside the clause it negates
+    ],
+)
+def test_a_clause_ending_in_bu_asks(analyzer: Analyzer, text: str, tokens: list[str]) -> None:
+    assert analyzer.tokenise(text) == tokens
