@@ -317,6 +317,7 @@ def test_pruning_a_large_history_never_holds_up_the_bot(tmp_path: Path) -> None:
     waits = []
     # The bot's side: a turn is one INSERT, waiting for the write lock up to the busy timeout.
     with sqlite3.connect(path, timeout=5, isolation_level=None) as bot:
+        started_pruning = time.perf_counter()
         pruner.start()
         while pruner.is_alive():
             started = time.perf_counter()
@@ -328,8 +329,13 @@ def test_pruning_a_large_history_never_holds_up_the_bot(tmp_path: Path) -> None:
             waits.append(time.perf_counter() - started)
             time.sleep(0.005)
     pruner.join()
+    pruning = time.perf_counter() - started_pruning
     assert f"回答 {old_rows} 条" in pruned[0]
-    assert len(waits) > 50 and max(waits) < 0.5, f"longest wait {max(waits):.2f} s"
+    # Relative to the whole prune, so that a slow host does not fail it: one transaction for
+    # all 300,000 rows would make some insert wait about as long as the prune itself.
+    assert len(waits) > 50 and max(waits) < pruning / 5, (
+        f"longest wait {max(waits):.2f} s of a {pruning:.2f} s prune"
+    )
 
 
 async def _create(path: Path) -> None:
