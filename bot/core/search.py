@@ -458,6 +458,8 @@ class Index:
         self._keywords = keywords
         self._concepts = concepts or [frozenset()] * len(self.entries)
         self._domain_terms = domain_terms
+        # Terms of the domain that no entry mentions (幻觉): a question naming one is stray.
+        self._unheard_terms = frozenset(t for t in domain_terms if t not in words.idf)
         self._own_subjects = own_subjects
         self._held = held
         self._is_everyday = is_everyday
@@ -630,7 +632,7 @@ class Index:
             heads,
             tuple(t for t in dict.fromkeys(tokens) if t in self._domain_terms),
             self._about_the_unknown(tokens),
-            any(t in self._domain_terms and t not in self._words.idf for t in tokens),
+            not self._unheard_terms.isdisjoint(tokens),
         )
         numbers = [number for number, _ in candidates]
         word_covers = words.coverages(numbers)
