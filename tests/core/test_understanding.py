@@ -242,6 +242,14 @@ def test_a_question_told_about_is_the_question(library: Library) -> None:
     assert match.answered is not None and match.answered.entry.id == "chain-of-thought"
 
 
+def test_a_count_is_no_question(library: Library) -> None:
+    # 就几台 counts: the question is the clause that asks.
+    text = "我们公司就几台服务器，老板想自己训练大模型，主要难在哪？"
+    assert library.focus(text).endswith("主要难在哪？")
+    match = library.match(text)
+    assert match.answered is not None and match.answered.entry.id == "large-model-challenges"
+
+
 def test_a_colon_ends_a_clause(library: Library) -> None:
     text = "我们组下周要做技术分享，我负责的部分是这个：RLHF里的奖励模型是怎么训练的？"
     assert library.focus(text) == "RLHF里的奖励模型是怎么训练的？"
