@@ -15,7 +15,7 @@ floor tests/cases/blind_cases.yaml 0.96
 floor tests/cases/fresh_cases.yaml 0.91
 floor tests/cases/colloquial_cases.yaml 0.65
 floor tests/cases/third_cases.yaml 0.94
-floor tests/cases/fourth_cases.yaml 0.88
+floor tests/cases/fourth_cases.yaml 0.89
 floor tests/cases/fifth_cases.yaml 0.88
 floor tests/cases/sixth_cases.yaml 0.89
 floor tests/cases/seventh_cases.yaml 0.88
