@@ -197,7 +197,7 @@ def explain(library: Library, question: str) -> str:
     match = library.match(question)
     limits = library.thresholds
     tokens = library.analyzer.tokenise(reading.corrected)
-    asked = _asked(tokens, library)
+    asked = _asked(tokens, library, english=reading.english)
     lines = [
         f"问题      {question}",
         *(
@@ -230,12 +230,17 @@ def _yes(flag: bool) -> str:
     return "是" if flag else "否"
 
 
-def _asked(tokens: list[str], library: Library) -> list[str]:
+def _asked(tokens: list[str], library: Library, *, english: bool) -> list[str]:
     """What the question form asks for, as explain shows it: a number, a date, a word."""
     wanted = facts.asked(tokens)
-    names = ((Fact.NUMBER, "数字"), (Fact.DATE, "日期"), (Fact.MONEY, "金额"))
+    names = (
+        (Fact.NUMBER, "数字"),
+        (Fact.DATE, "日期"),
+        (Fact.MONEY, "金额"),
+        (Fact.MAKER, "开发者"),
+    )
     kinds = [name for fact, name in names if fact & wanted]
-    words = facts.heads(tokens, is_everyday=library.analyzer.is_everyday_word)
+    words = library.index.heads(tokens, english=english)
     return [*kinds, *(f"“{word}”" for word in words)]
 
 

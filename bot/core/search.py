@@ -621,15 +621,10 @@ class Index:
             candidates = heapq.nlargest(CANDIDATES, bm25.items(), key=by_score)
         key = fuzzy_key(tokens, self._words.idf)
         unknown_names = sum(1 for t in names if t not in self._words.idf)
-        heads = facts.heads(tokens, is_everyday=self._is_everyday)
-        if english:
-            # English puts the subject after "how" ("how do people deal with it"): an English
-            # word the knowledge does not know is no head there, only an unknown word.
-            heads = tuple(h for h in heads if not _LATIN_WORD.match(h) or h in self._words.idf)
         asked = _Asked(
             frozenset(tokens),
             facts.asked(tokens),
-            heads,
+            self.heads(tokens, english=english),
             tuple(t for t in dict.fromkeys(tokens) if t in self._domain_terms),
             self._about_the_unknown(tokens),
             not self._unheard_terms.isdisjoint(tokens),
@@ -648,6 +643,17 @@ class Index:
         # Only the hits asked for become Hit objects: building one costs as much as scoring it.
         return [self._hit(s) for s in scored[:limit] if s.score >= min_score]
 
+    def heads(self, tokens: Sequence[str], *, english: bool) -> tuple[str, ...]:
+        """The words the question form asks about (`facts.heads`) that an entry must know.
+
+        English puts the subject after "how" ("how do people deal with it"): in an English
+        message a word the knowledge does not know is no head, only an unknown word.
+        """
+        found = facts.heads(tokens, is_everyday=self._is_everyday)
+        if not english:
+            return found
+        return tuple(h for h in found if not _LATIN_WORD.match(h) or h in self._words.idf)
+
     def _about_the_unknown(self, tokens: list[str]) -> bool:
         """The query names something no entry mentions: a Chinese word of two or more characters
         that is no everyday word (租房, 减肥), nor a pair jieba glued from grammar and a character
@@ -655,7 +661,6 @@ class Index:
         words = self._words
         return "它" not in tokens and any(
             len(token) > 1
-            and token not in words.idf
             and not _LATIN_WORD.match(token)
             and not self._is_everyday(token)
             and words.weight_of(token) == words.unknown_idf
