@@ -42,6 +42,19 @@ async def test_a_good_edit_is_swapped_in_and_reported(live: LiveLibrary) -> None
     assert live.current().match("恰特是什么").best.entry.id == "chatgpt"  # type: ignore[union-attr]
 
 
+async def test_a_question_asked_before_an_edit_is_answered_from_the_new_knowledge(
+    live: LiveLibrary,
+) -> None:
+    # A library keeps the hits of recent questions: a reload must not answer from them.
+    assert live.current().match("恰特是什么").answered is None
+    text = models(live).read_text(encoding="utf-8")
+    models(live).write_text(
+        text.replace("- 介绍下ChatGPT", "- 介绍下ChatGPT\n      - 恰特是什么"), encoding="utf-8"
+    )
+    assert (await live.reload()).ok
+    assert live.current().match("恰特是什么").answered.entry.id == "chatgpt"  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     "damage",
     [

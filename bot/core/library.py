@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +28,10 @@ UNEXPECTED = (RecursionError, ValueError, TypeError, IndexError, KeyError, Attri
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+REMEMBERED_SEARCHES = 4096
+"""Recent searches a library keeps the hits of (a few kilobytes each)."""
+REMEMBERED_TEXT_CHARS = 200
+"""Longer messages are searched afresh: they are seldom sent twice, and would crowd the cache."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +85,25 @@ class Library:
         return {target: tuple(sources) for target, sources in links.items()}
 
     def search(self, text: str, *, limit: int = 5) -> list[Hit]:
-        """The best hits for a text, most confident first."""
+        """The best hits for a text, most confident first.
+
+        A group asks the same questions again and again (什么是大模型, ChatGPT怎么训练的): the
+        hits of recent short texts are kept, so that a repeated question skips the search.
+        The library never changes, so they stay right until a reload replaces it.
+        """
+        if len(text) > REMEMBERED_TEXT_CHARS:
+            return self._search(text, limit)
+        return list(self._remembered_search(text, limit))
+
+    @functools.cached_property
+    def _remembered_search(self) -> Callable[[str, int], tuple[Hit, ...]]:
+        @functools.lru_cache(maxsize=REMEMBERED_SEARCHES)
+        def remembered(text: str, limit: int) -> tuple[Hit, ...]:
+            return tuple(self._search(text, limit))
+
+        return remembered
+
+    def _search(self, text: str, limit: int) -> list[Hit]:
         reading = self.read(text)
         tokens = self.analyzer.segment(reading.corrected)
         return self.index.search_tokens(tokens, limit=limit, english=reading.english)

@@ -160,3 +160,14 @@ def test_knowledge_has_no_site_boilerplate(library: Library) -> None:
     for entry in library.entries:
         text = " ".join((entry.question, *entry.alternatives, entry.answer))
         assert not [b for b in banned if b in text], entry.id
+
+
+def test_a_repeated_question_gets_the_same_hits_whatever_the_caller_did_with_them(
+    library: Library,
+) -> None:
+    question = "ChatGPT是怎么训练出来的"
+    first = library.search(question, limit=5)
+    expected = list(first)
+    first.clear()  # a caller's list is its own: the hits kept for the next asker are untouched
+    assert library.search(question, limit=5) == expected and expected
+    assert library.search(question, limit=2) == expected[:2]
