@@ -46,6 +46,7 @@ from bot.core.text import QUESTION_WORDS, STOPWORDS, char_bigrams
 Tokenize = Callable[[str], list[str]]
 _LATIN_WORD = re.compile(r"^[0-9a-z]")
 _DIGIT = re.compile(r"[0-9]")
+_NUMBER = re.compile(r"[0-9.]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 K1 = 1.2
@@ -514,11 +515,13 @@ class Index:
         entities = {token for entry in entries for token in tokenize(entry.subject)}
         subject_terms = frozenset(entities)
         # A model's version is a name too: "GPT-4有多少参数" is not answered by GPT-3's figure.
+        # A bare number is none (the 2 of "上线2个月"): the normaliser joins a version to its
+        # model (GPT 4 → gpt-4), so a number alone is a figure.
         entities.update(
             term
             for strong, weak in word_docs
             for term in strong.keys() | weak.keys()
-            if _LATIN_WORD.match(term) and _DIGIT.search(term)
+            if _LATIN_WORD.match(term) and _DIGIT.search(term) and not _NUMBER.fullmatch(term)
         )
         # The subjects an entry speaks of: its own, and those its phrasings and keywords name.
         subjects = [frozenset(strong.keys() & entities) for strong, _ in word_docs]

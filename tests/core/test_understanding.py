@@ -390,6 +390,13 @@ def test_names_the_knowledge_does_not_have_are_not_answered(
     assert match.verdict is not Verdict.ANSWER, match.best
 
 
+def test_a_bare_number_is_a_figure_not_a_name(library: Library) -> None:
+    # Some entry has a 2 of its own: that makes the 2 of "上线2个月" no version of anything.
+    hits = library.search("ChatGPT上线2个月有多少用户", limit=3)
+    assert all(hit.missing_names == 0 for hit in hits), hits
+    assert library.match("ChatGPT上线2个月有多少用户").answered.entry.id == "chatgpt-popularity"  # type: ignore[union-attr]
+
+
 def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> None:
     # 幻觉 is in the lexicon's dictionary, but no entry speaks of it: "ChatGPT为什么会写代码"
     # shares every other word.
