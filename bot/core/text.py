@@ -479,6 +479,8 @@ _WORD_CHAR = re.compile(r"[0-9a-z]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LATIN = re.compile(r"[0-9a-z.+#_-]+")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_ENGLISH_WORD = re.compile(r"[0-9a-z][0-9a-z.+#_-]{2}")
+"""A latin variant longer than an abbreviation (media, thumbs up; not AI or QA)."""
 # Anything but a letter or a digit (`[^\W_]` is exactly Unicode's categories L and N), unless it
 # is a joiner between two of them.
 _SYMBOL = re.compile(rf"(?![{re.escape(WORD_JOINERS)}](?<=[^\W_].)(?=[^\W_]))[\W_]")
@@ -571,6 +573,13 @@ class Analyzer:
         # it whole: the longest match wins, and normalising twice changes nothing.
         synonyms.update({term: term for term in lexicon.synonyms.values()})
         self._synonyms = {_fold(variant): _fold(term) for variant, term in synonyms.items()}
+        # An English word was a word of its own; its Chinese term stays one, set apart by
+        # spaces: "用户点thumbs up" is 用户 点 点赞, not jieba's 点点 + 赞. Not a two-letter
+        # abbreviation: AI and QA join their neighbours into terms (生成式AI, 生成试AI).
+        self._replacements = {
+            variant: f" {term} " if _ENGLISH_WORD.match(variant) and _CJK_RUN.match(term) else term
+            for variant, term in self._synonyms.items()
+        }
         self._synonym_pattern = _alternation(self._synonyms)
         # Not 问问 of 问问题 ("怎么问问题比较好"): padding never takes the first half of a word.
         self._filler_pattern = _alternation({_fold(f): "" for f in FILLERS}, not_before="题")
@@ -623,7 +632,7 @@ class Analyzer:
         text = self._to_simplified.convert(text)
         text = " ".join(_SYMBOL.sub(" ", text).split())
         if self._synonym_pattern is not None:
-            text = self._synonym_pattern.sub(lambda m: self._synonyms[m.group(0)], text)
+            text = self._synonym_pattern.sub(lambda m: self._replacements[m.group(0)], text)
         return " ".join(_TAG_QUESTION.sub("", text).split())
 
     def tokenise(self, text: str) -> list[str]:

@@ -28,6 +28,14 @@ def test_latin_synonyms_match_whole_words_only(analyzer: Analyzer) -> None:
     assert "提示学习" not in analyzer.tokenise("prompts123x")
 
 
+def test_an_english_word_s_chinese_term_stays_a_word_of_its_own(analyzer: Analyzer) -> None:
+    # Not jieba's 点点 + 赞 of "用户点点赞", nor 参数规模 of "参数规模到多少": the English word was
+    # a word by itself. An abbreviation joins its neighbours as before (生成式AI is one term).
+    assert analyzer.tokenise("用户点thumbs up的反馈") == ["用户", "点", "点赞", "反馈"]
+    assert analyzer.tokenise("参数scale到多少")[:2] == ["参数", "规模"]
+    assert analyzer.tokenise("生成式AI在advertising行业")[:2] == ["生成式ai", "广告"]
+
+
 def test_fillers_particles_and_emoji_are_dropped(analyzer: Analyzer) -> None:
     tokens = analyzer.tokenise("请问一下，什么是大模型呀？😀😀")
     assert tokens == ["什么", "大模型"]
