@@ -36,6 +36,13 @@ def test_an_english_word_s_chinese_term_stays_a_word_of_its_own(analyzer: Analyz
     assert analyzer.tokenise("生成式AI在advertising行业")[:2] == ["生成式ai", "广告"]
 
 
+def test_how_to_explain_it_is_padding(analyzer: Analyzer) -> None:
+    tokens = analyzer.tokenise("能不能用通俗的话讲讲GPT预训练的原理")
+    assert (
+        tokens == analyzer.tokenise("能不能说说GPT预训练的原理") == ["能", "gpt", "预训练", "原理"]
+    )
+
+
 def test_fillers_particles_and_emoji_are_dropped(analyzer: Analyzer) -> None:
     tokens = analyzer.tokenise("请问一下，什么是大模型呀？😀😀")
     assert tokens == ["什么", "大模型"]
