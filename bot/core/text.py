@@ -96,6 +96,7 @@ FILLERS = (
     "整不明白",
     "搞不明白",
     "没整明白",
+    "来着",  # "有多大来着": recalling, not asking anew (before jieba, which glues 多大来 + 着)
     "没搞明白",
     "搞不懂",
     "没搞懂",
@@ -110,6 +111,9 @@ FILLERS = (
     # "训练的时候喂了啥": a time in the story, not a question about a date (什么时候 has no 的).
     "的时候",
 )
+LONE_VERBS = {"训": "训练", "聊": "聊天"}
+"""A verb said short that jieba leaves on its own (训大模型, 在谁家机房训的, 能聊好几轮): the
+word it stands for. Only as a whole token: as a synonym it would also rewrite 培训 and 无聊."""
 # Single-token particles and function words dropped after jieba has segmented the text.
 STOPWORDS = frozenset(
     [
@@ -206,8 +210,8 @@ STOPWORDS = frozenset(
         "必须",
         "需要",
         "怎么样",
-        "来着",
         "就是",
+        "贼",  # colloquial "very": 贼多
         "它会",
         "难道",
         "玩意儿",
@@ -660,6 +664,7 @@ class Analyzer:
                 and token not in ENGLISH_STOPWORDS
                 and not _POINTING_COUNT.fullmatch(token)
             ):
+                token = LONE_VERBS.get(token, token)
                 tokens.append(self._synonyms.get(token, token))
         return tokens
 

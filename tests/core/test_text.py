@@ -36,6 +36,14 @@ def test_an_english_word_s_chinese_term_stays_a_word_of_its_own(analyzer: Analyz
     assert analyzer.tokenise("生成式AI在advertising行业")[:2] == ["生成式ai", "广告"]
 
 
+def test_a_verb_said_short_is_the_verb(analyzer: Analyzer) -> None:
+    assert analyzer.tokenise("训大模型太慢了") == ["训练", "大模型", "太慢"]
+    assert analyzer.tokenise("在谁家机房训的")[-1] == "训练"
+    # Only a 训 or 聊 on its own: 培训 and 无聊 are other words.
+    assert "培训" in analyzer.tokenise("去培训一下")
+    assert analyzer.tokenise("无聊的时候跟它聊")[:1] == ["无聊"]
+
+
 def test_how_to_explain_it_is_padding(analyzer: Analyzer) -> None:
     tokens = analyzer.tokenise("能不能用通俗的话讲讲GPT预训练的原理")
     assert (
