@@ -49,6 +49,7 @@ def test_how_to_explain_it_is_padding(analyzer: Analyzer) -> None:
     assert (
         tokens == analyzer.tokenise("能不能说说GPT预训练的原理") == ["能", "gpt", "预训练", "原理"]
     )
+    assert analyzer.tokenise("能不能唠唠GPT预训练的原理") == tokens
 
 
 def test_fillers_particles_and_emoji_are_dropped(analyzer: Analyzer) -> None:
