@@ -111,6 +111,8 @@ FILLERS = (
     "麻烦",
     # "训练的时候喂了啥": a time in the story, not a question about a date (什么时候 has no 的).
     "的时候",
+    "那会儿",  # "刚出那会儿": when it had just come out, as 的时候
+    "那阵子",
 )
 LONE_VERBS = {"训": "训练", "聊": "聊天"}
 """A verb said short that jieba leaves on its own (训大模型, 在谁家机房训的, 能聊好几轮): the

@@ -185,6 +185,7 @@ def test_doing_something_said_colloquially_is_doing_it(analyzer: Analyzer) -> No
 def test_a_time_in_the_story_is_no_question_about_a_date(analyzer: Analyzer) -> None:
     assert "时候" not in analyzer.tokenise("ChatGPT训练的时候用了哪些数据")
     assert "时候" in analyzer.tokenise("ChatGPT什么时候发布的")
+    assert analyzer.tokenise("刚出那会儿要花钱吗") == analyzer.tokenise("刚出要花钱吗")
 
 
 _VARIANTS = ["gpt", "gpt-3", "chatgpt", "大模型", "大模", "模型", "a", "ab", "问问"]
