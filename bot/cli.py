@@ -205,7 +205,9 @@ def explain(library: Library, question: str) -> str:
             if reading.focus != question
             else []
         ),
-        f"规范化    {reading.normalised}" + ("（英文问句）" if reading.english else ""),
+        f"规范化    {reading.normalised}"
+        + ("（英文问句）" if reading.english else "")
+        + ("（求证一个说法）" if reading.claim else ""),
         *([f"纠错      {reading.corrected}"] if reading.corrected != reading.normalised else []),
         f"分词      {' / '.join(tokens) or '(无)'}",
         *([f"问的是    {'、'.join(asked)}"] if asked else []),

@@ -18,7 +18,7 @@ from bot.core.focus import question_focus
 from bot.core.knowledge import Entry, KnowledgeBase, Topic, knowledge_files, load_knowledge
 from bot.core.search import Hit, Index, Match, Thresholds, decide, latin_names
 from bot.core.source_file import MAX_FILE_BYTES
-from bot.core.text import LEXICON_DIR, Analyzer, Lexicon, load_lexicon
+from bot.core.text import LEXICON_DIR, Analyzer, Lexicon, checks_a_claim, load_lexicon
 from bot.core.typo import TypoCorrector, load_readings
 from bot.core.vocabulary import Vocabulary
 from bot.errors import KnowledgeError, Problem
@@ -42,6 +42,8 @@ class Reading:
     normalised: str
     corrected: str
     english: bool
+    claim: bool = False
+    """It puts a claim to be confirmed (see :func:`bot.core.text.checks_a_claim`)."""
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,9 @@ class Library:
     def _search(self, text: str, limit: int) -> list[Hit]:
         reading = self.read(text)
         tokens = self.analyzer.segment(reading.corrected)
-        return self.index.search_tokens(tokens, limit=limit, english=reading.english)
+        return self.index.search_tokens(
+            tokens, limit=limit, english=reading.english, claim=reading.claim
+        )
 
     def read(self, text: str) -> Reading:
         """The message as the search reads it, stage by stage (`ask --explain` shows them)."""
@@ -115,7 +119,13 @@ class Library:
         corrected = self._corrected(normalised)
         # The question words of an English message become Chinese when normalised: whether it
         # was English is judged on the message as written.
-        return Reading(focus, normalised, corrected, english=_CJK.search(text) is None)
+        return Reading(
+            focus,
+            normalised,
+            corrected,
+            english=_CJK.search(text) is None,
+            claim=checks_a_claim(normalised),
+        )
 
     def _corrected(self, normalised: str) -> str:
         """The normalised text with its typos corrected, and normalised again where corrected:

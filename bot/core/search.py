@@ -75,6 +75,11 @@ people): the lexicon maps the domain's English onto the knowledge's terms, so su
 most often ordinary English, not a name or the topic; weighed as the unknown Chinese word it
 would be, it sank every English question that said more than its terms. A name with a digit
 (GPT-5) still weighs fully."""
+UNKNOWN_CLAIM_WORD_WEIGHT = 2.0
+"""The weight in coverage of a Chinese word no entry knows in a claim about a term of the domain
+put to be confirmed ("思维链是靠喂聊天记录训练出来的吧", "RLHF难道不只是为了让答案更准"): the
+claim may be wrong, and its words with it, so such a word weighs as an everyday word, not as
+what the question is about."""
 EVERYDAY_WORD_WEIGHT = 2.0
 """The most a word of everyday Chinese (jieba's count over 5,000) that some entry has weighs in
 coverage: rare in the knowledge (出来, 不是, 除了, 靠), its IDF would be that of a rare term and
@@ -245,7 +250,7 @@ class _Postings:
     def idf_of(self, term: str) -> float:
         return self.idf.get(term, self.unknown_idf)
 
-    def weight_of(self, term: str, *, english: bool = False) -> float:
+    def weight_of(self, term: str, *, english: bool = False, claim: bool = False) -> float:
         """A term's weight in coverage: its IDF, but never low for the name of a subject, and
         never high for an everyday word.
 
@@ -267,6 +272,8 @@ class _Postings:
                 return UNKNOWN_CHARACTER_WEIGHT * len(term)
             if english and _LATIN_WORD.match(term) and not _DIGIT.search(term):
                 return min(self.unknown_idf, UNKNOWN_ENGLISH_WORD_WEIGHT)
+            if claim and _CJK.match(term):
+                return min(self.unknown_idf, UNKNOWN_CLAIM_WORD_WEIGHT)
             return self.unknown_idf
         if term in self.entities:
             return max(idf, ENTITY_SHARE * self.unknown_idf)
@@ -280,12 +287,14 @@ class _Postings:
         names: Container[str] = (),
         *,
         english: bool = False,
+        claim: bool = False,
     ) -> _Gathered:
         """Add `factor` times BM25 to `scores` per entry; what coverage needs for the finalists.
 
         `names`: terms of the query that name something (besides the subjects), which an entry
         must know to answer it. `english`: the query is an English message (see
-        `UNKNOWN_ENGLISH_WORD_WEIGHT`).
+        `UNKNOWN_ENGLISH_WORD_WEIGHT`); `claim`: it puts a claim about the domain to be
+        confirmed (see `UNKNOWN_CLAIM_WORD_WEIGHT`).
 
         Very common terms are not enumerated: they add little to BM25. When a query has nothing
         but common terms, their champion lists supply the candidates. Coverage is looked up
@@ -293,7 +302,7 @@ class _Postings:
         """
         distinct = list(dict.fromkeys(terms))
         # Each weight once: summed in the query's order, as the total always was.
-        weights = [self.weight_of(term, english=english) for term in distinct]
+        weights = [self.weight_of(term, english=english, claim=claim) for term in distinct]
         matched = [
             _Term(
                 weight,
@@ -602,18 +611,33 @@ class Index:
         )
 
     def search_tokens(
-        self, tokens: list[str], *, limit: int = 5, min_score: float = 0.0, english: bool = False
+        self,
+        tokens: list[str],
+        *,
+        limit: int = 5,
+        min_score: float = 0.0,
+        english: bool = False,
+        claim: bool = False,
     ) -> list[Hit]:
         """:meth:`search` for a query already tokenised (by the tokenizer the index was built
-        with), so that a caller who has the tokens does not pay for a second tokenisation."""
+        with), so that a caller who has the tokens does not pay for a second tokenisation.
+
+        `claim`: the query puts a claim to be confirmed (`bot.core.text.checks_a_claim`).
+        """
         if not tokens:
             return []
         # A name the knowledge has never seen (redis, gpt-5) is what the question is about, and
         # the bot knows nothing of it: at best a did-you-mean, never a confident answer. One
         # it knows (Siri) is answered only by an entry that knows it.
         names = latin_names(tokens, english=english)
+        # Only a claim that names a term of the domain (训练, 计算资源, 推理能力): one that names
+        # nothing but a subject ("ChatGPT能帮我订机票吧") may be about anything, and its strange
+        # words are what it asks about.
+        claim = claim and not self._domain_terms.isdisjoint(tokens)
         bm25: dict[int, float] = {}
-        words = self._words.gather(tokens, 1.0, bm25, names=frozenset(names), english=english)
+        words = self._words.gather(
+            tokens, 1.0, bm25, names=frozenset(names), english=english, claim=claim
+        )
         grams = self._grams.gather(char_bigrams(tokens), GRAM_WEIGHT, bm25)
         if not bm25:
             return []

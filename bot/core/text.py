@@ -672,6 +672,16 @@ class Analyzer:
         return tokens
 
 
+_CLAIM = re.compile(r"吧(?= |$)|难道|不就是|对不对|对吧|是不是")
+
+
+def checks_a_claim(normalised: str) -> bool:
+    """Whether a normalised message puts a claim to be confirmed ("思维链是靠聊天记录训练出来的吧",
+    "RLHF难道不只是为了让答案更准"), rather than asking openly: the claim may be wrong, so its
+    words need not be the knowledge's."""
+    return _CLAIM.search(normalised) is not None
+
+
 _TAG_QUESTION = re.compile(r"(?<=[\u3400-\u9fff])不(?= |$)")
 """The 不 that ends a clause asks, as 吗 does ("靠谱不", "有啥招不"): it negates nothing."""
 

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.core.library import Library
-from bot.core.text import WORD_JOINERS, Analyzer, _alternation, char_bigrams
+from bot.core.text import WORD_JOINERS, Analyzer, _alternation, char_bigrams, checks_a_claim
 
 
 def test_full_width_case_and_traditional_are_folded(analyzer: Analyzer) -> None:
@@ -42,6 +42,21 @@ def test_a_verb_said_short_is_the_verb(analyzer: Analyzer) -> None:
     # Only a 训 or 聊 on its own: 培训 and 无聊 are other words.
     assert "培训" in analyzer.tokenise("去培训一下")
     assert analyzer.tokenise("无聊的时候跟它聊")[:1] == ["无聊"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("思维链是靠聊天记录训练出来的吧", True),
+        ("rlhf难道只是为了让答案更准", True),
+        ("大模型不就是参数多吗", True),
+        ("chatgpt是不是要收费", True),
+        ("思维链是怎么训练出来的", False),
+        ("吧台怎么布置", False),
+    ],
+)
+def test_a_claim_put_to_be_confirmed_is_told_from_an_open_question(text: str, claim: bool) -> None:
+    assert checks_a_claim(text) is claim
 
 
 def test_how_to_explain_it_is_padding(analyzer: Analyzer) -> None:

@@ -393,6 +393,16 @@ def test_names_the_knowledge_does_not_have_are_not_answered(
     assert match.verdict is not Verdict.ANSWER, match.best
 
 
+def test_a_claim_on_the_domain_put_to_be_confirmed_is_answered_whatever_it_claims(
+    library: Library,
+) -> None:
+    # 笔记本 and 搞定 are the claim's own words, and wrong: the entry on the compute it takes
+    # answers it. A claim that names nothing of the domain but a subject may be about anything.
+    claim = library.match("大模型的计算资源随便一台笔记本就能搞定吧")
+    assert claim.answered is not None and claim.answered.entry.id == "compute-challenge"
+    assert library.match("ChatGPT能帮我订机票吧").answered is None
+
+
 def test_a_bare_number_is_a_figure_not_a_name(library: Library) -> None:
     # Some entry has a 2 of its own: that makes the 2 of "上线2个月" no version of anything.
     hits = library.search("ChatGPT上线2个月有多少用户", limit=3)
