@@ -15,9 +15,9 @@ synthetic knowledge of 10k and 100k entries (bench/search.py's entries and queri
 
 Latency is measured one message at a time (100 chats in turn), per kind of message: a question
 no chat asked before, a repeated question, and 继续 or a follow-up. Throughput is measured with
-all chats at once. Each size is measured --runs times on a fresh database and the median run
-(by the repeated questions' p50) is printed, because a shared 2-core host drifts by ±10 % from
-one minute to the next.
+all chats at once, after that (so every question of the pool has been asked before). Each size
+is measured --runs times on a fresh database and the median run (by the repeated questions'
+p50) is printed, because a shared 2-core host drifts by ±10 % from one minute to the next.
 """
 
 from __future__ import annotations

@@ -77,8 +77,8 @@ would be, it sank every English question that said more than its terms. A name w
 (GPT-5) still weighs fully."""
 UNKNOWN_CLAIM_WORD_WEIGHT = 2.0
 """The weight in coverage of a Chinese word no entry knows in a claim about a term of the domain
-put to be confirmed ("思维链是靠喂聊天记录训练出来的吧", "RLHF难道不只是为了让答案更准"): the
-claim may be wrong, and its words with it, so such a word weighs as an everyday word, not as
+put to be confirmed ("大模型的计算资源随便一台笔记本就能搞定吧", "ChatGPT的训练数据全是小说吧"):
+the claim may be wrong, and its words with it, so such a word weighs as an everyday word, not as
 what the question is about."""
 EVERYDAY_WORD_WEIGHT = 2.0
 """The most a word of everyday Chinese (jieba's count over 5,000) that some entry has weighs in
@@ -630,9 +630,9 @@ class Index:
         # the bot knows nothing of it: at best a did-you-mean, never a confident answer. One
         # it knows (Siri) is answered only by an entry that knows it.
         names = latin_names(tokens, english=english)
-        # Only a claim that names a term of the domain (训练, 计算资源, 推理能力): one that names
-        # nothing but a subject ("ChatGPT能帮我订机票吧") may be about anything, and its strange
-        # words are what it asks about.
+        # Only a claim that names a term of the domain (计算资源, 训练数据, 推理能力): one that
+        # names nothing but a subject ("ChatGPT能帮我订机票吧") may be about anything, and its
+        # strange words are what it asks about.
         claim = claim and not self._domain_terms.isdisjoint(tokens)
         bm25: dict[int, float] = {}
         words = self._words.gather(
