@@ -26,6 +26,8 @@ from bot.core.typo import TypoCorrector
         ("Will ChatGPT replace jobs?", "chatgpt-jobs-impact"),
         ("What does the thumbs up button do in ChatGPT?", "chatgpt-user-feedback"),
         ("What are the key techniques behind ChatGPT?", "key-techniques"),
+        # A phrasal verb is one word: "speed up" is 加速, not 速度 and up.
+        ("How to speed up large model training?", "training-acceleration"),
         # Ordinary English around the terms (honestly, keep, boss) does not sink the question.
         ("Honestly I keep wondering how the reward model of ChatGPT gets built", "reward-model"),
         ("My boss keeps asking me what a large model actually is", "large-model-definition"),
