@@ -112,6 +112,21 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
 @pytest.mark.parametrize(
     ("question", "entry_id"),
     [
+        ("ChatGPT谁搞出来的", "chatgpt-maker"),  # not the entry that says 训练出来
+        ("ChatGPT记性好不好", "chatgpt-interaction"),
+        ("ChatGPT用什么方式训练的", "chatgpt-training"),  # not the one that says 用什么方式交互
+    ],
+)
+def test_colloquial_ways_of_asking_are_the_plain_ones(
+    library: Library, question: str, entry_id: str
+) -> None:
+    match = library.match(question)
+    assert match.answered is not None and match.answered.entry.id == entry_id, match.best
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
         ("微调能帮上什么忙", "fine-tuning"),
         ("ChatGPT在教育上能帮上啥", "chatgpt-education-impact"),
         ("gpt回答写一半就断了咋整", "chatgpt-usage-tips"),  # 就, a stopword, glued to 断
