@@ -133,6 +133,16 @@ def empty_synonym(live: LiveLibrary) -> Path:
     return synonyms(live)
 
 
+def a_variant_of_two_terms(live: LiveLibrary) -> Path:
+    synonyms(live).write_text("大模型:\n  - LLM\n语言模型:\n  - llm\n", encoding="utf-8")
+    return synonyms(live)
+
+
+def a_term_that_is_another_s_variant(live: LiveLibrary) -> Path:
+    synonyms(live).write_text("大模型:\n  - 大语言模型\n大语言模型:\n  - LLM\n", encoding="utf-8")
+    return synonyms(live)
+
+
 def impossible_date(live: LiveLibrary) -> Path:
     text = models(live).read_text(encoding="utf-8")
     models(live).write_text(text.replace("2026-11-24", "2026-02-30", 1), encoding="utf-8")
@@ -172,6 +182,8 @@ BAD_SAVES = [
     synonyms_in_gbk,
     dictionary_in_gbk,
     empty_synonym,
+    a_variant_of_two_terms,
+    a_term_that_is_another_s_variant,
     impossible_date,
     malformed_omap,
     complex_key,

@@ -549,7 +549,30 @@ def _read_synonyms(path: Path) -> dict[str, str]:
             )
         for variant in variants:
             synonyms[variant] = canonical
+    problems = _conflicts(data, path)
+    if problems:
+        raise KnowledgeError(problems)
     return synonyms
+
+
+def _conflicts(table: Mapping[str, list[str]], path: Path) -> list[Problem]:
+    """Variants that would silently lose a meaning: one listed under two terms (the last would
+    win), or a term that is also another term's variant (it could not stand for itself).
+    Compared as messages are read: width and case folded."""
+    owner: dict[str, str] = {}
+    problems = []
+    for canonical, variants in table.items():
+        for variant in variants:
+            held = owner.setdefault(_fold(variant), canonical)
+            if held != canonical:
+                reason = f"“{variant}”同时列在 {held} 和 {canonical} 之下，只能算一个词的说法"
+                problems.append(Problem(str(path), 0, None, canonical, reason))
+    for canonical in table:
+        held = owner.get(_fold(canonical), canonical)
+        if held != canonical:
+            reason = f"{canonical} 已是 {held} 的说法，不能再单列为一个词"
+            problems.append(Problem(str(path), 0, None, canonical, reason))
+    return problems
 
 
 def _prefix_dictionary_loaded(tokenizer: jieba.Tokenizer) -> jieba.Tokenizer:
