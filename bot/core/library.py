@@ -28,6 +28,13 @@ UNEXPECTED = (RecursionError, ValueError, TypeError, IndexError, KeyError, Attri
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _written_in_english(text: str) -> bool:
+    """A message with no Chinese character: read as English (see `latin_names`)."""
+    return _CJK.search(text) is None
+
+
 REMEMBERED_SEARCHES = 4096
 """Recent searches a library keeps the hits of (a few kilobytes each)."""
 REMEMBERED_TEXT_CHARS = 200
@@ -123,7 +130,7 @@ class Library:
             focus,
             normalised,
             corrected,
-            english=_CJK.search(text) is None,
+            english=_written_in_english(text),
             claim=checks_a_claim(normalised),
         )
 
@@ -137,7 +144,7 @@ class Library:
     def focus(self, text: str) -> str:
         """The part of a message that asks the question (see :mod:`bot.core.focus`)."""
         index = self.index
-        english = _CJK.search(text) is None
+        english = _written_in_english(text)
 
         # A clause may be read for its known words and for its strange names: tokenised once.
         @functools.cache

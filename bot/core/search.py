@@ -630,10 +630,11 @@ class Index:
         # the bot knows nothing of it: at best a did-you-mean, never a confident answer. One
         # it knows (Siri) is answered only by an entry that knows it.
         names = latin_names(tokens, english=english)
+        domain_terms = tuple(t for t in dict.fromkeys(tokens) if t in self._domain_terms)
         # Only a claim that names a term of the domain (计算资源, 训练数据, 推理能力): one that
         # names nothing but a subject ("ChatGPT能帮我订机票吧") may be about anything, and its
         # strange words are what it asks about.
-        claim = claim and not self._domain_terms.isdisjoint(tokens)
+        claim = claim and bool(domain_terms)
         bm25: dict[int, float] = {}
         words = self._words.gather(
             tokens, 1.0, bm25, names=frozenset(names), english=english, claim=claim
@@ -652,7 +653,7 @@ class Index:
             frozenset(tokens),
             facts.asked(tokens),
             self.heads(tokens, english=english),
-            tuple(t for t in dict.fromkeys(tokens) if t in self._domain_terms),
+            domain_terms,
             self._about_the_unknown(tokens),
             not self._unheard_terms.isdisjoint(tokens),
         )
