@@ -23,6 +23,8 @@ from bot.core.library import Library
         ("ChatGPT的API价格是多少", Fact.NUMBER | Fact.MONEY),
         ("ChatGPT一上线就得付费才能用吧", Fact.MONEY),  # whether it is paid for is a price too
         ("训练大模型成本高吗", Fact.NONE),  # a cost may be compute as much as money
+        ("训练根本用不了多少算力吧", Fact.NONE),  # "not much" asks for no number
+        ("微调没多少人在用吧", Fact.NONE),
         ("GPT是哪家公司开发的", Fact.MAKER),
         ("ChatGPT背后的公司是哪家", Fact.MAKER),
         ("谁能用ChatGPT", Fact.NONE),  # who may use it, not who made it
