@@ -48,6 +48,8 @@ _LATIN_WORD = re.compile(r"^[0-9a-z]")
 _DIGIT = re.compile(r"[0-9]")
 _NUMBER = re.compile(r"[0-9.]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_MODALS = frozenset({"能", "会", "可以", "能不能", "会不会", "可不可以", "能否"})
+"""The words that ask whether something can do a thing (大模型能炒股吗)."""
 
 K1 = 1.2
 B = 0.75
@@ -656,6 +658,7 @@ class Index:
             domain_terms,
             self._about_the_unknown(tokens),
             not self._unheard_terms.isdisjoint(tokens),
+            self._asks_an_unknown_ability(tokens),
         )
         numbers = [number for number, _ in candidates]
         word_covers = words.coverages(numbers)
@@ -681,6 +684,27 @@ class Index:
         if not english:
             return found
         return tuple(h for h in found if not _LATIN_WORD.match(h) or h in self._words.idf)
+
+    def _asks_an_unknown_ability(self, tokens: list[str]) -> bool:
+        """The query asks whether a subject can do something no entry mentions ("大模型能炒股吗",
+        "ChatGPT能帮我算命吗"): its subject and the form 能…吗 alone would carry it to whichever
+        entry asks what the subject can do ("大模型能看图吗").
+
+        Only the bare form counts: nothing but subjects before the modal, no question word after
+        it (会发生什么 asks what happens), and no word after it of two or more characters that
+        an entry knows (帮 and 我 are grammar; 写代码 is known).
+        """
+        at = next((i for i, token in enumerate(tokens) if token in _MODALS), None)
+        if at is None or at == 0:
+            return False
+        before, after = tokens[:at], tokens[at + 1 :]
+        asked = [token for token in after if len(token) > 1]
+        return (
+            all(token in self._words.entities for token in before)
+            and not any(token in QUESTION_WORDS for token in after)
+            and bool(asked)
+            and not any(token in self._words.terms for token in asked)
+        )
 
     def _about_the_unknown(self, tokens: list[str]) -> bool:
         """The query names something no entry mentions: a Chinese word of two or more characters
@@ -727,8 +751,9 @@ class Index:
         fact_held = not wanted or not self._held or wanted & self._held[number] == wanted
         head_known = all(self._words.has(number, head) for head in asked.heads)
         missing_terms = sum(1 for term in asked.domain_terms if not self._words.has(number, term))
-        # "租房要注意什么" meets "使用ChatGPT要注意什么" only through its everyday words.
-        stray = asked.unknown_term or (
+        # "租房要注意什么" meets "使用ChatGPT要注意什么" only through its everyday words, and
+        # "大模型能炒股吗" meets "大模型能看图吗" only through its subject and its form.
+        stray = asked.unknown_term or asked.unknown_ability or (
             asked.about_the_unknown and not subject_named and not self._shares_a_term(number, asked)
         )
         _, similarity, best = process.extractOne(key, self._keys[number], scorer=fuzz.ratio)
@@ -813,6 +838,8 @@ class _Asked(NamedTuple):
     about_the_unknown: bool
     unknown_term: bool
     """It names a term of the lexicon's dictionary that no entry mentions: none answers it."""
+    unknown_ability: bool
+    """It asks whether a subject can do something no entry mentions: none answers it."""
 
 
 class Verdict(Enum):

@@ -436,6 +436,26 @@ def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> 
     assert match.answered is None and match.best is not None and match.best.stray
 
 
+@pytest.mark.parametrize("question", ["大模型能炒股吗", "ChatGPT能帮我算命吗", "大模型能开车吗"])
+def test_whether_a_subject_can_do_what_no_entry_mentions_is_never_answered(
+    library: Library, question: str
+) -> None:
+    # The subject and 能…吗 are all it shares with "大模型能看图吗" (multimodal).
+    match = library.match(question)
+    assert match.answered is None and match.best is not None and match.best.stray, match.best
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [("ChatGPT能写代码吗", "chatgpt-abilities"), ("大模型能处理图像吗", "multimodal")],
+)
+def test_whether_a_subject_can_do_what_an_entry_mentions_is_answered(
+    library: Library, question: str, entry_id: str
+) -> None:
+    match = library.match(question)
+    assert match.answered is not None and match.answered.entry.id == entry_id
+
+
 def test_a_concept_an_entry_is_asked_about_is_one_of_its_subjects(library: Library) -> None:
     # prompt-learning's phrasings ask about 指令学习, one of its keywords: the question names
     # its subject, though it also names ChatGPT, the subject of large-model-ai-benefits.
