@@ -80,13 +80,19 @@ def question_focus(
     last = asking[-1]
     # A last question that names nothing the knowledge knows and refers to nothing ("有没有现成的
     # 说法？" after "为什么国内这么少企业敢做ChatGPT") asks for help: the question is the earlier
-    # one that names the most (the last of equals).
+    # one that names the most (the last of equals). But one that goes on from a clause naming
+    # a subject without asking ("GPT预训练的时候，具体是在学一个什么目标？") asks about that.
     if not _PRONOUN.search(clauses[last]):
 
         def substance(i: int) -> int:
             return sum(1 for w in known_words(clauses[i]) if is_term(w) or is_subject(w))
 
-        if substance(last) == 0:
+        goes_on = (
+            last > 0
+            and last - 1 not in asking
+            and any(map(is_subject, known_words(clauses[last - 1])))
+        )
+        if substance(last) == 0 and not goes_on:
             last = max(reversed(asking), key=substance)
     focus = _question(clauses, last, known_words, is_subject, is_term, is_everyday)
     # A name the knowledge has never seen, asked about anywhere in the message ("Gemini到底是

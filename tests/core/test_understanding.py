@@ -284,6 +284,14 @@ def test_a_last_question_that_only_asks_for_help_gives_way_to_the_real_one(
     assert library.search(text)[0].entry.id == "rlhf"
 
 
+def test_a_last_question_that_goes_on_from_a_subject_is_the_question(library: Library) -> None:
+    # It names nothing itself, yet asks about the clause before it, not about the earlier
+    # question the asker only mentions.
+    text = "在准备组会报告，想先弄懂ChatGPT是怎么聊天的，资料里没写。ChatGPT微调的时候，到底用的是什么数据？"
+    assert library.focus(text) == "chatgpt 微调 到底用的是什么数据？"
+    assert library.match(text).answered.entry.id == "chatgpt-training"  # type: ignore[union-attr]
+
+
 def test_an_english_sentence_of_a_few_words_is_short(library: Library) -> None:
     text = "Where was ChatGPT trained, on what hardware?"  # 44 letters, 7 words
     assert library.focus(text) == text
