@@ -753,8 +753,14 @@ class Index:
         missing_terms = sum(1 for term in asked.domain_terms if not self._words.has(number, term))
         # "租房要注意什么" meets "使用ChatGPT要注意什么" only through its everyday words, and
         # "大模型能炒股吗" meets "大模型能看图吗" only through its subject and its form.
-        stray = asked.unknown_term or asked.unknown_ability or (
-            asked.about_the_unknown and not subject_named and not self._shares_a_term(number, asked)
+        stray = (
+            asked.unknown_term
+            or asked.unknown_ability
+            or (
+                asked.about_the_unknown
+                and not subject_named
+                and not self._shares_a_term(number, asked)
+            )
         )
         _, similarity, best = process.extractOne(key, self._keys[number], scorer=fuzz.ratio)
         fuzzy = similarity / 100

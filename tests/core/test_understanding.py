@@ -287,7 +287,10 @@ def test_a_last_question_that_only_asks_for_help_gives_way_to_the_real_one(
 def test_a_last_question_that_goes_on_from_a_subject_is_the_question(library: Library) -> None:
     # It names nothing itself, yet asks about the clause before it, not about the earlier
     # question the asker only mentions.
-    text = "在准备组会报告，想先弄懂ChatGPT是怎么聊天的，资料里没写。ChatGPT微调的时候，到底用的是什么数据？"
+    text = (
+        "在准备组会报告，想先弄懂ChatGPT是怎么聊天的，资料里没写。"
+        "ChatGPT微调的时候，到底用的是什么数据？"
+    )
     assert library.focus(text) == "chatgpt 微调 到底用的是什么数据？"
     assert library.match(text).answered.entry.id == "chatgpt-training"  # type: ignore[union-attr]
 
