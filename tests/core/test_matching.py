@@ -66,6 +66,23 @@ def test_people_get_the_right_answer(library: Library, question: str, entry_id: 
 @pytest.mark.parametrize(
     ("subject", "entry_id"),
     [
+        ("ChatGPT", "chatgpt-definition"),
+        ("GPT", "gpt-definition"),
+        ("生成式AI", "generative-ai-definition"),
+    ],
+)
+def test_how_a_subject_is_defined_is_what_it_is(
+    library: Library, subject: str, entry_id: str
+) -> None:
+    # 定义 is in answers that say the article gives none (reward-model's): it decided.
+    for question in (f"{subject}怎么定义", f"{subject}的定义是什么"):
+        match = library.match(question)
+        assert match.answered is not None and match.answered.entry.id == entry_id, question
+
+
+@pytest.mark.parametrize(
+    ("subject", "entry_id"),
+    [
         ("ChatGPT", "chatgpt-use-cases"),
         ("GPT", "gpt-applications"),
         ("大模型", "large-model-ai-benefits"),
