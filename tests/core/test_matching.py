@@ -29,6 +29,7 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("Transformer", "transformer"),
         ("ChatGPT怎么就走红了", "chatgpt-popularity"),  # slang
         ("大模型的坏处", "large-model-challenges"),  # 坏处: 缺点 (was its definition)
+        ("ChatGPT有哪些real world的scenario", "chatgpt-use-cases"),  # English inside Chinese
         ("ChatGPT的底座是什么", "gpt-chatgpt-connection"),  # slang
         ("ChatGPT能陪人闲聊吗", "chatgpt-features"),  # colloquial
         ("ChatGPT会不会抢了程序员的饭碗", "chatgpt-jobs-impact"),  # colloquial
