@@ -78,8 +78,8 @@ most often ordinary English, not a name or the topic; weighed as the unknown Chi
 would be, it sank every English question that said more than its terms. A name with a digit
 (GPT-5) still weighs fully."""
 UNKNOWN_CLAIM_WORD_WEIGHT = 2.0
-"""The weight in coverage of a Chinese word no entry knows in a claim about a term of the domain
-put to be confirmed ("大模型的计算资源随便一台笔记本就能搞定吧", "ChatGPT的训练数据全是小说吧"):
+"""The weight in coverage of a Chinese word no entry knows in a claim about a subject or a term
+of the domain put to be confirmed ("大模型的计算资源随便一台笔记本就能搞定吧", "RLHF没啥用吧"):
 the claim may be wrong, and its words with it, so such a word weighs as an everyday word, not as
 what the question is about."""
 EVERYDAY_WORD_WEIGHT = 2.0
@@ -633,10 +633,12 @@ class Index:
         # it knows (Siri) is answered only by an entry that knows it.
         names = latin_names(tokens, english=english)
         domain_terms = tuple(t for t in dict.fromkeys(tokens) if t in self._domain_terms)
-        # Only a claim that names a term of the domain (计算资源, 训练数据, 推理能力): one that
-        # names nothing but a subject ("ChatGPT能帮我订机票吧") may be about anything, and its
-        # strange words are what it asks about.
-        claim = claim and bool(domain_terms)
+        # Only a claim about the domain, naming a subject or a term of it ("RLHF没啥用吧，就是个
+        # 营销噱头"): a claim about anything else ("明天会下雨吧") is not weighed as one. One
+        # about what a subject can do that no entry mentions ("ChatGPT能帮我订机票吧") is stray
+        # all the same (see `_asks_an_unknown_ability`).
+        entities = self._words.entities
+        claim = claim and (bool(domain_terms) or any(t in entities for t in tokens))
         bm25: dict[int, float] = {}
         words = self._words.gather(
             tokens, 1.0, bm25, names=frozenset(names), english=english, claim=claim

@@ -433,6 +433,14 @@ def test_a_claim_on_the_domain_put_to_be_confirmed_is_answered_whatever_it_claim
     assert library.match("ChatGPT能帮我订机票吧").answered is None
 
 
+def test_a_claim_on_a_subject_put_to_be_confirmed_is_answered_whatever_it_claims(
+    library: Library,
+) -> None:
+    # 营销 and 噱头 are the claim's own words; it names nothing of the domain but RLHF.
+    claim = library.match("RLHF没啥用吧，说白了就是营销噱头")
+    assert claim.answered is not None and claim.answered.entry.id == "rlhf"
+
+
 def test_a_bare_number_is_a_figure_not_a_name(library: Library) -> None:
     # Some entry has a 2 of its own: that makes the 2 of "上线2个月" no version of anything.
     hits = library.search("ChatGPT上线2个月有多少用户", limit=3)
