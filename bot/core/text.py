@@ -695,13 +695,18 @@ class Analyzer:
         return tokens
 
 
-_CLAIM = re.compile(r"吧(?= |$)|难道|不就是|对不对|对吧|是不是")
+_CLAIM = re.compile(
+    r"吧(?= |$)|难道|不就是|对不对|对吧|是不是"  # put to be confirmed
+    r"|我觉得|我感觉|我认为|根本"  # an opinion
+    r"|听说|有人说|据说"  # hearsay
+)
 
 
 def checks_a_claim(normalised: str) -> bool:
     """Whether a normalised message puts a claim to be confirmed ("思维链是靠聊天记录训练出来的吧",
-    "RLHF难道不只是为了让答案更准"), rather than asking openly: the claim may be wrong, so its
-    words need not be the knowledge's."""
+    "RLHF难道不只是为了让答案更准"), an opinion ("我觉得大模型根本不需要微调") or hearsay ("听说
+    ChatGPT是谷歌做的"), rather than asking openly: the claim may be wrong, so its words need not
+    be the knowledge's."""
     return _CLAIM.search(normalised) is not None
 
 
