@@ -41,7 +41,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core import facts
 from bot.core.knowledge import Entry
-from bot.core.text import QUESTION_WORDS, STOPWORDS, char_bigrams
+from bot.core.text import BOUND_CHARACTERS, QUESTION_WORDS, STOPWORDS, char_bigrams
 
 Tokenize = Callable[[str], list[str]]
 _LATIN_WORD = re.compile(r"^[0-9a-z]")
@@ -69,6 +69,11 @@ the bundled knowledge): relative, so that in a knowledge of five entries a name 
 outweigh every word asked about it."""
 QUESTION_WORD_WEIGHT = 0.5
 """The weight in coverage of 什么, 哪, 多少...: the kind of question, not its content."""
+BOUND_CHARACTER_WEIGHT = QUESTION_WORD_WEIGHT
+"""The most a lone character of grammar (能, 会, 就, 没, 点: `text.BOUND_CHARACTERS`) weighs in
+coverage: it tells how a question is put, as 什么 does, not what it is about. Weighed by its IDF
+(1 to 2), the 没 and 来 of "ChatGPT没单独调过吧，就是直接拿GPT来用" counted against every entry
+that does not happen to say them, and what it asks about carried too little to answer it."""
 UNKNOWN_CHARACTER_WEIGHT = 1.0
 """The weight in coverage of a single character that no entry knows."""
 UNKNOWN_ENGLISH_WORD_WEIGHT = 3.0
@@ -277,6 +282,8 @@ class _Postings:
             if claim and _CJK.match(term):
                 return min(self.unknown_idf, UNKNOWN_CLAIM_WORD_WEIGHT)
             return self.unknown_idf
+        if term in BOUND_CHARACTERS:
+            return min(idf, BOUND_CHARACTER_WEIGHT)
         if term in self.entities:
             return max(idf, ENTITY_SHARE * self.unknown_idf)
         return min(idf, EVERYDAY_WORD_WEIGHT) if self._is_everyday(term) else idf

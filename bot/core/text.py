@@ -44,7 +44,8 @@ BOUND_CHARACTERS = frozenset(
     "给让把被比跟和对从"  # prepositions
 )
 """Characters that lean on a neighbour: jieba, meeting a sequence it does not know, glues one of
-them to it (能起, 性上, 帮上, 写个, 比小)."""
+them to it (能起, 性上, 帮上, 写个, 比小). On their own they are grammar, and weigh little in the
+search (`search.BOUND_CHARACTER_WEIGHT`)."""
 
 # Polite padding that carries no meaning for matching ("请问一下，什么是大模型呀").
 FILLERS = (

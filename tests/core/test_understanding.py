@@ -441,6 +441,19 @@ def test_a_claim_on_a_subject_put_to_be_confirmed_is_answered_whatever_it_claims
     assert claim.answered is not None and claim.answered.entry.id == "rlhf"
 
 
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("ChatGPT没单独调过吧，就是直接拿GPT来用", "chatgpt-base-model"),
+        ("大模型对多模态有啥推动作用", "multimodal"),
+    ],
+)
+def test_characters_of_grammar_weigh_little(library: Library, question: str, entry_id: str) -> None:
+    # 没, 来 and 对 say how the question is put; weighed as content they outweighed what it asks.
+    match = library.match(question)
+    assert match.answered is not None and match.answered.entry.id == entry_id, match.best
+
+
 def test_a_bare_number_is_a_figure_not_a_name(library: Library) -> None:
     # Some entry has a 2 of its own: that makes the 2 of "上线2个月" no version of anything.
     hits = library.search("ChatGPT上线2个月有多少用户", limit=3)
