@@ -31,6 +31,10 @@ from bot.core.typo import TypoCorrector
         # Ordinary English around the terms (honestly, keep, boss) does not sink the question.
         ("Honestly I keep wondering how the reward model of ChatGPT gets built", "reward-model"),
         ("My boss keeps asking me what a large model actually is", "large-model-definition"),
+        (
+            "Someone told me ChatGPT is just GPT in a chat box. What sets them apart?",
+            "gpt-vs-chatgpt",
+        ),
     ],
 )
 def test_english_questions_are_answered(library: Library, question: str, entry_id: str) -> None:
