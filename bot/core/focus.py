@@ -22,7 +22,7 @@ MAX_LOOK_BACK = 6
 """Clauses searched back for what a question refers to: an antecedent is close, and a message of
 a thousand clauses must not cost a thousand tokenisations."""
 
-_CLAUSE_END = re.compile(r"(?<=[。！？!?；;，,：\n])|(?<=[.:](?=\s))")
+_CLAUSE_END = re.compile(r"(?<=[。！？!?；;，,：\n—…])|(?<=[.:](?=\s))")
 _QUESTION_MARK = re.compile(
     r"[?？]|什么|啥|谁|咋|怎么|怎样|如何|为什么|为啥|吗|呢|哪|多少|是否|是不是|有没有|能不能|会不会"
     r"|可不可以|区别|不同|干嘛|干什么|靠谱|\b(?:what|how|why|who|when|where|which|can|does|is)\b"

@@ -278,6 +278,12 @@ def test_a_colon_ends_a_clause(library: Library) -> None:
     assert library.focus(text) == "RLHF里的奖励模型是怎么训练的？"
 
 
+@pytest.mark.parametrize("dash", ["——", "…", "……"])
+def test_a_dash_or_an_ellipsis_ends_a_clause(library: Library, dash: str) -> None:
+    text = f"组里天天有人提这个词，我一直没搞懂{dash}RLHF里的奖励模型是怎么训练的？"
+    assert library.focus(text) == "RLHF里的奖励模型是怎么训练的？"
+
+
 @pytest.mark.parametrize("request_for_help", ["有没有靠谱的说法？", "有没有现成的资料？"])
 def test_a_last_question_that_only_asks_for_help_gives_way_to_the_real_one(
     library: Library, request_for_help: str
