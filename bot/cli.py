@@ -266,7 +266,8 @@ def _why(match: Match, limits: Thresholds) -> str:
     if match.verdict is Verdict.SUGGEST and match.best.stray and score >= limits.clear:
         return (
             f"最高分 {score:.2f}，但问题问的东西没有条目讲到（与最接近的条目只有寻常词相同，"
-            "问到一个没有条目提过的术语，或问一个主题能不能做没有条目提过的事）：不回答，给出“你是不是想问”"
+            "问一个事实而只有主题相同，问到一个没有条目提过的术语，"
+            "或问一个主题能不能做没有条目提过的事）：不回答，给出“你是不是想问”"
         )
     if match.verdict is Verdict.SUGGEST:
         return f"最高分 {score:.2f} 不够确定：给出“你是不是想问”"

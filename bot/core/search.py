@@ -668,6 +668,7 @@ class Index:
             self._about_the_unknown(tokens),
             not self._unheard_terms.isdisjoint(tokens),
             self._asks_an_unknown_ability(tokens),
+            self._asked_about(tokens),
         )
         numbers = [number for number, _ in candidates]
         word_covers = words.coverages(numbers)
@@ -714,6 +715,24 @@ class Index:
             and bool(asked)
             and not any(token in self._words.terms for token in asked)
         )
+
+    def _asked_about(self, tokens: list[str]) -> tuple[str, ...]:
+        """What a question for a fact (`facts.asked`) asks it about besides its subject: its
+        words that some entry knows ("ChatGPT有多少参数": 参数; "大模型的估值是多少": 估值).
+        () for any other question, or when they are all everyday words: the 出来 of
+        "ChatGPT是哪年出来的" says little about what is asked."""
+        if not facts.asked(tokens):
+            return ()
+        words = self._words
+        found = tuple(
+            token
+            for token in dict.fromkeys(tokens)
+            if len(token) > 1
+            and token not in QUESTION_WORDS
+            and token not in words.entities
+            and token in words.terms
+        )
+        return () if all(map(self._is_everyday, found)) else found
 
     def _about_the_unknown(self, tokens: list[str]) -> bool:
         """The query names something no entry mentions: a Chinese word of two or more characters
@@ -762,9 +781,16 @@ class Index:
         missing_terms = sum(1 for term in asked.domain_terms if not self._words.has(number, term))
         # "租房要注意什么" meets "使用ChatGPT要注意什么" only through its everyday words, and
         # "大模型能炒股吗" meets "大模型能看图吗" only through its subject and its form.
+        # An entry that knows none of what a question for a fact asks about shares only its
+        # subject with it: "大模型的估值是多少" is not answered by the entry on 大模型's parameters,
+        # though its answer holds a number.
+        only_the_subject = bool(asked.about) and not any(
+            self._words.has(number, word) for word in asked.about
+        )
         stray = (
             asked.unknown_term
             or asked.unknown_ability
+            or only_the_subject
             or (
                 asked.about_the_unknown
                 and not subject_named
@@ -855,6 +881,8 @@ class _Asked(NamedTuple):
     """It names a term of the lexicon's dictionary that no entry mentions: none answers it."""
     unknown_ability: bool
     """It asks whether a subject can do something no entry mentions: none answers it."""
+    about: tuple[str, ...]
+    """What a question for a fact asks it about besides its subject (`Index._asked_about`)."""
 
 
 class Verdict(Enum):

@@ -498,6 +498,14 @@ def test_whether_a_subject_can_do_what_an_entry_mentions_is_answered(
     assert match.answered is not None and match.answered.entry.id == entry_id
 
 
+def test_a_fact_about_a_subject_that_no_entry_holds_is_never_answered(library: Library) -> None:
+    # large-model-parameters shares only 大模型 with it, though its answer holds a number.
+    match = library.match("大模型的估值是多少")
+    assert match.answered is None and match.best is not None and match.best.stray, match.best
+    launch = library.match("ChatGPT是哪年出来的")  # 出来 is an everyday word: no aspect of it
+    assert launch.answered is not None and launch.answered.entry.id == "chatgpt-launch"
+
+
 def test_a_concept_an_entry_is_asked_about_is_one_of_its_subjects(library: Library) -> None:
     # prompt-learning's phrasings ask about 指令学习, one of its keywords: the question names
     # its subject, though it also names ChatGPT, the subject of large-model-ai-benefits.
