@@ -316,6 +316,9 @@ ENGLISH_QUESTION_WORDS = {
     "what is": "什么是",
     "what are": "什么是",
     "what": "什么",
+    # "What can ChatGPT do": the do comes at the end, an auxiliary elsewhere.
+    "what can": "能做什么",
+    "what else can": "还能做什么",
     "how many": "多少",
     "how much": "多少",
     "how": "怎么",

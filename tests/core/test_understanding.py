@@ -19,6 +19,7 @@ from bot.core.typo import TypoCorrector
     ("question", "entry_id"),
     [
         ("What is RLHF?", "rlhf"),
+        ("What can ChatGPT do?", "chatgpt-abilities"),  # the do at the end is 做 (was 控制性能)
         ("Who developed ChatGPT?", "chatgpt-maker"),
         ("how does the reward model work", "reward-model"),
         ("What is a Transformer?", "transformer"),
