@@ -196,7 +196,7 @@ def explain(library: Library, question: str) -> str:
     hits = library.search(question, limit=5)
     match = library.match(question)
     limits = library.thresholds
-    tokens = library.analyzer.tokenise(reading.corrected)
+    tokens = list(reading.tokens)
     asked = _asked(tokens, library, english=reading.english)
     lines = [
         f"问题      {question}",
@@ -210,6 +210,11 @@ def explain(library: Library, question: str) -> str:
         + ("（求证一个说法）" if reading.claim else ""),
         *([f"纠错      {reading.corrected}"] if reading.corrected != reading.normalised else []),
         f"分词      {' / '.join(tokens) or '(无)'}",
+        *(
+            [f"除去      {' / '.join(reading.set_aside)}（“除了”之后：不是问的）"]
+            if reading.set_aside
+            else []
+        ),
         *([f"问的是    {'、'.join(asked)}"] if asked else []),
         f"判定      {_verdict(match)}（{_why(match, limits)}）",
         # The component names are those of the score formula in the README; fact and head say

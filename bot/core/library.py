@@ -18,7 +18,7 @@ from bot.core.focus import question_focus
 from bot.core.knowledge import Entry, KnowledgeBase, Topic, knowledge_files, load_knowledge
 from bot.core.search import Hit, Index, Match, Thresholds, decide, latin_names
 from bot.core.source_file import MAX_FILE_BYTES
-from bot.core.text import LEXICON_DIR, Analyzer, Lexicon, checks_a_claim, load_lexicon
+from bot.core.text import LEXICON_DIR, Analyzer, Lexicon, checks_a_claim, load_lexicon, set_aside
 from bot.core.typo import TypoCorrector, load_readings
 from bot.core.vocabulary import Vocabulary
 from bot.errors import KnowledgeError, Problem
@@ -51,6 +51,10 @@ class Reading:
     english: bool
     claim: bool = False
     """It puts a claim to be confirmed (see :func:`bot.core.text.checks_a_claim`)."""
+    tokens: tuple[str, ...] = ()
+    """The corrected text's tokens that the search weighs."""
+    set_aside: tuple[str, ...] = ()
+    """Tokens left out as what the question is not about ("除了聊天": see `text.set_aside`)."""
 
 
 @dataclass(frozen=True)
@@ -114,9 +118,8 @@ class Library:
 
     def _search(self, text: str, limit: int) -> list[Hit]:
         reading = self.read(text)
-        tokens = self.analyzer.segment(reading.corrected)
         return self.index.search_tokens(
-            tokens, limit=limit, english=reading.english, claim=reading.claim
+            list(reading.tokens), limit=limit, english=reading.english, claim=reading.claim
         )
 
     def read(self, text: str) -> Reading:
@@ -124,6 +127,9 @@ class Library:
         focus = self.focus(text)
         normalised = self.analyzer.normalise(focus)
         corrected = self._corrected(normalised)
+        tokens, aside = set_aside(
+            self.analyzer.segment(corrected), is_subject=self.index.names_subject
+        )
         # The question words of an English message become Chinese when normalised: whether it
         # was English is judged on the message as written.
         return Reading(
@@ -132,6 +138,8 @@ class Library:
             corrected,
             english=_written_in_english(text),
             claim=checks_a_claim(normalised),
+            tokens=tuple(tokens),
+            set_aside=tuple(aside),
         )
 
     def _corrected(self, normalised: str) -> str:

@@ -14,7 +14,7 @@ import marshal
 import re
 import tempfile
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeAlias
@@ -712,6 +712,47 @@ def checks_a_claim(normalised: str) -> bool:
     ChatGPT是谷歌做的"), rather than asking openly: the claim may be wrong, so its words need not
     be the knowledge's."""
     return _CLAIM.search(normalised) is not None
+
+
+ASIDE_WORDS = frozenset({"除了"})
+"""Words that set what follows aside ("除了聊天还能干嘛"; the lexicon makes "besides" 除了): what
+they set aside is what is not asked, and must not draw the question to an entry about it."""
+MAX_SET_ASIDE = 3
+"""Words set aside at most: 除了 names a thing or two (除了写代码), not the rest of the message."""
+_ASIDE_ENDS = frozenset({"以外", "之外"})
+_ASIDE_STOPS = frozenset({"还", "也", "就", "没", "能", "会", "可以"})
+"""What goes on after the set-aside part: "除了聊天，还能…", "除了语言处理就没别的…"."""
+_GOES_ON = frozenset("还也就")
+
+
+def set_aside(
+    tokens: Sequence[str], *, is_subject: Callable[[str], bool]
+) -> tuple[list[str], list[str]]:
+    """The tokens without what 除了 sets aside, and the words set aside.
+
+    The set-aside part runs to 以外/之外, to what goes on after it (还, 也, 能 …), to a question
+    word or a subject ("除了写代码ChatGPT还能干嘛": 写 and 代码), at most `MAX_SET_ASIDE` words.
+    """
+    kept: list[str] = []
+    aside: list[str] = []
+    left = 0
+    for token in tokens:
+        if token in ASIDE_WORDS:
+            left = MAX_SET_ASIDE
+        elif left and token in _ASIDE_ENDS:
+            left = 0
+        elif left and not (
+            token in _ASIDE_STOPS
+            or token[0] in _GOES_ON  # jieba glues 还 to what follows (还用)
+            or token in QUESTION_WORDS
+            or is_subject(token)
+        ):
+            aside.append(token)
+            left -= 1
+        else:
+            left = 0
+            kept.append(token)
+    return kept, aside
 
 
 _TAG_QUESTION = re.compile(r"(?<=[\u3400-\u9fff])不(?= |$)")

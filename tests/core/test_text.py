@@ -7,7 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.core.library import Library
-from bot.core.text import WORD_JOINERS, Analyzer, _alternation, char_bigrams, checks_a_claim
+from bot.core.text import (
+    WORD_JOINERS,
+    Analyzer,
+    _alternation,
+    char_bigrams,
+    checks_a_claim,
+    set_aside,
+)
 
 
 def test_full_width_case_and_traditional_are_folded(analyzer: Analyzer) -> None:
@@ -59,6 +66,22 @@ def test_a_verb_said_short_is_the_verb(analyzer: Analyzer) -> None:
 )
 def test_a_claim_put_to_be_confirmed_is_told_from_an_open_question(text: str, claim: bool) -> None:
     assert checks_a_claim(text) is claim
+
+
+@pytest.mark.parametrize(
+    ("tokens", "kept", "aside"),
+    [
+        ("chatgpt 除了 聊天 以外 能 做 什么", "chatgpt 能 做 什么", "聊天"),
+        ("除了 写 代码 chatgpt 能 干嘛", "chatgpt 能 干嘛", "写 代码"),  # up to the subject
+        ("大模型 除了 语言 处理 没 用途", "大模型 没 用途", "语言 处理"),
+        ("什么 能 chatgpt 除了 聊天", "什么 能 chatgpt", "聊天"),  # English: besides at the end
+        ("除了 甲 乙 丙 丁 戊", "丁 戊", "甲 乙 丙"),  # a thing or two, not the whole message
+        ("chatgpt 能 做 什么", "chatgpt 能 做 什么", ""),
+    ],
+)
+def test_what_besides_sets_aside_is_not_what_is_asked(tokens: str, kept: str, aside: str) -> None:
+    result = set_aside(tokens.split(), is_subject=lambda token: token == "chatgpt")
+    assert result == (kept.split(), aside.split())
 
 
 def test_how_to_explain_it_is_padding(analyzer: Analyzer) -> None:

@@ -465,6 +465,13 @@ def test_characters_of_grammar_weigh_little(library: Library, question: str, ent
     assert match.answered is not None and match.answered.entry.id == entry_id, match.best
 
 
+def test_what_besides_sets_aside_does_not_draw_the_question(library: Library) -> None:
+    # 文本生成 is what GPT-3 is not asked about; it drew the question away from gpt-3.
+    match = library.match("GPT-3除了文本生成还用在哪")
+    assert match.answered is not None and match.answered.entry.id == "gpt-3"
+    assert library.read("GPT-3除了文本生成还用在哪").set_aside == ("文本生成",)
+
+
 def test_a_bare_number_is_a_figure_not_a_name(library: Library) -> None:
     # Some entry has a 2 of its own: that makes the 2 of "上线2个月" no version of anything.
     hits = library.search("ChatGPT上线2个月有多少用户", limit=3)
