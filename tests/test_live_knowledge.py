@@ -55,6 +55,19 @@ async def test_a_question_asked_before_an_edit_is_answered_from_the_new_knowledg
     assert live.current().match("恰特是什么").answered.entry.id == "chatgpt"  # type: ignore[union-attr]
 
 
+async def test_a_question_read_before_a_lexicon_edit_is_read_with_the_new_lexicon(
+    live: LiveLibrary,
+) -> None:
+    # A reload reuses the analyzer while the lexicon is unchanged: an edited one is read anew.
+    assert live.current().analyzer.normalise("恰特是什么") == "恰特是什么"
+    synonyms = live.directory / "lexicon" / "synonyms.yaml"
+    text = synonyms.read_text(encoding="utf-8")
+    synonyms.write_text(text.replace("ChatGPT:\n", "ChatGPT:\n  - 恰特\n", 1), encoding="utf-8")
+    assert (await live.reload()).ok
+    assert live.current().analyzer.normalise("恰特是什么") == "chatgpt是什么"
+    assert live.current().match("恰特是什么").answered.entry.id == "chatgpt"  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     "damage",
     [
