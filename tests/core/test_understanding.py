@@ -274,6 +274,13 @@ def test_a_count_is_no_question(library: Library) -> None:
     assert match.answered is not None and match.answered.entry.id == "large-model-challenges"
 
 
+def test_this_and_a_subject_refers_back_to_the_clause_before(library: Library) -> None:
+    # "这跟ChatGPT有啥关系" relates ChatGPT to what was said before, not to GPT.
+    text = "群里都在说会提问特别重要，这跟ChatGPT有啥关系？"
+    assert library.focus(text) == "提问 这跟ChatGPT有啥关系？"
+    assert library.match(text).answered.entry.id == "chatgpt-usage-tips"  # type: ignore[union-attr]
+
+
 def test_a_colon_ends_a_clause(library: Library) -> None:
     text = "我们组下周要做技术分享，我负责的部分是这个：RLHF里的奖励模型是怎么训练的？"
     assert library.focus(text) == "RLHF里的奖励模型是怎么训练的？"
