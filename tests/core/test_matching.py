@@ -6,6 +6,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from answers import answered_by
 
 from bot.core.evaluation import find_collisions, load_cases, run_cases
 from bot.core.library import Library
@@ -81,8 +82,7 @@ def test_how_a_subject_is_defined_is_what_it_is(
 ) -> None:
     # 定义 is in answers that say the article gives none (reward-model's): it decided.
     for question in (f"{subject}怎么定义", f"{subject}的定义是什么"):
-        match = library.match(question)
-        assert match.answered is not None and match.answered.entry.id == entry_id, question
+        assert answered_by(library, question) == entry_id, question
 
 
 @pytest.mark.parametrize(
@@ -103,8 +103,7 @@ def test_what_a_subject_is_for_is_answered_by_that_subject(
 ) -> None:
     # One entry's phrasing "RLHF有什么用" once answered "ChatGPT有什么用": the 用 decided.
     for question in (f"{subject}有什么用", f"{subject}有啥用啊"):
-        match = library.match(question)
-        assert match.answered is not None and match.answered.entry.id == entry_id, question
+        assert answered_by(library, question) == entry_id, question
 
 
 @pytest.mark.parametrize(

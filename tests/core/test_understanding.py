@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from answers import answered_by
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -70,14 +71,12 @@ def test_in_english_only_words_with_digits_are_taken_for_names() -> None:
 def test_a_figure_is_no_name(library: Library) -> None:
     # 100 was taken for a name no entry knows: the question could not reach GPT-3's figure.
     assert latin_names(["gpt-3", "参数", "1000", "亿"], english=False) == ["gpt-3"]
-    match = library.match("GPT-3有1000亿参数吗")
-    assert match.answered is not None and match.answered.entry.id == "gpt-3"
+    assert answered_by(library, "GPT-3有1000亿参数吗") == "gpt-3"
 
 
 def test_a_lone_latin_letter_spells_and_names_nothing(library: Library) -> None:
     # g and p were taken for names no entry knows, and sank the entry on the full name.
-    match = library.match("GPT里面的G、P、T各代表啥")
-    assert match.answered is not None and match.answered.entry.id == "chatgpt-full-name"
+    assert answered_by(library, "GPT里面的G、P、T各代表啥") == "chatgpt-full-name"
 
 
 @pytest.mark.parametrize(
@@ -110,8 +109,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
     library: Library,
 ) -> None:
     # 出来 is in few entries, so its IDF is high; it still says nothing about what is asked.
-    match = library.match("思维链到底是怎么弄出来的")
-    assert match.answered is not None and match.answered.entry.id == "chain-of-thought"
+    assert answered_by(library, "思维链到底是怎么弄出来的") == "chain-of-thought"
 
 
 @pytest.mark.parametrize(
@@ -127,8 +125,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
 def test_colloquial_ways_of_asking_are_the_plain_ones(
     library: Library, question: str, entry_id: str
 ) -> None:
-    match = library.match(question)
-    assert match.answered is not None and match.answered.entry.id == entry_id, match.best
+    assert answered_by(library, question) == entry_id
 
 
 @pytest.mark.parametrize(
@@ -143,8 +140,7 @@ def test_a_pair_jieba_glued_from_grammar_weighs_as_two_characters(
     library: Library, question: str, entry_id: str
 ) -> None:
     # 帮上 is no word: weighed as one no entry knows, it sank every entry.
-    match = library.match(question)
-    assert match.answered is not None and match.answered.entry.id == entry_id
+    assert answered_by(library, question) == entry_id
 
 
 def test_a_glued_pair_whose_other_character_no_entry_has_is_what_is_asked(
@@ -159,8 +155,7 @@ def test_an_answer_knows_the_words_inside_its_words(library: Library) -> None:
     # "更准确、自然的回答".
     assert "准确" in library.analyzer.subwords("准确性")
     assert library.analyzer.subwords("准确") == [] and library.analyzer.subwords("gpt-3.5") == []
-    match = library.match("ChatGPT说的话都准确吗")
-    assert match.answered is not None and match.answered.entry.id == "chatgpt-weaknesses"
+    assert answered_by(library, "ChatGPT说的话都准确吗") == "chatgpt-weaknesses"
 
 
 # --- long messages -----------------------------------------------------------------------------
@@ -210,8 +205,7 @@ def test_of_the_clause_referred_to_the_words_of_substance_are_kept(
     library: Library, text: str, referred_to: str, entry_id: str
 ) -> None:
     assert library.focus(text).startswith(referred_to + " ")
-    match = library.match(text)
-    assert match.answered is not None and match.answered.entry.id == entry_id
+    assert answered_by(library, text) == entry_id
 
 
 def test_a_question_that_starts_with_and_refers_back_to_its_other_side(library: Library) -> None:
@@ -262,16 +256,14 @@ def test_a_question_told_about_is_the_question(library: Library) -> None:
     assert library.focus(text) == "ChatGPT是谁开发的，"
     text = "刷到个视频说思维链能让模型一步一步推理，没看懂，帮我捋一下是怎么回事"
     assert library.focus(text).startswith("思维链 ") and "推理" in library.focus(text)
-    match = library.match(text)
-    assert match.answered is not None and match.answered.entry.id == "chain-of-thought"
+    assert answered_by(library, text) == "chain-of-thought"
 
 
 def test_a_count_is_no_question(library: Library) -> None:
     # 就几台 counts: the question is the clause that asks.
     text = "我们公司就几台服务器，老板想自己训练大模型，主要难在哪？"
     assert library.focus(text).endswith("主要难在哪？")
-    match = library.match(text)
-    assert match.answered is not None and match.answered.entry.id == "large-model-challenges"
+    assert answered_by(library, text) == "large-model-challenges"
 
 
 def test_this_and_a_subject_refers_back_to_the_clause_before(library: Library) -> None:
@@ -446,8 +438,7 @@ def test_a_claim_on_the_domain_put_to_be_confirmed_is_answered_whatever_it_claim
 ) -> None:
     # 笔记本 and 搞定 are the claim's own words, and wrong: the entry on the compute it takes
     # answers it. A claim that names nothing of the domain but a subject may be about anything.
-    claim = library.match("大模型的计算资源随便一台笔记本就能搞定吧")
-    assert claim.answered is not None and claim.answered.entry.id == "compute-challenge"
+    assert answered_by(library, "大模型的计算资源随便一台笔记本就能搞定吧") == "compute-challenge"
     assert library.match("ChatGPT能帮我订机票吧").answered is None
 
 
@@ -455,8 +446,7 @@ def test_a_claim_on_a_subject_put_to_be_confirmed_is_answered_whatever_it_claims
     library: Library,
 ) -> None:
     # 营销 and 噱头 are the claim's own words; it names nothing of the domain but RLHF.
-    claim = library.match("RLHF没啥用吧，说白了就是营销噱头")
-    assert claim.answered is not None and claim.answered.entry.id == "rlhf"
+    assert answered_by(library, "RLHF没啥用吧，说白了就是营销噱头") == "rlhf"
 
 
 @pytest.mark.parametrize(
@@ -468,14 +458,12 @@ def test_a_claim_on_a_subject_put_to_be_confirmed_is_answered_whatever_it_claims
 )
 def test_characters_of_grammar_weigh_little(library: Library, question: str, entry_id: str) -> None:
     # 没, 来 and 对 say how the question is put; weighed as content they outweighed what it asks.
-    match = library.match(question)
-    assert match.answered is not None and match.answered.entry.id == entry_id, match.best
+    assert answered_by(library, question) == entry_id
 
 
 def test_what_besides_sets_aside_does_not_draw_the_question(library: Library) -> None:
     # 文本生成 is what GPT-3 is not asked about; it drew the question away from gpt-3.
-    match = library.match("GPT-3除了文本生成还用在哪")
-    assert match.answered is not None and match.answered.entry.id == "gpt-3"
+    assert answered_by(library, "GPT-3除了文本生成还用在哪") == "gpt-3"
     assert library.read("GPT-3除了文本生成还用在哪").set_aside == ("文本生成",)
 
 
@@ -509,8 +497,7 @@ def test_whether_a_subject_can_do_what_no_entry_mentions_is_never_answered(
 def test_whether_a_subject_can_do_what_an_entry_mentions_is_answered(
     library: Library, question: str, entry_id: str
 ) -> None:
-    match = library.match(question)
-    assert match.answered is not None and match.answered.entry.id == entry_id
+    assert answered_by(library, question) == entry_id
 
 
 def test_a_fact_about_a_subject_that_no_entry_holds_is_never_answered(library: Library) -> None:
@@ -528,8 +515,7 @@ def test_a_concept_an_entry_is_asked_about_is_one_of_its_subjects(library: Libra
         h for h in library.search("指令学习给ChatGPT带来了什么") if h.entry.id == "prompt-learning"
     )
     assert hit.subject_named
-    match = library.match("指令学习给ChatGPT带来了什么")
-    assert match.answered is not None and match.answered.entry.id == "prompt-learning"
+    assert answered_by(library, "指令学习给ChatGPT带来了什么") == "prompt-learning"
 
 
 @pytest.mark.parametrize(
@@ -544,8 +530,7 @@ def test_a_concept_an_entry_is_asked_about_is_one_of_its_subjects(library: Libra
 def test_gpt_is_also_what_people_call_chatgpt(
     library: Library, question: str, entry_id: str
 ) -> None:
-    match = library.match(question)
-    assert match.answered is not None and match.answered.entry.id == entry_id
+    assert answered_by(library, question) == entry_id
 
 
 @pytest.mark.parametrize(
