@@ -660,15 +660,16 @@ class Index:
             candidates = heapq.nlargest(CANDIDATES, bm25.items(), key=by_score)
         key = fuzzy_key(tokens, self._words.idf)
         unknown_names = sum(1 for t in names if t not in self._words.idf)
+        wanted = facts.asked(tokens)
         asked = _Asked(
             frozenset(tokens),
-            facts.asked(tokens),
+            wanted,
             self.heads(tokens, english=english),
             domain_terms,
             self._about_the_unknown(tokens),
             not self._unheard_terms.isdisjoint(tokens),
             self._asks_an_unknown_ability(tokens),
-            self._asked_about(tokens),
+            self._asked_about(tokens) if wanted else (),
         )
         numbers = [number for number, _ in candidates]
         word_covers = words.coverages(numbers)
@@ -719,10 +720,8 @@ class Index:
     def _asked_about(self, tokens: list[str]) -> tuple[str, ...]:
         """What a question for a fact (`facts.asked`) asks it about besides its subject: its
         words that some entry knows ("ChatGPT有多少参数": 参数; "大模型的估值是多少": 估值).
-        () for any other question, or when they are all everyday words: the 出来 of
-        "ChatGPT是哪年出来的" says little about what is asked."""
-        if not facts.asked(tokens):
-            return ()
+        () when they are all everyday words: the 出来 of "ChatGPT是哪年出来的" says little about
+        what is asked."""
         words = self._words
         found = tuple(
             token
