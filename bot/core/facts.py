@@ -35,6 +35,8 @@ _ASKING = (
         Fact.MAKER,
         re.compile(
             r"哪家|(?:哪个|什么)公司|公司是?(?:哪|谁)|谁(?:开发|研发|做|搞|造|发明|推出|创造)"
+            # A maker named to be checked: "ChatGPT是谷歌做的吧".
+            r"|(?:谷歌|google|微软|百度|meta|openai)(?:开发|研发|做|搞|造|推出)"
         ),
     ),
 )

@@ -29,6 +29,7 @@ from bot.core.library import Library
         ("ChatGPT背后的公司是哪家", Fact.MAKER),
         ("ChatGPT背后的公司是谁", Fact.MAKER),
         ("ChatGPT是谁家的产品", Fact.MAKER),  # 谁家 is 哪家
+        ("ChatGPT是谷歌做的吧", Fact.MAKER),  # a maker named to be checked
         ("谁能用ChatGPT", Fact.NONE),  # who may use it, not who made it
         ("GPT有几个版本", Fact.NONE),  # answered by a list as often as by a count
         ("什么是大模型", Fact.NONE),
