@@ -46,7 +46,8 @@ from bot.core.text import BOUND_CHARACTERS, QUESTION_WORDS, STOPWORDS, char_bigr
 Tokenize = Callable[[str], list[str]]
 _LATIN_WORD = re.compile(r"^[0-9a-z]")
 _DIGIT = re.compile(r"[0-9]")
-_NUMBER = re.compile(r"[0-9.]+")
+_FIGURE = re.compile(r"[0-9.]+[\u3400-\u9fff]*")
+"""A number, with its Chinese unit if any (100亿, 2023年, 3个): a figure, not a name."""
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MODALS = frozenset({"能", "会", "可以", "能不能", "会不会", "可不可以", "能否"})
 """The words that ask whether something can do a thing (大模型能炒股吗)."""
@@ -447,7 +448,7 @@ def latin_names(tokens: Sequence[str], *, english: bool) -> list[str]:
     (GPT-5, o1) is taken for a name. A lone letter is none: it spells (GPT的G、P、T); nor is a
     number (100亿, 2023年): it is a figure.
     """
-    latin = [t for t in tokens if _LATIN_WORD.match(t) and len(t) > 1 and not t.isdigit()]
+    latin = [t for t in tokens if _LATIN_WORD.match(t) and len(t) > 1 and not _FIGURE.fullmatch(t)]
     return [t for t in latin if _DIGIT.search(t)] if english else latin
 
 
@@ -533,13 +534,13 @@ class Index:
         entities = {token for entry in entries for token in tokenize(entry.subject)}
         subject_terms = frozenset(entities)
         # A model's version is a name too: "GPT-4有多少参数" is not answered by GPT-3's figure.
-        # A bare number is none (the 2 of "上线2个月"): the normaliser joins a version to its
-        # model (GPT 4 → gpt-4), so a number alone is a figure.
+        # A figure is none (the 2 of "上线2个月", the 1亿 of "用户达到1亿"): the normaliser joins
+        # a version to its model (GPT 4 → gpt-4), so a number alone is a figure.
         entities.update(
             term
             for strong, weak in word_docs
             for term in strong.keys() | weak.keys()
-            if _LATIN_WORD.match(term) and _DIGIT.search(term) and not _NUMBER.fullmatch(term)
+            if _LATIN_WORD.match(term) and _DIGIT.search(term) and not _FIGURE.fullmatch(term)
         )
         # The subjects an entry speaks of: its own, and those its phrasings and keywords name.
         subjects = [frozenset(strong.keys() & entities) for strong, _ in word_docs]

@@ -474,6 +474,13 @@ def test_a_bare_number_is_a_figure_not_a_name(library: Library) -> None:
     assert library.match("ChatGPT上线2个月有多少用户").answered.entry.id == "chatgpt-popularity"  # type: ignore[union-attr]
 
 
+def test_a_figure_with_its_unit_is_no_name(library: Library) -> None:
+    # 一亿 becomes 1亿, which chatgpt-popularity has: it damped gpt-3 as another model's name.
+    hits = library.search("GPT-3只有一亿参数吧", limit=3)
+    assert hits[0].entry.id == "gpt-3" and hits[0].missing_names == 0
+    assert answered_by(library, "GPT-3只有一亿参数吧") == "gpt-3"
+
+
 def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> None:
     # 幻觉 is in the lexicon's dictionary, but no entry speaks of it: "ChatGPT为什么会写代码"
     # shares every other word.
