@@ -43,6 +43,12 @@ def test_an_english_word_s_chinese_term_stays_a_word_of_its_own(analyzer: Analyz
     assert analyzer.tokenise("生成式AI在advertising行业")[:2] == ["生成式ai", "广告"]
 
 
+def test_english_question_and_problem_are_wen_ti(analyzer: Analyzer) -> None:
+    # A variant added in the middle of 问题's list once moved question(s) under 写.
+    assert analyzer.tokenise("good questions") == ["good", "问题"]
+    assert analyzer.tokenise("problems") == ["问题"]
+
+
 def test_a_verb_said_short_is_the_verb(analyzer: Analyzer) -> None:
     assert analyzer.tokenise("训大模型太慢了") == ["训练", "大模型", "太慢"]
     assert analyzer.tokenise("在谁家机房训的")[-1] == "训练"
