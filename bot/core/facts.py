@@ -27,6 +27,11 @@ class Fact(IntFlag):
     """Who made it: an answer that names the company or says who developed it."""
 
 
+_COMPANIES = "openai|微软|谷歌|google|百度|meta"
+"""Makers a question or an answer may name (no article names the last two; people do)."""
+_MADE = "开发|研发|做|搞|造|发明|推出|创造"
+"""How a question says that someone made it."""
+
 _ASKING = (
     (Fact.NUMBER, re.compile(r"多少")),
     (Fact.DATE, re.compile(r"哪一?年|什么时候|啥时候|何时|几月|哪天|\d{4}年")),
@@ -34,9 +39,9 @@ _ASKING = (
     (
         Fact.MAKER,
         re.compile(
-            r"哪家|(?:哪个|什么)公司|公司是?(?:哪|谁)|谁(?:开发|研发|做|搞|造|发明|推出|创造)"
+            rf"哪家|(?:哪个|什么)公司|公司是?(?:哪|谁)|谁(?:{_MADE})"
             # A maker named to be checked: "ChatGPT是谷歌做的吧".
-            r"|(?:谷歌|google|微软|百度|meta|openai)(?:开发|研发|做|搞|造|推出)"
+            rf"|(?:{_COMPANIES})(?:{_MADE})"
         ),
     ),
 )
@@ -50,7 +55,7 @@ _NUMBER = re.compile(
 )
 _DATE = re.compile(r"\d{4}年|\d{1,2}月|\d+年前|年初|年底|年末|去年|今年|明年|世纪|年代")
 _MONEY = re.compile(r"美元|美金|人民币|\d元|免费|收费|价格|费用|资金")
-_MAKER = re.compile(r"开发|研发|openai|微软|谷歌|google", re.IGNORECASE)
+_MAKER = re.compile(rf"开发|研发|{_COMPANIES}", re.IGNORECASE)
 
 
 def asked(tokens: Iterable[str]) -> Fact:

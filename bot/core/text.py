@@ -720,9 +720,11 @@ they set aside is what is not asked, and must not draw the question to an entry 
 MAX_SET_ASIDE = 3
 """Words set aside at most: 除了 names a thing or two (除了写代码), not the rest of the message."""
 _ASIDE_ENDS = frozenset({"以外", "之外"})
-_ASIDE_STOPS = frozenset({"还", "也", "就", "没", "能", "会", "可以"})
-"""What goes on after the set-aside part: "除了聊天，还能…", "除了语言处理就没别的…"."""
 _GOES_ON = frozenset("还也就")
+"""What goes on after the set-aside part ("除了聊天，还能…", "除了语言处理就没别的…"), also as
+the first character of a word jieba glued (还用)."""
+_ASIDE_STOPS = frozenset({"没", "能", "会", "可以"})
+"""A modal or a negation that starts what is asked after it."""
 
 
 def set_aside(
@@ -742,8 +744,8 @@ def set_aside(
         elif left and token in _ASIDE_ENDS:
             left = 0
         elif left and not (
-            token in _ASIDE_STOPS
-            or token[0] in _GOES_ON  # jieba glues 还 to what follows (还用)
+            token[0] in _GOES_ON
+            or token in _ASIDE_STOPS
             or token in QUESTION_WORDS
             or is_subject(token)
         ):
