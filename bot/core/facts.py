@@ -25,6 +25,8 @@ class Fact(IntFlag):
     MONEY = 4
     MAKER = 8
     """Who made it: an answer that names the company or says who developed it."""
+    DURATION = 16
+    """How long something takes or took: "用户破亿用了多久" is answered by "两个月"."""
 
 
 _COMPANIES = "openai|微软|谷歌|google|百度|meta"
@@ -36,6 +38,13 @@ _ASKING = (
     (Fact.NUMBER, re.compile(r"多少")),
     (Fact.DATE, re.compile(r"哪一?年|什么时候|啥时候|何时|几月|哪天|\d{4}年")),
     (Fact.MONEY, re.compile(r"多少钱|多贵|价格|价钱|美元|美金|人民币|付费|收费|免费")),
+    # "还能火多久" asks about the future of a thing, not how long something took (还 is no token).
+    (
+        Fact.DURATION,
+        re.compile(
+            r"(?<!能)(?<!能.)(?:多久|多长时间|几个?(?:天|小时|星期|周)|几个月|多少(?:天|小时|个月))"
+        ),
+    ),
     (
         Fact.MAKER,
         re.compile(
@@ -56,6 +65,10 @@ _NUMBER = re.compile(
 _DATE = re.compile(r"\d{4}年|\d{1,2}月|\d+年前|年初|年底|年末|去年|今年|明年|世纪|年代")
 _MONEY = re.compile(r"美元|美金|人民币|\d元|免费|收费|价格|费用|资金")
 _MAKER = re.compile(rf"开发|研发|{_COMPANIES}", re.IGNORECASE)
+_DURATION = re.compile(
+    # A span of months says 个 (两个月; 11月 is a date), and of years has no four digits.
+    r"(?:(?<!\d)\d{1,3}|[一二两三四五六七八九十几半数]+)(?:个月|个?(?:天|小时|星期|周)|年(?![初底末代]))"
+)
 
 
 def asked(tokens: Iterable[str]) -> Fact:
@@ -85,6 +98,8 @@ def held(answer: str) -> Fact:
         found |= Fact.MONEY
     if _MAKER.search(answer):
         found |= Fact.MAKER
+    if _DURATION.search(answer):
+        found |= Fact.DURATION
     return found
 
 

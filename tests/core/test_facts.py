@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from answers import answered_by
 
 from bot.core import facts
 from bot.core.facts import Fact
@@ -32,6 +33,10 @@ from bot.core.library import Library
         ("ChatGPT是谷歌做的吧", Fact.MAKER),  # a maker named to be checked
         ("谁能用ChatGPT", Fact.NONE),  # who may use it, not who made it
         ("GPT有几个版本", Fact.NONE),  # answered by a list as often as by a count
+        ("ChatGPT用户破亿用了多久", Fact.DURATION),
+        ("预训练一个大模型要跑几天", Fact.DURATION),
+        ("ChatGPT是几月份推出的", Fact.DATE),  # a month, not a span of months
+        ("生成式AI还能火多久", Fact.NONE),  # its future, not how long something took
         ("什么是大模型", Fact.NONE),
     ],
 )
@@ -53,6 +58,9 @@ def test_the_fact_a_question_asks_for(library: Library, question: str, wanted: F
         ("ChatGPT是由OpenAI开发的", Fact.MAKER),
         ("媒体和广告公司可以用生成式AI扩大产能", Fact.NONE),  # a company, but not who made it
         ("研究预览期间可以免费使用", Fact.MONEY),  # a price, though no figure
+        ("上线两个月用户就达到1亿", Fact.NUMBER | Fact.DURATION),
+        ("训练用了3天", Fact.NUMBER | Fact.DURATION),
+        ("于2022年11月推出", Fact.NUMBER | Fact.DATE),  # a year and a month are dates, no span
         ("《ChatGPT连夜迭代的简单介绍》（写于2023年初）给出的使用方法", Fact.NONE),  # provenance
     ],
 )
@@ -80,6 +88,11 @@ def test_a_price_is_not_answered_with_a_parameter_count(library: Library) -> Non
     match = library.match("训练大模型要花多少钱")
     assert match.answered is None
     assert all(not hit.fact_held for hit in match.hits if hit.entry.id == "large-model-parameters")
+
+
+def test_how_long_is_not_answered_by_an_entry_that_gives_no_span(library: Library) -> None:
+    assert answered_by(library, "预训练一个大模型要跑几天") is None
+    assert answered_by(library, "ChatGPT用户破亿用了多久") == "chatgpt-popularity"
 
 
 def test_an_entry_with_the_asked_fact_is_not_damped(library: Library) -> None:

@@ -424,6 +424,9 @@ def test_the_same_form_about_a_subject_is_answered(library: Library) -> None:
         # Products the lexicon names, which no article covers: not ChatGPT's entries either.
         "豆包能用中文问吗",
         "讯飞星火和ChatGPT有什么区别",
+        "华为盘古大模型有多少参数",
+        "文心大模型有多少参数",
+        "ChatGPT和千问谁更会写代码",
     ],
 )
 def test_names_the_knowledge_does_not_have_are_not_answered(
