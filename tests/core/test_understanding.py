@@ -491,6 +491,20 @@ def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> 
     assert match.answered is None and match.best is not None and match.best.stray
 
 
+@pytest.mark.parametrize(
+    "question", ["ChatGPT一个月多少钱", "ChatGPT会员多少钱", "ChatGPT订阅费贵吗"]
+)
+def test_a_price_by_the_month_is_never_answered(library: Library, question: str) -> None:
+    # No article gives one: not what OpenAI is worth (值多少钱), which shares 多少钱.
+    match = library.match(question)
+    assert match.answered is None and match.best is not None and match.best.stray, match.best
+
+
+def test_a_price_by_the_month_is_offered_the_entry_on_whether_it_charges(library: Library) -> None:
+    assert library.match("ChatGPT一个月多少钱").hits[0].entry.id == "chatgpt-free"
+    assert answered_by(library, "ChatGPT收费吗") == "chatgpt-free"
+
+
 @pytest.mark.parametrize("question", ["大模型能炒股吗", "ChatGPT能帮我算命吗", "大模型能开车吗"])
 def test_whether_a_subject_can_do_what_no_entry_mentions_is_never_answered(
     library: Library, question: str
