@@ -101,6 +101,18 @@ def test_a_subject_asked_in_a_common_form_is_answered_by_its_own_entry(
 
 
 @pytest.mark.parametrize(
+    "question", ["普通的GPT模型也能记住之前聊过的内容吧", "GPT和ChatGPT是什么关系"]
+)
+def test_the_comparison_of_gpt_and_chatgpt_says_which_remembers_the_dialogue(
+    library: Library, question: str
+) -> None:
+    # The article's last word on the two (联系) is that plain GPT has no memory of the dialogue:
+    # the answers on how they differ and how they relate both say it.
+    hit = library.match(question).answered
+    assert hit is not None and "对话历史" in hit.entry.answer, hit
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "今天天气怎么样",
