@@ -113,6 +113,19 @@ def test_the_comparison_of_gpt_and_chatgpt_says_which_remembers_the_dialogue(
 
 
 @pytest.mark.parametrize(
+    ("question", "said"),
+    [("大模型不就是参数多吗", "泛化能力强"), ("模型能力是不是跟参数量没啥关系", "600亿")],
+)
+def test_the_parameter_count_says_what_else_makes_a_large_model(
+    library: Library, question: str, said: str
+) -> None:
+    # A claim that a large model is only its parameters is answered by the entry on them: it
+    # must say the other two features, and how ability grows with the count.
+    hit = library.match(question).answered
+    assert hit is not None and said in hit.entry.answer, hit
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "今天天气怎么样",
