@@ -125,6 +125,15 @@ def test_the_parameter_count_says_what_else_makes_a_large_model(
     assert hit is not None and said in hit.entry.answer, hit
 
 
+def test_whether_chatgpt_sees_images_is_answered_with_what_the_articles_say_of_it(
+    library: Library,
+) -> None:
+    # The entry on multimodal AI speaks of large models; the articles say ChatGPT itself still
+    # talks in text.
+    hit = library.match("ChatGPT能看图片吗").answered
+    assert hit is not None and "文字方式" in hit.entry.answer, hit
+
+
 @pytest.mark.parametrize(
     "question",
     [
