@@ -134,6 +134,12 @@ def test_whether_chatgpt_sees_images_is_answered_with_what_the_articles_say_of_i
     assert hit is not None and "文字方式" in hit.entry.answer, hit
 
 
+def test_the_entry_on_chinese_rivals_tells_the_earlier_pitch(library: Library) -> None:
+    # The author heard a pitch for much the same thing some 15 years before.
+    hit = library.match("国内以前有人想做类似ChatGPT的产品吗").answered
+    assert hit is not None and "15年前" in hit.entry.answer, hit
+
+
 @pytest.mark.parametrize(
     "question",
     [
