@@ -62,6 +62,10 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("chatgpt有多少人在用", "chatgpt-popularity"),  # was its parameter count
         ("gpt跟chatgpt差在哪", "gpt-vs-chatgpt"),  # 差在哪 asks the difference
         ("chatgpt说的话能全信不", "chatgpt-weaknesses"),  # colloquial
+        ("参数要到多少模型才会推理", "scale-and-emergence"),  # 会推理: 推理能力
+        ("学术界怎么看ChatGPT", "chatgpt-education-impact"),  # 学术界: 学者
+        ("ChatGPT出来以后学术圈啥反应", "chatgpt-education-impact"),
+        ("训个大模型要啥条件", "large-model-challenges"),  # 训: to train
     ],
 )
 def test_people_get_the_right_answer(library: Library, question: str, entry_id: str) -> None:
