@@ -41,7 +41,13 @@ from rapidfuzz import fuzz, process
 
 from bot.core import facts
 from bot.core.knowledge import Entry
-from bot.core.text import BOUND_CHARACTERS, QUESTION_WORDS, STOPWORDS, char_bigrams
+from bot.core.text import (
+    BOUND_CHARACTERS,
+    NEGATED_COPULAS,
+    QUESTION_WORDS,
+    STOPWORDS,
+    char_bigrams,
+)
 
 Tokenize = Callable[[str], list[str]]
 _LATIN_WORD = re.compile(r"^[0-9a-z]")
@@ -265,7 +271,7 @@ class _Postings:
         "ChatGPT" is in half the entries, so its IDF is low; yet "ChatGPT有多少参数" is not
         answered by an entry about 大模型's parameters just because 参数 matches.
         """
-        if term in QUESTION_WORDS:
+        if term in QUESTION_WORDS or term in NEGATED_COPULAS:
             return QUESTION_WORD_WEIGHT
         idf = self.idf.get(term)
         if idf is None:

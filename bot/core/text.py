@@ -309,6 +309,9 @@ QUESTION_WORDS = frozenset(
         "用",
     ]
 )
+NEGATED_COPULAS = frozenset({"不是", "是不是"})
+"""The 不是 of a claim put to be checked ("RLHF不是不需要人参与吗", "大模型是不是只靠参数"):
+grammar, weighed as a question word, not a word the answering entry must say."""
 _AUXILIARIES = ("did", "was", "is", "were", "will", "does", "do", "can", "could", "has", "had")
 # English question words, mapped onto the Chinese ones the knowledge's phrasings use, so that
 # "what is RLHF" meets "什么是RLHF". English domain terms are in the lexicon's synonyms.
@@ -700,7 +703,7 @@ class Analyzer:
 
 
 _CLAIM = re.compile(
-    r"吧(?= |$)|难道|不就是|对不对|对吧|是不是"  # put to be confirmed
+    r"吧(?= |$)|难道|不就是|不是[^ ]*吗(?= |$)|对不对|对吧|是不是"  # put to be confirmed
     r"|我觉得|我感觉|我认为|根本"  # an opinion
     r"|听说|有人说|据说"  # hearsay
 )

@@ -64,6 +64,8 @@ def test_a_verb_said_short_is_the_verb(analyzer: Analyzer) -> None:
         ("rlhf难道只是为了让答案更准", True),
         ("大模型不就是参数多吗", True),
         ("chatgpt是不是要收费", True),
+        ("rlhf不是不需要人参与吗", True),  # 不是…吗 expects a yes
+        ("gpt为什么不是开源的", False),
         ("我觉得大模型根本不需要微调", True),  # an opinion to be checked
         ("听说chatgpt是谷歌做的", True),  # hearsay to be checked
         ("思维链是怎么训练出来的", False),

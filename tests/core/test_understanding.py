@@ -445,6 +445,15 @@ def test_a_claim_on_the_domain_put_to_be_confirmed_is_answered_whatever_it_claim
     assert library.match("ChatGPT能帮我订机票吧").answered is None
 
 
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [("GPT不是谷歌的吗", "gpt-definition"), ("思维链不是靠数学题练出来的吗", "chain-of-thought")],
+)
+def test_the_not_of_a_claim_is_grammar(library: Library, question: str, entry_id: str) -> None:
+    # 不是 weighs as a question word: no entry has to say it.
+    assert answered_by(library, question) == entry_id
+
+
 def test_a_claim_on_a_subject_put_to_be_confirmed_is_answered_whatever_it_claims(
     library: Library,
 ) -> None:
