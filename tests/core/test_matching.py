@@ -145,6 +145,11 @@ def test_the_entry_on_chinese_rivals_tells_the_earlier_pitch(library: Library) -
     assert hit is not None and "15年前" in hit.entry.answer, hit
 
 
+def test_the_uses_of_chatgpt_name_the_language_work_beyond_chat(library: Library) -> None:
+    hit = library.match("ChatGPT有哪些应用场景").answered
+    assert hit is not None and "自动摘要" in hit.entry.answer, hit
+
+
 @pytest.mark.parametrize(
     "question",
     [
