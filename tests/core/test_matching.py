@@ -150,6 +150,13 @@ def test_the_uses_of_chatgpt_name_the_language_work_beyond_chat(library: Library
     assert hit is not None and "自动摘要" in hit.entry.answer, hit
 
 
+def test_why_chatgpt_stays_on_topic_is_answered_with_the_large_model_behind_it(
+    library: Library,
+) -> None:
+    hit = library.match("ChatGPT为什么聊很多轮都不跑题").answered
+    assert hit is not None and "连贯性" in hit.entry.answer, hit
+
+
 @pytest.mark.parametrize(
     "question",
     [
