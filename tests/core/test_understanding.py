@@ -509,6 +509,16 @@ def test_a_price_by_the_month_is_never_answered(library: Library, question: str)
     assert match.answered is None and match.best is not None and match.best.stray, match.best
 
 
+@pytest.mark.parametrize("question", ["国内能用ChatGPT吗", "ChatGPT在中国能不能用"])
+def test_whether_it_can_be_used_in_china_gets_the_entry_that_says_no_article_tells(
+    library: Library, question: str
+) -> None:
+    # Not the entries on Chinese teams and universities, which share 国内 and the subject.
+    match = library.match(question)
+    assert match.verdict is Verdict.ANSWER and match.best is not None
+    assert match.best.entry.id == "chatgpt-signup" and match.best.entry.declines
+
+
 def test_a_price_by_the_month_is_offered_the_entry_on_whether_it_charges(library: Library) -> None:
     assert library.match("ChatGPT一个月多少钱").hits[0].entry.id == "chatgpt-free"
     assert answered_by(library, "ChatGPT收费吗") == "chatgpt-free"
