@@ -44,6 +44,7 @@ from bot.core.knowledge import Entry
 from bot.core.text import (
     BOUND_CHARACTERS,
     NEGATED_COPULAS,
+    NEGATED_MODALS,
     QUESTION_WORDS,
     STOPWORDS,
     char_bigrams,
@@ -716,7 +717,7 @@ class Index:
         if at is None or at == 0:
             return False
         before, after = tokens[:at], tokens[at + 1 :]
-        asked = [token for token in after if len(token) > 1]
+        asked = [token for token in after if len(token) > 1 and token not in NEGATED_MODALS]
         return (
             all(token in self._words.entities for token in before)
             and not any(token in QUESTION_WORDS for token in after)

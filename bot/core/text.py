@@ -312,6 +312,9 @@ QUESTION_WORDS = frozenset(
 NEGATED_COPULAS = frozenset({"不是", "是不是"})
 """The 不是 of a claim put to be checked ("RLHF不是不需要人参与吗", "大模型是不是只靠参数"):
 grammar, weighed as a question word, not a word the answering entry must say."""
+NEGATED_MODALS = frozenset({"不会", "不能", "不可以"})
+"""The second half of 会不会 / 能不能 as jieba cuts them (会 / 不会): the form of a yes-or-no
+question, not what it asks about (see `Index._asks_an_unknown_ability`)."""
 _AUXILIARIES = ("did", "was", "is", "were", "will", "does", "do", "can", "could", "has", "had")
 # English question words, mapped onto the Chinese ones the knowledge's phrasings use, so that
 # "what is RLHF" meets "什么是RLHF". English domain terms are in the lexicon's synonyms.

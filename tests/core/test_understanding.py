@@ -524,7 +524,10 @@ def test_a_price_by_the_month_is_offered_the_entry_on_whether_it_charges(library
     assert answered_by(library, "ChatGPT收费吗") == "chatgpt-free"
 
 
-@pytest.mark.parametrize("question", ["大模型能炒股吗", "ChatGPT能帮我算命吗", "大模型能开车吗"])
+@pytest.mark.parametrize(
+    "question",
+    ["大模型能炒股吗", "ChatGPT能帮我算命吗", "大模型能开车吗", "ChatGPT会不会有自我意识"],
+)
 def test_whether_a_subject_can_do_what_no_entry_mentions_is_never_answered(
     library: Library, question: str
 ) -> None:
