@@ -46,3 +46,12 @@ def test_a_reply_is_converted_text_and_labels_and_simplified_is_left_alone() -> 
     assert [b.label for b in converted.buttons] == ["繼續", "👍"]
     assert converted.buttons[0].entry_id == "large-model" and converted.entry_id == "large-model"
     assert script.reply_in(reply, Script.SIMPLIFIED) is reply
+
+
+def test_a_short_message_has_its_script_remembered_and_a_long_one_not() -> None:
+    remembered = script._detected.cache_info
+    short, long = "這個模型怎麼訓練", "這個模型怎麼訓練" * 100
+    script.detect(short)
+    hits, size = remembered().hits, remembered().currsize
+    assert script.detect(short) is Script.TRADITIONAL and remembered().hits == hits + 1
+    assert script.detect(long) is Script.TRADITIONAL and remembered().currsize == size
