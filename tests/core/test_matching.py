@@ -159,6 +159,12 @@ def test_why_chatgpt_stays_on_topic_is_answered_with_the_large_model_behind_it(
     assert hit is not None and "连贯性" in hit.entry.answer, hit
 
 
+def test_the_compute_a_large_model_takes_is_answered_with_time_as_well(library: Library) -> None:
+    # Both articles: 庞大的计算资源 (the challenge), 大量计算资源和时间 (the feature).
+    hit = library.match("训练大模型很费算力吗").answered
+    assert hit is not None and "大量计算资源" in hit.entry.answer, hit
+
+
 @pytest.mark.parametrize(
     "question",
     [
