@@ -165,6 +165,15 @@ def test_the_compute_a_large_model_takes_is_answered_with_time_as_well(library: 
     assert hit is not None and "大量计算资源" in hit.entry.answer, hit
 
 
+@pytest.mark.parametrize("question", ["ChatGPT对教育有什么影响", "ChatGPT对科技行业有什么影响"])
+def test_the_stir_chatgpt_caused_is_told_whole_by_either_entry(
+    library: Library, question: str
+) -> None:
+    # The article tells of both: scholars warned for the college essay, big firms banned it.
+    hit = library.match(question).answered
+    assert hit is not None and "大学论文" in hit.entry.answer and "封杀" in hit.entry.answer, hit
+
+
 @pytest.mark.parametrize(
     "question",
     [
