@@ -174,6 +174,11 @@ def test_the_stir_chatgpt_caused_is_told_whole_by_either_entry(
     assert hit is not None and "大学论文" in hit.entry.answer and "封杀" in hit.entry.answer, hit
 
 
+def test_what_chatgpts_fine_tuning_step_is_for_is_told(library: Library) -> None:
+    hit = library.match("ChatGPT的监督微调是为了什么").answered
+    assert hit is not None and "特定场景" in hit.entry.answer, hit
+
+
 @pytest.mark.parametrize(
     "question",
     [
