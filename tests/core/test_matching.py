@@ -69,6 +69,7 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("OpenAI会用thumbs up/down的反馈吗", "chatgpt-user-feedback"),  # both buttons
         ("ChatGPT老是出错吗", "chatgpt-weaknesses"),  # whether it errs: 准确
         ("ChatGPT用的谁家的超算", "chatgpt-training-infrastructure"),  # 超算: 超级计算
+        ("ChatGPT的零样本能力是怎么来的", "prompt-learning"),  # was chatgpt-coding
     ],
 )
 def test_people_get_the_right_answer(library: Library, question: str, entry_id: str) -> None:
