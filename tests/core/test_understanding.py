@@ -501,10 +501,12 @@ def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> 
 
 
 @pytest.mark.parametrize(
-    "question", ["ChatGPT一个月多少钱", "ChatGPT会员多少钱", "ChatGPT订阅费贵吗"]
+    "question",
+    ["ChatGPT一个月多少钱", "ChatGPT会员多少钱", "ChatGPT订阅费贵吗", "ChatGPT训练花了多少钱"],
 )
-def test_a_price_by_the_month_is_never_answered(library: Library, question: str) -> None:
-    # No article gives one: not what OpenAI is worth (值多少钱), which shares 多少钱.
+def test_a_price_no_article_gives_is_never_answered(library: Library, question: str) -> None:
+    # A price by the month, what training cost: no article gives one. Not what OpenAI is worth
+    # (值多少钱), which shares 多少钱.
     match = library.match(question)
     assert match.answered is None and match.best is not None and match.best.stray, match.best
 
