@@ -159,9 +159,13 @@ def comment_of(user_id: int) -> str:
 def votes_acknowledged(emulator: Emulator) -> set[tuple[int, int, int]]:
     """(answer id, user id, value) of every vote the bot confirmed to the presser."""
     confirmations = {*notices.VOTE_RECORDED.values(), *notices.VOTE_CHANGED.values()}
+    # The answers first: a press the load thread makes in between is then in `presses`, while
+    # every answered press was made before its answer (read the other way round, a press made
+    # and answered between the two reads had an answer but no press).
+    answers = emulator.callback_answer_requests()
     presses = emulator.presses()
     acknowledged = set()
-    for body in emulator.callback_answer_requests():
+    for body in answers:
         if body.get("text") in confirmations:
             user_id, data = presses[str(body["callback_query_id"])]
             press = decode(data)
