@@ -43,6 +43,7 @@ from bot.core import facts
 from bot.core.knowledge import Entry
 from bot.core.text import (
     BOUND_CHARACTERS,
+    MODALS,
     NEGATED_COPULAS,
     NEGATED_MODALS,
     QUESTION_WORDS,
@@ -56,8 +57,6 @@ _DIGIT = re.compile(r"[0-9]")
 _FIGURE = re.compile(r"[0-9.]+[\u3400-\u9fff]*")
 """A number, with its Chinese unit if any (100亿, 2023年, 3个): a figure, not a name."""
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_MODALS = frozenset({"能", "会", "可以", "能不能", "会不会", "可不可以", "能否"})
-"""The words that ask whether something can do a thing (大模型能炒股吗)."""
 
 K1 = 1.2
 B = 0.75
@@ -77,6 +76,8 @@ the bundled knowledge): relative, so that in a knowledge of five entries a name 
 outweigh every word asked about it."""
 QUESTION_WORD_WEIGHT = 0.5
 """The weight in coverage of 什么, 哪, 多少...: the kind of question, not its content."""
+_FORM_WORDS = QUESTION_WORDS | NEGATED_COPULAS
+"""The words weighed as `QUESTION_WORD_WEIGHT`: how a question is put, not what it asks."""
 BOUND_CHARACTER_WEIGHT = QUESTION_WORD_WEIGHT
 """The most a lone character of grammar (能, 会, 就, 没, 点: `text.BOUND_CHARACTERS`) weighs in
 coverage: it tells how a question is put, as 什么 does, not what it is about. Weighed by its IDF
@@ -272,7 +273,7 @@ class _Postings:
         "ChatGPT" is in half the entries, so its IDF is low; yet "ChatGPT有多少参数" is not
         answered by an entry about 大模型's parameters just because 参数 matches.
         """
-        if term in QUESTION_WORDS or term in NEGATED_COPULAS:
+        if term in _FORM_WORDS:
             return QUESTION_WORD_WEIGHT
         idf = self.idf.get(term)
         if idf is None:
@@ -713,7 +714,7 @@ class Index:
         it (会发生什么 asks what happens), and no word after it of two or more characters that
         an entry knows (帮 and 我 are grammar; 写代码 is known).
         """
-        at = next((i for i, token in enumerate(tokens) if token in _MODALS), None)
+        at = next((i for i, token in enumerate(tokens) if token in MODALS), None)
         if at is None or at == 0:
             return False
         before, after = tokens[:at], tokens[at + 1 :]

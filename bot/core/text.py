@@ -312,6 +312,8 @@ QUESTION_WORDS = frozenset(
 NEGATED_COPULAS = frozenset({"不是", "是不是"})
 """The 不是 of a claim put to be checked ("RLHF不是不需要人参与吗", "大模型是不是只靠参数"):
 grammar, weighed as a question word, not a word the answering entry must say."""
+MODALS = frozenset({"能", "会", "可以", "能不能", "会不会", "可不可以", "能否"})
+"""The words that ask whether something can do a thing (大模型能炒股吗)."""
 NEGATED_MODALS = frozenset({"不会", "不能", "不可以"})
 """The second half of 会不会 / 能不能 as jieba cuts them (会 / 不会): the form of a yes-or-no
 question, not what it asks about (see `Index._asks_an_unknown_ability`)."""
@@ -729,7 +731,7 @@ _ASIDE_ENDS = frozenset({"以外", "之外"})
 _GOES_ON = frozenset("还也就")
 """What goes on after the set-aside part ("除了聊天，还能…", "除了语言处理就没别的…"), also as
 the first character of a word jieba glued (还用)."""
-_ASIDE_STOPS = frozenset({"没", "能", "会", "可以"})
+_ASIDE_STOPS = MODALS | {"没"}
 """A modal or a negation that starts what is asked after it."""
 
 
