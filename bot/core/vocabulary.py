@@ -8,11 +8,13 @@ Everything is kept in normalised form, so callers compare normalised text.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from bot.core.knowledge import Entry
+
+_Lengths = dict[str, tuple[int, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,10 +26,14 @@ class Vocabulary:
     terms: frozenset[str]
     display: dict[str, str]
     """How a normalised name is written in the knowledge ("chatgpt" -> "ChatGPT")."""
-    longest: int = 0
-    longest_term: int = 0
     name_of: dict[str, str] = field(default_factory=dict)
     """An entry's `subject` as written -> its normalised name."""
+    _name_lengths: _Lengths = field(init=False, repr=False, compare=False)
+    _term_lengths: _Lengths = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_name_lengths", _lengths_by_first_character(self.display))
+        object.__setattr__(self, "_term_lengths", _lengths_by_first_character(self.terms))
 
     @classmethod
     def build(cls, entries: Iterable[Entry], *, normalise: Callable[[str], str]) -> Vocabulary:
@@ -47,9 +53,7 @@ class Vocabulary:
         terms.update(counts)
         terms.discard("")
         names = tuple(name for name, _ in counts.most_common())
-        longest_term = max(map(len, terms), default=0)
-        longest = max(map(len, names), default=0)
-        return cls(names, frozenset(terms), display, longest, longest_term, name_of)
+        return cls(names, frozenset(terms), display, name_of)
 
     def is_name(self, text: str) -> bool:
         """Whether the whole (normalised) text is a name."""
@@ -62,11 +66,11 @@ class Vocabulary:
     def names_in(self, text: str) -> list[str]:
         """The names a normalised text mentions, left to right, each the longest that fits
         there ("chatgpt", not the "gpt" inside it)."""
-        return _found(_squeezed(text), self.display, self.longest)
+        return _found(_squeezed(text), self.display, self._name_lengths)
 
     def mentions_term(self, text: str) -> bool:
         """Whether a normalised text mentions any name or keyword."""
-        return bool(_found(_squeezed(text), self.terms, self.longest_term, first=True))
+        return bool(_found(_squeezed(text), self.terms, self._term_lengths, first=True))
 
     def shown_as(self, name: str) -> str:
         """A normalised name as the knowledge writes it."""
@@ -77,18 +81,31 @@ def _squeezed(text: str) -> str:
     return text.replace(" ", "")
 
 
-def _found(text: str, words: Collection[str], longest: int, *, first: bool = False) -> list[str]:
+def _lengths_by_first_character(words: Iterable[str]) -> _Lengths:
+    """For each character that begins a word, the lengths of such words, longest first."""
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for word in words:
+        if word:
+            lengths[word[0]].add(len(word))
+    return {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()}
+
+
+def _found(
+    text: str, words: Collection[str], lengths: _Lengths, *, first: bool = False
+) -> list[str]:
     """The words in a text, left to right, the longest at each place; only one with `first`."""
     found: list[str] = []
     start = 0
-    # Set lookups per position rather than a scan per word: knowledge may hold 100k names.
+    # Only the lengths of the words that begin with the character at hand are tried: knowledge
+    # may hold 100k names, and most characters of a message begin none of them.
     while start < len(text):
-        for end in range(min(len(text), start + longest), start, -1):
-            if text[start:end] in words:
-                found.append(text[start:end])
+        for size in lengths.get(text[start], ()):
+            word = text[start : start + size]
+            if len(word) == size and word in words:
+                found.append(word)
                 if first:
                     return found
-                start = end
+                start += size
                 break
         else:
             start += 1

@@ -12,7 +12,6 @@ VOCABULARY = Vocabulary(
     names=NAMES,
     terms=frozenset({*NAMES, "参数", "训练数据"}),
     display={name: name for name in NAMES},
-    longest=max(map(len, NAMES)),
 )
 TRAINING = Context("chatgpt", "chatgpt是怎么训练的")
 
