@@ -530,15 +530,19 @@ class Index:
                 strong.update(tokens)
             for term in (*entry.keywords, entry.subject):
                 strong.update(tokenize(term))
-            # An answer that says 准确性 knows what "ChatGPT准确吗" asks about. Only answers:
-            # in phrasings the sub-words brought more near-domain confusion than help.
-            weak = Counter(tokenize(entry.answer))
-            weak.update({word for token in weak for word in subwords(token)} - weak.keys())
-            word_docs.append((strong, weak))
+            word_docs.append((strong, Counter(tokenize(entry.answer))))
             grams: Counter[str] = Counter()
             for tokens in phrasing_tokens:
                 grams.update(char_bigrams(tokens))
             gram_docs.append((grams, Counter()))
+        # An answer that says 准确性 knows what "ChatGPT准确吗" asks about. Only answers: in
+        # phrasings the sub-words brought more near-domain confusion than help. Not a domain
+        # word that no entry says as a word of its own: the lexicon names it because it means
+        # something else (情感 is no 情感分析, 联网 no 互联网).
+        said = {token for strong, weak in word_docs for token in strong.keys() | weak.keys()}
+        unsaid = {token for term in domain_terms for token in tokenize(term) if token not in said}
+        for _, weak in word_docs:
+            weak.update({word for token in weak for word in subwords(token)} - weak.keys() - unsaid)
         entities = {token for entry in entries for token in tokenize(entry.subject)}
         subject_terms = frozenset(entities)
         # A model's version is a name too: "GPT-4有多少参数" is not answered by GPT-3's figure.

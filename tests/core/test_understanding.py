@@ -502,6 +502,24 @@ def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> 
 
 @pytest.mark.parametrize(
     "question",
+    ["ChatGPT有情感吗", "ChatGPT能联网吗", "大模型需要多少显存", "ChatGPT的上下文窗口有多长"],
+)
+def test_a_domain_word_no_article_speaks_of_is_not_found_inside_a_longer_one(
+    library: Library, question: str
+) -> None:
+    # 情感分析 and 互联网 are in answers, but they say nothing of feelings or of going online; no
+    # article speaks of hardware or of how much a model reads at once either.
+    match = library.match(question)
+    assert match.answered is None and match.best is not None and match.best.stray, match.best
+
+
+def test_a_word_of_a_task_still_reaches_its_entry(library: Library) -> None:
+    assert answered_by(library, "GPT做情感分析要微调吗") == "gpt-applications"
+    assert answered_by(library, "ChatGPT的训练数据有互联网的吗") == "chatgpt-training-data"
+
+
+@pytest.mark.parametrize(
+    "question",
     ["ChatGPT一个月多少钱", "ChatGPT会员多少钱", "ChatGPT订阅费贵吗", "ChatGPT训练花了多少钱"],
 )
 def test_a_price_no_article_gives_is_never_answered(library: Library, question: str) -> None:
