@@ -502,13 +502,20 @@ def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> 
 
 @pytest.mark.parametrize(
     "question",
-    ["ChatGPT有情感吗", "ChatGPT能联网吗", "大模型需要多少显存", "ChatGPT的上下文窗口有多长"],
+    [
+        "ChatGPT有情感吗",
+        "ChatGPT能联网吗",
+        "大模型需要多少显存",
+        "ChatGPT的上下文窗口有多长",
+        "大模型哪家强",
+        "国内大模型哪个最好",
+    ],
 )
 def test_a_domain_word_no_article_speaks_of_is_not_found_inside_a_longer_one(
     library: Library, question: str
 ) -> None:
     # 情感分析 and 互联网 are in answers, but they say nothing of feelings or of going online; no
-    # article speaks of hardware or of how much a model reads at once either.
+    # article speaks of hardware, of how much a model reads at once, or of which model is best.
     match = library.match(question)
     assert match.answered is None and match.best is not None and match.best.stray, match.best
 
