@@ -125,14 +125,21 @@ def _question(
     # its terms, names and other words of substance are kept, not its everyday words ("要介绍
     # ChatGPT的训练过程" gives ChatGPT 训练; "ChatGPT能写剧本和歌曲" keeps 剧本 歌曲;
     # "ChatGPT和Siri有啥不一样" keeps Siri), and the clauses between are left out: they are
-    # about the asker.
+    # about the asker. Unless the question names nothing at all ("是真的吗", "具体是怎么说的"):
+    # then it asks about what was told since the subject, a claim that may run over several
+    # clauses ("朋友说点赞点踩会被拿去训练模型，还能写文字反馈，是真的吗"); not the other
+    # questions asked between.
     before = clauses[max(0, last - MAX_LOOK_BACK) : last]
+    vague = not any(is_term(w) or is_subject(w) for w in words)
     antecedent: list[str] = []
+    told: list[str] = []
     for clause in reversed(before):
         words = _reported(clause, known_words, is_subject)[1]
         if any(map(is_subject, words)):
-            antecedent = words
+            antecedent = words + told if vague else words
             break
+        if vague and not _QUESTION_MARK.search(clause):
+            told = words + told
         if not antecedent and any(map(is_term, words)):
             antecedent = words
     kept = [

@@ -208,6 +208,31 @@ def test_of_the_clause_referred_to_the_words_of_substance_are_kept(
     assert answered_by(library, text) == entry_id
 
 
+@pytest.mark.parametrize(
+    ("text", "told", "entry_id"),
+    [
+        (
+            "群里都在聊ChatGPT，有人说它是在微软的Azure上训练出来的，是真的吗？",
+            ["azure", "训练"],
+            "chatgpt-training-infrastructure",
+        ),
+        (
+            "我用ChatGPT写东西，朋友说它的训练数据里有很多代码，所以逻辑才好，有这回事吗？",
+            ["训练数据", "代码"],
+            None,
+        ),
+    ],
+)
+def test_a_question_that_names_nothing_is_about_all_that_was_told_since_the_subject(
+    library: Library, text: str, told: list[str], entry_id: str | None
+) -> None:
+    # 是真的吗 doubts the claim, which runs on after the clause that names ChatGPT.
+    focus = library.focus(text)
+    assert all(word in focus.split() for word in ["chatgpt", *told]), focus
+    if entry_id is not None:
+        assert answered_by(library, text) == entry_id
+
+
 def test_a_question_that_starts_with_and_refers_back_to_its_other_side(library: Library) -> None:
     text = "我一直搞不清楚生成式AI到底是怎么回事，跟大模型是什么关系？"
     assert library.focus(text) == "生成式ai 跟大模型是什么关系？"
