@@ -70,6 +70,8 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("ChatGPT老是出错吗", "chatgpt-weaknesses"),  # whether it errs: 准确
         ("ChatGPT用的谁家的超算", "chatgpt-training-infrastructure"),  # 超算: 超级计算
         ("ChatGPT的零样本能力是怎么来的", "prompt-learning"),  # was chatgpt-coding
+        ("ChatGPT记得住前面聊过的内容吗", "chatgpt-interaction"),  # 前面聊过: 上下文
+        ("ChatGPT在什么机房跑的", "chatgpt-training-infrastructure"),  # 机房: 基础设施
     ],
 )
 def test_people_get_the_right_answer(library: Library, question: str, entry_id: str) -> None:
