@@ -133,6 +133,7 @@ def test_a_subject_asked_in_a_common_form_is_answered_by_its_own_entry(
         ("ChatGPT对教育有什么影响", ("大学论文", "封杀")),
         ("ChatGPT对科技行业有什么影响", ("大学论文", "封杀")),
         ("ChatGPT的监督微调是为了什么", ("特定场景",)),  # what the step is for
+        ("ChatGPT用的是哪个模型", ("GPT的基础",)),  # built on GPT, one of its versions
     ],
 )
 def test_an_answer_says_what_the_articles_say_nearby(
