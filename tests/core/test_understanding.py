@@ -169,6 +169,22 @@ def test_a_long_message_is_judged_by_its_question(library: Library) -> None:
     assert [(h.entry.id, h.score) for h in padded] == [(h.entry.id, h.score) for h in alone]
 
 
+@pytest.mark.parametrize(
+    ("context", "claim", "entry_id"),
+    [
+        ("群里有人在争这个，", "ChatGPT训练时没用到人类反馈吧", "rlhf"),
+        ("我朋友做运营的，他说", "GPT生成文字是一次出整段的吧", "autoregressive"),
+    ],
+)
+def test_a_clause_that_ends_in_ba_asks_to_confirm_a_claim(
+    library: Library, context: str, claim: str, entry_id: str
+) -> None:
+    # "…吧" is a question: judged alone, not with the asker's story around it.
+    text = f"{context}{claim}，我记得不是这样"
+    assert library.focus(text).rstrip("，") == claim
+    assert answered_by(library, text) == entry_id
+
+
 def test_a_question_that_refers_back_keeps_what_it_refers_to(library: Library) -> None:
     text = "同事一直在聊ChatGPT和GPT，我听得一头雾水，不好意思问。它俩的区别到底在哪？"
     focus = library.focus(text)
