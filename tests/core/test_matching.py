@@ -136,6 +136,7 @@ def test_a_subject_asked_in_a_common_form_is_answered_by_its_own_entry(
         ("ChatGPT对科技行业有什么影响", ("大学论文", "封杀")),
         ("ChatGPT的监督微调是为了什么", ("特定场景",)),  # what the step is for
         ("ChatGPT用的是哪个模型", ("GPT的基础",)),  # built on GPT, one of its versions
+        ("大模型和ChatGPT在哪些领域有应用", ("医疗",)),  # the fields its benefits name
     ],
 )
 def test_an_answer_says_what_the_articles_say_nearby(
