@@ -119,6 +119,11 @@ FILLERS = (
     "的时候",
     "那会儿",  # "刚出那会儿": when it had just come out, as 的时候
     "那阵子",
+    # How a term sounds to the asker ("思维链听着挺玄乎，到底指啥"): not what is asked about.
+    "听起来",
+    "听着",
+    "玄乎",
+    "高大上",
 )
 LONE_VERBS = {"训": "训练", "聊": "聊天"}
 """A verb said short that jieba leaves on its own (训大模型, 在谁家机房训的, 能聊好几轮): the

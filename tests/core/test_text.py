@@ -100,6 +100,11 @@ def test_how_to_explain_it_is_padding(analyzer: Analyzer) -> None:
     assert analyzer.tokenise("能不能唠唠GPT预训练的原理") == tokens
 
 
+@pytest.mark.parametrize("aside", ["听着挺玄乎", "听起来很高大上", "听着贼玄乎"])
+def test_how_a_term_sounds_to_the_asker_is_padding(analyzer: Analyzer, aside: str) -> None:
+    assert analyzer.tokenise(f"思维链{aside}，到底指什么") == analyzer.tokenise("思维链到底指什么")
+
+
 def test_fillers_particles_and_emoji_are_dropped(analyzer: Analyzer) -> None:
     tokens = analyzer.tokenise("请问一下，什么是大模型呀？😀😀")
     assert tokens == ["什么", "大模型"]
