@@ -105,6 +105,14 @@ def test_how_a_term_sounds_to_the_asker_is_padding(analyzer: Analyzer, aside: st
     assert analyzer.tokenise(f"思维链{aside}，到底指什么") == analyzer.tokenise("思维链到底指什么")
 
 
+def test_a_claim_that_it_is_right_is_asked_as_accuracy(analyzer: Analyzer) -> None:
+    assert "准确" in analyzer.tokenise("ChatGPT给的答案应该都挺准的吧")
+    assert "准确" in analyzer.tokenise("ChatGPT说的都对吗")
+    # A variant must not take half of a longer word: 很准 of 很准确, 全对 of 安全对.
+    assert analyzer.tokenise("ChatGPT很准确吗") == ["chatgpt", "准确"]
+    assert "准确" not in analyzer.tokenise("安全对大模型很重要")
+
+
 def test_fillers_particles_and_emoji_are_dropped(analyzer: Analyzer) -> None:
     tokens = analyzer.tokenise("请问一下，什么是大模型呀？😀😀")
     assert tokens == ["什么", "大模型"]
