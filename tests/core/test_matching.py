@@ -72,6 +72,7 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("ChatGPT会不会抢走很多岗位", "chatgpt-jobs-impact"),  # 岗位: 工作
         ("ChatGPT擅长处理什么任务", "chatgpt-use-cases"),  # was GPT and ChatGPT's connection
         ("生成式AI对内容生产有什么帮助", "generative-ai-applications"),  # 内容生成, one term
+        ("大模型的海量训练数据给ChatGPT带来啥好处", "large-model-vs-chatgpt"),  # 语言知识库
         ("ChatGPT回答的都对吗", "chatgpt-weaknesses"),  # whether it is always right: 准确
         ("大家都对ChatGPT的回答很好奇，它是怎么生成的", "chatgpt-principle"),  # 都对 + a noun
         ("ChatGPT用的谁家的超算", "chatgpt-training-infrastructure"),  # 超算: 超级计算
