@@ -120,6 +120,12 @@ def _question(
     # A question that names no subject is about the one the message was about ("ChatGPT比起
     # GPT-3，在对话友好性上有什么提升？"), whether it says 它 or not.
     if not _PRONOUN.search(question) and any(map(is_subject, words)):
+        # One that names a subject and nothing else asks what the clause before it asked
+        # ("训练数据一般从哪来，ChatGPT具体用了哪些"): that clause's terms go with it.
+        if last > 0 and not any(is_term(w) and not is_subject(w) for w in words):
+            asked = _reported(clauses[last - 1], known_words, is_subject)[1]
+            topic = [w for w in asked if is_term(w) and not is_subject(w)]
+            return " ".join([*topic, question])
         return question
     # The question needs what it refers to: the nearest clause before it that names a subject,
     # else the nearest that names a term ("模型微调太慢了，有办法吗？…它叫啥来着"). Of that clause

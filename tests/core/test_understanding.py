@@ -285,6 +285,24 @@ def test_a_question_that_names_no_subject_is_about_the_one_named_before(
     assert match.best is not None and match.best.entry.id == "chatgpt-vs-gpt3"
 
 
+@pytest.mark.parametrize(
+    ("text", "focus", "entry_id"),
+    [
+        (
+            "大模型的训练数据一般从哪来，ChatGPT具体用了哪些",
+            "训练数据 ChatGPT具体用了哪些",
+            "chatgpt-training-data",
+        ),
+        ("我知道RLHF用了人类反馈，ChatGPT具体是怎么做的", "人类反馈 ChatGPT具体是怎么做的", "rlhf"),
+    ],
+)
+def test_a_question_that_names_only_a_subject_asks_what_the_clause_before_asked(
+    library: Library, text: str, focus: str, entry_id: str
+) -> None:
+    assert library.focus(text) == focus
+    assert answered_by(library, text) == entry_id
+
+
 def test_in_this_respect_refers_back(library: Library) -> None:
     text = "我们在做客服机器人，想用ChatGPT做多轮对话，GPT在这方面差在哪"
     assert library.focus(text) == "chatgpt 多轮对话 GPT在这方面差在哪"
