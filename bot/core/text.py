@@ -134,6 +134,7 @@ STOPWORDS = frozenset(
         "的话",  # jieba cuts "说的话" into 说/的话; alone it is the conditional "if"
         "完全",
         "根本",
+        "只是",  # "不只是为了…吗": how far a claim goes, not what it is about
         "压根",
         "那么",
         "这么",

@@ -113,6 +113,12 @@ def test_a_claim_that_it_is_right_is_asked_as_accuracy(analyzer: Analyzer) -> No
     assert "准确" not in analyzer.tokenise("安全对大模型很重要")
 
 
+def test_only_says_how_far_a_claim_goes_not_what_it_is_about(analyzer: Analyzer) -> None:
+    assert analyzer.tokenise("RLHF只是为了让回答更友好吗") == analyzer.tokenise(
+        "RLHF为了让回答更友好吗"
+    )
+
+
 def test_fillers_particles_and_emoji_are_dropped(analyzer: Analyzer) -> None:
     tokens = analyzer.tokenise("请问一下，什么是大模型呀？😀😀")
     assert tokens == ["什么", "大模型"]
