@@ -736,11 +736,14 @@ class Index:
         () when they are all everyday words: the 出来 of "ChatGPT是哪年出来的" says little about
         what is asked."""
         words = self._words
+        # A figure is the value asked about, not what it is about: the 2023 of "ChatGPT不是2023年
+        # 才出来的吗" claims a date, which the entry on its launch holds.
         found = tuple(
             token
             for token in dict.fromkeys(tokens)
             if len(token) > 1
             and token not in QUESTION_WORDS
+            and not _FIGURE.fullmatch(token)
             and token not in words.entities
             and token in words.terms
         )

@@ -552,6 +552,15 @@ def test_a_figure_with_its_unit_is_no_name(library: Library) -> None:
     assert answered_by(library, "GPT-3只有一亿参数吧") == "gpt-3"
 
 
+@pytest.mark.parametrize("question", ["ChatGPT不是2023年才出来的吗", "ChatGPT是不是2023年才出的"])
+def test_a_claimed_date_is_checked_by_the_entry_that_holds_the_date(
+    library: Library, question: str
+) -> None:
+    # The year is the value claimed, not what the claim is about: it is no word the launch
+    # entry lacks.
+    assert answered_by(library, question) == "chatgpt-launch"
+
+
 def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> None:
     # 幻觉 is in the lexicon's dictionary, but no entry speaks of it: "ChatGPT为什么会写代码"
     # shares every other word.
