@@ -35,7 +35,7 @@ floor tests/heldout/sixth_heldout_cases.yaml 0.91
 floor tests/heldout/seventh_heldout_cases.yaml 0.93
 floor tests/heldout/eighth_heldout_cases.yaml 0.95
 floor tests/heldout/ninth_heldout_cases.yaml 0.92
-floor tests/heldout/tenth_heldout_cases.yaml 0.93
+floor tests/heldout/tenth_heldout_cases.yaml 0.94
 floor tests/heldout/eleventh_heldout_cases.yaml 0.94
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
 # the project in CI). Its floor only rises: raise it as the matching improves.
