@@ -26,6 +26,7 @@ _CLAUSE_END = re.compile(r"(?<=[。！？!?；;，,：\n—…])|(?<=[.:](?=\s))
 _QUESTION_MARK = re.compile(
     r"[?？]|什么|啥|谁|咋|怎么|怎样|如何|为什么|为啥|吗|呢|哪|多少|是否|是不是|有没有|能不能|会不会"
     r"|可不可以|区别|不同|干嘛|干什么|靠谱|\b(?:what|how|why|who|when|where|which|can|does|is)\b"
+    # A clause that ends in 吧 asks to confirm a claim ("…训练时没用到人类反馈吧").
     r"|吧[?？。！!，,\s]*$"
     # 几 asks (有几个版本), but not in a count (就几张卡, 好几轮, 这几天).
     r"|(?<![就好这那没十])几",
