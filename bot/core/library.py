@@ -35,6 +35,15 @@ def _written_in_english(text: str) -> bool:
     return _CJK.search(text) is None
 
 
+_HALF_WIDTH = {
+    code: code - 0xFEE0
+    for start, end in (("０", "９"), ("Ａ", "Ｚ"), ("ａ", "ｚ"), ("．", "．"), ("＇", "＇"))
+    for code in range(ord(start), ord(end) + 1)
+} | {ord("\u3000"): ord(" ")}
+"""Full-width letters, digits, full stop and apostrophe, and the ideographic space, as a
+half-width keyboard types them; not the full-width Chinese signs (："，？), which cut clauses
+where their half-width forms would not."""
+
 REMEMBERED_SEARCHES = 4096
 """Recent searches a library keeps the hits of (a few kilobytes each)."""
 REMEMBERED_TEXT_CHARS = 200
@@ -151,6 +160,9 @@ class Library:
 
     def focus(self, text: str) -> str:
         """The part of a message that asks the question (see :mod:`bot.core.focus`)."""
+        # A full-width English message (Ｗｈａｔ　ｉｓ…．) has no latin letter to measure and no
+        # ". " to cut at: its clauses are found as a half-width keyboard would type it.
+        text = text.translate(_HALF_WIDTH)
         index = self.index
         english = _written_in_english(text)
 

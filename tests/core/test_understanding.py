@@ -185,6 +185,18 @@ def test_a_clause_that_ends_in_ba_asks_to_confirm_a_claim(
     assert answered_by(library, text) == entry_id
 
 
+def test_a_full_width_english_message_is_cut_into_clauses_as_a_half_width_one(
+    library: Library,
+) -> None:
+    text = "My team is new to this and I have to explain it tomorrow. What is RLHF?"
+    full_width = "".join(
+        chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else "\u3000" if c == " " else c for c in text
+    )
+    focus = library.focus(full_width)
+    assert focus.endswith("What is RLHF？") and "explain" not in focus, focus
+    assert answered_by(library, full_width) == answered_by(library, text) == "rlhf"
+
+
 def test_a_question_that_refers_back_keeps_what_it_refers_to(library: Library) -> None:
     text = "同事一直在聊ChatGPT和GPT，我听得一头雾水，不好意思问。它俩的区别到底在哪？"
     focus = library.focus(text)
