@@ -11,8 +11,10 @@ before it that names a subject.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 LONG_MESSAGE_CHARS = 24
 """Shorter messages are judged whole: they are the question. A message with no Chinese in it is
@@ -49,6 +51,33 @@ _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 KnownWords = Callable[[str], list[str]]
 
 
+class _Clause(NamedTuple):
+    text: str
+    """As written: what the search reads (its normaliser knows traditional phrases, 資料)."""
+    seen: str
+    """In simplified characters, position for position: what the patterns above read (they are
+    written in simplified: 什么, not 什麼)."""
+
+    def after(self, end: int) -> _Clause:
+        return _Clause(self.text[end:], self.seen[end:])
+
+
+def _clauses(text: str, simplified: Callable[[str], str]) -> list[_Clause]:
+    """The clauses of a message, as written and in simplified characters."""
+    seen = simplified(text)
+    if len(seen) != len(text):  # a phrase conversion moved the positions: read as written
+        seen = text
+    cuts = [0, *(m.start() for m in _CLAUSE_END.finditer(seen)), len(text)]
+    pieces = (_Clause(text[a:b], seen[a:b]) for a, b in itertools.pairwise(cuts))
+    return [_strip(piece) for piece in pieces if piece.text.strip()]
+
+
+def _strip(clause: _Clause) -> _Clause:
+    start = len(clause.text) - len(clause.text.lstrip())
+    end = len(clause.text.rstrip())
+    return _Clause(clause.text[start:end], clause.seen[start:end])
+
+
 def _length(clause: str) -> int:
     """How much a clause says: its Chinese characters, and two for each latin word."""
     return len(_CJK_CHAR.findall(clause)) + 2 * len(_LATIN_WORD.findall(clause))
@@ -62,6 +91,7 @@ def question_focus(
     is_term: Callable[[str], bool],
     is_everyday: Callable[[str], bool],
     unknown_names: KnownWords,
+    simplified: Callable[[str], str] = lambda text: text,
 ) -> str:
     """The part of `text` that asks the question; the whole text when it is short or unclear.
 
@@ -69,14 +99,15 @@ def question_focus(
     `is_subject(word)`: the word names a subject of the knowledge (ChatGPT, 大模型...);
     `is_term(word)`: the word is a subject or a keyword of some entry (训练, 参数...);
     `is_everyday(word)`: a word of everyday Chinese (过程, 项目), which says little;
-    `unknown_names(clause)`: the names in a clause that the knowledge has never seen (Gemini).
+    `unknown_names(clause)`: the names in a clause that the knowledge has never seen (Gemini);
+    `simplified(text)`: the text in simplified characters, for the patterns to read.
     """
     # An English sentence of eight words is short: it is measured in words, not letters.
     size = len(text) if _CJK_CHAR.search(text) else _length(text)
     if size <= LONG_MESSAGE_CHARS:
         return text
-    clauses: list[str] = [c.strip() for c in _CLAUSE_END.split(text) if c and c.strip()]
-    asking = [i for i, clause in enumerate(clauses) if _QUESTION_MARK.search(clause)]
+    clauses = _clauses(text, simplified)
+    asking = [i for i, clause in enumerate(clauses) if _QUESTION_MARK.search(clause.seen)]
     if len(clauses) < 2 or not asking:
         return text
     last = asking[-1]
@@ -84,15 +115,15 @@ def question_focus(
     # 说法？" after "为什么国内这么少企业敢做ChatGPT") asks for help: the question is the earlier
     # one that names the most (the last of equals). But one that goes on from a clause naming
     # a subject without asking ("GPT预训练的时候，具体是在学一个什么目标？") asks about that.
-    if not _PRONOUN.search(clauses[last]):
+    if not _PRONOUN.search(clauses[last].seen):
 
         def substance(i: int) -> int:
-            return sum(1 for w in known_words(clauses[i]) if is_term(w) or is_subject(w))
+            return sum(1 for w in known_words(clauses[i].text) if is_term(w) or is_subject(w))
 
         goes_on = (
             last > 0
             and last - 1 not in asking
-            and any(map(is_subject, known_words(clauses[last - 1])))
+            and any(map(is_subject, known_words(clauses[last - 1].text)))
         )
         if substance(last) == 0 and not goes_on:
             last = max(reversed(asking), key=substance)
@@ -102,14 +133,14 @@ def question_focus(
     strange = [
         name
         for i in asking[-MAX_LOOK_BACK:]
-        for name in unknown_names(clauses[i])
+        for name in unknown_names(clauses[i].text)
         if name not in focus
     ]
     return " ".join([*dict.fromkeys(strange), focus])
 
 
 def _question(
-    clauses: list[str],
+    clauses: list[_Clause],
     last: int,
     known_words: KnownWords,
     is_subject: Callable[[str], bool],
@@ -120,14 +151,14 @@ def _question(
     question, words = _reported(clauses[last], known_words, is_subject)
     # A question that names no subject is about the one the message was about ("ChatGPT比起
     # GPT-3，在对话友好性上有什么提升？"), whether it says 它 or not.
-    if not _PRONOUN.search(question) and any(map(is_subject, words)):
+    if not _PRONOUN.search(question.seen) and any(map(is_subject, words)):
         # One that names a subject and nothing else asks what the clause before it asked
         # ("训练数据一般从哪来，ChatGPT具体用了哪些"): that clause's terms go with it.
         if last > 0 and not any(is_term(w) and not is_subject(w) for w in words):
             asked = _reported(clauses[last - 1], known_words, is_subject)[1]
             topic = [w for w in asked if is_term(w) and not is_subject(w)]
-            return " ".join([*topic, question])
-        return question
+            return " ".join([*topic, question.text])
+        return question.text
     # The question needs what it refers to: the nearest clause before it that names a subject,
     # else the nearest that names a term ("模型微调太慢了，有办法吗？…它叫啥来着"). Of that clause
     # its terms, names and other words of substance are kept, not its everyday words ("要介绍
@@ -146,7 +177,7 @@ def _question(
         if any(map(is_subject, words)):
             antecedent = words + told if vague else words
             break
-        if vague and not _QUESTION_MARK.search(clause):
+        if vague and not _QUESTION_MARK.search(clause.seen):
             told = words + told
         if not antecedent and any(map(is_term, words)):
             antecedent = words
@@ -155,19 +186,19 @@ def _question(
         for word in antecedent
         if is_term(word) or _LATIN_START.match(word) or (len(word) > 1 and not is_everyday(word))
     ]
-    return " ".join([*kept, question])
+    return " ".join([*kept, question.text])
 
 
 def _reported(
-    clause: str, known_words: KnownWords, is_subject: Callable[[str], bool]
-) -> tuple[str, list[str]]:
+    clause: _Clause, known_words: KnownWords, is_subject: Callable[[str], bool]
+) -> tuple[_Clause, list[str]]:
     """What follows the last verb that reports a question ("亲戚围着问我ChatGPT是哪家公司搞的"
     → "ChatGPT是哪家公司搞的") when it names a subject, else the clause; with its known words,
     so that no caller tokenises it again."""
-    ends = [m.end() for m in _REPORTED.finditer(clause)]
-    if ends and ends[-1] < len(clause):
-        told = clause[ends[-1] :]
-        words = known_words(told)
+    ends = [m.end() for m in _REPORTED.finditer(clause.seen)]
+    if ends and ends[-1] < len(clause.text):
+        told = clause.after(ends[-1])
+        words = known_words(told.text)
         if any(map(is_subject, words)):
             return told, words
-    return clause, known_words(clause)
+    return clause, known_words(clause.text)

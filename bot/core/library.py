@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.core import script
 from bot.core.focus import question_focus
 from bot.core.knowledge import Entry, KnowledgeBase, Topic, knowledge_files, load_knowledge
 from bot.core.search import Hit, Index, Match, Thresholds, decide, latin_names
@@ -180,6 +181,7 @@ class Library:
             is_subject=index.names_subject,
             is_term=self.vocabulary.is_term,
             is_everyday=self.analyzer.is_everyday_word,
+            simplified=script.to_simplified,
         )
 
     def match(self, text: str) -> Match:

@@ -36,6 +36,12 @@ def prepare() -> None:
     _converter("s2t")
 
 
+def to_simplified(text: str) -> str:
+    """The text in simplified characters (OpenCC's t2s)."""
+    simplified: str = _converter("t2s").convert(text)
+    return simplified
+
+
 def detect(text: str) -> Script | None:
     """The script a message is written in; None when nothing in it tells (GPT, 1, 大模型)."""
     return _detected(text) if len(text) <= _REMEMBERED_CHARS else _detect(text)

@@ -185,6 +185,14 @@ def test_a_clause_that_ends_in_ba_asks_to_confirm_a_claim(
     assert answered_by(library, text) == entry_id
 
 
+def test_a_traditional_message_is_cut_into_clauses_as_a_simplified_one(library: Library) -> None:
+    # The patterns are written in simplified (问我, 什么); they read the message in simplified
+    # characters, while the search reads it as written.
+    text = "過年回家親戚圍著問我ChatGPT是哪家公司搞的，我一時間想不起來了"
+    assert library.focus(text).startswith("ChatGPT是哪家公司搞的")
+    assert answered_by(library, text) == "chatgpt-maker"
+
+
 def test_a_full_width_english_message_is_cut_into_clauses_as_a_half_width_one(
     library: Library,
 ) -> None:
