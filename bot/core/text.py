@@ -694,6 +694,9 @@ class Analyzer:
         text = " ".join(_SYMBOL.sub(" ", text).split())
         if self._synonym_pattern is not None:
             text = self._synonym_pattern.sub(lambda m: self._replacements[m.group(0)], text)
+            # An English word that became Chinese may leave a joiner with nothing on one side
+            # (the "." of "use.0", the "-" of "pre-trained"): it joins nothing now.
+            text = _SYMBOL.sub(" ", text)
         return " ".join(_TAG_QUESTION.sub("", text).split())
 
     def tokenise(self, text: str) -> list[str]:
