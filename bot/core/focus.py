@@ -48,6 +48,15 @@ _LATIN_START = re.compile(r"[a-z0-9]")
 """A (normalised) latin word: a name (Siri, GPT-3) that a question's 它俩 may mean."""
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 
+_HALF_WIDTH = {
+    code: code - 0xFEE0
+    for start, end in (("０", "９"), ("Ａ", "Ｚ"), ("ａ", "ｚ"), ("．", "．"), ("＇", "＇"))
+    for code in range(ord(start), ord(end) + 1)
+} | {ord("\u3000"): ord(" ")}
+"""Full-width letters, digits, full stop and apostrophe, and the ideographic space, as a
+half-width keyboard types them; not the full-width Chinese signs (："，？), which cut clauses
+where their half-width forms would not."""
+
 KnownWords = Callable[[str], list[str]]
 
 
@@ -102,6 +111,9 @@ def question_focus(
     `unknown_names(clause)`: the names in a clause that the knowledge has never seen (Gemini);
     `simplified(text)`: the text in simplified characters, for the patterns to read.
     """
+    # A full-width English message (Ｗｈａｔ　ｉｓ…．) has no latin letter to measure and no
+    # ". " to cut at: its clauses are found as a half-width keyboard would type it.
+    text = text.translate(_HALF_WIDTH)
     # An English sentence of eight words is short: it is measured in words, not letters.
     size = len(text) if _CJK_CHAR.search(text) else _length(text)
     if size <= LONG_MESSAGE_CHARS:

@@ -14,9 +14,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.core import script
+from bot.core import memo
 from bot.core.focus import question_focus
 from bot.core.knowledge import Entry, KnowledgeBase, Topic, knowledge_files, load_knowledge
+from bot.core.script import to_simplified
 from bot.core.search import Hit, Index, Match, Thresholds, decide, latin_names
 from bot.core.source_file import MAX_FILE_BYTES
 from bot.core.text import LEXICON_DIR, Analyzer, Lexicon, checks_a_claim, load_lexicon, set_aside
@@ -36,19 +37,8 @@ def _written_in_english(text: str) -> bool:
     return _CJK.search(text) is None
 
 
-_HALF_WIDTH = {
-    code: code - 0xFEE0
-    for start, end in (("０", "９"), ("Ａ", "Ｚ"), ("ａ", "ｚ"), ("．", "．"), ("＇", "＇"))
-    for code in range(ord(start), ord(end) + 1)
-} | {ord("\u3000"): ord(" ")}
-"""Full-width letters, digits, full stop and apostrophe, and the ideographic space, as a
-half-width keyboard types them; not the full-width Chinese signs (："，？), which cut clauses
-where their half-width forms would not."""
-
 REMEMBERED_SEARCHES = 4096
-"""Recent searches a library keeps the hits of (a few kilobytes each)."""
-REMEMBERED_TEXT_CHARS = 200
-"""Longer messages are searched afresh: they are seldom sent twice, and would crowd the cache."""
+"""Recent short searches a library keeps the hits of (a few kilobytes each; see `bot.core.memo`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,17 +104,14 @@ class Library:
         hits of recent short texts are kept, so that a repeated question skips the search.
         The library never changes, so they stay right until a reload replaces it.
         """
-        if len(text) > REMEMBERED_TEXT_CHARS:
-            return self._search(text, limit)
         return list(self._remembered_search(text, limit))
 
     @functools.cached_property
     def _remembered_search(self) -> Callable[[str, int], tuple[Hit, ...]]:
-        @functools.lru_cache(maxsize=REMEMBERED_SEARCHES)
-        def remembered(text: str, limit: int) -> tuple[Hit, ...]:
+        def search(text: str, limit: int) -> tuple[Hit, ...]:
             return tuple(self._search(text, limit))
 
-        return remembered
+        return memo.ShortTextMemo(search, size=REMEMBERED_SEARCHES)
 
     def _search(self, text: str, limit: int) -> list[Hit]:
         reading = self.read(text)
@@ -161,9 +148,6 @@ class Library:
 
     def focus(self, text: str) -> str:
         """The part of a message that asks the question (see :mod:`bot.core.focus`)."""
-        # A full-width English message (Ｗｈａｔ　ｉｓ…．) has no latin letter to measure and no
-        # ". " to cut at: its clauses are found as a half-width keyboard would type it.
-        text = text.translate(_HALF_WIDTH)
         index = self.index
         english = _written_in_english(text)
 
@@ -181,7 +165,7 @@ class Library:
             is_subject=index.names_subject,
             is_term=self.vocabulary.is_term,
             is_everyday=self.analyzer.is_everyday_word,
-            simplified=script.to_simplified,
+            simplified=to_simplified,
         )
 
     def match(self, text: str) -> Match:

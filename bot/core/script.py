@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from enum import Enum
-from functools import cache, lru_cache
+from functools import cache
 
 import opencc
 
+from bot.core import memo
 from bot.core.reply import Reply
 
 
@@ -44,24 +45,19 @@ def to_simplified(text: str) -> str:
 
 def detect(text: str) -> Script | None:
     """The script a message is written in; None when nothing in it tells (GPT, 1, 大模型)."""
-    return _detected(text) if len(text) <= _REMEMBERED_CHARS else _detect(text)
-
-
-_REMEMBERED_CHARS = 500
-"""Messages this short have their script remembered (1,024 of them, at most 2 MB): two
-conversions cost ~20 µs, a twentieth of a repeated question's turn, and a group asks the same
-questions again and again."""
+    return _detected(text)
 
 
 def _detect(text: str) -> Script | None:
-    traditional = _changed(text, _converter("t2s").convert(text))
+    traditional = _changed(text, to_simplified(text))
     simplified = _changed(text, _converter("s2t").convert(text))
     if traditional == simplified:
         return None
     return Script.TRADITIONAL if traditional > simplified else Script.SIMPLIFIED
 
 
-_detected = lru_cache(maxsize=1024)(_detect)
+# Two conversions cost ~20 µs, a twentieth of a repeated question's turn (see `bot.core.memo`).
+_detected = memo.ShortTextMemo(_detect, size=1024)
 
 
 def to_script(text: str, script: Script) -> str:

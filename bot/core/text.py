@@ -9,7 +9,6 @@ The same :class:`Analyzer` must process entries and queries, so that both meet i
 
 from __future__ import annotations
 
-import functools
 import logging
 import marshal
 import re
@@ -24,6 +23,7 @@ import jieba
 import opencc
 from ruamel.yaml import YAML
 
+from bot.core import memo
 from bot.core.source_file import YAML_FAILURES, parse_failure, read_source, read_yaml_source
 from bot.errors import KnowledgeError, Problem
 
@@ -33,9 +33,7 @@ SYNONYMS_FILE = "synonyms.yaml"
 MAX_ANALYSED_CHARS = 500
 """Longer messages are cut before analysis: no question about AI concepts needs more."""
 REMEMBERED_NORMALISED = 4096
-"""Recent texts whose normal form the analyzer keeps (a group repeats its questions)."""
-REMEMBERED_TEXT_CHARS = 200
-"""Longer texts are normalised afresh: a long message is rarely sent twice."""
+"""Recent short texts whose normal form the analyzer keeps (see `bot.core.memo`)."""
 
 COMMON_WORD_FREQUENCY = 100
 """jieba counts from here make a word common (一下 13924, 吉他 108; typos: 学系 72, 型态 23)."""
@@ -647,8 +645,8 @@ class Analyzer:
         # The dialogue normalises a message, then the search tokenises it again, and a group
         # sends the same short questions over and over: recent results spare those passes
         # (~30 µs each, most of it OpenCC). A pure function of the text, so never stale.
-        self._remembered_normalised = functools.lru_cache(maxsize=REMEMBERED_NORMALISED)(
-            self._normalised
+        self._remembered_normalised = memo.ShortTextMemo(
+            self._normalised, size=REMEMBERED_NORMALISED
         )
 
     def is_common_word(self, word: str) -> bool:
@@ -684,8 +682,6 @@ class Analyzer:
 
     def normalise(self, text: str) -> str:
         """Fold width, case, script, symbols and synonyms; collapse whitespace."""
-        if len(text) > REMEMBERED_TEXT_CHARS:
-            return self._normalised(text)
         return self._remembered_normalised(text)
 
     def _normalised(self, text: str) -> str:
