@@ -288,6 +288,10 @@ class _Postings:
                 return UNKNOWN_CHARACTER_WEIGHT * len(term)
             if english and _LATIN_WORD.match(term) and not _DIGIT.search(term):
                 return min(self.unknown_idf, UNKNOWN_ENGLISH_WORD_WEIGHT)
+            # A figure no entry gives (the 100亿 of "GPT-3不是只有100亿参数吗") is the value
+            # claimed, likely wrong: it weighs as little as a lone character.
+            if claim and _FIGURE.fullmatch(term):
+                return UNKNOWN_CHARACTER_WEIGHT
             if claim and _CJK.match(term):
                 return min(self.unknown_idf, UNKNOWN_CLAIM_WORD_WEIGHT)
             return self.unknown_idf

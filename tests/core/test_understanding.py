@@ -581,6 +581,18 @@ def test_a_claimed_date_is_checked_by_the_entry_that_holds_the_date(
     assert answered_by(library, question) == "chatgpt-launch"
 
 
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [("GPT-3不是只有100亿参数吗?", "gpt-3"), ("ChatGPT不是只有500万用户吗", "chatgpt-popularity")],
+)
+def test_a_claimed_figure_no_entry_holds_weighs_as_the_value_claimed(
+    library: Library, question: str, entry_id: str
+) -> None:
+    # A figure the articles never give (100亿) is the claim's value, maybe wrong: weighed as an
+    # unknown word, it sank the entry that holds the true figure to a did-you-mean.
+    assert answered_by(library, question) == entry_id
+
+
 def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> None:
     # 幻觉 is in the lexicon's dictionary, but no entry speaks of it: "ChatGPT为什么会写代码"
     # shares every other word.
