@@ -689,11 +689,19 @@ class Analyzer:
         text = self._to_simplified.convert(text)
         text = " ".join(_SYMBOL.sub(" ", text).split())
         if self._synonym_pattern is not None:
-            text = self._synonym_pattern.sub(lambda m: self._replacements[m.group(0)], text)
+            replace = self._replacement_of
+            text, replaced = self._synonym_pattern.subn(replace, text)
+            # A variant may be written with another variant's term: "有啥招" holds 什么招 (a
+            # variant of 方法) only once 啥 has become 什么. One more pass meets those.
+            if replaced:
+                text = self._synonym_pattern.sub(replace, text)
             # An English word that became Chinese may leave a joiner with nothing on one side
             # (the "." of "use.0", the "-" of "pre-trained"): it joins nothing now.
             text = _SYMBOL.sub(" ", text)
         return " ".join(_TAG_QUESTION.sub("", text).split())
+
+    def _replacement_of(self, match: re.Match[str]) -> str:
+        return self._replacements[match.group(0)]
 
     def tokenise(self, text: str) -> list[str]:
         """The meaningful tokens of a text, in order, synonyms canonicalised."""

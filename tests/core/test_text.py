@@ -29,6 +29,12 @@ def test_synonyms_become_one_term(analyzer: Analyzer) -> None:
     assert analyzer.tokenise("基于人类反馈的强化学习") == ["rlhf"]
 
 
+def test_a_variant_written_with_another_variant_s_term_is_met(analyzer: Analyzer) -> None:
+    # 什么招 is a variant of 方法; people write 啥招, and 啥 becomes 什么 only in the same pass.
+    assert "方法" in analyzer.tokenise("训练太慢了，有啥招")
+    assert "原理" in analyzer.tokenise("RLHF是怎樣運作的")
+
+
 def test_latin_synonyms_match_whole_words_only(analyzer: Analyzer) -> None:
     # "prompt" is a synonym of 提示学习, but not inside another word.
     assert "提示学习" in analyzer.tokenise("prompt是啥")

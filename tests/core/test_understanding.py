@@ -593,6 +593,13 @@ def test_a_claimed_figure_no_entry_holds_weighs_as_the_value_claimed(
     assert answered_by(library, question) == entry_id
 
 
+@pytest.mark.parametrize("question", ["ChatGPT里的RLHF是怎么做的", "ChatGPT的RLHF是怎样运作的"])
+def test_how_rlhf_works_is_answered_by_rlhf(library: Library, question: str) -> None:
+    # Not by how ChatGPT filters harmful content, nor by how it works as a whole: the RLHF
+    # entry describes its own procedure.
+    assert answered_by(library, question) == "rlhf"
+
+
 def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> None:
     # 幻觉 is in the lexicon's dictionary, but no entry speaks of it: "ChatGPT为什么会写代码"
     # shares every other word.
