@@ -35,6 +35,16 @@ def test_a_variant_written_with_another_variant_s_term_is_met(analyzer: Analyzer
     assert "原理" in analyzer.tokenise("RLHF是怎樣運作的")
 
 
+@pytest.mark.parametrize(
+    ("message", "term"),
+    [("ChatGPT为啥一下子火成这样", "火"), ("ChatGPT火到啥程度了", "火"), ("它能听懂洋文吗", "英文")],
+)
+def test_colloquial_words_jieba_would_glue_are_terms(
+    analyzer: Analyzer, message: str, term: str
+) -> None:
+    assert term in analyzer.tokenise(message)
+
+
 def test_latin_synonyms_match_whole_words_only(analyzer: Analyzer) -> None:
     # "prompt" is a synonym of 提示学习, but not inside another word.
     assert "提示学习" in analyzer.tokenise("prompt是啥")
