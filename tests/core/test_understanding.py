@@ -600,6 +600,17 @@ def test_how_rlhf_works_is_answered_by_rlhf(library: Library, question: str) -> 
     assert answered_by(library, question) == "rlhf"
 
 
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [("我以为ChatGPT是谷歌做的", "chatgpt-maker"), ("RLHF里应该没人参与吧", "rlhf")],
+)
+def test_a_belief_put_to_be_checked_is_answered(
+    library: Library, question: str, entry_id: str
+) -> None:
+    # 我以为 states a belief, maybe wrong (谷歌), as 我觉得 does; 人参与 is people taking part.
+    assert answered_by(library, question) == entry_id
+
+
 def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> None:
     # 幻觉 is in the lexicon's dictionary, but no entry speaks of it: "ChatGPT为什么会写代码"
     # shares every other word.
