@@ -611,6 +611,13 @@ def test_a_belief_put_to_be_checked_is_answered(
     assert answered_by(library, question) == entry_id
 
 
+@pytest.mark.parametrize("question", ["GPT不是一口气把整段话生成出来的吗", "GPT是一次性生成一整段吗"])
+def test_whether_gpt_writes_a_whole_passage_at_once_is_autoregression(
+    library: Library, question: str
+) -> None:
+    assert answered_by(library, question) == "autoregressive"
+
+
 def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> None:
     # 幻觉 is in the lexicon's dictionary, but no entry speaks of it: "ChatGPT为什么会写代码"
     # shares every other word.
