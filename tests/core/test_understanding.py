@@ -618,6 +618,19 @@ def test_whether_gpt_writes_a_whole_passage_at_once_is_autoregression(
     assert answered_by(library, question) == "autoregressive"
 
 
+@pytest.mark.parametrize(
+    ("question", "entry_ids"),
+    [
+        ("ChatGPT应该不只会聊天吧，还能干别的吗？", {"chatgpt-use-cases", "chatgpt-abilities"}),
+        ("GPT除了写文章还能干别的吗", {"gpt-applications"}),
+    ],
+)
+def test_what_else_it_can_do_asks_for_its_uses(
+    library: Library, question: str, entry_ids: set[str]
+) -> None:
+    assert answered_by(library, question) in entry_ids
+
+
 def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> None:
     # 幻觉 is in the lexicon's dictionary, but no entry speaks of it: "ChatGPT为什么会写代码"
     # shares every other word.
