@@ -631,6 +631,11 @@ def test_what_else_it_can_do_asks_for_its_uses(
     assert answered_by(library, question) in entry_ids
 
 
+def test_the_controversy_is_the_scholars_warning_and_the_bans(library: Library) -> None:
+    answered = answered_by(library, "ChatGPT到底引起了哪些争议？")
+    assert answered in {"chatgpt-education-impact", "chatgpt-tech-impact"}
+
+
 def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> None:
     # 幻觉 is in the lexicon's dictionary, but no entry speaks of it: "ChatGPT为什么会写代码"
     # shares every other word.
