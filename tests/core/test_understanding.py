@@ -636,6 +636,13 @@ def test_the_controversy_is_the_scholars_warning_and_the_bans(library: Library) 
     assert answered in {"chatgpt-education-impact", "chatgpt-tech-impact"}
 
 
+def test_small_models_are_one_word(library: Library) -> None:
+    # jieba cut "比小模型" into 比小 / 模型, and the features entry, which compares the two,
+    # lost to the definition.
+    assert "小模型" in library.analyzer.tokenise("大模型比小模型强在哪")
+    assert answered_by(library, "大模型比小模型强在哪") == "large-model-features"
+
+
 def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> None:
     # 幻觉 is in the lexicon's dictionary, but no entry speaks of it: "ChatGPT为什么会写代码"
     # shares every other word.
