@@ -45,6 +45,14 @@ def test_colloquial_words_jieba_would_glue_are_terms(
     assert term in analyzer.tokenise(message)
 
 
+def test_typos_the_pinyin_check_cannot_see_are_variants(analyzer: Analyzer) -> None:
+    # 全程 is a word of its own (never corrected), 另 only looks like 别: neither is a
+    # homophone of a term the typo corrector knows.
+    assert "全称" in analyzer.tokenise("chatgpt的全程是什么")
+    assert "区别" in analyzer.tokenise("ChatGPT和GPT的区另是什么")
+    assert "全称" not in analyzer.tokenise("训练的全程要多久")
+
+
 def test_latin_synonyms_match_whole_words_only(analyzer: Analyzer) -> None:
     # "prompt" is a synonym of 提示学习, but not inside another word.
     assert "提示学习" in analyzer.tokenise("prompt是啥")
