@@ -643,6 +643,12 @@ def test_small_models_are_one_word(library: Library) -> None:
     assert answered_by(library, "大模型比小模型强在哪") == "large-model-features"
 
 
+@pytest.mark.parametrize("question", ["ChatGPT支持哪些语言", "Which languages does ChatGPT support?"])
+def test_the_languages_chatgpt_takes_are_in_its_usage_tips(library: Library, question: str) -> None:
+    # 支持中文和英文: the usage tips say it, not the entry on how one talks with it.
+    assert answered_by(library, question) == "chatgpt-usage-tips"
+
+
 def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> None:
     # 幻觉 is in the lexicon's dictionary, but no entry speaks of it: "ChatGPT为什么会写代码"
     # shares every other word.
