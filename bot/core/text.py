@@ -122,6 +122,26 @@ FILLERS = (
     "听着",
     "玄乎",
     "高大上",
+    # Group chat's own padding: asking for an explanation, greeting, thanking, despairing.
+    "求科普",
+    "求大佬指路",
+    "求指路",
+    "在线等",
+    "说人话",
+    "唠明白",
+    "一句两句",
+    "老铁们",
+    "老铁",
+    "看得我头大",
+    "看得我懵圈",
+    "懵圈",
+    "救命",
+    "有一说一",
+    "yyds",
+    "绝绝子",
+    "谢谢大家",
+    "谢谢",
+    "多谢",
 )
 LONE_VERBS = {"训": "训练", "聊": "聊天"}
 """A verb said short that jieba leaves on its own (训大模型, 在谁家机房训的, 能聊好几轮): the

@@ -53,6 +53,11 @@ def test_typos_the_pinyin_check_cannot_see_are_variants(analyzer: Analyzer) -> N
     assert "全称" not in analyzer.tokenise("训练的全程要多久")
 
 
+def test_dialect_question_words_are_question_words(analyzer: Analyzer) -> None:
+    assert analyzer.tokenise("它在学个啥子") == analyzer.tokenise("它在学个什么")
+    assert "全称" in analyzer.tokenise("RLHF是啥的缩写")
+
+
 def test_latin_synonyms_match_whole_words_only(analyzer: Analyzer) -> None:
     # "prompt" is a synonym of 提示学习, but not inside another word.
     assert "提示学习" in analyzer.tokenise("prompt是啥")

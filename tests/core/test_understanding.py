@@ -649,6 +649,21 @@ def test_the_languages_chatgpt_takes_are_in_its_usage_tips(library: Library, que
     assert answered_by(library, question) == "chatgpt-usage-tips"
 
 
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("RLHF说人话是在干嘛 yyds的那个技术", "rlhf"),
+        ("RLHF英文全称是啥，缩写看得我头大", "rlhf"),
+        ("求科普：大模型有啥特征，一句两句唠明白就行", "large-model-features"),
+    ],
+)
+def test_group_chat_padding_neither_helps_nor_hurts(
+    library: Library, question: str, entry_id: str
+) -> None:
+    # 求科普, 说人话, 看得我头大: how the member asks; yyds is no model's name.
+    assert answered_by(library, question) == entry_id
+
+
 def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> None:
     # 幻觉 is in the lexicon's dictionary, but no entry speaks of it: "ChatGPT为什么会写代码"
     # shares every other word.
