@@ -37,7 +37,13 @@ def test_a_variant_written_with_another_variant_s_term_is_met(analyzer: Analyzer
 
 @pytest.mark.parametrize(
     ("message", "term"),
-    [("ChatGPT为啥一下子火成这样", "火"), ("ChatGPT火到啥程度了", "火"), ("它能听懂洋文吗", "英文")],
+    [
+        ("ChatGPT为啥一下子火成这样", "火"),
+        ("ChatGPT火到啥程度了", "火"),
+        ("它能听懂洋文吗", "英文"),
+        ("GPT要做具体任务是直接用还是得再调一调", "微调"),
+        ("ChatGPT聊好多轮会乱吗", "多轮对话"),
+    ],
 )
 def test_colloquial_words_jieba_would_glue_are_terms(
     analyzer: Analyzer, message: str, term: str
