@@ -664,6 +664,11 @@ def test_group_chat_padding_neither_helps_nor_hurts(
     assert answered_by(library, question) == entry_id
 
 
+def test_correcting_grammar_is_one_of_chatgpt_s_abilities(library: Library) -> None:
+    # Its answer lists 纠正语法错误; the essay and the English were words no entry knows.
+    assert answered_by(library, "ChatGPT能帮我改英语作文的语法错误吗") == "chatgpt-abilities"
+
+
 def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> None:
     # 幻觉 is in the lexicon's dictionary, but no entry speaks of it: "ChatGPT为什么会写代码"
     # shares every other word.
