@@ -669,6 +669,12 @@ def test_correcting_grammar_is_one_of_chatgpt_s_abilities(library: Library) -> N
     assert answered_by(library, "ChatGPT能帮我改英语作文的语法错误吗") == "chatgpt-abilities"
 
 
+@pytest.mark.parametrize("question", ["ChatGPT账号被封了咋办😭能申诉不", "chatgpt号被封了咋办"])
+def test_a_banned_account_is_not_answered_with_usage_tips(library: Library, question: str) -> None:
+    # No article speaks of accounts; the usage tips shared ChatGPT and 怎么办 with it.
+    assert library.match(question).answered is None
+
+
 def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> None:
     # 幻觉 is in the lexicon's dictionary, but no entry speaks of it: "ChatGPT为什么会写代码"
     # shares every other word.
