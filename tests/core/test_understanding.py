@@ -583,6 +583,18 @@ def test_a_claimed_date_is_checked_by_the_entry_that_holds_the_date(
 
 @pytest.mark.parametrize(
     ("question", "entry_id"),
+    [("奖励模型是工程师拍脑袋写死的吧", "reward-model"), ("思维链是靠背题库背出来的吧", "chain-of-thought")],
+)
+def test_the_words_of_a_wrong_claim_weigh_little(
+    library: Library, question: str, entry_id: str
+) -> None:
+    # 拍脑袋, 写死, 题库: what the claim gets wrong is no word of the answering entry, and
+    # weighed as everyday words they sank it to a did-you-mean.
+    assert answered_by(library, question) == entry_id
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
     [("GPT-3不是只有100亿参数吗?", "gpt-3"), ("ChatGPT不是只有500万用户吗", "chatgpt-popularity")],
 )
 def test_a_claimed_figure_no_entry_holds_weighs_as_the_value_claimed(
