@@ -35,7 +35,8 @@ _MADE = "开发|研发|做|搞|造|发明|推出|创造"
 """How a question says that someone made it."""
 
 _ASKING = (
-    (Fact.NUMBER, re.compile(r"多少")),
+    # Not how far apart two things are ("跟人写的还差多少"): a degree, not a number.
+    (Fact.NUMBER, re.compile(r"(?<!差)多少")),
     (Fact.DATE, re.compile(r"哪一?年|什么时候|啥时候|何时|几月|哪天|\d{4}年")),
     (Fact.MONEY, re.compile(r"多少钱|多贵|价格|价钱|美元|美金|人民币|付费|收费|免费")),
     # "还能火多久" asks about the future of a thing, not how long something took (还 is no token).

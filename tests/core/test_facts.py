@@ -26,6 +26,7 @@ from bot.core.library import Library
         ("训练大模型成本高吗", Fact.NONE),  # a cost may be compute as much as money
         ("训练根本用不了多少算力吧", Fact.NONE),  # "not much" asks for no number
         ("微调没多少人在用吧", Fact.NONE),
+        ("AI写的跟人写的还差多少", Fact.NONE),  # how far apart: a degree, not a number
         ("GPT是哪家公司开发的", Fact.MAKER),
         ("ChatGPT背后的公司是哪家", Fact.MAKER),
         ("ChatGPT背后的公司是谁", Fact.MAKER),
