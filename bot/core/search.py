@@ -264,6 +264,26 @@ class _Postings:
         posting = self.terms.get(term)
         return posting is not None and posting.holds(number)
 
+    def unglued(self, tokens: list[str]) -> list[str]:
+        """The tokens with each pair jieba glued from a bound character and a character the
+        knowledge has (能火, 多到, 就断) cut back into its characters, stopwords left out:
+        the 火 of "ChatGPT为啥能火成这样" is what the entry on its popularity says. A pair some
+        entry has as it is stays whole, and so does one with a character no entry has (the 耗
+        of 要耗 is what the question is about)."""
+        if not any(self._is_miscut(term) for term in tokens):
+            return tokens
+        cut: list[str] = []
+        for term in tokens:
+            if (
+                term not in self.idf
+                and self._is_miscut(term)
+                and all(c in self.idf or c in STOPWORDS for c in term)
+            ):
+                cut.extend(c for c in term if c not in STOPWORDS)
+            else:
+                cut.append(term)
+        return cut
+
     def idf_of(self, term: str) -> float:
         return self.idf.get(term, self.unknown_idf)
 
@@ -280,17 +300,14 @@ class _Postings:
         if idf is None:
             # A word no entry knows is what the question is about (天气, 蒸馏) and weighs the
             # most, but not a lone character: jieba leaves those from grammar and slang (才, 蹦),
-            # nor a character of grammar it glued to a neighbour the knowledge has (能起, 写个,
-            # 就断: a stopword is grammar though never indexed): those weigh as their characters.
-            # A neighbour no entry has (the 耗 of 要耗) is what the question is about.
+            # and from the pairs it glued from grammar and a character the knowledge has (能起,
+            # 写个: the search cuts those back first, see `unglued`).
             if len(term) == 1:
                 return UNKNOWN_CHARACTER_WEIGHT
-            if self._is_miscut(term) and all(c in self.idf or c in STOPWORDS for c in term):
-                return UNKNOWN_CHARACTER_WEIGHT * len(term)
             if english and _LATIN_WORD.match(term) and not _DIGIT.search(term):
                 return min(self.unknown_idf, UNKNOWN_ENGLISH_WORD_WEIGHT)
-            # So is a figure no entry gives (the 100亿 of "GPT-3不是只有100亿参数吗"): the
-            # value claimed, likely wrong.
+            # In a claim, a word or a figure no entry gives (拍脑袋, the 100亿 of "GPT-3不是只有
+            # 100亿参数吗") may be what the claim gets wrong.
             if claim and (_CJK.match(term) or _FIGURE.fullmatch(term)):
                 return min(self.unknown_idf, UNKNOWN_CLAIM_WORD_WEIGHT)
             return self.unknown_idf
@@ -651,6 +668,7 @@ class Index:
         """
         if not tokens:
             return []
+        tokens = self._words.unglued(tokens)
         # A name the knowledge has never seen (redis, gpt-5) is what the question is about, and
         # the bot knows nothing of it: at best a did-you-mean, never a confident answer. One
         # it knows (Siri) is answered only by an entry that knows it.
@@ -754,8 +772,9 @@ class Index:
 
     def _about_the_unknown(self, tokens: list[str]) -> bool:
         """The query names something no entry mentions: a Chinese word of two or more characters
-        that is no everyday word (租房, 减肥), nor a pair jieba glued from grammar and a character
-        the knowledge has (就断: see `weight_of`). A query about 它 is about the chat's subject."""
+        that is no everyday word (租房, 减肥); the pairs jieba glued from grammar and a character
+        the knowledge has (就断) are cut back before (see `unglued`). A query about 它 is about
+        the chat's subject."""
         words = self._words
         return "它" not in tokens and any(
             len(token) > 1

@@ -122,6 +122,9 @@ FILLERS = (
     "听着",
     "玄乎",
     "高大上",
+    # The term itself, as in "GPT这个词是什么意思": what is asked is what GPT means.
+    "这个词",
+    "这个名词",
     # Group chat's own padding: asking for an explanation, greeting, thanking, despairing.
     "求科普",
     "求大佬指路",

@@ -64,6 +64,10 @@ def test_dialect_question_words_are_question_words(analyzer: Analyzer) -> None:
     assert "全称" in analyzer.tokenise("RLHF是啥的缩写")
 
 
+def test_the_term_itself_is_padding(analyzer: Analyzer) -> None:
+    assert analyzer.tokenise("GPT这个词是什么意思") == analyzer.tokenise("GPT是什么意思")
+
+
 def test_latin_synonyms_match_whole_words_only(analyzer: Analyzer) -> None:
     # "prompt" is a synonym of 提示学习, but not inside another word.
     assert "提示学习" in analyzer.tokenise("prompt是啥")

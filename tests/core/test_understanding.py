@@ -687,6 +687,21 @@ def test_a_banned_account_is_not_answered_with_usage_tips(library: Library, ques
     assert library.match(question).answered is None
 
 
+@pytest.mark.parametrize("question", ["ChatGPT为啥能火成这样", "ChatGPT咋能火成这样"])
+def test_a_pair_jieba_glued_from_grammar_is_read_as_its_characters(
+    library: Library, question: str
+) -> None:
+    # jieba cuts 能火: the 火 of the entry on ChatGPT's popularity was not in the question, and
+    # the entry on why teams hesitate to build one answered it at 0.67.
+    assert answered_by(library, question) == "chatgpt-popularity"
+
+
+def test_a_glued_pair_with_a_character_no_entry_has_stays_what_is_asked(library: Library) -> None:
+    # 要耗: 耗 is in no entry, so the pair stays a word no entry knows, and the question stays
+    # a question about something the articles do not cover.
+    assert library.match("ChatGPT每天要耗多少电").answered is None
+
+
 def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> None:
     # 幻觉 is in the lexicon's dictionary, but no entry speaks of it: "ChatGPT为什么会写代码"
     # shares every other word.
