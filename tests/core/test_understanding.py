@@ -583,7 +583,10 @@ def test_a_claimed_date_is_checked_by_the_entry_that_holds_the_date(
 
 @pytest.mark.parametrize(
     ("question", "entry_id"),
-    [("奖励模型是工程师拍脑袋写死的吧", "reward-model"), ("思维链是靠背题库背出来的吧", "chain-of-thought")],
+    [
+        ("奖励模型是工程师拍脑袋写死的吧", "reward-model"),
+        ("思维链是靠背题库背出来的吧", "chain-of-thought"),
+    ],
 )
 def test_the_words_of_a_wrong_claim_weigh_little(
     library: Library, question: str, entry_id: str
@@ -623,7 +626,9 @@ def test_a_belief_put_to_be_checked_is_answered(
     assert answered_by(library, question) == entry_id
 
 
-@pytest.mark.parametrize("question", ["GPT不是一口气把整段话生成出来的吗", "GPT是一次性生成一整段吗"])
+@pytest.mark.parametrize(
+    "question", ["GPT不是一口气把整段话生成出来的吗", "GPT是一次性生成一整段吗"]
+)
 def test_whether_gpt_writes_a_whole_passage_at_once_is_autoregression(
     library: Library, question: str
 ) -> None:
@@ -655,7 +660,9 @@ def test_small_models_are_one_word(library: Library) -> None:
     assert answered_by(library, "大模型比小模型强在哪") == "large-model-features"
 
 
-@pytest.mark.parametrize("question", ["ChatGPT支持哪些语言", "Which languages does ChatGPT support?"])
+@pytest.mark.parametrize(
+    "question", ["ChatGPT支持哪些语言", "Which languages does ChatGPT support?"]
+)
 def test_the_languages_chatgpt_takes_are_in_its_usage_tips(library: Library, question: str) -> None:
     # 支持中文和英文: the usage tips say it, not the entry on how one talks with it.
     assert answered_by(library, question) == "chatgpt-usage-tips"
