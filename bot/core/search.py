@@ -270,8 +270,6 @@ class _Postings:
         the 火 of "ChatGPT为啥能火成这样" is what the entry on its popularity says. A pair some
         entry has as it is stays whole, and so does one with a character no entry has (the 耗
         of 要耗 is what the question is about)."""
-        if not any(self._is_miscut(term) for term in tokens):
-            return tokens
         cut: list[str] = []
         for term in tokens:
             if (
@@ -669,6 +667,10 @@ class Index:
         if not tokens:
             return []
         tokens = self._words.unglued(tokens)
+        # Lone Chinese characters say how something is put, not what about: "各位好" is 好 and
+        # nothing else, which the usage tips' "怎样用好ChatGPT" would answer.
+        if all(len(token) == 1 and _CJK.match(token) for token in tokens):
+            return []
         # A name the knowledge has never seen (redis, gpt-5) is what the question is about, and
         # the bot knows nothing of it: at best a did-you-mean, never a confident answer. One
         # it knows (Siri) is answered only by an entry that knows it.

@@ -709,6 +709,12 @@ def test_a_glued_pair_with_a_character_no_entry_has_stays_what_is_asked(library:
     assert library.match("ChatGPT每天要耗多少电").answered is None
 
 
+@pytest.mark.parametrize("message", ["好", "各位好", "老铁们好", "大佬们好"])
+def test_a_greeting_the_intents_do_not_list_is_not_answered(library: Library, message: str) -> None:
+    # Padding gone, 好 is all that is left: the usage tips' "怎样用好ChatGPT" answered it at 0.65.
+    assert library.match(message).answered is None
+
+
 def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> None:
     # 幻觉 is in the lexicon's dictionary, but no entry speaks of it: "ChatGPT为什么会写代码"
     # shares every other word.
