@@ -43,6 +43,7 @@ def test_a_variant_written_with_another_variant_s_term_is_met(analyzer: Analyzer
         ("它能听懂洋文吗", "英文"),
         ("GPT要做具体任务是直接用还是得再调一调", "微调"),
         ("ChatGPT聊好多轮会乱吗", "多轮对话"),
+        ("Transformer碰上长句子也hold得住吗", "处理"),
     ],
 )
 def test_colloquial_words_jieba_would_glue_are_terms(
