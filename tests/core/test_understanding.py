@@ -608,13 +608,6 @@ def test_a_claimed_figure_no_entry_holds_weighs_as_the_value_claimed(
     assert answered_by(library, question) == entry_id
 
 
-@pytest.mark.parametrize("question", ["ChatGPT里的RLHF是怎么做的", "ChatGPT的RLHF是怎样运作的"])
-def test_how_rlhf_works_is_answered_by_rlhf(library: Library, question: str) -> None:
-    # Not by how ChatGPT filters harmful content, nor by how it works as a whole: the RLHF
-    # entry describes its own procedure.
-    assert answered_by(library, question) == "rlhf"
-
-
 @pytest.mark.parametrize(
     ("question", "entry_id"),
     [("我以为ChatGPT是谷歌做的", "chatgpt-maker"), ("RLHF里应该没人参与吧", "rlhf")],
@@ -627,30 +620,30 @@ def test_a_belief_put_to_be_checked_is_answered(
 
 
 @pytest.mark.parametrize(
-    "question", ["GPT不是一口气把整段话生成出来的吗", "GPT是一次性生成一整段吗"]
-)
-def test_whether_gpt_writes_a_whole_passage_at_once_is_autoregression(
-    library: Library, question: str
-) -> None:
-    assert answered_by(library, question) == "autoregressive"
-
-
-@pytest.mark.parametrize(
     ("question", "entry_ids"),
     [
+        # RLHF's own procedure, not how ChatGPT filters harmful content or works as a whole.
+        ("ChatGPT里的RLHF是怎么做的", {"rlhf"}),
+        ("ChatGPT的RLHF是怎样运作的", {"rlhf"}),
+        # The belief autoregression corrects (a whole passage at once) is how people ask.
+        ("GPT不是一口气把整段话生成出来的吗", {"autoregressive"}),
+        ("GPT是一次性生成一整段吗", {"autoregressive"}),
+        # What else it can do: its uses, not why it suits chatting, nor the definition.
         ("ChatGPT应该不只会聊天吧，还能干别的吗？", {"chatgpt-use-cases", "chatgpt-abilities"}),
         ("GPT除了写文章还能干别的吗", {"gpt-applications"}),
+        # The controversy: the scholars' warning and the bans.
+        ("ChatGPT到底引起了哪些争议？", {"chatgpt-education-impact", "chatgpt-tech-impact"}),
+        # 支持中文和英文: the usage tips say it, not the entry on how one talks with it.
+        ("ChatGPT支持哪些语言", {"chatgpt-usage-tips"}),
+        ("Which languages does ChatGPT support?", {"chatgpt-usage-tips"}),
+        # Its abilities list 纠正语法错误; the essay and the English are words no entry knows.
+        ("ChatGPT能帮我改英语作文的语法错误吗", {"chatgpt-abilities"}),
     ],
 )
-def test_what_else_it_can_do_asks_for_its_uses(
+def test_questions_reach_the_entry_whose_answer_says_it(
     library: Library, question: str, entry_ids: set[str]
 ) -> None:
     assert answered_by(library, question) in entry_ids
-
-
-def test_the_controversy_is_the_scholars_warning_and_the_bans(library: Library) -> None:
-    answered = answered_by(library, "ChatGPT到底引起了哪些争议？")
-    assert answered in {"chatgpt-education-impact", "chatgpt-tech-impact"}
 
 
 def test_small_models_are_one_word(library: Library) -> None:
@@ -658,14 +651,6 @@ def test_small_models_are_one_word(library: Library) -> None:
     # lost to the definition.
     assert "小模型" in library.analyzer.tokenise("大模型比小模型强在哪")
     assert answered_by(library, "大模型比小模型强在哪") == "large-model-features"
-
-
-@pytest.mark.parametrize(
-    "question", ["ChatGPT支持哪些语言", "Which languages does ChatGPT support?"]
-)
-def test_the_languages_chatgpt_takes_are_in_its_usage_tips(library: Library, question: str) -> None:
-    # 支持中文和英文: the usage tips say it, not the entry on how one talks with it.
-    assert answered_by(library, question) == "chatgpt-usage-tips"
 
 
 @pytest.mark.parametrize(
@@ -681,11 +666,6 @@ def test_group_chat_padding_neither_helps_nor_hurts(
 ) -> None:
     # 求科普, 说人话, 看得我头大: how the member asks; yyds is no model's name.
     assert answered_by(library, question) == entry_id
-
-
-def test_correcting_grammar_is_one_of_chatgpt_s_abilities(library: Library) -> None:
-    # Its answer lists 纠正语法错误; the essay and the English were words no entry knows.
-    assert answered_by(library, "ChatGPT能帮我改英语作文的语法错误吗") == "chatgpt-abilities"
 
 
 @pytest.mark.parametrize("question", ["ChatGPT账号被封了咋办😭能申诉不", "chatgpt号被封了咋办"])
