@@ -25,11 +25,13 @@ MAX_LOOK_BACK = 6
 a thousand clauses must not cost a thousand tokenisations."""
 
 _CLAUSE_END = re.compile(r"(?<=[。！？!?；;，,：\n—…])|(?<=[.:](?=\s))")
+_CLAIM_END = r"吧[?？。！!，,\s]*$"
+_CLAIM = re.compile(_CLAIM_END)
 _QUESTION_MARK = re.compile(
     r"[?？]|什么|啥|谁|咋|怎么|怎样|如何|为什么|为啥|吗|呢|哪|多少|是否|是不是|有没有|能不能|会不会"
     r"|可不可以|区别|不同|干嘛|干什么|靠谱|\b(?:what|how|why|who|when|where|which|can|does|is)\b"
     # A clause that ends in 吧 asks to confirm a claim ("…训练时没用到人类反馈吧").
-    r"|吧[?？。！!，,\s]*$"
+    r"|(?:" + _CLAIM_END + ")"
     # 几 asks (有几个版本), but not in a count (就几张卡, 好几轮, 这几天).
     r"|(?<![就好这那没十])几",
     re.IGNORECASE,
@@ -176,7 +178,9 @@ def _question(
     # its terms, names and other words of substance are kept, not its everyday words ("要介绍
     # ChatGPT的训练过程" gives ChatGPT 训练; "ChatGPT能写剧本和歌曲" keeps 剧本 歌曲;
     # "ChatGPT和Siri有啥不一样" keeps Siri), and the clauses between are left out: they are
-    # about the asker. Unless the question names nothing at all ("是真的吗", "具体是怎么说的"):
+    # about the asker. A claim put to be confirmed ("ChatGPT没有安全方面的设计吧，想让它生成什么
+    # 都可以？") keeps its everyday words (安全) but not its question words: it is half the
+    # question. Unless the question names nothing at all ("是真的吗", "具体是怎么说的"):
     # then it asks about what was told since the subject, a claim that may run over several
     # clauses ("朋友说点赞点踩会被拿去训练模型，还能写文字反馈，是真的吗"); not the other
     # questions asked between.
@@ -184,10 +188,12 @@ def _question(
     vague = not any(is_term(w) or is_subject(w) for w in words)
     antecedent: list[str] = []
     told: list[str] = []
+    claimed = False
     for clause in reversed(before):
         words = _reported(clause, known_words, is_subject)[1]
         if any(map(is_subject, words)):
             antecedent = words + told if vague else words
+            claimed = bool(_CLAIM.search(clause.seen))
             break
         if vague and not _QUESTION_MARK.search(clause.seen):
             told = words + told
@@ -196,7 +202,12 @@ def _question(
     kept = [
         word
         for word in antecedent
-        if is_term(word) or _LATIN_START.match(word) or (len(word) > 1 and not is_everyday(word))
+        if is_term(word)
+        or _LATIN_START.match(word)
+        or (
+            len(word) > 1
+            and (not is_everyday(word) or (claimed and not _QUESTION_MARK.search(word)))
+        )
     ]
     return " ".join([*kept, question.text])
 

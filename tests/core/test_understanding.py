@@ -220,6 +220,15 @@ def test_of_the_clause_referred_to_everyday_words_are_left_out(library: Library)
     assert library.focus(text) == "chatgpt 训练 里面人类训练员起什么作用？"  # not 讲讲, 过程
 
 
+def test_a_clause_referred_to_that_asks_too_keeps_its_everyday_words(library: Library) -> None:
+    # "…没有安全方面的限制吧" asks as much as the clause after it: its 安全 is what is asked,
+    # everyday word or not. Its question words are not: they asked that clause's question.
+    text = "ChatGPT应该没有安全方面的限制吧，让它写什么内容都行？"
+    focus = library.focus(text)
+    assert focus.startswith("chatgpt ") and "安全" in focus.split()
+    assert answered_by(library, text) == "safety-ethics"
+
+
 @pytest.mark.parametrize(
     ("text", "referred_to", "entry_id"),
     [
