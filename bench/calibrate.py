@@ -5,9 +5,10 @@ changes) keeps its evidence: coverage, bigram coverage, fuzzy similarity, how ma
 query it does not know and whether the query names its subject. Each combination re-scores
 them with the very function the search uses (`bot.core.search.confidence`), decides as
 `bot.core.search.decide` does (`answers`: at `answer`, or at `clear` when the runner-up is
-`margin` behind; never a stray hit) and is judged as `kb test` judges: an on-topic case passes
-when it is answered with its entry (or, in the blind format, with an answer holding one of its
-`any` strings), an off-topic case when it is not answered. Among the points that decline at
+`margin` behind, or a claim at `suggest` when it is `claim_lead` behind; never a stray hit)
+and is judged as `kb test` judges: an on-topic case passes when it is answered with its entry
+(or, in the blind format, with an answer holding one of its `any` strings), an off-topic case
+when it is not answered. Among the points that decline at
 least the given share of off-topic cases, the best on-topic accuracy wins.
 
 Fit only on the project's own cases (tests/cases/): the development set in ../shared/eval
@@ -131,13 +132,13 @@ def weight_grid() -> list[Weights]:
     return grid
 
 
-Scores = list[tuple[float, bool, bool]]
-"""(score, right, stray) per candidate, best first."""
+Scores = list[tuple[float, bool, Hit]]
+"""(score, right, hit) per candidate, best first."""
 
 
 def rescored(candidates: Candidates, weights: Weights) -> Scores:
     """The candidates scored as the search scores them, best first."""
-    scores = [(rescore(hit, weights), right, hit.stray) for right, hit in candidates]
+    scores = [(rescore(hit, weights), right, hit) for right, hit in candidates]
     return sorted(scores, key=lambda s: s[0], reverse=True)
 
 
@@ -145,9 +146,9 @@ def answered(scores: Scores, thresholds: Thresholds) -> bool:
     """Whether the bot answers with the first candidate, as `decide` judges."""
     if not scores:
         return False
-    score, _, stray = scores[0]
+    score, _, hit = scores[0]
     runner_up = scores[1][0] if len(scores) > 1 else 0.0
-    return not stray and answers(score, runner_up, thresholds)
+    return not hit.stray and answers(score, runner_up, thresholds, claim=hit.claim)
 
 
 def rescore(hit: Hit, weights: Weights) -> float:

@@ -45,6 +45,7 @@ def thresholds(settings: Settings) -> Thresholds:
         clear=settings.clear_answer_threshold,
         margin=settings.clear_answer_margin,
         suggest=settings.suggest_threshold,
+        claim_lead=settings.claim_answer_lead,
     )
 
 

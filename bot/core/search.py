@@ -180,6 +180,9 @@ class Hit:
     """The query is about a word the knowledge never mentions (租房, 减肥) and shares nothing
     specific with this entry (a subject, a domain term, a keyword), or it names a term of the
     domain that no entry mentions (幻觉): at most a suggestion."""
+    claim: bool = False
+    """The query puts a claim about the domain to be confirmed ("RLHF里人类不用参与吧"): what
+    it gets wrong weighs little (`UNKNOWN_CLAIM_WORD_WEIGHT`), so its scores run low."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -719,7 +722,7 @@ class Index:
         ]
         scored.sort(key=lambda s: (s.score, s.bm25), reverse=True)
         # Only the hits asked for become Hit objects: building one costs as much as scoring it.
-        return [self._hit(s) for s in scored[:limit] if s.score >= min_score]
+        return [self._hit(s, claim) for s in scored[:limit] if s.score >= min_score]
 
     def heads(self, tokens: Sequence[str], *, english: bool) -> tuple[str, ...]:
         """The words the question form asks about (`facts.heads`) that an entry must know.
@@ -871,7 +874,7 @@ class Index:
         names = (term for term in asked.terms if term in self._words.entities)
         return any(self._words.has(number, term) for term in (*asked.domain_terms, *names))
 
-    def _hit(self, scored: _Scored) -> Hit:
+    def _hit(self, scored: _Scored, claim: bool) -> Hit:
         entry = self.entries[scored.number]
         return Hit(
             entry,
@@ -887,6 +890,7 @@ class Index:
             scored.head_known,
             scored.missing_terms,
             scored.stray,
+            claim,
         )
 
 
@@ -935,12 +939,14 @@ class Verdict(Enum):
 @dataclass(frozen=True, slots=True)
 class Thresholds:
     """Confidence cut-offs: answer at or above `answer`, or at or above `clear` when the
-    runner-up scores at least `margin` less; offer choices at or above `suggest`."""
+    runner-up scores at least `margin` less, or a claim (`Hit.claim`) at or above `suggest` when
+    the runner-up scores at least `claim_lead` less; offer choices at or above `suggest`."""
 
     answer: float = 0.42
     clear: float = 0.34
     margin: float = 0.02
     suggest: float = 0.28
+    claim_lead: float = 0.1
     max_suggestions: int = 3
 
 
@@ -965,10 +971,17 @@ class Match:
         return None
 
 
-def answers(best: float, runner_up: float, thresholds: Thresholds) -> bool:
-    """Whether the first candidate's score, and its lead on the second, make an answer."""
-    return best >= thresholds.answer or (
-        best >= thresholds.clear and best - runner_up >= thresholds.margin
+def answers(best: float, runner_up: float, thresholds: Thresholds, *, claim: bool = False) -> bool:
+    """Whether the first candidate's score, and its lead on the second, make an answer.
+
+    A claim to be confirmed scores low even against the entry that answers it: what it gets
+    wrong (不用参与, 拍脑袋) is no word of that entry. A clear lead then says more than the score.
+    """
+    lead = best - runner_up
+    return (
+        best >= thresholds.answer
+        or (best >= thresholds.clear and lead >= thresholds.margin)
+        or (claim and best >= thresholds.suggest and lead >= thresholds.claim_lead)
     )
 
 
@@ -982,7 +995,7 @@ def decide(hits: Sequence[Hit], thresholds: Thresholds) -> Match:
         return Match(Verdict.DECLINE, tuple(hits[:1]))
     best = hits[0]
     runner_up = hits[1].score if len(hits) > 1 else 0.0
-    if not best.stray and answers(best.score, runner_up, thresholds):
+    if not best.stray and answers(best.score, runner_up, thresholds, claim=best.claim):
         return Match(Verdict.ANSWER, (best,))
     suggestions = tuple(h for h in hits if h.score >= thresholds.suggest)
     return Match(Verdict.SUGGEST, suggestions[: thresholds.max_suggestions])

@@ -36,7 +36,14 @@ def test_calibration_scores_every_candidate_as_the_search_does(
 
 
 @pytest.mark.parametrize(
-    "question", ["什么是大模型", "装修要注意什么", "GPT-5什么时候发布", "奖励信号怎么来的"]
+    "question",
+    [
+        "什么是大模型",
+        "装修要注意什么",
+        "GPT-5什么时候发布",
+        "奖励信号怎么来的",
+        "RLHF训练时根本不用人来打分吧",  # a claim, answered on its lead
+    ],
 )
 def test_calibration_decides_as_the_bot_does(library: Library, question: str) -> None:
     hits = library.search(question, limit=library.thresholds.max_suggestions + 2)

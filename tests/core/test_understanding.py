@@ -619,7 +619,12 @@ def test_a_claimed_figure_no_entry_holds_weighs_as_the_value_claimed(
 
 @pytest.mark.parametrize(
     ("question", "entry_id"),
-    [("我以为ChatGPT是谷歌做的", "chatgpt-maker"), ("RLHF里应该没人参与吧", "rlhf")],
+    [
+        ("我以为ChatGPT是谷歌做的", "chatgpt-maker"),
+        ("RLHF里应该没人参与吧", "rlhf"),
+        # Its best score is low (不用人来打分 is the claim's wrong part), but nothing comes close.
+        ("RLHF训练时根本不用人来打分吧", "rlhf"),
+    ],
 )
 def test_a_belief_put_to_be_checked_is_answered(
     library: Library, question: str, entry_id: str
@@ -845,12 +850,12 @@ def test_an_entry_that_never_mentions_a_domain_term_asked_about_is_damped(
 # --- the decision ------------------------------------------------------------------------------
 
 
-def _hit(entry_id: str, score: float) -> Hit:
+def _hit(entry_id: str, score: float, *, claim: bool = False) -> Hit:
     entry = Entry(id=entry_id, question="?", alternatives=(), keywords=(), subject="", answer="")
-    return Hit(entry, score, 0.0, 0.0, 0.0, 0.0, "?")
+    return Hit(entry, score, 0.0, 0.0, 0.0, 0.0, "?", claim=claim)
 
 
-THRESHOLDS = Thresholds(answer=0.5, clear=0.4, margin=0.05, suggest=0.3)
+THRESHOLDS = Thresholds(answer=0.5, clear=0.4, margin=0.05, suggest=0.3, claim_lead=0.1)
 
 
 @pytest.mark.parametrize(
@@ -869,6 +874,22 @@ def test_the_margin_to_the_runner_up_decides_between_answer_and_suggest(
 ) -> None:
     hits = [_hit(f"e{i}", score) for i, score in enumerate(scores)]
     assert decide(hits, THRESHOLDS).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("scores", "verdict"),
+    [
+        ((0.35, 0.20), Verdict.ANSWER),  # a clear lead, though not sure enough for a question
+        ((0.35,), Verdict.ANSWER),
+        ((0.35, 0.30), Verdict.SUGGEST),  # no clear lead
+        ((0.25,), Verdict.DECLINE),  # below the suggest threshold, a lead says nothing
+    ],
+)
+def test_a_claim_is_answered_on_a_clear_lead(scores: tuple[float, ...], verdict: Verdict) -> None:
+    claims = [_hit(f"e{i}", score, claim=True) for i, score in enumerate(scores)]
+    assert decide(claims, THRESHOLDS).verdict is verdict
+    questions = [_hit(f"e{i}", score) for i, score in enumerate(scores)]
+    assert decide(questions, THRESHOLDS).verdict is not Verdict.ANSWER
 
 
 # --- the pipeline is stable ------------------------------------------------------------------
