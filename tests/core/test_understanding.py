@@ -652,6 +652,9 @@ def test_a_belief_put_to_be_checked_is_answered(
         ("Which languages does ChatGPT support?", {"chatgpt-usage-tips"}),
         # Its abilities list 纠正语法错误; the essay and the English are words no entry knows.
         ("ChatGPT能帮我改英语作文的语法错误吗", {"chatgpt-abilities"}),
+        # The fields it is used in (客服、教育、医疗) are its uses, not its impact on education.
+        ("ChatGPT一般用在哪些行业", {"chatgpt-use-cases"}),
+        ("ChatGPT主要应用在什么领域", {"chatgpt-use-cases"}),
     ],
 )
 def test_questions_reach_the_entry_whose_answer_says_it(
