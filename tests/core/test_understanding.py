@@ -655,6 +655,9 @@ def test_a_belief_put_to_be_checked_is_answered(
         # The fields it is used in (客服、教育、医疗) are its uses, not its impact on education.
         ("ChatGPT一般用在哪些行业", {"chatgpt-use-cases"}),
         ("ChatGPT主要应用在什么领域", {"chatgpt-use-cases"}),
+        # 大模型 speeds generative AI up (加速生成过程): asked either way round, not how it learns.
+        ("参数多了生成式AI应该不会更高效吧", {"generative-ai-efficiency"}),
+        ("大模型会拖慢生成式AI吗", {"generative-ai-efficiency"}),
     ],
 )
 def test_questions_reach_the_entry_whose_answer_says_it(
