@@ -220,12 +220,12 @@ def test_of_the_clause_referred_to_everyday_words_are_left_out(library: Library)
     assert library.focus(text) == "chatgpt 训练 里面人类训练员起什么作用？"  # not 讲讲, 过程
 
 
-def test_a_clause_referred_to_that_asks_too_keeps_its_everyday_words(library: Library) -> None:
-    # "…没有安全方面的限制吧" asks as much as the clause after it: its 安全 is what is asked,
+def test_a_claim_referred_to_keeps_its_everyday_words(library: Library) -> None:
+    # "…没有安全方面的限制吧" asks as much as the clause after it: its 限制 is what is asked,
     # everyday word or not. Its question words are not: they asked that clause's question.
     text = "ChatGPT应该没有安全方面的限制吧，让它写什么内容都行？"
     focus = library.focus(text)
-    assert focus.startswith("chatgpt ") and "安全" in focus.split()
+    assert focus.startswith("chatgpt ") and "限制" in focus.split()
     assert answered_by(library, text) == "safety-ethics"
 
 
@@ -658,6 +658,9 @@ def test_a_belief_put_to_be_checked_is_answered(
         # 大模型 speeds generative AI up (加速生成过程): asked either way round, not how it learns.
         ("参数多了生成式AI应该不会更高效吧", {"generative-ai-efficiency"}),
         ("大模型会拖慢生成式AI吗", {"generative-ai-efficiency"}),
+        # 安全 is the keyword 安全性: "有没有安全设计" names what the safety entry is about.
+        ("ChatGPT会不会乱写黄色暴力的内容？有没有啥安全设计", {"safety-ethics"}),
+        ("ChatGPT有哪些安全设计", {"safety-ethics"}),  # not its core features, which list it
     ],
 )
 def test_questions_reach_the_entry_whose_answer_says_it(
