@@ -118,6 +118,8 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("ChatGPT谁搞出来的", "chatgpt-maker"),  # not the entry that says 训练出来
         ("ChatGPT是谁整出来的", "chatgpt-maker"),
         ("生成式AI会画画吗", "generative-ai-definition"),  # 画画 is making images, 图像
+        ("GPT一共出了几代啊", "gpt-versions"),  # 几代: its versions
+        ("大模型遇到没见过的数据会怎样", "generalization"),  # 没见过的数据: 未知数据
         ("ChatGPT记性好不好", "chatgpt-interaction"),
         ("ChatGPT用什么方式训练的", "chatgpt-training"),  # not the one that says 用什么方式交互
         ("ChatGPT跟Siri有啥不一样", "chatgpt-usage-tips"),  # whose answer says it is no Siri
