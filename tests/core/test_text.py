@@ -174,6 +174,22 @@ def test_domain_words_stay_whole(analyzer: Analyzer) -> None:
         assert word in analyzer.tokenise(f"{word}是什么"), word
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("生成式AI加大模型能做什么", "大模型"),  # not 加大 / 模型
+        ("ChatGPT聊久了不连贯吧", "连贯"),  # not 不连贯
+        ("生成式AI不可能有创造力吧", "创造力"),  # not 有创造力
+    ],
+)
+def test_domain_words_stay_whole_inside_a_sentence(
+    analyzer: Analyzer, text: str, word: str
+) -> None:
+    # A word of the lexicon outweighs jieba's own words around it (加大, 有创造力, 不连贯):
+    # jieba knows it as rare, if at all, and would join it to a neighbour.
+    assert word in analyzer.tokenise(text)
+
+
 def test_symbols_become_spaces_and_joiners_stay_only_inside_words(analyzer: Analyzer) -> None:
     assert analyzer.normalise("“GPT-3.5”、c#…-x- _y_ a_b！") == "gpt-3.5 c x y a_b"
 
