@@ -665,6 +665,9 @@ def test_a_belief_put_to_be_checked_is_answered(
         # 安全 is the keyword 安全性: "有没有安全设计" names what the safety entry is about.
         ("ChatGPT会不会乱写黄色暴力的内容？有没有啥安全设计", {"safety-ethics"}),
         ("ChatGPT有哪些安全设计", {"safety-ethics"}),  # not its core features, which list it
+        # The usage tips say its answers are cut off and that it writes on (接着写) when asked.
+        ("ChatGPT回答一次写不完的话，就没法接着写了吗", {"chatgpt-usage-tips"}),
+        ("ChatGPT的回答总被截断，没法让它接着往下写吧", {"chatgpt-usage-tips"}),
     ],
 )
 def test_questions_reach_the_entry_whose_answer_says_it(
