@@ -36,6 +36,9 @@ _QUESTION_MARK = re.compile(
     r"|(?<![就好这那没十])几",
     re.IGNORECASE,
 )
+_CONDITION = re.compile(r"^(?:如果|假如|要是|若是|万一|没有|没了|不用|不想)|的话[，,]?$")
+"""A clause that sets a condition for the question after it."""
+
 _PRONOUN = re.compile(
     r"它|他们|她们|这俩|它俩|两者|二者|前者|后者|其中|里面|这里|此|这方面|这一?块|^这?个?[跟和与]"
 )
@@ -142,6 +145,16 @@ def question_focus(
         if substance(last) == 0 and not goes_on:
             last = max(reversed(asking), key=substance)
     focus = _question(clauses, last, known_words, is_subject, is_term, is_everyday)
+    # A condition just before the question ("如果没有RLHF这一步，ChatGPT的回答会差在哪？") is part
+    # of it: its words of substance go with it.
+    if last > 0 and _CONDITION.search(clauses[last - 1].seen):
+        condition = [
+            word
+            for word in known_words(clauses[last - 1].text)
+            if (is_term(word) or (len(word) > 1 and not is_everyday(word)))
+            and word not in focus.split()
+        ]
+        focus = " ".join([*condition, focus])
     # A name the knowledge has never seen, asked about anywhere in the message ("Gemini到底是
     # 什么时候发布的，几个版本？"), is what the message is about, whichever clause asks most.
     strange = [

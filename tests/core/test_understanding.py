@@ -224,6 +224,13 @@ def test_of_the_clause_referred_to_everyday_words_are_left_out(library: Library)
     assert library.focus(text) == "chatgpt 训练 里面人类训练员起什么作用？"  # not 讲讲, 过程
 
 
+def test_a_condition_before_the_question_is_part_of_it(library: Library) -> None:
+    # Without 要是没有RLHF这一步 the question is how ChatGPT's answers turn out: the usage tips.
+    text = "要是没有RLHF这一步，ChatGPT的回答会变成什么样？"
+    assert library.focus(text).startswith("rlhf ")
+    assert answered_by(library, text) == "rlhf"
+
+
 def test_a_claim_referred_to_keeps_its_everyday_words(library: Library) -> None:
     # "…没有安全方面的限制吧" asks as much as the clause after it: its 限制 is what is asked,
     # everyday word or not. Its question words are not: they asked that clause's question.
