@@ -675,6 +675,8 @@ def test_a_belief_put_to_be_checked_is_answered(
         # The usage tips say its answers are cut off and that it writes on (接着写) when asked.
         ("ChatGPT回答一次写不完的话，就没法接着写了吗", {"chatgpt-usage-tips"}),
         ("ChatGPT的回答总被截断，没法让它接着往下写吧", {"chatgpt-usage-tips"}),
+        # Its bottleneck (瓶颈, a 挑战) is what makes it hard to build, not who builds one here.
+        ("做ChatGPT的瓶颈在哪", {"chatgpt-hard-to-build"}),
     ],
 )
 def test_questions_reach_the_entry_whose_answer_says_it(
