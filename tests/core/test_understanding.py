@@ -677,6 +677,8 @@ def test_a_belief_put_to_be_checked_is_answered(
         ("ChatGPT的回答总被截断，没法让它接着往下写吧", {"chatgpt-usage-tips"}),
         # Its bottleneck (瓶颈, a 挑战) is what makes it hard to build, not who builds one here.
         ("做ChatGPT的瓶颈在哪", {"chatgpt-hard-to-build"}),
+        # Its training's steps (监督学习, 强化学习), not what its training data holds.
+        ("ChatGPT的训练有哪些步骤", {"chatgpt-training"}),
     ],
 )
 def test_questions_reach_the_entry_whose_answer_says_it(
