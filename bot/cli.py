@@ -268,7 +268,13 @@ def _why(match: Match, limits: Thresholds) -> str:
     if match.verdict is Verdict.ANSWER:
         if score >= limits.answer:
             return f"最高分 {score:.2f} ≥ 回答线 {limits.answer}"
-        return f"最高分 {score:.2f} ≥ {limits.clear}，且领先第二名至少 {limits.margin}"
+        if score >= limits.clear:
+            return f"最高分 {score:.2f} ≥ {limits.clear}，且领先第二名至少 {limits.margin}"
+        # Below `clear` only a claim is answered: on its lead (see `search.answers`).
+        return (
+            f"求证一个说法：最高分 {score:.3f} ≥ 建议线 {limits.suggest}，"
+            f"且领先第二名至少 {limits.claim_lead}"
+        )
     if match.verdict is Verdict.SUGGEST and match.best.stray and score >= limits.clear:
         return (
             f"最高分 {score:.2f}，但问题问的东西没有条目讲到（与最接近的条目只有寻常词相同，"

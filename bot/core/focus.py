@@ -192,7 +192,7 @@ def _question(
     # ChatGPT的训练过程" gives ChatGPT 训练; "ChatGPT能写剧本和歌曲" keeps 剧本 歌曲;
     # "ChatGPT和Siri有啥不一样" keeps Siri), and the clauses between are left out: they are
     # about the asker. A claim put to be confirmed ("ChatGPT没有安全方面的设计吧，想让它生成什么
-    # 都可以？") keeps its everyday words (安全) but not its question words: it is half the
+    # 都可以？") keeps its everyday words (设计) but not its question words: it is half the
     # question. Unless the question names nothing at all ("是真的吗", "具体是怎么说的"):
     # then it asks about what was told since the subject, a claim that may run over several
     # clauses ("朋友说点赞点踩会被拿去训练模型，还能写文字反馈，是真的吗"); not the other

@@ -97,6 +97,12 @@ def test_ask_explain_shows_tokens_and_candidates() -> None:
     assert "large-model-parameters" in done.stdout
 
 
+def test_ask_explain_says_a_claim_was_answered_on_its_lead() -> None:
+    done = run_bot("ask", "--explain", "RLHF训练时根本不用人来打分吧", knowledge=ROOT / "knowledge")
+    verdict = next(line for line in done.stdout.splitlines() if line.startswith("判定"))
+    assert "求证一个说法" in verdict and "领先第二名至少 0.1" in verdict, verdict
+
+
 def test_ask_explain_counts_the_domain_terms_an_entry_never_mentions() -> None:
     done = run_bot(
         "ask", "--explain", "提示工程在ChatGPT里起什么作用", knowledge=ROOT / "knowledge"
