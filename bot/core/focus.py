@@ -148,11 +148,11 @@ def question_focus(
     # A condition just before the question ("如果没有RLHF这一步，ChatGPT的回答会差在哪？") is part
     # of it: its words of substance go with it.
     if last > 0 and _CONDITION.search(clauses[last - 1].seen):
+        said = set(focus.split())
         condition = [
             word
             for word in known_words(clauses[last - 1].text)
-            if (is_term(word) or (len(word) > 1 and not is_everyday(word)))
-            and word not in focus.split()
+            if word not in said and _of_substance(word, is_term, is_everyday)
         ]
         focus = " ".join([*condition, focus])
     # A name the knowledge has never seen, asked about anywhere in the message ("Gemini到底是
@@ -212,17 +212,25 @@ def _question(
             told = words + told
         if not antecedent and any(map(is_term, words)):
             antecedent = words
-    kept = [
-        word
-        for word in antecedent
-        if is_term(word)
-        or _LATIN_START.match(word)
-        or (
-            len(word) > 1
-            and (not is_everyday(word) or (claimed and not _QUESTION_MARK.search(word)))
-        )
-    ]
+    kept = [w for w in antecedent if _of_substance(w, is_term, is_everyday, everyday_too=claimed)]
     return " ".join([*kept, question.text])
+
+
+def _of_substance(
+    word: str,
+    is_term: Callable[[str], bool],
+    is_everyday: Callable[[str], bool],
+    *,
+    everyday_too: bool = False,
+) -> bool:
+    """A word of a clause that goes with the question: a term, a name, or a word of two or more
+    characters that is no everyday word; an everyday word too when `everyday_too` (a claim's own
+    words), but never a question word, which asked that clause's question."""
+    if is_term(word) or _LATIN_START.match(word):
+        return True
+    if len(word) < 2:
+        return False
+    return not is_everyday(word) or (everyday_too and not _QUESTION_MARK.search(word))
 
 
 def _reported(
