@@ -124,6 +124,8 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("ChatGPT用什么方式训练的", "chatgpt-training"),  # not the one that says 用什么方式交互
         ("ChatGPT跟Siri有啥不一样", "chatgpt-usage-tips"),  # whose answer says it is no Siri
         ("大模型训练数据多到存不下咋办", "data-challenge"),
+        ("生成式AI能在哪用", "generative-ai-applications"),  # jieba would cut 哪用 (no need)
+        ("我点的赞和踩有啥用", "chatgpt-user-feedback"),  # 赞和踩: both buttons
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
@@ -770,7 +772,12 @@ def test_a_word_of_a_task_still_reaches_its_entry(library: Library) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["ChatGPT一个月多少钱", "ChatGPT会员多少钱", "ChatGPT订阅费贵吗", "ChatGPT训练花了多少钱"],
+    [
+        "ChatGPT一个月多少钱",
+        "ChatGPT会员多少钱",
+        "ChatGPT订阅费贵吗",
+        "ChatGPT训练花了多少钱",
+    ],
 )
 def test_a_price_no_article_gives_is_never_answered(library: Library, question: str) -> None:
     # A price by the month, what training cost: no article gives one. Not what OpenAI is worth
@@ -779,7 +786,22 @@ def test_a_price_no_article_gives_is_never_answered(library: Library, question: 
     assert match.answered is None and match.best is not None and match.best.stray, match.best
 
 
-@pytest.mark.parametrize("question", ["国内能用ChatGPT吗", "ChatGPT在中国能不能用"])
+@pytest.mark.parametrize("question", ["ChatGPT日活多少", "GPT每天有多少活跃用户"])
+def test_active_users_are_never_answered(library: Library, question: str) -> None:
+    # No article speaks of active users: 1亿 users two months after launch is no answer.
+    match = library.match(question)
+    assert match.answered is None and match.best is not None and match.best.stray, match.best
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "国内能用ChatGPT吗",
+        "ChatGPT在中国能不能用",
+        "国内可以直接访问ChatGPT吗",
+        "用ChatGPT要翻墙吗",
+    ],
+)
 def test_whether_it_can_be_used_in_china_gets_the_entry_that_says_no_article_tells(
     library: Library, question: str
 ) -> None:
