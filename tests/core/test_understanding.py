@@ -126,6 +126,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("大模型训练数据多到存不下咋办", "data-challenge"),
         ("生成式AI能在哪用", "generative-ai-applications"),  # jieba would cut 哪用 (no need)
         ("我点的赞和踩有啥用", "chatgpt-user-feedback"),  # 赞和踩: both buttons
+        ("生成式AI是不是只会写文字，画不了图", "generative-ai-definition"),  # 文字: its 文本
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
