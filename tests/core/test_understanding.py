@@ -127,6 +127,10 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("生成式AI能在哪用", "generative-ai-applications"),  # jieba would cut 哪用 (no need)
         ("我点的赞和踩有啥用", "chatgpt-user-feedback"),  # 赞和踩: both buttons
         ("生成式AI是不是只会写文字，画不了图", "generative-ai-definition"),  # 文字: its 文本
+        ("ChatGPT训练时喂了啥", "chatgpt-training-data"),  # not the data users give back
+        ("ChatGPT挣到钱了吗", "chatgpt-future"),  # 挣到钱: 赚钱, its commercial future
+        ("为什么大家都在玩ChatGPT", "chatgpt-popularity"),  # 都在玩: why it is so popular
+        ("ChatGPT能直接说话交流吗", "chatgpt-interaction"),  # 直接说话: voice, not text
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
