@@ -791,7 +791,9 @@ def test_a_price_no_article_gives_is_never_answered(library: Library, question: 
     assert match.answered is None and match.best is not None and match.best.stray, match.best
 
 
-@pytest.mark.parametrize("question", ["ChatGPT日活多少", "GPT每天有多少活跃用户"])
+@pytest.mark.parametrize(
+    "question", ["ChatGPT日活多少", "GPT每天有多少活跃用户", "ChatGPT周活过亿了吗"]
+)
 def test_active_users_are_never_answered(library: Library, question: str) -> None:
     # No article speaks of active users: 1亿 users two months after launch is no answer.
     match = library.match(question)
