@@ -133,6 +133,8 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("ChatGPT能直接说话交流吗", "chatgpt-interaction"),  # 直接说话: voice, not text
         ("我在媒体上班，生成式AI能帮我们多出稿吗", "generative-ai-applications"),  # not speed
         ("新范式下什么本事最重要", "chatgpt-usage-tips"),  # 学会提问题, says its article
+        ("大学教授们为什么担心ChatGPT", "chatgpt-education-impact"),  # the academics' warning
+        ("学界怎么看ChatGPT", "chatgpt-education-impact"),
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
