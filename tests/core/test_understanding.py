@@ -135,6 +135,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("新范式下什么本事最重要", "chatgpt-usage-tips"),  # 学会提问题, says its article
         ("大学教授们为什么担心ChatGPT", "chatgpt-education-impact"),  # the academics' warning
         ("学界怎么看ChatGPT", "chatgpt-education-impact"),
+        ("GPT要不要给明确的提示", "gpt-vs-chatgpt"),  # its comparison: GPT needs explicit ones
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
