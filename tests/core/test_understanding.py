@@ -806,6 +806,13 @@ def test_how_far_ai_writing_is_from_a_persons_is_the_quality_entry_above_the_ans
     assert best.score >= library.thresholds.answer
 
 
+def test_what_architecture_chatgpt_rests_on_is_answered_with_transformer(library: Library) -> None:
+    # The entry on its base model is what such a question reaches; it names the architecture
+    # under GPT-3.5 too, as two articles do.
+    best = library.match("ChatGPT和GPT底层是什么架构").answered
+    assert best is not None and "Transformer" in best.entry.answer
+
+
 @pytest.mark.parametrize(
     "question", ["ChatGPT日活多少", "GPT每天有多少活跃用户", "ChatGPT周活过亿了吗"]
 )
