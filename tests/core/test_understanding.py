@@ -136,6 +136,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("大学教授们为什么担心ChatGPT", "chatgpt-education-impact"),  # the academics' warning
         ("学界怎么看ChatGPT", "chatgpt-education-impact"),
         ("GPT要不要给明确的提示", "gpt-vs-chatgpt"),  # its comparison: GPT needs explicit ones
+        ("思维链能让模型有推理能力吗", "chain-of-thought"),  # not the entry on scale
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
