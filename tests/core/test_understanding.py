@@ -137,6 +137,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("学界怎么看ChatGPT", "chatgpt-education-impact"),
         ("GPT要不要给明确的提示", "gpt-vs-chatgpt"),  # its comparison: GPT needs explicit ones
         ("思维链能让模型有推理能力吗", "chain-of-thought"),  # not the entry on scale
+        ("两个月就一个亿用户，真的假的", "chatgpt-popularity"),  # 一个亿 is 1亿
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
