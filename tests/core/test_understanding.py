@@ -138,6 +138,8 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("GPT要不要给明确的提示", "gpt-vs-chatgpt"),  # its comparison: GPT needs explicit ones
         ("思维链能让模型有推理能力吗", "chain-of-thought"),  # not the entry on scale
         ("两个月就一个亿用户，真的假的", "chatgpt-popularity"),  # 一个亿 is 1亿
+        ("ChatGPT会不会说些不该说的", "safety-ethics"),  # 不该说的: harmful
+        ("OpenAI有没有管着ChatGPT别乱讲", "safety-ethics"),  # 管着: its limits
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
