@@ -140,6 +140,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("两个月就一个亿用户，真的假的", "chatgpt-popularity"),  # 一个亿 is 1亿
         ("ChatGPT会不会说些不该说的", "safety-ethics"),  # 不该说的: harmful
         ("OpenAI有没有管着ChatGPT别乱讲", "safety-ethics"),  # 管着: its limits
+        ("GPT三个字母分别指啥", "chatgpt-full-name"),  # what the letters stand for
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
