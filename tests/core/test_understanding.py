@@ -141,6 +141,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("ChatGPT会不会说些不该说的", "safety-ethics"),  # 不该说的: harmful
         ("OpenAI有没有管着ChatGPT别乱讲", "safety-ethics"),  # 管着: its limits
         ("GPT三个字母分别指啥", "chatgpt-full-name"),  # what the letters stand for
+        ("ChatGPT受意识形态影响吗", "chatgpt-weaknesses"),  # not its impact on jobs
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
