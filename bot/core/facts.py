@@ -27,8 +27,9 @@ class Fact(IntFlag):
     """Who made it: an answer that names the company or says who developed it."""
     DURATION = 16
     """How long something takes or took: "用户破亿用了多久" is answered by "两个月"."""
-    ORIGIN = 32
-    """Where a person is from: "Sam Altman是哪国人" is answered only by a nationality."""
+    COUNTRY = 32
+    """Which country: a person's nationality ("X是哪国人"), where servers are or where it may
+    be used ("服务器在哪个国家"); answered only by an answer that names one."""
 
 
 _COMPANIES = "openai|微软|谷歌|google|百度|meta"
@@ -48,7 +49,7 @@ _ASKING = (
             r"(?<!能)(?<!能.)(?:多久|多长时间|几个?(?:天|小时|星期|周)|几个月|多少(?:天|小时|个月))"
         ),
     ),
-    (Fact.ORIGIN, re.compile(r"哪国人|哪里人|哪儿人|哪个国家的人|什么国家的人|国籍")),
+    (Fact.COUNTRY, re.compile(r"哪国|哪个国家|什么国家|哪里人|哪儿人|国籍")),
     (
         Fact.MAKER,
         re.compile(
@@ -69,7 +70,8 @@ _NUMBER = re.compile(
 _DATE = re.compile(r"\d{4}年|\d{1,2}月|\d+年前|年初|年底|年末|去年|今年|明年|世纪|年代")
 _MONEY = re.compile(r"美元|美金|人民币|\d元|免费|收费|价格|费用|资金")
 _MAKER = re.compile(rf"开发|研发|{_COMPANIES}", re.IGNORECASE)
-_ORIGIN = re.compile(r"国籍|[美英法德中日韩俄]国人|出生于")
+_COUNTRY = re.compile(r"国籍|[美英法德日韩俄]国|意大利|印度|欧洲")
+"""A country named (not 中国 or 国内, which answers about Chinese teams say)."""
 _DURATION = re.compile(
     # A span of months says 个 (两个月; 11月 is a date), and of years has no four digits.
     r"(?:(?<!\d)\d{1,3}|[一二两三四五六七八九十几半数]+)(?:个月|个?(?:天|小时|星期|周)|年(?![初底末代]))"
@@ -105,8 +107,8 @@ def held(answer: str) -> Fact:
         found |= Fact.MAKER
     if _DURATION.search(answer):
         found |= Fact.DURATION
-    if _ORIGIN.search(answer):
-        found |= Fact.ORIGIN
+    if _COUNTRY.search(answer):
+        found |= Fact.COUNTRY
     return found
 
 

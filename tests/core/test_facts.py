@@ -38,8 +38,9 @@ from bot.core.library import Library
         ("预训练一个大模型要跑几天", Fact.DURATION),
         ("ChatGPT是几月份推出的", Fact.DATE),  # a month, not a span of months
         ("生成式AI还能火多久", Fact.NONE),  # its future, not how long something took
-        ("OpenAI的CEO是哪国人", Fact.ORIGIN),
-        ("埃里克是哪里人", Fact.ORIGIN),
+        ("OpenAI的CEO是哪国人", Fact.COUNTRY),
+        ("埃里克是哪里人", Fact.COUNTRY),
+        ("ChatGPT的服务器在哪个国家", Fact.COUNTRY),
         ("什么是大模型", Fact.NONE),
     ],
 )
@@ -63,7 +64,8 @@ def test_the_fact_a_question_asks_for(library: Library, question: str, wanted: F
         ("研究预览期间可以免费使用", Fact.MONEY),  # a price, though no figure
         ("上线两个月用户就达到1亿", Fact.NUMBER | Fact.DURATION),
         ("训练用了3天", Fact.NUMBER | Fact.DURATION),
-        ("他是美国人", Fact.ORIGIN),
+        ("他是美国人", Fact.COUNTRY),
+        ("国内的团队还在规划", Fact.NONE),  # China is where the asker is, not an answer
         ("于2022年11月推出", Fact.NUMBER | Fact.DATE),  # a year and a month are dates, no span
         ("《ChatGPT连夜迭代的简单介绍》（写于2023年初）给出的使用方法", Fact.NONE),  # provenance
     ],
@@ -104,6 +106,8 @@ def test_where_a_person_is_from_is_not_answered_by_what_the_articles_say_of_him(
 ) -> None:
     # The impact entry quotes Eric Boyd of Microsoft; no article says where anyone is from.
     assert answered_by(library, "埃里克是哪里人") is None
+    # The training entry names Microsoft's Azure, not where its servers are.
+    assert answered_by(library, "ChatGPT的服务器放在哪个国家") is None
 
 
 def test_an_entry_with_the_asked_fact_is_not_damped(library: Library) -> None:

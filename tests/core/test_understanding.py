@@ -770,6 +770,10 @@ def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> 
         "ChatGPT的上下文窗口有多长",
         "大模型哪家强",
         "国内大模型哪个最好",
+        "ChatGPT在意大利能用吗",  # no article says where it may be used, or was banned
+        "AI写的论文知网能查出来吗",  # nor whether AI text can be detected
+        "ChatGPT一天耗电多少",  # nor what running it costs in power
+        "卷积神经网络是什么",  # nor other network architectures
     ],
 )
 def test_a_domain_word_no_article_speaks_of_is_not_found_inside_a_longer_one(
