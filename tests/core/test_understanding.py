@@ -142,6 +142,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("OpenAI有没有管着ChatGPT别乱讲", "safety-ethics"),  # 管着: its limits
         ("GPT三个字母分别指啥", "chatgpt-full-name"),  # what the letters stand for
         ("ChatGPT受意识形态影响吗", "chatgpt-weaknesses"),  # not its impact on jobs
+        ("ChatGPT瞎说的多吗", "chatgpt-weaknesses"),  # 瞎说: not accurate
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
