@@ -28,6 +28,8 @@ from bot.core.typo import TypoCorrector
         ("Will ChatGPT replace jobs?", "chatgpt-jobs-impact"),
         ("What does the thumbs up button do in ChatGPT?", "chatgpt-user-feedback"),
         ("What are the key techniques behind ChatGPT?", "key-techniques"),
+        ("Is OpenAI making money from ChatGPT?", "chatgpt-future"),  # making money: 赚钱
+        ("What infra was ChatGPT trained on?", "chatgpt-training-infrastructure"),
         # A phrasal verb is one word: "speed up" is 加速, not 速度 and up.
         ("How to speed up large model training?", "training-acceleration"),
         # Ordinary English around the terms (honestly, keep, boss) does not sink the question.
