@@ -118,6 +118,8 @@ _WHAT_IT_MEANS = frozenset({"意思", "东西", "概念", "含义"})
 """What may follow 是什么 when it asks what a term is (是什么意思); any other word after it is
 the aspect asked about (什么关系, 什么作用), and the term before it is not what is asked."""
 _NOT_A_HEAD = frozenset({*_HOW, *_WHAT, *_WHAT_IT_MEANS, "时候", "为什么"})
+_LEARNS_TO = frozenset({"学会", "学到"})
+"""A verb that takes the verb asked about: "怎么学会聊天的" asks about 聊天."""
 
 
 def heads(tokens: Sequence[str], *, is_everyday: Callable[[str], bool]) -> tuple[str, ...]:
@@ -132,7 +134,8 @@ def heads(tokens: Sequence[str], *, is_everyday: Callable[[str], bool]) -> tuple
     found = []
     for at, token in enumerate(tokens):
         if token in _HOW:
-            candidates = tokens[at + 1 : at + 2]
+            skip = 2 if at + 1 < len(tokens) and tokens[at + 1] in _LEARNS_TO else 1
+            candidates = tokens[at + skip : at + skip + 1]
         elif token in _WHAT and (at + 1 == len(tokens) or tokens[at + 1] in _WHAT_IT_MEANS):
             candidates = [t for t in tokens[max(0, at - 2) : at] if len(t) > 1][-1:]
         else:

@@ -125,6 +125,7 @@ def test_an_entry_with_the_asked_fact_is_not_damped(library: Library) -> None:
         ("GPT和ChatGPT是什么关系", ()),  # the aspect asked (关系), not a term
         ("ChatGPT是什么时候推出的", ()),
         ("怎么用ChatGPT写代码", ()),  # 用: a single character is grammar
+        ("ChatGPT是怎么学会编程的", ("编程",)),  # learning to is no head: what it learnt is
     ],
 )
 def test_the_words_a_question_form_asks_about(
