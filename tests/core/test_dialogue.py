@@ -91,6 +91,17 @@ def test_a_reference_with_no_topic_is_asked_back(library: Library, first: str) -
     assert "比如" in reply.text and state.pending
 
 
+def test_a_long_message_asked_back_about_offers_the_most_discussed_topics(
+    library: Library,
+) -> None:
+    # Completing it with each name would search the whole message once per name.
+    message = "其" + "很" * 300 + "有多少参数"
+    reply, state = step(ChatState(), message, library, now=0.0)
+    general, _ = step(ChatState(), "继续", library, now=0.0)  # what is offered for nothing
+    assert reply.kind is ReplyKind.ASK_BACK and state.pending == message
+    assert reply.buttons and reply.buttons == general.buttons
+
+
 def test_the_message_after_asking_back_completes_the_question(library: Library) -> None:
     (asked, _), (answer, _) = talk(library, "它有多少参数", "GPT-3")
     assert asked.kind is ReplyKind.ASK_BACK
