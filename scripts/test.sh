@@ -13,37 +13,37 @@ floor() { echo "== kb test ($1, ≥ $2)"; $py -m bot kb test "$1" --min-accuracy
 floor tests/cases/kb_cases.yaml 0.96
 floor tests/cases/blind_cases.yaml 0.98
 floor tests/cases/fresh_cases.yaml 0.96
-floor tests/cases/colloquial_cases.yaml 0.79
-floor tests/cases/third_cases.yaml 0.97
-floor tests/cases/fourth_cases.yaml 0.95
-floor tests/cases/fifth_cases.yaml 0.93
+floor tests/cases/colloquial_cases.yaml 0.80
+floor tests/cases/third_cases.yaml 0.98
+floor tests/cases/fourth_cases.yaml 0.96
+floor tests/cases/fifth_cases.yaml 0.95
 floor tests/cases/sixth_cases.yaml 0.94
 floor tests/cases/seventh_cases.yaml 0.95
 floor tests/cases/eighth_cases.yaml 0.98
 floor tests/cases/ninth_cases.yaml 0.97
-floor tests/cases/tenth_cases.yaml 0.95
-floor tests/cases/eleventh_cases.yaml 0.94
+floor tests/cases/tenth_cases.yaml 0.96
+floor tests/cases/eleventh_cases.yaml 0.95
 floor tests/cases/twelfth_cases.yaml 0.95
 floor tests/cases/thirteenth_cases.yaml 0.93
-floor tests/cases/fourteenth_cases.yaml 0.94
-floor tests/cases/fifteenth_cases.yaml 0.90
-floor tests/cases/sixteenth_cases.yaml 0.92
-floor tests/cases/seventeenth_cases.yaml 0.81
-floor tests/cases/eighteenth_cases.yaml 0.91
-floor tests/cases/nineteenth_cases.yaml 0.85
-floor tests/cases/twentieth_cases.yaml 0.96
-floor tests/cases/twentyfirst_cases.yaml 0.67
-floor tests/cases/twentysecond_cases.yaml 0.88
+floor tests/cases/fourteenth_cases.yaml 0.97
+floor tests/cases/fifteenth_cases.yaml 0.92
+floor tests/cases/sixteenth_cases.yaml 0.93
+floor tests/cases/seventeenth_cases.yaml 0.83
+floor tests/cases/eighteenth_cases.yaml 0.92
+floor tests/cases/nineteenth_cases.yaml 0.88
+floor tests/cases/twentieth_cases.yaml 0.98
+floor tests/cases/twentyfirst_cases.yaml 0.70
+floor tests/cases/twentysecond_cases.yaml 0.91
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.94
 floor tests/heldout/third_heldout_cases.yaml 0.93
 floor tests/heldout/fourth_heldout_cases.yaml 0.96
-floor tests/heldout/sixth_heldout_cases.yaml 0.91
-floor tests/heldout/seventh_heldout_cases.yaml 0.94
-floor tests/heldout/eighth_heldout_cases.yaml 0.95
+floor tests/heldout/sixth_heldout_cases.yaml 0.93
+floor tests/heldout/seventh_heldout_cases.yaml 0.95
+floor tests/heldout/eighth_heldout_cases.yaml 0.96
 floor tests/heldout/ninth_heldout_cases.yaml 0.93
-floor tests/heldout/tenth_heldout_cases.yaml 0.94
-floor tests/heldout/eleventh_heldout_cases.yaml 0.95
+floor tests/heldout/tenth_heldout_cases.yaml 0.96
+floor tests/heldout/eleventh_heldout_cases.yaml 0.96
 floor tests/heldout/twelfth_heldout_cases.yaml 0.95
 floor tests/heldout/thirteenth_heldout_cases.yaml 0.97
 floor tests/heldout/fourteenth_heldout_cases.yaml 0.97
@@ -51,7 +51,7 @@ floor tests/heldout/fifteenth_heldout_cases.yaml 0.96
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
 # the project in CI). Its floor only rises: raise it as the matching improves.
 dev=../shared/eval/dev_questions.yaml
-if [ -f "$dev" ]; then floor "$dev" 0.97
+if [ -f "$dev" ]; then floor "$dev" 0.98
 else echo "== kb test (dev set): $dev not found, skipped"; fi
 if [ -f Dockerfile ]; then echo "== hadolint"; .venv/bin/hadolint Dockerfile; fi
 echo "== pytest";          $py -m pytest "$@"
