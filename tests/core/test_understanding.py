@@ -147,6 +147,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("ChatGPT瞎说的多吗", "chatgpt-weaknesses"),  # 瞎说: not accurate
         ("ChatGPT能写色情小说吗", "safety-ethics"),  # 色情: what it is kept from writing
         ("英语不好能用ChatGPT吗", "chatgpt-usage-tips"),  # 英语: 英文, which it takes
+        ("ChatGPT能帮我改英语语法吗", "chatgpt-abilities"),  # grammar, not the language it takes
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
