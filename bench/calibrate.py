@@ -14,12 +14,14 @@ least the given share of off-topic cases, the best on-topic accuracy wins.
 Fit only on the project's own cases (tests/cases/): the development set in ../shared/eval
 measures the result and must not choose it.
 
-    python bench/calibrate.py [--min-off-topic 0.97] [CASES.yaml ...]
-    (default: 95 %, every file in tests/cases/)
+    python bench/calibrate.py [--min-off-topic 0.97] [--decision-only] [CASES.yaml ...]
+    (default: 95 %, every file in tests/cases/; --decision-only keeps the weights in use and
+    searches the thresholds alone, in seconds rather than hours)
 """
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import itertools
 import sys
@@ -49,11 +51,15 @@ Candidates = list[tuple[bool, Hit]]
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    floor = MIN_OFF_TOPIC_DECLINED
-    if args[:1] == ["--min-off-topic"]:
-        floor, args = float(args[1]), args[2:]
-    paths = [Path(p) for p in args] or sorted((ROOT / "tests/cases").glob("*.yaml"))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("cases", nargs="*", type=Path, help="case files (default: tests/cases/)")
+    parser.add_argument("--min-off-topic", type=float, default=MIN_OFF_TOPIC_DECLINED)
+    parser.add_argument(
+        "--decision-only", action="store_true", help="keep the weights, search the thresholds"
+    )
+    args = parser.parse_args()
+    floor = args.min_off_topic
+    paths = args.cases or sorted((ROOT / "tests/cases").glob("*.yaml"))
     library = load_library(ROOT / "knowledge")
     rows: list[tuple[bool, Candidates]] = []
     for path in paths:
@@ -63,7 +69,7 @@ def main() -> None:
     totals = {True: sum(on for on, _ in rows), False: sum(not on for on, _ in rows)}
     print(f"{len(rows)} cases from {', '.join(p.name for p in paths)}")
     results = []
-    for weights in weight_grid():
+    for weights in [WEIGHTS] if args.decision_only else weight_grid():
         ranked = [(on_topic, rescored(candidates, weights)) for on_topic, candidates in rows]
         for answer, clear, margin in itertools.product(
             [x / 100 for x in range(36, 62, 2)],
