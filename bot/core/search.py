@@ -182,7 +182,9 @@ class Hit:
     domain that no entry mentions (幻觉): at most a suggestion."""
     claim: bool = False
     """The query puts a claim about the domain to be confirmed ("RLHF里人类不用参与吧"): what
-    it gets wrong weighs little (`UNKNOWN_CLAIM_WORD_WEIGHT`), so its scores run low."""
+    it gets wrong weighs little (`UNKNOWN_CLAIM_WORD_WEIGHT`), so its scores run low. Not for an
+    entry that misses a name of the query: "GPT-4不是2022年发布的吧" is no claim about ChatGPT's
+    launch."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -890,7 +892,7 @@ class Index:
             scored.head_known,
             scored.missing_terms,
             scored.stray,
-            claim,
+            claim and not scored.missing_names,
         )
 
 

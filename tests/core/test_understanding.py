@@ -625,6 +625,16 @@ def test_a_claimed_date_is_checked_by_the_entry_that_holds_the_date(
     assert answered_by(library, question) == "chatgpt-launch"
 
 
+def test_a_claim_about_a_name_the_entry_does_not_know_is_not_answered_on_its_lead(
+    library: Library,
+) -> None:
+    # The launch entry knows ChatGPT's date, not GPT-4's: a lead over the runner-up says
+    # nothing about a name the entry misses.
+    match = library.match("GPT-4也是2022年推出的吧")
+    assert match.answered is None and match.best is not None
+    assert match.best.entry.id == "chatgpt-launch" and match.best.missing_names
+
+
 @pytest.mark.parametrize(
     ("question", "entry_id"),
     [
