@@ -148,6 +148,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("ChatGPT能写色情小说吗", "safety-ethics"),  # 色情: what it is kept from writing
         ("英语不好能用ChatGPT吗", "chatgpt-usage-tips"),  # 英语: 英文, which it takes
         ("ChatGPT能帮我改英语语法吗", "chatgpt-abilities"),  # grammar, not the language it takes
+        ("ChatGPT能帮我写活动策划吗", "chatgpt-abilities"),  # 策划: the 企划 it writes
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
@@ -790,6 +791,7 @@ def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> 
         "AI写的论文知网能查出来吗",  # nor whether AI text can be detected
         "ChatGPT一天耗电多少",  # nor what running it costs in power
         "卷积神经网络是什么",  # nor other network architectures
+        "ChatGPT要备案吗",  # nor registering a model with the authorities
     ],
 )
 def test_a_domain_word_no_article_speaks_of_is_not_found_inside_a_longer_one(
