@@ -792,6 +792,9 @@ def test_a_domain_term_no_entry_mentions_is_never_answered(library: Library) -> 
         "ChatGPT一天耗电多少",  # nor what running it costs in power
         "卷积神经网络是什么",  # nor other network architectures
         "ChatGPT要备案吗",  # nor registering a model with the authorities
+        "ChatGPT插件怎么开发",  # nor plugins, an API, or whether a model is open source
+        "GPT-4开源了吗",
+        "用ChatGPT炒股靠谱吗",  # nor trading stocks with it
     ],
 )
 def test_a_domain_word_no_article_speaks_of_is_not_found_inside_a_longer_one(
