@@ -149,6 +149,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("英语不好能用ChatGPT吗", "chatgpt-usage-tips"),  # 英语: 英文, which it takes
         ("ChatGPT能帮我改英语语法吗", "chatgpt-abilities"),  # grammar, not the language it takes
         ("ChatGPT能帮我写活动策划吗", "chatgpt-abilities"),  # 策划: the 企划 it writes
+        ("ChatGPT刚出那阵子有多少人用", "chatgpt-popularity"),  # 人用: its users, not its launch
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
