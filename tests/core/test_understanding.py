@@ -150,6 +150,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("ChatGPT能帮我改英语语法吗", "chatgpt-abilities"),  # grammar, not the language it takes
         ("ChatGPT能帮我写活动策划吗", "chatgpt-abilities"),  # 策划: the 企划 it writes
         ("ChatGPT刚出那阵子有多少人用", "chatgpt-popularity"),  # 人用: its users, not its launch
+        ("ChatGPT出来以后有哪些负面评价", "chatgpt-education-impact"),  # warnings, bans
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
