@@ -151,6 +151,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("ChatGPT能帮我写活动策划吗", "chatgpt-abilities"),  # 策划: the 企划 it writes
         ("ChatGPT刚出那阵子有多少人用", "chatgpt-popularity"),  # 人用: its users, not its launch
         ("ChatGPT出来以后有哪些负面评价", "chatgpt-education-impact"),  # warnings, bans
+        ("大模型给生成式AI提升了哪些方面", "generative-ai-benefits"),  # all of them, not speed
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
