@@ -126,6 +126,16 @@ async def test_small_talk_never_answers_an_entry(service: ChatService) -> None:
         assert reply.kind is ReplyKind.SMALL_TALK and reply.entry_id is None, text
 
 
+async def test_a_thank_you_after_an_answer_is_small_talk_and_keeps_the_topic(
+    service: ChatService,
+) -> None:
+    await say(service, "什么是大模型")
+    for text in ("谢谢你的解答！", "感谢大家的帮助", "多谢，明白了"):
+        reply = (await say(service, text)).reply
+        assert reply.kind is ReplyKind.SMALL_TALK and reply.entry_id is None, text
+    assert (await say(service, "它有多少参数？")).reply.entry_id == "large-model-parameters"
+
+
 async def test_reset_clears_the_context(service: ChatService) -> None:
     await say(service, "ChatGPT是怎么训练的")
     assert (await say(service, "换个话题")).reply.kind is ReplyKind.RESET

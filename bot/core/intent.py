@@ -149,6 +149,17 @@ THANKS = frozenset(
         "收到",
     ]
 )
+# A longer thank-you, made only of thanks and acknowledgement ("谢谢你的解答！", "非常感谢您的耐心
+# 讲解", "多谢，明白了", "thank you so much"): searched as a question, its 解答 or 帮助 drew an
+# entry or a did-you-mean. Anything more ("谢谢，那GPT呢") is a question.
+_THANKED = (
+    r"(?:非常|十分|太|真是|真的|万分|超级)?(?:谢谢|多谢|感谢|谢了|谢啦|thanks|thankyou|thx|3q)"
+    r"(?:你们|您们|你|您|大家|各位|老师|机器人|bot)?的?"
+    r"(?:(?:耐心|详细|细心)?(?:解答|回答|答复|帮助|帮忙|讲解|解释|分享|科普|指点))?"
+    r"(?:了|啦|啊|呀)?(?:verymuch|somuch|alot)?"
+)
+_ACKNOWLEDGED = r"明白了|明白啦|懂了|懂啦|学到了|了解了|知道了|收到|原来如此|原来是这样"
+_THANKS_MESSAGE = re.compile(rf"(?:{_THANKED}|{_ACKNOWLEDGED})+")
 CAPABILITY = frozenset(
     [
         "你能做什么",
@@ -229,6 +240,8 @@ def classify(normalised: str) -> Intent:
             return intent
     if normalised.replace(" ", "") in THANKS | GREETINGS:
         return Intent.GREETING if normalised.replace(" ", "") in GREETINGS else Intent.THANKS
+    if text and _THANKS_MESSAGE.fullmatch(text):
+        return Intent.THANKS
     if text and _REPEATED.fullmatch(text):
         return Intent.CONTINUE
     return Intent.QUESTION

@@ -7,6 +7,7 @@ from bot.core.intent import (
     correction_focus,
     ellipsis_focus,
 )
+from bot.core.text import Analyzer
 
 
 @pytest.mark.parametrize(
@@ -46,6 +47,19 @@ def test_continue_phrases(text: str) -> None:
 )
 def test_small_talk_and_reset(text: str, intent: Intent) -> None:
     assert classify(text) is intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["谢谢你的解答！", "非常感谢您的耐心讲解", "多谢，明白了", "好的，谢谢你们", "thank you"],
+)
+def test_a_longer_thank_you_is_thanks(analyzer: Analyzer, text: str) -> None:
+    assert classify(analyzer.normalise(text)) is Intent.THANKS
+
+
+@pytest.mark.parametrize("text", ["谢谢，那GPT呢", "谢谢 什么是RLHF", "感谢模型是什么"])
+def test_thanks_with_a_question_is_a_question(analyzer: Analyzer, text: str) -> None:
+    assert classify(analyzer.normalise(text)) is Intent.QUESTION
 
 
 @pytest.mark.parametrize(
