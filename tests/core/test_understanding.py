@@ -152,6 +152,8 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("ChatGPT刚出那阵子有多少人用", "chatgpt-popularity"),  # 人用: its users, not its launch
         ("ChatGPT出来以后有哪些负面评价", "chatgpt-education-impact"),  # warnings, bans
         ("大模型给生成式AI提升了哪些方面", "generative-ai-benefits"),  # all of them, not speed
+        ("ChatGPT老胡扯靠得住吗", "chatgpt-weaknesses"),  # 胡扯: not accurate
+        ("大模型还有搞头吗", "generative-ai-applications"),  # 搞头: its prospects
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
