@@ -542,6 +542,14 @@ def test_the_same_form_about_a_subject_is_answered(library: Library) -> None:
     assert not match.answered.stray
 
 
+@pytest.mark.parametrize("question", ["ChatGPT底层难道是GPT-1？", "ChatGPT是拿GPT-2改的吗"])
+def test_whether_chatgpt_is_built_on_an_older_gpt_is_answered_by_what_it_is_built_on(
+    library: Library, question: str
+) -> None:
+    # Not the entry that says the articles give no parameter count for GPT-1 or GPT-2.
+    assert answered_by(library, question) == "chatgpt-base-model"
+
+
 @pytest.mark.parametrize(
     "question",
     [
