@@ -154,6 +154,11 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("大模型给生成式AI提升了哪些方面", "generative-ai-benefits"),  # all of them, not speed
         ("ChatGPT老胡扯靠得住吗", "chatgpt-weaknesses"),  # 胡扯: not accurate
         ("大模型还有搞头吗", "generative-ai-applications"),  # 搞头: its prospects
+        ("ChatGPT的底层逻辑是啥", "chatgpt-principle"),  # 底层逻辑: how it works
+        ("ChatGPT对女性有没有歧视", "safety-ethics"),  # 歧视: the bias it is kept from
+        ("ChatGPT会不会把人类搞下岗", "chatgpt-jobs-impact"),  # 下岗: losing jobs
+        ("大模型未来发展趋势如何", "generative-ai-applications"),  # 发展趋势: its prospects
+        ("What are the downsides of ChatGPT", "chatgpt-weaknesses"),
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
