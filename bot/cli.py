@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from bot import bootstrap, feedback_commands, kb_commands
 from bot.arguments import Parser
 from bot.bootstrap import build_library, dialogue_config
-from bot.core import facts
+from bot.core import facts, intent
 from bot.core.facts import Fact
 from bot.core.library import Library
 from bot.core.search import Hit, Match, Thresholds, Verdict
@@ -143,6 +143,11 @@ def ask_result(library: Library, question: str) -> dict[str, Any]:
 
     if not question.strip():
         return _unmatched(ASK_FOR_A_QUESTION, 0.0, [])
+    kind = intent.classify(library.analyzer.normalise(question))
+    if kind in intent.SMALL_TALK:
+        return _unmatched(phrases.small_talk(kind, phrases.EXAMPLE_QUESTIONS), 0.0, [])
+    if kind is not intent.Intent.QUESTION:  # 继续, 为什么 or 换个话题, with no chat to go on
+        return _unmatched(phrases.nothing_to_continue([t.name for t in library.topics]), 0.0, [])
     match = library.match(question)
     best = match.best
     suggestions = (

@@ -11,10 +11,11 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from bot.core.intent import asks_a_question
 from bot.core.knowledge import Entry
 from bot.core.library import Library
 from bot.core.paging import split_sentences
-from bot.core.search import Verdict
+from bot.core.search import Match, Verdict
 from bot.errors import KnowledgeError, Problem
 
 NONE = "none"
@@ -231,7 +232,10 @@ def run_cases(library: Library, cases: Sequence[Case]) -> Report:
     """Ask every case; an answer counts only if it is the expected entry, a decline for none."""
     outcomes = []
     for case in cases:
-        match = library.match(case.question)
+        if asks_a_question(library.analyzer.normalise(case.question)):
+            match = library.match(case.question)
+        else:
+            match = Match(Verdict.DECLINE, ())  # thanks or 继续: the chat answers no entry
         best = match.best
         answered = match.answered is not None
         # An entry that says the articles do not answer a question is expected by its id.

@@ -214,6 +214,8 @@ def squeeze(normalised: str) -> str:
 
 CONTINUING = frozenset({Intent.CONTINUE, Intent.DEPTH})
 """Intents that ask for more: the next page, or the next entry after the last page."""
+SMALL_TALK = frozenset({Intent.GREETING, Intent.THANKS, Intent.CAPABILITY, Intent.GOODBYE})
+"""Intents answered with a friendly line of their own (`phrases.small_talk`)."""
 
 # "继续继续继续…" (even 4,096 characters of it) is still 继续, not a question to search for.
 _REPEATED = re.compile(
@@ -245,6 +247,13 @@ def classify(normalised: str) -> Intent:
     if text and _REPEATED.fullmatch(text):
         return Intent.CONTINUE
     return Intent.QUESTION
+
+
+def asks_a_question(normalised: str) -> bool:
+    """Whether a normalised message asks about something, rather than greeting, thanking or
+    asking for more ("谢谢大家的帮助", "继续"): a one-shot answer (`ask`, `kb test`) declines
+    those as a chat never answers them with an entry."""
+    return classify(normalised) is Intent.QUESTION
 
 
 # Words that point back at what was just discussed; "其" and "这" only where they stand alone

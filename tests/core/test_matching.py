@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from answers import answered_by
 
-from bot.core.evaluation import find_collisions, load_cases, run_cases
+from bot.core.evaluation import NONE, Case, find_collisions, load_cases, run_cases
 from bot.core.library import Library
 from bot.core.search import Verdict
 
@@ -183,6 +183,16 @@ def test_the_shipped_cases_pass_at_ninety_percent(library: Library) -> None:
     report = run_cases(library, load_cases(CASES))
     assert report.accuracy >= 0.9, [(m.case.question, m.got) for m in report.misses]
     assert report.accuracy_of(off_topic=True) >= 0.9
+
+
+def test_a_thank_you_is_declined_as_the_chat_takes_it_and_a_question_after_thanks_is_not(
+    library: Library,
+) -> None:
+    # "谢谢大家的帮助" was searched, and its 帮助 answered with what 大模型 gives 生成式AI.
+    thanks = Case("谢谢大家的帮助！", NONE)
+    question = Case("谢谢！那什么是大模型？", "large-model-definition")
+    report = run_cases(library, [thanks, question])
+    assert [outcome.passed for outcome in report.outcomes] == [True, True]
 
 
 def test_cases_are_not_copied_from_the_knowledge(library: Library) -> None:

@@ -231,6 +231,15 @@ def test_ask_with_nothing_asks_for_a_question() -> None:
     assert result["matched"] is False and "请输入一个问题" in result["answer"]
 
 
+def test_ask_answers_thanks_and_greetings_as_the_chat_does_not_with_an_entry() -> None:
+    lines = ["谢谢大家的帮助！", "你好", "继续"]
+    piped = run_bot("ask", "--json", "-", stdin="\n".join(lines) + "\n").stdout.splitlines()
+    thanks, hello, more = [json.loads(line) for line in piped]
+    assert not any(result["matched"] for result in (thanks, hello, more))
+    assert "不客气" in thanks["answer"] and "你好" in hello["answer"]
+    assert "没有可以继续的回答" in more["answer"]
+
+
 def test_ask_did_you_mean_has_no_buttons_to_press() -> None:
     # Whichever of these the matcher is unsure about (its calibration moves) is asked again.
     candidates = ["大模型是ChatGPT吗", "ChatGPT和大模型", "ChatGPT有多少参数"]
