@@ -51,7 +51,14 @@ def test_small_talk_and_reset(text: str, intent: Intent) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["谢谢你的解答！", "非常感谢您的耐心讲解", "多谢，明白了", "好的，谢谢你们", "thank you"],
+    [
+        "谢谢你的解答！",
+        "非常感谢您的耐心讲解",
+        "多谢，明白了",
+        "好的，谢谢你们",
+        "thank you",
+        "谢谢各位大佬 学到了🙏",
+    ],
 )
 def test_a_longer_thank_you_is_thanks(analyzer: Analyzer, text: str) -> None:
     assert classify(analyzer.normalise(text)) is Intent.THANKS
