@@ -62,6 +62,13 @@ _HALF_WIDTH = {
 half-width keyboard types them; not the full-width Chinese signs (："，？), which cut clauses
 where their half-width forms would not."""
 
+MAX_EARLIER_QUESTIONS = 2
+"""Earlier questions of a message tried when its last one is not answered."""
+
+MAX_ASKED_AGAIN_CHARS = 500
+"""A message longer than this is not asked again from its earlier questions: real questions are
+shorter, and each try is a search of the message."""
+
 KnownWords = Callable[[str], list[str]]
 
 
@@ -164,6 +171,26 @@ def question_focus(
         if name not in focus
     ]
     return " ".join([*dict.fromkeys(strange), focus])
+
+
+def earlier_questions(text: str, simplified: Callable[[str], str] = lambda text: text) -> list[str]:
+    """The message cut after each of its earlier questions, the nearest first: a long message
+    may ask what it is about first and a follow-up last ("强化学习那一步的奖励模型是怎么来的？后面
+    又是用什么算法接着微调的？"). [] for a short message, a very long one, or one question."""
+    text = text.translate(_HALF_WIDTH)
+    size = len(text) if _CJK_CHAR.search(text) else _length(text)
+    if size <= LONG_MESSAGE_CHARS or len(text) > MAX_ASKED_AGAIN_CHARS:
+        return []
+    seen = simplified(text)
+    if len(seen) != len(text):
+        seen = text
+    cuts = [0, *(m.start() for m in _CLAUSE_END.finditer(seen)), len(text)]
+    ends = [
+        end
+        for start, end in itertools.pairwise(cuts)
+        if seen[start:end].strip() and _QUESTION_MARK.search(seen[start:end])
+    ]
+    return [text[:end] for end in reversed(ends[:-1])][:MAX_EARLIER_QUESTIONS]
 
 
 def _question(

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.core import memo
-from bot.core.focus import question_focus
+from bot.core.focus import earlier_questions, question_focus
 from bot.core.knowledge import Entry, KnowledgeBase, Topic, knowledge_files, load_knowledge
 from bot.core.script import to_simplified
-from bot.core.search import Hit, Index, Match, Thresholds, decide, latin_names
+from bot.core.search import Hit, Index, Match, Thresholds, Verdict, decide, latin_names
 from bot.core.source_file import MAX_FILE_BYTES
 from bot.core.text import LEXICON_DIR, Analyzer, Lexicon, checks_a_claim, load_lexicon, set_aside
 from bot.core.typo import TypoCorrector, load_readings
@@ -169,8 +169,37 @@ class Library:
         )
 
     def match(self, text: str) -> Match:
-        """Search and judge: answer, suggest or decline."""
+        """Search and judge: answer, suggest or decline.
+
+        A long message whose last question is not answered is judged again as if it ended
+        after each of its earlier questions, and the surest answer among those wins: the last
+        question may only follow up the first ("……奖励模型是怎么来的？后面又是用什么算法接着微调
+        的？"). Never one that leaves out a name the knowledge does not know ("Which is better
+        for coding, Claude or ChatGPT?" is no question about coding).
+        """
+        match = self._judged(text)
+        if match.verdict is Verdict.ANSWER:
+            return match
+        earlier = earlier_questions(text, to_simplified)
+        if not earlier:
+            return match
+        strange = self._strange_names(text)
+        answered = [
+            judged
+            for asked in earlier
+            if strange <= self._strange_names(asked)
+            and (judged := self._judged(asked)).answered is not None
+        ]
+        return max(answered, key=lambda judged: judged.hits[0].score, default=match)
+
+    def _judged(self, text: str) -> Match:
         return decide(self.search(text, limit=self.thresholds.max_suggestions + 2), self.thresholds)
+
+    def _strange_names(self, text: str) -> set[str]:
+        """The latin names in a text that the knowledge has never seen (Claude, BERT)."""
+        tokens = self.analyzer.tokenise(text)
+        names = latin_names(tokens, english=_written_in_english(text))
+        return {name for name in names if not self.index.knows(name)}
 
 
 def load_library(

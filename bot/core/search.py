@@ -43,6 +43,7 @@ from bot.core import facts
 from bot.core.knowledge import Entry
 from bot.core.text import (
     BOUND_CHARACTERS,
+    COMPARING,
     MODALS,
     NEGATED_COPULAS,
     NEGATED_MODALS,
@@ -711,6 +712,7 @@ class Index:
             not self._unheard_terms.isdisjoint(tokens),
             self._asks_an_unknown_ability(tokens),
             self._asked_about(tokens) if wanted else (),
+            not COMPARING.isdisjoint(tokens),
         )
         numbers = [number for number, _ in candidates]
         word_covers = words.coverages(numbers)
@@ -834,6 +836,7 @@ class Index:
         stray = (
             asked.unknown_term
             or asked.unknown_ability
+            or (asked.compares and missing_names > 0)
             or only_the_subject
             or (
                 asked.about_the_unknown
@@ -928,6 +931,9 @@ class _Asked(NamedTuple):
     """It asks whether a subject can do something no entry mentions: none answers it."""
     about: tuple[str, ...]
     """What a question for a fact asks it about besides its subject (`Index._asked_about`)."""
+    compares: bool = False
+    """It asks how two things differ (区别, 不同): an entry that misses one of them compares
+    something else ("BERT跟GPT有啥区别" is not answered by GPT against ChatGPT)."""
 
 
 class Verdict(Enum):

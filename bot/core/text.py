@@ -341,6 +341,8 @@ QUESTION_WORDS = frozenset(
         "用",
     ]
 )
+COMPARING = frozenset({"区别", "不同", "差别", "差异", "对比", "比较", "区分"})
+"""Words that ask how two things differ (after normalising: 有啥不同 → 有什么不同)."""
 NEGATED_COPULAS = frozenset({"不是", "是不是"})
 """The 不是 of a claim put to be checked ("RLHF不是不需要人参与吗", "大模型是不是只靠参数"):
 grammar, weighed as a question word, not a word the answering entry must say."""

@@ -7,7 +7,7 @@ from answers import answered_by
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.focus import question_focus
+from bot.core.focus import MAX_ASKED_AGAIN_CHARS, earlier_questions, question_focus
 from bot.core.knowledge import Entry
 from bot.core.library import Library, pinyin_readings
 from bot.core.search import Hit, Thresholds, Verdict, decide, latin_names
@@ -454,6 +454,41 @@ def test_short_messages_are_left_whole() -> None:
         is_everyday=bool,
         unknown_names=lambda c: [],
     ) == ("你好，RLHF是什么")
+
+
+def test_a_message_is_cut_after_each_of_its_earlier_questions_nearest_first() -> None:
+    text = "我在做调研。GPT有几个版本？最早是谁做的？后来又是怎么演进的？"
+    assert earlier_questions(text) == [
+        "我在做调研。GPT有几个版本？最早是谁做的？",
+        "我在做调研。GPT有几个版本？",
+    ]
+    assert earlier_questions("GPT有几个版本？最早是谁做的？") == []  # short: judged whole
+    one_question = "我最近一直在看各种资料，想弄明白GPT到底有几个版本？"
+    assert earlier_questions(one_question) == []
+    assert earlier_questions("GPT有几个版本？" + "很长的背景介绍。" * 80 + "最早是谁做的？") == []
+    assert len("GPT有几个版本？" + "很长的背景介绍。" * 80) > MAX_ASKED_AGAIN_CHARS
+
+
+def test_a_last_question_not_answered_gives_way_to_an_earlier_one(library: Library) -> None:
+    # Its follow-up alone ("最早那版是哪家机构搞出来的") was declined.
+    message = "GPT一共出过几个版本？最早那版是哪家机构搞出来的？"
+    assert answered_by(library, message) == "gpt-versions"
+
+
+def test_an_earlier_question_is_not_judged_without_a_name_the_knowledge_does_not_know(
+    library: Library,
+) -> None:
+    # "ChatGPT能写代码吗" alone is answered; the message asks about Copilot.
+    match = library.match("ChatGPT能写代码吗？Copilot是不是更好用？")
+    assert match.answered is None, match
+
+
+def test_a_comparison_with_a_name_the_knowledge_does_not_know_is_not_answered(
+    library: Library,
+) -> None:
+    # GPT against ChatGPT is no answer to ELMo against GPT.
+    match = library.match("ELMo跟GPT有啥区别")
+    assert match.answered is None and match.best is not None and match.best.stray, match
 
 
 # --- typos -------------------------------------------------------------------------------------
