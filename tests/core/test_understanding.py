@@ -160,6 +160,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("大模型未来发展趋势如何", "generative-ai-applications"),  # 发展趋势: its prospects
         ("What are the downsides of ChatGPT", "chatgpt-weaknesses"),
         ("想让大模型训练快一点有啥办法", "training-acceleration"),  # not the entry on scale
+        ("GPT只能写文章，做不了分类吧", "gpt-applications"),  # a claim its uses correct
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
