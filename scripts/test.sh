@@ -24,18 +24,19 @@ floor tests/cases/ninth_cases.yaml 0.97
 floor tests/cases/tenth_cases.yaml 0.97
 floor tests/cases/eleventh_cases.yaml 0.95
 floor tests/cases/twelfth_cases.yaml 0.95
-floor tests/cases/thirteenth_cases.yaml 0.94
+floor tests/cases/thirteenth_cases.yaml 0.96
 floor tests/cases/fourteenth_cases.yaml 0.98
 floor tests/cases/fifteenth_cases.yaml 0.92
 floor tests/cases/sixteenth_cases.yaml 0.93
-floor tests/cases/seventeenth_cases.yaml 0.83
+floor tests/cases/seventeenth_cases.yaml 0.86
 floor tests/cases/eighteenth_cases.yaml 0.92
-floor tests/cases/nineteenth_cases.yaml 0.88
+floor tests/cases/nineteenth_cases.yaml 0.91
 floor tests/cases/twentieth_cases.yaml 0.98
 floor tests/cases/twentyfirst_cases.yaml 0.70
 floor tests/cases/twentysecond_cases.yaml 0.91
 floor tests/cases/twentythird_cases.yaml 0.93
 floor tests/cases/twentyfourth_cases.yaml 0.96
+floor tests/cases/twentyfifth_cases.yaml 0.95
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.94
 floor tests/heldout/third_heldout_cases.yaml 0.93
@@ -51,11 +52,12 @@ floor tests/heldout/thirteenth_heldout_cases.yaml 0.97
 floor tests/heldout/fourteenth_heldout_cases.yaml 0.97
 floor tests/heldout/fifteenth_heldout_cases.yaml 0.96
 floor tests/heldout/sixteenth_heldout_cases.yaml 0.97
-floor tests/heldout/seventeenth_heldout_cases.yaml 0.96
+floor tests/heldout/seventeenth_heldout_cases.yaml 0.97
+floor tests/heldout/eighteenth_heldout_cases.yaml 0.96
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
 # the project in CI). Its floor only rises: raise it as the matching improves.
 dev=../shared/eval/dev_questions.yaml
-if [ -f "$dev" ]; then floor "$dev" 0.98
+if [ -f "$dev" ]; then floor "$dev" 0.99
 else echo "== kb test (dev set): $dev not found, skipped"; fi
 if [ -f Dockerfile ]; then echo "== hadolint"; .venv/bin/hadolint Dockerfile; fi
 echo "== pytest";          $py -m pytest "$@"
