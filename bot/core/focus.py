@@ -175,8 +175,8 @@ def question_focus(
 
 def earlier_questions(text: str, simplified: Callable[[str], str] = lambda text: text) -> list[str]:
     """The message cut after each of its earlier questions, the nearest first: a long message
-    may ask what it is about first and a follow-up last ("强化学习那一步的奖励模型是怎么来的？后面
-    又是用什么算法接着微调的？"). [] for a short message, a very long one, or one question."""
+    may ask what it is about first and a follow-up last ("我在做调研。GPT一共出过几个版本？最早那版
+    是哪家机构搞出来的？"). [] for a short message, a very long one, or one question."""
     text = text.translate(_HALF_WIDTH)
     size = len(text) if _CJK_CHAR.search(text) else _length(text)
     if size <= LONG_MESSAGE_CHARS or len(text) > MAX_ASKED_AGAIN_CHARS:

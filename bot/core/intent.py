@@ -254,7 +254,7 @@ def classify(normalised: str) -> Intent:
 
 def asks_a_question(normalised: str) -> bool:
     """Whether a normalised message asks about something, rather than greeting, thanking or
-    asking for more ("谢谢大家的帮助", "继续"): a one-shot answer (`ask`, `kb test`) declines
+    asking for more ("谢谢你的帮助", "继续"): a one-shot answer (`ask`, `kb test`) declines
     those as a chat never answers them with an entry."""
     return classify(normalised) is Intent.QUESTION
 

@@ -173,10 +173,9 @@ class Library:
 
         A long message whose last question is not answered is judged again as if it ended
         after each of its earlier questions, and the surest answer among those wins: the last
-        question may only follow up the first ("……奖励模型是怎么来的？后面又是用什么算法接着微调
-        的？"). Never one that leaves out a name the knowledge does not know ("Which is better
-        for coding, Claude or ChatGPT?" is no question about coding).
-        """
+        question may only follow up the first ("GPT一共出过几个版本？最早那版是哪家机构搞出来
+        的？"). Never one that leaves out a name the knowledge does not know ("ChatGPT能写代码吗？
+        Copilot是不是更好用？" is about Copilot)."""
         match = self._judged(text)
         if match.verdict is Verdict.ANSWER:
             return match

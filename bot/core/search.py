@@ -931,9 +931,9 @@ class _Asked(NamedTuple):
     """It asks whether a subject can do something no entry mentions: none answers it."""
     about: tuple[str, ...]
     """What a question for a fact asks it about besides its subject (`Index._asked_about`)."""
-    compares: bool = False
+    compares: bool
     """It asks how two things differ (区别, 不同): an entry that misses one of them compares
-    something else ("BERT跟GPT有啥区别" is not answered by GPT against ChatGPT)."""
+    something else ("ELMo跟GPT有啥区别" is not answered by GPT against ChatGPT)."""
 
 
 class Verdict(Enum):

@@ -57,7 +57,7 @@ def test_small_talk_and_reset(text: str, intent: Intent) -> None:
         "多谢，明白了",
         "好的，谢谢你们",
         "thank you",
-        "谢谢各位大佬 学到了🙏",
+        "多谢大佬，受教了🙏",
     ],
 )
 def test_a_longer_thank_you_is_thanks(analyzer: Analyzer, text: str) -> None:

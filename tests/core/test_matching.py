@@ -188,8 +188,8 @@ def test_the_shipped_cases_pass_at_ninety_percent(library: Library) -> None:
 def test_a_thank_you_is_declined_as_the_chat_takes_it_and_a_question_after_thanks_is_not(
     library: Library,
 ) -> None:
-    # "谢谢大家的帮助" was searched, and its 帮助 answered with what 大模型 gives 生成式AI.
-    thanks = Case("谢谢大家的帮助！", NONE)
+    # "谢谢你的帮助" was searched, and its 帮助 answered with what 大模型 gives 生成式AI.
+    thanks = Case("谢谢你的帮助！", NONE)
     question = Case("谢谢！那什么是大模型？", "large-model-definition")
     report = run_cases(library, [thanks, question])
     assert [outcome.passed for outcome in report.outcomes] == [True, True]

@@ -232,7 +232,7 @@ def test_ask_with_nothing_asks_for_a_question() -> None:
 
 
 def test_ask_answers_thanks_and_greetings_as_the_chat_does_not_with_an_entry() -> None:
-    lines = ["谢谢大家的帮助！", "你好", "继续"]
+    lines = ["谢谢你的帮助！", "你好", "继续"]
     piped = run_bot("ask", "--json", "-", stdin="\n".join(lines) + "\n").stdout.splitlines()
     thanks, hello, more = [json.loads(line) for line in piped]
     assert not any(result["matched"] for result in (thanks, hello, more))
