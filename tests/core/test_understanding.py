@@ -161,6 +161,8 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("What are the downsides of ChatGPT", "chatgpt-weaknesses"),
         ("想让大模型训练快一点有啥办法", "training-acceleration"),  # not the entry on scale
         ("GPT只能写文章，做不了分类吧", "gpt-applications"),  # a claim its uses correct
+        ("做客服的能不能用上生成式AI", "generative-ai-applications"),  # 智能客服 is one use
+        ("ChatGPT为啥要把各种任务都变成提示", "prompt-learning"),
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
