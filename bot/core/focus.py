@@ -83,14 +83,25 @@ class _Clause(NamedTuple):
         return _Clause(self.text[end:], self.seen[end:])
 
 
-def _clauses(text: str, simplified: Callable[[str], str]) -> list[_Clause]:
-    """The clauses of a message, as written and in simplified characters."""
+def _is_short(text: str) -> bool:
+    """A message short enough to be the question whole. An English sentence of eight words is
+    short: it is measured in words, not letters."""
+    size = len(text) if _CJK_CHAR.search(text) else _length(text)
+    return size <= LONG_MESSAGE_CHARS
+
+
+def _pieces(text: str, simplified: Callable[[str], str]) -> list[_Clause]:
+    """The message cut at every clause end, unstripped: the pieces join up to the text."""
     seen = simplified(text)
     if len(seen) != len(text):  # a phrase conversion moved the positions: read as written
         seen = text
     cuts = [0, *(m.start() for m in _CLAUSE_END.finditer(seen)), len(text)]
-    pieces = (_Clause(text[a:b], seen[a:b]) for a, b in itertools.pairwise(cuts))
-    return [_strip(piece) for piece in pieces if piece.text.strip()]
+    return [_Clause(text[a:b], seen[a:b]) for a, b in itertools.pairwise(cuts)]
+
+
+def _clauses(text: str, simplified: Callable[[str], str]) -> list[_Clause]:
+    """The clauses of a message, as written and in simplified characters."""
+    return [_strip(piece) for piece in _pieces(text, simplified) if piece.text.strip()]
 
 
 def _strip(clause: _Clause) -> _Clause:
@@ -126,9 +137,7 @@ def question_focus(
     # A full-width English message (Ｗｈａｔ　ｉｓ…．) has no latin letter to measure and no
     # ". " to cut at: its clauses are found as a half-width keyboard would type it.
     text = text.translate(_HALF_WIDTH)
-    # An English sentence of eight words is short: it is measured in words, not letters.
-    size = len(text) if _CJK_CHAR.search(text) else _length(text)
-    if size <= LONG_MESSAGE_CHARS:
+    if _is_short(text):
         return text
     clauses = _clauses(text, simplified)
     asking = [i for i, clause in enumerate(clauses) if _QUESTION_MARK.search(clause.seen)]
@@ -178,18 +187,14 @@ def earlier_questions(text: str, simplified: Callable[[str], str] = lambda text:
     may ask what it is about first and a follow-up last ("我在做调研。GPT一共出过几个版本？最早那版
     是哪家机构搞出来的？"). [] for a short message, a very long one, or one question."""
     text = text.translate(_HALF_WIDTH)
-    size = len(text) if _CJK_CHAR.search(text) else _length(text)
-    if size <= LONG_MESSAGE_CHARS or len(text) > MAX_ASKED_AGAIN_CHARS:
+    if _is_short(text) or len(text) > MAX_ASKED_AGAIN_CHARS:
         return []
-    seen = simplified(text)
-    if len(seen) != len(text):
-        seen = text
-    cuts = [0, *(m.start() for m in _CLAUSE_END.finditer(seen)), len(text)]
-    ends = [
-        end
-        for start, end in itertools.pairwise(cuts)
-        if seen[start:end].strip() and _QUESTION_MARK.search(seen[start:end])
-    ]
+    ends = []
+    end = 0
+    for piece in _pieces(text, simplified):
+        end += len(piece.text)
+        if _QUESTION_MARK.search(piece.seen):
+            ends.append(end)
     return [text[:end] for end in reversed(ends[:-1])][:MAX_EARLIER_QUESTIONS]
 
 

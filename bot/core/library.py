@@ -152,16 +152,11 @@ class Library:
         english = _written_in_english(text)
 
         # A clause may be read for its known words and for its strange names: tokenised once.
-        @functools.cache
-        def tokens(clause: str) -> tuple[str, ...]:
-            return tuple(self.analyzer.segment(self._corrected(self.analyzer.normalise(clause))))
-
+        tokens = functools.cache(self._tokens)
         return question_focus(
             text,
             known_words=lambda clause: [t for t in tokens(clause) if index.knows(t)],
-            unknown_names=lambda clause: [
-                t for t in latin_names(tokens(clause), english=english) if not index.knows(t)
-            ],
+            unknown_names=lambda clause: self._strange_names(tokens(clause), english=english),
             is_subject=index.names_subject,
             is_term=self.vocabulary.is_term,
             is_everyday=self.analyzer.is_everyday_word,
@@ -182,11 +177,12 @@ class Library:
         earlier = earlier_questions(text, to_simplified)
         if not earlier:
             return match
-        strange = self._strange_names(text)
+        english = _written_in_english(text)
+        strange = set(self._strange_names(self._tokens(text), english=english))
         answered = [
             judged
             for asked in earlier
-            if strange <= self._strange_names(asked)
+            if strange <= set(self._strange_names(self._tokens(asked), english=english))
             and (judged := self._judged(asked)).answered is not None
         ]
         return max(answered, key=lambda judged: judged.hits[0].score, default=match)
@@ -194,11 +190,13 @@ class Library:
     def _judged(self, text: str) -> Match:
         return decide(self.search(text, limit=self.thresholds.max_suggestions + 2), self.thresholds)
 
-    def _strange_names(self, text: str) -> set[str]:
-        """The latin names in a text that the knowledge has never seen (Claude, BERT)."""
-        tokens = self.analyzer.tokenise(text)
-        names = latin_names(tokens, english=_written_in_english(text))
-        return {name for name in names if not self.index.knows(name)}
+    def _tokens(self, text: str) -> tuple[str, ...]:
+        """A text's tokens as the search reads them: normalised, its typos corrected."""
+        return tuple(self.analyzer.segment(self._corrected(self.analyzer.normalise(text))))
+
+    def _strange_names(self, tokens: Sequence[str], *, english: bool) -> list[str]:
+        """The latin names among tokens that the knowledge has never seen (Gemini, Copilot)."""
+        return [t for t in latin_names(tokens, english=english) if not self.index.knows(t)]
 
 
 def load_library(
