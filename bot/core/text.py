@@ -142,6 +142,9 @@ FILLERS = (
     "有一说一",
     "yyds",
     "绝绝子",
+    # Asking whether a claim is true ("朋友说它是谷歌做的，真的假的"): the claim is the question.
+    "真的假的",
+    "是真是假",
     "谢谢大家",
     "谢谢",
     "多谢",
@@ -760,7 +763,7 @@ class Analyzer:
 _CLAIM = re.compile(
     r"吧(?= |$)|难道|不就是|不是[^ ]*吗(?= |$)|对不对|对吧|是不是"  # put to be confirmed
     r"|我觉得|我感觉|我认为|我以为|根本"  # an opinion, a belief
-    r"|听说|有人说|据说"  # hearsay
+    r"|听说|有人说|据说|真的假的|是真是假"  # hearsay
 )
 
 

@@ -108,6 +108,7 @@ def test_a_verb_said_short_is_the_verb(analyzer: Analyzer) -> None:
         ("gpt为什么不是开源的", False),
         ("我觉得大模型根本不需要微调", True),  # an opinion to be checked
         ("听说chatgpt是谷歌做的", True),  # hearsay to be checked
+        ("gpt-3有1750亿参数 真的假的", True),  # asks whether it is true
         ("思维链是怎么训练出来的", False),
         ("吧台怎么布置", False),
     ],
