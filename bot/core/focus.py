@@ -39,6 +39,9 @@ _QUESTION_MARK = re.compile(
 _CONDITION = re.compile(r"^(?:如果|假如|要是|若是|万一|没有|没了|不用|不想)|的话[，,]?$")
 """A clause that sets a condition for the question after it."""
 
+_NARROWING = re.compile(r"^(?:尤其|特别是|特别在|比如|例如|譬如|像是|主要是|具体是|重点是|包括)")
+"""A clause after the question that narrows it ("…强在哪，尤其是多轮对话这块"): part of it."""
+
 _PRONOUN = re.compile(
     r"它|他们|她们|这俩|它俩|两者|二者|前者|后者|其中|里面|这里|此|这方面|这一?块|^这?个?[跟和与]"
 )
@@ -171,6 +174,16 @@ def question_focus(
             if word not in said and _of_substance(word, is_term, is_everyday)
         ]
         focus = " ".join([*condition, focus])
+    # A clause after the question that narrows it down names what is asked most precisely.
+    narrowing = [
+        word
+        for clause in clauses[last + 1 : last + 3]
+        if _NARROWING.search(clause.seen)
+        for word in known_words(clause.text)
+        if _of_substance(word, is_term, is_everyday) and word not in focus.split()
+    ]
+    if narrowing:
+        focus = " ".join([focus, *dict.fromkeys(narrowing)])
     # A name the knowledge has never seen, asked about anywhere in the message ("Gemini到底是
     # 什么时候发布的，几个版本？"), is what the message is about, whichever clause asks most.
     strange = [

@@ -270,6 +270,13 @@ def test_a_condition_before_the_question_is_part_of_it(library: Library) -> None
     assert answered_by(library, text) == "rlhf"
 
 
+def test_a_clause_after_the_question_that_narrows_it_is_part_of_it(library: Library) -> None:
+    # Without 特别是…这方面 the question is how ChatGPT is better than GPT: GPT-3's comparison.
+    text = "我在准备组会汇报，想搞清楚ChatGPT比GPT强在哪里，特别是在多轮对话和记住上下文这方面。"
+    assert library.focus(text).endswith(" 多轮对话 记住 上下文")
+    assert answered_by(library, text) == "chatgpt-interaction"
+
+
 def test_a_claim_referred_to_keeps_its_everyday_words(library: Library) -> None:
     # "…没有安全方面的限制吧" asks as much as the clause after it: its 限制 is what is asked,
     # everyday word or not. Its question words are not: they asked that clause's question.
