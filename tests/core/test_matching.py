@@ -35,6 +35,7 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("听说ChatGPT是谷歌做的", "chatgpt-maker"),  # was chatgpt-abilities (做)
         ("同学跟我说ChatGPT是谷歌搞出来的，真的假的", "chatgpt-maker"),  # was declined (真的假)
         ("大模型可以怎样帮到生成式AI", "generative-ai-benefits"),  # was its applications (帮到)
+        ("大家对ChatGPT有哪些担忧", "chatgpt-education-impact"),  # 担忧: 争议 (was its impact)
         ("ChatGPT有哪些real world的scenario", "chatgpt-use-cases"),  # English inside Chinese
         ("GPT为什么一个字一个字地输出", "autoregressive"),  # 一个字一个字: 逐词
         ("ChatGPT的底座是什么", "gpt-chatgpt-connection"),  # slang
