@@ -36,6 +36,8 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("同学跟我说ChatGPT是谷歌搞出来的，真的假的", "chatgpt-maker"),  # was declined (真的假)
         ("大模型可以怎样帮到生成式AI", "generative-ai-benefits"),  # was its applications (帮到)
         ("大家对ChatGPT有哪些担忧", "chatgpt-education-impact"),  # 担忧: 争议 (was its impact)
+        ("ChatGPT能帮我写企划书吗", "chatgpt-abilities"),  # 企划书: 企划 (was a did-you-mean)
+        ("ChatGPT会不会写歌词", "chatgpt-abilities"),  # 歌词: 歌曲 (was a did-you-mean)
         ("ChatGPT有哪些real world的scenario", "chatgpt-use-cases"),  # English inside Chinese
         ("GPT为什么一个字一个字地输出", "autoregressive"),  # 一个字一个字: 逐词
         ("ChatGPT的底座是什么", "gpt-chatgpt-connection"),  # slang
