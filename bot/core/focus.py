@@ -44,9 +44,11 @@ _NARROWING = re.compile(r"^(?:尤其|特别是|特别在|比如|例如|譬如|�
 
 _PRONOUN = re.compile(
     r"它|他们|她们|这俩|它俩|两者|二者|前者|后者|其中|里面|这里|此|这方面|这一?块|^这?个?[跟和与]"
+    r"|这(?=[到该对给也还又就都能会])"
 )
-"""What refers back: a pronoun, or a clause that starts with (这/这个)跟/和 ("…，跟大模型有关系吗",
-"…，这跟ChatGPT有啥关系"), whose other side is what came before."""
+"""What refers back: a pronoun, a 这 before a verb or an adverb ("…，这对GPT有什么意义",
+"这到底带来了什么"; not 这个, 这么, 这玩意), or a clause that starts with (这/这个)跟/和
+("…，跟大模型有关系吗", "…，这跟ChatGPT有啥关系"), whose other side is what came before."""
 
 _REPORTED = re.compile(r"问我|问了我|听说|听人说|说|想知道|想搞明白|想搞懂|想了解|好奇")
 """What introduces a question told about (亲戚问我…, 视频说…): what follows is the question."""

@@ -270,6 +270,13 @@ def test_a_condition_before_the_question_is_part_of_it(library: Library) -> None
     assert answered_by(library, text) == "rlhf"
 
 
+def test_a_this_before_the_verb_refers_back(library: Library) -> None:
+    # 这对GPT有什么意义 is about what was told before it, 预训练, not about GPT itself.
+    text = "老师提到预训练很关键，我没听明白，这对GPT有什么意义？"
+    assert "预训练" in library.focus(text).split()
+    assert answered_by(library, text) == "pretraining"
+
+
 def test_a_clause_after_the_question_that_narrows_it_is_part_of_it(library: Library) -> None:
     # Without 特别是…这方面 the question is how ChatGPT is better than GPT: GPT-3's comparison.
     text = "我在准备组会汇报，想搞清楚ChatGPT比GPT强在哪里，特别是在多轮对话和记住上下文这方面。"
