@@ -42,6 +42,9 @@ _CONDITION = re.compile(r"^(?:如果|假如|要是|若是|万一|没有|没了|�
 _NARROWING = re.compile(r"^(?:尤其|特别是|特别在|比如|例如|譬如|像是|主要是|具体是|重点是|包括)")
 """A clause after the question that narrows it ("…强在哪，尤其是多轮对话这块"): part of it."""
 
+MAX_NARROWING = 2
+"""Clauses after the question that may narrow it: "比如数据和算力方面，还有人才" goes on."""
+
 _PRONOUN = re.compile(
     r"它|他们|她们|这俩|它俩|两者|二者|前者|后者|其中|里面|这里|此|这方面|这一?块|^这?个?[跟和与]"
     r"|这(?=[到该对给也还又就都能会])"
@@ -169,23 +172,13 @@ def question_focus(
     # A condition just before the question ("如果没有RLHF这一步，ChatGPT的回答会差在哪？") is part
     # of it: its words of substance go with it.
     if last > 0 and _CONDITION.search(clauses[last - 1].seen):
-        said = set(focus.split())
-        condition = [
-            word
-            for word in known_words(clauses[last - 1].text)
-            if word not in said and _of_substance(word, is_term, is_everyday)
-        ]
+        condition = _new_words(clauses[last - 1], focus, known_words, is_term, is_everyday)
         focus = " ".join([*condition, focus])
-    # A clause after the question that narrows it down names what is asked most precisely.
-    narrowing = [
-        word
-        for clause in clauses[last + 1 : last + 3]
-        if _NARROWING.search(clause.seen)
-        for word in known_words(clause.text)
-        if _of_substance(word, is_term, is_everyday) and word not in focus.split()
-    ]
-    if narrowing:
-        focus = " ".join([focus, *dict.fromkeys(narrowing)])
+    # So is a clause just after it that narrows it down ("…强在哪里，特别是多轮对话这方面").
+    for clause in clauses[last + 1 : last + 1 + MAX_NARROWING]:
+        if _NARROWING.search(clause.seen):
+            narrower = _new_words(clause, focus, known_words, is_term, is_everyday)
+            focus = " ".join([focus, *narrower])
     # A name the knowledge has never seen, asked about anywhere in the message ("Gemini到底是
     # 什么时候发布的，几个版本？"), is what the message is about, whichever clause asks most.
     strange = [
@@ -261,6 +254,22 @@ def _question(
             antecedent = words
     kept = [w for w in antecedent if _of_substance(w, is_term, is_everyday, everyday_too=claimed)]
     return " ".join([*kept, question.text])
+
+
+def _new_words(
+    clause: _Clause,
+    focus: str,
+    known_words: KnownWords,
+    is_term: Callable[[str], bool],
+    is_everyday: Callable[[str], bool],
+) -> list[str]:
+    """The words of substance of a clause that joins the question, other than those it has."""
+    said = set(focus.split())
+    return [
+        word
+        for word in known_words(clause.text)
+        if word not in said and _of_substance(word, is_term, is_everyday)
+    ]
 
 
 def _of_substance(

@@ -763,7 +763,7 @@ class Analyzer:
 _CLAIM = re.compile(
     r"吧(?= |$)|难道|不就是|不是[^ ]*吗(?= |$)|对不对|对吧|是不是"  # put to be confirmed
     r"|我觉得|我感觉|我认为|我以为|根本"  # an opinion, a belief
-    r"|听说|有人说|据说|真的假的|是真是假"  # hearsay
+    r"|听说|有人说|据说|真的假的|是真是假"  # hearsay, a doubt
 )
 
 
