@@ -125,6 +125,18 @@ def test_an_ellipsis_chain_keeps_the_question_and_changes_subject_or_aspect(
     ]
 
 
+def test_the_parameters_of_gpt_after_those_of_large_models_are_what_the_articles_give(
+    library: Library,
+) -> None:
+    # GPT is a family: only GPT-3's count is in the articles, and the reply says so, as the
+    # entry that declines GPT-4's count (it was the list of key techniques, which names GPT
+    # and says 参数越多能力越强).
+    turns = talk(library, "什么是大模型", "它有多少参数", "那GPT呢")
+    reply = turns[2][0]
+    assert not reply.matched  # the articles do not answer it: said as a decline
+    assert "1750亿" in reply.text and "GPT-4" in reply.text
+
+
 @pytest.mark.parametrize("unknown", ["文心一言怎么样", "今天北京天气咋样", "😂😂"])
 def test_a_focus_the_knowledge_does_not_know_is_declined_and_the_topic_kept(
     library: Library, unknown: str
