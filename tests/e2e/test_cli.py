@@ -313,6 +313,19 @@ def test_kb_test_min_accuracy_takes_fraction_or_percent_and_says_why(
     assert run_bot("kb", "test", str(cases), "--min-accuracy", "50%").returncode == 0
 
 
+def test_kb_test_judges_several_files_each_against_the_floor(tmp_path: Path) -> None:
+    good, bad = tmp_path / "good.yaml", tmp_path / "bad.yaml"
+    good.write_text("cases:\n  - {q: 什么是大模型, expect: large-model}\n", encoding="utf-8")
+    bad.write_text("cases:\n  - {q: 今天天气怎么样, expect: chatgpt}\n", encoding="utf-8")
+    done = run_bot("kb", "test", str(good), str(bad), "--min-accuracy", "90%")
+    assert done.returncode == 1 and done.stdout.count("个用例") == 2
+    assert f"== {good}\n1 个用例：准确率 100.0%" in done.stdout
+    assert f"== {bad}\n" in done.stdout and "失败：准确率 0.0%" in done.stderr
+    # Every file is read before any is judged: an unreadable one stops all, in one line.
+    error = one_line_error(run_bot("kb", "test", str(good), str(tmp_path / "nope.yaml")))
+    assert "nope.yaml" in error
+
+
 def test_kb_test_reports_only_the_kinds_of_case_the_file_has(tmp_path: Path) -> None:
     cases = tmp_path / "cases.yaml"
     cases.write_text(
