@@ -148,18 +148,7 @@ def kb_test(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> 
 
     Several files are read first (one unreadable stops all) and judged with the knowledge
     loaded once, each against the floor: a dozen sets cost one start, not a dozen."""
-    from bot.core.evaluation import load_cases
-
-    suites = []
-    for name in args.cases:
-        cases_path = Path(name)
-        if not cases_path.is_file():
-            raise CasesUnreadable(f"找不到测试用例文件：{cases_path}")
-        try:
-            suites.append((cases_path, load_cases(cases_path)))
-        except KnowledgeError as exc:
-            problem = _cases_problem(cases_path, exc)
-            raise CasesUnreadable(f"测试用例文件无法读取：{problem}") from exc
+    suites = [(Path(name), _read_cases(Path(name))) for name in args.cases]
     library = load(settings, None)
     results = []
     for cases_path, cases in suites:
@@ -167,6 +156,18 @@ def kb_test(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> 
             print(f"== {cases_path}")
         results.append(_test_cases(library, cases, args.min_accuracy))
     return EXIT_OK if all(results) else EXIT_FAILED
+
+
+def _read_cases(cases_path: Path) -> list[Case]:
+    """A cases file's cases, or CasesUnreadable saying which file and why in one line."""
+    from bot.core.evaluation import load_cases
+
+    if not cases_path.is_file():
+        raise CasesUnreadable(f"找不到测试用例文件：{cases_path}")
+    try:
+        return load_cases(cases_path)
+    except KnowledgeError as exc:
+        raise CasesUnreadable(f"测试用例文件无法读取：{_cases_problem(cases_path, exc)}") from exc
 
 
 def _test_cases(library: Library, cases: list[Case], min_accuracy: float) -> bool:

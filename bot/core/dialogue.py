@@ -133,7 +133,7 @@ def _say(
         return Reply(phrases.RESET, ReplyKind.RESET), ChatState(shown=state.shown)
     if intent is intents.Intent.WHY:
         return _why(state, intents.squeeze(normalised), library, config)
-    if intent is not intents.Intent.QUESTION:
+    if intent in intents.SMALL_TALK:
         return _small_talk(intent, config), state
     message = intents.compact(normalised)
     chosen = _numbered_choice(normalised, state)

@@ -197,13 +197,14 @@ def earlier_questions(text: str, simplified: Callable[[str], str] = lambda text:
     text = text.translate(_HALF_WIDTH)
     if _is_short(text) or len(text) > MAX_ASKED_AGAIN_CHARS:
         return []
-    ends = []
+    question_ends = []
     end = 0
     for piece in _pieces(text, simplified):
         end += len(piece.text)
         if _QUESTION_MARK.search(piece.seen):
-            ends.append(end)
-    return [text[:end] for end in reversed(ends[:-1])][:MAX_EARLIER_QUESTIONS]
+            question_ends.append(end)
+    earlier = question_ends[:-1]  # the last question was judged already
+    return [text[:cut] for cut in reversed(earlier)][:MAX_EARLIER_QUESTIONS]
 
 
 def _question(
