@@ -29,7 +29,7 @@ from bot.bootstrap import build_library, dialogue_config
 from bot.core import facts, intent
 from bot.core.facts import Fact
 from bot.core.library import Library
-from bot.core.search import Hit, Match, Thresholds, Verdict
+from bot.core.search import SUBJECT_TIE, Hit, Match, Thresholds, Verdict
 from bot.errors import BotError, KnowledgeError
 from bot.kb_commands import describe
 from bot.settings import Settings, describe_invalid
@@ -285,6 +285,11 @@ def _why(match: Match, limits: Thresholds) -> str:
             f"最高分 {score:.2f}，但问题问的东西没有条目讲到（与最接近的条目只有寻常词相同，"
             "问一个事实而只有主题相同，问到一个没有条目提过的术语，"
             "或问一个主题能不能做没有条目提过的事）：不回答，给出“你是不是想问”"
+        )
+    if match.verdict is Verdict.SUGGEST and match.best.subject_open and score >= limits.clear:
+        return (
+            f"最高分 {score:.2f}，但问题没有说是哪个主题，几个主题的条目同样贴近"
+            f"（领先不到 {SUBJECT_TIE}）：不回答，给出“你是不是想问”（对话里按当前话题理解）"
         )
     if match.verdict is Verdict.SUGGEST:
         return f"最高分 {score:.2f} 不够确定：给出“你是不是想问”"

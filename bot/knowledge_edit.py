@@ -118,7 +118,9 @@ def _routed_elsewhere(entry_id: str, match: Match) -> str:
     if best is None:
         outcome = "匹配不到任何条目"
     elif best.entry.id == entry_id:
-        outcome = f"对 {entry_id} 不够有把握（{best.score:.2f}，{_verdict(match.verdict)}）"
+        rivals = "、".join(hit.entry.id for hit in match.hits[1:])
+        tie = f"，与 {rivals} 难分高下" if rivals else ""
+        outcome = f"对 {entry_id} 不够有把握（{best.score:.2f}，{_verdict(match.verdict)}{tie}）"
     else:
         outcome = f"会交给 {best.entry.id}（“{best.entry.question}”，{best.score:.2f}）"
     return (

@@ -84,9 +84,8 @@ def restatements(text: str, context: Context, vocabulary: Vocabulary) -> list[Re
     rest = intent.leaning_rest(text)
     if rest is not None:
         return _implicit(rest, context)
-    # "有多少参数": short, asking, about something the knowledge knows, but naming no subject.
-    # (A short question about nothing known, "怎么注册账号", is spared two extra searches.)
-    if len(text) <= SHORT and intent.asks_something(text) and vocabulary.mentions_term(text):
+    # "有多少参数", "有啥用": short and asking, but naming no subject.
+    if len(text) <= SHORT and intent.asks_something(text):
         return _implicit(text, context)
     return []
 

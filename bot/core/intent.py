@@ -129,6 +129,31 @@ GREETINGS = frozenset(
         "你好呀",
         "hello啊",
         "嘿",
+        "早",
+        "你好吗",
+        "您好吗",
+        "最近好吗",
+        "最近怎么样",
+        "最近咋样",
+        "在干",  # 在干嘛: 嘛 is padding
+        "在干什么",
+        "hithere",
+        "hellothere",
+        "heythere",
+        "goodmorning",
+        "goodafternoon",
+        "goodevening",
+        "nicetomeetyou",
+        # As the normaliser leaves them: it reads how and what as 怎么 and 什么, so "How are
+        # you?" would otherwise be a question about how something works.
+        "怎么areyou",
+        "怎么areyoudoing",
+        "怎么areyoudoingtoday",
+        "怎么isitgoing",
+        "怎么sitgoing",
+        "怎么doyoudo",
+        "什么sup",
+        "whatsup",
     ]
 )
 THANKS = frozenset(

@@ -67,6 +67,9 @@ ANSWER_COVERAGE = 0.5
 """How much of a query word an entry 'knows' when the word is only in its answer."""
 GRAM_WEIGHT = 0.5
 CANDIDATES = 12
+SUBJECT_TIE = 0.02
+"""A lead under which candidates about different subjects tie for a question that names none
+(`Hit.subject_open`): the lead that `Thresholds.margin` calls clear."""
 COMMON_TERM_SHARE = 0.01
 COMMON_DF_MIN = 64
 """Terms in more entries than both of these are not enumerated for candidates (still scored)."""
@@ -181,11 +184,19 @@ class Hit:
     """The query is about a word the knowledge never mentions (租房, 减肥) and shares nothing
     specific with this entry (a subject, a domain term, a keyword), or it names a term of the
     domain that no entry mentions (幻觉): at most a suggestion."""
+    subject_open: bool = False
+    """The query names no subject, and entries about different subjects fit it alike ("有什么
+    缺点": ChatGPT's and 大模型's): at most a suggestion; the chat asks it of its topic."""
     claim: bool = False
     """The query puts a claim about the domain to be confirmed ("RLHF里人类不用参与吧"): what
     it gets wrong weighs little (`UNKNOWN_CLAIM_WORD_WEIGHT`), so its scores run low. Not for an
     entry that misses a name of the query: "GPT-4不是2022年发布的吧" is no claim about ChatGPT's
     launch."""
+
+    @property
+    def answerable(self) -> bool:
+        """Whether a score high enough may answer with this hit (else at most a suggestion)."""
+        return not self.stray and not self.subject_open
 
 
 @dataclass(frozen=True, slots=True)
@@ -725,8 +736,24 @@ class Index:
             )
         ]
         scored.sort(key=lambda s: (s.score, s.bm25), reverse=True)
+        if not names and not domain_terms and "它" not in tokens and entities.isdisjoint(tokens):
+            scored = self._subject_left_open(scored)
         # Only the hits asked for become Hit objects: building one costs as much as scoring it.
         return [self._hit(s, claim) for s in scored[:limit] if s.score >= min_score]
+
+    def _subject_left_open(self, scored: list[_Scored]) -> list[_Scored]:
+        """A question that names no subject ("有什么缺点", "是什么", "how does it work") fits
+        whichever subject has its form, and when entries about two subjects fit it alike, its
+        words cannot tell which it asks about (`Hit.subject_open`)."""
+        first = scored[0]
+        subject = self.entries[first.number].subject
+        if all(
+            self.entries[other.number].subject == subject
+            for other in scored[1:]
+            if first.score - other.score < SUBJECT_TIE
+        ):
+            return scored
+        return [first._replace(subject_open=True), *scored[1:]]
 
     def heads(self, tokens: Sequence[str], *, english: bool) -> tuple[str, ...]:
         """The words the question form asks about (`facts.heads`) that an entry must know.
@@ -895,6 +922,7 @@ class Index:
             scored.head_known,
             scored.missing_terms,
             scored.stray,
+            scored.subject_open,
             claim and not scored.missing_names,
         )
 
@@ -915,6 +943,7 @@ class _Scored(NamedTuple):
     head_known: bool
     missing_terms: int
     stray: bool
+    subject_open: bool = False
 
 
 class _Asked(NamedTuple):
@@ -1003,7 +1032,7 @@ def decide(hits: Sequence[Hit], thresholds: Thresholds) -> Match:
         return Match(Verdict.DECLINE, tuple(hits[:1]))
     best = hits[0]
     runner_up = hits[1].score if len(hits) > 1 else 0.0
-    if not best.stray and answers(best.score, runner_up, thresholds, claim=best.claim):
+    if best.answerable and answers(best.score, runner_up, thresholds, claim=best.claim):
         return Match(Verdict.ANSWER, (best,))
     suggestions = tuple(h for h in hits if h.score >= thresholds.suggest)
     return Match(Verdict.SUGGEST, suggestions[: thresholds.max_suggestions])

@@ -178,6 +178,27 @@ def test_why_when_no_entry_explains_the_answer_asks_which_part(library: Library)
     assert "自回归" in reply.text and reply.buttons
 
 
+@pytest.mark.parametrize(
+    ("question", "bare", "subject"),
+    [("什么是大模型", "有啥用", "大模型"), ("什么是大模型", "有什么缺点", "大模型")],
+)
+def test_a_bare_question_is_asked_of_the_current_topic(
+    library: Library, question: str, bare: str, subject: str
+) -> None:
+    # "有啥用" alone fits GPT's uses as well as any other subject's; after 大模型 it is 大模型's.
+    answer = talk(library, question, bare)[1][0]
+    entry = library.get(answer.entry_id or "")
+    assert answer.kind is ReplyKind.ANSWER and entry is not None and entry.subject == subject
+
+
+def test_a_bare_question_with_no_topic_offers_choices_instead_of_answering(
+    library: Library,
+) -> None:
+    reply, _ = step(ChatState(), "有什么缺点", library, now=0.0)
+    assert reply.kind is ReplyKind.SUGGEST and not reply.matched
+    assert len(reply.buttons) > 1
+
+
 def test_a_short_question_about_something_else_is_not_pulled_to_the_current_topic(
     library: Library,
 ) -> None:

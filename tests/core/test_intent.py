@@ -64,6 +64,15 @@ def test_a_longer_thank_you_is_thanks(analyzer: Analyzer, text: str) -> None:
     assert classify(analyzer.normalise(text)) is Intent.THANKS
 
 
+@pytest.mark.parametrize(
+    "text", ["How are you?", "how's it going", "What's up", "Good morning!", "你好吗", "最近怎么样"]
+)
+def test_how_are_you_is_a_greeting_in_english_too(analyzer: Analyzer, text: str) -> None:
+    # The normaliser reads how and what as 怎么 and 什么: "How are you?" was answered with
+    # the entry on how ChatGPT works.
+    assert classify(analyzer.normalise(text)) is Intent.GREETING
+
+
 @pytest.mark.parametrize("text", ["谢谢，那GPT呢", "谢谢 什么是RLHF", "感谢模型是什么"])
 def test_thanks_with_a_question_is_a_question(analyzer: Analyzer, text: str) -> None:
     assert classify(analyzer.normalise(text)) is Intent.QUESTION

@@ -175,6 +175,30 @@ def test_off_topic_is_never_answered(library: Library, question: str) -> None:
     assert library.match(question).verdict is not Verdict.ANSWER
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["是什么", "怎么做", "有什么用", "有什么缺点", "怎么训练的", "优势是啥", "how does it work"],
+)
+def test_a_question_that_names_no_subject_is_not_answered_for_one_that_ties(
+    library: Library, question: str
+) -> None:
+    # Several subjects fit the bare form alike ("有什么缺点": ChatGPT's and 大模型's); the first
+    # was answered, whichever it happened to be. The chat asks it of its current topic.
+    match = library.match(question)
+    assert match.verdict is Verdict.SUGGEST
+    assert len({hit.entry.subject for hit in match.hits}) > 1
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [("ChatGPT有什么缺点", "chatgpt-weaknesses"), ("能写代码吗", "chatgpt-abilities")],
+)
+def test_a_subject_or_one_fitting_subject_still_answers(
+    library: Library, question: str, entry_id: str
+) -> None:
+    assert answered_by(library, question) == entry_id
+
+
 def test_boilerplate_topics_are_declined(library: Library) -> None:
     for question in ("成都创新互联公司是做什么的", "LeetCode买卖股票", "贪心算法题怎么做"):
         assert library.match(question).verdict is not Verdict.ANSWER, question

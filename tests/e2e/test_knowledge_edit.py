@@ -71,8 +71,20 @@ def test_force_adds_a_phrasing_routed_elsewhere_and_says_so(knowledge: Path) -> 
 
 
 def test_a_phrasing_that_takes_another_entrys_phrasing_is_refused(knowledge: Path) -> None:
+    assert add(knowledge, "gpt-3", "ChatGPT恰特出自哪家").returncode == 0
+    before = (knowledge / "chatgpt.yaml").read_bytes()
+    done = add(knowledge, "chatgpt-maker", "ChatGPT恰特出自哪家")
+    assert done.returncode == 1 and "gpt-3 的“ChatGPT恰特出自哪家”" in done.stderr
+    assert (knowledge / "chatgpt.yaml").read_bytes() == before
+
+
+def test_a_phrasing_naming_no_subject_that_another_subject_has_is_refused_naming_it(
+    knowledge: Path,
+) -> None:
+    # Naming no subject, the phrasing fits GPT-3's entry and ChatGPT's alike: neither answers
+    # it, and the refusal says which entry it ties with.
     assert add(knowledge, "gpt-3", "恰特机器人出自哪家").returncode == 0
     before = (knowledge / "chatgpt.yaml").read_bytes()
     done = add(knowledge, "chatgpt-maker", "恰特机器人出自哪家")
-    assert done.returncode == 1 and "gpt-3 的“恰特机器人出自哪家”" in done.stderr
+    assert done.returncode == 1 and "与 gpt-3 难分高下" in done.stderr
     assert (knowledge / "chatgpt.yaml").read_bytes() == before
