@@ -133,7 +133,8 @@ def _say(
         return Reply(phrases.RESET, ReplyKind.RESET), ChatState(shown=state.shown)
     if intent is intents.Intent.WHY:
         return _why(state, intents.squeeze(normalised), library, config)
-    if intent in intents.SMALL_TALK:
+    about_the_topic = state.subject and intents.squeeze(normalised) in intents.TOPICAL_CAPABILITY
+    if intent in intents.SMALL_TALK and not about_the_topic:
         return _small_talk(intent, config), state
     message = intents.compact(normalised)
     chosen = _numbered_choice(normalised, state)

@@ -242,6 +242,9 @@ def squeeze(normalised: str) -> str:
 
 CONTINUING = frozenset({Intent.CONTINUE, Intent.DEPTH})
 """Intents that ask for more: the next page, or the next entry after the last page."""
+TOPICAL_CAPABILITY = frozenset(["能做什么", "怎么用", "功能"])
+"""Asking what something can do without saying what: the bot in a fresh chat, the topic after
+an answer ("生成式AI是什么" → "能做啥" asks what 生成式AI can do)."""
 SMALL_TALK = frozenset({Intent.GREETING, Intent.THANKS, Intent.CAPABILITY, Intent.GOODBYE})
 """Intents answered with a friendly line of their own (`phrases.small_talk`)."""
 

@@ -58,8 +58,23 @@ def match_in_context(
     if fallback is None or (
         plain.verdict is Verdict.ANSWER and library.vocabulary.names_in(message)
     ):
-        return plain, text
+        return _off_the_topic_offered(plain, message, context, library), text
     return fallback
+
+
+def _off_the_topic_offered(plain: Match, message: str, context: Context, library: Library) -> Match:
+    """A message that names nothing, answered on its own words about another subject than the
+    chat's, is offered, not answered: "有啥风险" after 生成式AI fits ChatGPT's entry, and the
+    asker meant 生成式AI as likely as not."""
+    best = plain.best
+    if (
+        plain.verdict is not Verdict.ANSWER
+        or best is None
+        or best.entry.subject == context.subject
+        or library.vocabulary.names_in(message)
+    ):
+        return plain
+    return Match(Verdict.SUGGEST, (best,))
 
 
 def _match_about(reading: follow_up.Restatement, library: Library) -> Match:

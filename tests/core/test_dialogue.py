@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from answers import answered_by
 
 from bot.core.dialogue import ChatState, Reply, ReplyKind, step
 from bot.core.library import Library
@@ -197,6 +198,30 @@ def test_a_bare_question_with_no_topic_offers_choices_instead_of_answering(
     reply, _ = step(ChatState(), "有什么缺点", library, now=0.0)
     assert reply.kind is ReplyKind.SUGGEST and not reply.matched
     assert len(reply.buttons) > 1
+
+
+def test_a_bare_question_answered_about_another_subject_is_offered_not_answered(
+    library: Library,
+) -> None:
+    # "有啥风险" alone fits only the entry on why ChatGPT is hard to build; after 生成式AI the
+    # asker may well mean 生成式AI, which no entry answers: offer, don't guess.
+    assert answered_by(library, "有啥风险") == "chatgpt-hard-to-build"
+    reply = talk(library, "生成式AI是什么", "有啥风险")[1][0]
+    assert reply.kind is ReplyKind.SUGGEST and not reply.matched
+    assert [b.entry_id for b in reply.buttons] == ["chatgpt-hard-to-build"]
+
+
+def test_what_it_can_do_after_an_answer_asks_about_the_topic_not_the_bot(
+    library: Library,
+) -> None:
+    fresh = step(ChatState(), "能做啥", library, now=0.0)[0]
+    assert fresh.kind is ReplyKind.SMALL_TALK
+    reply = talk(library, "生成式AI是什么", "能做啥")[1][0]
+    entry = library.get(reply.entry_id or "")
+    assert reply.kind is ReplyKind.ANSWER and entry is not None
+    assert "生成式AI" in entry.subject + entry.question
+    addressed = talk(library, "生成式AI是什么", "你能做什么")[1][0]
+    assert addressed.kind is ReplyKind.SMALL_TALK
 
 
 def test_a_short_question_about_something_else_is_not_pulled_to_the_current_topic(
