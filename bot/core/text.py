@@ -804,6 +804,9 @@ def set_aside(
             left = MAX_SET_ASIDE
         elif left and token in _ASIDE_ENDS:
             left = 0
+        elif left == MAX_SET_ASIDE and is_subject(token):
+            aside.append(token)  # "Transformer除了ChatGPT还用在哪": ChatGPT is set aside
+            left -= 1
         elif left and not (
             token[0] in _GOES_ON
             or token in _ASIDE_STOPS

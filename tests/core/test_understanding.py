@@ -674,6 +674,14 @@ def test_what_besides_sets_aside_does_not_draw_the_question(library: Library) ->
     assert library.read("GPT-3除了文本生成还用在哪").set_aside == ("文本生成",)
 
 
+def test_a_subject_that_besides_sets_aside_does_not_draw_the_question(library: Library) -> None:
+    # "除了ChatGPT" says the question is not about ChatGPT: it was answered with ChatGPT's uses.
+    question = "Transformer除了ChatGPT还用在哪些地方"
+    entry = library.get(answered_by(library, question) or "")
+    assert entry is not None and "ChatGPT" not in entry.subject
+    assert "Transformer" in entry.answer
+
+
 def test_a_bare_number_is_a_figure_not_a_name(library: Library) -> None:
     # Some entry has a 2 of its own: that makes the 2 of "上线2个月" no version of anything.
     hits = library.search("ChatGPT上线2个月有多少用户", limit=3)
