@@ -67,9 +67,15 @@ def topics_for(pending: str, library: Library) -> list[Topic]:
     return offered
 
 
+_ANSWERING = re.compile(r"^(?:当然|应该|就|指的?)?是")
+"""How a reply to "你说的“它”是指什么？" may begin before the name (是, 就是, 指的是)."""
+
+
 def named_answer(text: str, library: Library) -> str | None:
-    """The name a message gives as its whole content ("GPT-3", "我说的是GPT-3"), or None."""
-    focus = intent.correction_focus(text) or text.removeprefix("是")
+    """The name a message gives as its whole content ("GPT-3", "我说的是GPT-3", "大模型吧",
+    "就是ChatGPT呀"), or None."""
+    text = intent.squeeze(text)
+    focus = intent.correction_focus(text) or _ANSWERING.sub("", text)
     return focus if library.vocabulary.is_name(focus) else None
 
 

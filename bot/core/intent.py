@@ -25,6 +25,9 @@ CONTINUE_PHRASES = frozenset(
         "接着讲",
         "还有呢",
         "还有",
+        "还有吗",
+        "多讲讲",
+        "多说说",
         "然后呢",
         "然后",
         "下一页",
@@ -67,10 +70,20 @@ DEPTH_PHRASES = frozenset(
         "具体讲讲",
         "深入讲讲",
         "tellmemore",
+        "tellmemoreaboutit",
         "elaborate",
         "moredetails",
+        "moredetail",
+        "inmoredetail",
+        "explainmore",
     ]
 )
+_DEPTH_MESSAGE = re.compile(
+    r"(?:能不能|能|可以|请)?[再更]?(?:说得?|讲得?)?(?:详细|具体|展开|细)"
+    r"(?:一?点|一些|些)?(?:说说?|讲讲?|谈谈|说一说|讲一讲)?(?:一?点|一些)?(?:吗|呗|不)?"
+)
+"""The ways of asking for more detail that the list would never end on: 再详细点, 更具体一些,
+能详细说说吗, 讲细一点, 再展开讲讲."""
 # About the answer just given: its reason or mechanism.
 WHY_PHRASES = frozenset(
     [
@@ -277,6 +290,8 @@ def classify(normalised: str) -> Intent:
         return Intent.THANKS
     if text and _REPEATED.fullmatch(text):
         return Intent.CONTINUE
+    if _DEPTH_MESSAGE.fullmatch(text):
+        return Intent.DEPTH
     return Intent.QUESTION
 
 

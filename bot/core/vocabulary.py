@@ -8,6 +8,7 @@ Everything is kept in normalised form, so callers compare normalised text.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
@@ -15,6 +16,8 @@ from dataclasses import dataclass, field
 from bot.core.knowledge import Entry
 
 _Lengths = dict[str, tuple[int, ...]]
+_VERSION = re.compile(r"[a-z][a-z.+_-]*-?[0-9][0-9a-z.+_-]*")
+"""A latin name with a version number (gpt-2, gpt-3.5), as normalised."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,7 @@ class Vocabulary:
         display: dict[str, str] = {}
         terms: set[str] = set()
         name_of: dict[str, str] = {}
+        versions: dict[str, str] = {}
         for entry in entries:
             if entry.subject not in name_of:
                 name_of[entry.subject] = _squeezed(normalise(entry.subject))
@@ -49,11 +53,18 @@ class Vocabulary:
             if name:
                 counts[name] += 1
                 display.setdefault(name, entry.subject)
-            terms.update(_squeezed(normalise(keyword)) for keyword in entry.keywords)
+            for keyword in entry.keywords:
+                term = _squeezed(normalise(keyword))
+                terms.add(term)
+                if _VERSION.fullmatch(term):
+                    versions.setdefault(term, keyword)
         terms.update(counts)
         terms.discard("")
         names = tuple(name for name, _ in counts.most_common())
-        return cls(names, frozenset(terms), display, name_of)
+        # A model's version that no entry is about (GPT-2) is a name all the same: "那GPT-2呢"
+        # after GPT-3's parameters asks GPT-2's, not "GPT-3's GPT-2".
+        versions = {term: keyword for term, keyword in versions.items() if term not in display}
+        return cls((*names, *versions), frozenset(terms), display | versions, name_of)
 
     def is_name(self, text: str) -> bool:
         """Whether the whole (normalised) text is a name."""

@@ -103,6 +103,24 @@ def test_a_long_message_asked_back_about_offers_the_most_discussed_topics(
     assert reply.buttons and reply.buttons == general.buttons
 
 
+@pytest.mark.parametrize("name", ["大模型吧", "就是大模型呀", "指的是大模型"])
+def test_a_name_said_with_a_particle_completes_the_question_asked_back(
+    library: Library, name: str
+) -> None:
+    (asked, _), (answer, _) = talk(library, "它有多少参数", name)
+    assert asked.kind is ReplyKind.ASK_BACK
+    assert answer.entry_id == "large-model-parameters"  # "大模型吧" answered what 大模型 is
+
+
+def test_a_version_no_entry_is_about_is_a_name_to_swap_in(library: Library) -> None:
+    # GPT-2 is only a keyword: "那GPT-2呢" read as "GPT-3的GPT-2", and the ChatGPT after it as
+    # "ChatGPT的GPT-2", answered with ChatGPT's base model.
+    turns = talk(library, "GPT-3有多少参数", "那GPT-2呢", "那ChatGPT呢")
+    gpt2, chatgpt = turns[1][0], turns[2][0]
+    assert not gpt2.matched and "GPT-2" in gpt2.text and "1750亿" in gpt2.text
+    assert chatgpt.entry_id == "chatgpt-parameters"
+
+
 def test_the_message_after_asking_back_completes_the_question(library: Library) -> None:
     (asked, _), (answer, _) = talk(library, "它有多少参数", "GPT-3")
     assert asked.kind is ReplyKind.ASK_BACK

@@ -85,6 +85,19 @@ def test_questions_are_questions(text: str) -> None:
     assert classify(text) is Intent.QUESTION
 
 
+@pytest.mark.parametrize(
+    "text", ["再详细点", "更具体一些", "能详细说说吗", "讲细一点", "再展开讲讲", "explain more"]
+)
+def test_more_detail_is_asked_in_more_ways_than_a_list_holds(analyzer: Analyzer, text: str) -> None:
+    # "再详细点" after "详细点" was searched as a question and declined.
+    assert classify(analyzer.normalise(text)) is Intent.DEPTH
+
+
+@pytest.mark.parametrize("text", ["具体说说RLHF", "具体是什么", "展开讲讲思维链"])
+def test_detail_about_something_named_is_a_question(analyzer: Analyzer, text: str) -> None:
+    assert classify(analyzer.normalise(text)) is Intent.QUESTION
+
+
 @pytest.mark.parametrize("text", ["展开讲讲", "详细点", "展开说说", "具体说说", "tell me more"])
 def test_depth_requests_are_their_own_kind_of_continue(text: str) -> None:
     assert classify(text) is Intent.DEPTH
