@@ -308,7 +308,8 @@ PRONOUN = re.compile(
     r"它们俩|他们俩|它俩|他俩|两者|二者|这两个|这俩"
     r"|它们|他们|她们|它的|它|这个模型|这个技术|这种技术|这个东西|这个|该模型|该技术|那个"
     r"|这玩意儿?|这东西|(?<![尤极与])其(?![他它实中次余])|这(?![样么些里儿边种])"
-    r"|\b(?:it|its|this|that|they|them)\b"
+    # Not \b: a Chinese character is a word character, and 什么是it has no boundary before it.
+    r"|(?<![a-z0-9])(?:it|its|this|that|they|them)(?![a-z0-9])"
 )
 BOTH = frozenset(["它们俩", "他们俩", "它俩", "他俩", "两者", "二者", "这两个", "这俩", "它们"])
 """Pronouns for the things the last question named together ("它俩有什么联系")."""
@@ -324,7 +325,8 @@ _ASKING = re.compile(
 # something else.
 _ELLIPSIS = re.compile(
     r"^(?:那么|那个|那|and)?\s*(?P<focus>.+?)\s*(?:呢|怎么样|又如何|又怎样|如何)$"
-    r"|^(?:what about|how about|and)\s+(?P<english>.+?)\s*$"
+    # The normaliser reads what and how as 什么 and 怎么.
+    r"|^(?:(?:what|how|什么|怎么)\s*about|and)\s+(?P<english>.+?)\s*$"
 )
 # "不是，我是说GPT" / "我问的是GPT" / "I mean GPT": the last question, about something else.
 _CORRECTION = re.compile(

@@ -32,7 +32,7 @@ UNEXPECTED = (RecursionError, ValueError, TypeError, IndexError, KeyError, Attri
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-def _written_in_english(text: str) -> bool:
+def written_in_english(text: str) -> bool:
     """A message with no Chinese character: read as English (see `latin_names`)."""
     return _CJK.search(text) is None
 
@@ -97,29 +97,30 @@ class Library:
                 links.setdefault(target, []).append(entry.id)
         return {target: tuple(sources) for target, sources in links.items()}
 
-    def search(self, text: str, *, limit: int = 5) -> list[Hit]:
-        """The best hits for a text, most confident first.
+    def search(self, text: str, *, limit: int = 5, english: bool | None = None) -> list[Hit]:
+        """The best hits for a text, most confident first; `english`: read it as English (by
+        default, when it has no Chinese character; see `written_in_english`).
 
         A group asks the same questions again and again (什么是大模型, ChatGPT怎么训练的): the
         hits of recent short texts are kept, so that a repeated question skips the search.
         The library never changes, so they stay right until a reload replaces it.
         """
-        return list(self._remembered_search(text, limit))
+        return list(self._remembered_search(text, limit, english))
 
     @functools.cached_property
-    def _remembered_search(self) -> Callable[[str, int], tuple[Hit, ...]]:
-        def search(text: str, limit: int) -> tuple[Hit, ...]:
-            return tuple(self._search(text, limit))
+    def _remembered_search(self) -> Callable[[str, int, bool | None], tuple[Hit, ...]]:
+        def search(text: str, limit: int, english: bool | None) -> tuple[Hit, ...]:
+            return tuple(self._search(text, limit, english))
 
         return memo.ShortTextMemo(search, size=REMEMBERED_SEARCHES)
 
-    def _search(self, text: str, limit: int) -> list[Hit]:
-        reading = self.read(text)
+    def _search(self, text: str, limit: int, english: bool | None) -> list[Hit]:
+        reading = self.read(text, english=english)
         return self.index.search_tokens(
             list(reading.tokens), limit=limit, english=reading.english, claim=reading.claim
         )
 
-    def read(self, text: str) -> Reading:
+    def read(self, text: str, *, english: bool | None = None) -> Reading:
         """The message as the search reads it, stage by stage (`ask --explain` shows them)."""
         focus = self.focus(text)
         normalised = self.analyzer.normalise(focus)
@@ -133,7 +134,7 @@ class Library:
             focus,
             normalised,
             corrected,
-            english=_written_in_english(text),
+            english=written_in_english(text) if english is None else english,
             claim=checks_a_claim(normalised),
             tokens=tuple(tokens),
             set_aside=tuple(aside),
@@ -149,7 +150,7 @@ class Library:
     def focus(self, text: str) -> str:
         """The part of a message that asks the question (see :mod:`bot.core.focus`)."""
         index = self.index
-        english = _written_in_english(text)
+        english = written_in_english(text)
 
         # A clause may be read for its known words and for its strange names: tokenised once.
         tokens = functools.cache(self._tokens)
@@ -177,7 +178,7 @@ class Library:
         earlier = earlier_questions(text, to_simplified)
         if not earlier:
             return match
-        english = _written_in_english(text)
+        english = written_in_english(text)
         strange = set(self._strange_names(self._tokens(text), english=english))
         answered = [
             judged

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core import follow_up
-from bot.core.library import Library
+from bot.core.library import Library, written_in_english
 from bot.core.search import Hit, Match, Verdict, decide
 
 OWN_CANDIDATES = 8
@@ -43,10 +43,13 @@ def match_in_context(
     if not readings:
         return library.match(text), text
     own = _OwnWords(text, library)  # searched only if a reading needs it
+    # A reading of "why does it matter" has 为什么 and the subject's name in it, but is English
+    # all the same: an English word the knowledge does not know is no strange name.
+    english = written_in_english(text)
     best: tuple[Match, str] | None = None
     fallback: tuple[Match, str] | None = None
     for reading in readings:
-        match = _confirmed(_match_about(reading, library), context, library)
+        match = _confirmed(_match_about(reading, library, english), context, library)
         answered = match.verdict is Verdict.ANSWER
         if answered and (reading.reference.explicit or own.support(match)):
             best = _better(best, (match, reading.text))
@@ -77,11 +80,11 @@ def _off_the_topic_offered(plain: Match, message: str, context: Context, library
     return Match(Verdict.SUGGEST, (best,))
 
 
-def _match_about(reading: follow_up.Restatement, library: Library) -> Match:
+def _match_about(reading: follow_up.Restatement, library: Library, english: bool) -> Match:
     """Match a reading; when it asks about one name, an answer about that name wins over a
     higher-scoring entry about another subject, if it clears the answer threshold itself."""
     thresholds = library.thresholds
-    hits = library.search(reading.text, limit=thresholds.max_suggestions + 2)
+    hits = library.search(reading.text, limit=thresholds.max_suggestions + 2, english=english)
     match = decide(hits, thresholds)
     if not reading.about or match.best is None or _subject(match.best, library) == reading.about:
         return match

@@ -121,6 +121,24 @@ def test_a_version_no_entry_is_about_is_a_name_to_swap_in(library: Library) -> N
     assert chatgpt.entry_id == "chatgpt-parameters"
 
 
+@pytest.mark.parametrize(
+    ("question", "follow_up", "expected"),
+    [
+        ("What is RLHF?", "why does it matter", "rlhf"),
+        ("How many parameters does GPT-3 have?", "what about ChatGPT?", "chatgpt-parameters"),
+        ("什么是思维链", "what is it good for", "chain-of-thought"),
+    ],
+)
+def test_an_english_follow_up_is_read_as_english(
+    library: Library, question: str, follow_up: str, expected: str
+) -> None:
+    # Its readings carry 为什么 and the subject's name, but "matter" is an English word, not a
+    # strange name (declined); "what about" is read as 什么 about (answered ChatGPT是什么); the
+    # "it" of 什么是it has no \b before it (declined).
+    turns = talk(library, question, follow_up)
+    assert [reply.entry_id for reply, _ in turns][1] == expected
+
+
 def test_the_message_after_asking_back_completes_the_question(library: Library) -> None:
     (asked, _), (answer, _) = talk(library, "它有多少参数", "GPT-3")
     assert asked.kind is ReplyKind.ASK_BACK
