@@ -46,17 +46,17 @@ def match_in_context(
     # A reading of "why does it matter" has 为什么 and the subject's name in it, but is English
     # all the same: an English word the knowledge does not know is no strange name.
     english = written_in_english(text)
-    best: tuple[Match, str] | None = None
+    answers: list[tuple[Match, str]] = []
     fallback: tuple[Match, str] | None = None
     for reading in readings:
         match = _confirmed(_match_about(reading, library, english), context, library)
         answered = match.verdict is Verdict.ANSWER
         if answered and (reading.reference.explicit or own.support(match)):
-            best = _better(best, (match, reading.text))
+            answers.append((match, reading.text))
         elif not answered and reading.reference.explicit:
             fallback = _better(fallback, (match, reading.text))
-    if best is not None:
-        return best
+    if answers:
+        return _news_first(answers, context)
     plain = own.match()
     if fallback is None or (
         plain.verdict is Verdict.ANSWER and library.vocabulary.names_in(message)
@@ -116,14 +116,41 @@ class _OwnWords:
         return decide(self.hits()[: thresholds.max_suggestions + 2], thresholds)
 
     def support(self, match: Match) -> bool:
-        """Whether these words back a reading that only the context suggested: its entry is
-        among their candidates and beats what they answer alone ("怎么注册账号" after GPT-3 is
-        not about GPT-3 just because "GPT-3怎么注册账号" finds the GPT-3 entry)."""
+        """Whether these words back a reading that only the context suggested: they are not
+        declined alone, its entry is among their candidates and beats what they answer alone
+        ("怎么注册账号" after GPT-3 is not about GPT-3 just because "GPT-3怎么注册账号" finds the
+        GPT-3 entry)."""
         entry = match.best.entry.id if match.best else None
         if entry not in {hit.entry.id for hit in self.hits()}:
             return False
         plain = self.match()
+        if plain.verdict is Verdict.DECLINE:
+            return False  # "今晚吃啥好呢" is about nothing the knowledge knows, topic or not
         return plain.verdict is not Verdict.ANSWER or _score(match) >= _score(plain)
+
+
+def _news_first(answers: list[tuple[Match, str]], context: Context) -> tuple[Match, str]:
+    """The surest answer, unless it is the entry the chat has just shown and another reading
+    answers with another entry nearly as surely: a follow-up asks something new ("在哪训练的"
+    after ChatGPT's training data reads as that question carried on, which finds the same
+    entry, and as "ChatGPT在哪训练的", which finds where it was trained)."""
+    ranked = sorted(answers, key=lambda found: _score(found[0]), reverse=True)
+    best = ranked[0]
+    if _entry(best[0]) != context.entry_id:
+        return best
+    floor = _score(best[0]) - CONFIRM_MARGIN
+    return next(
+        (
+            found
+            for found in ranked
+            if _entry(found[0]) != context.entry_id and _score(found[0]) >= floor
+        ),
+        best,
+    )
+
+
+def _entry(match: Match) -> str | None:
+    return match.best.entry.id if match.best else None
 
 
 def _better(held: tuple[Match, str] | None, found: tuple[Match, str]) -> tuple[Match, str]:

@@ -85,6 +85,14 @@ FILLERS = (
     "帮我解释一下",
     "解释一下",
     "介绍一下",
+    "给我介绍一下",
+    "给我介绍下",
+    "给我介绍介绍",
+    "介绍下",  # "介绍下ChatGPT" is what ChatGPT is, not an entry that has the word 介绍
+    "介绍介绍",
+    "简单介绍",
+    "科普一下",
+    "科普下",
     "讲一下",
     "说一下",
     "一下子",  # all at once: dropped whole, since dropping 一下 from it would leave 子

@@ -247,6 +247,24 @@ def test_a_bare_question_answered_about_another_subject_is_offered_not_answered(
     assert [b.entry_id for b in reply.buttons] == ["chatgpt-hard-to-build"]
 
 
+def test_an_everyday_question_after_a_topic_is_not_read_as_about_the_topic(
+    library: Library,
+) -> None:
+    # "思维链今晚吃什么好" finds the entry on 思维链 by its name alone.
+    reply = talk(library, "思维链是什么", "今晚吃啥好呢")[1][0]
+    assert not reply.matched
+
+
+def test_a_follow_up_prefers_a_new_answer_to_the_entry_just_shown(library: Library) -> None:
+    # Read as the last question carried on, "在哪训练的" finds the training data again, as
+    # surely as "ChatGPT在哪训练的" finds where it was trained.
+    turns = talk(library, "ChatGPT的训练数据是啥", "在哪训练的")
+    assert [reply.entry_id for reply, _ in turns] == [
+        "chatgpt-training-data",
+        "chatgpt-training-infrastructure",
+    ]
+
+
 def test_what_it_can_do_after_an_answer_asks_about_the_topic_not_the_bot(
     library: Library,
 ) -> None:

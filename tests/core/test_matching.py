@@ -199,6 +199,17 @@ def test_a_subject_or_one_fitting_subject_still_answers(
     assert answered_by(library, question) == entry_id
 
 
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [("介绍下ChatGPT", "chatgpt-definition"), ("给我介绍介绍大模型", "large-model-definition")],
+)
+def test_asking_for_an_introduction_is_asking_what_it_is(
+    library: Library, question: str, entry_id: str
+) -> None:
+    # 介绍下 was a word of its own, and ChatGPT's entries tied on the name: whether it is free.
+    assert answered_by(library, question) == entry_id
+
+
 def test_boilerplate_topics_are_declined(library: Library) -> None:
     for question in ("成都创新互联公司是做什么的", "LeetCode买卖股票", "贪心算法题怎么做"):
         assert library.match(question).verdict is not Verdict.ANSWER, question
