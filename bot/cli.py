@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import errno
 import json
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -33,6 +34,10 @@ from bot.core.search import SUBJECT_TIE, Hit, Match, Thresholds, Verdict
 from bot.errors import BotError, KnowledgeError
 from bot.kb_commands import describe
 from bot.settings import Settings, describe_invalid
+
+if TYPE_CHECKING:
+    from bot.converse import ServiceAt
+    from bot.service import ChatService
 
 log = logging.getLogger("bot")
 
@@ -323,6 +328,23 @@ async def _chat(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def scratch_service(settings: Settings) -> ServiceAt:
+    """The chat service over a database file, as `kb test` plays conversations on it."""
+
+    @contextlib.asynccontextmanager
+    async def service_at(library: Library, path: Path) -> AsyncIterator[ChatService]:
+        from bot.adapters.sqlite.chat_store import SqliteStore
+        from bot.service import ChatService
+
+        store = await SqliteStore.open(path)
+        try:
+            yield ChatService(store, lambda: library, dialogue_config(settings))
+        finally:
+            await store.close()
+
+    return service_at
+
+
 def local_chat_database(settings: Settings) -> Path:
     """The local chat's own database, next to the bot's: trying things out stays out of /stats."""
     return Path(settings.database_path).with_name("local-chat.sqlite3")
@@ -377,6 +399,6 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="运行 Telegram 机器人（需要 BOT_TELEGRAM_TOKEN）").set_defaults(
         handler=run
     )
-    kb_commands.add_parser(sub, build_library)
+    kb_commands.add_parser(sub, build_library, scratch_service)
     feedback_commands.add_parser(sub, bootstrap.open_review)
     return parser

@@ -4,19 +4,23 @@ links)."""
 from __future__ import annotations
 
 import argparse
+import asyncio
 import re
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from bot.arguments import accuracy
+from bot.core.conversations import Scenario, is_conversations, scenarios_from
 from bot.core.library import Library
 from bot.core.search import Thresholds, Verdict
 from bot.errors import BotError, KnowledgeError, Problem
 from bot.settings import Settings
 
 if TYPE_CHECKING:
+    from bot.converse import ServiceAt
     from bot.core.evaluation import Case
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -73,8 +77,9 @@ class CasesUnreadable(BotError):
     """The cases file of `kb test` is missing or malformed (the knowledge is not at fault)."""
 
 
-def add_parser(sub: Any, load: LoadLibrary) -> None:
-    """Register `kb` and its subcommands; `load` loads the knowledge as the CLI configures it."""
+def add_parser(sub: Any, load: LoadLibrary, service_at: Callable[[Settings], ServiceAt]) -> None:
+    """Register `kb` and its subcommands; `load` loads the knowledge as the CLI configures it,
+    `service_at` gives the chat service over a scratch database (for conversation cases)."""
     kb = sub.add_parser(
         "kb", help="知识库工具：检查、测试、添加问法、从文章起草", description="知识库工具。"
     ).add_subparsers(dest="kb_command", required=True, title="子命令", metavar="命令")
@@ -83,11 +88,14 @@ def add_parser(sub: Any, load: LoadLibrary) -> None:
     check.add_argument("directory", nargs="?", help="知识库目录（默认 BOT_KNOWLEDGE_DIR）")
     check.set_defaults(handler=lambda a, s: kb_check(a, s, load))
 
-    test = kb.add_parser("test", help="用问题→条目的测试用例衡量匹配准确率")
+    test = kb.add_parser(
+        "test", help="用测试用例衡量匹配准确率：问题→条目，或多轮对话（scenarios）"
+    )
     test.add_argument(
         "cases",
         nargs="+",
-        help="测试用例 YAML 文件，如 tests/cases/kb_cases.yaml；可给多个（知识库只加载一次）",
+        help="测试用例 YAML 文件，如 tests/cases/kb_cases.yaml 或 tests/conversations/"
+        "first_conversations.yaml；可给多个（知识库只加载一次）",
     )
     test.add_argument(
         "--min-accuracy",
@@ -96,7 +104,7 @@ def add_parser(sub: Any, load: LoadLibrary) -> None:
         metavar="比例",
         help="任一文件低于它就失败（退出码 1）：0.97、97 或 97%% 都表示 97%%",
     )
-    test.set_defaults(handler=lambda a, s: kb_test(a, s, load))
+    test.set_defaults(handler=lambda a, s: kb_test(a, s, load, service_at(s)))
 
     alternative = kb.add_parser(
         "add-alternative", help="给条目加一种问法（写回它的 YAML 文件，保留注释）"
@@ -143,8 +151,11 @@ def kb_check(args: argparse.Namespace, settings: Settings, load: LoadLibrary) ->
     return EXIT_FAILED if problems else EXIT_OK
 
 
-def kb_test(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> int:
-    """Run question -> expected entry cases; report accuracy, every miss, and why it failed.
+def kb_test(
+    args: argparse.Namespace, settings: Settings, load: LoadLibrary, service_at: ServiceAt
+) -> int:
+    """Run question -> expected entry cases, or conversations; report accuracy, every miss, and
+    why it failed.
 
     Several files are read first (one unreadable stops all) and judged with the knowledge
     loaded once, each against the floor: a dozen sets cost one start, not a dozen."""
@@ -154,20 +165,52 @@ def kb_test(args: argparse.Namespace, settings: Settings, load: LoadLibrary) -> 
     for cases_path, cases in suites:
         if len(suites) > 1:
             print(f"== {cases_path}")
-        results.append(_test_cases(library, cases, args.min_accuracy))
+        if cases and isinstance(cases[0], Scenario):
+            results.append(_test_conversations(library, cases, args.min_accuracy, service_at))
+        else:
+            results.append(_test_cases(library, cast("list[Case]", cases), args.min_accuracy))
     return EXIT_OK if all(results) else EXIT_FAILED
 
 
-def _read_cases(cases_path: Path) -> list[Case]:
-    """A cases file's cases, or CasesUnreadable saying which file and why in one line."""
-    from bot.core.evaluation import load_cases
+def _read_cases(cases_path: Path) -> list[Case] | list[Scenario]:
+    """A cases file's question cases or conversations, or CasesUnreadable saying which file and
+    why in one line."""
+    from bot.core.evaluation import cases_from, read_cases_file
 
     if not cases_path.is_file():
         raise CasesUnreadable(f"找不到测试用例文件：{cases_path}")
     try:
-        return load_cases(cases_path)
+        data = read_cases_file(cases_path)
+        if is_conversations(data):
+            return scenarios_from(cases_path, data)
+        return cases_from(cases_path, data)
     except KnowledgeError as exc:
         raise CasesUnreadable(f"测试用例文件无法读取：{_cases_problem(cases_path, exc)}") from exc
+
+
+def _test_conversations(
+    library: Library, scenarios: list[Scenario], min_accuracy: float, service_at: ServiceAt
+) -> bool:
+    """Play one file's conversations, each on a scratch database; print every failing turn and
+    the totals; whether the share of scenarios passed keeps the floor."""
+    from bot.converse import play
+
+    with tempfile.TemporaryDirectory(prefix="kb-test-") as directory:
+        played = asyncio.run(play(scenarios, library, service_at, Path(directory)))
+    for result in played:
+        for failure in result.failures:
+            print(f"未通过  对话「{result.scenario.name}」{failure}")
+    passed = sum(result.passed for result in played)
+    share = passed / len(played)
+    turns = sum(len(scenario.turns) for scenario in scenarios)
+    print(
+        f"{len(played)} 个对话（{turns} 轮）：通过 {passed} 个（{share:.1%}）"
+        + (f"；要求至少 {min_accuracy:.1%}" if min_accuracy else "")
+    )
+    if share < min_accuracy:
+        print(f"失败：通过率 {share:.1%} 低于要求的 {min_accuracy:.1%}", file=sys.stderr)
+        return False
+    return True
 
 
 def _test_cases(library: Library, cases: list[Case], min_accuracy: float) -> bool:

@@ -38,6 +38,9 @@ floor tests/cases/twentythird_cases.yaml 0.93
 floor tests/cases/twentyfourth_cases.yaml 0.97
 floor tests/cases/twentyfifth_cases.yaml 0.96
 floor tests/cases/twentysixth_cases.yaml 0.94
+floor tests/cases/twentyseventh_cases.yaml 0.90
+# Conversations, played through the service on a scratch database: share of scenarios passed.
+floor tests/conversations/first_conversations.yaml 0.87
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.94
 floor tests/heldout/third_heldout_cases.yaml 0.93
@@ -57,10 +60,15 @@ floor tests/heldout/seventeenth_heldout_cases.yaml 0.97
 floor tests/heldout/eighteenth_heldout_cases.yaml 0.96
 floor tests/heldout/nineteenth_heldout_cases.yaml 0.97
 floor tests/heldout/twentieth_heldout_cases.yaml 0.97
+floor tests/heldout/twentyfirst_heldout_cases.yaml 0.95
+floor tests/heldout/conversations/first_heldout_conversations.yaml 0.83
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
 # the project in CI). Its floor only rises: raise it as the matching improves.
 dev=../shared/eval/dev_questions.yaml
 if [ -f "$dev" ]; then floor "$dev" 0.99
 else echo "== kb test (dev set): $dev not found, skipped"; fi
+talks=../shared/eval/dev_conversations.yaml
+if [ -f "$talks" ]; then floor "$talks" 0.99
+else echo "== kb test (dev conversations): $talks not found, skipped"; fi
 if [ -f Dockerfile ]; then echo "== hadolint"; .venv/bin/hadolint Dockerfile; fi
 echo "== pytest";          $py -m pytest "$@"

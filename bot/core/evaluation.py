@@ -172,12 +172,21 @@ def load_cases(path: str | Path) -> list[Case]:
       format of tests/cases/blind_cases.yaml and ../shared/eval/dev_questions.yaml).
     """
     path = Path(path)
+    return cases_from(path, read_cases_file(path))
+
+
+def read_cases_file(path: Path) -> object:
+    """A cases file's data (question cases or conversations), or a KnowledgeError naming it."""
     try:
-        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+        return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, YAMLError) as exc:
         raise KnowledgeError(
             [Problem(str(path), 0, None, None, f"cannot read cases: {exc}")]
         ) from exc
+
+
+def cases_from(path: Path, data: object) -> list[Case]:
+    """The question cases of a loaded cases file (see `load_cases`)."""
     if isinstance(data, dict) and "on_topic" in data:
         return _blind_cases(path, data)
     raw = data.get("cases") if isinstance(data, dict) else None

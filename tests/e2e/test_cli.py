@@ -326,6 +326,31 @@ def test_kb_test_judges_several_files_each_against_the_floor(tmp_path: Path) -> 
     assert "nope.yaml" in error
 
 
+def test_kb_test_plays_conversations_through_the_service_across_a_restart(
+    tmp_path: Path,
+) -> None:
+    talk = tmp_path / "talk.yaml"
+    talk.write_text(
+        "scenarios:\n"
+        "  - name: the context survives a restart\n"
+        "    turns:\n"
+        "      - {chat: '7', say: ChatGPT是怎么训练的, matched: true}\n"
+        "      - {chat: '7', say: 那GPT呢, restart: true, matched: true, any: [未标注的文本]}\n"
+        "  - name: wrongly expected\n"
+        "    turns:\n"
+        "      - {chat: '-8', user: ann, say: 今天天气怎么样, matched: true, none: [天气]}\n",
+        encoding="utf-8",
+    )
+    done = run_bot("kb", "test", str(talk), "--min-accuracy", "90%")
+    assert done.returncode == 1 and "2 个对话（3 轮）：通过 1 个（50.0%）" in done.stdout
+    assert "未通过  对话「wrongly expected」第 1 轮 '今天天气怎么样'：应当回答" in done.stdout
+    assert "the context survives" not in done.stdout
+    assert "失败：通过率 50.0% 低于要求的 90.0%" in done.stderr
+    talk.write_text("scenarios:\n  - name: no words\n    turns:\n      - {chat: '1'}\n")
+    error = one_line_error(run_bot("kb", "test", str(talk)))
+    assert "talk.yaml" in error and "no words[1]" in error and "say" in error
+
+
 def test_kb_test_reports_only_the_kinds_of_case_the_file_has(tmp_path: Path) -> None:
     cases = tmp_path / "cases.yaml"
     cases.write_text(
