@@ -254,7 +254,12 @@ def _continue(
         return end, replace(ChatState(shown=state.shown), subject=state.subject)
     title = following.subject if following.subject != entry.subject else None
     intro = phrases.moved_on(title)
-    return _answer(state, following, following.question, config, intro=intro)
+    reply, moved = _answer(state, following, following.question, config, intro=intro)
+    if depth and state.subject:
+        # 展开讲讲 goes deeper into what was asked: "它" after it still means what was asked
+        # about (RLHF, not the ChatGPT of the training entry it went on to).
+        moved = replace(moved, subject=state.subject, last_question=state.last_question)
+    return reply, moved
 
 
 def _nothing_to_continue(state: ChatState, library: Library) -> tuple[Reply, ChatState]:

@@ -57,6 +57,16 @@ def test_continue_after_a_complete_answer_goes_on_to_an_unseen_entry_announced_i
     assert turns[-1][1].shown == tuple(ids)
 
 
+def test_a_pronoun_after_going_deeper_still_means_what_was_asked_about(
+    library: Library,
+) -> None:
+    # 展开讲讲 after the relation of 大模型 and ChatGPT goes on to an entry on ChatGPT alone;
+    # "它俩" is still the two asked about (it was ChatGPT alone: its features).
+    turns = talk(library, "大模型和ChatGPT是什么关系", "详细点", "它俩对AI发展有啥好处")
+    assert turns[1][0].entry_id != turns[0][0].entry_id  # it went on to another entry
+    assert turns[2][0].entry_id == "large-model-ai-benefits"
+
+
 def test_a_depth_request_prefers_the_subtopics_the_answer_names(library: Library) -> None:
     state = ChatState(entry_id="chatgpt-training", page=99, subject="ChatGPT")
     deeper, _ = step(state, "展开讲讲", library, now=0.0)
