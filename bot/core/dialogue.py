@@ -125,12 +125,18 @@ def step(
 def _say(
     state: ChatState, pending: str, text: str, library: Library, config: DialogueConfig
 ) -> tuple[Reply, ChatState]:
-    normalised = library.analyzer.normalise(text)
+    normalised = library.normalise_corrected(text)
     intent = intents.classify(normalised)
     if intent in intents.CONTINUING:
         return _continue(state, library, config, depth=intent is intents.Intent.DEPTH)
     if intent is intents.Intent.RESET:
         return Reply(phrases.RESET, ReplyKind.RESET), ChatState(shown=state.shown)
+    if intent is intents.Intent.PREVIOUS:
+        return _previous(state, library, config)
+    if intent is intents.Intent.NONE_OF_THESE and state.suggestions:
+        names = [topic.name for topic in clarify.topics_for("", library)]
+        reply = Reply(phrases.none_of_these(names), ReplyKind.SMALL_TALK)
+        return reply, replace(state, suggestions=())
     if intent is intents.Intent.WHY:
         return _why(state, intents.squeeze(normalised), library, config)
     about_the_topic = state.subject and intents.squeeze(normalised) in intents.TOPICAL_CAPABILITY
@@ -260,6 +266,16 @@ def _continue(
         # about (RLHF, not the ChatGPT of the training entry it went on to).
         moved = replace(moved, subject=state.subject, last_question=state.last_question)
     return reply, moved
+
+
+def _previous(
+    state: ChatState, library: Library, config: DialogueConfig
+) -> tuple[Reply, ChatState]:
+    """上一页: the page before the current one (the first page again when on the first)."""
+    entry = library.get(state.entry_id) if state.entry_id else None
+    if entry is None:
+        return _nothing_to_continue(state, library)
+    return _answer(state, entry, state.last_question, config, page=state.page - 1)
 
 
 def _nothing_to_continue(state: ChatState, library: Library) -> tuple[Reply, ChatState]:

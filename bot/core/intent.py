@@ -106,6 +106,24 @@ WHY_PHRASES = frozenset(
         "howdoesitwork",
     ]
 )
+PREVIOUS_PHRASES = frozenset(
+    ["上一页", "上一段", "前一页", "前一段", "返回上一页", "回到上一页", "previous", "prev", "back"]
+)
+"""Back a page of the current answer."""
+NONE_OF_THESE_PHRASES = frozenset(
+    [
+        "都不是",
+        "都不对",
+        "不是这些",
+        "都不是我想问的",
+        "没有我想问的",
+        "没有我要的",
+        "都不是我要的",
+        "noneofthese",
+        "noneofthem",
+    ]
+)
+"""None of the choices offered is what was meant."""
 RESET_PHRASES = frozenset(
     [
         "换个话题",
@@ -236,6 +254,8 @@ class Intent(Enum):
     CONTINUE = "continue"
     DEPTH = "depth"  # continue, preferring the sub-topics of the current answer
     WHY = "why"  # the reason or mechanism behind the current answer
+    PREVIOUS = "previous"  # back a page
+    NONE_OF_THESE = "none_of_these"  # none of the choices offered
     RESET = "reset"
     GREETING = "greeting"
     THANKS = "thanks"
@@ -277,6 +297,8 @@ def classify(normalised: str) -> Intent:
         (CONTINUE_PHRASES, Intent.CONTINUE),
         (WHY_PHRASES, Intent.WHY),
         (RESET_PHRASES, Intent.RESET),
+        (PREVIOUS_PHRASES, Intent.PREVIOUS),
+        (NONE_OF_THESE_PHRASES, Intent.NONE_OF_THESE),
         (GREETINGS, Intent.GREETING),
         (THANKS, Intent.THANKS),
         (CAPABILITY, Intent.CAPABILITY),

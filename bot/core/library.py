@@ -140,6 +140,11 @@ class Library:
             set_aside=tuple(aside),
         )
 
+    def normalise_corrected(self, text: str) -> str:
+        """A text normalised with its typos corrected: how the chat reads a follow-up ("那gtp-4呢"
+        names GPT-4)."""
+        return self._corrected(self.analyzer.normalise(text))
+
     def _corrected(self, normalised: str) -> str:
         """The normalised text with its typos corrected, and normalised again where corrected:
         生成试ai is normalised as 生成试 + 人工智能, and only once 生成式 is spelt right does the

@@ -81,6 +81,13 @@ def nothing_to_continue(names: Sequence[str]) -> str:
     return f"现在没有可以继续的回答。你想了解哪个话题？{examples}"
 
 
+def none_of_these(names: Sequence[str]) -> str:
+    """None of the choices offered was meant: ask again in other words (the question is already
+    among the unanswered ones the admins read)."""
+    examples = f"，比如 {'、'.join(names)}" if names else ""
+    return f"好的。换个说法再问一次吧，带上你想了解的概念名{examples}。"
+
+
 def ask_back(word: str | None, names: Sequence[str]) -> str:
     """A message leans on a topic the chat does not have: ask what it means (the pronoun), or
     which topic's aspect it asks about; `word` None for a bare 为什么."""

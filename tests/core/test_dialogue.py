@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from answers import answered_by
 
-from bot.core.dialogue import ChatState, Reply, ReplyKind, step
+from bot.core.dialogue import ChatState, DialogueConfig, Reply, ReplyKind, step
 from bot.core.library import Library
 
 
@@ -149,6 +149,12 @@ def test_an_english_follow_up_is_read_as_english(
     assert [reply.entry_id for reply, _ in turns][1] == expected
 
 
+def test_a_follow_up_is_read_with_its_typos_corrected(library: Library) -> None:
+    # "gtp-4" was no name the follow-up knew: "那gtp-4呢" answered the list of GPT's versions.
+    reply = talk(library, "GPT-3有多少参数", "那gtp-4呢")[1][0]
+    assert not reply.matched and "1750亿" in reply.text and "GPT-4" in reply.text
+
+
 def test_the_message_after_asking_back_completes_the_question(library: Library) -> None:
     (asked, _), (answer, _) = talk(library, "它有多少参数", "GPT-3")
     assert asked.kind is ReplyKind.ASK_BACK
@@ -236,6 +242,27 @@ def test_a_bare_question_is_asked_of_the_current_topic(
     answer = talk(library, question, bare)[1][0]
     entry = library.get(answer.entry_id or "")
     assert answer.kind is ReplyKind.ANSWER and entry is not None and entry.subject == subject
+
+
+def test_back_a_page_shows_the_page_before_and_the_first_page_stays_the_first(
+    library: Library,
+) -> None:
+    config = DialogueConfig(page_size=80)
+    state, pages = ChatState(), []
+    for second, message in enumerate(["ChatGPT是怎么训练的", "继续", "上一页", "上一页"]):
+        reply, state = step(state, message, library, now=float(second), config=config)
+        pages.append((reply.entry_id, reply.page))
+    assert pages == [("chatgpt-training", page) for page in (1, 2, 1, 1)]
+    assert step(ChatState(), "上一页", library, now=0.0)[0].kind is ReplyKind.NOTHING_TO_CONTINUE
+
+
+def test_none_of_the_choices_asks_again_in_other_words_and_clears_them(
+    library: Library,
+) -> None:
+    (offered, _), (reply, state) = talk(library, "有什么缺点", "都不是")
+    assert offered.kind is ReplyKind.SUGGEST
+    assert reply.kind is ReplyKind.SMALL_TALK and "换个说法" in reply.text
+    assert state.suggestions == ()
 
 
 def test_a_bare_question_with_no_topic_offers_choices_instead_of_answering(
