@@ -11,6 +11,7 @@ next entry worth reading (:mod:`bot.core.walk`); a follow-up is restated with th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from bot.core import clarify, follow_up, phrases, provenance, resolve, walk
@@ -146,6 +147,8 @@ def _say(
     chosen = _numbered_choice(normalised, state)
     if chosen is not None:
         return _pick(state, chosen, library, config)
+    if _CHOICE.fullmatch(normalised.replace(" ", "")):  # a number, but nothing to choose from
+        return Reply(phrases.NO_CHOICES, ReplyKind.SMALL_TALK), state
     name = clarify.named_answer(message, library) if pending else None
     if name is not None:
         asked = clarify.complete(pending, name, library)
@@ -325,8 +328,11 @@ def _pick(
     if entry is None:
         return Reply(phrases.GONE, ReplyKind.GONE), state
     if entry.declines:
-        return _not_in_sources(state, entry, entry.question)
-    return _answer(state, entry, entry.question, config)
+        reply, picked = _not_in_sources(state, entry, entry.question)
+    else:
+        reply, picked = _answer(state, entry, entry.question, config)
+    # The other choices stay open: "2" after reading the first one picks the second.
+    return reply, replace(picked, suggestions=state.suggestions)
 
 
 def _not_in_sources(
@@ -337,6 +343,9 @@ def _not_in_sources(
     reply = Reply(entry.answer, ReplyKind.DECLINE, score=score, hits=hits)
     new_state = ChatState(subject=entry.subject, last_question=asked, shown=state.shown)
     return reply, new_state
+
+
+_CHOICE = re.compile(r"第?(?:[1-9]|[一二三四五])个?")
 
 
 def _numbered_choice(normalised: str, state: ChatState) -> str | None:

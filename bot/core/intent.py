@@ -219,6 +219,10 @@ _ACKNOWLEDGED = (
 )
 """学到了 is normalised as 学习了 (the lexicon's 学到 → 学习): both are here."""
 _THANKS_MESSAGE = re.compile(rf"(?:{_THANKED}|{_ACKNOWLEDGED})+")
+_NODDED = re.compile(
+    r"(?:好的?|好吧|ok|okay|嗯|哦|噢|行|行吧|可以|不错|哈|呵|6|牛[啊逼批]?|厉害了?|[.。!！~～])+"
+)
+"""Nodding along (好的, ok, 嗯嗯, 哈哈, 666, 牛啊): no question, nor thanks to say 不客气 to."""
 CAPABILITY = frozenset(
     [
         "你能做什么",
@@ -259,6 +263,7 @@ class Intent(Enum):
     RESET = "reset"
     GREETING = "greeting"
     THANKS = "thanks"
+    NOD = "nod"  # 好的, ok, 嗯嗯, 哈哈
     CAPABILITY = "capability"
     GOODBYE = "goodbye"
     QUESTION = "question"
@@ -278,7 +283,9 @@ CONTINUING = frozenset({Intent.CONTINUE, Intent.DEPTH})
 TOPICAL_CAPABILITY = frozenset(["能做什么", "怎么用", "功能"])
 """Asking what something can do without saying what: the bot in a fresh chat, the topic after
 an answer ("生成式AI是什么" → "能做啥" asks what 生成式AI can do)."""
-SMALL_TALK = frozenset({Intent.GREETING, Intent.THANKS, Intent.CAPABILITY, Intent.GOODBYE})
+SMALL_TALK = frozenset(
+    {Intent.GREETING, Intent.THANKS, Intent.NOD, Intent.CAPABILITY, Intent.GOODBYE}
+)
 """Intents answered with a friendly line of their own (`phrases.small_talk`)."""
 
 # "继续继续继续…" (even 4,096 characters of it) is still 继续, not a question to search for.
@@ -310,6 +317,8 @@ def classify(normalised: str) -> Intent:
         return Intent.GREETING if normalised.replace(" ", "") in GREETINGS else Intent.THANKS
     if text and _THANKS_MESSAGE.fullmatch(text):
         return Intent.THANKS
+    if _NODDED.fullmatch(normalised.replace(" ", "")):
+        return Intent.NOD
     if text and _REPEATED.fullmatch(text):
         return Intent.CONTINUE
     if _DEPTH_MESSAGE.fullmatch(text):

@@ -29,6 +29,7 @@ BUTTON_EXPIRED = "这个按钮已失效，请重新提问。"
 VOTE_RECORDED = {1: "已记录👍，谢谢反馈！", -1: "已记录👎，谢谢反馈！"}
 VOTE_CHANGED = {1: "已改为👍", -1: "已改为👎"}
 VOTE_SAME = {1: "你已经点过👍了", -1: "你已经点过👎了"}
+NO_CHOICES = "现在没有可以选的选项。想了解什么，直接问我吧。"
 GONE = "抱歉，这个回答的内容已经被管理员更新或移除了。请重新提问。"
 
 
@@ -111,6 +112,8 @@ def small_talk(kind: intent.Intent, examples: Sequence[str]) -> str:
     lines = "\n".join(f"• {q}" for q in examples)
     if kind is intent.Intent.THANKS:
         return "不客气！还有问题随时问我。"
+    if kind is intent.Intent.NOD:
+        return "好的！还有问题随时问我。"
     if kind is intent.Intent.GOODBYE:
         return "再见！有关于AI的问题随时来问。"
     if kind is intent.Intent.GREETING:

@@ -256,6 +256,16 @@ def test_back_a_page_shows_the_page_before_and_the_first_page_stays_the_first(
     assert step(ChatState(), "上一页", library, now=0.0)[0].kind is ReplyKind.NOTHING_TO_CONTINUE
 
 
+def test_a_number_with_nothing_to_choose_says_so_and_the_choices_stay_after_a_pick(
+    library: Library,
+) -> None:
+    lone = step(ChatState(), "2", library, now=0.0)[0]
+    assert lone.kind is ReplyKind.SMALL_TALK and "没有可以选的选项" in lone.text
+    turns = talk(library, "有什么缺点", "1", "2")
+    offered = [b.entry_id for b in turns[0][0].buttons]
+    assert [reply.entry_id for reply, _ in turns[1:]] == offered[:2]
+
+
 def test_none_of_the_choices_asks_again_in_other_words_and_clears_them(
     library: Library,
 ) -> None:
@@ -290,6 +300,30 @@ def test_an_everyday_question_after_a_topic_is_not_read_as_about_the_topic(
     # "思维链今晚吃什么好" finds the entry on 思维链 by its name alone.
     reply = talk(library, "思维链是什么", "今晚吃啥好呢")[1][0]
     assert not reply.matched
+
+
+@pytest.mark.parametrize("topic", ["什么是大模型", "ChatGPT是谁开发的", "思维链是什么"])
+def test_chat_about_anything_else_after_a_topic_is_not_answered_with_the_topic(
+    library: Library, topic: str
+) -> None:
+    # Read as about the topic ("思维链你是男的女的"), each finds the topic's entry on its name
+    # alone; a reading only the context suggests needs the message's own words behind it.
+    state = step(ChatState(), topic, library, now=0.0)[1]
+    for message in [
+        "今天天气怎么样",
+        "你喜欢吃什么",
+        "明天会下雨吗",
+        "世界杯谁夺冠了",
+        "你是男的女的",
+        "谁赢了",
+        "真的吗",
+        "在吗在吗",
+        "你叫什么名字",
+        "OpenAI上市了吗",
+        "马斯克是谁",
+    ]:
+        reply = step(state, message, library, now=1.0)[0]
+        assert not reply.matched, (topic, message, reply.entry_id)
 
 
 def test_a_follow_up_prefers_a_new_answer_to_the_entry_just_shown(library: Library) -> None:

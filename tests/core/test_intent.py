@@ -73,6 +73,17 @@ def test_how_are_you_is_a_greeting_in_english_too(analyzer: Analyzer, text: str)
     assert classify(analyzer.normalise(text)) is Intent.GREETING
 
 
+@pytest.mark.parametrize("text", ["好的", "ok", "嗯嗯", "哈哈哈", "666", "牛啊", "好吧"])
+def test_nodding_along_is_neither_a_question_nor_thanks(analyzer: Analyzer, text: str) -> None:
+    # "好的" was declined as a question beyond the bot's knowledge.
+    assert classify(analyzer.normalise(text)) is Intent.NOD
+
+
+@pytest.mark.parametrize("text", ["好的，什么是RLHF", "可以吗", "不错的模型有哪些"])
+def test_nodding_before_a_question_is_a_question(analyzer: Analyzer, text: str) -> None:
+    assert classify(analyzer.normalise(text)) is Intent.QUESTION
+
+
 @pytest.mark.parametrize("text", ["谢谢，那GPT呢", "谢谢 什么是RLHF", "感谢模型是什么"])
 def test_thanks_with_a_question_is_a_question(analyzer: Analyzer, text: str) -> None:
     assert classify(analyzer.normalise(text)) is Intent.QUESTION
