@@ -41,7 +41,7 @@ floor tests/cases/twentysixth_cases.yaml 0.94
 floor tests/cases/twentyseventh_cases.yaml 0.90
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.90
-floor tests/conversations/second_conversations.yaml 0.70
+floor tests/conversations/second_conversations.yaml 0.75
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.94
 floor tests/heldout/third_heldout_cases.yaml 0.93

@@ -79,11 +79,18 @@ def named_answer(text: str, library: Library) -> str | None:
     return focus if library.vocabulary.is_name(focus) else None
 
 
+_DEFINITION = re.compile(r"什么是|是什么|是啥|what is", re.IGNORECASE)
+
+
 def reason_for(current: Entry, library: Library) -> Entry | None:
-    """The entry that explains the current one (its mechanism or reason), or None."""
+    """The entry that explains the current one (its mechanism or reason), or None: a linked
+    one, or, after what a subject is, the subject's own (ChatGPT是什么 → its principle). Not
+    after any other answer on it: the principle of ChatGPT is no reason for its safety
+    measures."""
     linked = [*current.related, *library.linked_from.get(current.id, ())]
     candidates = [e for e in (library.get(i) for i in linked) if e is not None]
-    candidates += [e for e in library.entries if e.subject == current.subject]
+    if _DEFINITION.search(current.question):
+        candidates += [e for e in library.entries if e.subject == current.subject]
     best: tuple[int, Entry] | None = None
     for entry in candidates:
         if entry.id == current.id:

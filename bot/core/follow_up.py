@@ -100,8 +100,14 @@ def _about(focus: str, context: Context, vocabulary: Vocabulary) -> list[Restate
     if has_pronoun(focus, vocabulary):
         return _pronoun_readings(focus, context, vocabulary)
     if vocabulary.is_name(focus):
+        name = vocabulary.names_in(focus)[0]
         swapped = _swap_name(context, vocabulary, focus)
-        return [Restatement(swapped, Reference.NAME, vocabulary.names_in(focus)[0])]
+        readings = [Restatement(swapped, Reference.NAME, name)]
+        if not vocabulary.names_in(context.last_question):
+            # Nothing to swap ("那RLHF呢" after "为什么模型越大能力越强"): maybe the last
+            # question about X, maybe just X; whichever the knowledge answers better.
+            readings.append(Restatement(focus, Reference.NAME, name))
+        return readings
     if vocabulary.is_term(focus):
         return [Restatement(f"{context.subject}的{focus}", Reference.ASPECT)]
     if not vocabulary.names_in(focus) and intent.asks_something(focus):

@@ -100,10 +100,18 @@ WHY_PHRASES = frozenset(
         "原理是什么",
         "什么原理",
         "怎么回事",
+        "为什么要这样",
+        "为什么这样",
+        "为什么要这么做",
+        "为什么这么做",
+        "为什么要这样做",
+        "为什么这样做",
         "why",
-        "whyisthat",
-        "howcome",
-        "howdoesitwork",
+        # As the normaliser leaves them (why → 为什么, how → 怎么, work → 原理).
+        "为什么isthat",
+        "为什么so",
+        "怎么come",
+        "怎么doesit原理",
     ]
 )
 PREVIOUS_PHRASES = frozenset(

@@ -224,6 +224,22 @@ def test_a_question_leaning_on_the_last_one_stays_with_its_asker(library: Librar
     assert entry is not None and entry.subject == "大模型" and "解决" in entry.answer
 
 
+def test_why_after_an_answer_that_is_no_definition_is_not_the_subjects_principle(
+    library: Library,
+) -> None:
+    # "为啥要这样" after ChatGPT's safety measures answered why few teams dare build ChatGPT
+    # (as a question of its own), then, as a why, ChatGPT's principle.
+    reply = talk(library, "ChatGPT在安全性上做了什么", "为啥要这样")[1][0]
+    assert reply.kind is ReplyKind.ASK_BACK and "ChatGPT" in reply.text
+
+
+def test_a_name_after_a_question_naming_none_may_be_asked_about_alone(library: Library) -> None:
+    # Nothing in the last question to swap it for: "那控制性能呢" was glued to it and answered
+    # with the entry on scale and reasoning.
+    turns = talk(library, "模型参数多少时推理能力会出现", "那控制性能呢")
+    assert turns[1][0].entry_id == "controllability"
+
+
 def test_why_when_no_entry_explains_the_answer_asks_which_part(library: Library) -> None:
     state = ChatState(entry_id="autoregressive", page=1, subject="自回归")
     reply, _ = step(state, "为什么", library, now=0.0)

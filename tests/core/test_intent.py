@@ -114,9 +114,11 @@ def test_depth_requests_are_their_own_kind_of_continue(text: str) -> None:
     assert classify(text) is Intent.DEPTH
 
 
-@pytest.mark.parametrize("text", ["为什么", "为什么呢", "怎么做到的", "原理呢", "why"])
-def test_bare_why_is_about_the_current_answer(text: str) -> None:
-    assert classify(text) is Intent.WHY
+@pytest.mark.parametrize(
+    "text", ["为什么", "为什么呢", "怎么做到的", "原理呢", "why", "为啥要这样", "why is that"]
+)
+def test_bare_why_is_about_the_current_answer(analyzer: Analyzer, text: str) -> None:
+    assert classify(analyzer.normalise(text)) is Intent.WHY
 
 
 def test_continue_repeated_up_to_telegram_limit_is_still_continue() -> None:
