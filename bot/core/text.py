@@ -88,6 +88,12 @@ FILLERS = (
     "给我介绍一下",
     "给我介绍下",
     "给我介绍介绍",
+    # Going back to an earlier subject ("还是说回GPT-3，它是谁做的"): how, not what about.
+    "话说回来",
+    "言归正传",
+    "还是说回",
+    "再说回",
+    "说回",
     "介绍下",  # "介绍下ChatGPT" is what ChatGPT is, not an entry that has the word 介绍
     "介绍介绍",
     "简单介绍",

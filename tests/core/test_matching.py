@@ -210,6 +210,11 @@ def test_asking_for_an_introduction_is_asking_what_it_is(
     assert answered_by(library, question) == entry_id
 
 
+def test_going_back_to_a_subject_is_no_content(library: Library) -> None:
+    # 还是 / 说 / 回 counted as words the knowledge does not know: a did-you-mean at 0.29.
+    assert answered_by(library, "还是说回GPT-3，它是谁做的") == "gpt-3"
+
+
 def test_boilerplate_topics_are_declined(library: Library) -> None:
     for question in ("成都创新互联公司是做什么的", "LeetCode买卖股票", "贪心算法题怎么做"):
         assert library.match(question).verdict is not Verdict.ANSWER, question
