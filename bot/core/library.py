@@ -142,8 +142,15 @@ class Library:
 
     def normalise_corrected(self, text: str) -> str:
         """A text normalised with its typos corrected: how the chat reads a follow-up ("那gtp-4呢"
-        names GPT-4)."""
-        return self._corrected(self.analyzer.normalise(text))
+        names GPT-4). Remembered for recent short texts, as searches are."""
+        return self._remembered_corrected(text)
+
+    @functools.cached_property
+    def _remembered_corrected(self) -> Callable[[str], str]:
+        def corrected(text: str) -> str:
+            return self._corrected(self.analyzer.normalise(text))
+
+        return memo.ShortTextMemo(corrected, size=REMEMBERED_SEARCHES)
 
     def _corrected(self, normalised: str) -> str:
         """The normalised text with its typos corrected, and normalised again where corrected:
