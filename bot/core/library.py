@@ -124,7 +124,7 @@ class Library:
         """The message as the search reads it, stage by stage (`ask --explain` shows them)."""
         focus = self.focus(text)
         normalised = self.analyzer.normalise(focus)
-        corrected = self._corrected(normalised)
+        corrected = self.normalise_corrected(focus)  # the chat has read it so already
         tokens, aside = set_aside(
             self.analyzer.segment(corrected), is_subject=self.index.names_subject
         )
