@@ -102,7 +102,10 @@ def _about(focus: str, context: Context, vocabulary: Vocabulary) -> list[Restate
     if vocabulary.is_name(focus):
         name = vocabulary.names_in(focus)[0]
         swapped = _swap_name(context, vocabulary, focus)
-        readings = [Restatement(swapped, Reference.NAME, name)]
+        # A question relating two names asks the same of the new pair ("GPT和ChatGPT有啥区别" →
+        # 跟GPT-3呢: GPT-3 against ChatGPT), not about the new name alone.
+        pair = len(set(vocabulary.names_in(swapped))) > 1
+        readings = [Restatement(swapped, Reference.NAME, "" if pair else name)]
         if not vocabulary.names_in(context.last_question):
             # Nothing to swap ("那RLHF呢" after "为什么模型越大能力越强"): maybe the last
             # question about X, maybe just X; whichever the knowledge answers better.

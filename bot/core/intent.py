@@ -363,7 +363,7 @@ _ASKING = re.compile(
 # "那GPT呢" / "GPT呢" / "那它的缺点呢" / "那GPT怎么样" / "what about GPT": the same question about
 # something else.
 _ELLIPSIS = re.compile(
-    r"^(?:那么|那个|那|and)?\s*(?P<focus>.+?)\s*(?:呢|怎么样|又如何|又怎样|如何)$"
+    r"^(?:那么|那个|那|and)?\s*(?:和|跟|与)?\s*(?P<focus>.+?)\s*(?:呢|怎么样|又如何|又怎样|如何)$"
     # The normaliser reads what and how as 什么 and 怎么.
     r"|^(?:(?:what|how|什么|怎么)\s*about|and)\s+(?P<english>.+?)\s*$"
 )

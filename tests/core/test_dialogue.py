@@ -199,6 +199,21 @@ def test_a_focus_the_knowledge_does_not_know_is_declined_and_the_topic_kept(
     assert turns[1][1].subject == "GPT-3"  # the topic survives the detour
 
 
+@pytest.mark.parametrize(
+    ("question", "follow_up", "expected"),
+    [
+        # 那和X呢: the 和 was part of the focus, so "和chatgpt" was no name (ChatGPT是什么).
+        ("生成式AI和大模型是什么关系", "那和ChatGPT呢", "large-model-vs-chatgpt"),
+        # A pair asked about again: not GPT-3's own entry, which a lone name would prefer.
+        ("GPT和ChatGPT有啥区别", "跟GPT-3呢", "chatgpt-vs-gpt3"),
+    ],
+)
+def test_a_relation_asked_again_about_another_name(
+    library: Library, question: str, follow_up: str, expected: str
+) -> None:
+    assert talk(library, question, follow_up)[1][0].entry_id == expected
+
+
 def test_a_correction_asks_the_last_question_about_what_was_meant(library: Library) -> None:
     turns = talk(library, "大模型和生成式AI啥关系", "不对，我是说它跟ChatGPT的关系")
     assert [reply.entry_id for reply, _ in turns] == [
