@@ -30,6 +30,8 @@ UNEXPECTED = (RecursionError, ValueError, TypeError, IndexError, KeyError, Attri
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.+#_-]*")
+_CAPITALS = re.compile(r"[A-Z].*[A-Z]")
 
 
 def written_in_english(text: str) -> bool:
@@ -55,6 +57,9 @@ class Reading:
     """The corrected text's tokens that the search weighs."""
     set_aside: tuple[str, ...] = ()
     """Tokens left out as what the question is not about ("除了聊天": see `text.set_aside`)."""
+    capitalised: frozenset[str] = frozenset()
+    """Its latin words written with two capitals or more (RAG, DALL-E), folded: names even in
+    an English message (see `search.latin_names`)."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +122,11 @@ class Library:
     def _search(self, text: str, limit: int, english: bool | None) -> list[Hit]:
         reading = self.read(text, english=english)
         return self.index.search_tokens(
-            list(reading.tokens), limit=limit, english=reading.english, claim=reading.claim
+            list(reading.tokens),
+            limit=limit,
+            english=reading.english,
+            claim=reading.claim,
+            capitalised=reading.capitalised,
         )
 
     def read(self, text: str, *, english: bool | None = None) -> Reading:
@@ -138,6 +147,9 @@ class Library:
             claim=checks_a_claim(normalised),
             tokens=tuple(tokens),
             set_aside=tuple(aside),
+            capitalised=frozenset(
+                word.casefold() for word in _LATIN.findall(focus) if _CAPITALS.search(word)
+            ),
         )
 
     def normalise_corrected(self, text: str) -> str:

@@ -483,16 +483,21 @@ def _latin_symbol(token: str) -> str:
     return chr(0xF0000 + zlib.crc32(token.encode()) % 0xFFFE)
 
 
-def latin_names(tokens: Sequence[str], *, english: bool) -> list[str]:
+def latin_names(
+    tokens: Sequence[str], *, english: bool, capitalised: Container[str] = ()
+) -> list[str]:
     """The latin tokens that name something (the caller checks them against the knowledge).
 
     In a Chinese message every latin word is a name or a term (Redis, GPT-5). In an English
     message most are ordinary words ("kinds", "good"): there, only a word with a digit in it
-    (GPT-5, o1) is taken for a name. A lone letter is none: it spells (GPT的G、P、T); nor is a
-    number (100亿, 2023年): it is a figure.
+    (GPT-5, o1) or one written with two capitals or more (`capitalised`: RAG, GAN, DALL-E) is
+    taken for a name. A lone letter is none: it spells (GPT的G、P、T); nor is a number (100亿,
+    2023年): it is a figure.
     """
     latin = [t for t in tokens if _LATIN_WORD.match(t) and len(t) > 1 and not _FIGURE.fullmatch(t)]
-    return [t for t in latin if _DIGIT.search(t)] if english else latin
+    if not english:
+        return latin
+    return [t for t in latin if _DIGIT.search(t) or t in capitalised]
 
 
 def _idf(df: int, count: int) -> float:
@@ -675,11 +680,13 @@ class Index:
         min_score: float = 0.0,
         english: bool = False,
         claim: bool = False,
+        capitalised: Iterable[str] = (),
     ) -> list[Hit]:
         """:meth:`search` for a query already tokenised (by the tokenizer the index was built
         with), so that a caller who has the tokens does not pay for a second tokenisation.
 
-        `claim`: the query puts a claim to be confirmed (`bot.core.text.checks_a_claim`).
+        `claim`: the query puts a claim to be confirmed (`bot.core.text.checks_a_claim`);
+        `capitalised`: its words written with two capitals or more (see :func:`latin_names`).
         """
         if not tokens:
             return []
@@ -691,7 +698,10 @@ class Index:
         # A name the knowledge has never seen (redis, gpt-5) is what the question is about, and
         # the bot knows nothing of it: at best a did-you-mean, never a confident answer. One
         # it knows (Siri) is answered only by an entry that knows it.
-        names = latin_names(tokens, english=english)
+        # Only an acronym the knowledge has never seen is a name in English (RAG); a known one
+        # (OpenAI) weighs as the word it is, as before.
+        strange = [word for word in capitalised if word not in self._words.idf]
+        names = latin_names(tokens, english=english, capitalised=strange)
         domain_terms = tuple(t for t in dict.fromkeys(tokens) if t in self._domain_terms)
         # Only a claim about the domain, naming a subject or a term of it ("RLHF没啥用吧，就是个
         # 营销噱头"): a claim about anything else ("明天会下雨吧") is not weighed as one. One

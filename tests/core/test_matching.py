@@ -210,6 +210,32 @@ def test_asking_for_an_introduction_is_asking_what_it_is(
     assert answered_by(library, question) == entry_id
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the difference between RAG and fine-tuning?",
+        "What is a GAN and who invented it?",
+        "How does DALL-E generate images from text?",
+    ],
+)
+def test_an_english_question_about_an_unknown_acronym_is_not_answered(
+    library: Library, question: str
+) -> None:
+    # In English only a word with a digit was a name: RAG was an unknown word like any other,
+    # and "RAG and fine-tuning" was answered with the entry on fine-tuning.
+    assert answered_by(library, question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [("What is RLHF?", "rlhf"), ("What is an LLM?", "large-model-definition")],
+)
+def test_an_english_question_about_a_known_acronym_still_answers(
+    library: Library, question: str, entry_id: str
+) -> None:
+    assert answered_by(library, question) == entry_id
+
+
 def test_going_back_to_a_subject_is_no_content(library: Library) -> None:
     # 还是 / 说 / 回 counted as words the knowledge does not know: a did-you-mean at 0.29.
     assert answered_by(library, "还是说回GPT-3，它是谁做的") == "gpt-3"
