@@ -19,6 +19,23 @@ from bot.core.typo import TypoCorrector
 @pytest.mark.parametrize(
     ("question", "entry_id"),
     [
+        ("GPT预训练时用unlabeled数据吗", "pretraining"),
+        ("ChatGPT以后的outlook如何", "chatgpt-future"),
+        ("ChatGPT最大的flaw是什么", "chatgpt-weaknesses"),
+        ("做ChatGPT要很多manpower吗", "chatgpt-hard-to-build"),
+        ("ChatGPT为什么会viral", "chatgpt-popularity"),
+    ],
+)
+def test_english_words_mixed_into_chinese_are_the_articles_words(
+    library: Library, question: str, entry_id: str
+) -> None:
+    # Each English word was a strange name in a Chinese message, and sank every entry.
+    assert answered_by(library, question) == entry_id
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
         ("What is RLHF?", "rlhf"),
         ("What can ChatGPT do?", "chatgpt-abilities"),  # the do at the end is 做 (was 控制性能)
         ("Who developed ChatGPT?", "chatgpt-maker"),
