@@ -120,8 +120,7 @@ class _OwnWords:
         declined alone, its entry is among their candidates and beats what they answer alone
         ("怎么注册账号" after GPT-3 is not about GPT-3 just because "GPT-3怎么注册账号" finds the
         GPT-3 entry)."""
-        entry = match.best.entry.id if match.best else None
-        if entry not in {hit.entry.id for hit in self.hits()}:
+        if _entry(match) not in {hit.entry.id for hit in self.hits()}:
             return False
         plain = self.match()
         if plain.verdict is Verdict.DECLINE:
