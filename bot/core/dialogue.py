@@ -36,6 +36,9 @@ __all__ = [
     "step",
 ]
 
+CORRECTED_CHARS = 200
+"""Messages up to this long are read with their typos corrected before telling a follow-up."""
+
 
 @dataclass(frozen=True, slots=True)
 class ChatState:
@@ -126,7 +129,10 @@ def step(
 def _say(
     state: ChatState, pending: str, text: str, library: Library, config: DialogueConfig
 ) -> tuple[Reply, ChatState]:
-    normalised = library.normalise_corrected(text)
+    # Typos corrected ("那gtp-4呢"), for what a follow-up is: a long message is none, and
+    # correcting 4,000 characters costs milliseconds the search would spend again.
+    short = len(text) <= CORRECTED_CHARS
+    normalised = library.normalise_corrected(text) if short else library.analyzer.normalise(text)
     intent = intents.classify(normalised)
     if intent in intents.CONTINUING:
         return _continue(state, library, config, depth=intent is intents.Intent.DEPTH)
