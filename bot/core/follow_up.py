@@ -139,14 +139,13 @@ def _pronoun_readings(text: str, context: Context, vocabulary: Vocabulary) -> li
     referents = [context.subject, *(n for n in named if n != context.subject)]
     if pronoun in intent.BOTH and len(named) >= 2:
         referents.insert(0, "和".join(named[:2]))
-    readings = [
-        Restatement(
-            _replace(cleaned, found.start(), found.end(), referent),
-            Reference.PRONOUN,
-            referent if vocabulary.is_name(referent) else "",
-        )
-        for referent in referents
-    ]
+    readings = []
+    for referent in referents:
+        text = _replace(cleaned, found.start(), found.end(), referent)
+        # About the referent, unless the question relates it to another name: "它和ChatGPT有
+        # 什么区别" after GPT-3 is no question on GPT-3 alone.
+        alone = vocabulary.is_name(referent) and len(set(vocabulary.names_in(text))) == 1
+        readings.append(Restatement(text, Reference.PRONOUN, referent if alone else ""))
     if pronoun in intent.PEOPLE:  # 他们 may be the people in the answer: try without it too
         dropped = _replace(cleaned, found.start(), found.end(), "")
         readings.append(Restatement(dropped, Reference.PRONOUN))

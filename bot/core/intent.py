@@ -365,7 +365,7 @@ _ASKING = re.compile(
 _ELLIPSIS = re.compile(
     r"^(?:那么|那个|那|and)?\s*(?:和|跟|与)?\s*(?P<focus>.+?)\s*(?:呢|怎么样|又如何|又怎样|如何)$"
     # The normaliser reads what and how as 什么 and 怎么.
-    r"|^(?:(?:what|how|什么|怎么)\s*about|and)\s+(?P<english>.+?)\s*$"
+    r"|^(?:and(?![a-z])\s*)?(?:(?:what|how|什么|怎么)\s*about|and)(?![a-z])\s*(?P<english>.+?)\s*$"
 )
 # "不是，我是说GPT" / "我问的是GPT" / "I mean GPT": the last question, about something else.
 _CORRECTION = re.compile(

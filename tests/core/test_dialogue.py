@@ -214,6 +214,24 @@ def test_a_relation_asked_again_about_another_name(
     assert talk(library, question, follow_up)[1][0].entry_id == expected
 
 
+def test_it_related_to_another_name_is_no_question_on_it_alone(library: Library) -> None:
+    # "it" is GPT-3; the question compares it with ChatGPT, and GPT-3's own entry was preferred.
+    turns = talk(
+        library,
+        "How many parameters does GPT-3 have?",
+        "what's the difference between it and ChatGPT",
+    )
+    assert turns[1][0].entry_id == "chatgpt-vs-gpt3"
+
+
+def test_and_what_about_x_is_an_ellipsis_however_the_normaliser_glues_it(
+    library: Library,
+) -> None:
+    # "and how about GPT-4" normalises to "and怎么about gpt-4", which the pattern missed.
+    reply = talk(library, "How many parameters does GPT-3 have?", "and how about GPT-4?")[1][0]
+    assert not reply.matched and "GPT-4" in reply.text and "1750亿" in reply.text
+
+
 def test_a_correction_asks_the_last_question_about_what_was_meant(library: Library) -> None:
     turns = talk(library, "大模型和生成式AI啥关系", "不对，我是说它跟ChatGPT的关系")
     assert [reply.entry_id for reply, _ in turns] == [
