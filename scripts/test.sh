@@ -43,7 +43,7 @@ floor tests/cases/twentyeighth_cases.yaml 0.89
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.90
 floor tests/conversations/second_conversations.yaml 0.75
-floor tests/conversations/third_conversations.yaml 0.70
+floor tests/conversations/third_conversations.yaml 0.73
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.94
 floor tests/heldout/third_heldout_cases.yaml 0.93

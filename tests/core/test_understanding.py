@@ -24,6 +24,7 @@ from bot.core.typo import TypoCorrector
         ("ChatGPT最大的flaw是什么", "chatgpt-weaknesses"),
         ("做ChatGPT要很多manpower吗", "chatgpt-hard-to-build"),
         ("ChatGPT为什么会viral", "chatgpt-popularity"),
+        ("ChatGPT回答被cut off了怎么办", "chatgpt-usage-tips"),
     ],
 )
 def test_english_words_mixed_into_chinese_are_the_articles_words(
