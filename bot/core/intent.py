@@ -224,6 +224,7 @@ _THANKED = (
 )
 _ACKNOWLEDGED = (
     r"明白了|明白啦|懂了|懂啦|学到了|学习了|受教了|涨知识了|了解了|知道了|收到|原来如此|原来是这样"
+    r"|gotit|isee|makessense|understood|great|cool|nice|awesome|perfect"
 )
 """学到了 is normalised as 学习了 (the lexicon's 学到 → 学习): both are here."""
 _THANKS_MESSAGE = re.compile(rf"(?:{_THANKED}|{_ACKNOWLEDGED})+")

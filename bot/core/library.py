@@ -31,12 +31,17 @@ UNEXPECTED = (RecursionError, ValueError, TypeError, IndexError, KeyError, Attri
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.+#_-]*")
+ENGLISH_WORDS_PER_CHARACTER = 3
+"""English words per Chinese character from which a message is read as English."""
 _CAPITALS = re.compile(r"[A-Z].*[A-Z]")
 
 
 def written_in_english(text: str) -> bool:
-    """A message with no Chinese character: read as English (see `latin_names`)."""
-    return _CJK.search(text) is None
+    """A message in English (see `latin_names`): no Chinese character, or three English words
+    for each one there is ("…my boss keeps talking about 大模型 in every meeting, but what is a
+    large model?" is English with a Chinese term in it, not Chinese with thirty names)."""
+    chinese = len(_CJK.findall(text))
+    return chinese == 0 or len(_LATIN.findall(text)) >= ENGLISH_WORDS_PER_CHARACTER * chinese
 
 
 REMEMBERED_SEARCHES = 4096

@@ -73,6 +73,14 @@ def test_how_are_you_is_a_greeting_in_english_too(analyzer: Analyzer, text: str)
     assert classify(analyzer.normalise(text)) is Intent.GREETING
 
 
+@pytest.mark.parametrize(
+    "text", ["got it, thanks a lot", "makes sense", "I see", "great, thank you!"]
+)
+def test_english_acknowledgements_are_thanks(analyzer: Analyzer, text: str) -> None:
+    # "got it, thanks a lot" was searched and offered ChatGPT's entries.
+    assert classify(analyzer.normalise(text)) is Intent.THANKS
+
+
 @pytest.mark.parametrize("text", ["好的", "ok", "嗯嗯", "哈哈哈", "666", "牛啊", "好吧"])
 def test_nodding_along_is_neither_a_question_nor_thanks(analyzer: Analyzer, text: str) -> None:
     # "好的" was declined as a question beyond the bot's knowledge.

@@ -236,6 +236,17 @@ def test_an_english_question_about_a_known_acronym_still_answers(
     assert answered_by(library, question) == entry_id
 
 
+def test_an_english_message_with_a_chinese_term_in_it_is_read_as_english(
+    library: Library,
+) -> None:
+    # With one Chinese word in it, every English word counted as a strange name: declined.
+    question = (
+        "My boss keeps talking about 大模型 in every meeting, but honestly I don't know what it "
+        "means. Can you explain what a large model actually is?"
+    )
+    assert answered_by(library, question) == "large-model-definition"
+
+
 def test_going_back_to_a_subject_is_no_content(library: Library) -> None:
     # 还是 / 说 / 回 counted as words the knowledge does not know: a did-you-mean at 0.29.
     assert answered_by(library, "还是说回GPT-3，它是谁做的") == "gpt-3"
