@@ -203,14 +203,8 @@ def _test_conversations(
     passed = sum(result.passed for result in played)
     share = passed / len(played)
     turns = sum(len(scenario.turns) for scenario in scenarios)
-    print(
-        f"{len(played)} 个对话（{turns} 轮）：通过 {passed} 个（{share:.1%}）"
-        + (f"；要求至少 {min_accuracy:.1%}" if min_accuracy else "")
-    )
-    if share < min_accuracy:
-        print(f"失败：通过率 {share:.1%} 低于要求的 {min_accuracy:.1%}", file=sys.stderr)
-        return False
-    return True
+    summary = f"{len(played)} 个对话（{turns} 轮）：通过 {passed} 个（{share:.1%}）"
+    return _keeps_floor(summary, "通过率", share, min_accuracy)
 
 
 def _test_cases(library: Library, cases: list[Case], min_accuracy: float) -> bool:
@@ -237,16 +231,18 @@ def _test_cases(library: Library, cases: list[Case], min_accuracy: float) -> boo
         for label, off_topic in (("知识库内", False), ("知识库外正确拒答", True))
         if any(case.on_topic != off_topic for case in cases)
     ]
-    print(
-        f"{len(cases)} 个用例：准确率 {report.accuracy:.1%}（{'，'.join(parts)}）"
-        + (f"；要求至少 {min_accuracy:.1%}" if min_accuracy else "")
-    )
-    if report.accuracy < min_accuracy:
-        print(
-            f"失败：准确率 {report.accuracy:.1%} 低于要求的 {min_accuracy:.1%}"
-            f"（{len(report.misses)} 个未命中，见上）",
-            file=sys.stderr,
-        )
+    summary = f"{len(cases)} 个用例：准确率 {report.accuracy:.1%}（{'，'.join(parts)}）"
+    misses = f"（{len(report.misses)} 个未命中，见上）"
+    return _keeps_floor(summary, "准确率", report.accuracy, min_accuracy, misses)
+
+
+def _keeps_floor(
+    summary: str, measure: str, share: float, min_accuracy: float, detail: str = ""
+) -> bool:
+    """Print a file's totals with the floor; whether the share keeps it (else say so on stderr)."""
+    print(summary + (f"；要求至少 {min_accuracy:.1%}" if min_accuracy else ""))
+    if share < min_accuracy:
+        print(f"失败：{measure} {share:.1%} 低于要求的 {min_accuracy:.1%}{detail}", file=sys.stderr)
         return False
     return True
 

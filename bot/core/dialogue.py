@@ -11,7 +11,6 @@ next entry worth reading (:mod:`bot.core.walk`); a follow-up is restated with th
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from bot.core import clarify, follow_up, phrases, provenance, resolve, walk
@@ -150,11 +149,12 @@ def _say(
     if intent in intents.SMALL_TALK and not about_the_topic:
         return _small_talk(intent, config), state
     message = intents.compact(normalised)
-    chosen = _numbered_choice(normalised, state)
+    number = _number_said(normalised)
+    chosen = _numbered_choice(number, state)
     if chosen is not None:
         return _pick(state, chosen, library, config)
-    if _CHOICE.fullmatch(normalised.replace(" ", "")):  # a number, but nothing to choose from
-        return Reply(phrases.NO_CHOICES, ReplyKind.SMALL_TALK), state
+    if number is not None and len(number) == 1 and number != "0":
+        return Reply(phrases.NO_CHOICES, ReplyKind.SMALL_TALK), state  # nothing to choose from
     name = clarify.named_answer(message, library) if pending else None
     if name is not None:
         asked = clarify.complete(pending, name, library)
@@ -351,16 +351,20 @@ def _not_in_sources(
     return reply, new_state
 
 
-_CHOICE = re.compile(r"第?(?:[1-9]|[一二三四五])个?")
+_CHINESE_DIGITS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5"}
 
 
-def _numbered_choice(normalised: str, state: ChatState) -> str | None:
-    """'2' right after a did-you-mean picks the second suggestion."""
+def _number_said(normalised: str) -> str | None:
+    """The number a message is and nothing else ("2", "第二个"), in digits, or None."""
     text = normalised.replace(" ", "").removeprefix("第").removesuffix("个")
-    digits = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5"}
-    text = digits.get(text, text)
-    if state.suggestions and text.isdigit() and 1 <= int(text) <= len(state.suggestions):
-        return state.suggestions[int(text) - 1]
+    text = _CHINESE_DIGITS.get(text, text)
+    return text if text.isdigit() else None
+
+
+def _numbered_choice(number: str | None, state: ChatState) -> str | None:
+    """'2' right after a did-you-mean picks the second suggestion."""
+    if number is not None and state.suggestions and 1 <= int(number) <= len(state.suggestions):
+        return state.suggestions[int(number) - 1]
     return None
 
 

@@ -58,24 +58,18 @@ def match_in_context(
     if answers:
         return _news_first(answers, context)
     plain = own.match()
-    if fallback is None or (
-        plain.verdict is Verdict.ANSWER and library.vocabulary.names_in(message)
-    ):
-        return _off_the_topic_offered(plain, message, context, library), text
+    named = bool(library.vocabulary.names_in(message))
+    if fallback is None or (plain.verdict is Verdict.ANSWER and named):
+        return plain if named else _off_the_topic_offered(plain, context), text
     return fallback
 
 
-def _off_the_topic_offered(plain: Match, message: str, context: Context, library: Library) -> Match:
+def _off_the_topic_offered(plain: Match, context: Context) -> Match:
     """A message that names nothing, answered on its own words about another subject than the
     chat's, is offered, not answered: "有啥风险" after 生成式AI fits ChatGPT's entry, and the
     asker meant 生成式AI as likely as not."""
     best = plain.best
-    if (
-        plain.verdict is not Verdict.ANSWER
-        or best is None
-        or best.entry.subject == context.subject
-        or library.vocabulary.names_in(message)
-    ):
+    if plain.verdict is not Verdict.ANSWER or best is None or best.entry.subject == context.subject:
         return plain
     return Match(Verdict.SUGGEST, (best,))
 
