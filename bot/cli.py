@@ -208,6 +208,7 @@ def explain(library: Library, question: str) -> str:
     limits = library.thresholds
     tokens = list(reading.tokens)
     asked = _asked(tokens, library, english=reading.english)
+    banter = library.index.is_banter(tokens)
     lines = [
         f"问题      {question}",
         *(
@@ -226,7 +227,7 @@ def explain(library: Library, question: str) -> str:
             else []
         ),
         *([f"问的是    {'、'.join(asked)}"] if asked else []),
-        f"判定      {_verdict(match)}（{_why(match, limits)}）",
+        f"判定      {_verdict(match)}（{_why(match, limits, banter=banter)}）",
         # The component names are those of the score formula in the README; fact and head say
         # whether the entry holds the kind of fact asked for and knows the word asked about;
         # terms counts the domain terms asked about that the entry never mentions.
@@ -268,8 +269,10 @@ def _verdict(match: Match) -> str:
     return kb_commands.VERDICTS[match.verdict]
 
 
-def _why(match: Match, limits: Thresholds) -> str:
+def _why(match: Match, limits: Thresholds, *, banter: bool = False) -> str:
     """The rule that decided, in the words of the README's Matching section."""
+    if match.best is None and banter:
+        return "问的是把它当人的闲聊（性别、年龄、住处、长相、心情……），没有条目回答"
     if match.best is None:
         return "没有任何条目含有这句话的词"
     score = match.best.score

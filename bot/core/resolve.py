@@ -49,7 +49,7 @@ def match_in_context(
     answers: list[tuple[Match, str]] = []
     fallback: tuple[Match, str] | None = None
     for reading in readings:
-        match = _confirmed(_match_about(reading, library, english), context, library)
+        match = _confirmed(_match_about(reading, library, english), context, library, own)
         answered = match.verdict is Verdict.ANSWER
         if answered and (reading.reference.explicit or own.support(match)):
             answers.append((match, reading.text))
@@ -105,6 +105,10 @@ class _OwnWords:
             self._hits = self._library.search(self._text, limit=OWN_CANDIDATES)
         return self._hits
 
+    def entry_ids(self) -> set[str]:
+        """The entries among these words' candidates."""
+        return {hit.entry.id for hit in self.hits()}
+
     def match(self) -> Match:
         thresholds = self._library.thresholds
         return decide(self.hits()[: thresholds.max_suggestions + 2], thresholds)
@@ -114,7 +118,7 @@ class _OwnWords:
         declined alone, its entry is among their candidates and beats what they answer alone
         ("怎么注册账号" after GPT-3 is not about GPT-3 just because "GPT-3怎么注册账号" finds the
         GPT-3 entry)."""
-        if _entry(match) not in {hit.entry.id for hit in self.hits()}:
+        if _entry(match) not in self.entry_ids():
             return False
         plain = self.match()
         if plain.verdict is Verdict.DECLINE:
@@ -150,11 +154,19 @@ def _better(held: tuple[Match, str] | None, found: tuple[Match, str]) -> tuple[M
     return found if held is None or _score(found[0]) > _score(held[0]) else held
 
 
-def _confirmed(match: Match, context: Context, library: Library) -> Match:
-    """A did-you-mean that the context settles: one clear candidate, and it is the current
-    entry or linked to it, so the words and the context agree on it."""
+def _confirmed(match: Match, context: Context, library: Library, own: _OwnWords) -> Match:
+    """A did-you-mean that the context settles: one clear candidate, the current entry or
+    linked to it, that the message's own words find too, so the words and the context agree
+    on it ("它心情好吗" after RLHF finds the RLHF entry only through the topic's name). Never
+    one about what no entry mentions (`Hit.stray`)."""
     best = match.best
-    if match.verdict is not Verdict.SUGGEST or best is None or context.entry_id is None:
+    if (
+        match.verdict is not Verdict.SUGGEST
+        or best is None
+        or best.stray
+        or context.entry_id is None
+        or best.entry.id not in own.entry_ids()
+    ):
         return match
     runner_up = match.hits[1].score if len(match.hits) > 1 else 0.0
     current = library.get(context.entry_id)

@@ -25,6 +25,7 @@ project's own cases in ``tests/cases/`` (see the README's "Matching" section).
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 import re
 import zlib
@@ -44,9 +45,12 @@ from bot.core.knowledge import Entry
 from bot.core.text import (
     BOUND_CHARACTERS,
     COMPARING,
+    LIVING_AT,
     MODALS,
     NEGATED_COPULAS,
     NEGATED_MODALS,
+    PERSONAL_CHARACTERS,
+    PERSONAL_WORDS,
     QUESTION_WORDS,
     STOPWORDS,
     char_bigrams,
@@ -654,6 +658,18 @@ class Index:
         """Some entry has this term (a token of the tokenizer)."""
         return term in self._words.idf
 
+    def is_banter(self, tokens: Iterable[str]) -> bool:
+        """Whether a query is small talk about a person (`text.PERSONAL_WORDS`) in words the
+        knowledge never uses: whatever it is asked of, no entry answers it."""
+        known = self._words.idf
+        tokens = list(tokens)
+        living, where = LIVING_AT
+        return any(
+            token not in known
+            and (token in PERSONAL_WORDS or not PERSONAL_CHARACTERS.isdisjoint(token))
+            for token in tokens
+        ) or any(a == living and b in where for a, b in itertools.pairwise(tokens))
+
     def names_subject(self, term: str) -> bool:
         """This term names the subject of some entry (ChatGPT, 大模型...)."""
         return term in self._words.entities
@@ -694,6 +710,9 @@ class Index:
         # Lone Chinese characters say how something is put, not what about: "各位好" is 好 and
         # nothing else, which the usage tips' "怎样用好ChatGPT" would answer.
         if all(len(token) == 1 and _CJK.match(token) for token in tokens):
+            return []
+        # "RLHF是男的女的": its subject matches an entry, the rest no entry could answer.
+        if self.is_banter(tokens):
             return []
         # A name the knowledge has never seen (redis, gpt-5) is what the question is about, and
         # the bot knows nothing of it: at best a did-you-mean, never a confident answer. One

@@ -310,6 +310,80 @@ STOPWORDS = frozenset(
         "只不过",
     ]
 )
+PERSONAL_WORDS = frozenset(
+    [
+        # gender, age and birthday
+        "男",
+        "女",
+        "男的",
+        "女的",
+        "男生",
+        "女生",
+        "男孩",
+        "女孩",
+        "性别",
+        "岁",
+        "几岁",
+        "多少岁",
+        "生日",
+        "星座",
+        "属相",
+        "生肖",
+        # home, love and family
+        "家住",
+        "老家",
+        "住址",
+        "结婚",
+        "女朋友",
+        "男朋友",
+        "老婆",
+        "老公",
+        "恋爱",
+        "单身",
+        # looks and mood
+        "颜值",
+        "长相",
+        "好看",
+        "身高",
+        "体重",
+        "心情",
+        "开心",
+        "难过",
+        "伤心",
+        "生气",
+        # meals, sleep and pastimes
+        "吃饭",
+        "好吃",
+        "好喝",
+        "睡觉",
+        "唱歌",
+        "跳舞",
+        "boy",
+        "girl",
+        "male",
+        "female",
+        "gender",
+        "birthday",
+        "married",
+        "girlfriend",
+        "boyfriend",
+        "wife",
+        "husband",
+        "handsome",
+        "pretty",
+        "hungry",
+        "sleepy",
+        "mood",
+    ]
+)
+"""Words of small talk about a person: asked of ChatGPT or of 它 after a topic ("它是男的女的",
+"RLHF住在哪", "is it a boy or a girl"), they are banter, not a question the articles answer,
+however well the subject's name matches. The search ignores those the knowledge uses itself."""
+PERSONAL_CHARACTERS = frozenset("帅饿")
+"""Characters of such small talk that jieba glues to their neighbours (帅不帅, 饿不饿). Not 胖:
+"大模型到底多胖" asks how big it is."""
+LIVING_AT = ("住", frozenset(["哪", "哪里", "哪儿"]))
+"""住 then where: "RLHF住在哪". Not 住 alone, which jieba leaves from 记得住 and 管得住."""
 # The words that make a sentence a question. They say how something is asked, not what about:
 # the search weighs them little in coverage (and leaves their part to the fuzzy similarity).
 QUESTION_WORDS = frozenset(

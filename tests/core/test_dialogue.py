@@ -375,6 +375,32 @@ def test_chat_about_anything_else_after_a_topic_is_not_answered_with_the_topic(
         assert not reply.matched, (topic, message, reply.entry_id)
 
 
+@pytest.mark.parametrize(
+    "topic", ["什么是大模型", "ChatGPT是谁开发的", "什么是RLHF", "GPT-3有多少参数"]
+)
+def test_small_talk_about_it_after_a_topic_is_not_answered_with_the_topic(
+    library: Library, topic: str
+) -> None:
+    # Read as about the topic ("RLHF心情好吗"), each found the topic's entry on its name alone,
+    # answered outright or as the did-you-mean the context settled.
+    state = step(ChatState(), topic, library, now=0.0)[1]
+    for message in ["它是男的女的", "它几岁了", "它结婚了吗", "它心情好吗", "它帅不帅", "它住在哪"]:
+        reply = step(state, message, library, now=1.0)[0]
+        assert not reply.matched, (topic, message, reply.entry_id)
+
+
+def test_the_topic_settles_a_did_you_mean_only_when_the_words_find_it_too(
+    library: Library,
+) -> None:
+    # "RLHF会游泳吗" and "RLHF在哪上班" offer the RLHF entry by the name alone: 游泳 and 上班
+    # do not find it, so the topic does not settle them.
+    for topic, message in [("什么是RLHF", "它会游泳吗"), ("什么是RLHF", "它在哪上班")]:
+        reply = talk(library, topic, message)[1][0]
+        assert not reply.matched, (topic, message, reply.entry_id)
+    # 训练 finds the training entry on its own: "它是怎么训练的" is still answered.
+    assert talk(library, "ChatGPT是什么", "它是怎么训练的")[1][0].entry_id == "chatgpt-training"
+
+
 def test_a_follow_up_prefers_a_new_answer_to_the_entry_just_shown(library: Library) -> None:
     # Read as the last question carried on, "在哪训练的" finds the training data again, as
     # surely as "ChatGPT在哪训练的" finds where it was trained.

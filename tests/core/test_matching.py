@@ -177,6 +177,35 @@ def test_off_topic_is_never_answered(library: Library, question: str) -> None:
 
 @pytest.mark.parametrize(
     "question",
+    [
+        "RLHF是男的女的",
+        "大模型结婚了吗",
+        "GPT-3住在哪",
+        "ChatGPT帅不帅",
+        "微调是谁的生日",
+        "is ChatGPT a boy or a girl",
+    ],
+)
+def test_small_talk_about_a_subject_as_if_a_person_is_declined(
+    library: Library, question: str
+) -> None:
+    # Each named subject matches its entry well enough to be answered on the name alone.
+    match = library.match(question)
+    assert match.verdict is Verdict.DECLINE and not match.hits, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["ChatGPT前面说的它记得住吗", "大模型到底多胖才算大", "ChatGPT写多长、啥风格，能管得住不"],
+)
+def test_words_of_small_talk_in_another_sense_are_still_asked(
+    library: Library, question: str
+) -> None:
+    assert library.match(question).verdict is not Verdict.DECLINE, question
+
+
+@pytest.mark.parametrize(
+    "question",
     ["是什么", "怎么做", "有什么用", "有什么缺点", "怎么训练的", "优势是啥", "how does it work"],
 )
 def test_a_question_that_names_no_subject_is_not_answered_for_one_that_ties(

@@ -104,6 +104,12 @@ def test_ask_explain_says_a_claim_was_answered_on_its_lead() -> None:
     assert "求证一个说法" in verdict and "领先第二名至少 0.1" in verdict, verdict
 
 
+def test_ask_explain_says_small_talk_about_a_subject_is_declined_as_such() -> None:
+    done = run_bot("ask", "--explain", "RLHF是男的女的", knowledge=ROOT / "knowledge")
+    verdict = next(line for line in done.stdout.splitlines() if line.startswith("判定"))
+    assert verdict.startswith("判定      拒答") and "闲聊" in verdict, verdict
+
+
 def test_ask_explain_counts_the_domain_terms_an_entry_never_mentions() -> None:
     done = run_bot(
         "ask", "--explain", "提示工程在ChatGPT里起什么作用", knowledge=ROOT / "knowledge"
