@@ -186,8 +186,10 @@ def _respond(
 ) -> tuple[Reply, ChatState]:
     if match.verdict is Verdict.ANSWER and match.best is not None:
         hit = match.best
-        if hit.entry.declines:
-            return _not_in_sources(state, hit.entry, asked, score=hit.score, hits=match.hits)
+        if hit.not_in_sources:
+            text = phrases.not_in_sources(hit.entry.answer, as_of_writing=hit.as_of_writing)
+            reply = Reply(text, ReplyKind.DECLINE, score=hit.score, hits=match.hits)
+            return _not_in_sources(state, hit.entry, asked, reply)
         return _answer(state, hit.entry, asked, config, score=hit.score, hits=match.hits)
     if match.verdict is Verdict.SUGGEST:
         questions = [hit.entry.question for hit in match.hits]
@@ -334,7 +336,9 @@ def _pick(
     if entry is None:
         return Reply(phrases.GONE, ReplyKind.GONE), state
     if entry.declines:
-        reply, picked = _not_in_sources(state, entry, entry.question)
+        reply, picked = _not_in_sources(
+            state, entry, entry.question, Reply(entry.answer, ReplyKind.DECLINE)
+        )
     else:
         reply, picked = _answer(state, entry, entry.question, config)
     # The other choices stay open: "2" after reading the first one picks the second.
@@ -342,11 +346,10 @@ def _pick(
 
 
 def _not_in_sources(
-    state: ChatState, entry: Entry, asked: str, *, score: float = 1.0, hits: tuple[Hit, ...] = ()
+    state: ChatState, entry: Entry, asked: str, reply: Reply
 ) -> tuple[Reply, ChatState]:
     """A question the articles do not answer, said with what they do say nearby: a decline
     (no votes, nothing to continue), whose subject stays for a follow-up ("那GPT-3呢")."""
-    reply = Reply(entry.answer, ReplyKind.DECLINE, score=score, hits=hits)
     new_state = ChatState(subject=entry.subject, last_question=asked, shown=state.shown)
     return reply, new_state
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.core import memo
+from bot.core import facts, memo
 from bot.core.focus import earlier_questions, question_focus
 from bot.core.knowledge import Entry, KnowledgeBase, Topic, knowledge_files, load_knowledge
 from bot.core.script import to_simplified
@@ -58,6 +58,8 @@ class Reading:
     english: bool
     claim: bool = False
     """It puts a claim to be confirmed (see :func:`bot.core.text.checks_a_claim`)."""
+    now: bool = False
+    """It asks how things stand today (see :func:`bot.core.facts.asks_about_now`)."""
     tokens: tuple[str, ...] = ()
     """The corrected text's tokens that the search weighs."""
     set_aside: tuple[str, ...] = ()
@@ -131,6 +133,7 @@ class Library:
             limit=limit,
             english=reading.english,
             claim=reading.claim,
+            now=reading.now,
             capitalised=reading.capitalised,
         )
 
@@ -150,6 +153,7 @@ class Library:
             corrected,
             english=written_in_english(text) if english is None else english,
             claim=checks_a_claim(normalised),
+            now=facts.asks_about_now(normalised),
             tokens=tuple(tokens),
             set_aside=tuple(aside),
             capitalised=frozenset(

@@ -45,6 +45,14 @@ def answer_page(question: str, body: str, page: int, pages: int, *, source: str 
     return "\n\n".join(parts)
 
 
+def not_in_sources(answer: str, *, as_of_writing: bool) -> str:
+    """The reply to a question the articles do not answer, with what they say nearby: an
+    entry that says so is its own reply; a figure asked of today is given as of its article."""
+    if not as_of_writing:
+        return answer
+    return f"文章没有说现在的情况，只有写作时的说法：\n\n{answer}"
+
+
 def suggest(questions: Sequence[str]) -> str:
     """Did you mean: the candidate questions, numbered."""
     lines = [f"{i}. {q}" for i, q in enumerate(questions, start=1)]

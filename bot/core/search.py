@@ -191,11 +191,21 @@ class Hit:
     subject_open: bool = False
     """The query names no subject, and entries about different subjects fit it alike ("有什么
     缺点": ChatGPT's and 大模型's): at most a suggestion; the chat asks it of its topic."""
+    as_of_writing: bool = False
+    """The query asks for a figure as things stand now ("ChatGPT现在有多少用户"), and this
+    entry gives it only as its article had it when written (2023年初): the articles do not
+    answer it. The reply says so, with what they said then (`Match.answered` is None)."""
     claim: bool = False
     """The query puts a claim about the domain to be confirmed ("RLHF里人类不用参与吧"): what
     it gets wrong weighs little (`UNKNOWN_CLAIM_WORD_WEIGHT`), so its scores run low. Not for an
     entry that misses a name of the query: "GPT-4不是2022年发布的吧" is no claim about ChatGPT's
     launch."""
+
+    @property
+    def not_in_sources(self) -> bool:
+        """Whether the articles do not answer the query, though this entry is the one for it:
+        it says so (`Entry.declines`), or it gives a figure of then for one of now."""
+        return self.entry.declines or self.as_of_writing
 
     @property
     def answerable(self) -> bool:
@@ -696,12 +706,14 @@ class Index:
         min_score: float = 0.0,
         english: bool = False,
         claim: bool = False,
+        now: bool = False,
         capitalised: Iterable[str] = (),
     ) -> list[Hit]:
         """:meth:`search` for a query already tokenised (by the tokenizer the index was built
         with), so that a caller who has the tokens does not pay for a second tokenisation.
 
         `claim`: the query puts a claim to be confirmed (`bot.core.text.checks_a_claim`);
+        `now`: it asks how things stand today (`facts.asks_about_now`: the search drops 现在);
         `capitalised`: its words written with two capitals or more (see :func:`latin_names`).
         """
         if not tokens:
@@ -768,7 +780,8 @@ class Index:
         if not names and not domain_terms and "它" not in tokens and entities.isdisjoint(tokens):
             scored = self._subject_left_open(scored)
         # Only the hits asked for become Hit objects: building one costs as much as scoring it.
-        return [self._hit(s, claim) for s in scored[:limit] if s.score >= min_score]
+        now = now and bool(wanted)
+        return [self._hit(s, claim, now) for s in scored[:limit] if s.score >= min_score]
 
     def _subject_left_open(self, scored: list[_Scored]) -> list[_Scored]:
         """A question that names no subject ("有什么缺点", "是什么", "how does it work") fits
@@ -935,7 +948,7 @@ class Index:
         names = (term for term in asked.terms if term in self._words.entities)
         return any(self._words.has(number, term) for term in (*asked.domain_terms, *names))
 
-    def _hit(self, scored: _Scored, claim: bool) -> Hit:
+    def _hit(self, scored: _Scored, claim: bool, now: bool) -> Hit:
         entry = self.entries[scored.number]
         return Hit(
             entry,
@@ -952,6 +965,7 @@ class Index:
             scored.missing_terms,
             scored.stray,
             scored.subject_open,
+            now and scored.fact_held and facts.as_of_writing(entry.answer),
             claim and not scored.missing_names,
         )
 
@@ -1030,9 +1044,9 @@ class Match:
     @property
     def answered(self) -> Hit | None:
         """The hit that answers the query, if any: routed to an entry with confidence, and not
-        one whose answer is that the articles do not say (`Entry.declines`)."""
+        one whose answer is that the articles do not say (`Hit.not_in_sources`)."""
         best = self.best
-        if self.verdict is Verdict.ANSWER and best is not None and not best.entry.declines:
+        if self.verdict is Verdict.ANSWER and best is not None and not best.not_in_sources:
             return best
         return None
 

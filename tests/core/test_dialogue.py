@@ -401,6 +401,16 @@ def test_the_topic_settles_a_did_you_mean_only_when_the_words_find_it_too(
     assert talk(library, "ChatGPT是什么", "它是怎么训练的")[1][0].entry_id == "chatgpt-training"
 
 
+def test_today_s_figure_after_the_articles_one_says_they_only_have_theirs(
+    library: Library,
+) -> None:
+    (first, _), (reply, state) = talk(library, "ChatGPT有多少用户", "那现在有多少用户")
+    assert first.matched and "1亿" in first.text
+    assert reply.kind is ReplyKind.DECLINE and not reply.matched
+    assert reply.text.startswith("文章没有说现在的情况") and "1亿" in reply.text
+    assert state.subject == "ChatGPT"  # "那GPT-3呢" may follow
+
+
 def test_a_follow_up_prefers_a_new_answer_to_the_entry_just_shown(library: Library) -> None:
     # Read as the last question carried on, "在哪训练的" finds the training data again, as
     # surely as "ChatGPT在哪训练的" finds where it was trained.

@@ -177,6 +177,30 @@ def test_off_topic_is_never_answered(library: Library, question: str) -> None:
 
 @pytest.mark.parametrize(
     "question",
+    ["ChatGPT现在有多少用户", "ChatGPT现在还免费吗", "how many users does ChatGPT have now"],
+)
+def test_a_figure_asked_of_today_is_not_answered_with_the_articles_figure_of_then(
+    library: Library, question: str
+) -> None:
+    # The entry gives its article's figure, dated （写于2023年初）; the question asks for today's.
+    match = library.match(question)
+    assert match.best is not None and match.best.as_of_writing, question
+    assert match.verdict is Verdict.ANSWER and match.answered is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [("ChatGPT有多少用户", "chatgpt-popularity"), ("GPT-3现在有多少参数", "gpt-3")],
+)
+def test_a_figure_of_the_articles_own_time_or_of_no_time_is_answered(
+    library: Library, question: str, entry_id: str
+) -> None:
+    # GPT-3's answer calls it "该文写作时较为知名的版本": a remark of then, not its figure.
+    assert answered_by(library, question) == entry_id
+
+
+@pytest.mark.parametrize(
+    "question",
     [
         "RLHF是男的女的",
         "大模型结婚了吗",

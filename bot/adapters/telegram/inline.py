@@ -75,9 +75,9 @@ def matching(library: Library, text: str) -> list[Hit]:
     """The entries to list for an inline query, best first; none where a chat would decline.
 
     The verdict is the chat's own (`Library.match`): a chat declines below the thresholds and
-    when the best entry is one the articles do not answer (`declines`). A sure answer lists the
-    runners-up that a chat would offer as choices too, since here the asker picks; an entry that
-    declines is never posted as if it were an answer.
+    when the best entry is one the articles do not answer (`Hit.not_in_sources`). A sure answer
+    lists the runners-up that a chat would offer as choices too, since here the asker picks; an
+    entry that declines is never posted as if it were an answer.
     """
     if not text or intent.classify(library.analyzer.normalise(text)) is not intent.Intent.QUESTION:
         return []  # a greeting or "继续" is not a question about anything
@@ -89,7 +89,7 @@ def matching(library: Library, text: str) -> list[Hit]:
         match.verdict is Verdict.ANSWER and match.answered is None
     ):
         return []
-    return [h for h in hits[:MAX_RESULTS] if h.score >= thresholds.suggest and not h.entry.declines]
+    return [h for h in hits[:MAX_RESULTS] if h.score >= thresholds.suggest and not h.not_in_sources]
 
 
 def article(entry: Entry, bot_username: str) -> InlineQueryResultArticle:
