@@ -350,6 +350,8 @@ PRONOUN = re.compile(
     r"|这玩意儿?|这东西|(?<![尤极与])其(?![他它实中次余])|这(?![样么些里儿边种])"
     # Not \b: a Chinese character is a word character, and 什么是it has no boundary before it.
     r"|(?<![a-z0-9])(?:it|its|this|that|they|them)(?![a-z0-9])"
+    # The it of time and weather points at nothing: "what time is it", "is it raining".
+    r"(?<!(?:time|date) is it)(?<!day is it)(?!\s+(?:raining|snowing|sunny|cold|hot)\b)"
 )
 BOTH = frozenset(["它们俩", "他们俩", "它俩", "他俩", "两者", "二者", "这两个", "这俩", "它们"])
 """Pronouns for the things the last question named together ("它俩有什么联系")."""

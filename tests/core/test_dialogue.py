@@ -391,6 +391,15 @@ def test_small_talk_about_it_after_a_topic_is_not_answered_with_the_topic(
         assert not reply.matched, (topic, message, reply.entry_id)
 
 
+def test_the_it_of_time_and_weather_is_no_pronoun(library: Library) -> None:
+    # Read as about the topic ("什么 time is rlhf"), these were answered with the topic's entry.
+    state = step(ChatState(), "What is RLHF?", library, now=0.0)[1]
+    for message in ["what time is it", "What time is it now?", "is it raining"]:
+        reply = step(state, message, library, now=1.0)[0]
+        assert not reply.matched, (message, reply.entry_id)
+    assert step(state, "why does it matter", library, now=1.0)[0].entry_id == "rlhf"
+
+
 def test_the_topic_settles_a_did_you_mean_only_when_the_words_find_it_too(
     library: Library,
 ) -> None:
