@@ -46,7 +46,8 @@ MAX_NARROWING = 2
 """Clauses after the question that may narrow it: "比如数据和算力方面，还有人才" goes on."""
 
 _PRONOUN = re.compile(
-    r"它|他们|她们|这俩|它俩|两者|二者|前者|后者|其中|里面|这里|此|这方面|这一?块|^这?个?[跟和与]"
+    r"它|他们|她们|这俩|它俩|两者|二者|前者|后者|其中|里面|这里|此|这方面|这一?块|这一?点"
+    r"|^这?个?[跟和与]"
     r"|这(?=[到该对给也还又就都能会])"
 )
 """What refers back: a pronoun, a 这 before a verb or an adverb ("…，这对GPT有什么意义",

@@ -417,6 +417,10 @@ def test_a_question_that_names_only_a_subject_asks_what_the_clause_before_asked(
 def test_in_this_respect_refers_back(library: Library) -> None:
     text = "我们在做客服机器人，想用ChatGPT做多轮对话，GPT在这方面差在哪"
     assert library.focus(text) == "chatgpt 多轮对话 GPT在这方面差在哪"
+    # 这点 too: alone, "ChatGPT在这点上有什么不同" was ChatGPT against GPT-3.
+    text = "普通的GPT模型有对话历史的记忆吗？ChatGPT在这点上又有什么不同？"
+    assert library.focus(text) == "gpt 模型 对话 记忆 ChatGPT在这点上又有什么不同？"
+    assert answered_by(library, text) == "gpt-vs-chatgpt"
 
 
 def test_a_question_told_about_is_the_question(library: Library) -> None:
