@@ -12,7 +12,7 @@ import re
 from enum import Enum
 
 _PADDING = re.compile(
-    r"^(?:请|麻烦|那|那么|好的?|嗯|ok|okay)+|(?:吧|呀|啊|呢|哈|嘛|啦|哦|一下|"
+    r"^(?:请|麻烦|那|那么|好的?|嗯|ok|okay)+|(?:吧|呀|啊|呢|哈|嘛|啦|哦|呗|一下|"
     r"please|pls|谢谢)+$"
 )
 CONTINUE_PHRASES = frozenset(
@@ -37,6 +37,10 @@ CONTINUE_PHRASES = frozenset(
         "多说一点",
         "多讲点",
         "再多说点",
+        "再来点",
+        "再来一点",
+        "再来些",
+        "多来点",
         "再说说",
         "接下来呢",
         "接下来",

@@ -56,7 +56,7 @@ def match_in_context(
         elif not answered and reading.reference.explicit:
             fallback = _better(fallback, (match, reading.text))
     if answers:
-        return _news_first(answers, context)
+        return _news_first(answers, context, own)
     plain = own.match()
     named = bool(library.vocabulary.names_in(message))
     if fallback is None or (plain.verdict is Verdict.ANSWER and named):
@@ -105,6 +105,12 @@ class _OwnWords:
             self._hits = self._library.search(self._text, limit=OWN_CANDIDATES)
         return self._hits
 
+    def ranks_above(self, entry_id: str | None, other: str | None) -> bool:
+        """Whether these words score an entry clearly higher than another (by `CONFIRM_MARGIN`;
+        one not among their candidates scores nothing)."""
+        scores = {hit.entry.id: hit.score for hit in self.hits()}
+        return scores.get(entry_id or "", 0.0) - scores.get(other or "", 0.0) >= CONFIRM_MARGIN
+
     def entry_ids(self) -> set[str]:
         """The entries among these words' candidates."""
         return {hit.entry.id for hit in self.hits()}
@@ -126,11 +132,15 @@ class _OwnWords:
         return plain.verdict is not Verdict.ANSWER or _score(match) >= _score(plain)
 
 
-def _news_first(answers: list[tuple[Match, str]], context: Context) -> tuple[Match, str]:
+def _news_first(
+    answers: list[tuple[Match, str]], context: Context, own: _OwnWords
+) -> tuple[Match, str]:
     """The surest answer, unless it is the entry the chat has just shown and another reading
-    answers with another entry nearly as surely: a follow-up asks something new ("在哪训练的"
-    after ChatGPT's training data reads as that question carried on, which finds the same
-    entry, and as "ChatGPT在哪训练的", which finds where it was trained)."""
+    answers with another entry nearly as surely, one that the message's own words rank above
+    the entry shown: a follow-up asks something new ("在哪训练的" after ChatGPT's training data
+    reads as that question carried on, which finds the same entry, and as "ChatGPT在哪训练的",
+    which finds where it was trained). "咋办" after the data-processing problem of 大模型 asks
+    how to solve it, which the entry shown says: its words find no other entry before it."""
     ranked = sorted(answers, key=lambda found: _score(found[0]), reverse=True)
     best = ranked[0]
     if _entry(best[0]) != context.entry_id:
@@ -140,7 +150,9 @@ def _news_first(answers: list[tuple[Match, str]], context: Context) -> tuple[Mat
         (
             found
             for found in ranked
-            if _entry(found[0]) != context.entry_id and _score(found[0]) >= floor
+            if _entry(found[0]) != context.entry_id
+            and _score(found[0]) >= floor
+            and own.ranks_above(_entry(found[0]), context.entry_id)
         ),
         best,
     )

@@ -432,6 +432,14 @@ def test_a_follow_up_prefers_a_new_answer_to_the_entry_just_shown(library: Libra
     ]
 
 
+def test_a_follow_up_that_says_nothing_new_stays_with_the_entry_shown(library: Library) -> None:
+    # "大模型怎么办" finds how to speed up training nearly as surely as the question carried on
+    # finds the data-processing entry, whose answer is the solution asked for; "咋办" alone
+    # prefers neither.
+    turns = talk(library, "大模型数据处理有什么难点", "咋办")
+    assert [reply.entry_id for reply, _ in turns] == ["data-challenge", "data-challenge"]
+
+
 def test_what_it_can_do_after_an_answer_asks_about_the_topic_not_the_bot(
     library: Library,
 ) -> None:

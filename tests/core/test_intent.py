@@ -27,6 +27,8 @@ from bot.core.text import Analyzer
         "请继续吧",
         "那继续",
         "继续 please",
+        "再来点",
+        "再来一点呗",
     ],
 )
 def test_continue_phrases(text: str) -> None:
