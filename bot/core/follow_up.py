@@ -81,6 +81,10 @@ def restatements(text: str, context: Context, vocabulary: Vocabulary) -> list[Re
         return pronoun_readings
     if vocabulary.names_in(text):
         return []
+    named = vocabulary.names_in(context.last_question)
+    if intent.asks_which(text) and len(named) >= 2:
+        # "哪个更适合做客服" after GPT against ChatGPT: which of the two.
+        return [Restatement("和".join(named[:2]) + text, Reference.PRONOUN)]
     rest = intent.leaning_rest(text)
     if rest is not None:
         return _implicit(rest, context)

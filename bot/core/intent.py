@@ -353,7 +353,7 @@ PRONOUN = re.compile(
     r"|它们|他们|她们|它的|它|这个模型|这个技术|这种技术|这个东西|这个|该模型|该技术|那个"
     r"|这玩意儿?|这东西|(?<![尤极与])其(?![他它实中次余])|这(?![样么些里儿边种])"
     # Not \b: a Chinese character is a word character, and 什么是it has no boundary before it.
-    r"|(?<![a-z0-9])(?:it|its|this|that|they|them)(?![a-z0-9])"
+    r"|(?<![a-z0-9])(?:it|its|this|that|they|them|ta)(?![a-z0-9])"  # ta: 他/她/它 in pinyin
     # The it of time and weather points at nothing: "what time is it", "is it raining".
     r"(?<!(?:time|date) is it)(?<!day is it)(?!\s+(?:raining|snowing|sunny|cold|hot)\b)"
 )
@@ -407,6 +407,15 @@ def leaning_rest(text: str) -> str | None:
     """The question after a leading 那 / "and", or None."""
     match = _LEANING.match(text)
     return (match.group("rest").strip() or None) if match else None
+
+
+_WHICH = re.compile(r"^(?:那么?|and\s*)?(?:哪个|哪一个|哪种|which)(?![a-z])")
+"""A question that picks one of what was just compared: "哪个更通用", "which is better"."""
+
+
+def asks_which(text: str) -> bool:
+    """Whether a compact message starts by asking which one."""
+    return _WHICH.match(text) is not None
 
 
 def asks_something(text: str) -> bool:

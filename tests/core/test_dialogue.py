@@ -391,6 +391,17 @@ def test_small_talk_about_it_after_a_topic_is_not_answered_with_the_topic(
         assert not reply.matched, (topic, message, reply.entry_id)
 
 
+def test_which_one_after_a_comparison_asks_which_of_the_two(library: Library) -> None:
+    # Alone, "哪个更适合做客服" offers choices: it names neither GPT nor ChatGPT.
+    reply = talk(library, "GPT和ChatGPT应用领域有啥不一样", "哪个更适合做客服")[1][0]
+    assert reply.entry_id == "chatgpt-use-cases"
+
+
+def test_ta_is_a_pronoun(library: Library) -> None:
+    reply = talk(library, "ChatGPT是什么", "那ta是哪家公司做的")[1][0]
+    assert reply.entry_id == "chatgpt-maker"
+
+
 def test_the_it_of_time_and_weather_is_no_pronoun(library: Library) -> None:
     # Read as about the topic ("什么 time is rlhf"), these were answered with the topic's entry.
     state = step(ChatState(), "What is RLHF?", library, now=0.0)[1]

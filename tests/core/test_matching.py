@@ -175,6 +175,12 @@ def test_off_topic_is_never_answered(library: Library, question: str) -> None:
     assert library.match(question).verdict is not Verdict.ANSWER
 
 
+def test_trust_region_in_a_chinese_message_is_the_algorithm_ppo_is_compared_with(
+    library: Library,
+) -> None:
+    assert answered_by(library, "PPO比trust region那个好在哪") == "ppo"
+
+
 @pytest.mark.parametrize(
     "question",
     ["ChatGPT现在有多少用户", "ChatGPT现在还免费吗", "how many users does ChatGPT have now"],
