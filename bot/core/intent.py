@@ -351,7 +351,7 @@ def asks_a_question(normalised: str) -> bool:
 PRONOUN = re.compile(
     r"它们俩|他们俩|它俩|他俩|两者|二者|这两个|这俩"
     r"|它们|他们|她们|它的|它|这个模型|这个技术|这种技术|这个东西|这个|该模型|该技术|那个"
-    r"|这玩意儿?|这东西|(?<![尤极与])其(?![他它实中次余])|这(?![样么些里儿边种])"
+    r"|这玩意儿?|这东西|(?<![尤极与])其(?![他它实中次余])|这(?![样么些里儿边种一步])"
     # Not \b: a Chinese character is a word character, and 什么是it has no boundary before it.
     r"|(?<![a-z0-9])(?:it|its|this|that|they|them|ta)(?![a-z0-9])"  # ta: 他/她/它 in pinyin
     # The it of time and weather points at nothing: "what time is it", "is it raining".
@@ -383,10 +383,21 @@ _CORRECTION = re.compile(
 _LEANING = re.compile(r"^(?:那么|那|and)\s*(?P<rest>.+)$")
 
 
+_BACK_TO_THE_TOPIC = re.compile(r"^(?:回到刚才的?(?:话题|问题)?|回到正题|言归正传|话说回来)\s*")
+"""A member going back to the topic after an aside says so before the follow-up ("回到刚才的
+那在自然语言处理方面呢"): the follow-up is what follows."""
+
+
 def compact(normalised: str) -> str:
     """A normalised message without the spaces that punctuation left, keeping those between
-    latin words ("where was it trained" stays readable for the search)."""
-    return re.sub(r"(?<![a-z0-9])\s+|\s+(?![a-z0-9])", "", normalised).strip()
+    latin words ("where was it trained" stays readable for the search), and without a
+    "back to the topic" before a follow-up."""
+    text = re.sub(r"(?<![a-z0-9])\s+|\s+(?![a-z0-9])", "", normalised).strip()
+    return _BACK_TO_THE_TOPIC.sub("", text)
+
+
+_AREA = re.compile(r"^在|(?:方面|这块|那块|这一块|那一块)$")
+"""What frames an aspect asked about: "那在自然语言处理方面呢", "内容生成那块呢"."""
 
 
 def ellipsis_focus(text: str) -> str | None:
@@ -394,7 +405,8 @@ def ellipsis_focus(text: str) -> str | None:
     match = _ELLIPSIS.match(text)
     if match is None:
         return None
-    return (match.group("focus") or match.group("english") or "").strip() or None
+    focus = (match.group("focus") or match.group("english") or "").strip()
+    return _AREA.sub("", focus) or None
 
 
 def correction_focus(text: str) -> str | None:

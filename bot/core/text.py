@@ -91,6 +91,11 @@ FILLERS = (
     # Going back to an earlier subject ("还是说回GPT-3，它是谁做的"): how, not what about.
     "话说回来",
     "言归正传",
+    "回到刚才的话题",
+    "回到刚才的问题",
+    "回到刚才的",
+    "回到刚才",
+    "回到正题",
     "还是说回",
     "再说回",
     "说回",

@@ -397,6 +397,26 @@ def test_which_one_after_a_comparison_asks_which_of_the_two(library: Library) ->
     assert reply.entry_id == "chatgpt-use-cases"
 
 
+def test_an_aspect_framed_as_an_area_and_going_back_to_the_topic_are_follow_ups(
+    library: Library,
+) -> None:
+    # "在自然语言处理方面" and "内容生成那块" are no terms, and "回到刚才的" hid the 那 of "那X呢".
+    first = "生成式AI在智能客服上能怎么用"
+    state = step(ChatState(), first, library, now=0.0)[1]
+    for message, entry_id in [
+        ("那在自然语言处理方面呢", "generative-ai-applications"),
+        ("回到刚才的，那在自然语言处理方面呢", "generative-ai-applications"),
+        ("内容生成那块呢", "generative-ai-efficiency"),
+    ]:
+        assert step(state, message, library, now=1.0)[0].entry_id == entry_id, message
+
+
+def test_this_step_is_no_pronoun(library: Library) -> None:
+    # "预训练这一步" read 这 as ChatGPT: "预训练chatgpt一步干什么的".
+    reply, state = talk(library, "ChatGPT是怎么实现对话生成的", "预训练这一步是干啥的")[1]
+    assert reply.entry_id == "pretraining" and state.last_question == "预训练这一步是干啥的"
+
+
 def test_ta_is_a_pronoun(library: Library) -> None:
     reply = talk(library, "ChatGPT是什么", "那ta是哪家公司做的")[1][0]
     assert reply.entry_id == "chatgpt-maker"
