@@ -29,6 +29,18 @@ _REASON_MARKERS = (
 )
 
 
+_STATED_CAUSE = re.compile(r"为了|因为|由于|为的是|以便|目的是")
+"""How an answer states the purpose or cause of what it tells."""
+_SENTENCE_END = re.compile(r"(?<=[。！？；])|\n")
+
+
+def stated_reason(entry: Entry) -> tuple[str, ...]:
+    """The sentences of an answer that state why (为了减少模型产生的不当或具有偏见的回复…): what
+    为什么 after it asks, when no entry explains it further."""
+    sentences = (s.strip().removeprefix("- ") for s in _SENTENCE_END.split(entry.answer))
+    return tuple(s for s in sentences if _STATED_CAUSE.search(s))
+
+
 @dataclass(frozen=True, slots=True)
 class Topic:
     """A topic offered when asking back: its name and the entry that answers the question."""

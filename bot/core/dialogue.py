@@ -321,6 +321,14 @@ def _why(
     reason = clarify.reason_for(current, library)
     if reason is not None:
         return _answer(state, reason, reason.question, config)
+    stated = clarify.stated_reason(current)
+    if stated:  # "为什么要这样" after ChatGPT's safety measures: the answer says why
+        votes = (
+            Button(phrases.VOTE_UP, Action.VOTE_UP, current.id),
+            Button(phrases.VOTE_DOWN, Action.VOTE_DOWN, current.id),
+        )
+        text = phrases.stated_reason(stated)
+        return Reply(text, ReplyKind.ANSWER, current.id, 1.0, 1, 1, votes), state
     related = [e for e in (library.get(i) for i in current.related) if e is not None]
     related = related[: config.related_limit]
     buttons = tuple(Button(e.question, Action.ASK, e.id) for e in related)

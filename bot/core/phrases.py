@@ -108,6 +108,11 @@ def ask_back(word: str | None, names: Sequence[str]) -> str:
     return f"你想问哪个的“{word}”？比如 {examples}"
 
 
+def stated_reason(sentences: Sequence[str]) -> str:
+    """为什么 after an answer that says why itself: those of its sentences."""
+    return "刚才的回答里说到了原因：\n" + "\n".join(sentences)
+
+
 def which_reason(subject: str, questions: Sequence[str]) -> str:
     """为什么 after an answer that no entry explains further: ask which part is meant."""
     lines = "\n".join(f"{i}. {q}" for i, q in enumerate(questions, start=1))

@@ -7,6 +7,7 @@ from answers import answered_by
 
 from bot.core.dialogue import ChatState, DialogueConfig, Reply, ReplyKind, step
 from bot.core.library import Library
+from bot.core.reply import Action
 
 
 @pytest.mark.parametrize(
@@ -265,7 +266,16 @@ def test_why_after_an_answer_that_is_no_definition_is_not_the_subjects_principle
     # "为啥要这样" after ChatGPT's safety measures answered why few teams dare build ChatGPT
     # (as a question of its own), then, as a why, ChatGPT's principle.
     reply = talk(library, "ChatGPT在安全性上做了什么", "为啥要这样")[1][0]
-    assert reply.kind is ReplyKind.ASK_BACK and "ChatGPT" in reply.text
+    assert reply.entry_id == "safety-ethics"
+
+
+def test_why_after_an_answer_that_says_why_itself_quotes_its_reason(library: Library) -> None:
+    (answer, _), (reply, state) = talk(library, "ChatGPT在安全方面做了啥", "为什么要这样")
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "safety-ethics"
+    reason = next(line for line in answer.text.splitlines() if "为了减少" in line)
+    assert reason.removeprefix("- ") in reply.text and reply.text != answer.text
+    assert [b.action for b in reply.buttons] == [Action.VOTE_UP, Action.VOTE_DOWN]
+    assert state.entry_id == "safety-ethics"  # 继续 goes on from the answer, as before
 
 
 def test_a_name_after_a_question_naming_none_may_be_asked_about_alone(library: Library) -> None:
