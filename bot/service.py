@@ -26,6 +26,8 @@ from bot.core.dialogue import (
     Pick,
     Reply,
     ReplyKind,
+    joining_in,
+    new_to_the_talk,
     step,
 )
 from bot.core.library import Library
@@ -95,6 +97,11 @@ class ChatStore(Protocol):
 
     async def load_state(self, key: str) -> ChatState | None: ...
 
+    async def latest_state(self, prefix: str, *, besides: str) -> ChatState | None:
+        """The most recently saved context whose key starts with `prefix`, other than
+        `besides`'s (the group's latest topic, another member's)."""
+        ...
+
     async def save_turn(self, key: str, state: ChatState, record: AnswerRecord) -> int: ...
 
     async def answer(self, answer_id: int) -> StoredAnswer | None: ...
@@ -163,7 +170,12 @@ class Pressed:
 
 def context_key(chat_id: int, user_id: int, *, is_group: bool) -> str:
     """Private chats share one context; in a group each member has their own."""
-    return f"{chat_id}:{user_id}" if is_group else str(chat_id)
+    return f"{_group_prefix(chat_id)}{user_id}" if is_group else str(chat_id)
+
+
+def _group_prefix(chat_id: int) -> str:
+    """What the context keys of a group's members start with."""
+    return f"{chat_id}:"
 
 
 class ChatService:
@@ -232,6 +244,8 @@ class ChatService:
         async with lock:
             state = self._recent.get(key) or await self._load_state(key)
             now = self._clock()
+            if turn.is_group:
+                state = await self._joining_in(turn, key, state, now)
             reply, new_state = decide(state, now)
             record = AnswerRecord(
                 chat_id=turn.chat_id,
@@ -256,6 +270,19 @@ class ChatService:
             else:
                 self._recent[key] = new_state
         return Outcome(self._in_script(key, message, reply), answer_id)
+
+    async def _joining_in(self, turn: Turn, key: str, state: ChatState, now: float) -> ChatState:
+        """A group member's state, with the group's topic when they are new to the talk
+        (`dialogue.joining_in`); the group's is looked up only then."""
+        ttl = self._config.ttl_seconds
+        if not new_to_the_talk(state, now=now, ttl_seconds=ttl):
+            return state
+        try:
+            group = await self._store.latest_state(_group_prefix(turn.chat_id), besides=key)
+        except StoreError as exc:
+            log.error("could not read the topic of group %s: %s", turn.chat_id, exc)
+            return state
+        return joining_in(state, group, now=now, ttl_seconds=ttl) if group else state
 
     async def _load_state(self, key: str) -> ChatState:
         try:

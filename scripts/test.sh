@@ -44,7 +44,10 @@ floor tests/cases/twentyninth_cases.yaml 0.93
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.90
 floor tests/conversations/second_conversations.yaml 0.75
-floor tests/conversations/third_conversations.yaml 0.73
+# Third: 0.70 since a group member new to the talk follows the group's topic (its scenario
+# "bob has no topic of his own" expects the opposite; the fifth set and both held-out sets agree
+# with the change).
+floor tests/conversations/third_conversations.yaml 0.70
 floor tests/conversations/fourth_conversations.yaml 0.72
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.94

@@ -185,11 +185,31 @@ async def test_two_chats_are_isolated(service: ChatService) -> None:
     assert (await say(service, "继续", chat=1)).reply.page == 2
 
 
-async def test_two_members_of_a_group_are_isolated(service: ChatService) -> None:
+async def test_two_members_of_a_group_each_keep_their_own_topic(service: ChatService) -> None:
     await say(service, "ChatGPT是怎么训练的", chat=-100, user=1, group=True)
-    other = (await say(service, "继续", chat=-100, user=2, group=True)).reply
-    assert other.kind is ReplyKind.NOTHING_TO_CONTINUE
-    assert (await say(service, "继续", chat=-100, user=1, group=True)).reply.page == 2
+    await say(service, "什么是大模型", chat=-100, user=2, group=True)
+    mine = (await say(service, "继续", chat=-100, user=1, group=True)).reply
+    assert (mine.entry_id, mine.page) == ("chatgpt-training", 2)
+    theirs = (await say(service, "继续", chat=-100, user=2, group=True)).reply
+    assert theirs.entry_id != "chatgpt-training"
+
+
+async def test_a_member_new_to_the_talk_follows_the_groups_topic(
+    service: ChatService, clock: ManualClock
+) -> None:
+    await say(service, "ChatGPT是怎么训练的", chat=-100, user=1, group=True)
+    await say(service, "你好", chat=-100, user=2, group=True)  # small talk: still new
+    follow = (await say(service, "继续", chat=-100, user=2, group=True)).reply
+    assert (follow.entry_id, follow.page) == ("chatgpt-training", 2)
+    # Not a stale topic, nor in another group.
+    clock.now += 31 * 60
+    assert (await say(service, "继续", chat=-100, user=3, group=True)).reply.kind is (
+        ReplyKind.NOTHING_TO_CONTINUE
+    )
+    await say(service, "ChatGPT是怎么训练的", chat=-200, user=1, group=True)
+    assert (await say(service, "继续", chat=-300, user=2, group=True)).reply.kind is (
+        ReplyKind.NOTHING_TO_CONTINUE
+    )
 
 
 async def test_context_expires_after_the_ttl(service: ChatService, clock: ManualClock) -> None:

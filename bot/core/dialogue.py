@@ -66,6 +66,34 @@ class ChatState:
         return now - self.updated_at <= ttl_seconds
 
 
+def new_to_the_talk(member: ChatState, *, now: float, ttl_seconds: float) -> bool:
+    """Whether a group member has had no answer yet and has no question of their own going:
+    what they ask may lean on the group's topic (see `joining_in`)."""
+    live = bool(member.subject) and member.is_fresh(now, ttl_seconds)
+    return not (member.shown or live or member.pending or member.suggestions)
+
+
+def joining_in(member: ChatState, group: ChatState, *, now: float, ttl_seconds: float) -> ChatState:
+    """A group member's state for this turn, given the group's latest topic (another member's).
+
+    Each member of a group has a topic of their own, so that two conversations can interleave;
+    but one who has had no answer yet and says "它有多少参数" or "自注意力是那个架构里的吗" right
+    after someone else's question means that question's topic. Not one who has read answers
+    (and then said 换个话题, or let the topic go stale): they had a conversation of their own."""
+    if not new_to_the_talk(member, now=now, ttl_seconds=ttl_seconds):
+        return member
+    if not group.subject or not group.is_fresh(now, ttl_seconds):
+        return member
+    return replace(
+        member,
+        entry_id=group.entry_id,
+        page=group.page,
+        subject=group.subject,
+        last_question=group.last_question,
+        updated_at=group.updated_at,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Pick:
     """The user chose an entry (a did-you-mean or related-question button)."""

@@ -96,6 +96,24 @@ class SqliteStore:
             raise StoreError(f"cannot read the chat context: {exc}") from exc
         return _decode_state(rows[0][0]) if rows else None
 
+    async def latest_state(self, prefix: str, *, besides: str) -> ChatState | None:
+        """The most recently saved context whose key starts with `prefix`, other than
+        `besides`'s: a range of the primary key, newest first."""
+        # The keys that start with the prefix sort between it and the prefix with its last
+        # character raised by one ("-100:" … "-100;").
+        after = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        try:
+            rows = list(
+                await self._db.execute_fetchall(
+                    "SELECT state FROM chat_context WHERE key >= ? AND key < ? AND key != ? "
+                    "ORDER BY updated_at DESC LIMIT 1",
+                    (prefix, after, besides),
+                )
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the chat context: {exc}") from exc
+        return _decode_state(rows[0][0]) if rows else None
+
     async def save_turn(self, key: str, state: ChatState, record: AnswerRecord) -> int:
         """Append the reply to the log and save the chat's new context, atomically."""
         encoded = json.dumps(
