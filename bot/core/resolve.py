@@ -26,6 +26,9 @@ class Context:
     subject: str
     last_question: str
     entry_id: str | None
+    earlier_subjects: tuple[str, ...] = ()
+    """The subjects of the answers shown before, latest first: the chat may have gone on from
+    its subject to a part of it (ChatGPT's training → PPO) and come back ("在哪训练的")."""
 
 
 def match_in_context(
@@ -57,11 +60,32 @@ def match_in_context(
             fallback = _better(fallback, (match, reading.text))
     if answers:
         return _news_first(answers, context, own)
+    if all(reading.reference is follow_up.Reference.IMPLICIT for reading in readings):
+        earlier = _asked_of_earlier_subjects(message, context, library, own, english)
+        if earlier is not None:
+            return earlier
     plain = own.match()
     named = bool(library.vocabulary.names_in(message))
     if fallback is None or (plain.verdict is Verdict.ANSWER and named):
         return plain if named else _off_the_topic_offered(plain, context), text
     return fallback
+
+
+def _asked_of_earlier_subjects(
+    message: str, context: Context, library: Library, own: _OwnWords, english: bool
+) -> tuple[Match, str] | None:
+    """A short question naming nothing that the current subject does not answer, asked of the
+    subjects before it, latest first ("在哪训练的" after ChatGPT's training, then PPO: ChatGPT's),
+    with the same support from its own words as any reading the context alone suggests."""
+    for subject in context.earlier_subjects:
+        if subject == context.subject:
+            continue
+        name = follow_up.Context(subject, "", library.analyzer.normalise).subject
+        reading = follow_up.Restatement(f"{name}{message}", follow_up.Reference.IMPLICIT)
+        match = _match_about(reading, library, english)
+        if match.verdict is Verdict.ANSWER and own.support(match):
+            return match, reading.text
+    return None
 
 
 def _off_the_topic_offered(plain: Match, context: Context) -> Match:

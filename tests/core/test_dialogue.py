@@ -473,6 +473,19 @@ def test_a_follow_up_prefers_a_new_answer_to_the_entry_just_shown(library: Libra
     ]
 
 
+def test_a_short_question_goes_back_to_the_subject_the_chat_drifted_from(
+    library: Library,
+) -> None:
+    # From ChatGPT's training to PPO: "PPO在哪训练的" has no answer, ChatGPT's has.
+    turns = talk(library, "ChatGPT是怎么训练的", "用的啥优化算法", "在哪训练的", "训练数据都有啥")
+    assert [reply.entry_id for reply, _ in turns] == [
+        "chatgpt-training",
+        "ppo",
+        "chatgpt-training-infrastructure",
+        "chatgpt-training-data",
+    ]
+
+
 def test_a_follow_up_that_says_nothing_new_stays_with_the_entry_shown(library: Library) -> None:
     # "大模型怎么办" finds how to speed up training nearly as surely as the question carried on
     # finds the data-processing entry, whose answer is the solution asked for; "咋办" alone
