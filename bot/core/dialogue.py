@@ -319,9 +319,9 @@ def _continue(
     title = following.subject if following.subject != entry.subject else None
     intro = phrases.moved_on(title)
     reply, moved = _answer(state, following, following.question, config, intro=intro)
-    if depth and state.subject:
-        # 展开讲讲 goes deeper into what was asked: "它" after it still means what was asked
-        # about (RLHF, not the ChatGPT of the training entry it went on to).
+    if state.subject:
+        # 继续 and 展开讲讲 go on from what was asked: "它" after them still means what was
+        # asked about (RLHF, not the 奖励模型 or the ChatGPT of the entry it went on to).
         moved = replace(moved, subject=state.subject, last_question=state.last_question)
     return reply, moved
 

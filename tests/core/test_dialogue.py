@@ -68,6 +68,13 @@ def test_a_pronoun_after_going_deeper_still_means_what_was_asked_about(
     assert turns[2][0].entry_id == "large-model-ai-benefits"
 
 
+def test_a_pronoun_after_going_on_still_means_what_was_asked_about(library: Library) -> None:
+    # 接着说 after RLHF goes on to 奖励模型; "它" was 奖励模型 (its entry, answered again).
+    turns = talk(library, "RLHF是什么意思", "接着说", "它跟GPT-3比有啥提升")
+    assert turns[1][0].entry_id == "reward-model"
+    assert turns[2][0].entry_id == "rlhf" and turns[2][1].subject == "RLHF"
+
+
 def test_a_depth_request_prefers_the_subtopics_the_answer_names(library: Library) -> None:
     state = ChatState(entry_id="chatgpt-training", page=99, subject="ChatGPT")
     deeper, _ = step(state, "展开讲讲", library, now=0.0)
