@@ -59,7 +59,10 @@ def match_in_context(
         elif not answered and reading.reference.explicit:
             fallback = _better(fallback, (match, reading.text))
     if answers:
-        return _news_first(answers, context, own)
+        best = _news_first(answers, context, own)
+        if all(reading.reference is follow_up.Reference.ASPECT for reading in readings):
+            return _aspect_or_a_topic_of_its_own(best, context, own, text)
+        return best
     if all(reading.reference is follow_up.Reference.IMPLICIT for reading in readings):
         earlier = _asked_of_earlier_subjects(message, context, library, own, english)
         if earlier is not None:
@@ -86,6 +89,19 @@ def _asked_of_earlier_subjects(
         if match.verdict is Verdict.ANSWER and own.support(match):
             return match, reading.text
     return None
+
+
+def _aspect_or_a_topic_of_its_own(
+    best: tuple[Match, str], context: Context, own: _OwnWords, text: str
+) -> tuple[Match, str]:
+    """An aspect asked of the subject ("那安全方面呢" after 控制性能: 控制性能的安全性) that finds
+    only the entry just shown, when the aspect alone is a topic of its own answered more surely
+    (ChatGPT's safety measures): the member moved on to it."""
+    if _entry(best[0]) != context.entry_id:
+        return best
+    plain = own.match()
+    moved_on = plain.verdict is Verdict.ANSWER and _entry(plain) != context.entry_id
+    return (plain, text) if moved_on and _score(plain) > _score(best[0]) else best
 
 
 def _off_the_topic_offered(plain: Match, context: Context) -> Match:

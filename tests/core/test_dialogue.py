@@ -493,6 +493,15 @@ def test_a_short_question_goes_back_to_the_subject_the_chat_drifted_from(
     ]
 
 
+def test_an_aspect_that_is_a_topic_of_its_own_moves_on_to_it(library: Library) -> None:
+    # "控制性能的安全性" found the controllability entry again.
+    for follow in ("那安全方面呢", "and safety?"):
+        reply = talk(library, "ChatGPT的控制性能是啥", follow)[1][0]
+        assert reply.entry_id == "safety-ethics", follow
+    # An aspect the subject's entries answer stays with the subject.
+    assert talk(library, "什么是大模型", "那参数呢")[1][0].entry_id == "large-model-parameters"
+
+
 def test_a_follow_up_that_says_nothing_new_stays_with_the_entry_shown(library: Library) -> None:
     # "大模型怎么办" finds how to speed up training nearly as surely as the question carried on
     # finds the data-processing entry, whose answer is the solution asked for; "咋办" alone
