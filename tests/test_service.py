@@ -212,6 +212,16 @@ async def test_a_member_new_to_the_talk_follows_the_groups_topic(
     )
 
 
+async def test_a_member_asked_back_follows_the_topic_another_member_brings(
+    service: ChatService,
+) -> None:
+    asked = (await say(service, "它是什么", chat=-100, user=2, group=True)).reply
+    assert asked.kind is ReplyKind.ASK_BACK
+    await say(service, "ChatGPT是怎么训练的", chat=-100, user=1, group=True)
+    follow = (await say(service, "继续", chat=-100, user=2, group=True)).reply
+    assert (follow.entry_id, follow.page) == ("chatgpt-training", 2)
+
+
 async def test_context_expires_after_the_ttl(service: ChatService, clock: ManualClock) -> None:
     await say(service, "ChatGPT是怎么训练的")
     clock.now += 29 * 60

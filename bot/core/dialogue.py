@@ -67,10 +67,12 @@ class ChatState:
 
 
 def new_to_the_talk(member: ChatState, *, now: float, ttl_seconds: float) -> bool:
-    """Whether a group member has had no answer yet and has no question of their own going:
-    what they ask may lean on the group's topic (see `joining_in`)."""
+    """Whether a group member has had no answer yet and has no topic or choices of their own:
+    what they ask may lean on the group's topic (see `joining_in`). One asked back ("你说的“它”
+    是指什么？") may still name what they meant, and is told so whatever the group's topic."""
     live = bool(member.subject) and member.is_fresh(now, ttl_seconds)
-    return not (member.shown or live or member.pending or member.suggestions)
+    offered = bool(member.suggestions) and not member.pending  # not the topics asked back with
+    return not (member.shown or live or offered)
 
 
 def joining_in(member: ChatState, group: ChatState, *, now: float, ttl_seconds: float) -> ChatState:
