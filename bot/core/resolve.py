@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from bot.core import follow_up
 from bot.core.library import Library, written_in_english
 from bot.core.search import Hit, Match, Verdict, decide
+from bot.core.text import QUESTION_WORDS
 
 OWN_CANDIDATES = 8
 """Candidates of a message's own words that a reading from the context may choose among."""
@@ -51,9 +52,12 @@ def match_in_context(
     english = written_in_english(text)
     answers: list[tuple[Match, str]] = []
     fallback: tuple[Match, str] | None = None
+    found: set[str | None] = set()  # what the readings answer, supported or not
     for reading in readings:
         match = _confirmed(_match_about(reading, library, english), context, library, own)
         answered = match.verdict is Verdict.ANSWER
+        if answered:
+            found.add(_entry(match))
         if answered and (reading.reference.explicit or own.support(match)):
             answers.append((match, reading.text))
         elif not answered and reading.reference.explicit:
@@ -70,7 +74,11 @@ def match_in_context(
     plain = own.match()
     named = bool(library.vocabulary.names_in(message))
     if fallback is None or (plain.verdict is Verdict.ANSWER and named):
-        return plain if named else _off_the_topic_offered(plain, context), text
+        # Words and context agreeing on the entry ("那超过多少参数会出现推理能力" after GPT-3:
+        # the scale entry, read either way) is no answer about another subject by chance.
+        # Not a bare question ("什么时候出的"), whose words would fit any subject's entry.
+        agreed = named or (_entry(plain) in found and own.say_something())
+        return plain if agreed else _off_the_topic_offered(plain, context), text
     return fallback
 
 
@@ -150,6 +158,18 @@ class _OwnWords:
         one not among their candidates scores nothing)."""
         scores = {hit.entry.id: hit.score for hit in self.hits()}
         return scores.get(entry_id or "", 0.0) - scores.get(other or "", 0.0) >= CONFIRM_MARGIN
+
+    def say_something(self) -> bool:
+        """Whether the words name something the knowledge knows beyond how a question is put
+        and everyday words (参数, 推理能力; not 什么, 时候 and 出)."""
+        library = self._library
+        return any(
+            len(token) > 1
+            and token not in QUESTION_WORDS
+            and library.index.knows(token)
+            and not library.analyzer.is_everyday_word(token)
+            for token in library.read(self._text).tokens
+        )
 
     def entry_ids(self) -> set[str]:
         """The entries among these words' candidates."""

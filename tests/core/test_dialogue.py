@@ -362,6 +362,16 @@ def test_a_bare_question_answered_about_another_subject_is_offered_not_answered(
     assert [b.entry_id for b in reply.buttons] == ["chatgpt-hard-to-build"]
 
 
+def test_words_and_context_agreeing_on_another_subjects_entry_answer(library: Library) -> None:
+    # Its own words find the entry on scale and reasoning (about 大模型), and so does the
+    # question read with GPT-3; it was offered as an answer about another subject by chance.
+    reply = talk(library, "GPT-3有多少参数", "那超过多少参数会出现推理能力")[1][0]
+    assert reply.entry_id == "scale-and-emergence"
+    # A bare question still is offered: "什么时候出的" after GPT's versions is no GPT date.
+    bare = talk(library, "GPT有哪些版本", "什么时候出的")[1][0]
+    assert not bare.matched
+
+
 def test_an_everyday_question_after_a_topic_is_not_read_as_about_the_topic(
     library: Library,
 ) -> None:
