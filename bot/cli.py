@@ -159,7 +159,7 @@ def ask_result(library: Library, question: str) -> dict[str, Any]:
         [_suggestion(hit) for hit in match.hits] if match.verdict is Verdict.SUGGEST else []
     )
     if match.verdict is Verdict.ANSWER and best is not None and best.not_in_sources:
-        text = phrases.not_in_sources(best.entry.answer, as_of_writing=best.as_of_writing)
+        text = phrases.not_in_sources(best.entry.answer, asked_of=best.asked_of)
         return {**_unmatched(text, best.score, []), "declined_by": best.entry.id}
     if match.verdict is Verdict.ANSWER and best is not None:
         return {
@@ -277,8 +277,9 @@ def _why(match: Match, limits: Thresholds, *, banter: bool = False) -> str:
     if match.best is None:
         return "没有任何条目含有这句话的词"
     score = match.best.score
-    if match.verdict is Verdict.ANSWER and match.best.as_of_writing:
-        return f"最接近的条目 {score:.2f} 只有文章写作时的数字，问的是现在：以拒答给出它"
+    if match.verdict is Verdict.ANSWER and match.best.asked_of:
+        asked_of = match.best.asked_of
+        return f"最接近的条目 {score:.2f} 只有文章写作时的数字，问的是{asked_of}：以拒答给出它"
     if match.verdict is Verdict.ANSWER and match.best.entry.declines:
         return f"最接近的条目 {score:.2f} 说明文章没有回答这个问题：以拒答给出它"
     if match.verdict is Verdict.ANSWER:

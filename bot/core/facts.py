@@ -98,9 +98,17 @@ _AS_WRITTEN = re.compile(r"写于|写作时（")
 and not its figure."""
 
 
+_YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")
+
+
 def asks_about_now(normalised: str) -> bool:
     """Whether a question (normalised) asks how things stand today."""
     return bool(_NOW.search(normalised))
+
+
+def years_named(normalised: str) -> tuple[str, ...]:
+    """The years a question (normalised) names ("那2025年估值是多少": 2025)."""
+    return tuple(dict.fromkeys(_YEAR.findall(normalised)))
 
 
 def as_of_writing(answer: str) -> bool:

@@ -60,6 +60,8 @@ class Reading:
     """It puts a claim to be confirmed (see :func:`bot.core.text.checks_a_claim`)."""
     now: bool = False
     """It asks how things stand today (see :func:`bot.core.facts.asks_about_now`)."""
+    years: tuple[str, ...] = ()
+    """The years it names (see :func:`bot.core.facts.years_named`)."""
     tokens: tuple[str, ...] = ()
     """The corrected text's tokens that the search weighs."""
     set_aside: tuple[str, ...] = ()
@@ -134,6 +136,7 @@ class Library:
             english=reading.english,
             claim=reading.claim,
             now=reading.now,
+            years=reading.years,
             capitalised=reading.capitalised,
         )
 
@@ -154,6 +157,7 @@ class Library:
             english=written_in_english(text) if english is None else english,
             claim=checks_a_claim(normalised),
             now=facts.asks_about_now(normalised),
+            years=facts.years_named(normalised),
             tokens=tuple(tokens),
             set_aside=tuple(aside),
             capitalised=frozenset(

@@ -45,12 +45,13 @@ def answer_page(question: str, body: str, page: int, pages: int, *, source: str 
     return "\n\n".join(parts)
 
 
-def not_in_sources(answer: str, *, as_of_writing: bool) -> str:
+def not_in_sources(answer: str, *, asked_of: str = "") -> str:
     """The reply to a question the articles do not answer, with what they say nearby: an
-    entry that says so is its own reply; a figure asked of today is given as of its article."""
-    if not as_of_writing:
+    entry that says so is its own reply; a figure asked of another time (现在, 2025年) is
+    given as of its article."""
+    if not asked_of:
         return answer
-    return f"文章没有说现在的情况，只有写作时的说法：\n\n{answer}"
+    return f"文章没有说{asked_of}的情况，只有写作时的说法：\n\n{answer}"
 
 
 def suggest(questions: Sequence[str]) -> str:

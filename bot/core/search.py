@@ -191,10 +191,11 @@ class Hit:
     subject_open: bool = False
     """The query names no subject, and entries about different subjects fit it alike ("有什么
     缺点": ChatGPT's and 大模型's): at most a suggestion; the chat asks it of its topic."""
-    as_of_writing: bool = False
-    """The query asks for a figure as things stand now ("ChatGPT现在有多少用户"), and this
-    entry gives it only as its article had it when written (2023年初): the articles do not
-    answer it. The reply says so, with what they said then (`Match.answered` is None)."""
+    asked_of: str = ""
+    """When the query asks a figure of (现在 for "ChatGPT现在有多少用户", 2025年 for "2025年估值
+    是多少"), if this entry gives it only as its article had it when written (2023年初): the
+    articles do not answer it. The reply says so, with what they said then (`Match.answered`
+    is None)."""
     claim: bool = False
     """The query puts a claim about the domain to be confirmed ("RLHF里人类不用参与吧"): what
     it gets wrong weighs little (`UNKNOWN_CLAIM_WORD_WEIGHT`), so its scores run low. Not for an
@@ -205,7 +206,7 @@ class Hit:
     def not_in_sources(self) -> bool:
         """Whether the articles do not answer the query, though this entry is the one for it:
         it says so (`Entry.declines`), or it gives a figure of then for one of now."""
-        return self.entry.declines or self.as_of_writing
+        return self.entry.declines or bool(self.asked_of)
 
     @property
     def answerable(self) -> bool:
@@ -707,6 +708,7 @@ class Index:
         english: bool = False,
         claim: bool = False,
         now: bool = False,
+        years: Sequence[str] = (),
         capitalised: Iterable[str] = (),
     ) -> list[Hit]:
         """:meth:`search` for a query already tokenised (by the tokenizer the index was built
@@ -714,6 +716,7 @@ class Index:
 
         `claim`: the query puts a claim to be confirmed (`bot.core.text.checks_a_claim`);
         `now`: it asks how things stand today (`facts.asks_about_now`: the search drops 现在);
+        `years`: the years it names (a figure of 2025 is no figure of the articles' time);
         `capitalised`: its words written with two capitals or more (see :func:`latin_names`).
         """
         if not tokens:
@@ -780,8 +783,8 @@ class Index:
         if not names and not domain_terms and "它" not in tokens and entities.isdisjoint(tokens):
             scored = self._subject_left_open(scored)
         # Only the hits asked for become Hit objects: building one costs as much as scoring it.
-        now = now and bool(wanted)
-        return [self._hit(s, claim, now) for s in scored[:limit] if s.score >= min_score]
+        when = _When(now, tuple(years)) if wanted else None
+        return [self._hit(s, claim, when) for s in scored[:limit] if s.score >= min_score]
 
     def _subject_left_open(self, scored: list[_Scored]) -> list[_Scored]:
         """A question that names no subject ("有什么缺点", "是什么", "how does it work") fits
@@ -948,7 +951,7 @@ class Index:
         names = (term for term in asked.terms if term in self._words.entities)
         return any(self._words.has(number, term) for term in (*asked.domain_terms, *names))
 
-    def _hit(self, scored: _Scored, claim: bool, now: bool) -> Hit:
+    def _hit(self, scored: _Scored, claim: bool, when: _When | None) -> Hit:
         entry = self.entries[scored.number]
         return Hit(
             entry,
@@ -965,9 +968,25 @@ class Index:
             scored.missing_terms,
             scored.stray,
             scored.subject_open,
-            now and scored.fact_held and facts.as_of_writing(entry.answer),
+            when.of(entry.answer) if when is not None and scored.fact_held else "",
             claim and not scored.missing_names,
         )
+
+
+class _When(NamedTuple):
+    """When a question for a fact asks it of: today (现在, 如今), or years it names."""
+
+    now: bool
+    years: tuple[str, ...]
+
+    def of(self, answer: str) -> str:
+        """The time it asks of, when that is not the time of an answer that gives things as
+        they stood when its article was written (today, or a year the answer does not
+        mention); else ""."""
+        if not facts.as_of_writing(answer):
+            return ""
+        other_years = [f"{year}年" for year in self.years if year not in answer]
+        return "现在" if self.now else "、".join(other_years)
 
 
 class _Scored(NamedTuple):
