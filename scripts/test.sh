@@ -42,13 +42,15 @@ floor tests/cases/twentyseventh_cases.yaml 0.90
 floor tests/cases/twentyeighth_cases.yaml 0.89
 floor tests/cases/twentyninth_cases.yaml 0.93
 # Conversations, played through the service on a scratch database: share of scenarios passed.
-floor tests/conversations/first_conversations.yaml 0.90
-floor tests/conversations/second_conversations.yaml 0.75
-# Third: 0.70 since a group member new to the talk follows the group's topic (its scenario
-# "bob has no topic of his own" expects the opposite; the fifth set and both held-out sets agree
-# with the change).
-floor tests/conversations/third_conversations.yaml 0.70
-floor tests/conversations/fourth_conversations.yaml 0.72
+floor tests/conversations/first_conversations.yaml 0.92
+floor tests/conversations/second_conversations.yaml 0.82
+# Third: its scenario "bob has no topic of his own" expects a group member new to the talk to
+# be asked back; since 92fa7cd such a member follows the group's topic (the fifth set and two
+# of the three held-out sets agree with that).
+floor tests/conversations/third_conversations.yaml 0.73
+floor tests/conversations/fourth_conversations.yaml 0.85
+floor tests/conversations/fifth_conversations.yaml 0.72
+floor tests/conversations/sixth_conversations.yaml 0.82
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.94
 floor tests/heldout/third_heldout_cases.yaml 0.93
@@ -71,7 +73,9 @@ floor tests/heldout/twentieth_heldout_cases.yaml 0.97
 floor tests/heldout/twentyfirst_heldout_cases.yaml 0.95
 floor tests/heldout/twentysecond_heldout_cases.yaml 0.93
 floor tests/heldout/twentythird_heldout_cases.yaml 0.96
-floor tests/heldout/conversations/first_heldout_conversations.yaml 0.83
+floor tests/heldout/conversations/first_heldout_conversations.yaml 0.86
+floor tests/heldout/conversations/second_heldout_conversations.yaml 0.76
+floor tests/heldout/conversations/third_heldout_conversations.yaml 0.70
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
 # the project in CI). Its floor only rises: raise it as the matching improves.
 dev=../shared/eval/dev_questions.yaml
