@@ -89,8 +89,6 @@ def _asked_of_earlier_subjects(
     subjects before it, latest first ("在哪训练的" after ChatGPT's training, then PPO: ChatGPT's),
     with the same support from its own words as any reading the context alone suggests."""
     for subject in context.earlier_subjects:
-        if subject == context.subject:
-            continue
         name = follow_up.Context(subject, "", library.analyzer.normalise).subject
         reading = follow_up.Restatement(f"{name}{message}", follow_up.Reference.IMPLICIT)
         match = _match_about(reading, library, english)
@@ -229,7 +227,7 @@ def _better(held: tuple[Match, str] | None, found: tuple[Match, str]) -> tuple[M
 def _confirmed(match: Match, context: Context, library: Library, own: _OwnWords) -> Match:
     """A did-you-mean that the context settles: one clear candidate, the current entry or
     linked to it, that the message's own words find too, so the words and the context agree
-    on it ("它心情好吗" after RLHF finds the RLHF entry only through the topic's name). Never
+    on it ("它会游泳吗" after RLHF finds the RLHF entry only through the topic's name). Never
     one about what no entry mentions (`Hit.stray`)."""
     best = match.best
     if (

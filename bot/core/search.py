@@ -205,7 +205,8 @@ class Hit:
     @property
     def not_in_sources(self) -> bool:
         """Whether the articles do not answer the query, though this entry is the one for it:
-        it says so (`Entry.declines`), or it gives a figure of then for one of now."""
+        it says so (`Entry.declines`), or it gives a figure of its article's time for one of
+        another (`asked_of`)."""
         return self.entry.declines or bool(self.asked_of)
 
     @property
