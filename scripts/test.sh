@@ -48,9 +48,10 @@ floor tests/conversations/second_conversations.yaml 0.82
 # be asked back; since 92fa7cd such a member follows the group's topic (the fifth set and two
 # of the three held-out sets agree with that).
 floor tests/conversations/third_conversations.yaml 0.73
-floor tests/conversations/fourth_conversations.yaml 0.85
+floor tests/conversations/fourth_conversations.yaml 0.87
 floor tests/conversations/fifth_conversations.yaml 0.72
 floor tests/conversations/sixth_conversations.yaml 0.82
+floor tests/conversations/seventh_conversations.yaml 0.83
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.94
 floor tests/heldout/third_heldout_cases.yaml 0.93

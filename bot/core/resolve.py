@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.core import follow_up
+from bot.core import follow_up, intent
 from bot.core.library import Library, written_in_english
 from bot.core.search import Hit, Match, Verdict, decide
 from bot.core.text import QUESTION_WORDS
@@ -44,9 +44,10 @@ def match_in_context(
     """
     topic = follow_up.Context(context.subject, context.last_question, library.analyzer.normalise)
     readings = follow_up.restatements(message, topic, library.vocabulary)
-    if not readings:
-        return library.match(text), text
     own = _OwnWords(text, library)  # searched only if a reading needs it
+    if not readings:
+        swapped = _swapped_into_the_last_question(message, topic, library, own)
+        return swapped or (library.match(text), text)
     # A reading of "why does it matter" has 为什么 and the subject's name in it, but is English
     # all the same: an English word the knowledge does not know is no strange name.
     english = written_in_english(text)
@@ -80,6 +81,34 @@ def match_in_context(
         agreed = named or (_entry(plain) in found and own.say_something())
         return plain if agreed else _off_the_topic_offered(plain, context), text
     return fallback
+
+
+SWAPPED_WORDS = 4
+"""Words of the last question that the X of "那X呢" may take the place of."""
+
+
+def _swapped_into_the_last_question(
+    message: str, topic: follow_up.Context, library: Library, own: _OwnWords
+) -> tuple[Match, str] | None:
+    """ "那X呢" whose X is no name or term of the knowledge, read as the last question with X in
+    the place of one of its words ("那企业呢" after "为什么国内高校做不出ChatGPT": 企业 for 高校),
+    with the support of its own words that a reading the context alone suggests needs. The
+    later words are tried first: in Chinese a word's modifiers come before it (国内高校: the 高校
+    are what is asked about, and "为什么企业高校做不出" is no question)."""
+    focus = intent.ellipsis_focus(message) if topic.given_subject else None
+    if not focus:
+        return None
+    words = [
+        token
+        for token in dict.fromkeys(library.analyzer.segment(topic.last_question))
+        if len(token) > 1 and token not in (focus, topic.subject) and token not in QUESTION_WORDS
+    ]
+    for word in reversed(words[-SWAPPED_WORDS:]):
+        asked = topic.last_question.replace(word, focus, 1)
+        match = library.match(asked)
+        if match.verdict is Verdict.ANSWER and own.support(match):
+            return match, asked
+    return None
 
 
 def _asked_of_earlier_subjects(

@@ -418,6 +418,13 @@ def test_small_talk_about_it_after_a_topic_is_not_answered_with_the_topic(
         assert not reply.matched, (topic, message, reply.entry_id)
 
 
+def test_that_x_for_a_word_of_the_last_question_asks_it_again_with_x(library: Library) -> None:
+    # 企业 is no name or term: "那企业呢" had no reading and was a did-you-mean.
+    reply, state = talk(library, "为什么国内高校做不出ChatGPT", "那企业呢")[1]
+    assert reply.entry_id == "chatgpt-hard-to-build"
+    assert state.last_question == "为什么国内企业做不出chatgpt"
+
+
 def test_which_one_after_a_comparison_asks_which_of_the_two(library: Library) -> None:
     # Alone, "哪个更适合做客服" offers choices: it names neither GPT nor ChatGPT.
     reply = talk(library, "GPT和ChatGPT应用领域有啥不一样", "哪个更适合做客服")[1][0]
