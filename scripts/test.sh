@@ -51,7 +51,7 @@ floor tests/conversations/third_conversations.yaml 0.73
 floor tests/conversations/fourth_conversations.yaml 0.87
 floor tests/conversations/fifth_conversations.yaml 0.72
 floor tests/conversations/sixth_conversations.yaml 0.82
-floor tests/conversations/seventh_conversations.yaml 0.83
+floor tests/conversations/seventh_conversations.yaml 0.86
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.94
 floor tests/heldout/third_heldout_cases.yaml 0.93

@@ -175,6 +175,11 @@ def test_off_topic_is_never_answered(library: Library, question: str) -> None:
     assert library.match(question).verdict is not Verdict.ANSWER
 
 
+def test_which_jobs_it_can_do_asks_what_it_can_do(library: Library) -> None:
+    # 能干 and 活: jieba's "capable" and a lone character; it was a did-you-mean at 0.40.
+    assert answered_by(library, "ChatGPT都能干哪些活") == "chatgpt-abilities"
+
+
 def test_trust_region_in_a_chinese_message_is_the_algorithm_ppo_is_compared_with(
     library: Library,
 ) -> None:
