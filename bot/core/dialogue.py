@@ -191,28 +191,9 @@ def _say(
         return _respond(state, library.match(asked), asked, library, config)
     if not state.subject and _needs_a_topic(message, library):
         return _ask_back(state, message, library)
-    context = resolve.Context(
-        state.subject, state.last_question, state.entry_id, _earlier_subjects(state, library)
-    )
+    context = resolve.Context(state.subject, state.last_question, state.entry_id, state.shown)
     match, asked = resolve.match_in_context(message, text, context, library)
     return _respond(state, match, asked, library, config)
-
-
-EARLIER_SUBJECTS = 2
-"""Subjects before the current one that a short question naming nothing may be asked of."""
-
-
-def _earlier_subjects(state: ChatState, library: Library) -> tuple[str, ...]:
-    """The subjects of the answers shown before the current one, latest first, distinct."""
-    found: list[str] = []
-    for entry_id in reversed(state.shown):
-        entry = library.get(entry_id)
-        subject = entry.subject if entry else ""
-        if subject and subject != state.subject and subject not in found:
-            found.append(subject)
-            if len(found) == EARLIER_SUBJECTS:
-                break
-    return tuple(found)
 
 
 def _needs_a_topic(message: str, library: Library) -> bool:

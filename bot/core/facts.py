@@ -92,10 +92,6 @@ _NOW = re.compile(r"现在|如今|眼下|今年|最新|至今|\b(?:now|currently
 """How a question asks how things stand today ("ChatGPT现在有多少用户", "how many users does
 it have now"). Not 目前 or 当前: the articles say them of their own time ("目前国内能够承担这个
 资金规模的企业并不算多"), and a question that takes up their words asks what they say."""
-_AS_WRITTEN = re.compile(r"写于|写作时（")
-"""How an answer says that what it tells stood so when its article was written: （写于2023年初）,
-写作时（2023年初）. Not 该文写作时, which dates a remark ("GPT-3是该文写作时较为知名的版本")
-and not its figure."""
 
 
 _YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")
@@ -111,14 +107,16 @@ def years_named(normalised: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_YEAR.findall(normalised)))
 
 
-def as_of_writing(answer: str) -> bool:
-    """Whether an answer gives things as they stood when its article was written."""
-    return bool(_AS_WRITTEN.search(answer))
-
-
 _WRITTEN_WHEN = re.compile(r"（写于[^）]*）|写作时（[^）]*）")
 """When the source article was written (（写于2023年初）): where the answer comes from, not a
 date it states about its subject."""
+
+
+def as_of_writing(answer: str) -> bool:
+    """Whether an answer gives things as they stood when its article was written: （写于2023年初）,
+    写作时（2023年初） (`_WRITTEN_WHEN`). Not 该文写作时, which dates a remark ("GPT-3是该文写作时
+    较为知名的版本") and not its figure."""
+    return bool(_WRITTEN_WHEN.search(answer))
 
 
 def held(answer: str) -> Fact:

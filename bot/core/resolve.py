@@ -7,6 +7,8 @@ is not a guess.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from bot.core import follow_up, intent
@@ -27,9 +29,9 @@ class Context:
     subject: str
     last_question: str
     entry_id: str | None
-    earlier_subjects: tuple[str, ...] = ()
-    """The subjects of the answers shown before, latest first: the chat may have gone on from
-    its subject to a part of it (ChatGPT's training → PPO) and come back ("在哪训练的")."""
+    shown: tuple[str, ...] = ()
+    """The entries the chat was shown, oldest first: the chat may have gone on from its subject
+    to a part of it (ChatGPT's training → PPO) and come back ("在哪训练的")."""
 
 
 def match_in_context(
@@ -117,13 +119,30 @@ def _asked_of_earlier_subjects(
     """A short question naming nothing that the current subject does not answer, asked of the
     subjects before it, latest first ("在哪训练的" after ChatGPT's training, then PPO: ChatGPT's),
     with the same support from its own words as any reading the context alone suggests."""
-    for subject in context.earlier_subjects:
+    for subject in _earlier_subjects(context, library):
         name = follow_up.Context(subject, "", library.analyzer.normalise).subject
         reading = follow_up.Restatement(f"{name}{message}", follow_up.Reference.IMPLICIT)
         match = _match_about(reading, library, english)
         if match.verdict is Verdict.ANSWER and own.support(match):
             return match, reading.text
     return None
+
+
+EARLIER_SUBJECTS = 2
+"""Subjects before the current one that a short question naming nothing may be asked of."""
+
+
+def _earlier_subjects(context: Context, library: Library) -> list[str]:
+    """The subjects of the answers shown before the current one, latest first, distinct."""
+    found: list[str] = []
+    for entry_id in reversed(context.shown):
+        entry = library.get(entry_id)
+        subject = entry.subject if entry else ""
+        if subject and subject != context.subject and subject not in found:
+            found.append(subject)
+            if len(found) == EARLIER_SUBJECTS:
+                break
+    return found
 
 
 def _aspect_or_a_topic_of_its_own(
@@ -180,10 +199,15 @@ class _OwnWords:
             self._hits = self._library.search(self._text, limit=OWN_CANDIDATES)
         return self._hits
 
+    @functools.cached_property
+    def _scores(self) -> dict[str, float]:
+        """The score of each entry among these words' candidates."""
+        return {hit.entry.id: hit.score for hit in self.hits()}
+
     def ranks_above(self, entry_id: str | None, other: str | None) -> bool:
         """Whether these words score an entry clearly higher than another (by `CONFIRM_MARGIN`;
         one not among their candidates scores nothing)."""
-        scores = {hit.entry.id: hit.score for hit in self.hits()}
+        scores = self._scores
         return scores.get(entry_id or "", 0.0) - scores.get(other or "", 0.0) >= CONFIRM_MARGIN
 
     def say_something(self) -> bool:
@@ -198,9 +222,9 @@ class _OwnWords:
             for token in library.read(self._text).tokens
         )
 
-    def entry_ids(self) -> set[str]:
+    def entry_ids(self) -> Collection[str]:
         """The entries among these words' candidates."""
-        return {hit.entry.id for hit in self.hits()}
+        return self._scores.keys()
 
     def match(self) -> Match:
         thresholds = self._library.thresholds
