@@ -169,6 +169,9 @@ FILLERS = (
     "多谢",
 )
 LONE_VERBS = {"训": "训练", "聊": "聊天"}
+SHORT_WHERE = frozenset(["哪", "哪儿"])
+"""Where, said short after 在 ("在哪训练的"): 哪里, as the knowledge writes it ("在哪里训练的").
+Not 哪 alone, which also asks which (哪年, 哪版)."""
 """A verb said short that jieba leaves on its own (训大模型, 在谁家机房训的, 能聊好几轮): the
 word it stands for. Only as a whole token: as a synonym it would also rewrite 培训 and 无聊."""
 # Single-token particles and function words dropped after jieba has segmented the text.
@@ -840,8 +843,12 @@ class Analyzer:
         if self._filler_pattern is not None:
             text = self._filler_pattern.sub(" ", text)
         tokens = []
-        for token in _join_latin(self._jieba.lcut(text)):
-            token = token.strip(WORD_JOINERS + " ")
+        before = ""
+        for piece in _join_latin(self._jieba.lcut(text)):
+            token = piece.strip(WORD_JOINERS + " ")
+            if before == "在" and token in SHORT_WHERE:
+                token = "哪里"
+            before = token
             if (
                 token
                 and token not in STOPWORDS

@@ -97,6 +97,13 @@ def test_a_verb_said_short_is_the_verb(analyzer: Analyzer) -> None:
     assert analyzer.tokenise("无聊的时候跟它聊")[:1] == ["无聊"]
 
 
+def test_where_said_short_is_where(analyzer: Analyzer) -> None:
+    assert analyzer.tokenise("在哪训练的") == analyzer.tokenise("在哪里训练的")
+    assert analyzer.tokenise("在哪儿训练的") == analyzer.tokenise("在哪里训练的")
+    # Only after 在: 哪 alone may ask which.
+    assert "哪里" not in analyzer.tokenise("哪年出来的")
+
+
 @pytest.mark.parametrize(
     ("text", "claim"),
     [
