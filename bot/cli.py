@@ -159,7 +159,9 @@ def ask_result(library: Library, question: str) -> dict[str, Any]:
         [_suggestion(hit) for hit in match.hits] if match.verdict is Verdict.SUGGEST else []
     )
     if match.verdict is Verdict.ANSWER and best is not None and best.not_in_sources:
-        text = phrases.not_in_sources(best.entry.answer, asked_of=best.asked_of)
+        text = phrases.not_in_sources(
+            best.entry.answer, asked_of=best.asked_of, unsaid=bool(best.unsaid)
+        )
         return {**_unmatched(text, best.score, []), "declined_by": best.entry.id}
     if match.verdict is Verdict.ANSWER and best is not None:
         return {
@@ -280,6 +282,9 @@ def _why(match: Match, limits: Thresholds, *, banter: bool = False) -> str:
     if match.verdict is Verdict.ANSWER and match.best.asked_of:
         asked_of = match.best.asked_of
         return f"最接近的条目 {score:.2f} 只有文章写作时的数字，问的是{asked_of}：以拒答给出它"
+    if match.verdict is Verdict.ANSWER and match.best.unsaid:
+        unsaid = match.best.unsaid
+        return f"最接近的条目 {score:.2f} 说文章没有给出问的东西（“{unsaid}”）：以拒答给出它"
     if match.verdict is Verdict.ANSWER and match.best.entry.declines:
         return f"最接近的条目 {score:.2f} 说明文章没有回答这个问题：以拒答给出它"
     if match.verdict is Verdict.ANSWER:

@@ -217,7 +217,9 @@ def _respond(
     if match.verdict is Verdict.ANSWER and match.best is not None:
         hit = match.best
         if hit.not_in_sources:
-            text = phrases.not_in_sources(hit.entry.answer, asked_of=hit.asked_of)
+            text = phrases.not_in_sources(
+                hit.entry.answer, asked_of=hit.asked_of, unsaid=bool(hit.unsaid)
+            )
             reply = Reply(text, ReplyKind.DECLINE, score=hit.score, hits=match.hits)
             return _not_in_sources(state, hit.entry, asked, reply)
         return _answer(state, hit.entry, asked, config, score=hit.score, hits=match.hits)

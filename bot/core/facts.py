@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from enum import IntFlag
+from typing import NamedTuple
 
 
 class Fact(IntFlag):
@@ -117,6 +118,63 @@ def as_of_writing(answer: str) -> bool:
     写作时（2023年初） (`_WRITTEN_WHEN`). Not 该文写作时, which dates a remark ("GPT-3是该文写作时
     较为知名的版本") and not its figure."""
     return bool(_WRITTEN_WHEN.search(answer))
+
+
+_ASKS_REASON = re.compile(r"为什么|为何|原因|缘故")
+_ASKS_SPECIFICS = re.compile(r"具体.{0,6}(?:哪|谁)|哪几家|哪几个|叫什么名")
+"""Which ones by name ("具体是哪几家公司在做", "具体过滤了哪些词"): not 哪些 alone, which a list
+of kinds answers ("ChatGPT会影响哪些工作": 白领, 金融)."""
+_NOT_GIVEN = "没有(?:说明|说|提到|点名|列出|介绍|给出|解释|交代)[^。；，]*"
+_NO_REASON = re.compile(_NOT_GIVEN + "原因")
+_NO_SPECIFICS = re.compile(_NOT_GIVEN + "(?:哪些|哪家|哪几)")
+"""Not 具体 alone: "没有介绍这些约束的具体做法" leaves out how, not which ones."""
+_SENTENCE = re.compile(r"[^。；\n]+[。；]?")
+_CJK_WORD = re.compile(r"[\u3400-\u9fff]{2,}")
+
+
+class Unsaid(NamedTuple):
+    """What a question asks that an answer may say it does not give: the reason for something
+    it names ("为什么大厂要封杀它"), or which ones by name ("具体是哪几家公司在做")."""
+
+    reason: bool
+    specifics: bool
+    named: tuple[str, ...]
+    """The question's Chinese words: a reason must be one for what the question names."""
+
+    @classmethod
+    def asked(cls, normalised: str, tokens: Sequence[str]) -> Unsaid | None:
+        """What of the kind a question (normalised, and its tokens) asks, or None when it asks
+        neither. The text, not the tokens: 具体 is padding to the search."""
+        text = normalised.replace(" ", "")
+        reason = bool(_ASKS_REASON.search(text))
+        specifics = bool(_ASKS_SPECIFICS.search(text))
+        if not (reason or specifics):
+            return None
+        named = tuple(t for t in tokens if _CJK_WORD.fullmatch(t) and not _ASKS_REASON.search(t))
+        return cls(reason, specifics, named)
+
+    def in_answer(self, answer: str) -> str:
+        """The answer's sentence that says its article does not give it ("…很多互联网大厂封杀
+        了ChatGPT，也没有说明原因。", "文章没有说是哪些团队、哪些产品"), or "": such an entry is
+        the one for the question, and its answer is that the articles do not say."""
+        sentences: list[str] = _SENTENCE.findall(answer)
+        for sentence in sentences:
+            if self.specifics and _NO_SPECIFICS.search(sentence):
+                return sentence.strip()
+            if self.reason and self._no_reason_for_what_it_names(sentence):
+                return sentence.strip()
+        return ""
+
+    def _no_reason_for_what_it_names(self, sentence: str) -> bool:
+        """Whether the sentence leaves out the reason for what the question names: said in the
+        clause before the one that says so ("很多互联网大厂封杀了ChatGPT，也没有说明原因" is
+        no word on why 学术界 worries, though 学术界之外 opens the sentence)."""
+        clauses = sentence.split("，")
+        return any(
+            _NO_REASON.search(clause) and any(word in clauses[at - 1] for word in self.named)
+            for at, clause in enumerate(clauses)
+            if at > 0
+        )
 
 
 def held(answer: str) -> Fact:

@@ -62,6 +62,8 @@ class Reading:
     """It asks how things stand today (see :func:`bot.core.facts.asks_about_now`)."""
     years: tuple[str, ...] = ()
     """The years it names (see :func:`bot.core.facts.years_named`)."""
+    unsaid: facts.Unsaid | None = None
+    """What it asks that an answer may say its article leaves out (see `facts.Unsaid`)."""
     tokens: tuple[str, ...] = ()
     """The corrected text's tokens that the search weighs."""
     set_aside: tuple[str, ...] = ()
@@ -137,6 +139,7 @@ class Library:
             claim=reading.claim,
             now=reading.now,
             years=reading.years,
+            unsaid=reading.unsaid,
             capitalised=reading.capitalised,
         )
 
@@ -158,6 +161,7 @@ class Library:
             claim=checks_a_claim(normalised),
             now=facts.asks_about_now(normalised),
             years=facts.years_named(normalised),
+            unsaid=facts.Unsaid.asked(corrected, tokens),
             tokens=tuple(tokens),
             set_aside=tuple(aside),
             capitalised=frozenset(

@@ -45,13 +45,16 @@ def answer_page(question: str, body: str, page: int, pages: int, *, source: str 
     return "\n\n".join(parts)
 
 
-def not_in_sources(answer: str, *, asked_of: str = "") -> str:
+def not_in_sources(answer: str, *, asked_of: str = "", unsaid: bool = False) -> str:
     """The reply to a question the articles do not answer, with what they say nearby: an
     entry that says so is its own reply; a figure asked of another time (现在, 2025年) is
-    given as of its article."""
-    if not asked_of:
-        return answer
-    return f"文章没有说{asked_of}的情况，只有写作时的说法：\n\n{answer}"
+    given as of its article; an answer that says its article leaves out what is asked (the
+    reason, which ones) follows a word that this is so."""
+    if asked_of:
+        return f"文章没有说{asked_of}的情况，只有写作时的说法：\n\n{answer}"
+    if unsaid:
+        return f"文章没有回答这一点，相关的说法是：\n\n{answer}"
+    return answer
 
 
 def suggest(questions: Sequence[str]) -> str:

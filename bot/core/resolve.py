@@ -7,6 +7,7 @@ is not a guess.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -58,6 +59,9 @@ def match_in_context(
     found: set[str | None] = set()  # what the readings answer, supported or not
     for reading in readings:
         match = _confirmed(_match_about(reading, library, english), context, library, own)
+        match = _as_the_message_asks(match, own)
+        if _left_out_of_the_answer_shown(match, context, message, library):
+            return match, reading.text
         answered = match.verdict is Verdict.ANSWER
         if answered:
             found.add(_entry(match))
@@ -158,6 +162,32 @@ def _aspect_or_a_topic_of_its_own(
     return (plain, text) if moved_on and _score(plain) > _score(best[0]) else best
 
 
+def _left_out_of_the_answer_shown(
+    match: Match, context: Context, message: str, library: Library
+) -> bool:
+    """Whether the message asks, of the answer just shown, what that answer says its article
+    leaves out ("具体是哪几家公司在做" after "文章没有说是哪些团队、哪些产品"), naming nothing
+    else: that is the reply, however surely another reading finds another entry (ChatGPT's
+    maker, for "ChatGPT具体是哪几家公司在做")."""
+    best = match.best
+    return (
+        best is not None
+        and bool(best.unsaid)
+        and best.entry.id == context.entry_id
+        and not library.vocabulary.names_in(message)
+    )
+
+
+def _as_the_message_asks(match: Match, own: _OwnWords) -> Match:
+    """A reading that carries the last question on asks what that question asked, and the
+    message may not: after "为什么大厂要封杀它", "微软那边的人怎么看" asks no reason, and the
+    entry's word that its article gives none (`Hit.unsaid`) is no decline of it."""
+    best = match.best
+    if best is None or not best.unsaid or own.asks_what_may_be_unsaid():
+        return match
+    return Match(match.verdict, (dataclasses.replace(best, unsaid=""), *match.hits[1:]))
+
+
 def _off_the_topic_offered(plain: Match, context: Context) -> Match:
     """A message that names nothing, answered on its own words about another subject than the
     chat's, is offered, not answered: "有啥风险" after 生成式AI fits ChatGPT's entry, and the
@@ -221,6 +251,10 @@ class _OwnWords:
             and not library.analyzer.is_everyday_word(token)
             for token in library.read(self._text).tokens
         )
+
+    def asks_what_may_be_unsaid(self) -> bool:
+        """Whether the words ask a reason or which ones by name (`facts.Unsaid`)."""
+        return self._library.read(self._text).unsaid is not None
 
     def entry_ids(self) -> Collection[str]:
         """The entries among these words' candidates."""

@@ -196,6 +196,11 @@ class Hit:
     是多少"), if this entry gives it only as its article had it when written (2023年初): the
     articles do not answer it. The reply says so, with what they said then (`Match.answered`
     is None)."""
+    unsaid: str = ""
+    """The answer's own sentence saying its article does not give what the query asks: the
+    reason ("为什么大厂要封杀它": "…也没有说明原因。") or which ones by name (`facts.Unsaid`).
+    The articles do not answer it; the reply says so with the answer (`Match.answered` is
+    None)."""
     claim: bool = False
     """The query puts a claim about the domain to be confirmed ("RLHF里人类不用参与吧"): what
     it gets wrong weighs little (`UNKNOWN_CLAIM_WORD_WEIGHT`), so its scores run low. Not for an
@@ -205,9 +210,10 @@ class Hit:
     @property
     def not_in_sources(self) -> bool:
         """Whether the articles do not answer the query, though this entry is the one for it:
-        it says so (`Entry.declines`), or it gives a figure of its article's time for one of
-        another (`asked_of`)."""
-        return self.entry.declines or bool(self.asked_of)
+        it says so (`Entry.declines`), it gives a figure of its article's time for one of
+        another (`asked_of`), or it says that its article does not give what is asked
+        (`unsaid`)."""
+        return self.entry.declines or bool(self.asked_of) or bool(self.unsaid)
 
     @property
     def answerable(self) -> bool:
@@ -710,6 +716,7 @@ class Index:
         claim: bool = False,
         now: bool = False,
         years: Sequence[str] = (),
+        unsaid: facts.Unsaid | None = None,
         capitalised: Iterable[str] = (),
     ) -> list[Hit]:
         """:meth:`search` for a query already tokenised (by the tokenizer the index was built
@@ -718,6 +725,7 @@ class Index:
         `claim`: the query puts a claim to be confirmed (`bot.core.text.checks_a_claim`);
         `now`: it asks how things stand today (`facts.asks_about_now`: the search drops 现在);
         `years`: the years it names (a figure of 2025 is no figure of the articles' time);
+        `unsaid`: what it asks that an answer may say its article leaves out (`facts.Unsaid`);
         `capitalised`: its words written with two capitals or more (see :func:`latin_names`).
         """
         if not tokens:
@@ -785,7 +793,7 @@ class Index:
             scored = self._subject_left_open(scored)
         # Only the hits asked for become Hit objects: building one costs as much as scoring it.
         when = _When(now, tuple(years)) if wanted else None
-        return [self._hit(s, claim, when) for s in scored[:limit] if s.score >= min_score]
+        return [self._hit(s, claim, when, unsaid) for s in scored[:limit] if s.score >= min_score]
 
     def _subject_left_open(self, scored: list[_Scored]) -> list[_Scored]:
         """A question that names no subject ("有什么缺点", "是什么", "how does it work") fits
@@ -952,7 +960,9 @@ class Index:
         names = (term for term in asked.terms if term in self._words.entities)
         return any(self._words.has(number, term) for term in (*asked.domain_terms, *names))
 
-    def _hit(self, scored: _Scored, claim: bool, when: _When | None) -> Hit:
+    def _hit(
+        self, scored: _Scored, claim: bool, when: _When | None, unsaid: facts.Unsaid | None
+    ) -> Hit:
         entry = self.entries[scored.number]
         return Hit(
             entry,
@@ -970,6 +980,7 @@ class Index:
             scored.stray,
             scored.subject_open,
             when.of(entry.answer) if when is not None and scored.fact_held else "",
+            unsaid.in_answer(entry.answer) if unsaid is not None else "",
             claim and not scored.missing_names,
         )
 

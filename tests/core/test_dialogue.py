@@ -487,6 +487,27 @@ def test_today_s_figure_after_the_articles_one_says_they_only_have_theirs(
     assert state.subject == "ChatGPT"  # "那GPT-3呢" may follow
 
 
+def test_which_ones_by_name_after_an_answer_that_names_none_is_declined_with_it(
+    library: Library,
+) -> None:
+    turns = talk(library, "国内有没有团队在做ChatGPT的对标产品", "具体是哪几家公司在做")
+    (first, _), (reply, state) = turns
+    assert first.matched and first.entry_id == "chatgpt-domestic"
+    assert reply.kind is ReplyKind.DECLINE and not reply.matched
+    assert reply.text.startswith("文章没有回答这一点") and "没有说是哪些团队" in reply.text
+    assert state.subject == "ChatGPT"
+
+
+def test_the_reason_the_articles_do_not_give_is_declined_and_the_talk_goes_on(
+    library: Library,
+) -> None:
+    turns = talk(library, "ChatGPT带来了啥影响", "为什么大厂要封杀它", "微软那边的人怎么看")
+    (_, _), (why, _), (then, _) = turns
+    assert why.kind is ReplyKind.DECLINE and "没有说明原因" in why.text
+    # Read as the reason question carried on, it found the same entry; it asks no reason.
+    assert then.matched and then.entry_id == "chatgpt-tech-impact"
+
+
 def test_a_follow_up_prefers_a_new_answer_to_the_entry_just_shown(library: Library) -> None:
     # Read as the last question carried on, "在哪训练的" finds the training data again, as
     # surely as "ChatGPT在哪训练的" finds where it was trained.

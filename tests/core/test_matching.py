@@ -217,6 +217,39 @@ def test_a_figure_of_the_articles_own_time_or_of_no_time_is_answered(
 
 
 @pytest.mark.parametrize(
+    ("question", "unsaid"),
+    [
+        ("为什么大厂要封杀ChatGPT", "没有说明原因"),
+        ("那些互联网大厂为啥封杀ChatGPT，原因是啥", "没有说明原因"),
+        ("国内具体是哪几家公司在做ChatGPT的对标产品", "没有说是哪些团队"),
+        ("具体哪些岗位会被ChatGPT取代", "没有说具体哪些岗位"),
+    ],
+)
+def test_a_question_for_what_the_answer_says_its_article_leaves_out_is_declined_with_it(
+    library: Library, question: str, unsaid: str
+) -> None:
+    # The entry is the one for the question, and says itself that the article does not say.
+    match = library.match(question)
+    assert match.best is not None and unsaid in match.best.unsaid, question
+    assert match.verdict is Verdict.ANSWER and match.answered is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("ChatGPT会影响哪些工作", "chatgpt-jobs-impact"),  # kinds of work: the answer names them
+        ("学术界为什么警告ChatGPT", "chatgpt-education-impact"),  # not why the firms banned it
+        ("ChatGPT的训练用了什么策略优化算法，叫什么名字", "ppo"),  # its principle is left out
+        ("国内有没有团队在做ChatGPT的对标产品", "chatgpt-domestic"),
+    ],
+)
+def test_a_question_the_answer_gives_is_answered_though_it_leaves_something_out(
+    library: Library, question: str, entry_id: str
+) -> None:
+    assert answered_by(library, question) == entry_id
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "RLHF是男的女的",
