@@ -127,10 +127,19 @@ def _swap_name(context: Context, vocabulary: Vocabulary, name: str) -> str:
     last = context.last_question
     asked = vocabulary.names_in(last)
     old = context.subject if context.subject in asked else (asked[0] if asked else "")
+    # A model's name takes the place of a model's name, not of a concept's: "那ChatGPT呢" after
+    # "GPT用什么数据预训练" (about 预训练) asks ChatGPT's data, not "GPT用什么数据ChatGPT".
+    alike = [asked_name for asked_name in asked if _latin(asked_name) == _latin(name)]
+    if old and _latin(old) != _latin(name) and alike:
+        old = alike[0]
     if not old:
         return f"{name} {last}"
     at = last.find(old)
     return last[:at] + name + last[at + len(old) :]
+
+
+def _latin(name: str) -> bool:
+    return name[:1].isascii()
 
 
 def _pronoun_readings(text: str, context: Context, vocabulary: Vocabulary) -> list[Restatement]:

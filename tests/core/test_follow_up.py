@@ -65,6 +65,13 @@ def test_an_ellipsis_chain_keeps_the_question() -> None:
     assert texts("那gpt-3呢", then) == ["gpt-3的参数"]
 
 
+def test_a_model_s_name_takes_the_place_of_a_model_s_name_not_of_the_concept_asked() -> None:
+    pretraining = Context("大模型", "gpt用什么数据训练大模型")
+    assert texts("那chatgpt呢", pretraining) == ["chatgpt用什么数据训练大模型"]
+    # A concept still takes the concept's place.
+    assert texts("那生成式ai呢", pretraining) == ["gpt用什么数据训练生成式ai"]
+
+
 @pytest.mark.parametrize("text", ["文心一言怎么样", "今天北京天气怎么样", "chatgpt的缺点呢"])
 def test_a_focus_the_knowledge_does_not_know_is_a_new_question(text: str) -> None:
     assert texts(text) == []
