@@ -89,6 +89,19 @@ def asked(tokens: Iterable[str]) -> Fact:
     return found
 
 
+def only_asks(tokens: Iterable[str]) -> Fact:
+    """The kinds of fact a question asks for when it says nothing but how it asks ("谁做的",
+    "什么时候出的", "哪年出的": a single character may be left, the verb), else NONE:
+    "北京房价多少" asks a number of something, "你觉得哪家公司会先做出来" an opinion."""
+    text = "".join(tokens)
+    found = Fact.NONE
+    for fact, form in _ASKING:
+        text, asking = form.subn(" ", text)
+        if asking:
+            found |= fact
+    return found if all(len(rest) <= 1 for rest in text.split()) else Fact.NONE
+
+
 _NOW = re.compile(r"现在|如今|眼下|今年|最新|至今|\b(?:now|currently)\b")
 """How a question asks how things stand today ("ChatGPT现在有多少用户", "how many users does
 it have now"). Not 目前 or 当前: the articles say them of their own time ("目前国内能够承担这个

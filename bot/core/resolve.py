@@ -12,7 +12,7 @@ import functools
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from bot.core import follow_up, intent
+from bot.core import facts, follow_up, intent
 from bot.core.library import Library, written_in_english
 from bot.core.search import Hit, Match, Verdict, decide
 from bot.core.text import QUESTION_WORDS
@@ -65,7 +65,9 @@ def match_in_context(
         answered = match.verdict is Verdict.ANSWER
         if answered:
             found.add(_entry(match))
-        if answered and (reading.reference.explicit or own.support(match)):
+        if answered and (
+            reading.reference.explicit or own.support(match) or own.only_ask_a_fact_held(match)
+        ):
             answers.append((match, reading.text))
         elif not answered and reading.reference.explicit:
             fallback = _better(fallback, (match, reading.text))
@@ -255,6 +257,16 @@ class _OwnWords:
     def asks_what_may_be_unsaid(self) -> bool:
         """Whether the words ask a reason or which ones by name (`facts.Unsaid`)."""
         return self._library.read(self._text).unsaid is not None
+
+    def only_ask_a_fact_held(self, match: Match) -> bool:
+        """Whether the words only ask for a kind of fact ("谁做的", "哪年出的": nothing but the
+        question form) that the match's answer, about the subject the reading names, holds: a
+        follow-up by its form, which no entry answers alone ("谁做的" after GPT-3 is who made
+        GPT-3; "什么时候出的" after GPT is not answered with ChatGPT's launch)."""
+        best = match.best
+        if best is None or not best.fact_held or not best.subject_named:
+            return False
+        return bool(facts.only_asks(self._library.read(self._text).tokens))
 
     def entry_ids(self) -> Collection[str]:
         """The entries among these words' candidates."""

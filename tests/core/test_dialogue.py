@@ -508,6 +508,17 @@ def test_the_reason_the_articles_do_not_give_is_declined_and_the_talk_goes_on(
     assert then.matched and then.entry_id == "chatgpt-tech-impact"
 
 
+def test_a_bare_question_for_a_fact_is_asked_of_the_subject(library: Library) -> None:
+    # "谁做的" has no word an entry could answer alone; GPT-3's answer says who made it.
+    *_, (who, _) = talk(library, "GPT-3有多少参数", "谁做的")
+    assert who.matched and who.entry_id == "gpt-3" and "OpenAI" in who.text
+    # Not a question with words of its own, nor a fact of another subject's entry.
+    *_, (price, _) = talk(library, "GPT-3有多少参数", "北京房价多少")
+    assert not price.matched
+    *_, (when, _) = talk(library, "GPT有哪些版本", "什么时候出的")
+    assert "2022年11月" not in when.text
+
+
 def test_a_follow_up_prefers_a_new_answer_to_the_entry_just_shown(library: Library) -> None:
     # Read as the last question carried on, "在哪训练的" finds the training data again, as
     # surely as "ChatGPT在哪训练的" finds where it was trained.

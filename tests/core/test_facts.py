@@ -142,3 +142,20 @@ def test_an_entry_that_does_not_know_the_asked_word_is_damped(library: Library) 
     assert library.match("大模型怎么部署").answered is None
     [known] = library.search("大模型怎么训练", limit=1)
     assert known.head_known
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("谁做的", Fact.MAKER),
+        ("什么时候出的", Fact.DATE),
+        ("哪年出的", Fact.DATE),
+        ("北京房价多少", Fact.NONE),  # a number of something
+        ("你觉得哪家公司会先做出来", Fact.NONE),  # an opinion
+        ("GPT-3是谁做的", Fact.NONE),  # names what it asks about
+    ],
+)
+def test_a_question_that_only_asks_for_a_kind_of_fact(
+    library: Library, question: str, wanted: Fact
+) -> None:
+    assert facts.only_asks(library.read(question).tokens) == wanted
