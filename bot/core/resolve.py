@@ -87,7 +87,7 @@ def match_in_context(
         # the scale entry, read either way) is no answer about another subject by chance.
         # Not a bare question ("什么时候出的"), whose words would fit any subject's entry.
         agreed = named or (_entry(plain) in found and own.say_something())
-        return plain if agreed else _off_the_topic_offered(plain, context), text
+        return plain if agreed else _off_the_topic_offered(plain, context, library), text
     return fallback
 
 
@@ -190,12 +190,17 @@ def _as_the_message_asks(match: Match, own: _OwnWords) -> Match:
     return Match(match.verdict, (dataclasses.replace(best, unsaid=""), *match.hits[1:]))
 
 
-def _off_the_topic_offered(plain: Match, context: Context) -> Match:
+def _off_the_topic_offered(plain: Match, context: Context, library: Library) -> Match:
     """A message that names nothing, answered on its own words about another subject than the
     chat's, is offered, not answered: "有啥风险" after 生成式AI fits ChatGPT's entry, and the
-    asker meant 生成式AI as likely as not."""
+    asker meant 生成式AI as likely as not. Not when the entry just shown belongs to that subject
+    too (its tags): "在哪训练的" after PPO, a step of ChatGPT's training, asks where ChatGPT
+    was trained."""
     best = plain.best
     if plain.verdict is not Verdict.ANSWER or best is None or best.entry.subject == context.subject:
+        return plain
+    shown = library.get(context.entry_id) if context.entry_id else None
+    if shown is not None and best.entry.subject in shown.tags:
         return plain
     return Match(Verdict.SUGGEST, (best,))
 

@@ -519,6 +519,14 @@ def test_a_bare_question_for_a_fact_is_asked_of_the_subject(library: Library) ->
     assert "2022年11月" not in when.text
 
 
+def test_a_question_about_the_subject_the_entry_shown_belongs_to_is_answered(
+    library: Library,
+) -> None:
+    # PPO is a step of ChatGPT's training (its tags): where it was trained is ChatGPT's.
+    *_, (where, _) = talk(library, "ChatGPT训练里的PPO是个啥", "为啥用它不用别的", "在哪训练的")
+    assert where.matched and where.entry_id == "chatgpt-training-infrastructure"
+
+
 def test_a_follow_up_prefers_a_new_answer_to_the_entry_just_shown(library: Library) -> None:
     # Read as the last question carried on, "在哪训练的" finds the training data again, as
     # surely as "ChatGPT在哪训练的" finds where it was trained.
