@@ -527,6 +527,11 @@ def test_a_question_about_the_subject_the_entry_shown_belongs_to_is_answered(
     assert where.matched and where.entry_id == "chatgpt-training-infrastructure"
 
 
+def test_an_interjection_before_a_follow_up_changes_nothing(library: Library) -> None:
+    *_, (reply, _) = talk(library, "GPT-3有多少参数", "ok 那它是自回归的吗")
+    assert reply.matched and reply.entry_id == "autoregressive"
+
+
 def test_a_follow_up_prefers_a_new_answer_to_the_entry_just_shown(library: Library) -> None:
     # Read as the last question carried on, "在哪训练的" finds the training data again, as
     # surely as "ChatGPT在哪训练的" finds where it was trained.

@@ -174,6 +174,12 @@ def test_fillers_particles_and_emoji_are_dropped(analyzer: Analyzer) -> None:
     assert tokens == ["什么", "大模型"]
 
 
+def test_an_english_interjection_is_no_word_to_look_for(analyzer: Analyzer) -> None:
+    # Left in, "ok" was a latin name the knowledge does not know, which damps every entry.
+    assert analyzer.tokenise("ok 那GPT-3是自回归的吗") == analyzer.tokenise("那GPT-3是自回归的吗")
+    assert analyzer.tokenise("btw 大模型是啥 lol") == analyzer.tokenise("大模型是啥")
+
+
 def test_the_knowledge_s_own_words_are_cut_right(analyzer: Analyzer) -> None:
     # jieba alone cuts 点赞点踩 into 点 / 赞点 / 踩.
     assert analyzer.tokenise("点赞点踩有什么用")[:2] == ["点赞", "点踩"]
