@@ -134,12 +134,12 @@ def as_of_writing(answer: str) -> bool:
 
 
 _ASKS_REASON = re.compile(r"为什么|为何|原因|缘故")
-_ASKS_SPECIFICS = re.compile(r"具体.{0,6}(?:哪|谁)|哪几家|哪几个|叫什么名")
-"""Which ones by name ("具体是哪几家公司在做", "具体过滤了哪些词"): not 哪些 alone, which a list
-of kinds answers ("ChatGPT会影响哪些工作": 白领, 金融)."""
+_ASKS_SPECIFICS = re.compile(r"具体.{0,6}(?:哪|谁)|哪几家|哪几个|叫什么|点个?名")
+"""Which ones or who by name ("具体是哪几家公司在做", "那个创业者叫啥", "点个名"): not 哪些 alone,
+which a list of kinds answers ("ChatGPT会影响哪些工作": 白领, 金融)."""
 _NOT_GIVEN = "没有(?:说明|说|提到|点名|列出|介绍|给出|解释|交代)[^。；，]*"
 _NO_REASON = re.compile(_NOT_GIVEN + "原因")
-_NO_SPECIFICS = re.compile(_NOT_GIVEN + "(?:哪些|哪家|哪几)")
+_NO_SPECIFICS = re.compile(_NOT_GIVEN + "(?:哪些|哪家|哪几|是谁|名字)")
 """Not 具体 alone: "没有介绍这些约束的具体做法" leaves out how, not which ones."""
 _SENTENCE = re.compile(r"[^。；\n]+[。；]?")
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]{2,}")
@@ -152,7 +152,7 @@ class Unsaid(NamedTuple):
     reason: bool
     specifics: bool
     named: tuple[str, ...]
-    """The question's Chinese words: a reason must be one for what the question names."""
+    """The question's Chinese words: what is left out must be of what the question names."""
 
     @classmethod
     def asked(cls, normalised: str, tokens: Sequence[str]) -> Unsaid | None:
@@ -167,26 +167,25 @@ class Unsaid(NamedTuple):
         return cls(reason, specifics, named)
 
     def in_answer(self, answer: str) -> str:
-        """The answer's sentence that says its article does not give it ("…很多互联网大厂封杀
-        了ChatGPT，也没有说明原因。", "文章没有说是哪些团队、哪些产品"), or "": such an entry is
-        the one for the question, and its answer is that the articles do not say."""
+        """The answer's sentence that says its article does not give it, of something the
+        question names ("…很多互联网大厂封杀了ChatGPT，没有说是哪些大厂，也没有说明原因。"), or
+        "": such an entry is the one for the question, and its answer is that the articles do
+        not say. What it names is in the clause that says so or the one before: the sentence
+        above is no word on why 学术界 worries, though 学术界之外 opens it, nor on who the
+        Microsoft manager in its answer is."""
         sentences: list[str] = _SENTENCE.findall(answer)
         for sentence in sentences:
-            if self.specifics and _NO_SPECIFICS.search(sentence):
-                return sentence.strip()
-            if self.reason and self._no_reason_for_what_it_names(sentence):
-                return sentence.strip()
+            clauses = sentence.split("，")
+            for at, clause in enumerate(clauses):
+                about = clause + (clauses[at - 1] if at else "")
+                if self._leaves_out(clause) and any(word in about for word in self.named):
+                    return sentence.strip()
         return ""
 
-    def _no_reason_for_what_it_names(self, sentence: str) -> bool:
-        """Whether the sentence leaves out the reason for what the question names: said in the
-        clause before the one that says so ("很多互联网大厂封杀了ChatGPT，也没有说明原因" is
-        no word on why 学术界 worries, though 学术界之外 opens the sentence)."""
-        clauses = sentence.split("，")
-        return any(
-            _NO_REASON.search(clause) and any(word in clauses[at - 1] for word in self.named)
-            for at, clause in enumerate(clauses)
-            if at > 0
+    def _leaves_out(self, clause: str) -> bool:
+        return bool(
+            (self.specifics and _NO_SPECIFICS.search(clause))
+            or (self.reason and _NO_REASON.search(clause))
         )
 
 

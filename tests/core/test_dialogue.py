@@ -494,7 +494,7 @@ def test_which_ones_by_name_after_an_answer_that_names_none_is_declined_with_it(
     (first, _), (reply, state) = turns
     assert first.matched and first.entry_id == "chatgpt-domestic"
     assert reply.kind is ReplyKind.DECLINE and not reply.matched
-    assert reply.text.startswith("文章没有回答这一点") and "没有说是哪些团队" in reply.text
+    assert reply.text.startswith("文章没有回答这一点") and "没有说是哪些公司" in reply.text
     assert state.subject == "ChatGPT"
 
 

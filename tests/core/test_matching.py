@@ -221,8 +221,10 @@ def test_a_figure_of_the_articles_own_time_or_of_no_time_is_answered(
     [
         ("为什么大厂要封杀ChatGPT", "没有说明原因"),
         ("那些互联网大厂为啥封杀ChatGPT，原因是啥", "没有说明原因"),
-        ("国内具体是哪几家公司在做ChatGPT的对标产品", "没有说是哪些团队"),
+        ("国内具体是哪几家公司在做ChatGPT的对标产品", "没有说是哪些公司"),
         ("具体哪些岗位会被ChatGPT取代", "没有说具体哪些岗位"),
+        ("具体是哪几家大厂封杀了ChatGPT", "没有说是哪些大厂"),
+        ("国内在做ChatGPT对标产品的团队叫什么，点个名", "没有说是哪些公司"),
     ],
 )
 def test_a_question_for_what_the_answer_says_its_article_leaves_out_is_declined_with_it(
@@ -241,6 +243,8 @@ def test_a_question_for_what_the_answer_says_its_article_leaves_out_is_declined_
         ("学术界为什么警告ChatGPT", "chatgpt-education-impact"),  # not why the firms banned it
         ("ChatGPT的训练用了什么策略优化算法，叫什么名字", "ppo"),  # its principle is left out
         ("国内有没有团队在做ChatGPT的对标产品", "chatgpt-domestic"),
+        # Its answer names him; what it leaves out is which firms banned ChatGPT.
+        ("说ChatGPT会改变人和电脑互动方式的微软高管叫什么", "chatgpt-tech-impact"),
     ],
 )
 def test_a_question_the_answer_gives_is_answered_though_it_leaves_something_out(
