@@ -69,6 +69,10 @@ def test_the_term_itself_is_padding(analyzer: Analyzer) -> None:
     assert analyzer.tokenise("GPT这个词是什么意思") == analyzer.tokenise("GPT是什么意思")
 
 
+def test_chat_slang_for_the_difference_is_the_difference(analyzer: Analyzer) -> None:
+    assert "区别" in analyzer.tokenise("ChatGPT vs GPT 有啥diff")
+
+
 def test_latin_synonyms_match_whole_words_only(analyzer: Analyzer) -> None:
     # "prompt" is a synonym of 提示学习, but not inside another word.
     assert "提示学习" in analyzer.tokenise("prompt是啥")
