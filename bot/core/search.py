@@ -648,7 +648,14 @@ class Index:
             for phrasings, own in zip(phrasing_tokens_of, keywords, strict=True)
         ]
         words = _Postings(word_docs, entities, subject_terms, is_everyday, is_miscut)
-        held = [facts.held(entry.answer) for entry in entries]
+        # An entry that says the articles do not give a figure (GPT-4's parameters) holds the
+        # kind its question asks for: it is the answer to that question, with or without a
+        # figure of another model nearby.
+        held = [
+            facts.held(entry.answer)
+            | (facts.asked(tokenize(entry.question)) if entry.declines else facts.Fact.NONE)
+            for entry in entries
+        ]
         return cls(
             entries,
             words,

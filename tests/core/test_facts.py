@@ -159,3 +159,13 @@ def test_a_question_that_only_asks_for_a_kind_of_fact(
     library: Library, question: str, wanted: Fact
 ) -> None:
     assert facts.only_asks(library.read(question).tokens) == wanted
+
+
+def test_an_entry_that_says_the_figure_is_not_given_holds_what_its_question_asks(
+    library: Library,
+) -> None:
+    # GPT-4's entry gives no figure at all (it says none is given); it is still the one for
+    # the question, and declines it, instead of an entry that gives ChatGPT's.
+    match = library.match("GPT-4的参数量是多少")
+    assert match.best is not None and match.best.entry.id == "gpt-4-parameters"
+    assert match.answered is None
