@@ -73,6 +73,10 @@ def test_chat_slang_for_the_difference_is_the_difference(analyzer: Analyzer) -> 
     assert "区别" in analyzer.tokenise("ChatGPT vs GPT 有啥diff")
 
 
+def test_put_to_use_is_application(analyzer: Analyzer) -> None:
+    assert "应用" in analyzer.tokenise("大模型能在哪些行业落地")
+
+
 def test_latin_synonyms_match_whole_words_only(analyzer: Analyzer) -> None:
     # "prompt" is a synonym of 提示学习, but not inside another word.
     assert "提示学习" in analyzer.tokenise("prompt是啥")
