@@ -41,6 +41,7 @@ floor tests/cases/twentysixth_cases.yaml 0.94
 floor tests/cases/twentyseventh_cases.yaml 0.90
 floor tests/cases/twentyeighth_cases.yaml 0.89
 floor tests/cases/twentyninth_cases.yaml 0.93
+floor tests/cases/thirtieth_cases.yaml 0.94
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.92
 floor tests/conversations/second_conversations.yaml 0.82
@@ -48,10 +49,15 @@ floor tests/conversations/second_conversations.yaml 0.82
 # be asked back; since 92fa7cd such a member follows the group's topic (the fifth set and two
 # of the three held-out sets agree with that).
 floor tests/conversations/third_conversations.yaml 0.73
-floor tests/conversations/fourth_conversations.yaml 0.87
-floor tests/conversations/fifth_conversations.yaml 0.72
-floor tests/conversations/sixth_conversations.yaml 0.82
+floor tests/conversations/fourth_conversations.yaml 0.90
+floor tests/conversations/fifth_conversations.yaml 0.80
+floor tests/conversations/sixth_conversations.yaml 0.87
 floor tests/conversations/seventh_conversations.yaml 0.86
+floor tests/conversations/eighth_conversations.yaml 0.86
+# Ninth: three of its writer's expectations the bot does not share (a group member new to the
+# talk asked back; 大模型's parameter answer may not cite GPT-3's 1750亿 as an example; "那
+# ChatGPT呢" after "GPT是哪家搞的" is not who made ChatGPT), and long-tail misses.
+floor tests/conversations/ninth_conversations.yaml 0.56
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.94
 floor tests/heldout/third_heldout_cases.yaml 0.93
@@ -74,9 +80,12 @@ floor tests/heldout/twentieth_heldout_cases.yaml 0.97
 floor tests/heldout/twentyfirst_heldout_cases.yaml 0.95
 floor tests/heldout/twentysecond_heldout_cases.yaml 0.93
 floor tests/heldout/twentythird_heldout_cases.yaml 0.96
-floor tests/heldout/conversations/first_heldout_conversations.yaml 0.86
-floor tests/heldout/conversations/second_heldout_conversations.yaml 0.76
-floor tests/heldout/conversations/third_heldout_conversations.yaml 0.70
+floor tests/heldout/twentyfourth_heldout_cases.yaml 0.96
+floor tests/heldout/conversations/first_heldout_conversations.yaml 0.90
+floor tests/heldout/conversations/second_heldout_conversations.yaml 0.83
+floor tests/heldout/conversations/third_heldout_conversations.yaml 0.83
+floor tests/heldout/conversations/fourth_heldout_conversations.yaml 0.80
+floor tests/heldout/conversations/fifth_heldout_conversations.yaml 0.63
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
 # the project in CI). Its floor only rises: raise it as the matching improves.
 dev=../shared/eval/dev_questions.yaml
