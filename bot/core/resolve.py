@@ -75,6 +75,8 @@ def match_in_context(
         best = _news_first(answers, context, own)
         if all(reading.reference is follow_up.Reference.ASPECT for reading in readings):
             return _aspect_or_a_topic_of_its_own(best, context, own, text)
+        if all(reading.reference is follow_up.Reference.IMPLICIT for reading in readings):
+            return _moved_on(best, context, library, own, text)
         return best
     if all(reading.reference is follow_up.Reference.IMPLICIT for reading in readings):
         earlier = _asked_of_earlier_subjects(message, context, library, own, english)
@@ -178,6 +180,27 @@ def _left_out_of_the_answer_shown(
         and best.entry.id == context.entry_id
         and not library.vocabulary.names_in(message)
     )
+
+
+def _moved_on(
+    best: tuple[Match, str], context: Context, library: Library, own: _OwnWords, text: str
+) -> tuple[Match, str]:
+    """A question naming nothing whose readings find only the entry just shown, while its own
+    words answer another entry, about a subject the chat was on before, and rank it clearly
+    above the one shown: the member went back ("那现在有团队在做吗" after why China can't build
+    ChatGPT, then the universities' research: whether any team in China is building one). Not
+    to a subject the chat has not been on ("为什么代码有用" after 思维链 stays with 思维链)."""
+    if _entry(best[0]) != context.entry_id:
+        return best
+    plain = own.match()
+    if (
+        plain.verdict is Verdict.ANSWER
+        and plain.best is not None
+        and plain.best.entry.subject in _earlier_subjects(context, library)
+        and own.ranks_above(_entry(plain), context.entry_id)
+    ):
+        return plain, text
+    return best
 
 
 def _as_the_message_asks(match: Match, own: _OwnWords) -> Match:

@@ -534,6 +534,20 @@ def test_an_interjection_before_a_follow_up_changes_nothing(library: Library) ->
     assert reply.matched and reply.entry_id == "autoregressive"
 
 
+def test_a_question_naming_nothing_may_go_back_to_a_subject_the_chat_was_on(
+    library: Library,
+) -> None:
+    # Read against 高校 it finds the universities' entry again; its own words find whether a
+    # team in China is building one, an entry on ChatGPT, which the chat was on before.
+    *_, (back, _) = talk(
+        library, "为什么国内很难做出ChatGPT", "高校为什么做不了", "那现在有团队在做吗"
+    )
+    assert back.matched and back.entry_id == "chatgpt-domestic"
+    # Not to a subject the chat has not been on: 思维链's entry says why code helps.
+    *_, (why, _) = talk(library, "思维链是什么", "为什么代码有用")
+    assert why.entry_id == "chain-of-thought"
+
+
 def test_a_follow_up_prefers_a_new_answer_to_the_entry_just_shown(library: Library) -> None:
     # Read as the last question carried on, "在哪训练的" finds the training data again, as
     # surely as "ChatGPT在哪训练的" finds where it was trained.
