@@ -21,6 +21,7 @@ from bot.core.paging import split_pages
 from bot.core.reply import Action, Button, Reply, ReplyKind
 from bot.core.script import Script
 from bot.core.search import Hit, Match, Verdict
+from bot.core.text import QUESTION_WORDS
 
 __all__ = [
     "Action",
@@ -222,7 +223,15 @@ def _respond(
             )
             reply = Reply(text, ReplyKind.DECLINE, score=hit.score, hits=match.hits)
             return _not_in_sources(state, hit.entry, asked, reply)
-        return _answer(state, hit.entry, asked, config, score=hit.score, hits=match.hits)
+        return _answer(
+            state,
+            hit.entry,
+            asked,
+            config,
+            score=hit.score,
+            hits=match.hits,
+            aside=_said_later(hit.entry, asked, library, config),
+        )
     if match.verdict is Verdict.SUGGEST:
         questions = [hit.entry.question for hit in match.hits]
         buttons = tuple(Button(hit.entry.question, Action.ASK, hit.entry.id) for hit in match.hits)
@@ -254,16 +263,18 @@ def _answer(
     page: int = 1,
     hits: tuple[Hit, ...] = (),
     intro: str = "",
+    aside: str = "",
 ) -> tuple[Reply, ChatState]:
+    """A page of an entry's answer; `aside`: a line of a later page that says what was asked,
+    shown after the first (see `_said_later`)."""
     pages = split_pages(entry.answer, config.page_size)
     page = min(max(page, 1), len(pages))
     # The source goes under the last page, like a footnote: the first page stays the shortest
     # way to the answer, and whoever reads on to the end has read what it is the source of.
     source = provenance.source_line(entry.source) if page == len(pages) else None
     source = source if config.show_source else None
-    text = phrases.answer_page(
-        entry.question, pages[page - 1], page, len(pages), source=source or ""
-    )
+    shown_text = phrases.with_aside(pages[page - 1], aside) if aside else pages[page - 1]
+    text = phrases.answer_page(entry.question, shown_text, page, len(pages), source=source or "")
     buttons = (
         [Button(phrases.CONTINUE_BUTTON, Action.CONTINUE, entry.id)] if page < len(pages) else []
     )
@@ -282,6 +293,30 @@ def _answer(
         shown=shown[-config.shown_limit :],
     )
     return reply, new_state
+
+
+def _said_later(entry: Entry, asked: str, library: Library, config: DialogueConfig) -> str:
+    """The line of a later page that says what the question asks about, when the first page
+    does not: "GPT和ChatGPT的应用领域有啥不同" gets the comparison's summary and its line on 应用
+    领域, which is on the second page. A word asked about is one of substance (not a question
+    word, not everyday, not a subject's name, which an answer need not repeat); "" when every
+    such word is on the first page."""
+    pages = split_pages(entry.answer, config.page_size)
+    if len(pages) == 1:
+        return ""
+    analyzer = library.analyzer
+    asked_about = {
+        word
+        for word in library.read(asked).tokens
+        if len(word) > 1
+        and word not in QUESTION_WORDS
+        and not analyzer.is_everyday_word(word)
+        and not library.vocabulary.is_name(word)
+    } - set(analyzer.tokenise(pages[0]))
+    if not asked_about:
+        return ""
+    later = (line for page in pages[1:] for line in page.splitlines() if line.strip())
+    return next((line for line in later if asked_about & set(analyzer.tokenise(line))), "")
 
 
 def _continue(

@@ -45,6 +45,11 @@ def answer_page(question: str, body: str, page: int, pages: int, *, source: str 
     return "\n\n".join(parts)
 
 
+def with_aside(page: str, line: str) -> str:
+    """A first page followed by a line of a later one, the skip marked."""
+    return f"{page}\n\n……\n{line.strip()}"
+
+
 def not_in_sources(answer: str, *, asked_of: str = "", unsaid: bool = False) -> str:
     """The reply to a question the articles do not answer, with what they say nearby: an
     entry that says so is its own reply; a figure asked of another time (现在, 2025年) is

@@ -548,6 +548,16 @@ def test_a_question_naming_nothing_may_go_back_to_a_subject_the_chat_was_on(
     assert why.entry_id == "chain-of-thought"
 
 
+def test_what_is_asked_about_on_a_later_page_is_shown_after_the_first(library: Library) -> None:
+    (aspect, _), (more, _) = talk(library, "GPT和ChatGPT的应用领域有啥不同", "继续")
+    # The first page is the comparison's summary; the line on 应用领域 is on the second.
+    assert aspect.page == 1 and "……\n- 应用领域：GPT用于文本生成、情感分析" in aspect.text
+    assert more.page == 2 and "应用领域" in more.text
+    # Asked about nothing a later page says, the first page is shown as it is.
+    plain = talk(library, "GPT和ChatGPT有什么区别")[0][0]
+    assert plain.page == 1 and "……" not in plain.text
+
+
 def test_a_follow_up_prefers_a_new_answer_to_the_entry_just_shown(library: Library) -> None:
     # Read as the last question carried on, "在哪训练的" finds the training data again, as
     # surely as "ChatGPT在哪训练的" finds where it was trained.
