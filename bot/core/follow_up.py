@@ -103,7 +103,7 @@ def _about(focus: str, context: Context, vocabulary: Vocabulary) -> list[Restate
     """Readings of the X in "那X呢" / "我是说X"."""
     if has_pronoun(focus, vocabulary):
         return _pronoun_readings(focus, context, vocabulary)
-    if vocabulary.is_name(focus):
+    if vocabulary.is_name(focus) or _qualified_name(focus, vocabulary):
         name = vocabulary.names_in(focus)[0]
         swapped = _swap_name(context, vocabulary, focus)
         # A question relating two names asks the same of the new pair ("GPT和ChatGPT有啥区别" →
@@ -120,6 +120,22 @@ def _about(focus: str, context: Context, vocabulary: Vocabulary) -> list[Restate
     if not vocabulary.names_in(focus) and intent.asks_something(focus):
         return _implicit(focus, context)
     return []  # "文心一言怎么样", "今天天气怎么样": not about anything the knowledge knows
+
+
+QUALIFIER_CHARS = 3
+"""Characters before a name that may say which of it is meant ("普通GPT", "原版GPT")."""
+
+
+def _qualified_name(focus: str, vocabulary: Vocabulary) -> bool:
+    """A name with a short word before it that says which is meant ("那普通GPT呢" after what
+    ChatGPT remembers: plain GPT), asking nothing itself."""
+    names = vocabulary.names_in(focus)
+    return (
+        len(names) == 1
+        and focus.endswith(names[0])
+        and 0 < len(focus) - len(names[0]) <= QUALIFIER_CHARS
+        and not intent.asks_something(focus)
+    )
 
 
 def _swap_name(context: Context, vocabulary: Vocabulary, name: str) -> str:

@@ -72,6 +72,13 @@ def test_a_model_s_name_takes_the_place_of_a_model_s_name_not_of_the_concept_ask
     assert texts("那生成式ai呢", pretraining) == ["gpt用什么数据训练生成式ai"]
 
 
+def test_a_name_with_a_word_saying_which_is_meant_is_an_ellipsis() -> None:
+    memory = Context("chatgpt", "chatgpt能记住上下文吗")
+    assert texts("那普通gpt呢", memory) == ["普通gpt能记住上下文吗"]
+    # Not a word before the name that asks something itself.
+    assert texts("那什么gpt呢", memory) == []
+
+
 @pytest.mark.parametrize("text", ["文心一言怎么样", "今天北京天气怎么样", "chatgpt的缺点呢"])
 def test_a_focus_the_knowledge_does_not_know_is_a_new_question(text: str) -> None:
     assert texts(text) == []
