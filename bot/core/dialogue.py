@@ -11,6 +11,7 @@ next entry worth reading (:mod:`bot.core.walk`); a follow-up is restated with th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from bot.core import clarify, follow_up, phrases, provenance, resolve, walk
@@ -295,28 +296,34 @@ def _answer(
     return reply, new_state
 
 
+_BULLET_HEAD = re.compile(r"^\s*-\s*([^：:]{1,12})[：:]")
+"""The head of a bullet line that is about one aspect ("- 微调：GPT可以针对…")."""
+
+
 def _said_later(entry: Entry, asked: str, library: Library, config: DialogueConfig) -> str:
     """The line of a later page that says what the question asks about, when the first page
     does not: "GPT和ChatGPT的应用领域有啥不同" gets the comparison's summary and its line on 应用
-    领域, which is on the second page. A word asked about is one of substance (not a question
-    word, not everyday, not a subject's name, which an answer need not repeat); "" when every
-    such word is on the first page."""
+    领域, which is on the second page; "GPT能微调吗" its line headed 微调, though the summary
+    mentions 微调 in passing. A word asked about is one of substance (not a question word, not
+    everyday) and, unless a line is headed by it, no subject's name, which an answer need not
+    repeat; "" when no later line is headed by such a word and the first page says them all."""
     pages = split_pages(entry.answer, config.page_size)
     if len(pages) == 1:
         return ""
     analyzer = library.analyzer
-    asked_about = {
+    substance = {
         word
         for word in library.read(asked).tokens
-        if len(word) > 1
-        and word not in QUESTION_WORDS
-        and not analyzer.is_everyday_word(word)
-        and not library.vocabulary.is_name(word)
-    } - set(analyzer.tokenise(pages[0]))
-    if not asked_about:
-        return ""
-    later = (line for page in pages[1:] for line in page.splitlines() if line.strip())
-    return next((line for line in later if asked_about & set(analyzer.tokenise(line))), "")
+        if len(word) > 1 and word not in QUESTION_WORDS and not analyzer.is_everyday_word(word)
+    }
+    later = [line for page in pages[1:] for line in page.splitlines() if line.strip()]
+    for line in later:
+        head = _BULLET_HEAD.match(line)
+        if head and substance & set(analyzer.tokenise(head.group(1))):
+            return line
+    asked_about = {word for word in substance if not library.vocabulary.is_name(word)}
+    unsaid_first = asked_about - set(analyzer.tokenise(pages[0]))
+    return next((line for line in later if unsaid_first & set(analyzer.tokenise(line))), "")
 
 
 def _continue(

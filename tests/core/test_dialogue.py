@@ -553,6 +553,9 @@ def test_what_is_asked_about_on_a_later_page_is_shown_after_the_first(library: L
     # The first page is the comparison's summary; the line on 应用领域 is on the second.
     assert aspect.page == 1 and "……\n- 应用领域：GPT用于文本生成、情感分析" in aspect.text
     assert more.page == 2 and "应用领域" in more.text
+    # A later line headed by what is asked, though the first page mentions it in passing.
+    tuning = talk(library, "GPT能微调吗")[0][0]
+    assert "……\n- 微调：GPT可以针对情感分析" in tuning.text
     # Asked about nothing a later page says, the first page is shown as it is.
     plain = talk(library, "GPT和ChatGPT有什么区别")[0][0]
     assert plain.page == 1 and "……" not in plain.text
