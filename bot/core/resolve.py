@@ -170,7 +170,7 @@ def _left_out_of_the_answer_shown(
     match: Match, context: Context, message: str, library: Library
 ) -> bool:
     """Whether the message asks, of the answer just shown, what that answer says its article
-    leaves out ("具体是哪几家公司在做" after "文章没有说是哪些团队、哪些产品"), naming nothing
+    leaves out ("具体是哪几家公司在做" after "文章没有说是哪些公司、哪些团队…"), naming nothing
     else: that is the reply, however surely another reading finds another entry (ChatGPT's
     maker, for "ChatGPT具体是哪几家公司在做")."""
     best = match.best
