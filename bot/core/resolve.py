@@ -19,6 +19,8 @@ from bot.core.text import QUESTION_WORDS
 
 OWN_CANDIDATES = 8
 """Candidates of a message's own words that a reading from the context may choose among."""
+WORD_FOR_WORD = 0.95
+"""A fuzzy likeness to one of an entry's phrasings this close is the phrasing itself."""
 CONFIRM_MARGIN = 0.05
 """How far a did-you-mean's first candidate must lead for the context to settle on it."""
 
@@ -218,12 +220,15 @@ def _off_the_topic_offered(plain: Match, context: Context, library: Library) -> 
     chat's, is offered, not answered: "有啥风险" after 生成式AI fits ChatGPT's entry, and the
     asker meant 生成式AI as likely as not. Not when the entry just shown belongs to that subject
     too (its tags): "在哪训练的" after PPO, a step of ChatGPT's training, asks where ChatGPT
-    was trained."""
+    was trained; nor when the message is one of the entry's phrasings near word for word ("那参数
+    超过600亿会怎样" after GPT-4's parameters): it asks just what that entry answers."""
     best = plain.best
     if plain.verdict is not Verdict.ANSWER or best is None or best.entry.subject == context.subject:
         return plain
     shown = library.get(context.entry_id) if context.entry_id else None
     if shown is not None and best.entry.subject in shown.tags:
+        return plain
+    if best.fuzzy >= WORD_FOR_WORD:
         return plain
     return Match(Verdict.SUGGEST, (best,))
 

@@ -561,6 +561,14 @@ def test_what_is_asked_about_on_a_later_page_is_shown_after_the_first(library: L
     assert plain.page == 1 and "……" not in plain.text
 
 
+def test_a_question_that_is_an_entry_s_own_phrasing_is_answered_after_another_topic(
+    library: Library,
+) -> None:
+    # About 大模型, not GPT-4: a question naming no subject would be offered, not answered.
+    *_, (reply, _) = talk(library, "GPT-4有多少参数", "那参数超过600亿会怎样")
+    assert reply.matched and reply.entry_id == "scale-and-emergence"
+
+
 def test_a_follow_up_prefers_a_new_answer_to_the_entry_just_shown(library: Library) -> None:
     # Read as the last question carried on, "在哪训练的" finds the training data again, as
     # surely as "ChatGPT在哪训练的" finds where it was trained.
