@@ -461,6 +461,8 @@ ENGLISH_QUESTION_WORDS = {
     "what can": "能做什么",
     "what else can": "还能做什么",
     "how many": "多少",
+    "how fast": "多快",
+    "how quickly": "多快",
     "how much": "多少",
     "how": "怎么",
     "why": "为什么",

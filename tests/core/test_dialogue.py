@@ -519,6 +519,9 @@ def test_a_bare_question_for_a_fact_is_asked_of_the_subject(library: Library) ->
     assert not price.matched
     *_, (when, _) = talk(library, "GPT有哪些版本", "什么时候出的")
     assert "2022年11月" not in when.text
+    # In English too: "how fast" asks how long it took.
+    *_, (fast, _) = talk(library, "how many users did ChatGPT get", "how fast?")
+    assert fast.matched and "两个月" in fast.text
 
 
 def test_a_question_about_the_subject_the_entry_shown_belongs_to_is_answered(

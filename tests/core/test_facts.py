@@ -150,6 +150,7 @@ def test_an_entry_that_does_not_know_the_asked_word_is_damped(library: Library) 
         ("谁做的", Fact.MAKER),
         ("什么时候出的", Fact.DATE),
         ("哪年出的", Fact.DATE),
+        ("how fast", Fact.DURATION),
         ("北京房价多少", Fact.NONE),  # a number of something
         ("你觉得哪家公司会先做出来", Fact.NONE),  # an opinion
         ("GPT-3是谁做的", Fact.NONE),  # names what it asks about
