@@ -44,20 +44,23 @@ floor tests/cases/twentyninth_cases.yaml 0.93
 floor tests/cases/thirtieth_cases.yaml 0.94
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.92
-floor tests/conversations/second_conversations.yaml 0.82
+floor tests/conversations/second_conversations.yaml 0.85
 # Third: its scenario "bob has no topic of his own" expects a group member new to the talk to
 # be asked back; since 92fa7cd such a member follows the group's topic (the fifth set and two
 # of the three held-out sets agree with that).
-floor tests/conversations/third_conversations.yaml 0.73
+floor tests/conversations/third_conversations.yaml 0.76
 floor tests/conversations/fourth_conversations.yaml 0.90
-floor tests/conversations/fifth_conversations.yaml 0.80
-floor tests/conversations/sixth_conversations.yaml 0.87
-floor tests/conversations/seventh_conversations.yaml 0.86
+floor tests/conversations/fifth_conversations.yaml 0.85
+floor tests/conversations/sixth_conversations.yaml 0.90
+floor tests/conversations/seventh_conversations.yaml 0.93
 floor tests/conversations/eighth_conversations.yaml 0.86
 # Ninth: three of its writer's expectations the bot does not share (a group member new to the
 # talk asked back; 大模型's parameter answer may not cite GPT-3's 1750亿 as an example; "那
 # ChatGPT呢" after "GPT是哪家搞的" is not who made ChatGPT), and long-tail misses.
-floor tests/conversations/ninth_conversations.yaml 0.56
+floor tests/conversations/ninth_conversations.yaml 0.60
+floor tests/conversations/tenth_conversations.yaml 0.96
+# Eleventh: written late in the round; its misses were read but few worked on yet.
+floor tests/conversations/eleventh_conversations.yaml 0.60
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.94
 floor tests/heldout/third_heldout_cases.yaml 0.93
@@ -85,7 +88,8 @@ floor tests/heldout/conversations/first_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/second_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/third_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/fourth_heldout_conversations.yaml 0.80
-floor tests/heldout/conversations/fifth_heldout_conversations.yaml 0.63
+floor tests/heldout/conversations/fifth_heldout_conversations.yaml 0.66
+floor tests/heldout/conversations/sixth_heldout_conversations.yaml 0.63
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
 # the project in CI). Its floor only rises: raise it as the matching improves.
 dev=../shared/eval/dev_questions.yaml
