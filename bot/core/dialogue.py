@@ -171,6 +171,8 @@ def _say(
         return Reply(phrases.RESET, ReplyKind.RESET), ChatState(shown=state.shown)
     if intent is intents.Intent.PREVIOUS:
         return _previous(state, library, config)
+    if intent is intents.Intent.SUMMARY:
+        return _summary(state, library, config)
     if intent is intents.Intent.NONE_OF_THESE and state.suggestions:
         names = [topic.name for topic in clarify.topics_for("", library)]
         reply = Reply(phrases.none_of_these(names), ReplyKind.SMALL_TALK)
@@ -361,6 +363,15 @@ def _previous(
     if entry is None:
         return _nothing_to_continue(state, library)
     return _answer(state, entry, state.last_question, config, page=state.page - 1)
+
+
+def _summary(state: ChatState, library: Library, config: DialogueConfig) -> tuple[Reply, ChatState]:
+    """一句话总结: the first page of the current answer again, which leads with its gist (the
+    comparison's summary, the definition before the details)."""
+    entry = library.get(state.entry_id) if state.entry_id else None
+    if entry is None:
+        return _nothing_to_continue(state, library)
+    return _answer(state, entry, state.last_question, config, page=1)
 
 
 def _nothing_to_continue(state: ChatState, library: Library) -> tuple[Reply, ChatState]:

@@ -272,6 +272,7 @@ class Intent(Enum):
     DEPTH = "depth"  # continue, preferring the sub-topics of the current answer
     WHY = "why"  # the reason or mechanism behind the current answer
     PREVIOUS = "previous"  # back a page
+    SUMMARY = "summary"  # the short of the current answer: its first page
     NONE_OF_THESE = "none_of_these"  # none of the choices offered
     RESET = "reset"
     GREETING = "greeting"
@@ -280,6 +281,16 @@ class Intent(Enum):
     CAPABILITY = "capability"
     GOODBYE = "goodbye"
     QUESTION = "question"
+
+
+_SUMMARY_MESSAGE = re.compile(
+    r"(?:这俩|它俩|两者)?(?:的?最大的?区别)?(?:能不能|能|可以)?(?:帮我)?"
+    r"(?:用一句话|一句话|简单|简短|简要)?(?:地)?(?:总结|概括|归纳)(?:一?下)?"
+    r"|(?:用一句话|一句话)(?:说|讲)(?:一?下)?|简单(?:说|讲)(?:一?下)?"
+    r"|summari[sz]e(?:it)?|sum(?:it)?up|inshort|tldr"  # squeezed: "sum it up" is sumitup
+)
+"""Asking for the short of what was just said ("一句话总结下呗", "这俩最大的区别一句话总结下",
+"简单说", "tl;dr"): not a new question."""
 
 
 def squeeze(normalised: str) -> str:
@@ -336,6 +347,8 @@ def classify(normalised: str) -> Intent:
         return Intent.CONTINUE
     if _DEPTH_MESSAGE.fullmatch(text):
         return Intent.DEPTH
+    if _SUMMARY_MESSAGE.fullmatch(text):
+        return Intent.SUMMARY
     return Intent.QUESTION
 
 

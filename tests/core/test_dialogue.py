@@ -572,6 +572,15 @@ def test_a_question_that_is_an_entry_s_own_phrasing_is_answered_after_another_to
     assert reply.matched and reply.entry_id == "scale-and-emergence"
 
 
+def test_asking_for_the_short_of_it_shows_the_first_page_again(library: Library) -> None:
+    turns = talk(library, "GPT和ChatGPT有什么区别", "继续", "一句话总结下呗")
+    summary = turns[2][0]
+    assert summary.matched and summary.page == 1 and "两者侧重点和应用不同" in summary.text
+    # With nothing said yet, there is nothing to sum up.
+    alone = talk(library, "总结一下")[0][0]
+    assert alone.kind is ReplyKind.NOTHING_TO_CONTINUE
+
+
 def test_a_follow_up_prefers_a_new_answer_to_the_entry_just_shown(library: Library) -> None:
     # Read as the last question carried on, "在哪训练的" finds the training data again, as
     # surely as "ChatGPT在哪训练的" finds where it was trained.

@@ -163,3 +163,16 @@ def test_a_correction_names_what_was_meant(text: str, focus: str) -> None:
 def test_compact_drops_punctuation_spaces_but_keeps_english_words_apart() -> None:
     assert compact("不是 我是说gpt") == "不是我是说gpt"
     assert compact("where was it trained") == "where was it trained"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["一句话总结下呗", "这俩最大的区别一句话总结下", "简单说", "总结一下", "tl;dr", "sum it up"],
+)
+def test_asking_for_the_short_of_it_is_a_summary(analyzer: Analyzer, text: str) -> None:
+    assert classify(analyzer.normalise(text)) is Intent.SUMMARY
+
+
+@pytest.mark.parametrize("text", ["总结一下ChatGPT的特点", "简单说说大模型是什么"])
+def test_a_summary_of_something_named_is_a_question(analyzer: Analyzer, text: str) -> None:
+    assert classify(analyzer.normalise(text)) is Intent.QUESTION
