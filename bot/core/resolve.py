@@ -68,7 +68,10 @@ def match_in_context(
         if answered:
             found.add(_entry(match))
         if answered and (
-            reading.reference.explicit or own.support(match) or own.only_ask_a_fact_held(match)
+            reading.reference.explicit
+            or own.support(match)
+            or own.only_ask_a_fact_held(match)
+            or own.besides_what_was_said(match, context)
         ):
             answers.append((match, reading.text))
         elif not answered and reading.reference.explicit:
@@ -308,6 +311,17 @@ class _OwnWords:
     def match(self) -> Match:
         thresholds = self._library.thresholds
         return decide(self.hits()[: thresholds.max_suggestions + 2], thresholds)
+
+    def besides_what_was_said(self, match: Match, context: Context) -> bool:
+        """Whether the words set aside what the answer just shown says ("除了算力还有别的原因吗"
+        after why China can't build ChatGPT, which names 算力) and a reading finds that entry
+        again: the rest of what was said is asked for."""
+        best = match.best
+        if best is None or best.entry.id != context.entry_id:
+            return False
+        aside = self._library.read(self._text).set_aside
+        said = set(self._library.analyzer.tokenise(best.entry.answer))
+        return bool(aside) and all(word in said for word in aside)
 
     def support(self, match: Match) -> bool:
         """Whether these words back a reading that only the context suggested: they are not

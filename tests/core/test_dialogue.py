@@ -581,6 +581,12 @@ def test_asking_for_the_short_of_it_shows_the_first_page_again(library: Library)
     assert alone.kind is ReplyKind.NOTHING_TO_CONTINUE
 
 
+def test_besides_what_the_answer_said_asks_for_the_rest_of_it(library: Library) -> None:
+    # The answer names 算力 among the reasons; "除了算力" sets it aside and asks for the others.
+    *_, (rest, _) = talk(library, "为啥国内高校搞不出ChatGPT", "除了算力还有别的原因吗")
+    assert rest.matched and rest.entry_id == "chatgpt-hard-to-build" and "资金" in rest.text
+
+
 def test_a_follow_up_prefers_a_new_answer_to_the_entry_just_shown(library: Library) -> None:
     # Read as the last question carried on, "在哪训练的" finds the training data again, as
     # surely as "ChatGPT在哪训练的" finds where it was trained.
