@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from bot.core import facts, follow_up, intent
-from bot.core.library import Library, written_in_english
+from bot.core.library import Library, Reading, written_in_english
 from bot.core.search import Hit, Match, Verdict, decide
 from bot.core.text import QUESTION_WORDS
 
@@ -164,11 +164,26 @@ def _aspect_or_a_topic_of_its_own(
     """An aspect asked of the subject ("那安全方面呢" after 控制性能: 控制性能的安全性) that finds
     only the entry just shown, when the aspect alone is a topic of its own answered more surely
     (ChatGPT's safety measures): the member moved on to it."""
+    return _own_answer_instead(
+        best, context, own, text, lambda plain: _score(plain) > _score(best[0])
+    )
+
+
+def _own_answer_instead(
+    best: tuple[Match, str],
+    context: Context,
+    own: _OwnWords,
+    text: str,
+    accept: Callable[[Match], bool],
+) -> tuple[Match, str]:
+    """The message's own answer instead of the readings' best when that is only the entry just
+    shown again and the own answer, another entry, is one `accept` takes."""
     if _entry(best[0]) != context.entry_id:
         return best
     plain = own.match()
-    moved_on = plain.verdict is Verdict.ANSWER and _entry(plain) != context.entry_id
-    return (plain, text) if moved_on and _score(plain) > _score(best[0]) else best
+    if plain.verdict is Verdict.ANSWER and _entry(plain) != context.entry_id and accept(plain):
+        return plain, text
+    return best
 
 
 def _left_out_of_the_answer_shown(
@@ -195,17 +210,13 @@ def _moved_on(
     above the one shown: the member went back ("那现在有团队在做吗" after why China can't build
     ChatGPT, then the universities' research: whether any team in China is building one). Not
     to a subject the chat has not been on ("为什么代码有用" after 思维链 stays with 思维链)."""
-    if _entry(best[0]) != context.entry_id:
-        return best
-    plain = own.match()
-    if (
-        plain.verdict is Verdict.ANSWER
-        and plain.best is not None
-        and plain.best.entry.subject in _earlier_subjects(context, library)
-        and own.ranks_above(_entry(plain), context.entry_id)
-    ):
-        return plain, text
-    return best
+    earlier = _earlier_subjects(context, library)
+
+    def went_back(plain: Match) -> bool:
+        subject = plain.best.entry.subject if plain.best else ""
+        return subject in earlier and own.ranks_above(_entry(plain), context.entry_id)
+
+    return _own_answer_instead(best, context, own, text, went_back)
 
 
 def _as_the_message_asks(match: Match, own: _OwnWords) -> Match:
@@ -262,6 +273,11 @@ class _OwnWords:
         self._library = library
         self._hits: list[Hit] | None = None
 
+    @functools.cached_property
+    def reading(self) -> Reading:
+        """The words as the search reads them, once for every question asked of them."""
+        return self._library.read(self._text)
+
     def hits(self) -> list[Hit]:
         if self._hits is None:
             self._hits = self._library.search(self._text, limit=OWN_CANDIDATES)
@@ -287,12 +303,12 @@ class _OwnWords:
             and token not in QUESTION_WORDS
             and library.index.knows(token)
             and not library.analyzer.is_everyday_word(token)
-            for token in library.read(self._text).tokens
+            for token in self.reading.tokens
         )
 
     def asks_what_may_be_unsaid(self) -> bool:
         """Whether the words ask a reason or which ones by name (`facts.Unsaid`)."""
-        return self._library.read(self._text).unsaid is not None
+        return self.reading.unsaid is not None
 
     def only_ask_a_fact_held(self, match: Match) -> bool:
         """Whether the words only ask for a kind of fact ("谁做的", "哪年出的": nothing but the
@@ -302,7 +318,7 @@ class _OwnWords:
         best = match.best
         if best is None or not best.fact_held or not best.subject_named:
             return False
-        return bool(facts.only_asks(self._library.read(self._text).tokens))
+        return bool(facts.only_asks(self.reading.tokens))
 
     def entry_ids(self) -> Collection[str]:
         """The entries among these words' candidates."""
@@ -319,7 +335,7 @@ class _OwnWords:
         best = match.best
         if best is None or best.entry.id != context.entry_id:
             return False
-        aside = self._library.read(self._text).set_aside
+        aside = self.reading.set_aside
         said = set(self._library.analyzer.tokenise(best.entry.answer))
         return bool(aside) and all(word in said for word in aside)
 
