@@ -318,14 +318,15 @@ def _said_later(entry: Entry, asked: str, library: Library, config: DialogueConf
         for word in library.read(asked).tokens
         if len(word) > 1 and word not in QUESTION_WORDS and not analyzer.is_everyday_word(word)
     }
+    words_of = library.answer_words
     later = [line for page in pages[1:] for line in page.splitlines() if line.strip()]
     for line in later:
         head = _BULLET_HEAD.match(line)
-        if head and substance & set(analyzer.tokenise(head.group(1))):
+        if head and substance & words_of(head.group(1)):
             return line
     asked_about = {word for word in substance if not library.vocabulary.is_name(word)}
-    unsaid_first = asked_about - set(analyzer.tokenise(pages[0]))
-    return next((line for line in later if unsaid_first & set(analyzer.tokenise(line))), "")
+    unsaid_first = asked_about - words_of(pages[0])
+    return next((line for line in later if unsaid_first & words_of(line)), "")
 
 
 def _continue(

@@ -45,6 +45,7 @@ def written_in_english(text: str) -> bool:
 
 
 REMEMBERED_SEARCHES = 4096
+REMEMBERED_ANSWER_PIECES = 1024
 """Recent short searches a library keeps the hits of (a few kilobytes each; see `bot.core.memo`)."""
 
 
@@ -112,6 +113,18 @@ class Library:
             for target in entry.related:
                 links.setdefault(target, []).append(entry.id)
         return {target: tuple(sources) for target, sources in links.items()}
+
+    @functools.cached_property
+    def answer_words(self) -> Callable[[str], frozenset[str]]:
+        """The words of a piece of an answer (a page, a line) as the search reads them. Kept:
+        answers are few and fixed until a reload, and a long answer's pieces are read for every
+        question it answers (see `dialogue._said_later`)."""
+
+        @functools.lru_cache(maxsize=REMEMBERED_ANSWER_PIECES)
+        def words(text: str) -> frozenset[str]:
+            return frozenset(self.analyzer.tokenise(text))
+
+        return words
 
     def search(self, text: str, *, limit: int = 5, english: bool | None = None) -> list[Hit]:
         """The best hits for a text, most confident first; `english`: read it as English (by
