@@ -72,6 +72,7 @@ def match_in_context(
             or own.support(match)
             or own.only_ask_a_fact_held(match)
             or own.besides_what_was_said(match, context)
+            or own.said_in_the_answer_shown(match, context)
         ):
             answers.append((match, reading.text))
         elif not answered and reading.reference.explicit:
@@ -338,6 +339,21 @@ class _OwnWords:
         aside = self.reading.set_aside
         said = set(self._library.analyzer.tokenise(best.entry.answer))
         return bool(aside) and all(word in said for word in aside)
+
+    def said_in_the_answer_shown(self, match: Match, context: Context) -> bool:
+        """Whether a reading finds the entry just shown again, the words alone are undecided
+        between other entries, and that answer says every word of substance they ask about
+        ("一般用在哪些任务上" after Transformer, whose answer says 任务)."""
+        best = match.best
+        if best is None or best.entry.id != context.entry_id:
+            return False
+        if self.match().verdict is not Verdict.SUGGEST:
+            return False
+        library = self._library
+        asked = {
+            token for token in self.reading.tokens if len(token) > 1 and token not in QUESTION_WORDS
+        }
+        return bool(asked) and asked <= library.answer_words(best.entry.answer)
 
     def support(self, match: Match) -> bool:
         """Whether these words back a reading that only the context suggested: they are not
