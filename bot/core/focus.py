@@ -24,7 +24,11 @@ MAX_LOOK_BACK = 6
 """Clauses searched back for what a question refers to: an antecedent is close, and a message of
 a thousand clauses must not cost a thousand tokenisations."""
 
-_CLAUSE_END = re.compile(r"(?<=[。！？!?；;，,：\n—…])|(?<=[.:](?=\s))")
+_CLAUSE_END = re.compile(
+    r"(?<=[。！？!?；;，,：\n—…])|(?<=[.:](?=\s))"
+    # An emoji before a space ends a clause as a full stop would ("…看得头大😵 你能…").
+    r"|(?<=[\u2600-\u27bf\U0001f300-\U0001faff](?=\s))"
+)
 _CLAIM_END = r"吧[?？。！!，,\s]*$"
 _CLAIM = re.compile(_CLAIM_END)
 _QUESTION_MARK = re.compile(
@@ -54,8 +58,9 @@ _PRONOUN = re.compile(
 "这到底带来了什么"; not 这个, 这么, 这玩意), or a clause that starts with (这/这个)跟/和
 ("…，跟大模型有关系吗", "…，这跟ChatGPT有啥关系"), whose other side is what came before."""
 
-_REPORTED = re.compile(r"问我|问了我|听说|听人说|说|想知道|想搞明白|想搞懂|想了解|好奇")
-"""What introduces a question told about (亲戚问我…, 视频说…): what follows is the question."""
+_REPORTED = re.compile(r"问我|问了我|听说|听人说|说(?![法明])|想知道|想搞明白|想搞懂|想了解|好奇")
+"""What introduces a question told about (亲戚问我…, 视频说…): what follows is the question.
+Not the 说 of 说法 or 说明 ("网上说法一堆…"), which tell nothing."""
 
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 _LATIN_START = re.compile(r"[a-z0-9]")

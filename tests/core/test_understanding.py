@@ -246,6 +246,18 @@ def test_a_clause_that_ends_in_ba_asks_to_confirm_a_claim(
     assert answered_by(library, text) == entry_id
 
 
+def test_an_emoji_before_a_space_ends_a_clause_and_a_word_with_shuo_tells_nothing(
+    library: Library,
+) -> None:
+    # 说法 is no "说…" that tells the question after it, and 😵 + space ends the clause before
+    # the question as a full stop would; the padding 能简单告诉我 asks how, not what.
+    text = "我完全是小白，网上说法一堆看得头大😵 你能简单告诉我ChatGPT是什么吗？"
+    assert library.focus(text) == "你能简单告诉我ChatGPT是什么吗？"
+    assert answered_by(library, text) == "chatgpt-definition"
+    # An emoji inside a clause cuts nothing.
+    assert library.focus("我是新手🙏想问下ChatGPT是什么") == "我是新手🙏想问下ChatGPT是什么"
+
+
 def test_a_traditional_message_is_cut_into_clauses_as_a_simplified_one(library: Library) -> None:
     # The patterns are written in simplified (问我, 什么); they read the message in simplified
     # characters, while the search reads it as written.
