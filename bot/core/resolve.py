@@ -72,7 +72,7 @@ def match_in_context(
             or own.support(match)
             or own.only_ask_a_fact_held(match)
             or own.besides_what_was_said(match, context)
-            or own.said_in_the_answer_shown(match, context)
+            or own.leave_the_subject_to_the_chat(match)
         ):
             answers.append((match, reading.text))
         elif not answered and reading.reference.explicit:
@@ -340,20 +340,23 @@ class _OwnWords:
         said = set(self._library.analyzer.tokenise(best.entry.answer))
         return bool(aside) and all(word in said for word in aside)
 
-    def said_in_the_answer_shown(self, match: Match, context: Context) -> bool:
-        """Whether a reading finds the entry just shown again, the words alone are undecided
-        between other entries, and that answer says every word of substance they ask about
-        ("一般用在哪些任务上" after Transformer, whose answer says 任务)."""
+    def leave_the_subject_to_the_chat(self, match: Match) -> bool:
+        """Whether the words name no subject and fit entries about several alike
+        (`Hit.subject_open`), and the match's answer, about the chat's subject, says every word
+        they ask about: "具体怎么训练的" after RLHF fits ChatGPT's, GPT's and the reward model's
+        training alike, and the RLHF answer says how its 训练员 train it. Not an answer that
+        says nothing of it ("一般用在哪些任务上" after 思维链, whose answer names no task)."""
+        plain = self.match()
         best = match.best
-        if best is None or best.entry.id != context.entry_id:
+        if plain.verdict is not Verdict.SUGGEST or plain.best is None or best is None:
             return False
-        if self.match().verdict is not Verdict.SUGGEST:
+        if not plain.best.subject_open:
             return False
-        library = self._library
-        asked = {
+        answer = self._library.analyzer.normalise(best.entry.answer)
+        asked = [
             token for token in self.reading.tokens if len(token) > 1 and token not in QUESTION_WORDS
-        }
-        return bool(asked) and asked <= library.answer_words(best.entry.answer)
+        ]
+        return bool(asked) and all(word in answer for word in asked)
 
     def support(self, match: Match) -> bool:
         """Whether these words back a reading that only the context suggested: they are not

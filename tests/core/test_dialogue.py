@@ -587,11 +587,15 @@ def test_besides_what_the_answer_said_asks_for_the_rest_of_it(library: Library) 
     assert rest.matched and rest.entry_id == "chatgpt-hard-to-build" and "资金" in rest.text
 
 
-def test_a_question_the_answer_shown_says_is_asked_of_it(library: Library) -> None:
+def test_a_question_fitting_several_subjects_is_asked_of_the_chat_s(library: Library) -> None:
     # Alone, "一般用在哪些任务上" is torn between ChatGPT's and GPT's tasks; the Transformer
     # answer just shown says 任务 (语言翻译、文本摘要、问答等…任务), so that is what is asked.
     *_, (tasks, _) = talk(library, "Transformer是个什么架构", "一般用在哪些任务上")
     assert tasks.matched and tasks.entry_id == "transformer" and "语言翻译" in tasks.text
+    # "具体怎么训练的" fits ChatGPT's, GPT's and the reward model's training alike; the RLHF
+    # answer says how its 训练员 train it.
+    *_, (how, _) = talk(library, "RLHF是什么意思啊", "具体怎么训练的？")
+    assert how.matched and how.entry_id == "rlhf" and "奖励模型" in how.text
     # After an answer that does not say 任务, the choice is still offered.
     *_, (other, _) = talk(library, "什么是思维链", "一般用在哪些任务上")
     assert not other.matched
