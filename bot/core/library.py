@@ -190,7 +190,8 @@ class Library:
     @functools.cached_property
     def _remembered_corrected(self) -> Callable[[str], str]:
         def corrected(text: str) -> str:
-            return self._corrected(self.analyzer.normalise(text))
+            spelt = self.corrector.correct_english(text)
+            return self._corrected(self.analyzer.normalise(spelt))
 
         return memo.ShortTextMemo(corrected, size=REMEMBERED_SEARCHES)
 
@@ -308,6 +309,8 @@ def _typo_corrector(
     return TypoCorrector(
         terms=[analyzer.normalise(term) for term in terms],
         latin_words=index.vocabulary,
+        english_words=analyzer.english_words,
+        english_phrases=analyzer.english_phrases,
         readings=pinyin_readings(),
         is_common=analyzer.is_common_word,
     )

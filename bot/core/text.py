@@ -9,6 +9,7 @@ The same :class:`Analyzer` must process entries and queries, so that both meet i
 
 from __future__ import annotations
 
+import functools
 import logging
 import marshal
 import re
@@ -655,6 +656,7 @@ _WORD_CHAR = re.compile(r"[0-9a-z]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LATIN = re.compile(r"[0-9a-z.+#_-]+")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_LETTERS_ONLY = re.compile(r"[a-z]+")
 _ENGLISH_WORD = re.compile(r"[0-9a-z][0-9a-z.+#_-]{2}")
 """A latin variant longer than an abbreviation (media, thumbs up; not AI or QA)."""
 # Anything but a letter or a digit (`[^\W_]` is exactly Unicode's categories L and N), unless it
@@ -794,6 +796,25 @@ class Analyzer:
         # (~30 µs each, most of it OpenCC). A pure function of the text, so never stale.
         self._remembered_normalised = memo.ShortTextMemo(
             self._normalised, size=REMEMBERED_NORMALISED
+        )
+
+    @functools.cached_property
+    def english_words(self) -> frozenset[str]:
+        """The English words the lexicon maps onto Chinese terms or drops (what, parameters,
+        the): what a misspelt English word is corrected to (see `typo.TypoCorrector`)."""
+        words = {word for variant in self._synonyms for word in variant.split()}
+        return frozenset(
+            word for word in words | ENGLISH_STOPWORDS if _LETTERS_ONLY.fullmatch(word)
+        )
+
+    @functools.cached_property
+    def english_phrases(self) -> frozenset[str]:
+        """The English phrases of two words the lexicon maps ("large model"): a short word
+        one slip from a word of one of them is that word when the phrase then reads whole."""
+        return frozenset(
+            variant
+            for variant in self._synonyms
+            if len(parts := variant.split()) == 2 and all(map(_LETTERS_ONLY.fullmatch, parts))
         )
 
     def is_common_word(self, word: str) -> bool:

@@ -11,6 +11,11 @@ Chinese is never "corrected" into a domain term:
 - **Latin slips**: GTP → GPT, chatgbt → ChatGPT: a latin word that the knowledge does not know,
   one edit (or one swap of neighbours) from one it knows, with the same digits — GPT-5 is
   another model, not a typo of GPT-3.
+- **English slips**: waht → what, paramters → parameters: a word of four letters or more
+  that neither the knowledge nor the lexicon's English knows, two neighbours swapped from
+  exactly one word of the lexicon's English (or, eight letters or more, one edit from it).
+  Corrected before the English is mapped onto Chinese terms, which only meets words spelt
+  right.
 
 Pinyin readings come from pypinyin's character table, read directly: importing pypinyin
 itself loads its phrase dictionaries too, which costs half a second at start-up.
@@ -26,9 +31,16 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 MIN_LATIN_TYPO_CHARS = 3
+MIN_ENGLISH_TYPO_CHARS = 4
+"""Shorter English words are one slip from too many others (the, she, tie, thy)."""
+MIN_ENGLISH_EDIT_CHARS = 8
+"""Shorter English words are corrected only for two neighbours swapped (waht): the lexicon
+knows a few hundred English words, and a word of everyday English one letter from one of them
+is no typo (lunch: launch, apple: apply, raining: training)."""
 WINDOW_SIZES = (6, 5, 4, 3, 2)
 FUNCTION_CHARACTERS = frozenset("是的了在有不和就也都吗呢吧啊")
 """Characters so common that one is written on purpose, not mistyped: 生成是怎么 is 生成 + 是,
@@ -45,6 +57,9 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LATIN_WORD = re.compile(r"[0-9a-z][0-9a-z.+#_-]*")
 _LETTERS = re.compile(r"[a-z]+")
 _DIGITS = re.compile(r"[0-9]+")
+_ENGLISH_WORD = re.compile(
+    rf"(?<![0-9a-z.+#_-])[a-z]{{{MIN_ENGLISH_TYPO_CHARS},}}(?![0-9a-z.+#_-])", re.IGNORECASE
+)
 
 Sound = tuple[str, ...]
 
@@ -70,11 +85,15 @@ class TypoCorrector:
         *,
         terms: Iterable[str],
         latin_words: Iterable[str],
+        english_words: Iterable[str] = (),
+        english_phrases: Iterable[str] = (),
         readings: Mapping[int, str],
         is_common: Callable[[str], bool],
     ) -> None:
         """`terms`: the domain terms (normalised); `latin_words`: every latin word the knowledge
-        has; `is_common(word)`: a word of everyday Chinese, never a typo."""
+        has; `english_words`: the English words the lexicon maps or drops (lower case), and
+        `english_phrases` the phrases of two words it maps ("large model");
+        `is_common(word)`: a word of everyday Chinese, never a typo."""
         self._readings = readings
         self._is_common = is_common
         runs = {run for term in terms for run in _CJK_RUN.findall(term)}
@@ -94,11 +113,50 @@ class TypoCorrector:
             if _LETTERS.match(word) and len(word) >= MIN_LATIN_TYPO_CHARS:
                 key = (len(letters), tuple(_DIGITS.findall(word)))
                 self._latin.setdefault(key, []).append((word, letters))
+        self._english = sorted(
+            word for word in set(english_words) if len(word) >= MIN_ENGLISH_TYPO_CHARS - 1
+        )
+        self._english_set = frozenset(english_words)
+        self._english_phrases = frozenset(english_phrases)
 
     def correct(self, text: str) -> str:
         """The text with its homophone and latin typos of known words corrected."""
         text = _CJK_RUN.sub(lambda m: self._correct_run(m.group(0)), text)
         return _LATIN_WORD.sub(lambda m: self._correct_latin(m.group(0)), text)
+
+    def correct_english(self, text: str) -> str:
+        """A text as sent with its misspelt English words spelt right (in lower case); run
+        before normalising, which maps only words spelt right onto Chinese terms."""
+        return _ENGLISH_WORD.sub(self._english_word, text)
+
+    def _english_word(self, found: re.Match[str]) -> str:
+        typed = found.group(0)
+        word = typed.casefold()
+        if word in self._english_set or word in self._latin_set:
+            return typed
+        near = [
+            known
+            for known, _, _ in process.extract(
+                word, self._english, scorer=OSA.distance, score_cutoff=1, limit=None
+            )
+        ]
+        # Two neighbours swapped is the likeliest slip (waht: what, not want). A short word
+        # takes no other slip (`MIN_ENGLISH_EDIT_CHARS`) unless it then makes a phrase of the
+        # lexicon with a neighbour: "larg model" is "large model".
+        swapped = [known for known in near if sorted(known) == sorted(word)]
+        if swapped:
+            near = swapped
+        elif len(word) < MIN_ENGLISH_EDIT_CHARS:
+            before = found.string[: found.start()].casefold().split()[-1:]
+            after = found.string[found.end() :].casefold().split()[:1]
+            near = [
+                known
+                for known in near
+                if " ".join([*before, known]) in self._english_phrases
+                or " ".join([known, *after]) in self._english_phrases
+            ]
+        # Two words as near leave it as typed: a guess is no correction.
+        return near[0] if len(near) == 1 else typed
 
     def _correct_run(self, run: str) -> str:
         sounds = [self._sound_of(char) for char in run]
@@ -183,7 +241,8 @@ class TypoCorrector:
         return sounds
 
     def _correct_latin(self, word: str) -> str:
-        if word in self._latin_set or len(word) < MIN_LATIN_TYPO_CHARS:
+        # An English word the lexicon drops is no slip of a name: will is not kill.
+        if word in self._latin_set or word in self._english_set or len(word) < MIN_LATIN_TYPO_CHARS:
             return word
         letters = "".join(_LETTERS.findall(word))
         digits = tuple(_DIGITS.findall(word))

@@ -599,6 +599,70 @@ def test_correct_text_is_left_alone(corrector: TypoCorrector, text: str) -> None
     assert corrector.correct(text) == text
 
 
+@pytest.fixture
+def english_corrector() -> TypoCorrector:
+    return TypoCorrector(
+        terms=[],
+        latin_words=["gpt", "chatgpt", "openai", "kill"],
+        english_words=["what", "want", "parameters", "price", "place", "train", "will", "large"],
+        english_phrases=["large model"],
+        readings={},
+        is_common=lambda word: False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Waht is GPT", "what is GPT"),  # two neighbours swapped: what, not want
+        ("how many paramters", "how many parameters"),  # a letter left out of a long word
+        ("ChatGPT的parametres", "ChatGPT的parameters"),
+        ("what is a larg model", "what is a large model"),  # a short word made whole by a phrase
+    ],
+)
+def test_english_slips_are_spelt_right(
+    english_corrector: TypoCorrector, typed: str, meant: str
+) -> None:
+    assert english_corrector.correct_english(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how to cook rice",  # a short word one letter from another (price) is left alone
+        "will it rain",  # rain is no train
+        "larg",  # one letter from large, but in no phrase
+        "plice",  # as near price as place: no guess
+        "openai",  # a word the knowledge knows
+        "gpt-4o and gpt4",  # names with digits or joiners are the latin corrector's
+    ],
+)
+def test_english_that_is_no_slip_is_left_alone(english_corrector: TypoCorrector, text: str) -> None:
+    assert english_corrector.correct_english(text) == text
+
+
+def test_an_english_word_the_lexicon_drops_is_no_slip_of_a_name(
+    english_corrector: TypoCorrector,
+) -> None:
+    # "kill" is a word of the knowledge (an English phrasing), "will" only a stopword.
+    assert english_corrector.correct("what will happen") == "what will happen"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("waht is a larg model", "large-model-definition"),
+        ("how is the reward modle trained", "reward-model"),
+        ("waht are the chalenges of large models", "large-model-challenges"),
+        ("what is generatvie ai", "generative-ai-definition"),
+    ],
+)
+def test_english_questions_with_slips_are_answered(
+    library: Library, question: str, entry_id: str
+) -> None:
+    assert answered_by(library, question) == entry_id
+
+
 @pytest.mark.parametrize(
     ("question", "entry_id"),
     [
