@@ -42,6 +42,7 @@ floor tests/cases/twentyseventh_cases.yaml 0.90
 floor tests/cases/twentyeighth_cases.yaml 0.89
 floor tests/cases/twentyninth_cases.yaml 0.93
 floor tests/cases/thirtieth_cases.yaml 0.94
+floor tests/cases/thirtyfirst_cases.yaml 0.95
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.92
 floor tests/conversations/second_conversations.yaml 0.85
@@ -59,8 +60,10 @@ floor tests/conversations/eighth_conversations.yaml 0.86
 # ChatGPT呢" after "GPT是哪家搞的" is not who made ChatGPT), and long-tail misses.
 floor tests/conversations/ninth_conversations.yaml 0.63
 floor tests/conversations/tenth_conversations.yaml 0.96
-# Eleventh: written late in the round; its misses were read but few worked on yet.
-floor tests/conversations/eleventh_conversations.yaml 0.60
+# Eleventh: its misses were read; several are facts the articles leave out that it expects
+# declined (who found a result, a percentage), others long-tail follow-ups.
+floor tests/conversations/eleventh_conversations.yaml 0.63
+floor tests/conversations/twelfth_conversations.yaml 0.70
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.94
 floor tests/heldout/third_heldout_cases.yaml 0.93
@@ -84,12 +87,14 @@ floor tests/heldout/twentyfirst_heldout_cases.yaml 0.95
 floor tests/heldout/twentysecond_heldout_cases.yaml 0.93
 floor tests/heldout/twentythird_heldout_cases.yaml 0.96
 floor tests/heldout/twentyfourth_heldout_cases.yaml 0.96
+floor tests/heldout/twentyfifth_heldout_cases.yaml 0.97
 floor tests/heldout/conversations/first_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/second_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/third_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/fourth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/fifth_heldout_conversations.yaml 0.66
 floor tests/heldout/conversations/sixth_heldout_conversations.yaml 0.63
+floor tests/heldout/conversations/seventh_heldout_conversations.yaml 0.60
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
 # the project in CI). Its floor only rises: raise it as the matching improves.
 dev=../shared/eval/dev_questions.yaml
