@@ -134,25 +134,31 @@ def as_of_writing(answer: str) -> bool:
 
 
 _ASKS_REASON = re.compile(r"为什么|为何|原因|缘故")
-_ASKS_SPECIFICS = re.compile(r"具体.{0,6}(?:哪|谁)|哪几家|哪几个|叫什么|点个?名")
-"""Which ones or who by name ("具体是哪几家公司在做", "那个创业者叫啥", "点个名"): not 哪些 alone,
-which a list of kinds answers ("ChatGPT会影响哪些工作": 白领, 金融)."""
-_NOT_GIVEN = "没有(?:说明|说|提到|点名|列出|介绍|给出|解释|交代)[^。；，]*"
+_ASKS_SPECIFICS = re.compile(r"具体.{0,6}(?:哪|谁)|哪几?家|哪几个|叫什么|点个?名")
+"""Which ones or who by name ("具体是哪几家公司在做", "哪家公司发布的", "那个创业者叫啥", "点个名"):
+not 哪些 alone, which a list of kinds answers ("ChatGPT会影响哪些工作": 白领, 金融)."""
+_ASKS_WORKINGS = re.compile(r"原理|公式|怎么算|怎么计算|如何计算|结构")
+"""How something works inside ("PPO的原理", "自注意力是怎么算的"): not 怎么 alone, which asks
+how it is done, and an answer may tell that (奖励模型 is built from the trainers' ratings)."""
+_NOT_GIVEN = "没有(?:进一步)?(?:说明|说|提到|点名|列出|介绍|给出|解释|交代)[^。；，]*"
 _NO_REASON = re.compile(_NOT_GIVEN + "原因")
 _NO_SPECIFICS = re.compile(_NOT_GIVEN + "(?:哪些|哪家|哪几|是谁|名字)")
 """Not 具体 alone: "没有介绍这些约束的具体做法" leaves out how, not which ones."""
+_NO_WORKINGS = re.compile(_NOT_GIVEN + "(?:原理|结构|公式)")
 _SENTENCE = re.compile(r"[^。；\n]+[。；]?")
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]{2,}")
 
 
 class Unsaid(NamedTuple):
     """What a question asks that an answer may say it does not give: the reason for something
-    it names ("为什么大厂要封杀它"), or which ones by name ("具体是哪几家公司在做")."""
+    it names ("为什么大厂要封杀它"), which ones by name ("具体是哪几家公司在做"), or how it works
+    inside ("自注意力机制是怎么算的，公式是啥")."""
 
     reason: bool
     specifics: bool
     named: tuple[str, ...]
     """The question's Chinese words: what is left out must be of what the question names."""
+    workings: bool = False
 
     @classmethod
     def asked(cls, normalised: str, tokens: Sequence[str]) -> Unsaid | None:
@@ -161,10 +167,14 @@ class Unsaid(NamedTuple):
         text = normalised.replace(" ", "")
         reason = bool(_ASKS_REASON.search(text))
         specifics = bool(_ASKS_SPECIFICS.search(text))
-        if not (reason or specifics):
+        workings = bool(_ASKS_WORKINGS.search(text))
+        if not (reason or specifics or workings):
             return None
-        named = tuple(t for t in tokens if _CJK_WORD.fullmatch(t) and not _ASKS_REASON.search(t))
-        return cls(reason, specifics, named)
+        asking = (_ASKS_REASON, _ASKS_WORKINGS)
+        named = tuple(
+            t for t in tokens if _CJK_WORD.fullmatch(t) and not any(a.search(t) for a in asking)
+        )
+        return cls(reason, specifics, named, workings)
 
     def in_answer(self, answer: str) -> str:
         """The answer's sentence that says its article does not give it, of something the
@@ -186,6 +196,7 @@ class Unsaid(NamedTuple):
         return bool(
             (self.specifics and _NO_SPECIFICS.search(clause))
             or (self.reason and _NO_REASON.search(clause))
+            or (self.workings and _NO_WORKINGS.search(clause))
         )
 
 

@@ -225,6 +225,11 @@ def test_a_figure_of_the_articles_own_time_or_of_no_time_is_answered(
         ("具体哪些岗位会被ChatGPT取代", "没有说具体哪些岗位"),
         ("具体是哪几家大厂封杀了ChatGPT", "没有说是哪些大厂"),
         ("国内在做ChatGPT对标产品的团队叫什么，点个名", "没有说是哪些公司"),
+        ("国内第一个对标ChatGPT的产品是哪家公司发布的", "没有说是哪些公司"),
+        # How it works inside: the answers say the articles do not explain it.
+        ("自注意力机制是怎么算的 公式是啥", "没有进一步介绍自注意力机制的原理"),
+        ("PPO的原理是什么", "没有介绍近端策略优化（PPO）的具体原理"),
+        ("奖励模型是什么结构", "没有介绍奖励模型本身的结构"),
     ],
 )
 def test_a_question_for_what_the_answer_says_its_article_leaves_out_is_declined_with_it(
@@ -243,6 +248,9 @@ def test_a_question_for_what_the_answer_says_its_article_leaves_out_is_declined_
         ("学术界为什么警告ChatGPT", "chatgpt-education-impact"),  # not why the firms banned it
         ("ChatGPT的训练用了什么策略优化算法，叫什么名字", "ppo"),  # its principle is left out
         ("国内有没有团队在做ChatGPT的对标产品", "chatgpt-domestic"),
+        ("ChatGPT是哪家公司做的", "chatgpt-maker"),  # which one: its answer names it
+        ("奖励模型是怎么训练的", "reward-model"),  # how it is built, not its structure
+        ("Transformer的原理", "transformer"),  # the answer leaves out 自注意力's, not its own
         # Its answer names him; what it leaves out is which firms banned ChatGPT.
         ("说ChatGPT会改变人和电脑互动方式的微软高管叫什么", "chatgpt-tech-impact"),
     ],
