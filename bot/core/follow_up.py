@@ -71,7 +71,12 @@ def restatements(text: str, context: Context, vocabulary: Vocabulary) -> list[Re
         return []
     focus = intent.correction_focus(text)
     if focus is not None:
-        readings = _about(focus, context, vocabulary) or [Restatement(focus, Reference.NAME)]
+        # A question of its own that names what it is about ("不是，我是说ChatGPT名字里那个T
+        # 是啥") is read as it stands: its 那个 points inside it, not back.
+        stands = bool(vocabulary.names_in(focus)) and intent.asks_something(focus)
+        readings = (not stands and _about(focus, context, vocabulary)) or [
+            Restatement(focus, Reference.NAME)
+        ]
         return [Restatement(r.text, Reference.CORRECTION, r.about) for r in readings]
     focus = intent.ellipsis_focus(text)
     if focus is not None:

@@ -677,6 +677,14 @@ def test_a_correction_prefers_the_entry_about_what_was_meant(library: Library) -
     assert entry is not None and entry.subject == "GPT"
 
 
+def test_a_correction_that_is_a_question_of_its_own_is_read_as_it_stands(
+    library: Library,
+) -> None:
+    # Its 那个 points inside it (the T of ChatGPT's name), not back to GPT's maker.
+    turns = talk(library, "GPT是谁开发的", "不是，我是说ChatGPT名字里那个T是啥")
+    assert turns[1][0].entry_id == "chatgpt-full-name"
+
+
 def test_a_question_the_articles_do_not_answer_is_declined_with_what_they_do_say(
     library: Library,
 ) -> None:
