@@ -227,15 +227,15 @@ _THANKED = (
     r"(?:了|啦|啊|呀)?(?:verymuch|somuch|alot)?"
 )
 _ACKNOWLEDGED = (
-    r"明白了|明白啦|懂了|懂啦|学到了|学习了|受教了|涨知识了|了解了|知道了|收到|原来如此|原来是这样"
+    r"明白了|明白啦|懂了|懂啦|学到了|学习了|受教了|涨知识了|了解了|知道了|收到|原来如此|原来是这样|难怪"
     r"|gotit|isee|makessense|understood|great|cool|nice|awesome|perfect"
 )
 """学到了 is normalised as 学习了 (the lexicon's 学到 → 学习): both are here."""
-_THANKS_MESSAGE = re.compile(rf"(?:{_THANKED}|{_ACKNOWLEDGED})+")
-_NODDED = re.compile(
-    r"(?:好的?|好吧|ok|okay|嗯|哦|噢|行|行吧|可以|不错|哈|呵|6|牛[啊逼批]?|厉害了?|[.。!！~～])+"
-)
+_NOD = r"好的?|好吧|ok|okay|嗯|哦|噢|行|行吧|可以|不错|哈|呵|6|牛[啊逼批]?|厉害了?|[.。!！~～]"
+_NODDED = re.compile(rf"(?:{_NOD})+")
 """Nodding along (好的, ok, 嗯嗯, 哈哈, 666, 牛啊): no question, nor thanks to say 不客气 to."""
+_THANKS_MESSAGE = re.compile(rf"(?:{_NOD})*(?:(?:{_THANKED}|{_ACKNOWLEDGED})(?:{_NOD})*)+")
+"""Thanks or an acknowledgement, with a nod before or after it ("懂了 666", "哈哈 原来是这样")."""
 CAPABILITY = frozenset(
     [
         "你能做什么",
