@@ -253,7 +253,20 @@ def _respond(
         score=_score(match),
         hits=match.hits,
     )
-    return reply, replace(state, suggestions=())
+    return reply, _declined_about(state, asked, library)
+
+
+def _declined_about(state: ChatState, asked: str, library: Library) -> ChatState:
+    """The state after a plain decline. A chat with no topic yet takes the one subject the
+    question names ("做ChatGPT一共烧了多少钱"), so that "那它商业化了吗" is about ChatGPT; one
+    that names none or several leaves it without. A chat with a topic keeps it, and what it may
+    continue: "接着说" after "它住在哪" goes on with the answer before."""
+    vocabulary = library.vocabulary
+    named = set(vocabulary.names_in(library.analyzer.normalise(asked)))
+    if state.subject or len(named) != 1:
+        return replace(state, suggestions=())
+    subject = vocabulary.shown_as(named.pop())
+    return ChatState(subject=subject, last_question=asked, shown=state.shown)
 
 
 def _answer(

@@ -211,6 +211,17 @@ def test_a_focus_the_knowledge_does_not_know_is_declined_and_the_topic_kept(
     assert turns[1][1].subject == "GPT-3"  # the topic survives the detour
 
 
+def test_a_declined_question_about_one_subject_makes_it_the_topic(library: Library) -> None:
+    # The articles give no cost; 它 in the next question is still ChatGPT.
+    (declined, state), (follow_up, _) = talk(library, "做ChatGPT一共烧了多少钱", "那它商业化了吗")
+    assert not declined.matched and state.subject == "ChatGPT" and state.entry_id is None
+    assert follow_up.matched and follow_up.entry_id == "chatgpt-future"
+    # A chat with a topic keeps it, and what it may go on with.
+    turns = talk(library, "GPT-3有多少参数", "ChatGPT一共烧了多少钱")
+    assert not turns[1][0].matched and turns[1][1].subject == "GPT-3"
+    assert turns[1][1].entry_id == "gpt-3"
+
+
 @pytest.mark.parametrize(
     ("question", "follow_up", "expected"),
     [
