@@ -42,7 +42,8 @@ floor tests/cases/twentyseventh_cases.yaml 0.90
 floor tests/cases/twentyeighth_cases.yaml 0.89
 floor tests/cases/twentyninth_cases.yaml 0.93
 floor tests/cases/thirtieth_cases.yaml 0.94
-floor tests/cases/thirtyfirst_cases.yaml 0.95
+floor tests/cases/thirtyfirst_cases.yaml 0.96
+floor tests/cases/thirtysecond_cases.yaml 0.99
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.92
 floor tests/conversations/second_conversations.yaml 0.85
@@ -63,7 +64,10 @@ floor tests/conversations/tenth_conversations.yaml 0.96
 # Eleventh: its misses were read; several are facts the articles leave out that it expects
 # declined (who found a result, a percentage), others long-tail follow-ups.
 floor tests/conversations/eleventh_conversations.yaml 0.63
-floor tests/conversations/twelfth_conversations.yaml 0.70
+floor tests/conversations/twelfth_conversations.yaml 0.73
+# Thirteenth: written late in the round; several misses are replies in traditional characters
+# that the grader compares with simplified strings (issue 18), others are read but not worked on.
+floor tests/conversations/thirteenth_conversations.yaml 0.53
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.94
 floor tests/heldout/third_heldout_cases.yaml 0.93
@@ -91,10 +95,11 @@ floor tests/heldout/twentyfifth_heldout_cases.yaml 0.97
 floor tests/heldout/conversations/first_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/second_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/third_heldout_conversations.yaml 0.83
-floor tests/heldout/conversations/fourth_heldout_conversations.yaml 0.80
-floor tests/heldout/conversations/fifth_heldout_conversations.yaml 0.66
-floor tests/heldout/conversations/sixth_heldout_conversations.yaml 0.63
-floor tests/heldout/conversations/seventh_heldout_conversations.yaml 0.60
+floor tests/heldout/conversations/fourth_heldout_conversations.yaml 0.83
+floor tests/heldout/conversations/fifth_heldout_conversations.yaml 0.70
+floor tests/heldout/conversations/sixth_heldout_conversations.yaml 0.66
+floor tests/heldout/conversations/seventh_heldout_conversations.yaml 0.63
+floor tests/heldout/conversations/eighth_heldout_conversations.yaml 0.43
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
 # the project in CI). Its floor only rises: raise it as the matching improves.
 dev=../shared/eval/dev_questions.yaml
