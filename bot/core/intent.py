@@ -222,12 +222,12 @@ THANKS = frozenset(
 # entry or a did-you-mean. Anything more ("谢谢，那GPT呢") is a question.
 _THANKED = (
     r"(?:非常|十分|太|真是|真的|万分|超级)?(?:谢谢|多谢|感谢|谢了|谢啦|thanks|thankyou|thx|3q)"
-    r"(?:你们|您们|你|您|大家|各位|老师|大佬们?|大神|老铁|机器人|bot)*的?"
+    r"(?:你们|您们|你|您|大家|各位|老师|大佬们?|大神|老铁|机器人|bot|bro|man|dude|guys)*的?"
     r"(?:(?:耐心|详细|细心)?(?:解答|回答|答复|帮助|帮忙|讲解|解释|分享|科普|指点))?"
     r"(?:了|啦|啊|呀)?(?:verymuch|somuch|alot)?"
 )
 _ACKNOWLEDGED = (
-    r"明白了|明白啦|懂了|懂啦|学到了|学习了|受教了|涨知识了|了解了|知道了|收到|原来如此|原来是这样|难怪"
+    r"明白了|明白啦|懂了|懂啦|学到了|学习了|受教了|涨知识了|了解了|知道了|收到|原来如此|原来是这样|难怪|有意思|有道理"
     r"|gotit|isee|makessense|understood|great|cool|nice|awesome|perfect"
 )
 """学到了 is normalised as 学习了 (the lexicon's 学到 → 学习): both are here."""

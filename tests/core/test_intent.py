@@ -89,14 +89,17 @@ def test_nodding_along_is_neither_a_question_nor_thanks(analyzer: Analyzer, text
     assert classify(analyzer.normalise(text)) is Intent.NOD
 
 
-@pytest.mark.parametrize("text", ["懂了 666", "哈哈 原来是这样", "哈哈 难怪", "好的 明白了"])
+@pytest.mark.parametrize(
+    "text", ["懂了 666", "哈哈 原来是这样", "哈哈 难怪", "好的 明白了", "ok thx bro", "哈哈 有意思"]
+)
 def test_a_nod_with_an_acknowledgement_is_thanks(analyzer: Analyzer, text: str) -> None:
     # "懂了 666" was searched and offered entries; "哈哈 难怪" declined as a question.
     assert classify(analyzer.normalise(text)) is Intent.THANKS
 
 
 @pytest.mark.parametrize(
-    "text", ["好的，什么是RLHF", "可以吗", "不错的模型有哪些", "懂了，那GPT呢", "难怪它这么火"]
+    "text",
+    ["好的，什么是RLHF", "可以吗", "不错的模型有哪些", "懂了，那GPT呢", "难怪它这么火", "有意思吗"],
 )
 def test_nodding_before_a_question_is_a_question(analyzer: Analyzer, text: str) -> None:
     assert classify(analyzer.normalise(text)) is Intent.QUESTION

@@ -107,6 +107,7 @@ def test_a_lone_latin_letter_spells_and_names_nothing(library: Library) -> None:
         ("大模型的compute需求太大，有什么solution", "云计算"),
         ("RL在ChatGPT训练里是哪一步", "强化学习"),
         ("ChatGPT在medical领域能用吗", "医疗"),
+        ("ChatGPT的pipeline是怎样的", "对话生成"),  # its steps
     ],
 )
 def test_english_words_in_a_chinese_question_are_understood(
