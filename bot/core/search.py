@@ -543,8 +543,10 @@ class Index:
         domain_terms: frozenset[str] = frozenset(),
         keywords: Sequence[frozenset[str]] = (),
         concepts: Sequence[frozenset[str]] = (),
+        pairs: Sequence[tuple[frozenset[str], ...]] = (),
     ) -> None:
         self.entries = tuple(entries)
+        self._pairs = pairs or [()] * len(self.entries)
         self._keywords = keywords
         self._concepts = concepts or [frozenset()] * len(self.entries)
         self._domain_terms = domain_terms
@@ -647,6 +649,11 @@ class Index:
             frozenset(t for tokens in phrasings for t in tokens) & own & concept_terms
             for phrasings, own in zip(phrasing_tokens_of, keywords, strict=True)
         ]
+        # The names each phrasing puts side by side ("GPT-1到GPT-4"): what the entry compares.
+        pairs = [
+            tuple(named for tokens in phrasings if len(named := frozenset(tokens) & entities) > 1)
+            for phrasings in phrasing_tokens_of
+        ]
         words = _Postings(word_docs, entities, subject_terms, is_everyday, is_miscut)
         # An entry that says the articles do not give a figure (GPT-4's parameters) holds the
         # kind its question asks for: it is the answer to that question, with or without a
@@ -669,6 +676,7 @@ class Index:
             frozenset(terms),
             keywords,
             concepts,
+            pairs,
         )
 
     def __len__(self) -> int:
@@ -784,6 +792,7 @@ class Index:
             self._asks_an_unknown_ability(tokens),
             self._asked_about(tokens) if wanted else (),
             not COMPARING.isdisjoint(tokens),
+            self._compared(tokens, entities),
         )
         numbers = [number for number, _ in candidates]
         word_covers = words.coverages(numbers)
@@ -867,6 +876,17 @@ class Index:
         )
         return () if all(map(self._is_everyday, found)) else found
 
+    @staticmethod
+    def _compared(tokens: Sequence[str], entities: Container[str]) -> frozenset[str]:
+        """The versions a query compares (`_Asked.compared`); empty when it compares none or one."""
+        asks_which = any(t in _WHICH_ONE for t in tokens) and any(
+            t.startswith("更") and len(t) > 1 for t in tokens
+        )
+        if COMPARING.isdisjoint(tokens) and not asks_which:
+            return frozenset()
+        versions = frozenset(t for t in tokens if t in entities and _DIGIT.search(t))
+        return versions if len(versions) > 1 else frozenset()
+
     def _about_the_unknown(self, tokens: list[str]) -> bool:
         """The query names something no entry mentions: a Chinese word of two or more characters
         that is no everyday word (租房, 减肥); the pairs jieba glued from grammar and a character
@@ -925,6 +945,9 @@ class Index:
             asked.unknown_term
             or asked.unknown_ability
             or (asked.compares and missing_names > 0)
+            or (
+                asked.compared and not any(len(p & asked.compared) > 1 for p in self._pairs[number])
+            )
             or only_the_subject
             or (
                 asked.about_the_unknown
@@ -1027,6 +1050,11 @@ class _Scored(NamedTuple):
     subject_open: bool = False
 
 
+_WHICH_ONE = frozenset({"哪个", "谁"})
+"""With a word of 更 ("哪个更强", "谁更好"): which of two is better, a comparison. Not with
+an aspect after 更 ("哪个更适合做客服"): an entry on that aspect of one of them answers it."""
+
+
 class _Asked(NamedTuple):
     """What a query asks: its terms, and the kinds of fact it wants."""
 
@@ -1044,6 +1072,12 @@ class _Asked(NamedTuple):
     compares: bool
     """It asks how two things differ (区别, 不同): an entry that misses one of them compares
     something else ("ELMo跟GPT有啥区别" is not answered by GPT against ChatGPT)."""
+    compared: frozenset[str]
+    """The model versions it compares (区别, 哪个更强…), when it names two or more: only an entry
+    with a phrasing that puts two of them side by side compares them ("GPT-3.5和GPT-4哪个更强" is
+    not answered by which one ChatGPT is built on, though that answer names both). Not other
+    names: an entry on two steps or subjects may set them apart in its answer alone ("监督学习和
+    强化学习步骤有什么不同" is ChatGPT's training)."""
 
 
 class Verdict(Enum):

@@ -543,6 +543,26 @@ def test_a_comparison_with_a_name_the_knowledge_does_not_know_is_not_answered(
     assert match.answered is None and match.best is not None and match.best.stray, match
 
 
+@pytest.mark.parametrize("question", ["GPT-3.5和GPT-4哪个更强？", "GPT-3.5和GPT-4有啥区别"])
+def test_two_versions_no_entry_compares_are_not_answered(library: Library, question: str) -> None:
+    # Which version ChatGPT is built on names both, and compares neither.
+    match = library.match(question)
+    assert match.answered is None and match.best is not None and match.best.stray, match
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("ChatGPT和GPT-3哪个更强", "chatgpt-vs-gpt3"),  # one version, against its successor
+        ("GPT和ChatGPT哪个更适合做客服", "chatgpt-use-cases"),  # an aspect, not which is better
+    ],
+)
+def test_a_comparison_an_entry_draws_is_answered(
+    library: Library, question: str, entry_id: str
+) -> None:
+    assert answered_by(library, question) == entry_id
+
+
 # --- typos -------------------------------------------------------------------------------------
 
 
