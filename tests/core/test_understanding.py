@@ -182,6 +182,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("GPT只能写文章，做不了分类吧", "gpt-applications"),  # a claim its uses correct
         ("做客服的能不能用上生成式AI", "generative-ai-applications"),  # 智能客服 is one use
         ("ChatGPT为啥要把各种任务都变成提示", "prompt-learning"),
+        ("ChatGPT现在是只能打字跟它聊吗", "chatgpt-interaction"),  # 打字: by text
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
