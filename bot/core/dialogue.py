@@ -245,7 +245,8 @@ def _respond(
             buttons=buttons,
             hits=match.hits,
         )
-        return reply, replace(state, suggestions=tuple(h.entry.id for h in match.hits))
+        offered = tuple(h.entry.id for h in match.hits)
+        return reply, replace(_declined_about(state, asked, library), suggestions=offered)
     topics = [topic.name for topic in library.topics]
     reply = Reply(
         phrases.decline(topics, config.examples),
@@ -257,10 +258,11 @@ def _respond(
 
 
 def _declined_about(state: ChatState, asked: str, library: Library) -> ChatState:
-    """The state after a plain decline. A chat with no topic yet takes the one subject the
-    question names ("做ChatGPT一共烧了多少钱"), so that "那它商业化了吗" is about ChatGPT; one
-    that names none or several leaves it without. A chat with a topic keeps it, and what it may
-    continue: "接着说" after "它住在哪" goes on with the answer before."""
+    """The state after a question not answered (declined, or offered a did-you-mean). A chat
+    with no topic yet takes the one subject the question names ("做ChatGPT一共烧了多少钱",
+    "ChatGPT能帮我画图吗"), so that "那它商业化了吗" is about ChatGPT; one that names none or
+    several leaves it without. A chat with a topic keeps it, and what it may continue: "接着说"
+    after "它住在哪" goes on with the answer before."""
     vocabulary = library.vocabulary
     named = set(vocabulary.names_in(library.analyzer.normalise(asked)))
     if state.subject or len(named) != 1:

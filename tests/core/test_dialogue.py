@@ -211,11 +211,17 @@ def test_a_focus_the_knowledge_does_not_know_is_declined_and_the_topic_kept(
     assert turns[1][1].subject == "GPT-3"  # the topic survives the detour
 
 
-def test_a_declined_question_about_one_subject_makes_it_the_topic(library: Library) -> None:
+def test_a_first_question_not_answered_about_one_subject_makes_it_the_topic(
+    library: Library,
+) -> None:
     # The articles give no cost; 它 in the next question is still ChatGPT.
     (declined, state), (follow_up, _) = talk(library, "做ChatGPT一共烧了多少钱", "那它商业化了吗")
     assert not declined.matched and state.subject == "ChatGPT" and state.entry_id is None
     assert follow_up.matched and follow_up.entry_id == "chatgpt-future"
+    # So does a first question offered a did-you-mean: its choices stay to be picked.
+    (offered, state), (follow_up, _) = talk(library, "ChatGPT能帮我画图吗🎨", "那它能干啥")
+    assert offered.kind is ReplyKind.SUGGEST and state.subject == "ChatGPT" and state.suggestions
+    assert follow_up.matched and follow_up.entry_id == "chatgpt-abilities"
     # A chat with a topic keeps it, and what it may go on with.
     turns = talk(library, "GPT-3有多少参数", "ChatGPT一共烧了多少钱")
     assert not turns[1][0].matched and turns[1][1].subject == "GPT-3"

@@ -183,6 +183,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("做客服的能不能用上生成式AI", "generative-ai-applications"),  # 智能客服 is one use
         ("ChatGPT为啥要把各种任务都变成提示", "prompt-learning"),
         ("ChatGPT现在是只能打字跟它聊吗", "chatgpt-interaction"),  # 打字: by text
+        ("我同事说ChatGPT是谷歌搞的，是吗", "chatgpt-maker"),  # 搞的: who made it
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
