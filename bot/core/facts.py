@@ -141,6 +141,8 @@ _ASKS_WORKINGS = re.compile(r"原理|公式|怎么算|怎么计算|如何计算|
 """How something works inside ("PPO的原理", "自注意力是怎么算的"): not 怎么 alone, which asks
 how it is done, and an answer may tell that (奖励模型 is built from the trainers' ratings)."""
 _NOT_GIVEN = "没有(?:进一步)?(?:说明|说|提到|点名|列出|介绍|给出|解释|交代)[^。；，]*"
+_NOT_GIVEN_CLAUSE = re.compile(r"\s*(?:但|也|又|却|并|而)*" + _NOT_GIVEN)
+"""A clause that says something is left out ("但没有说是哪些大厂", "也没有说明原因")."""
 _NO_REASON = re.compile(_NOT_GIVEN + "原因")
 _NO_SPECIFICS = re.compile(_NOT_GIVEN + "(?:哪些|哪家|哪几|是谁|名字)")
 """Not 具体 alone: "没有介绍这些约束的具体做法" leaves out how, not which ones."""
@@ -187,8 +189,15 @@ class Unsaid(NamedTuple):
         for sentence in sentences:
             clauses = sentence.split("，")
             for at, clause in enumerate(clauses):
-                about = clause + (clauses[at - 1] if at else "")
-                if self._leaves_out(clause) and any(word in about for word in self.named):
+                if not self._leaves_out(clause):
+                    continue
+                # Back over the clauses that leave something else out, to the one they are
+                # about: "封杀了ChatGPT，没有说是哪些大厂，也没有说明原因" gives no reason for 封杀.
+                start = at
+                while start > 0 and _NOT_GIVEN_CLAUSE.match(clauses[start - 1]):
+                    start -= 1
+                about = "".join(clauses[max(start - 1, 0) : at + 1])
+                if any(word in about for word in self.named):
                     return sentence.strip()
         return ""
 

@@ -221,6 +221,8 @@ def test_a_figure_of_the_articles_own_time_or_of_no_time_is_answered(
     [
         ("为什么大厂要封杀ChatGPT", "没有说明原因"),
         ("那些互联网大厂为啥封杀ChatGPT，原因是啥", "没有说明原因"),
+        # 封杀 is two clauses before 没有说明原因, past the one that leaves out which firms.
+        ("为啥要封杀ChatGPT", "没有说明原因"),
         ("国内具体是哪几家公司在做ChatGPT的对标产品", "没有说是哪些公司"),
         ("具体哪些岗位会被ChatGPT取代", "没有说具体哪些岗位"),
         ("具体是哪几家大厂封杀了ChatGPT", "没有说是哪些大厂"),
