@@ -886,6 +886,7 @@ class Analyzer:
             if before == "在" and token in SHORT_WHERE:
                 token = "哪里"
             before = token
+            token = self._without_particle(token)
             if (
                 token
                 and token not in STOPWORDS
@@ -895,6 +896,19 @@ class Analyzer:
                 token = LONE_VERBS.get(token, token)
                 tokens.append(self._synonyms.get(token, token))
         return tokens
+
+
+    def _without_particle(self, token: str) -> str:
+        """A word jieba glued to the particle that ends a question ("有用吗") as the word
+        alone: 有用吗 is in jieba's dictionary, and no entry says it."""
+        stem = token[:-1]
+        if len(stem) > 1 and token[-1] in SENTENCE_PARTICLES and self.is_common_word(stem):
+            return stem
+        return token
+
+
+SENTENCE_PARTICLES = frozenset("吗呢吧啊呀嘛")
+"""What ends a question or a remark, glued by jieba to the word before it (有用吗)."""
 
 
 _CLAIM = re.compile(

@@ -390,6 +390,19 @@ def test_taiwan_words_become_the_mainland_ones(analyzer: Analyzer) -> None:
 @pytest.mark.parametrize(
     ("text", "tokens"),
     [
+        ("大模型对客服行业有用吗", ["大模型", "对", "客服", "行业", "有用"]),  # not 有用吗
+        ("Transformer常用在哪些任务上", ["transformer", "用", "哪些", "任务", "上"]),
+    ],
+)
+def test_a_word_glued_to_a_particle_or_an_adverb_is_the_word(
+    analyzer: Analyzer, text: str, tokens: list[str]
+) -> None:
+    assert analyzer.tokenise(text) == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
         ("ChatGPT靠谱不", ["chatgpt", "可靠"]),  # 不 at the end asks, as 吗 does
         ("ChatGPT能写代码不？", ["chatgpt", "能", "写", "代码"]),
         ("GPT不好用", ["gpt", "不好", "用"]),  # inside the clause it negates
