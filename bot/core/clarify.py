@@ -25,7 +25,8 @@ once per name (48 ms for 4,000 characters): the most discussed topics are offere
 _REASON_MARKERS = (
     re.compile(r"原理|机制"),
     re.compile(r"为什么|为何"),
-    re.compile(r"怎么|如何|怎样"),
+    # How it comes about, not how to use it ("怎样用好ChatGPT" explains no answer).
+    re.compile(r"(?:怎么|如何|怎样)(?!用|使用)"),
 )
 
 

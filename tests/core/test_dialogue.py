@@ -311,6 +311,13 @@ def test_a_name_after_a_question_naming_none_may_be_asked_about_alone(library: L
     assert turns[1][0].entry_id == "controllability"
 
 
+def test_how_it_is_done_is_not_how_to_use_it(library: Library) -> None:
+    # "怎样用好ChatGPT" (usage tips) is linked to the answer on how ChatGPT converses, and
+    # explains nothing of how it keeps the context: asked back, not answered with the tips.
+    reply = talk(library, "ChatGPT能记住上下文吗", "怎么做到的")[1][0]
+    assert reply.entry_id != "chatgpt-usage-tips" and reply.kind is ReplyKind.ASK_BACK
+
+
 def test_why_when_no_entry_explains_the_answer_asks_which_part(library: Library) -> None:
     state = ChatState(entry_id="autoregressive", page=1, subject="自回归")
     reply, _ = step(state, "为什么", library, now=0.0)
