@@ -64,10 +64,13 @@ floor tests/conversations/tenth_conversations.yaml 0.96
 # Eleventh: its misses were read; several are facts the articles leave out that it expects
 # declined (who found a result, a percentage), others long-tail follow-ups.
 floor tests/conversations/eleventh_conversations.yaml 0.63
-floor tests/conversations/twelfth_conversations.yaml 0.73
+floor tests/conversations/twelfth_conversations.yaml 0.76
 # Thirteenth: written late in the round; several misses are replies in traditional characters
 # that the grader compares with simplified strings (issue 18), others are read but not worked on.
-floor tests/conversations/thirteenth_conversations.yaml 0.53
+floor tests/conversations/thirteenth_conversations.yaml 0.60
+# Fourteenth: written late in the round (newcomers' naive questions, hearsay, why and how after
+# an answer); its misses were read, few worked on yet.
+floor tests/conversations/fourteenth_conversations.yaml 0.23
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.94
 floor tests/heldout/third_heldout_cases.yaml 0.93
@@ -92,6 +95,7 @@ floor tests/heldout/twentysecond_heldout_cases.yaml 0.93
 floor tests/heldout/twentythird_heldout_cases.yaml 0.96
 floor tests/heldout/twentyfourth_heldout_cases.yaml 0.96
 floor tests/heldout/twentyfifth_heldout_cases.yaml 0.97
+floor tests/heldout/twentysixth_heldout_cases.yaml 0.97
 floor tests/heldout/conversations/first_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/second_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/third_heldout_conversations.yaml 0.83
@@ -100,6 +104,7 @@ floor tests/heldout/conversations/fifth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/sixth_heldout_conversations.yaml 0.66
 floor tests/heldout/conversations/seventh_heldout_conversations.yaml 0.63
 floor tests/heldout/conversations/eighth_heldout_conversations.yaml 0.43
+floor tests/heldout/conversations/ninth_heldout_conversations.yaml 0.60
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
 # the project in CI). Its floor only rises: raise it as the matching improves.
 dev=../shared/eval/dev_questions.yaml
