@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from bot.core import intent
+from bot.core.text import COMPARING
 from bot.core.vocabulary import Vocabulary
 
 SHORT = 12
@@ -87,9 +88,10 @@ def restatements(text: str, context: Context, vocabulary: Vocabulary) -> list[Re
     if vocabulary.names_in(text):
         return []
     named = vocabulary.names_in(context.last_question)
-    if intent.asks_which(text) and len(named) >= 2:
-        # "哪个更适合做客服" after GPT against ChatGPT: which of the two.
-        return [Restatement("和".join(named[:2]) + text, Reference.PRONOUN)]
+    if (intent.asks_which(text) or _asks_the_difference(text)) and len(set(named)) >= 2:
+        # "哪个更适合做客服" after GPT against ChatGPT: which of the two; "区别具体点？" after
+        # "GPT和ChatGPT不是一个东西吗": how the two differ.
+        return [Restatement("和".join(dict.fromkeys(named[:2])) + text, Reference.PRONOUN)]
     rest = intent.leaning_rest(text)
     if rest is not None:
         return _implicit(rest, context)
@@ -97,6 +99,11 @@ def restatements(text: str, context: Context, vocabulary: Vocabulary) -> list[Re
     if len(text) <= SHORT and intent.asks_something(text):
         return _implicit(text, context)
     return []
+
+
+def _asks_the_difference(text: str) -> bool:
+    """Whether a message naming nothing asks how things differ (区别, 不同…)."""
+    return any(word in text for word in COMPARING)
 
 
 def has_pronoun(text: str, vocabulary: Vocabulary) -> bool:

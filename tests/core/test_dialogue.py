@@ -457,6 +457,12 @@ def test_which_one_after_a_comparison_asks_which_of_the_two(library: Library) ->
     assert reply.entry_id == "chatgpt-use-cases"
 
 
+def test_how_they_differ_after_a_question_on_two_asks_of_the_two(library: Library) -> None:
+    # "区别具体点" names neither: after "GPT和ChatGPT不是一个东西吗" it is their difference.
+    turns = talk(library, "GPT和ChatGPT不是一个东西吗？", "我也一直以为是一回事🤣 区别具体点？")
+    assert turns[1][0].entry_id == "gpt-vs-chatgpt"
+
+
 def test_an_aspect_framed_as_an_area_and_going_back_to_the_topic_are_follow_ups(
     library: Library,
 ) -> None:
