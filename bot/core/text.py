@@ -897,7 +897,6 @@ class Analyzer:
                 tokens.append(self._synonyms.get(token, token))
         return tokens
 
-
     def _without_particle(self, token: str) -> str:
         """A word jieba glued to the particle that ends a question ("有用吗") as the word
         alone: 有用吗 is in jieba's dictionary, and no entry says it."""
