@@ -82,13 +82,15 @@ def topics_for(pending: str, library: Library) -> list[Topic]:
 
 _ANSWERING = re.compile(r"^(?:当然|应该|就|指的?)?是")
 """How a reply to "你说的“它”是指什么？" may begin before the name (是, 就是, 指的是)."""
+_OWNED_SLIP = re.compile(r"(?:打错了|打错字了|写错了|拼错了|手滑了?)$")
+"""How it may end, owning a slip ("不是，我是说chatgtp，打错了"): the name is what comes before."""
 
 
 def named_answer(text: str, library: Library) -> str | None:
     """The name a message gives as its whole content ("GPT-3", "我说的是GPT-3", "大模型吧",
     "就是ChatGPT呀"), or None."""
     text = intent.squeeze(text)
-    focus = intent.correction_focus(text) or _ANSWERING.sub("", text)
+    focus = _OWNED_SLIP.sub("", intent.correction_focus(text) or _ANSWERING.sub("", text))
     return focus if library.vocabulary.is_name(focus) else None
 
 

@@ -121,7 +121,9 @@ def test_a_long_message_asked_back_about_offers_the_most_discussed_topics(
     assert reply.buttons and reply.buttons == general.buttons
 
 
-@pytest.mark.parametrize("name", ["大模型吧", "就是大模型呀", "指的是大模型"])
+@pytest.mark.parametrize(
+    "name", ["大模型吧", "就是大模型呀", "指的是大模型", "不是，我是说大魔型，打错了"]
+)
 def test_a_name_said_with_a_particle_completes_the_question_asked_back(
     library: Library, name: str
 ) -> None:
