@@ -181,6 +181,8 @@ word it stands for. Only as a whole token: as a synonym it would also rewrite �
 STOPWORDS = frozenset(
     [
         "的话",  # jieba cuts "说的话" into 说/的话; alone it is the conditional "if"
+        "那步",  # "监督学习那步咋弄的": the step named before it is what is asked about
+        "这步",
         "完全",
         "根本",
         "只是",  # "不只是为了…吗": how far a claim goes, not what it is about

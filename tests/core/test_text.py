@@ -392,9 +392,10 @@ def test_taiwan_words_become_the_mainland_ones(analyzer: Analyzer) -> None:
     [
         ("大模型对客服行业有用吗", ["大模型", "对", "客服", "行业", "有用"]),  # not 有用吗
         ("Transformer常用在哪些任务上", ["transformer", "用", "哪些", "任务", "上"]),
+        ("监督学习那步是干啥的", ["监督学习", "干什么"]),  # the step is the one named
     ],
 )
-def test_a_word_glued_to_a_particle_or_an_adverb_is_the_word(
+def test_a_word_glued_to_a_particle_or_an_adverb_is_the_word_and_that_step_is_none(
     analyzer: Analyzer, text: str, tokens: list[str]
 ) -> None:
     assert analyzer.tokenise(text) == tokens
