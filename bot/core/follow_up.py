@@ -87,11 +87,11 @@ def restatements(text: str, context: Context, vocabulary: Vocabulary) -> list[Re
         return pronoun_readings
     if vocabulary.names_in(text):
         return []
-    named = vocabulary.names_in(context.last_question)
-    if (intent.asks_which(text) or _asks_the_difference(text)) and len(set(named)) >= 2:
+    named = list(dict.fromkeys(vocabulary.names_in(context.last_question)))
+    if (intent.asks_which(text) or _asks_the_difference(text)) and len(named) >= 2:
         # "哪个更适合做客服" after GPT against ChatGPT: which of the two; "区别具体点？" after
         # "GPT和ChatGPT不是一个东西吗": how the two differ.
-        return [Restatement("和".join(dict.fromkeys(named[:2])) + text, Reference.PRONOUN)]
+        return [Restatement("和".join(named[:2]) + text, Reference.PRONOUN)]
     rest = intent.leaning_rest(text)
     if rest is not None:
         return _implicit(rest, context)

@@ -20,7 +20,15 @@ from bot.core.knowledge import Entry, KnowledgeBase, Topic, knowledge_files, loa
 from bot.core.script import to_simplified
 from bot.core.search import Hit, Index, Match, Thresholds, Verdict, decide, latin_names
 from bot.core.source_file import MAX_FILE_BYTES
-from bot.core.text import LEXICON_DIR, Analyzer, Lexicon, checks_a_claim, load_lexicon, set_aside
+from bot.core.text import (
+    LEXICON_DIR,
+    MAX_ANALYSED_CHARS,
+    Analyzer,
+    Lexicon,
+    checks_a_claim,
+    load_lexicon,
+    set_aside,
+)
 from bot.core.typo import TypoCorrector, load_readings
 from bot.core.vocabulary import Vocabulary
 from bot.errors import KnowledgeError, Problem
@@ -190,7 +198,8 @@ class Library:
     @functools.cached_property
     def _remembered_corrected(self) -> Callable[[str], str]:
         def corrected(text: str) -> str:
-            spelt = self.corrector.correct_english(text)
+            # Only what the normaliser reads: a 4,000-character message is cut there too.
+            spelt = self.corrector.correct_english(text[:MAX_ANALYSED_CHARS])
             return self._corrected(self.analyzer.normalise(spelt))
 
         return memo.ShortTextMemo(corrected, size=REMEMBERED_SEARCHES)

@@ -350,13 +350,14 @@ class _OwnWords:
         best = match.best
         if plain.verdict is not Verdict.SUGGEST or plain.best is None or best is None:
             return False
-        if not plain.best.subject_open:
-            return False
-        answer = self._library.analyzer.normalise(best.entry.answer)
         asked = [
             token for token in self.reading.tokens if len(token) > 1 and token not in QUESTION_WORDS
         ]
-        return bool(asked) and all(word in answer for word in asked)
+        if not plain.best.subject_open or not asked:
+            return False
+        # Inside the answer's words too: its 训练员 says 训练.
+        answer = self._library.analyzer.normalise(best.entry.answer)
+        return all(word in answer for word in asked)
 
     def support(self, match: Match) -> bool:
         """Whether these words back a reading that only the context suggested: they are not

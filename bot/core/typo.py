@@ -11,9 +11,10 @@ Chinese is never "corrected" into a domain term:
 - **Latin slips**: GTP → GPT, chatgbt → ChatGPT: a latin word that the knowledge does not know,
   one edit (or one swap of neighbours) from one it knows, with the same digits — GPT-5 is
   another model, not a typo of GPT-3.
-- **English slips**: waht → what, paramters → parameters: a word of four letters or more
-  that neither the knowledge nor the lexicon's English knows, two neighbours swapped from
-  exactly one word of the lexicon's English (or, eight letters or more, one edit from it).
+- **English slips**: waht → what, paramters → parameters, larg model → large model: a word of
+  four letters or more that neither the knowledge nor the lexicon's English knows, two
+  neighbours swapped from exactly one word of the lexicon's English, or one edit from it when
+  it has eight letters or more or then makes a two-word phrase of the lexicon with a neighbour.
   Corrected before the English is mapped onto Chinese terms, which only meets words spelt
   right.
 
@@ -37,6 +38,8 @@ from rapidfuzz.distance import OSA
 MIN_LATIN_TYPO_CHARS = 3
 MIN_ENGLISH_TYPO_CHARS = 4
 """Shorter English words are one slip from too many others (the, she, tie, thy)."""
+NEIGHBOUR_CHARS = 32
+"""How far around an English word its neighbours are looked for (a word is shorter)."""
 MIN_ENGLISH_EDIT_CHARS = 8
 """Shorter English words are corrected only for two neighbours swapped (waht): the lexicon
 knows a few hundred English words, and a word of everyday English one letter from one of them
@@ -113,6 +116,7 @@ class TypoCorrector:
             if _LETTERS.match(word) and len(word) >= MIN_LATIN_TYPO_CHARS:
                 key = (len(letters), tuple(_DIGITS.findall(word)))
                 self._latin.setdefault(key, []).append((word, letters))
+        # A typed word of four letters may be a three-letter word with one letter too many.
         self._english = sorted(
             word for word in set(english_words) if len(word) >= MIN_ENGLISH_TYPO_CHARS - 1
         )
@@ -147,8 +151,9 @@ class TypoCorrector:
         if swapped:
             near = swapped
         elif len(word) < MIN_ENGLISH_EDIT_CHARS:
-            before = found.string[: found.start()].casefold().split()[-1:]
-            after = found.string[found.end() :].casefold().split()[:1]
+            text, start, end = found.string, found.start(), found.end()
+            before = text[max(0, start - NEIGHBOUR_CHARS) : start].casefold().split()[-1:]
+            after = text[end : end + NEIGHBOUR_CHARS].casefold().split()[:1]
             near = [
                 known
                 for known in near
