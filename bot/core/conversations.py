@@ -14,8 +14,9 @@ cases::
 A turn may name its `user` (a negative chat id is a group, where each member has a context of
 their own); `matched` says whether the reply must answer from the knowledge (false: decline, ask
 back or offer choices); `any` / `none` are strings one of which must / none of which may be in
-the reply; `new_text` asks for a reply unlike every earlier one; `restart` restarts the bot on
-the same database before the turn.
+the reply (compared in simplified characters, whatever the reply's script); `new_text` asks for
+a reply unlike every earlier one; `restart` restarts the bot on the same database before the
+turn.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.core.script import to_simplified
 from bot.errors import KnowledgeError, Problem
 
 
@@ -50,15 +52,21 @@ class ExpectedTurn:
         wrong = []
         if self.matched is not None and matched != self.matched:
             wrong.append("应当回答" if self.matched else "不应回答（应拒答、反问或给出选项）")
-        folded = reply.casefold()
-        if self.any and not any(text.casefold() in folded for text in self.any):
+        folded = _folded(reply)
+        if self.any and not any(_folded(text) in folded for text in self.any):
             wrong.append(f"回复里没有 {list(self.any)} 中的任何一个")
-        said = [text for text in self.none if text.casefold() in folded]
+        said = [text for text in self.none if _folded(text) in folded]
         if said:
             wrong.append(f"回复里不该有 {said}")
         if self.new_text and (not reply.strip() or reply in earlier):
             wrong.append("回复和之前的一样（或是空的）")
         return wrong
+
+
+def _folded(text: str) -> str:
+    # A traditional question gets a traditional reply (参数 is 參數 there): the expected strings
+    # are about what it says, so both sides are compared in simplified characters.
+    return to_simplified(text).casefold()
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,14 @@ def test_each_expectation_is_checked_against_the_reply() -> None:
     assert fresh.failures("  ", True, []) == ["回复和之前的一样（或是空的）"]
 
 
+def test_a_reply_in_traditional_characters_is_checked_in_simplified() -> None:
+    # A traditional question gets a traditional reply; the file's strings are simplified.
+    turn = ExpectedTurn("1", "u", "大模型有多少參數", any=("参数",), none=("GPT-4",))
+    assert turn.failures("大模型的參數規模巨大", True, []) == []
+    assert turn.failures("大模型的規模", True, []) == ["回复里没有 ['参数'] 中的任何一个"]
+    assert ExpectedTurn("1", "u", "x", any=("參數",)).failures("参数", True, []) == []
+
+
 @pytest.mark.parametrize(
     "data",
     [
