@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from bot.core import clarify, follow_up, phrases, provenance, resolve, walk
+from bot.core import clarify, follow_up, parts, phrases, provenance, resolve, walk
 from bot.core import intent as intents
 from bot.core.knowledge import Entry
 from bot.core.library import Library
@@ -193,11 +193,61 @@ def _say(
     if name is not None:
         asked = clarify.complete(pending, name, library)
         return _respond(state, library.match(asked), asked, library, config)
+    point = parts.asked(message.replace(" ", ""), _latest_answers(state, library))
+    if point is not None:
+        return _about_the_point(state, point, text, library, config)
     if not state.subject and _needs_a_topic(message, library):
         return _ask_back(state, message, library)
     context = resolve.Context(state.subject, state.last_question, state.entry_id, state.shown)
     match, asked = resolve.match_in_context(message, text, context, library)
     return _respond(state, match, asked, library, config)
+
+
+def _latest_answers(state: ChatState, library: Library) -> list[Entry]:
+    """The answers a point may be asked of, latest first: none once the topic is gone."""
+    if state.entry_id is None:
+        return []
+    latest = [state.entry_id, *(i for i in reversed(state.shown) if i != state.entry_id)]
+    found = (library.get(entry_id) for entry_id in latest[: parts.RECENT_ANSWERS])
+    return [entry for entry in found if entry is not None]
+
+
+def _about_the_point(
+    state: ChatState, point: parts.Part, text: str, library: Library, config: DialogueConfig
+) -> tuple[Reply, ChatState]:
+    """A point of a list the chat was shown (`text` asks about it): the entry about it when
+    there is one (数据处理, a challenge of 大模型, has its own), else what the list says of it."""
+    entry = point.entry
+    match = library.match(f"{entry.subject}的{point.head}" if entry.subject else point.head)
+    best = match.best
+    if (
+        match.verdict is Verdict.ANSWER
+        and best is not None
+        and best.entry.id != entry.id
+        and not best.not_in_sources
+        and _is_about(best.entry, point.head)
+    ):
+        return _answer(state, best.entry, text, config, score=best.score, hits=match.hits)
+    source = provenance.source_line(entry.source) if config.show_source else None
+    body = phrases.point_of(entry.answer, point.head, point.says)
+    said = phrases.answer_page(entry.question, body, 1, 1, source=source or "")
+    votes = (
+        Button(phrases.VOTE_UP, Action.VOTE_UP, entry.id),
+        Button(phrases.VOTE_DOWN, Action.VOTE_DOWN, entry.id),
+    )
+    reply = Reply(said, ReplyKind.ANSWER, entry.id, 1.0, 1, 1, votes)
+    topic = replace(state, entry_id=entry.id, page=1, last_question=text)
+    return reply, replace(topic, subject=entry.subject or state.subject)
+
+
+def _is_about(entry: Entry, head: str) -> bool:
+    """Whether an entry is about a point's head: its subject, a phrasing or a keyword names it
+    ("为什么大模型能加速内容生成": the speed of generating content is about 内容生成)."""
+    return (
+        head == entry.subject
+        or head in entry.keywords
+        or any(head in phrasing for phrasing in entry.phrasings)
+    )
 
 
 def _needs_a_topic(message: str, library: Library) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.core import intent
@@ -43,6 +44,16 @@ def answer_page(question: str, body: str, page: int, pages: int, *, source: str 
         hint = "回复“继续”查看下一段" if page < pages else "完"
         parts.append(f"（{page}/{pages}）{hint}")
     return "\n\n".join(parts)
+
+
+_ARTICLE = re.compile(r"《[^》]+》")
+
+
+def point_of(answer: str, head: str, says: str) -> str:
+    """One point of an answer's list, said again on its own, with the article it is from."""
+    article = _ARTICLE.search(answer)
+    told = f"{article.group(0)}说" if article else "文章说"
+    return f"其中“{head}”这一点，{told}：{says}"
 
 
 def with_aside(page: str, line: str) -> str:

@@ -738,3 +738,35 @@ def test_continuing_never_walks_into_a_question_the_articles_do_not_answer(
         message = "GPT-3有多少参数" if second == 0 else "继续"
         reply, state = step(state, message, library, now=float(second))
         assert reply.entry_id is None or not library.get(reply.entry_id).declines  # type: ignore[union-attr]
+
+
+def test_a_point_of_the_list_just_shown_is_said_again_on_its_own(library: Library) -> None:
+    turns = talk(library, "生成式AI能用在哪些地方", "艺术那块具体说说")
+    (listed, _), (point, state) = turns
+    assert listed.entry_id == point.entry_id == "generative-ai-applications"
+    assert point.kind is ReplyKind.ANSWER and "艺术家" in point.text
+    assert "智能客服" in listed.text and "智能客服" not in point.text  # that point only
+    assert [b.action for b in point.buttons] == [Action.VOTE_UP, Action.VOTE_DOWN]
+    assert state.entry_id == "generative-ai-applications"
+
+
+@pytest.mark.parametrize(
+    ("messages", "expected"),
+    [
+        # The list was two answers ago; 数据处理 has an entry of its own.
+        (("大模型面临哪些挑战", "算力不够怎么解决", "数据那块呢"), "data-challenge"),
+        (("ChatGPT的基本原理是什么", "第一步具体是啥"), "pretraining"),
+    ],
+)
+def test_a_point_with_an_entry_of_its_own_is_answered_by_it(
+    library: Library, messages: tuple[str, ...], expected: str
+) -> None:
+    reply, _ = talk(library, *messages)[-1]
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == expected
+
+
+def test_a_point_by_its_place_is_the_line_of_that_place(library: Library) -> None:
+    # The third step, 对话生成, has no entry of its own: the principle's line on it is the answer.
+    (_, _), (third, _) = talk(library, "ChatGPT的基本原理是什么", "第三步具体做啥")
+    assert third.entry_id == "chatgpt-principle" and "上下文相关的回复" in third.text
+    assert "海量文本" not in third.text

@@ -1,0 +1,68 @@
+"""One point of a list the chat was shown: "艺术那块具体说说", "第二步具体做啥", "数据那块呢".
+
+Many answers list their points as bullet lines headed by what each is about ("- 艺术创作：…",
+"- 微调：…"). A member who read such a list asks about one of them by its head or by its place,
+and means that point of that list, not whatever else the words would find.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.core.knowledge import Entry
+
+_BULLET = re.compile(r"^\s*-\s*([^：:\n]{2,12})[：:]\s*(.+)$", re.MULTILINE)
+"""A bullet line headed by what it is about: "- 艺术创作：创作独特的艺术作品…"."""
+_ORDINAL = re.compile(r"第([一二三四五六七八九十\d])(?:个|条|点|步|项|部分|方面)")
+_POINTING = re.compile(
+    r"(?:那|这)(?:一)?(?:块|条|点|部分|项|方面|个方面|步)|(?:展开|详细|具体)(?:说说|讲讲|说|讲)"
+)
+"""Words that point at a part of what was said: 那块, 这条, 那一点, 展开说说."""
+_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+HEAD_CHARS = 2
+"""How much of a head names it: 艺术 for 艺术创作, 数据 for 数据处理."""
+RECENT_ANSWERS = 3
+"""How many of the latest answers a point may be asked of."""
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One point of an answer's list: its head, what the line says, and whose it is."""
+
+    entry: Entry
+    head: str
+    says: str
+
+
+def points(entry: Entry) -> tuple[Part, ...]:
+    """The points an answer lists, in order (none for an answer without a headed list)."""
+    return tuple(
+        Part(entry, m.group(1).strip(), m.group(2).strip()) for m in _BULLET.finditer(entry.answer)
+    )
+
+
+def asked(message: str, recent: Iterable[Entry]) -> Part | None:
+    """The point of one of the latest answers (latest first) that a message (normalised, no
+    spaces) asks about: by its place ("第二步"), or by its head with a word that points at a part
+    of what was said ("艺术那块具体说说"); None when it asks about none."""
+    ordinal = _ORDINAL.search(message)
+    pointing = ordinal is not None or _POINTING.search(message) is not None
+    if not pointing:
+        return None
+    for entry in recent:
+        listed = points(entry)
+        if ordinal is not None:
+            place = _place(ordinal.group(1))
+            if listed and 1 <= place <= len(listed):
+                return listed[place - 1]
+            continue
+        named = [part for part in listed if part.head[:HEAD_CHARS] in message]
+        if len(named) == 1:  # two heads alike (训练数据, 训练和优化): which one is unclear
+            return named[0]
+    return None
+
+
+def _place(said: str) -> int:
+    return int(said) if said.isdigit() else _DIGITS.get(said, 0)

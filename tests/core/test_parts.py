@@ -1,0 +1,78 @@
+"""Points of a listed answer, asked about by their head or their place."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.knowledge import Entry
+from bot.core.parts import asked, points
+
+STEPS = Entry(
+    id="steps",
+    question="它怎么工作？",
+    alternatives=(),
+    keywords=(),
+    subject="ChatGPT",
+    answer="《甲》说，分三步：\n- 预训练：在海量文本上训练。\n- 微调：针对特定任务。\n"
+    "- 对话生成：生成回复。",
+)
+USES = Entry(
+    id="uses",
+    question="有哪些应用？",
+    alternatives=(),
+    keywords=(),
+    subject="生成式AI",
+    answer="应用很多：\n- 艺术创作：帮助艺术家。\n- 训练数据：海量。\n- 训练和优化：耗时。\n"
+    "不是列表的一行：说明",
+)
+
+
+def test_an_answer_lists_its_headed_bullet_lines_in_order() -> None:
+    assert [(p.head, p.says) for p in points(STEPS)] == [
+        ("预训练", "在海量文本上训练。"),
+        ("微调", "针对特定任务。"),
+        ("对话生成", "生成回复。"),
+    ]
+    assert points(Entry("x", "?", (), (), "", "没有列表：只是一句话。")) == ()
+
+
+@pytest.mark.parametrize(
+    ("message", "head"),
+    [
+        ("第二步具体做啥", "微调"),
+        ("我是想问第1步", "预训练"),
+        ("第三点呢", "对话生成"),
+    ],
+)
+def test_a_place_names_the_point_of_the_latest_list_long_enough(message: str, head: str) -> None:
+    part = asked(message, [STEPS, USES])
+    assert part is not None and (part.entry.id, part.head) == ("steps", head)
+
+
+def test_a_place_past_the_latest_list_is_asked_of_the_one_before() -> None:
+    part = asked("第四个", [Entry("short", "?", (), (), "", "- 甲乙：一\n- 丙丁：二"), USES])
+    assert part is None  # neither lists four
+    part = asked("第三点", [Entry("short", "?", (), (), "", "- 甲乙：一\n- 丙丁：二"), USES])
+    assert part is not None and (part.entry.id, part.head) == ("uses", "训练和优化")
+
+
+@pytest.mark.parametrize(
+    ("message", "head"),
+    [("艺术那块具体说说", "艺术创作"), ("展开说说艺术创作", "艺术创作"), ("这一点：微调", "微调")],
+)
+def test_a_head_with_a_word_pointing_at_a_part_names_it(message: str, head: str) -> None:
+    part = asked(message, [USES, STEPS])
+    assert part is not None and part.head == head
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "艺术创作是什么",  # names the head, points at nothing said: a question of its own
+        "训练那块呢",  # 训练数据 or 训练和优化: unclear
+        "数据那块呢",  # no list names it
+        "那块呢",
+    ],
+)
+def test_no_point_is_asked_without_a_pointing_word_and_one_head(message: str) -> None:
+    assert asked(message, [USES, STEPS]) is None
