@@ -221,7 +221,8 @@ THANKS = frozenset(
 # 讲解", "多谢，明白了", "thank you so much"): searched as a question, its 解答 or 帮助 drew an
 # entry or a did-you-mean. Anything more ("谢谢，那GPT呢") is a question.
 _THANKED = (
-    r"(?:非常|十分|太|真是|真的|万分|超级)?(?:谢谢|多谢|感谢|谢了|谢啦|thanks|thankyou|thx|3q)"
+    # 谢 alone: the padding takes the 啦 of "ok 谢啦".
+    r"(?:非常|十分|太|真是|真的|万分|超级)?(?:谢谢|多谢|感谢|谢了|谢啦|谢|thanks|thankyou|thx|3q)"
     r"(?:你们|您们|你|您|大家|各位|老师|大佬们?|大神|老铁|机器人|bot|bro|man|dude|guys)*的?"
     r"(?:(?:耐心|详细|细心)?(?:解答|回答|答复|帮助|帮忙|讲解|解释|分享|科普|指点))?"
     r"(?:了|啦|啊|呀)?(?:verymuch|somuch|alot)?"

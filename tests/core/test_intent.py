@@ -90,10 +90,21 @@ def test_nodding_along_is_neither_a_question_nor_thanks(analyzer: Analyzer, text
 
 
 @pytest.mark.parametrize(
-    "text", ["懂了 666", "哈哈 原来是这样", "哈哈 难怪", "好的 明白了", "ok thx bro", "哈哈 有意思"]
+    "text",
+    [
+        "懂了 666",
+        "哈哈 原来是这样",
+        "哈哈 难怪",
+        "好的 明白了",
+        "ok thx bro",
+        "哈哈 有意思",
+        "ok got it 谢啦 😄",
+        "ok 谢啦",
+    ],
 )
 def test_a_nod_with_an_acknowledgement_is_thanks(analyzer: Analyzer, text: str) -> None:
-    # "懂了 666" was searched and offered entries; "哈哈 难怪" declined as a question.
+    # "懂了 666" was searched and offered entries; "哈哈 难怪" declined as a question; "ok got
+    # it 谢啦" was asked back what "it" meant (the padding took 啦, and 谢 alone was no thanks).
     assert classify(analyzer.normalise(text)) is Intent.THANKS
 
 
