@@ -260,6 +260,7 @@ def _asked(tokens: list[str], library: Library, *, english: bool) -> list[str]:
         (Fact.MONEY, "金额"),
         (Fact.MAKER, "开发者"),
         (Fact.DURATION, "时长"),
+        (Fact.DAY, "哪一天"),
     )
     kinds = [name for fact, name in names if fact & wanted]
     words = library.index.heads(tokens, english=english)

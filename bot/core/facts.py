@@ -31,6 +31,8 @@ class Fact(IntFlag):
     COUNTRY = 32
     """Which country: a person's nationality ("X是哪国人"), where servers are or where it may
     be used ("服务器在哪个国家"); answered only by an answer that names one."""
+    DAY = 64
+    """Which day ("11月几号上线的"): a month ("2022年11月") does not answer it."""
 
 
 _COMPANIES = "openai|微软|谷歌|google|百度|meta"
@@ -51,6 +53,7 @@ _ASKING = (
         ),
     ),
     (Fact.COUNTRY, re.compile(r"哪国|哪个国家|什么国家|哪里人|哪儿人|国籍")),
+    (Fact.DAY, re.compile(r"几号|哪一?天|几[日号]|具体日期|哪一日")),
     (
         Fact.MAKER,
         re.compile(
@@ -72,6 +75,7 @@ _DATE = re.compile(r"\d{4}年|\d{1,2}月|\d+年前|年初|年底|年末|去年|�
 _MONEY = re.compile(r"美元|美金|人民币|\d元|免费|收费|价格|费用|资金")
 _MAKER = re.compile(rf"开发|研发|{_COMPANIES}", re.IGNORECASE)
 _COUNTRY = re.compile(r"国籍|[美英法德日韩俄]国|意大利|印度|欧洲")
+_DAY = re.compile(r"\d{1,2}[日号]|[一二三四五六七八九十]{1,3}[日号]")
 """A country named (not 中国 or 国内, which answers about Chinese teams say)."""
 _DURATION = re.compile(
     # A span of months says 个 (两个月; 11月 is a date), and of years has no four digits.
@@ -209,6 +213,24 @@ class Unsaid(NamedTuple):
         )
 
 
+def answered(wanted: Fact, held: Fact) -> bool:
+    """Whether an answer holding `held` gives the kinds of fact asked: a day asked is answered
+    in part by a date (the month it gives), and the reply says the day is not given
+    (`date_without_day`)."""
+    if wanted & Fact.DAY:
+        wanted = (wanted & ~Fact.DAY) | Fact.DATE
+    return wanted & held == wanted
+
+
+def date_without_day(answer: str) -> str:
+    """The sentence of an answer that dates something without its day ("OpenAI在2022年11月推出
+    了ChatGPT。"), when the answer gives no day at all; else ""."""
+    if _DAY.search(answer):
+        return ""
+    dated = (s for s in _SENTENCE.findall(_WRITTEN_WHEN.sub("", answer)) if _DATE.search(s))
+    return next(dated, "").strip()
+
+
 def held(answer: str) -> Fact:
     """The kinds of fact an answer states."""
     answer = _WRITTEN_WHEN.sub("", answer)
@@ -225,6 +247,8 @@ def held(answer: str) -> Fact:
         found |= Fact.DURATION
     if _COUNTRY.search(answer):
         found |= Fact.COUNTRY
+    if _DAY.search(answer):
+        found |= Fact.DAY
     return found
 
 

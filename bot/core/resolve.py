@@ -308,8 +308,10 @@ class _OwnWords:
         )
 
     def asks_what_may_be_unsaid(self) -> bool:
-        """Whether the words ask a reason or which ones by name (`facts.Unsaid`)."""
-        return self.reading.unsaid is not None
+        """Whether the words ask a reason or which ones by name (`facts.Unsaid`), or a day
+        (which an answer may give only to the month)."""
+        reading = self.reading
+        return reading.unsaid is not None or bool(facts.asked(reading.tokens) & facts.Fact.DAY)
 
     def only_ask_a_fact_held(self, match: Match) -> bool:
         """Whether the words only ask for a kind of fact ("谁做的", "哪年出的": nothing but the

@@ -808,7 +808,7 @@ class Index:
         if not names and not domain_terms and "它" not in tokens and entities.isdisjoint(tokens):
             scored = self._subject_left_open(scored)
         # Only the hits asked for become Hit objects: building one costs as much as scoring it.
-        when = _When(now, tuple(years)) if wanted else None
+        when = _When(now, tuple(years), bool(wanted & facts.Fact.DAY)) if wanted else None
         return [self._hit(s, claim, when, unsaid) for s in scored[:limit] if s.score >= min_score]
 
     def _subject_left_open(self, scored: list[_Scored]) -> list[_Scored]:
@@ -930,7 +930,7 @@ class Index:
         missing_names += unknown_names - (unknown_subjects if own_named else 0)
         # "GPT-2有多少参数" is not answered by an entry whose answer has no number in it.
         wanted = asked.facts
-        fact_held = not wanted or not self._held or wanted & self._held[number] == wanted
+        fact_held = not wanted or not self._held or facts.answered(wanted, self._held[number])
         head_known = all(self._words.has(number, head) for head in asked.heads)
         missing_terms = sum(1 for term in asked.domain_terms if not self._words.has(number, term))
         # "租房要注意什么" meets "使用ChatGPT要注意什么" only through its everyday words, and
@@ -990,6 +990,15 @@ class Index:
         names = (term for term in asked.terms if term in self._words.entities)
         return any(self._words.has(number, term) for term in (*asked.domain_terms, *names))
 
+    @staticmethod
+    def _unsaid(entry: Entry, unsaid: facts.Unsaid | None, when: _When | None) -> str:
+        """What of the question the entry's answer says its article leaves out (`Hit.unsaid`):
+        a reason or names (`facts.Unsaid`), or the day of a date it gives only to the month."""
+        said = unsaid.in_answer(entry.answer) if unsaid is not None else ""
+        if not said and when is not None and when.day:
+            said = facts.date_without_day(entry.answer)
+        return said
+
     def _hit(
         self, scored: _Scored, claim: bool, when: _When | None, unsaid: facts.Unsaid | None
     ) -> Hit:
@@ -1010,16 +1019,18 @@ class Index:
             scored.stray,
             scored.subject_open,
             when.of(entry.answer) if when is not None and scored.fact_held else "",
-            unsaid.in_answer(entry.answer) if unsaid is not None else "",
+            self._unsaid(entry, unsaid, when),
             claim and not scored.missing_names,
         )
 
 
 class _When(NamedTuple):
-    """When a question for a fact asks it of: today (现在, 如今), or years it names."""
+    """When a question for a fact asks it of: today (现在, 如今), or years it names; and
+    whether it asks the day ("11月几号")."""
 
     now: bool
     years: tuple[str, ...]
+    day: bool = False
 
     def of(self, answer: str) -> str:
         """The time it asks of, when that is not the time of an answer that gives things as

@@ -770,3 +770,11 @@ def test_a_point_by_its_place_is_the_line_of_that_place(library: Library) -> Non
     (_, _), (third, _) = talk(library, "ChatGPT的基本原理是什么", "第三步具体做啥")
     assert third.entry_id == "chatgpt-principle" and "上下文相关的回复" in third.text
     assert "海量文本" not in third.text
+
+
+def test_the_day_of_a_launch_dated_to_the_month_is_said_not_to_be_given(
+    library: Library,
+) -> None:
+    reply, _ = talk(library, "ChatGPT啥时候推出的", "具体是11月几号上线的？")[1]
+    assert reply.kind is ReplyKind.DECLINE and "没有回答" in reply.text
+    assert "2022年11月" in reply.text

@@ -42,6 +42,8 @@ from bot.core.library import Library
         ("埃里克是哪里人", Fact.COUNTRY),
         ("ChatGPT的服务器在哪个国家", Fact.COUNTRY),
         ("什么是大模型", Fact.NONE),
+        ("ChatGPT具体是11月几号上线的", Fact.DAY),
+        ("ChatGPT是哪天发布的", Fact.DATE | Fact.DAY),
     ],
 )
 def test_the_fact_a_question_asks_for(library: Library, question: str, wanted: Fact) -> None:
@@ -68,6 +70,7 @@ def test_the_fact_a_question_asks_for(library: Library, question: str, wanted: F
         ("国内的团队还在规划", Fact.NONE),  # China is where the asker is, not an answer
         ("于2022年11月推出", Fact.NUMBER | Fact.DATE),  # a year and a month are dates, no span
         ("《ChatGPT连夜迭代的简单介绍》（写于2023年初）给出的使用方法", Fact.NONE),  # provenance
+        ("于2022年11月30日推出", Fact.NUMBER | Fact.DATE | Fact.DAY),
     ],
 )
 def test_the_facts_an_answer_holds(answer: str, holds: Fact) -> None:
@@ -108,6 +111,18 @@ def test_where_a_person_is_from_is_not_answered_by_what_the_articles_say_of_him(
     assert answered_by(library, "埃里克是哪里人") is None
     # The training entry names Microsoft's Azure, not where its servers are.
     assert answered_by(library, "ChatGPT的服务器放在哪个国家") is None
+
+
+def test_a_day_asked_of_a_date_given_to_the_month_is_not_in_the_sources(
+    library: Library,
+) -> None:
+    # "11月几号" was answered with the launch entry, which says only 2022年11月.
+    match = library.match("ChatGPT具体是11月几号上线的？")
+    best = match.best
+    assert best is not None and best.entry.id == "chatgpt-launch" and best.fact_held
+    assert best.not_in_sources and "2022年11月" in best.unsaid and match.answered is None
+    assert facts.date_without_day("于2022年11月30日推出。") == ""
+    assert facts.answered(Fact.DAY, Fact.DATE) and not facts.answered(Fact.DAY, Fact.NUMBER)
 
 
 def test_an_entry_with_the_asked_fact_is_not_damped(library: Library) -> None:
