@@ -340,7 +340,8 @@ def classify(normalised: str) -> Intent:
             return intent
     if normalised.replace(" ", "") in THANKS | GREETINGS:
         return Intent.GREETING if normalised.replace(" ", "") in GREETINGS else Intent.THANKS
-    if text and _THANKS_MESSAGE.fullmatch(text):
+    # Unpadded too: the padding takes the 好 of "好吧 谢了哈" and leaves 吧.
+    if text and any(_THANKS_MESSAGE.fullmatch(t) for t in (text, normalised.replace(" ", ""))):
         return Intent.THANKS
     if _NODDED.fullmatch(normalised.replace(" ", "")):
         return Intent.NOD

@@ -100,6 +100,7 @@ def test_nodding_along_is_neither_a_question_nor_thanks(analyzer: Analyzer, text
         "哈哈 有意思",
         "ok got it 谢啦 😄",
         "ok 谢啦",
+        "好吧 谢了哈",
     ],
 )
 def test_a_nod_with_an_acknowledgement_is_thanks(analyzer: Analyzer, text: str) -> None:
