@@ -12,9 +12,10 @@ next entry worth reading (:mod:`bot.core.walk`); a follow-up is restated with th
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from bot.core import clarify, follow_up, parts, phrases, provenance, resolve, walk
+from bot.core import clarify, follow_up, parts, people, phrases, provenance, resolve, walk
 from bot.core import intent as intents
 from bot.core.knowledge import Entry
 from bot.core.library import Library
@@ -193,9 +194,16 @@ def _say(
     if name is not None:
         asked = clarify.complete(pending, name, library)
         return _respond(state, library.match(asked), asked, library, config)
-    point = parts.asked(message.replace(" ", ""), _latest_answers(state, library))
+    compact, latest = message.replace(" ", ""), _latest_answers(state, library)
+    point = parts.asked(compact, latest)
     if point is not None:
         return _about_the_point(state, point, text, library, config)
+    listed = () if library.vocabulary.mentions_term(compact) else parts.list_asked(compact, latest)
+    if listed:
+        return _the_points(state, listed, text, config)
+    person = people.spoken_of(normalised, latest)
+    if person is not None:
+        return _about_the_person(state, *person, normalised, text, config)
     if not state.subject and _needs_a_topic(message, library):
         return _ask_back(state, message, library)
     context = resolve.Context(state.subject, state.last_question, state.entry_id, state.shown)
@@ -228,8 +236,41 @@ def _about_the_point(
         and _is_about(best.entry, point.head)
     ):
         return _answer(state, best.entry, text, config, score=best.score, hits=match.hits)
-    source = provenance.source_line(entry.source) if config.show_source else None
     body = phrases.point_of(entry.answer, point.head, point.says)
+    return _excerpt(state, entry, body, text, config)
+
+
+def _the_points(
+    state: ChatState, listed: Sequence[parts.Part], text: str, config: DialogueConfig
+) -> tuple[Reply, ChatState]:
+    """The points of a list the chat was shown, asked for again ("具体体现在哪几个方面"): just
+    those, without the rest of the answer."""
+    entry = listed[0].entry
+    body = phrases.points_of(entry.answer, [(part.head, part.says) for part in listed])
+    return _excerpt(state, entry, body, text, config)
+
+
+def _about_the_person(
+    state: ChatState,
+    entry: Entry,
+    sentence: str,
+    normalised: str,
+    text: str,
+    config: DialogueConfig,
+) -> tuple[Reply, ChatState]:
+    """他 or 她 after an answer naming someone: the sentence that does, which tells who they
+    are and what they said, and nothing else of them ("他今年多大了" is declined with it)."""
+    if people.told(normalised):
+        return _excerpt(state, entry, phrases.said_of_someone(sentence), text, config)
+    reply = Reply(phrases.not_said_of_someone(sentence), ReplyKind.DECLINE)
+    return _not_in_sources(state, entry, text, reply)
+
+
+def _excerpt(
+    state: ChatState, entry: Entry, body: str, text: str, config: DialogueConfig
+) -> tuple[Reply, ChatState]:
+    """Part of an entry's answer, said again under its question, as the answer to `text`."""
+    source = provenance.source_line(entry.source) if config.show_source else None
     said = phrases.answer_page(entry.question, body, 1, 1, source=source or "")
     votes = (
         Button(phrases.VOTE_UP, Action.VOTE_UP, entry.id),
@@ -245,6 +286,7 @@ def _is_about(entry: Entry, head: str) -> bool:
     ("为什么大模型能加速内容生成": the speed of generating content is about 内容生成)."""
     return (
         head == entry.subject
+        or (len(entry.subject) > 1 and entry.subject in head)
         or head in entry.keywords
         or any(head in phrasing for phrasing in entry.phrasings)
     )

@@ -1,8 +1,10 @@
-"""One point of a list the chat was shown: "艺术那块具体说说", "第二步具体做啥", "数据那块呢".
+"""One point of a list the chat was shown: "艺术那块具体说说", "第二步具体做啥", "数据那块呢";
+or the list itself: "具体体现在哪几个方面".
 
-Many answers list their points as bullet lines headed by what each is about ("- 艺术创作：…",
-"- 微调：…"). A member who read such a list asks about one of them by its head or by its place,
-and means that point of that list, not whatever else the words would find.
+Many answers list their points as lines headed by what each is about ("- 艺术创作：…", "1. 监督
+学习：…"), some in a sentence ("好处有四点：提高…、增强…、推动…"). A member who read such a list
+asks about one of them by its head or by its place, and means that point of that list, not
+whatever else the words would find.
 """
 
 from __future__ import annotations
@@ -13,8 +15,13 @@ from dataclasses import dataclass
 
 from bot.core.knowledge import Entry
 
-_BULLET = re.compile(r"^\s*-\s*([^：:\n]{2,12})[：:]\s*(.+)$", re.MULTILINE)
-"""A bullet line headed by what it is about: "- 艺术创作：创作独特的艺术作品…"."""
+_BULLET = re.compile(r"^\s*(?:-|\d+[.、])\s*([^：:\n]{2,12})[：:]\s*(.+)$", re.MULTILINE)
+"""A list line headed by what it is about: "- 艺术创作：创作独特的艺术作品…", "1. 监督学习：…"."""
+_COUNTED = re.compile(r"[两二三四五六七八九十]+(?:点|个方面|方面|步)：([^。\n]+)")
+"""Points counted and listed in a sentence: "好处有四点：提高自然语言处理能力、增强…"."""
+_ASIDE = re.compile(r"（[^）]*）")
+_LIST_ASKED = re.compile(r"哪几个?(?:方面|点|步|条)|哪些方面|体现在哪|分别是(?:什么|哪)")
+"""Asking for the points themselves: "具体体现在哪几个方面", "分别是什么"."""
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d])(?:个|条|点|步|项|部分|方面)")
 _POINTING = re.compile(
     r"(?:那|这)(?:一)?(?:块|条|点|部分|项|方面|个方面|步)|(?:展开|详细|具体)(?:说说|讲讲|说|讲)"
@@ -37,10 +44,30 @@ class Part:
 
 
 def points(entry: Entry) -> tuple[Part, ...]:
-    """The points an answer lists, in order (none for an answer without a headed list)."""
-    return tuple(
-        Part(entry, m.group(1).strip(), m.group(2).strip()) for m in _BULLET.finditer(entry.answer)
-    )
+    """The points an answer lists as headed lines, in order (none without such a list)."""
+    found = _BULLET.finditer(entry.answer)
+    return tuple(Part(entry, m.group(1).strip(), m.group(2).strip()) for m in found)
+
+
+def counted(entry: Entry) -> tuple[Part, ...]:
+    """The points an answer lists, as lines or counted in a sentence (whose items are named by
+    their place only: "提高自然语言处理能力" has no head a message would name it by)."""
+    listed = points(entry)
+    if listed:
+        return listed
+    found = _COUNTED.search(entry.answer)
+    if found is None:
+        return ()
+    items = (item.strip() for item in _ASIDE.sub("", found.group(1)).split("、"))
+    return tuple(Part(entry, item, item) for item in items if item)
+
+
+def list_asked(message: str, recent: Iterable[Entry]) -> tuple[Part, ...]:
+    """The points of the latest answer that has any, when a message (normalised, no spaces)
+    asks for them ("具体体现在哪几个方面" after the relation of 大模型 and ChatGPT)."""
+    if not _LIST_ASKED.search(message):
+        return ()
+    return next((listed for listed in map(counted, recent) if listed), ())
 
 
 def asked(message: str, recent: Iterable[Entry]) -> Part | None:
@@ -52,13 +79,13 @@ def asked(message: str, recent: Iterable[Entry]) -> Part | None:
     if not pointing:
         return None
     for entry in recent:
-        listed = points(entry)
         if ordinal is not None:
+            listed = counted(entry)
             place = _place(ordinal.group(1))
             if listed and 1 <= place <= len(listed):
                 return listed[place - 1]
             continue
-        named = [part for part in listed if part.head[:HEAD_CHARS] in message]
+        named = [part for part in points(entry) if part.head[:HEAD_CHARS] in message]
         if len(named) == 1:  # two heads alike (训练数据, 训练和优化): which one is unclear
             return named[0]
     return None

@@ -56,6 +56,25 @@ def point_of(answer: str, head: str, says: str) -> str:
     return f"其中“{head}”这一点，{told}：{says}"
 
 
+def points_of(answer: str, points: Sequence[tuple[str, str]]) -> str:
+    """The points of an answer's list, without the rest of it: a head and what its line says,
+    or the item alone when it has no head of its own."""
+    article = _ARTICLE.search(answer)
+    told = f"{article.group(0)}列出的是这几点" if article else "文章列出的是这几点"
+    lines = [f"- {head}：{says}" if says != head else f"- {head}" for head, says in points]
+    return told + "：\n" + "\n".join(lines)
+
+
+def said_of_someone(sentence: str) -> str:
+    """What the articles say of a person an answer named: the one sentence that names them."""
+    return f"文章里说到这个人的只有这一句：\n\n{sentence}"
+
+
+def not_said_of_someone(sentence: str) -> str:
+    """A question about a person the articles do not answer, with the sentence that names them."""
+    return f"文章没有回答这一点，说到这个人的只有这一句：\n\n{sentence}"
+
+
 def with_aside(page: str, line: str) -> str:
     """A first page followed by a line of a later one, the skip marked."""
     return f"{page}\n\n……\n{line.strip()}"

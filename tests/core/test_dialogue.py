@@ -778,3 +778,33 @@ def test_the_day_of_a_launch_dated_to_the_month_is_said_not_to_be_given(
     reply, _ = talk(library, "ChatGPT啥时候推出的", "具体是11月几号上线的？")[1]
     assert reply.kind is ReplyKind.DECLINE and "没有回答" in reply.text
     assert "2022年11月" in reply.text
+
+
+def test_asking_for_the_aspects_gives_the_list_shown_without_the_rest(library: Library) -> None:
+    # "具体体现在哪几个方面" after the relation of 大模型 and ChatGPT was declined.
+    (first, _), (aspects, _) = talk(library, "大模型和ChatGPT是什么关系", "具体体现在哪几个方面")
+    assert aspects.kind is ReplyKind.ANSWER and aspects.entry_id == "large-model-vs-chatgpt"
+    assert "模型规模" in aspects.text and "性能提升" in aspects.text and aspects.text != first.text
+    # A question naming a term of its own is its own question, not the list again.
+    (_, _), (steps, _) = talk(library, "生成式AI能用在哪些地方", "ChatGPT训练分哪几步")
+    assert steps.entry_id == "chatgpt-training"
+
+
+def test_a_point_counted_in_a_sentence_is_asked_by_its_place(library: Library) -> None:
+    reply, _ = talk(library, "大模型和ChatGPT对AI发展有啥好处", "第三点什么意思")[1]
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "multimodal"
+
+
+@pytest.mark.parametrize("question", ["他说了啥", "他是啥职位来着", "他是哪个公司的"])
+def test_he_after_an_answer_naming_someone_is_that_person(library: Library, question: str) -> None:
+    # "他是啥职位来着" was answered with ChatGPT's principle: 他 is no ChatGPT.
+    reply, _ = talk(library, "微软那边有人评价过ChatGPT没", question)[1]
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "chatgpt-tech-impact"
+    assert "埃里克·博伊德" in reply.text and "科技行业" not in reply.text.split("\n\n", 1)[1]
+
+
+def test_what_the_articles_do_not_say_of_someone_is_declined_with_what_they_do(
+    library: Library,
+) -> None:
+    reply, _ = talk(library, "微软那边有人评价过ChatGPT没", "他今年多大了")[1]
+    assert reply.kind is ReplyKind.DECLINE and "埃里克·博伊德" in reply.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.knowledge import Entry
-from bot.core.parts import asked, points
+from bot.core.parts import asked, counted, list_asked, points
 
 STEPS = Entry(
     id="steps",
@@ -76,3 +76,24 @@ def test_a_head_with_a_word_pointing_at_a_part_names_it(message: str, head: str)
 )
 def test_no_point_is_asked_without_a_pointing_word_and_one_head(message: str) -> None:
     assert asked(message, [USES, STEPS]) is None
+
+
+def test_numbered_lines_and_a_counted_sentence_are_lists_too() -> None:
+    numbered = "大致分三步：\n1. 监督学习：扮演用户。\n2. 建立奖励模型：评级。"
+    steps = Entry("t", "?", (), (), "", numbered)
+    assert [p.head for p in points(steps)] == ["监督学习", "建立奖励模型"]
+    said = "好处有四点：提高能力、增强体验（文章提到客服）、推动多模态AI发展、促进创新。总结如下。"
+    sentence = Entry("s", "?", (), (), "", said)
+    assert points(sentence) == ()  # no heads a message could name
+    heads = ["提高能力", "增强体验", "推动多模态AI发展", "促进创新"]
+    assert [p.head for p in counted(sentence)] == heads
+    part = asked("第三点什么意思", [sentence])
+    assert part is not None and part.head == "推动多模态AI发展"
+    assert asked("推动那块呢", [sentence]) is None
+
+
+@pytest.mark.parametrize("message", ["具体体现在哪几个方面", "分别是什么", "有哪几点"])
+def test_asking_for_the_points_gives_the_latest_list(message: str) -> None:
+    plain = Entry("p", "?", (), (), "", "没有列表。")
+    assert [p.head for p in list_asked(message, [plain, USES])][:1] == ["艺术创作"]
+    assert list_asked("它是什么", [USES]) == ()
