@@ -393,7 +393,8 @@ _ELLIPSIS = re.compile(
 # "不是，我是说GPT" / "我问的是GPT" / "I mean GPT": the last question, about something else.
 _CORRECTION = re.compile(
     r"^(?:不是|不对|错了|no|nope)?\s*(?:我是说|我说的是|我问的是|我想问的是|我是问|我指的是|我是指"
-    r"|i mean|i meant)\s*(?P<focus>.+)$"
+    # 我说 alone only before a name ("我说GPT-3"), not before a sentence ("我说这个挺好用的").
+    r"|我说(?=[a-z0-9.\- ]+$|[^\s，。的了吗吧呢]{1,6}$)|i mean|i meant)\s*(?P<focus>.+)$"
 )
 # "那怎么解决" / "and where …": a question that leans on the last one.
 _LEANING = re.compile(r"^(?:那么|那|and)\s*(?P<rest>.+)$")

@@ -81,6 +81,10 @@ FILLERS = (
     "通俗易懂地",
     "通俗地",
     "通俗点",
+    # A newcomer saying hello before the question ("hi 新人报到~ 生成式AI到底是啥").
+    "新人报到",
+    "新人报道",
+    "刚进群",
     "谁能帮我",  # asks for help, not who: "谁能帮我捋一下它的核心"
     "谁能告诉我",
     "有谁知道",
@@ -564,6 +568,10 @@ ENGLISH_STOPWORDS = frozenset(
         "yeah",
         "pls",
         "plz",
+        # Greetings that open a message ("hi 新人报到~ 生成式AI到底是啥"): no name either.
+        "hi",
+        "hello",
+        "hey",
         "tell",
         "explain",
         "together",

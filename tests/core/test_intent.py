@@ -177,10 +177,20 @@ def test_ellipsis_focus_is_what_comes_between_na_and_ne(text: str, focus: str) -
 
 @pytest.mark.parametrize(
     ("text", "focus"),
-    [("不是我是说gpt", "gpt"), ("我问的是gpt-3", "gpt-3"), ("i mean gpt", "gpt")],
+    [
+        ("不是我是说gpt", "gpt"),
+        ("我问的是gpt-3", "gpt-3"),
+        ("i mean gpt", "gpt"),
+        ("我说chatgpt", "chatgpt"),
+        ("我说大模型", "大模型"),
+    ],
 )
 def test_a_correction_names_what_was_meant(text: str, focus: str) -> None:
     assert correction_focus(text) == focus
+
+
+def test_i_say_before_a_sentence_is_no_correction() -> None:
+    assert correction_focus("我说这个挺好用的") is None
 
 
 def test_compact_drops_punctuation_spaces_but_keeps_english_words_apart() -> None:
