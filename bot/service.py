@@ -18,6 +18,7 @@ from cachetools import LRUCache
 
 from bot.core import browse, phrases, script
 from bot.core.dialogue import (
+    GROUP_TOPICS,
     Action,
     ChatState,
     ContinueFrom,
@@ -97,9 +98,9 @@ class ChatStore(Protocol):
 
     async def load_state(self, key: str) -> ChatState | None: ...
 
-    async def latest_state(self, prefix: str, *, besides: str) -> ChatState | None:
-        """The most recently saved context whose key starts with `prefix`, other than
-        `besides`'s (the group's latest topic, another member's)."""
+    async def latest_states(self, prefix: str, *, besides: str, limit: int) -> list[ChatState]:
+        """The `limit` most recently saved contexts whose keys start with `prefix`, other than
+        `besides`'s, newest first (the group's latest topics, other members')."""
         ...
 
     async def save_turn(self, key: str, state: ChatState, record: AnswerRecord) -> int: ...
@@ -278,11 +279,13 @@ class ChatService:
         if not new_to_the_talk(state, now=now, ttl_seconds=ttl):
             return state
         try:
-            group = await self._store.latest_state(_group_prefix(turn.chat_id), besides=key)
+            group = await self._store.latest_states(
+                _group_prefix(turn.chat_id), besides=key, limit=GROUP_TOPICS
+            )
         except StoreError as exc:
             log.error("could not read the topic of group %s: %s", turn.chat_id, exc)
             return state
-        return joining_in(state, group, now=now, ttl_seconds=ttl) if group else state
+        return joining_in(state, group, now=now, ttl_seconds=ttl)
 
     async def _load_state(self, key: str) -> ChatState:
         try:

@@ -32,9 +32,9 @@ class MemoryChatStore:
     async def load_state(self, key: str) -> ChatState | None:
         return self.states.get(key)
 
-    async def latest_state(self, prefix: str, *, besides: str) -> ChatState | None:
+    async def latest_states(self, prefix: str, *, besides: str, limit: int) -> list[ChatState]:
         found = [s for k, s in self.states.items() if k.startswith(prefix) and k != besides]
-        return max(found, key=lambda state: state.updated_at, default=None)
+        return sorted(found, key=lambda state: state.updated_at, reverse=True)[:limit]
 
     async def save_turn(self, key: str, state: ChatState, record: AnswerRecord) -> int:
         answer_id, self._next_id = self._next_id, self._next_id + 1

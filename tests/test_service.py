@@ -212,6 +212,23 @@ async def test_a_member_new_to_the_talk_follows_the_groups_topic(
     )
 
 
+async def test_a_member_new_to_the_talk_is_asked_which_of_two_topics_is_meant(
+    service: ChatService,
+) -> None:
+    # Two members on different subjects: "继续" or "那它呢" from a third could mean either.
+    await say(service, "ChatGPT是怎么训练的", chat=-100, user=1, group=True)
+    await say(service, "什么是大模型", chat=-100, user=2, group=True)
+    follow = (await say(service, "继续", chat=-100, user=3, group=True)).reply
+    assert follow.kind is ReplyKind.NOTHING_TO_CONTINUE
+    asked = (await say(service, "那它呢？", chat=-100, user=4, group=True)).reply
+    assert asked.kind is ReplyKind.ASK_BACK
+    # Two members on the same subject leave no doubt.
+    await say(service, "ChatGPT是怎么训练的", chat=-200, user=1, group=True)
+    await say(service, "ChatGPT的训练分几步", chat=-200, user=2, group=True)
+    follow = (await say(service, "继续", chat=-200, user=3, group=True)).reply
+    assert follow.kind is ReplyKind.ANSWER and follow.entry_id == "chatgpt-training"
+
+
 async def test_a_member_asked_back_follows_the_topic_another_member_brings(
     service: ChatService,
 ) -> None:

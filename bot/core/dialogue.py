@@ -78,25 +78,36 @@ def new_to_the_talk(member: ChatState, *, now: float, ttl_seconds: float) -> boo
     return not (member.shown or live or offered)
 
 
-def joining_in(member: ChatState, group: ChatState, *, now: float, ttl_seconds: float) -> ChatState:
-    """A group member's state for this turn, given the group's latest topic (another member's).
+def joining_in(
+    member: ChatState, group: Sequence[ChatState], *, now: float, ttl_seconds: float
+) -> ChatState:
+    """A group member's state for this turn, given the group's latest topics (other members',
+    newest first).
 
     Each member of a group has a topic of their own, so that two conversations can interleave;
     but one who has had no answer yet and says "它有多少参数" or "自注意力是那个架构里的吗" right
     after someone else's question means that question's topic. Not one who has read answers
-    (and then said 换个话题, or let the topic go stale): they had a conversation of their own."""
+    (and then said 换个话题, or let the topic go stale): they had a conversation of their own.
+    Nor while two members talk about different subjects: "那它呢" or "继续" could mean either,
+    and the newcomer is asked which."""
     if not new_to_the_talk(member, now=now, ttl_seconds=ttl_seconds):
         return member
-    if not group.subject or not group.is_fresh(now, ttl_seconds):
+    topics = [state for state in group if state.subject and state.is_fresh(now, ttl_seconds)]
+    if not topics or len({state.subject for state in topics}) > 1:
         return member
+    latest = topics[0]
     return replace(
         member,
-        entry_id=group.entry_id,
-        page=group.page,
-        subject=group.subject,
-        last_question=group.last_question,
-        updated_at=group.updated_at,
+        entry_id=latest.entry_id,
+        page=latest.page,
+        subject=latest.subject,
+        last_question=latest.last_question,
+        updated_at=latest.updated_at,
     )
+
+
+GROUP_TOPICS = 2
+"""How many of a group's latest topics a newcomer's message is weighed against."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,7 +59,7 @@ async def test_the_state_saved_with_a_turn_is_loaded_back(chat_store: ChatStore)
     assert await chat_store.load_state("43") is None
 
 
-async def test_the_latest_state_in_a_group_is_another_members_newest(
+async def test_the_latest_states_in_a_group_are_other_members_newest_first(
     chat_store: ChatStore,
 ) -> None:
     older = ChatState(subject="大模型", updated_at=1000.0)
@@ -70,9 +70,10 @@ async def test_the_latest_state_in_a_group_is_another_members_newest(
     later = ChatState(subject="RLHF", updated_at=3000.0)
     await chat_store.save_turn("-50:3", later, record(-50, created_at=3000.0))
     await chat_store.save_turn("-5", later, record(-5, created_at=3000.0))
-    assert await chat_store.latest_state("-5:", besides="-5:3") == newer
-    assert await chat_store.latest_state("-5:", besides="-5:2") == older
-    assert await chat_store.latest_state("-6:", besides="-6:1") is None
+    assert await chat_store.latest_states("-5:", besides="-5:3", limit=2) == [newer, older]
+    assert await chat_store.latest_states("-5:", besides="-5:3", limit=1) == [newer]
+    assert await chat_store.latest_states("-5:", besides="-5:2", limit=2) == [older]
+    assert await chat_store.latest_states("-6:", besides="-6:1", limit=2) == []
 
 
 async def test_an_answer_is_found_by_id_and_by_the_message_that_carried_it(

@@ -808,3 +808,10 @@ def test_what_the_articles_do_not_say_of_someone_is_declined_with_what_they_do(
 ) -> None:
     reply, _ = talk(library, "微软那边有人评价过ChatGPT没", "他今年多大了")[1]
     assert reply.kind is ReplyKind.DECLINE and "埃里克·博伊德" in reply.text
+
+
+def test_i_say_a_name_after_an_answer_asks_the_last_question_of_it(library: Library) -> None:
+    # "我说ChatGPT" was searched on its own words and answered with ChatGPT's weaknesses.
+    reply, _ = talk(library, "GPT能记住上下文吗", "我说ChatGPT")[1]
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id != "chatgpt-weaknesses"
+    assert "上下文" in reply.text

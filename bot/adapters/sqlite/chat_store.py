@@ -96,9 +96,9 @@ class SqliteStore:
             raise StoreError(f"cannot read the chat context: {exc}") from exc
         return _decode_state(rows[0][0]) if rows else None
 
-    async def latest_state(self, prefix: str, *, besides: str) -> ChatState | None:
-        """The most recently saved context whose key starts with `prefix`, other than
-        `besides`'s: a range of the primary key, newest first."""
+    async def latest_states(self, prefix: str, *, besides: str, limit: int) -> list[ChatState]:
+        """The `limit` most recently saved contexts whose keys start with `prefix`, other than
+        `besides`'s, newest first: a range of the primary key."""
         # The keys that start with the prefix sort between it and the prefix with its last
         # character raised by one ("-100:" … "-100;").
         after = prefix[:-1] + chr(ord(prefix[-1]) + 1)
@@ -106,13 +106,14 @@ class SqliteStore:
             rows = list(
                 await self._db.execute_fetchall(
                     "SELECT state FROM chat_context WHERE key >= ? AND key < ? AND key != ? "
-                    "ORDER BY updated_at DESC LIMIT 1",
-                    (prefix, after, besides),
+                    "ORDER BY updated_at DESC LIMIT ?",
+                    (prefix, after, besides, limit),
                 )
             )
         except sqlite3.Error as exc:
             raise StoreError(f"cannot read the chat context: {exc}") from exc
-        return _decode_state(rows[0][0]) if rows else None
+        states = (_decode_state(row[0]) for row in rows)
+        return [state for state in states if state is not None]
 
     async def save_turn(self, key: str, state: ChatState, record: AnswerRecord) -> int:
         """Append the reply to the log and save the chat's new context, atomically."""
