@@ -138,9 +138,12 @@ def as_of_writing(answer: str) -> bool:
 
 
 _ASKS_REASON = re.compile(r"为什么|为何|原因|缘故")
-_ASKS_SPECIFICS = re.compile(r"具体.{0,6}(?:哪|谁)|哪几?家|哪几个|叫什么|点个?名")
-"""Which ones or who by name ("具体是哪几家公司在做", "哪家公司发布的", "那个创业者叫啥", "点个名"):
-not 哪些 alone, which a list of kinds answers ("ChatGPT会影响哪些工作": 白领, 金融)."""
+_ASKS_SPECIFICS = re.compile(
+    r"具体.{0,6}(?:哪|谁)|哪几?家|哪几个|叫什么|点个?名|哪些(?:大厂|公司|企业|团队|机构|厂商|高校)"
+)
+"""Which ones or who by name ("具体是哪几家公司在做", "哪家公司发布的", "那个创业者叫啥", "点个名",
+"是哪些大厂封的"): not 哪些 alone, which a list of kinds answers ("ChatGPT会影响哪些工作": 白领,
+金融)."""
 _ASKS_WORKINGS = re.compile(r"原理|公式|怎么算|怎么计算|如何计算|结构")
 """How something works inside ("PPO的原理", "自注意力是怎么算的"): not 怎么 alone, which asks
 how it is done, and an answer may tell that (奖励模型 is built from the trainers' ratings)."""

@@ -287,11 +287,21 @@ class Intent(Enum):
 _SUMMARY_MESSAGE = re.compile(
     r"(?:这俩|它俩|两者)?(?:的?最大的?区别)?(?:能不能|能|可以)?(?:帮我)?"
     r"(?:用一句话|一句话|简单|简短|简要)?(?:地)?(?:总结|概括|归纳)(?:一?下)?"
-    r"|(?:用一句话|一句话)(?:说|讲)(?:一?下)?|简单(?:说|讲)(?:一?下)?"
+    r"|(?:用一句话|一句话)(?:说|讲)(?:一?下)?|简单(?:一?点|些)?(?:说|讲)(?:一?下)?"
     r"|summari[sz]e(?:it)?|sum(?:it)?up|inshort|tldr"  # squeezed: "sum it up" is sumitup
 )
 """Asking for the short of what was just said ("一句话总结下呗", "这俩最大的区别一句话总结下",
 "简单说", "tl;dr"): not a new question."""
+
+
+_LOST = re.compile(
+    r"^(?:有点|有些|好|太)?(?:绕|复杂|晕|懵)了?"
+    r"|^(?:还是|我)?(?:没太|没|不太|不)(?:看|听)?(?:懂|理解|明白)(?:了|啊)?"
+)
+"""Saying one did not follow ("没懂"), or before asking again more simply ("有点绕…简单点说？",
+"还是没太懂，简单点说"): no question of its own, but the gist again."""
+_MORE_OF_IT = re.compile(r"(?:展开|详细|具体)(?:说说|讲讲|说|讲)$")
+"""Asking for more after a why ("那怎么做到的 展开说说"): the why is the question."""
 
 
 def squeeze(normalised: str) -> str:
@@ -351,6 +361,12 @@ def classify(normalised: str) -> Intent:
         return Intent.DEPTH
     if _SUMMARY_MESSAGE.fullmatch(text):
         return Intent.SUMMARY
+    unlost = _LOST.sub("", text)
+    if unlost != text and (not unlost or _SUMMARY_MESSAGE.fullmatch(squeeze(unlost))):
+        return Intent.SUMMARY
+    asked_why = _MORE_OF_IT.sub("", text)
+    if asked_why != text and squeeze(asked_why) in WHY_PHRASES:
+        return Intent.WHY
     return Intent.QUESTION
 
 
@@ -413,8 +429,8 @@ def compact(normalised: str) -> str:
     return _BACK_TO_THE_TOPIC.sub("", text)
 
 
-_AREA = re.compile(r"^在|(?:方面|这块|那块|这一块|那一块)$")
-"""What frames an aspect asked about: "那在自然语言处理方面呢", "内容生成那块呢"."""
+_AREA = re.compile(r"^在|(?:方面|这块|那块|这一块|那一块|这边|那边)$")
+"""What frames an aspect asked about: "那在自然语言处理方面呢", "内容生成那块呢", "学校那边呢"."""
 
 
 def ellipsis_focus(text: str) -> str | None:

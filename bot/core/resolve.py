@@ -50,6 +50,9 @@ def match_in_context(
     topic = follow_up.Context(context.subject, context.last_question, library.analyzer.normalise)
     readings = follow_up.restatements(message, topic, library.vocabulary)
     own = _OwnWords(text, library)  # searched only if a reading needs it
+    left_out = _left_out_of_what_was_shown(message, context, library, own)
+    if left_out is not None:
+        return left_out, text
     if not readings:
         swapped = _swapped_into_the_last_question(message, topic, library, own)
         return swapped or (library.match(text), text)
@@ -185,6 +188,23 @@ def _own_answer_instead(
     if plain.verdict is Verdict.ANSWER and _entry(plain) != context.entry_id and accept(plain):
         return plain, text
     return best
+
+
+def _left_out_of_what_was_shown(
+    message: str, context: Context, library: Library, own: _OwnWords
+) -> Match | None:
+    """The answer just shown, when the message asks, naming nothing, what that answer says its
+    article leaves out, in its own words ("那个创业者叫啥" after the answer that mentions his
+    pitch and says the article does not name him): read with the subject ("ChatGPT创业者叫什么")
+    it would find ChatGPT's full name."""
+    if context.entry_id is None or own.reading.unsaid is None:
+        return None
+    if library.vocabulary.names_in(message):
+        return None
+    shown = next((hit for hit in own.hits() if hit.entry.id == context.entry_id), None)
+    if shown is None or not shown.unsaid:
+        return None
+    return Match(Verdict.ANSWER, (shown,))
 
 
 def _left_out_of_the_answer_shown(

@@ -815,3 +815,9 @@ def test_i_say_a_name_after_an_answer_asks_the_last_question_of_it(library: Libr
     reply, _ = talk(library, "GPT能记住上下文吗", "我说ChatGPT")[1]
     assert reply.kind is ReplyKind.ANSWER and reply.entry_id != "chatgpt-weaknesses"
     assert "上下文" in reply.text
+
+
+def test_what_the_answer_shown_says_is_left_out_is_declined_with_it(library: Library) -> None:
+    # "那个产品叫啥名字" read with the subject ("ChatGPT产品叫什么名字") found ChatGPT's full name.
+    reply, _ = talk(library, "国内有团队在做类似ChatGPT的产品吗", "那个产品叫啥名字")[1]
+    assert reply.kind is ReplyKind.DECLINE and "没有说是哪些公司" in reply.text

@@ -185,3 +185,12 @@ def test_an_entry_that_says_the_figure_is_not_given_holds_what_its_question_asks
     match = library.match("GPT-4的参数量是多少")
     assert match.best is not None and match.best.entry.id == "gpt-4-parameters"
     assert match.answered is None
+
+
+def test_which_companies_by_name_is_asked_of_an_answer_that_does_not_say(
+    library: Library,
+) -> None:
+    # "是哪些大厂封的" was answered with the impact entry, which says it does not name them.
+    reading = library.read("ChatGPT是被哪些大厂封的")
+    assert reading.unsaid is not None and reading.unsaid.specifics
+    assert library.read("ChatGPT会影响哪些工作").unsaid is None  # 哪些 alone: kinds, not names

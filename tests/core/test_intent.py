@@ -148,7 +148,17 @@ def test_depth_requests_are_their_own_kind_of_continue(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["为什么", "为什么呢", "怎么做到的", "原理呢", "why", "为啥要这样", "why is that"]
+    "text",
+    [
+        "为什么",
+        "为什么呢",
+        "怎么做到的",
+        "原理呢",
+        "why",
+        "为啥要这样",
+        "why is that",
+        "那怎么做到的 展开说说",  # was declined: the request for more hid the why
+    ],
 )
 def test_bare_why_is_about_the_current_answer(analyzer: Analyzer, text: str) -> None:
     assert classify(analyzer.normalise(text)) is Intent.WHY
@@ -169,6 +179,7 @@ def test_continue_repeated_up_to_telegram_limit_is_still_continue() -> None:
         ("那么参数呢", "参数"),
         ("文心一言怎么样", "文心一言"),
         ("what about gpt-3", "gpt-3"),
+        ("学校那边呢", "学校"),
     ],
 )
 def test_ellipsis_focus_is_what_comes_between_na_and_ne(text: str, focus: str) -> None:
@@ -200,12 +211,25 @@ def test_compact_drops_punctuation_spaces_but_keeps_english_words_apart() -> Non
 
 @pytest.mark.parametrize(
     "text",
-    ["一句话总结下呗", "这俩最大的区别一句话总结下", "简单说", "总结一下", "tl;dr", "sum it up"],
+    [
+        "一句话总结下呗",
+        "这俩最大的区别一句话总结下",
+        "简单说",
+        "总结一下",
+        "tl;dr",
+        "sum it up",
+        # Not having followed is asking for the gist again (these were declined).
+        "有点绕…简单点说？",
+        "还是没太懂，简单点说",
+        "没懂",
+    ],
 )
 def test_asking_for_the_short_of_it_is_a_summary(analyzer: Analyzer, text: str) -> None:
     assert classify(analyzer.normalise(text)) is Intent.SUMMARY
 
 
-@pytest.mark.parametrize("text", ["总结一下ChatGPT的特点", "简单说说大模型是什么"])
+@pytest.mark.parametrize(
+    "text", ["总结一下ChatGPT的特点", "简单说说大模型是什么", "不明白为什么要用RLHF"]
+)
 def test_a_summary_of_something_named_is_a_question(analyzer: Analyzer, text: str) -> None:
     assert classify(analyzer.normalise(text)) is Intent.QUESTION
