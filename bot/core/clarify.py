@@ -32,14 +32,28 @@ _REASON_MARKERS = (
 
 _STATED_CAUSE = re.compile(r"为了|因为|由于|为的是|以便|目的是")
 """How an answer states the purpose or cause of what it tells."""
+_STATED_MEANS = re.compile(r"通过|经过|借助|依靠|利用")
+"""How an answer states the means by which something is done ("通过有针对性的微调")."""
+_ASKS_HOW = re.compile(r"怎么|如何|怎样")
 _SENTENCE_END = re.compile(r"(?<=[。！？；])|\n")
 
 
 def stated_reason(entry: Entry) -> tuple[str, ...]:
     """The sentences of an answer that state why (为了减少模型产生的不当或具有偏见的回复…): what
     为什么 after it asks, when no entry explains it further."""
-    sentences = (s.strip().removeprefix("- ") for s in _SENTENCE_END.split(entry.answer))
-    return tuple(s for s in sentences if _STATED_CAUSE.search(s))
+    return tuple(s for s in _sentences(entry) if _STATED_CAUSE.search(s))
+
+
+def stated_means(entry: Entry, asked: str) -> tuple[str, ...]:
+    """The sentences of an answer that state how it is done ("通过有针对性的微调…"), when a
+    message asks how ("怎么做到的"); else none."""
+    if not _ASKS_HOW.search(asked):
+        return ()
+    return tuple(s for s in _sentences(entry) if _STATED_MEANS.search(s))
+
+
+def _sentences(entry: Entry) -> list[str]:
+    return [s.strip().removeprefix("- ") for s in _SENTENCE_END.split(entry.answer)]
 
 
 @dataclass(frozen=True, slots=True)

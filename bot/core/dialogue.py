@@ -525,13 +525,16 @@ def _why(
     reason = clarify.reason_for(current, library)
     if reason is not None:
         return _answer(state, reason, reason.question, config)
-    stated = clarify.stated_reason(current)
-    if stated:  # "为什么要这样" after ChatGPT's safety measures: the answer says why
+    # "怎么做到的" after 控制性能: the answer says how (通过有针对性的微调); "为什么要这样" after
+    # ChatGPT's safety measures: it says why.
+    means = clarify.stated_means(current, message)
+    stated = means or clarify.stated_reason(current)
+    if stated:
         votes = (
             Button(phrases.VOTE_UP, Action.VOTE_UP, current.id),
             Button(phrases.VOTE_DOWN, Action.VOTE_DOWN, current.id),
         )
-        text = phrases.stated_reason(stated)
+        text = phrases.stated_means(means) if means else phrases.stated_reason(stated)
         return Reply(text, ReplyKind.ANSWER, current.id, 1.0, 1, 1, votes), state
     related = [e for e in (library.get(i) for i in current.related) if e is not None]
     related = related[: config.related_limit]

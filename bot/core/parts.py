@@ -58,8 +58,9 @@ def counted(entry: Entry) -> tuple[Part, ...]:
     found = _COUNTED.search(entry.answer)
     if found is None:
         return ()
-    items = (item.strip() for item in _ASIDE.sub("", found.group(1)).split("、"))
-    return tuple(Part(entry, item, item) for item in items if item)
+    # Split where no aside is open: "增强体验（用在客服、教育等领域）" is one item.
+    items = re.split(r"、(?![^（]*）)", found.group(1))
+    return tuple(Part(entry, _ASIDE.sub("", item).strip(), item.strip()) for item in items if item)
 
 
 def list_asked(message: str, recent: Iterable[Entry]) -> tuple[Part, ...]:
@@ -86,9 +87,19 @@ def asked(message: str, recent: Iterable[Entry]) -> Part | None:
                 return listed[place - 1]
             continue
         named = [part for part in points(entry) if part.head[:HEAD_CHARS] in message]
+        named = named or [part for part in counted(entry) if _stretch_named(part.head, message)]
         if len(named) == 1:  # two heads alike (训练数据, 训练和优化): which one is unclear
             return named[0]
     return None
+
+
+STRETCH_CHARS = 4
+"""How much of an item counted in a sentence names it: 人机交互 for 增强人机交互体验."""
+
+
+def _stretch_named(item: str, message: str) -> bool:
+    stretches = (item[at : at + STRETCH_CHARS] for at in range(len(item) - STRETCH_CHARS + 1))
+    return any(stretch in message for stretch in stretches)
 
 
 def _place(said: str) -> int:

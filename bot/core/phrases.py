@@ -61,7 +61,9 @@ def points_of(answer: str, points: Sequence[tuple[str, str]]) -> str:
     or the item alone when it has no head of its own."""
     article = _ARTICLE.search(answer)
     told = f"{article.group(0)}列出的是这几点" if article else "文章列出的是这几点"
-    lines = [f"- {head}：{says}" if says != head else f"- {head}" for head, says in points]
+    lines = [
+        f"- {head}：{says}" if not says.startswith(head) else f"- {says}" for head, says in points
+    ]
     return told + "：\n" + "\n".join(lines)
 
 
@@ -150,6 +152,11 @@ def ask_back(word: str | None, names: Sequence[str]) -> str:
 def stated_reason(sentences: Sequence[str]) -> str:
     """为什么 after an answer that says why itself: those of its sentences."""
     return "刚才的回答里说到了原因：\n" + "\n".join(sentences)
+
+
+def stated_means(sentences: Sequence[str]) -> str:
+    """怎么做到的 after an answer that says how itself: those of its sentences."""
+    return "刚才的回答里说到了是怎么做到的：\n" + "\n".join(sentences)
 
 
 def which_reason(subject: str, questions: Sequence[str]) -> str:

@@ -821,3 +821,16 @@ def test_what_the_answer_shown_says_is_left_out_is_declined_with_it(library: Lib
     # "那个产品叫啥名字" read with the subject ("ChatGPT产品叫什么名字") found ChatGPT's full name.
     reply, _ = talk(library, "国内有团队在做类似ChatGPT的产品吗", "那个产品叫啥名字")[1]
     assert reply.kind is ReplyKind.DECLINE and "没有说是哪些公司" in reply.text
+
+
+def test_how_it_is_done_after_an_answer_that_says_is_those_sentences(library: Library) -> None:
+    # "怎么做到的" after 控制性能 was asked back which point's reason was meant; the answer
+    # says how: 通过有针对性的微调.
+    reply, _ = talk(library, "ChatGPT的控制性能是指什么", "怎么做到的")[1]
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "controllability"
+    assert "有针对性的微调" in reply.text and "怎么做到" in reply.text
+
+
+def test_a_point_counted_in_a_sentence_is_named_by_a_stretch_of_it(library: Library) -> None:
+    reply, _ = talk(library, "大模型和ChatGPT对AI发展有啥好处", "人机交互那条展开说说")[1]
+    assert reply.kind is ReplyKind.ANSWER and "客服" in reply.text and "多模态" not in reply.text

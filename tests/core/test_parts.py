@@ -89,6 +89,10 @@ def test_numbered_lines_and_a_counted_sentence_are_lists_too() -> None:
     assert [p.head for p in counted(sentence)] == heads
     part = asked("第三点什么意思", [sentence])
     assert part is not None and part.head == "推动多模态AI发展"
+    named = asked("多模态AI那点展开说说", [sentence])  # a stretch of the item names it
+    assert named is not None and named.head == "推动多模态AI发展"
+    aside = asked("第二点", [sentence])
+    assert aside is not None and aside.says == "增强体验（文章提到客服）"
     assert asked("推动那块呢", [sentence]) is None
 
 
