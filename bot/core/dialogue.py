@@ -206,11 +206,11 @@ def _say(
         asked = clarify.complete(pending, name, library)
         return _respond(state, library.match(asked), asked, library, config)
     compact, latest = message.replace(" ", ""), _latest_answers(state, library)
-    point = parts.asked(compact, latest)
+    point = parts.asked(compact, latest, focus=intents.ellipsis_focus(message))
     if point is not None:
         return _about_the_point(state, point, text, library, config)
-    listed = () if library.vocabulary.mentions_term(compact) else parts.list_asked(compact, latest)
-    if listed:
+    listed = parts.list_asked(compact, latest)
+    if listed and not library.vocabulary.mentions_term(compact):
         return _the_points(state, listed, text, config)
     person = people.spoken_of(normalised, latest)
     if person is not None:
@@ -242,6 +242,7 @@ def _about_the_point(
     if (
         match.verdict is Verdict.ANSWER
         and best is not None
+        and not _COMPARES.search(entry.question)  # its line is on both: 微调 of GPT and ChatGPT
         and best.entry.id != entry.id
         and not best.not_in_sources
         and _is_about(best.entry, point.head)
@@ -290,6 +291,10 @@ def _excerpt(
     reply = Reply(said, ReplyKind.ANSWER, entry.id, 1.0, 1, 1, votes)
     topic = replace(state, entry_id=entry.id, page=1, last_question=text)
     return reply, replace(topic, subject=entry.subject or state.subject)
+
+
+_COMPARES = re.compile(r"区别|不同|对比|比较|异同")
+"""A question that compares two things: each point of its answer is about both."""
 
 
 def _is_about(entry: Entry, head: str) -> bool:

@@ -71,12 +71,19 @@ def list_asked(message: str, recent: Iterable[Entry]) -> tuple[Part, ...]:
     return next((listed for listed in map(counted, recent) if listed), ())
 
 
-def asked(message: str, recent: Iterable[Entry]) -> Part | None:
+def asked(message: str, recent: Iterable[Entry], *, focus: str | None = None) -> Part | None:
     """The point of one of the latest answers (latest first) that a message (normalised, no
-    spaces) asks about: by its place ("第二步"), or by its head with a word that points at a part
-    of what was said ("艺术那块具体说说"); None when it asks about none."""
+    spaces) asks about: by its place ("第二步"), by its head with a word that points at a part
+    of what was said ("艺术那块具体说说"), or by the whole head as the X of "那X呢" (`focus`:
+    "应用领域呢" after the comparison of GPT and ChatGPT); None when it asks about none."""
     ordinal = _ORDINAL.search(message)
     pointing = ordinal is not None or _POINTING.search(message) is not None
+    if focus:
+        focus = focus.removesuffix("上")
+        headed = (part for entry in recent for part in points(entry) if part.head == focus)
+        found = next(headed, None)
+        if found is not None:
+            return found
     if not pointing:
         return None
     for entry in recent:

@@ -834,3 +834,17 @@ def test_how_it_is_done_after_an_answer_that_says_is_those_sentences(library: Li
 def test_a_point_counted_in_a_sentence_is_named_by_a_stretch_of_it(library: Library) -> None:
     reply, _ = talk(library, "大模型和ChatGPT对AI发展有啥好处", "人机交互那条展开说说")[1]
     assert reply.kind is ReplyKind.ANSWER and "客服" in reply.text and "多模态" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "says"),
+    [("应用领域呢", "情感分析"), ("交互设计上呢", "多轮对话"), ("微调那块呢", "对话数据")],
+)
+def test_a_point_of_a_comparison_is_its_line_on_both(
+    library: Library, follow_up: str, says: str
+) -> None:
+    # "应用领域呢" re-showed the comparison from its first page, without the line on it; "微调那块"
+    # would find the entry on fine-tuning, which is not about the two.
+    reply, _ = talk(library, "GPT和ChatGPT有什么区别", follow_up)[1]
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "gpt-vs-chatgpt"
+    assert says in reply.text and "这一点" in reply.text
