@@ -154,7 +154,9 @@ def answered(scores: Scores, thresholds: Thresholds) -> bool:
         return False
     score, _, hit = scores[0]
     runner_up = scores[1][0] if len(scores) > 1 else 0.0
-    return hit.answerable and answers(score, runner_up, thresholds, claim=hit.claim)
+    return hit.answerable and answers(
+        score, runner_up, thresholds, claim=hit.claim, fact_held=hit.fact_held
+    )
 
 
 def rescore(hit: Hit, weights: Weights) -> float:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from bot.core import clarify, follow_up, parts, people, phrases, provenance, resolve, walk
+from bot.core import clarify, facts, follow_up, parts, people, phrases, provenance, resolve, walk
 from bot.core import intent as intents
 from bot.core.knowledge import Entry
 from bot.core.library import Library
@@ -214,7 +214,7 @@ def _say(
         return _the_points(state, listed, text, config)
     person = people.spoken_of(normalised, latest)
     if person is not None:
-        return _about_the_person(state, *person, normalised, text, config)
+        return _about_the_person(state, *person, normalised, text, library, config)
     if not state.subject and _needs_a_topic(message, library):
         return _ask_back(state, message, library)
     context = resolve.Context(state.subject, state.last_question, state.entry_id, state.shown)
@@ -268,11 +268,14 @@ def _about_the_person(
     sentence: str,
     normalised: str,
     text: str,
+    library: Library,
     config: DialogueConfig,
 ) -> tuple[Reply, ChatState]:
     """他 or 她 after an answer naming someone: the sentence that does, which tells who they
-    are and what they said, and nothing else of them ("他今年多大了" is declined with it)."""
-    if people.told(normalised):
+    are and what they said, and nothing else of them ("他今年多大了", "他是哪天说的这话" are
+    declined with it)."""
+    wanted = facts.asked(library.read(text).tokens)
+    if people.told(normalised) and facts.answered(wanted, facts.held(sentence)):
         return _excerpt(state, entry, phrases.said_of_someone(sentence), text, config)
     reply = Reply(phrases.not_said_of_someone(sentence), ReplyKind.DECLINE)
     return _not_in_sources(state, entry, text, reply)

@@ -1134,16 +1134,25 @@ class Match:
         return None
 
 
-def answers(best: float, runner_up: float, thresholds: Thresholds, *, claim: bool = False) -> bool:
+def answers(
+    best: float,
+    runner_up: float,
+    thresholds: Thresholds,
+    *,
+    claim: bool = False,
+    fact_held: bool = True,
+) -> bool:
     """Whether the first candidate's score, and its lead on the second, make an answer.
 
     A claim to be confirmed scores low even against the entry that answers it: what it gets
     wrong (不用参与, 拍脑袋) is no word of that entry. A clear lead then says more than the score.
+    Not for an entry without the kind of fact asked (`Hit.fact_held`): "Who invented PPO?" leads
+    on the entry about PPO only because nothing else is about it.
     """
     lead = best - runner_up
     return (
         best >= thresholds.answer
-        or (best >= thresholds.clear and lead >= thresholds.margin)
+        or (fact_held and best >= thresholds.clear and lead >= thresholds.margin)
         or (claim and best >= thresholds.suggest and lead >= thresholds.claim_lead)
     )
 
@@ -1158,7 +1167,9 @@ def decide(hits: Sequence[Hit], thresholds: Thresholds) -> Match:
         return Match(Verdict.DECLINE, tuple(hits[:1]))
     best = hits[0]
     runner_up = hits[1].score if len(hits) > 1 else 0.0
-    if best.answerable and answers(best.score, runner_up, thresholds, claim=best.claim):
+    if best.answerable and answers(
+        best.score, runner_up, thresholds, claim=best.claim, fact_held=best.fact_held
+    ):
         return Match(Verdict.ANSWER, (best,))
     suggestions = tuple(h for h in hits if h.score >= thresholds.suggest)
     return Match(Verdict.SUGGEST, suggestions[: thresholds.max_suggestions])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from answers import answered_by
 from hypothesis import given, settings
@@ -1203,6 +1205,15 @@ def test_a_claim_is_answered_on_a_clear_lead(scores: tuple[float, ...], verdict:
     assert decide(claims, THRESHOLDS).verdict is verdict
     questions = [_hit(f"e{i}", score) for i, score in enumerate(scores)]
     assert decide(questions, THRESHOLDS).verdict is not Verdict.ANSWER
+
+
+def test_a_lead_without_the_fact_asked_is_no_answer(library: Library) -> None:
+    # "Who invented PPO?" led on the entry about PPO, which says nobody invented it.
+    lacking = dataclasses.replace(_hit("e0", 0.45), fact_held=False)
+    assert decide([lacking, _hit("e1", 0.30)], THRESHOLDS).verdict is Verdict.SUGGEST
+    assert dataclasses.replace(lacking, score=0.55).fact_held is False
+    assert decide([dataclasses.replace(lacking, score=0.55)], THRESHOLDS).verdict is Verdict.ANSWER
+    assert library.match("Who invented PPO?").verdict is not Verdict.ANSWER
 
 
 # --- the pipeline is stable ------------------------------------------------------------------
