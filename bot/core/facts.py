@@ -11,6 +11,7 @@ are as often answered by a list or a comparison.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from enum import IntFlag
@@ -232,6 +233,13 @@ def date_without_day(answer: str) -> str:
         return ""
     dated = (s for s in _SENTENCE.findall(_WRITTEN_WHEN.sub("", answer)) if _DATE.search(s))
     return next(dated, "").strip()
+
+
+@functools.lru_cache(maxsize=1024)
+def leaves_something_out(answer: str) -> bool:
+    """Whether an answer says its article does not give something (`Unsaid.in_answer` may find
+    its sentence)."""
+    return re.search(_NOT_GIVEN, answer) is not None
 
 
 def held(answer: str) -> Fact:

@@ -351,7 +351,11 @@ def classify(normalised: str) -> Intent:
     if normalised.replace(" ", "") in THANKS | GREETINGS:
         return Intent.GREETING if normalised.replace(" ", "") in GREETINGS else Intent.THANKS
     # Unpadded too: the padding takes the 好 of "好吧 谢了哈" and leaves 吧.
-    if text and any(_THANKS_MESSAGE.fullmatch(t) for t in (text, normalised.replace(" ", ""))):
+    unpadded = normalised.replace(" ", "")
+    if text and (
+        _THANKS_MESSAGE.fullmatch(text)
+        or (unpadded != text and _THANKS_MESSAGE.fullmatch(unpadded))
+    ):
         return Intent.THANKS
     if _NODDED.fullmatch(normalised.replace(" ", "")):
         return Intent.NOD
@@ -361,11 +365,13 @@ def classify(normalised: str) -> Intent:
         return Intent.DEPTH
     if _SUMMARY_MESSAGE.fullmatch(text):
         return Intent.SUMMARY
-    unlost = _LOST.sub("", text)
-    if unlost != text and (not unlost or _SUMMARY_MESSAGE.fullmatch(squeeze(unlost))):
-        return Intent.SUMMARY
-    asked_why = _MORE_OF_IT.sub("", text)
-    if asked_why != text and squeeze(asked_why) in WHY_PHRASES:
+    lost = _LOST.match(text)
+    if lost:
+        unlost = text[lost.end() :]
+        if not unlost or _SUMMARY_MESSAGE.fullmatch(squeeze(unlost)):
+            return Intent.SUMMARY
+    more = _MORE_OF_IT.search(text)
+    if more and squeeze(text[: more.start()]) in WHY_PHRASES:
         return Intent.WHY
     return Intent.QUESTION
 

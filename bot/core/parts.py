@@ -9,6 +9,7 @@ whatever else the words would find.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -45,22 +46,32 @@ class Part:
 
 def points(entry: Entry) -> tuple[Part, ...]:
     """The points an answer lists as headed lines, in order (none without such a list)."""
-    found = _BULLET.finditer(entry.answer)
-    return tuple(Part(entry, m.group(1).strip(), m.group(2).strip()) for m in found)
+    return tuple(Part(entry, head, says) for head, says in _headed_lines(entry.answer))
 
 
 def counted(entry: Entry) -> tuple[Part, ...]:
     """The points an answer lists, as lines or counted in a sentence (whose items are named by
-    their place only: "提高自然语言处理能力" has no head a message would name it by)."""
+    a stretch or their place: "提高自然语言处理能力" has no head)."""
     listed = points(entry)
     if listed:
         return listed
-    found = _COUNTED.search(entry.answer)
+    return tuple(Part(entry, head, says) for head, says in _counted_items(entry.answer))
+
+
+# Parsed once per answer text: a chat asks of the same few answers turn after turn.
+@functools.lru_cache(maxsize=1024)
+def _headed_lines(answer: str) -> tuple[tuple[str, str], ...]:
+    return tuple((m.group(1).strip(), m.group(2).strip()) for m in _BULLET.finditer(answer))
+
+
+@functools.lru_cache(maxsize=1024)
+def _counted_items(answer: str) -> tuple[tuple[str, str], ...]:
+    found = _COUNTED.search(answer)
     if found is None:
         return ()
     # Split where no aside is open: "增强体验（用在客服、教育等领域）" is one item.
     items = re.split(r"、(?![^（]*）)", found.group(1))
-    return tuple(Part(entry, _ASIDE.sub("", item).strip(), item.strip()) for item in items if item)
+    return tuple((_ASIDE.sub("", item).strip(), item.strip()) for item in items if item)
 
 
 def list_asked(message: str, recent: Iterable[Entry]) -> tuple[Part, ...]:

@@ -197,9 +197,11 @@ def _left_out_of_what_was_shown(
     article leaves out, in its own words ("那个创业者叫啥" after the answer that mentions his
     pitch and says the article does not name him): read with the subject ("ChatGPT创业者叫什么")
     it would find ChatGPT's full name."""
-    if context.entry_id is None or own.reading.unsaid is None:
+    shown_entry = library.get(context.entry_id) if context.entry_id else None
+    # Cheap checks first: reading the message's own words costs as much as a search.
+    if shown_entry is None or not facts.leaves_something_out(shown_entry.answer):
         return None
-    if library.vocabulary.names_in(message):
+    if library.vocabulary.names_in(message) or own.reading.unsaid is None:
         return None
     shown = next((hit for hit in own.hits() if hit.entry.id == context.entry_id), None)
     if shown is None or not shown.unsaid:
