@@ -26,8 +26,9 @@ _LIST_ASKED = re.compile(r"哪几个?(?:方面|点|步|条)|哪些方面|体现�
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d])(?:个|条|点|步|项|部分|方面)")
 _POINTING = re.compile(
     r"(?:那|这)(?:一)?(?:块|条|点|部分|项|方面|个方面|步)|(?:展开|详细|具体)(?:说说|讲讲|说|讲)"
+    r"|方面"
 )
-"""Words that point at a part of what was said: 那块, 这条, 那一点, 展开说说."""
+"""Words that point at a part of what was said: 那块, 这条, 那一点, 展开说说, 艺术方面."""
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 HEAD_CHARS = 2
 """How much of a head names it: 艺术 for 艺术创作, 数据 for 数据处理."""

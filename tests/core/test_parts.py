@@ -58,7 +58,12 @@ def test_a_place_past_the_latest_list_is_asked_of_the_one_before() -> None:
 
 @pytest.mark.parametrize(
     ("message", "head"),
-    [("艺术那块具体说说", "艺术创作"), ("展开说说艺术创作", "艺术创作"), ("这一点：微调", "微调")],
+    [
+        ("艺术那块具体说说", "艺术创作"),
+        ("展开说说艺术创作", "艺术创作"),
+        ("这一点：微调", "微调"),
+        ("艺术方面具体怎么帮忙", "艺术创作"),
+    ],
 )
 def test_a_head_with_a_word_pointing_at_a_part_names_it(message: str, head: str) -> None:
     part = asked(message, [USES, STEPS])
