@@ -49,35 +49,34 @@ floor tests/cases/thirtythird_cases.yaml 0.96
 floor tests/conversations/first_conversations.yaml 0.92
 floor tests/conversations/second_conversations.yaml 0.85
 # Third: its scenario "bob has no topic of his own" expects a group member new to the talk to
-# be asked back; since 92fa7cd such a member follows the group's topic (the fifth set and two
-# of the three held-out sets agree with that).
+# be asked back; since 92fa7cd such a member follows the group's topic when one topic is in the
+# air (the fifth set and two of the three held-out sets agree with that).
 floor tests/conversations/third_conversations.yaml 0.76
 floor tests/conversations/fourth_conversations.yaml 0.90
 floor tests/conversations/fifth_conversations.yaml 0.85
-floor tests/conversations/sixth_conversations.yaml 0.90
+floor tests/conversations/sixth_conversations.yaml 0.92
 floor tests/conversations/seventh_conversations.yaml 0.93
 floor tests/conversations/eighth_conversations.yaml 0.86
 # Ninth: three of its writer's expectations the bot does not share (a group member new to the
 # talk asked back; 大模型's parameter answer may not cite GPT-3's 1750亿 as an example; "那
 # ChatGPT呢" after "GPT是哪家搞的" is not who made ChatGPT), and long-tail misses.
-floor tests/conversations/ninth_conversations.yaml 0.63
+floor tests/conversations/ninth_conversations.yaml 0.66
 floor tests/conversations/tenth_conversations.yaml 0.96
 # Eleventh: its misses were read; several are facts the articles leave out that it expects
 # declined (who found a result, a percentage), others long-tail follow-ups.
-floor tests/conversations/eleventh_conversations.yaml 0.63
+floor tests/conversations/eleventh_conversations.yaml 0.66
 floor tests/conversations/twelfth_conversations.yaml 0.76
-# Thirteenth: written late in the round; several misses are replies in traditional characters
-# that the grader compares with simplified strings (issue 18), others are read but not worked on.
-floor tests/conversations/thirteenth_conversations.yaml 0.60
-# Fourteenth: written late in the round (newcomers' naive questions, hearsay, why and how after
-# an answer); its misses were read, few worked on yet.
-floor tests/conversations/fourteenth_conversations.yaml 0.23
-floor tests/conversations/fifteenth_conversations.yaml 0.63
+# Thirteenth to twentieth: blind sets whose misses were read; what is left is mostly facts the
+# writers expect declined that an entry mentions (零样本), "它" they find ambiguous that the bot
+# reads as the subject, and long-tail follow-ups.
+floor tests/conversations/thirteenth_conversations.yaml 0.73
+floor tests/conversations/fourteenth_conversations.yaml 0.33
+floor tests/conversations/fifteenth_conversations.yaml 0.70
 floor tests/conversations/sixteenth_conversations.yaml 0.63
-floor tests/conversations/seventeenth_conversations.yaml 0.50
-floor tests/conversations/eighteenth_conversations.yaml 0.70
+floor tests/conversations/seventeenth_conversations.yaml 0.56
+floor tests/conversations/eighteenth_conversations.yaml 0.83
 floor tests/conversations/nineteenth_conversations.yaml 0.50
-floor tests/conversations/twentieth_conversations.yaml 0.43
+floor tests/conversations/twentieth_conversations.yaml 0.53
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.94
 floor tests/heldout/third_heldout_cases.yaml 0.93
@@ -107,15 +106,15 @@ floor tests/heldout/twentyseventh_heldout_cases.yaml 0.97
 floor tests/heldout/twentyeighth_heldout_cases.yaml 0.98
 floor tests/heldout/conversations/first_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/second_heldout_conversations.yaml 0.83
-floor tests/heldout/conversations/third_heldout_conversations.yaml 0.83
+floor tests/heldout/conversations/third_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/fourth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/fifth_heldout_conversations.yaml 0.70
-floor tests/heldout/conversations/sixth_heldout_conversations.yaml 0.66
-floor tests/heldout/conversations/seventh_heldout_conversations.yaml 0.63
-floor tests/heldout/conversations/eighth_heldout_conversations.yaml 0.43
-floor tests/heldout/conversations/ninth_heldout_conversations.yaml 0.60
+floor tests/heldout/conversations/sixth_heldout_conversations.yaml 0.73
+floor tests/heldout/conversations/seventh_heldout_conversations.yaml 0.66
+floor tests/heldout/conversations/eighth_heldout_conversations.yaml 0.46
+floor tests/heldout/conversations/ninth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/tenth_heldout_conversations.yaml 0.70
-floor tests/heldout/conversations/eleventh_heldout_conversations.yaml 0.66
+floor tests/heldout/conversations/eleventh_heldout_conversations.yaml 0.76
 floor tests/heldout/conversations/twelfth_heldout_conversations.yaml 0.60
 floor tests/heldout/conversations/thirteenth_heldout_conversations.yaml 0.76
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
