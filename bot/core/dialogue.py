@@ -78,6 +78,10 @@ def new_to_the_talk(member: ChatState, *, now: float, ttl_seconds: float) -> boo
     return not (member.shown or live or offered)
 
 
+GROUP_TOPICS = 2
+"""How many of a group's latest topics a newcomer's message is weighed against."""
+
+
 def joining_in(
     member: ChatState, group: Sequence[ChatState], *, now: float, ttl_seconds: float
 ) -> ChatState:
@@ -104,10 +108,6 @@ def joining_in(
         last_question=latest.last_question,
         updated_at=latest.updated_at,
     )
-
-
-GROUP_TOPICS = 2
-"""How many of a group's latest topics a newcomer's message is weighed against."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,11 +287,7 @@ def _excerpt(
     """Part of an entry's answer, said again under its question, as the answer to `text`."""
     source = provenance.source_line(entry.source) if config.show_source else None
     said = phrases.answer_page(entry.question, body, 1, 1, source=source or "")
-    votes = (
-        Button(phrases.VOTE_UP, Action.VOTE_UP, entry.id),
-        Button(phrases.VOTE_DOWN, Action.VOTE_DOWN, entry.id),
-    )
-    reply = Reply(said, ReplyKind.ANSWER, entry.id, 1.0, 1, 1, votes)
+    reply = Reply(said, ReplyKind.ANSWER, entry.id, 1.0, 1, 1, _votes(entry.id))
     topic = replace(state, entry_id=entry.id, page=1, last_question=text)
     return reply, replace(topic, subject=entry.subject or state.subject)
 
@@ -407,10 +403,7 @@ def _answer(
     buttons = (
         [Button(phrases.CONTINUE_BUTTON, Action.CONTINUE, entry.id)] if page < len(pages) else []
     )
-    buttons += [
-        Button(phrases.VOTE_UP, Action.VOTE_UP, entry.id),
-        Button(phrases.VOTE_DOWN, Action.VOTE_DOWN, entry.id),
-    ]
+    buttons += _votes(entry.id)
     text = f"{intro}\n\n{text}" if intro else text
     reply = Reply(text, ReplyKind.ANSWER, entry.id, score, page, len(pages), tuple(buttons), hits)
     shown = (*(i for i in state.shown if i != entry.id), entry.id)
@@ -422,6 +415,14 @@ def _answer(
         shown=shown[-config.shown_limit :],
     )
     return reply, new_state
+
+
+def _votes(entry_id: str) -> tuple[Button, Button]:
+    """The 👍/👎 under every answer."""
+    return (
+        Button(phrases.VOTE_UP, Action.VOTE_UP, entry_id),
+        Button(phrases.VOTE_DOWN, Action.VOTE_DOWN, entry_id),
+    )
 
 
 _BULLET_HEAD = re.compile(r"^\s*-\s*([^：:]{1,12})[：:]")
@@ -538,12 +539,8 @@ def _why(
     means = clarify.stated_means(current, message)
     stated = means or clarify.stated_reason(current)
     if stated:
-        votes = (
-            Button(phrases.VOTE_UP, Action.VOTE_UP, current.id),
-            Button(phrases.VOTE_DOWN, Action.VOTE_DOWN, current.id),
-        )
         text = phrases.stated_means(means) if means else phrases.stated_reason(stated)
-        return Reply(text, ReplyKind.ANSWER, current.id, 1.0, 1, 1, votes), state
+        return Reply(text, ReplyKind.ANSWER, current.id, 1.0, 1, 1, _votes(current.id)), state
     related = [e for e in (library.get(i) for i in current.related) if e is not None]
     related = related[: config.related_limit]
     buttons = tuple(Button(e.question, Action.ASK, e.id) for e in related)
