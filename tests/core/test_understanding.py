@@ -189,6 +189,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("ChatGPT给出的答案难道不是百分之百准确的吗", "chatgpt-weaknesses"),  # 答案: its answers
         ("hi 新人报到~ 生成式AI到底是啥", "generative-ai-definition"),  # hi was a strange name
         ("有些公司不让用ChatGPT", "chatgpt-tech-impact"),  # 不让用: the ban by big companies
+        ("国内为啥当初没整出ChatGPT啊", "chatgpt-hard-to-build"),  # 没整出: did not make
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
