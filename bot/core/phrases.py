@@ -49,18 +49,21 @@ def answer_page(question: str, body: str, page: int, pages: int, *, source: str 
 _ARTICLE = re.compile(r"《[^》]+》")
 
 
+def _article(answer: str) -> str:
+    """The article an answer names first (《…》), or just 文章."""
+    named = _ARTICLE.search(answer)
+    return named.group(0) if named else "文章"
+
+
 def point_of(answer: str, head: str, says: str) -> str:
     """One point of an answer's list, said again on its own, with the article it is from."""
-    article = _ARTICLE.search(answer)
-    told = f"{article.group(0)}说" if article else "文章说"
-    return f"其中“{head}”这一点，{told}：{says}"
+    return f"其中“{head}”这一点，{_article(answer)}说：{says}"
 
 
 def points_of(answer: str, points: Sequence[tuple[str, str]]) -> str:
     """The points of an answer's list, without the rest of it: a head and what its line says,
     or the item alone when it has no head of its own."""
-    article = _ARTICLE.search(answer)
-    told = f"{article.group(0)}列出的是这几点" if article else "文章列出的是这几点"
+    told = f"{_article(answer)}列出的是这几点"
     lines = [
         f"- {head}：{says}" if not says.startswith(head) else f"- {says}" for head, says in points
     ]
