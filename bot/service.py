@@ -11,7 +11,7 @@ import logging
 import time
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from cachetools import LRUCache
@@ -30,6 +30,7 @@ from bot.core.dialogue import (
     joining_in,
     new_to_the_talk,
     step,
+    without_topic,
 )
 from bot.core.library import Library
 from bot.core.script import Script
@@ -229,7 +230,7 @@ class ChatService:
         """
 
         def forget(state: ChatState, now: float) -> tuple[Reply, ChatState]:
-            forgotten = ChatState(shown=state.shown, updated_at=now)
+            forgotten = replace(without_topic(state), updated_at=now)
             return Reply(phrases.RESET, ReplyKind.RESET), forgotten
 
         # Nothing written: the reply keeps the script this chat last wrote in.

@@ -56,10 +56,13 @@ class ChatState:
     """Entries this chat has been shown, oldest first: 继续 goes on to one not among them."""
     pending: str = ""
     """A message the bot asked back about: the next one may say what it meant."""
+    heard: tuple[str, ...] = ()
+    """In a group, the entries shown to the member whose topic this one joined, oldest first:
+    "第二点" may point into them."""
 
     def __post_init__(self) -> None:
         # A store may hand back JSON lists; the state stays hashable and comparable.
-        for name in ("suggestions", "shown"):
+        for name in ("suggestions", "shown", "heard"):
             value = getattr(self, name)
             if not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value))
@@ -67,6 +70,11 @@ class ChatState:
     def is_fresh(self, now: float, ttl_seconds: float) -> bool:
         """Whether the context is recent enough to be used."""
         return now - self.updated_at <= ttl_seconds
+
+
+def without_topic(state: ChatState) -> ChatState:
+    """A chat's state without its topic: what it has read (shown, and heard in a group) stays."""
+    return ChatState(shown=state.shown, heard=state.heard)
 
 
 def new_to_the_talk(member: ChatState, *, now: float, ttl_seconds: float) -> bool:
@@ -107,6 +115,7 @@ def joining_in(
         subject=latest.subject,
         last_question=latest.last_question,
         updated_at=latest.updated_at,
+        heard=latest.shown[-parts.RECENT_ANSWERS :],
     )
 
 
@@ -153,7 +162,7 @@ def step(
 ) -> tuple[Reply, ChatState]:
     """Answer one message; return the reply and the chat's new state."""
     if not state.is_fresh(now, config.ttl_seconds):
-        state = ChatState(shown=state.shown)  # the topic is stale; what was read stays read
+        state = without_topic(state)  # the topic is stale; what was read stays read
     pending, state = state.pending, replace(state, pending="")
     if isinstance(message, Pick):
         reply, new_state = _pick(state, message.entry_id, library, config)
@@ -180,7 +189,7 @@ def _say(
     if intent in intents.CONTINUING:
         return _continue(state, library, config, depth=intent is intents.Intent.DEPTH)
     if intent is intents.Intent.RESET:
-        return Reply(phrases.RESET, ReplyKind.RESET), ChatState(shown=state.shown)
+        return Reply(phrases.RESET, ReplyKind.RESET), without_topic(state)
     if intent is intents.Intent.PREVIOUS:
         return _previous(state, library, config)
     if intent is intents.Intent.SUMMARY:
@@ -206,7 +215,9 @@ def _say(
         asked = clarify.complete(pending, name, library)
         return _respond(state, library.match(asked), asked, library, config)
     compact, latest = message.replace(" ", ""), _latest_answers(state, library)
-    point = parts.asked(compact, latest, focus=intents.ellipsis_focus(message))
+    point = parts.asked(
+        compact, [*latest, *_heard(state, latest, library)], focus=intents.ellipsis_focus(message)
+    )
     if point is not None:
         return _about_the_point(state, point, text, library, config)
     listed = parts.list_asked(compact, latest)
@@ -297,14 +308,26 @@ _COMPARES = re.compile(r"区别|不同|对比|比较|异同")
 
 
 def _is_about(entry: Entry, head: str) -> bool:
-    """Whether an entry is about a point's head: its subject, a phrasing or a keyword names it
-    ("为什么大模型能加速内容生成": the speed of generating content is about 内容生成)."""
+    """Whether an entry is about a point's head: its subject, its question or a keyword names
+    it ("大模型的数据处理难题怎么解决？" is about 数据处理). A phrasing that only touches it
+    ("为什么大模型能加速内容生成", of the efficiency entry) does not: the line says more of it."""
     return (
         head == entry.subject
         or (len(entry.subject) > 1 and entry.subject in head)
         or head in entry.keywords
-        or any(head in phrasing for phrasing in entry.phrasings)
+        or head in entry.question
     )
+
+
+def _heard(state: ChatState, latest: list[Entry], library: Library) -> list[Entry]:
+    """The answers a group member heard given to another before joining in, latest first,
+    besides their own: "第二点" may point into those too (not "分别是什么" or 他, which mean
+    the member's own latest answers)."""
+    if state.entry_id is None:
+        return []  # the topic is gone
+    own = {entry.id for entry in latest}
+    found = (library.get(entry_id) for entry_id in reversed(state.heard) if entry_id not in own)
+    return [entry for entry in found if entry is not None]
 
 
 def _needs_a_topic(message: str, library: Library) -> bool:
@@ -375,7 +398,7 @@ def _declined_about(state: ChatState, asked: str, library: Library) -> ChatState
     if state.subject or len(named) != 1:
         return replace(state, suggestions=())
     subject = vocabulary.shown_as(named.pop())
-    return ChatState(subject=subject, last_question=asked, shown=state.shown)
+    return replace(without_topic(state), subject=subject, last_question=asked)
 
 
 def _answer(
@@ -413,6 +436,7 @@ def _answer(
         subject=entry.subject,
         last_question=asked if page == 1 else state.last_question or entry.question,
         shown=shown[-config.shown_limit :],
+        heard=state.heard,
     )
     return reply, new_state
 
@@ -463,7 +487,7 @@ def _continue(
         return _nothing_to_continue(state, library)
     entry = library.get(state.entry_id)
     if entry is None:
-        return Reply(phrases.GONE, ReplyKind.GONE), ChatState(shown=state.shown)
+        return Reply(phrases.GONE, ReplyKind.GONE), without_topic(state)
     pages = split_pages(entry.answer, config.page_size)
     if state.page < len(pages):
         return _answer(state, entry, state.last_question, config, page=state.page + 1)
@@ -472,7 +496,7 @@ def _continue(
         # Said once: the context is dropped, so a further 继续 asks what to go on with.
         reply, _ = _nothing_to_continue(state, library)
         end = Reply(phrases.walked_to_the_end(), ReplyKind.END, buttons=reply.buttons)
-        return end, replace(ChatState(shown=state.shown), subject=state.subject)
+        return end, replace(without_topic(state), subject=state.subject)
     title = following.subject if following.subject != entry.subject else None
     intro = phrases.moved_on(title)
     reply, moved = _answer(state, following, following.question, config, intro=intro)
@@ -570,7 +594,7 @@ def _not_in_sources(
 ) -> tuple[Reply, ChatState]:
     """A question the articles do not answer, said with what they do say nearby: a decline
     (no votes, nothing to continue), whose subject stays for a follow-up ("那GPT-3呢")."""
-    new_state = ChatState(subject=entry.subject, last_question=asked, shown=state.shown)
+    new_state = replace(without_topic(state), subject=entry.subject, last_question=asked)
     return reply, new_state
 
 

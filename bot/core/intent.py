@@ -300,8 +300,9 @@ _LOST = re.compile(
 )
 """Saying one did not follow ("没懂"), or before asking again more simply ("有点绕…简单点说？",
 "还是没太懂，简单点说"): no question of its own, but the gist again."""
-_MORE_OF_IT = re.compile(r"(?:展开|详细|具体)(?:说说|讲讲|说|讲)$")
-"""Asking for more after a why ("那怎么做到的 展开说说"): the why is the question."""
+_MORE_OF_IT = re.compile(r"(?:展开|详细|具体)(?:说说|讲讲|说|讲|一?点|一些)$")
+"""Asking for more after a why ("那怎么做到的 展开说说", "怎么做到的？具体点"): the why is the
+question."""
 
 
 def squeeze(normalised: str) -> str:
@@ -435,8 +436,9 @@ def compact(normalised: str) -> str:
     return _BACK_TO_THE_TOPIC.sub("", text)
 
 
-_AREA = re.compile(r"^在|(?:方面|这块|那块|这一块|那一块|这边|那边)$")
-"""What frames an aspect asked about: "那在自然语言处理方面呢", "内容生成那块呢", "学校那边呢"."""
+_AREA = re.compile(r"^在|(?:方面|这块|那块|这一块|那一块|这边|那边|(?<=.)(?:那个|这个))$")
+"""What frames an aspect asked about: "那在自然语言处理方面呢", "内容生成那块呢", "学校那边呢",
+"那数据那个呢"."""
 
 
 def ellipsis_focus(text: str) -> str | None:

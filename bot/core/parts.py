@@ -25,9 +25,9 @@ _LIST_ASKED = re.compile(r"哪几个?(?:方面|点|步|条)|哪些方面|体现�
 """Asking for the points themselves: "具体体现在哪几个方面", "分别是什么"."""
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d])(?:个|条|点|步|项|部分|方面)")
 _POINTING = re.compile(
-    r"(?:那|这)一?(?:块|条|点|部分|项|步)|方面|(?:展开|详细|具体)(?:说说|讲讲|说|讲)"
+    r"(?:那|这)一?(?:块|条|点|部分|项|步)|方面|(?:展开|详细|具体)(?:说说|讲讲|说|讲)|举个?例"
 )
-"""Words that point at a part of what was said: 那块, 这条, 那一点, 展开说说, 艺术方面."""
+"""Words that point at a part of what was said: 那块, 这条, 那一点, 展开说说, 艺术方面, 举个例子."""
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 HEAD_CHARS = 2
 """How much of a head names it: 艺术 for 艺术创作, 数据 for 数据处理."""
@@ -106,7 +106,9 @@ def asked(message: str, recent: Iterable[Entry], *, focus: str | None = None) ->
             continue
         named = [part for part in points(entry) if part.head[:HEAD_CHARS] in message]
         named = named or [part for part in counted(entry) if _stretch_named(part.head, message)]
-        if len(named) == 1:  # two heads alike (训练数据, 训练和优化): which one is unclear
+        if len(named) > 1:  # two heads alike (自动文本生成, 自动问答): the one named whole
+            named = [part for part in named if part.head in message]
+        if len(named) == 1:  # else which one (训练数据, 训练和优化) is unclear
             return named[0]
     return None
 

@@ -187,6 +187,8 @@ STOPWORDS = frozenset(
         "的话",  # jieba cuts "说的话" into 说/的话; alone it is the conditional "if"
         "那步",  # "监督学习那步咋弄的": the step named before it is what is asked about
         "这步",
+        "那边",  # "学校那边呢": where the asking points, not what it is about
+        "这边",
         "完全",
         "根本",
         "只是",  # "不只是为了…吗": how far a claim goes, not what it is about

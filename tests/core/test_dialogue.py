@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from answers import answered_by
 
-from bot.core.dialogue import ChatState, DialogueConfig, Reply, ReplyKind, step
+from bot.core.dialogue import ChatState, DialogueConfig, Reply, ReplyKind, joining_in, step
 from bot.core.library import Library
 from bot.core.reply import Action
 
@@ -474,7 +474,7 @@ def test_an_aspect_framed_as_an_area_and_going_back_to_the_topic_are_follow_ups(
     for message, entry_id in [
         ("那在自然语言处理方面呢", "generative-ai-applications"),
         ("回到刚才的，那在自然语言处理方面呢", "generative-ai-applications"),
-        ("内容生成那块呢", "generative-ai-efficiency"),
+        ("内容生成那块呢", "generative-ai-applications"),  # the list's line: 媒体和广告公司
     ]:
         assert step(state, message, library, now=1.0)[0].entry_id == entry_id, message
 
@@ -756,6 +756,8 @@ def test_a_point_of_the_list_just_shown_is_said_again_on_its_own(library: Librar
         # The list was two answers ago; 数据处理 has an entry of its own.
         (("大模型面临哪些挑战", "算力不够怎么解决", "数据那块呢"), "data-challenge"),
         (("ChatGPT的基本原理是什么", "第一步具体是啥"), "pretraining"),
+        # "数据那个" names the point as "数据那块" does (was the definition of 大模型).
+        (("大模型现在主要有什么难点", "第一个怎么解决", "那数据那个呢"), "data-challenge"),
     ],
 )
 def test_a_point_with_an_entry_of_its_own_is_answered_by_it(
@@ -763,6 +765,57 @@ def test_a_point_with_an_entry_of_its_own_is_answered_by_it(
 ) -> None:
     reply, _ = talk(library, *messages)[-1]
     assert reply.kind is ReplyKind.ANSWER and reply.entry_id == expected
+
+
+def test_a_member_who_joined_in_may_ask_about_a_point_of_the_list_they_heard(
+    library: Library,
+) -> None:
+    # Member 2 joined member 1's topic with its third point; "第二点" was offered choices: the
+    # list was member 1's answer, not theirs.
+    first = step(ChatState(), "大模型和ChatGPT对AI发展有啥好处", library, now=0.0)[1]
+    joined = joining_in(ChatState(), [first], now=1.0, ttl_seconds=600)
+    third, state = step(joined, "第三点展开说说", library, now=1.0)
+    assert third.entry_id == "multimodal"
+    second = step(state, "那第二点人机交互都用在哪些领域", library, now=2.0)[0]
+    assert second.kind is ReplyKind.ANSWER and second.entry_id == "large-model-ai-benefits"
+    assert "客服" in second.text and "图像" not in second.text
+
+
+def test_a_point_only_touched_by_another_entry_is_the_line_of_the_list(library: Library) -> None:
+    # The efficiency entry has a phrasing about speeding up 内容生成: it is no entry about it.
+    (_, _), (point, _) = talk(library, "生成式AI能用在哪些地方", "内容生成那块谁在用")
+    assert point.entry_id == "generative-ai-applications" and "媒体和广告公司" in point.text
+    assert "艺术家" not in point.text
+
+
+def test_an_example_of_a_point_is_its_line_named_whole(library: Library) -> None:
+    # 自动文本生成 and 自动问答 both start 自动: the head named whole tells which.
+    (_, _), (point, _) = talk(library, "ChatGPT除了聊天还能干啥", "自动文本生成举个例子？")
+    assert point.kind is ReplyKind.ANSWER and point.entry_id == "chatgpt-abilities"
+    assert "剧本" in point.text and "自动生成答案" not in point.text
+
+
+@pytest.mark.parametrize(
+    ("first", "follow", "expected"),
+    [
+        # 那边 is where the asking points, not a word to find ("学校那边呢" was declined).
+        ("ChatGPT对找工作有啥影响？会抢饭碗吗", "学校那边呢", "chatgpt-education-impact"),
+        # 表态 is what someone said of it (was where ChatGPT was trained: 微软's Azure).
+        ("ChatGPT出来以后对社会有啥影响", "微软那边有人表态吗", "chatgpt-tech-impact"),
+    ],
+)
+def test_a_follow_up_about_another_side_finds_its_entry(
+    library: Library, first: str, follow: str, expected: str
+) -> None:
+    reply, _ = talk(library, first, follow)[1]
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == expected
+
+
+def test_how_it_is_done_asked_for_in_detail_is_what_the_answer_says(library: Library) -> None:
+    # "怎么做到的？具体点" was offered choices; "怎么做到的" alone was answered.
+    (_, _), (how, _) = talk(library, "为啥ChatGPT说话比GPT-3友好那么多", "怎么做到的？具体点")
+    assert how.kind is ReplyKind.ANSWER and how.entry_id == "chatgpt-vs-gpt3"
+    assert "人类偏好" in how.text
 
 
 def test_a_point_by_its_place_is_the_line_of_that_place(library: Library) -> None:
