@@ -34,12 +34,18 @@ class Fact(IntFlag):
     be used ("服务器在哪个国家"); answered only by an answer that names one."""
     DAY = 64
     """Which day ("11月几号上线的"): a month ("2022年11月") does not answer it."""
+    PICKS = 128
+    """Courses, books or links to recommend ("有啥提示工程的课程推荐吗"): the articles explain,
+    they recommend nothing, so no answer holds one."""
 
 
 _COMPANIES = "openai|微软|谷歌|google|百度|meta"
 """Makers a question or an answer may name (no article names the last two; people do)."""
 _MADE = "开发|研发|做|搞|造|发明|推出|创造"
 """How a question says that someone made it."""
+
+_PICKED = "课程|教程|网课|书|资料|链接|网站|网址|公众号|博主"
+"""What members ask to be recommended to learn from."""
 
 _ASKING = (
     # Not how far apart two things are ("跟人写的还差多少"): a degree, not a number.
@@ -55,6 +61,12 @@ _ASKING = (
     ),
     (Fact.COUNTRY, re.compile(r"哪国|哪个国家|什么国家|哪里人|哪儿人|国籍")),
     (Fact.DAY, re.compile(r"几号|哪一?天|几[日号]|具体日期|哪一日")),
+    (
+        Fact.PICKS,
+        re.compile(
+            rf"(?:{_PICKED})推荐|推荐.{{0,6}}(?:{_PICKED})|(?:课程|教程|网课|书单)(?:吗|么)?$"
+        ),
+    ),
     (
         Fact.MAKER,
         re.compile(

@@ -418,6 +418,9 @@ _CORRECTION = re.compile(
     r"^(?:不是|不对|错了|no|nope)?\s*(?:我是说|我说的是|我问的是|我想问的是|我是问|我指的是|我是指"
     # 我说 alone only before a name ("我说GPT-3"), not before a sentence ("我说这个挺好用的").
     r"|我说(?=[a-z0-9.\- ]+$|[^\s，。的了吗吧呢]{1,6}$)|i mean|i meant)\s*(?P<focus>.+)$"
+    # "打错了 我想问X" / "算了我问错了，其实是想知道X": a slip owned, then what was meant.
+    r"|^(?:算了)?\s*(?:我?(?:打|问|说|写)错了\s*(?:其实)?|其实)\s*我?(?:就是|是)?想(?:问|知道)(?:的是)?"
+    r"\s*(?P<meant>.+)$"
 )
 # "那怎么解决" / "and where …": a question that leans on the last one.
 _LEANING = re.compile(r"^(?:那么|那|and)\s*(?P<rest>.+)$")
@@ -453,7 +456,7 @@ def ellipsis_focus(text: str) -> str | None:
 def correction_focus(text: str) -> str | None:
     """The X of "不是，我是说X" / "I mean X", or None."""
     match = _CORRECTION.match(text)
-    return (match.group("focus").strip() or None) if match else None
+    return ((match.group("focus") or match.group("meant")).strip() or None) if match else None
 
 
 def leaning_rest(text: str) -> str | None:

@@ -811,6 +811,12 @@ def test_a_follow_up_about_another_side_finds_its_entry(
     assert reply.kind is ReplyKind.ANSWER and reply.entry_id == expected
 
 
+def test_a_slip_owned_is_followed_by_what_was_meant(library: Library) -> None:
+    # Declined: the words owning the slip hid the question.
+    turns = talk(library, "ChatGPT实现对话是哪几步", "算了我问错了，其实是想知道GPT是谁家的")
+    assert turns[1][0].kind is ReplyKind.ANSWER and "OpenAI" in turns[1][0].text
+
+
 def test_how_it_is_done_asked_for_in_detail_is_what_the_answer_says(library: Library) -> None:
     # "怎么做到的？具体点" was offered choices; "怎么做到的" alone was answered.
     (_, _), (how, _) = talk(library, "为啥ChatGPT说话比GPT-3友好那么多", "怎么做到的？具体点")

@@ -8,6 +8,7 @@ from answers import answered_by
 from bot.core import facts
 from bot.core.facts import Fact
 from bot.core.library import Library
+from bot.core.search import Verdict
 
 
 @pytest.mark.parametrize(
@@ -44,6 +45,9 @@ from bot.core.library import Library
         ("什么是大模型", Fact.NONE),
         ("ChatGPT具体是11月几号上线的", Fact.DAY),
         ("ChatGPT是哪天发布的", Fact.DATE | Fact.DAY),
+        ("有啥提示工程的课程推荐吗", Fact.PICKS),
+        ("推荐几本讲大模型的书", Fact.PICKS),
+        ("ChatGPT能给人推荐什么", Fact.NONE),
     ],
 )
 def test_the_fact_a_question_asks_for(library: Library, question: str, wanted: Fact) -> None:
@@ -75,6 +79,12 @@ def test_the_fact_a_question_asks_for(library: Library, question: str, wanted: F
 )
 def test_the_facts_an_answer_holds(answer: str, holds: Fact) -> None:
     assert facts.held(answer) == holds
+
+
+def test_a_course_to_recommend_is_declined(library: Library) -> None:
+    # Answered with the entry on 提示工程: the articles explain it and recommend nothing.
+    assert library.match("有啥提示工程的课程推荐吗").verdict is Verdict.DECLINE
+    assert library.match("提示工程是啥").verdict is Verdict.ANSWER
 
 
 def test_who_made_it_is_not_answered_by_an_entry_that_does_not_say(library: Library) -> None:

@@ -194,6 +194,9 @@ def test_ellipsis_focus_is_what_comes_between_na_and_ne(text: str, focus: str) -
         ("i mean gpt", "gpt"),
         ("我说chatgpt", "chatgpt"),
         ("我说大模型", "大模型"),
+        ("打错了我想问chatgpt背后用的啥模型", "chatgpt背后用的啥模型"),
+        ("算了我问错了其实是想知道gpt是谁家的", "gpt是谁家的"),
+        ("其实我想问rlhf", "rlhf"),
     ],
 )
 def test_a_correction_names_what_was_meant(text: str, focus: str) -> None:
@@ -202,6 +205,8 @@ def test_a_correction_names_what_was_meant(text: str, focus: str) -> None:
 
 def test_i_say_before_a_sentence_is_no_correction() -> None:
     assert correction_focus("我说这个挺好用的") is None
+    assert correction_focus("我想问一下chatgpt是啥") is None  # no slip owned: a question
+    assert correction_focus("其实挺好用的") is None
 
 
 def test_compact_drops_punctuation_spaces_but_keeps_english_words_apart() -> None:

@@ -103,6 +103,8 @@ def test_a_verb_said_short_is_the_verb(analyzer: Analyzer) -> None:
     # Only a 训 or 聊 on its own: 培训 and 无聊 are other words.
     assert "培训" in analyzer.tokenise("去培训一下")
     assert analyzer.tokenise("无聊的时候跟它聊")[:1] == ["无聊"]
+    assert "封杀" in analyzer.tokenise("听说学校和公司都在禁它")
+    assert "封杀" not in analyzer.tokenise("禁止使用")
 
 
 def test_where_said_short_is_where(analyzer: Analyzer) -> None:
