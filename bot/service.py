@@ -28,7 +28,7 @@ from bot.core.dialogue import (
     Reply,
     ReplyKind,
     joining_in,
-    new_to_the_talk,
+    reads_the_group,
     step,
     without_topic,
 )
@@ -274,10 +274,11 @@ class ChatService:
         return Outcome(self._in_script(key, message, reply), answer_id)
 
     async def _joining_in(self, turn: Turn, key: str, state: ChatState, now: float) -> ChatState:
-        """A group member's state, with the group's topic when they are new to the talk
-        (`dialogue.joining_in`); the group's is looked up only then."""
+        """A group member's state, with the group's topic when they are new to the talk, or
+        its page when another member read on in their answer (`dialogue.joining_in`); the
+        group's is looked up only then."""
         ttl = self._config.ttl_seconds
-        if not new_to_the_talk(state, now=now, ttl_seconds=ttl):
+        if not reads_the_group(state, now=now, ttl_seconds=ttl):
             return state
         try:
             group = await self._store.latest_states(

@@ -229,6 +229,21 @@ async def test_a_member_new_to_the_talk_is_asked_which_of_two_topics_is_meant(
     assert follow.kind is ReplyKind.ANSWER and follow.entry_id == "chatgpt-training"
 
 
+async def test_a_member_reads_on_from_the_page_another_member_paged_to(
+    service: ChatService,
+) -> None:
+    # Member 2's "继续" showed page 2 of member 1's answer: member 1's "继续" showed it again.
+    first = (await say(service, "ChatGPT是怎么训练的", chat=-100, user=1, group=True)).reply
+    second = (await say(service, "继续", chat=-100, user=2, group=True)).reply
+    assert (second.entry_id, second.page) == (first.entry_id, 2)
+    third = (await say(service, "继续", chat=-100, user=1, group=True)).reply
+    assert (third.entry_id, third.page) == (first.entry_id, 3)
+    # Not another group's, nor a page behind.
+    await say(service, "ChatGPT是怎么训练的", chat=-200, user=1, group=True)
+    other = (await say(service, "继续", chat=-200, user=1, group=True)).reply
+    assert other.page == 2
+
+
 async def test_a_member_asked_back_follows_the_topic_another_member_brings(
     service: ChatService,
 ) -> None:

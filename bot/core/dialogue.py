@@ -101,9 +101,12 @@ def joining_in(
     after someone else's question means that question's topic. Not one who has read answers
     (and then said 换个话题, or let the topic go stale): they had a conversation of their own.
     Nor while two members talk about different subjects: "那它呢" or "继续" could mean either,
-    and the newcomer is asked which."""
+    and the newcomer is asked which.
+
+    A member whose answer another member paged on ("还有呢" showed its second page) reads on
+    from where the group is: their "继续" does not show that page again."""
     if not new_to_the_talk(member, now=now, ttl_seconds=ttl_seconds):
-        return member
+        return _caught_up(member, group)
     topics = [state for state in group if state.subject and state.is_fresh(now, ttl_seconds)]
     if not topics or len({state.subject for state in topics}) > 1:
         return member
@@ -117,6 +120,25 @@ def joining_in(
         updated_at=latest.updated_at,
         heard=latest.shown[-parts.RECENT_ANSWERS :],
     )
+
+
+def _caught_up(member: ChatState, group: Sequence[ChatState]) -> ChatState:
+    latest = group[0] if group else None
+    if (
+        latest is None
+        or member.entry_id is None
+        or latest.entry_id != member.entry_id
+        or latest.page <= member.page
+        or latest.updated_at < member.updated_at
+    ):
+        return member
+    return replace(member, page=latest.page)
+
+
+def reads_the_group(member: ChatState, *, now: float, ttl_seconds: float) -> bool:
+    """Whether the group's latest topics may change a member's state (see `joining_in`): only
+    for one new to the talk or reading an answer."""
+    return member.entry_id is not None or new_to_the_talk(member, now=now, ttl_seconds=ttl_seconds)
 
 
 @dataclass(frozen=True, slots=True)
