@@ -103,9 +103,12 @@ def joining_in(
     Nor while two members talk about different subjects: "那它呢" or "继续" could mean either,
     and the newcomer is asked which.
 
-    A member whose answer another member paged on ("还有呢" showed its second page) reads on
-    from where the group is: their "继续" does not show that page again."""
-    if not new_to_the_talk(member, now=now, ttl_seconds=ttl_seconds):
+    A member who joined in and has had no answer of their own yet (their question was
+    declined) still follows the talk: "具体哪家公司" after another member's next answer is about
+    that answer. A member whose answer another member paged on ("还有呢" showed its second page)
+    reads on from where the group is: their "继续" does not show that page again."""
+    new = new_to_the_talk(member, now=now, ttl_seconds=ttl_seconds)
+    if not new and not _still_following(member, group):
         return _caught_up(member, group)
     topics = [state for state in group if state.subject and state.is_fresh(now, ttl_seconds)]
     if not topics or len({state.subject for state in topics}) > 1:
@@ -119,6 +122,13 @@ def joining_in(
         last_question=latest.last_question,
         updated_at=latest.updated_at,
         heard=latest.shown[-parts.RECENT_ANSWERS :],
+    )
+
+
+def _still_following(member: ChatState, group: Sequence[ChatState]) -> bool:
+    offered = bool(member.suggestions) and not member.pending
+    return (
+        not member.shown and not offered and bool(group) and group[0].updated_at > member.updated_at
     )
 
 
@@ -137,8 +147,12 @@ def _caught_up(member: ChatState, group: Sequence[ChatState]) -> ChatState:
 
 def reads_the_group(member: ChatState, *, now: float, ttl_seconds: float) -> bool:
     """Whether the group's latest topics may change a member's state (see `joining_in`): only
-    for one new to the talk or reading an answer."""
-    return member.entry_id is not None or new_to_the_talk(member, now=now, ttl_seconds=ttl_seconds)
+    for one new to the talk, still following it, or reading an answer."""
+    return (
+        member.entry_id is not None
+        or not member.shown
+        or new_to_the_talk(member, now=now, ttl_seconds=ttl_seconds)
+    )
 
 
 @dataclass(frozen=True, slots=True)

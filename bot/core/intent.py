@@ -431,12 +431,17 @@ _BACK_TO_THE_TOPIC = re.compile(r"^(?:回到刚才的?(?:话题|问题)?|回到�
 那在自然语言处理方面呢"): the follow-up is what follows."""
 
 
+_GOING_ON = re.compile(r"^(?:继续|接着)(?:说说|讲讲|说|讲)(?=..)")
+"""Going on with a question of its own ("继续说说它还能干啥", "接着说，那推理能力是参数多大才出来
+的"): the question is what is asked; 继续 alone pages on."""
+
+
 def compact(normalised: str) -> str:
     """A normalised message without the spaces that punctuation left, keeping those between
     latin words ("where was it trained" stays readable for the search), and without a
-    "back to the topic" before a follow-up."""
+    "back to the topic" or "go on" before a follow-up."""
     text = re.sub(r"(?<![a-z0-9])\s+|\s+(?![a-z0-9])", "", normalised).strip()
-    return _BACK_TO_THE_TOPIC.sub("", text)
+    return _GOING_ON.sub("", _BACK_TO_THE_TOPIC.sub("", text))
 
 
 _AREA = re.compile(r"^在|(?:方面|这块|那块|这一块|那一块|这边|那边|(?<=.)(?:那个|这个))$")

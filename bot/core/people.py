@@ -12,8 +12,11 @@ from collections.abc import Iterable
 
 from bot.core.knowledge import Entry
 
-_HE_OR_SHE = re.compile(r"(?<![其吉])[他她](?![们人])")
-"""他 or 她 for one person: not 他们, 其他, 他人 (others)."""
+_HE_OR_SHE = re.compile(
+    r"(?<![其吉])[他她](?![们人])|说(?:这|那)?(?:句)?话的(?:那个)?人|(?:这|那)(?:个|位)?(?:人(?![工类机们力性员体])|哥们|老哥|大佬)"
+)
+"""He or she for one person: 他, 她 (not 他们, 其他, 他人: others), "说这话的人", "这个人",
+"那位大佬"."""
 _PERSON = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}")
 """A person's name as Chinese writes a foreign one: 埃里克·博伊德."""
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")

@@ -78,6 +78,14 @@ FILLERS = (
     # How to explain it, not what: "能不能用通俗的话讲讲GPT预训练的原理".
     "用通俗的话",
     "用大白话",
+    # In which language to explain, after an English term ("GPT是啥意思…能用中文给我解释一下吗"):
+    # how to answer, not whether ChatGPT speaks Chinese.
+    "用中文给我解释一下",
+    "用中文给我讲讲",
+    "用中文解释一下",
+    "用中文解释",
+    "用中文讲讲",
+    "用中文说说",
     "通俗易懂地",
     "通俗地",
     "通俗点",
@@ -103,6 +111,13 @@ FILLERS = (
     "回到刚才的",
     "回到刚才",
     "回到正题",
+    "回到一开始的问题",  # the topic is still the chat's: "回到第一个问题，那每生成一个词依赖的是啥"
+    "回到最开始的问题",
+    "回到刚开始的问题",
+    "回到开头的问题",
+    "回到最初的问题",
+    "回到第一个问题",
+    "回到",  # "回到RLHF，它让ChatGPT哪方面变好了": RLHF is what it is about
     "还是说回",
     "再说回",
     "说回",

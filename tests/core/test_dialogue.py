@@ -811,6 +811,37 @@ def test_a_follow_up_about_another_side_finds_its_entry(
     assert reply.kind is ReplyKind.ANSWER and reply.entry_id == expected
 
 
+def test_a_question_after_going_on_is_that_question(library: Library) -> None:
+    # "接着说，…" read 接着说 as words to find and offered choices; "继续说说它还能干啥" went on
+    # to the feedback entry.
+    reply = talk(library, "思维链是啥", "接着说，那推理能力是参数多大才出来的")[1][0]
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "scale-and-emergence"
+    reply = talk(library, "ChatGPT能做什么", "继续说说它还能干啥")[1][0]
+    assert reply.entry_id == "chatgpt-abilities"
+
+
+def test_how_popular_it_is_is_its_popularity(library: Library) -> None:
+    # jieba glues 有多火 whole: "ChatGPT有多火" was its parameter count.
+    reply = talk(library, "ChatGPT有多火")[0][0]
+    assert reply.entry_id == "chatgpt-popularity"
+
+
+def test_a_member_declined_after_joining_in_follows_the_talk_on(library: Library) -> None:
+    # Member 2 joined member 1's talk and was declined; member 1's next answer says no company
+    # is named: member 2's "具体哪家公司" was ChatGPT's maker.
+    first = step(ChatState(), "为啥国内高校搞不出ChatGPT", library, now=0.0)[1]
+    joined = joining_in(ChatState(), [first], now=1.0, ttl_seconds=600)
+    declined, member = step(joined, "说白了就是缺钱呗？", library, now=1.0)
+    assert declined.kind is ReplyKind.DECLINE
+    latest = step(first, "那国内有团队在做类似的吗", library, now=2.0)[1]
+    following = joining_in(member, [latest], now=3.0, ttl_seconds=600)
+    reply = step(following, "具体哪家公司？百度吗", library, now=3.0)[0]
+    assert reply.kind is ReplyKind.DECLINE and "没有说是哪些公司" in reply.text
+    # One who has read an answer of their own keeps their topic.
+    own = step(ChatState(), "ChatGPT能做什么", library, now=0.5)[1]
+    assert joining_in(own, [latest], now=3.0, ttl_seconds=600) == own
+
+
 def test_a_slip_owned_is_followed_by_what_was_meant(library: Library) -> None:
     # Declined: the words owning the slip hid the question.
     turns = talk(library, "ChatGPT实现对话是哪几步", "算了我问错了，其实是想知道GPT是谁家的")
@@ -854,7 +885,9 @@ def test_a_point_counted_in_a_sentence_is_asked_by_its_place(library: Library) -
     assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "multimodal"
 
 
-@pytest.mark.parametrize("question", ["他说了啥", "他是啥职位来着", "他是哪个公司的"])
+@pytest.mark.parametrize(
+    "question", ["他说了啥", "他是啥职位来着", "他是哪个公司的", "说这话的人是啥职位"]
+)
 def test_he_after_an_answer_naming_someone_is_that_person(library: Library, question: str) -> None:
     # "他是啥职位来着" was answered with ChatGPT's principle: 他 is no ChatGPT.
     reply, _ = talk(library, "微软那边有人评价过ChatGPT没", question)[1]

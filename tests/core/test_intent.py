@@ -214,6 +214,12 @@ def test_compact_drops_punctuation_spaces_but_keeps_english_words_apart() -> Non
     assert compact("where was it trained") == "where was it trained"
 
 
+def test_going_on_with_a_question_of_its_own_is_that_question() -> None:
+    assert compact("继续说说它还能干啥") == "它还能干啥"
+    assert compact("接着说 那推理能力是参数多大才出来的") == "那推理能力是参数多大才出来的"
+    assert compact("继续训练会怎样") == "继续训练会怎样"  # 继续 before no saying
+
+
 @pytest.mark.parametrize(
     "text",
     [

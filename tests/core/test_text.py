@@ -160,6 +160,19 @@ def test_how_to_explain_it_is_padding(analyzer: Analyzer) -> None:
     assert analyzer.tokenise("能不能唠唠GPT预训练的原理") == tokens
 
 
+def test_in_which_language_to_explain_is_padding(analyzer: Analyzer) -> None:
+    # "能用中文给我解释一下吗" was read as whether ChatGPT speaks Chinese.
+    assert analyzer.tokenise("GPT是啥意思，用中文给我解释一下") == analyzer.tokenise("GPT是啥意思")
+    assert "中文" in analyzer.tokenise("ChatGPT能用中文吗")
+
+
+@pytest.mark.parametrize("back", ["回到第一个问题，", "回到一开始的问题，", "回到"])
+def test_going_back_to_an_earlier_question_is_padding(analyzer: Analyzer, back: str) -> None:
+    assert analyzer.tokenise(f"{back}RLHF让ChatGPT哪方面变好了") == analyzer.tokenise(
+        "RLHF让ChatGPT哪方面变好了"
+    )
+
+
 @pytest.mark.parametrize("aside", ["听着挺玄乎", "听起来很高大上", "听着贼玄乎"])
 def test_how_a_term_sounds_to_the_asker_is_padding(analyzer: Analyzer, aside: str) -> None:
     assert analyzer.tokenise(f"思维链{aside}，到底指什么") == analyzer.tokenise("思维链到底指什么")
