@@ -97,6 +97,12 @@ FILLERS = (
     "谁能告诉我",
     "有谁知道",
     "谁知道",
+    # "有人懂ChatGPT是怎么训练的吗": asks for anyone who knows, not about 懂 (understanding code).
+    "有没有人懂",
+    "有没有人知道",
+    "有人懂",
+    "有人知道",
+    "谁懂",
     "帮我解释一下",
     "解释一下",
     "介绍一下",

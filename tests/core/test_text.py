@@ -160,6 +160,15 @@ def test_how_to_explain_it_is_padding(analyzer: Analyzer) -> None:
     assert analyzer.tokenise("能不能唠唠GPT预训练的原理") == tokens
 
 
+@pytest.mark.parametrize("asking", ["有人懂", "有没有人知道", "谁懂"])
+def test_asking_whether_anyone_knows_is_padding(analyzer: Analyzer, asking: str) -> None:
+    # "有人懂ChatGPT是怎么训练的吗" was how ChatGPT came to 懂 code.
+    assert analyzer.tokenise(f"{asking}ChatGPT是怎么训练的吗") == analyzer.tokenise(
+        "ChatGPT是怎么训练的吗"
+    )
+    assert "懂" in analyzer.tokenise("ChatGPT真的懂编程吗")
+
+
 def test_in_which_language_to_explain_is_padding(analyzer: Analyzer) -> None:
     # "能用中文给我解释一下吗" was read as whether ChatGPT speaks Chinese.
     assert analyzer.tokenise("GPT是啥意思，用中文给我解释一下") == analyzer.tokenise("GPT是啥意思")
