@@ -221,6 +221,12 @@ class Unsaid(NamedTuple):
                     return sentence.strip()
         return ""
 
+    def in_answer_of_anything(self, answer: str) -> str:
+        """The answer's sentence that says its article does not give what is asked, whatever it
+        is of: for a follow-up that names nothing ("具体是哪几家？" right after the answer that
+        says no company is named)."""
+        return self._replace(named=("",)).in_answer(answer)  # "" is in every clause
+
     def _leaves_out(self, clause: str) -> bool:
         return bool(
             (self.specifics and _NO_SPECIFICS.search(clause))

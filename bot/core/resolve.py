@@ -204,7 +204,12 @@ def _left_out_of_what_was_shown(
     if library.vocabulary.names_in(message) or own.reading.unsaid is None:
         return None
     shown = next((hit for hit in own.hits() if hit.entry.id == context.entry_id), None)
-    if shown is None or not shown.unsaid:
+    if shown is None:
+        # Sharing no word with it ("具体是哪几家？百度那个叫啥来着" after the domestic teams):
+        # what it leaves out is read off its answer all the same.
+        unsaid = own.reading.unsaid.in_answer_of_anything(shown_entry.answer)
+        shown = Hit(shown_entry, 0.0, 0.0, 0.0, 0.0, 0.0, shown_entry.question, unsaid=unsaid)
+    if not shown.unsaid:
         return None
     return Match(Verdict.ANSWER, (shown,))
 

@@ -842,6 +842,15 @@ def test_a_member_declined_after_joining_in_follows_the_talk_on(library: Library
     assert joining_in(own, [latest], now=3.0, ttl_seconds=600) == own
 
 
+@pytest.mark.parametrize("which", ["具体是哪几家？百度那个叫啥来着", "具体是哪几家"])
+def test_which_ones_after_an_answer_naming_none_is_declined_with_it(
+    library: Library, which: str
+) -> None:
+    # Sharing no word with the answer on domestic teams, "百度那个叫啥" was ChatGPT's full name.
+    reply = talk(library, "现在有国内团队在做ChatGPT吗", which)[1][0]
+    assert reply.kind is ReplyKind.DECLINE and "没有说是哪些公司" in reply.text
+
+
 def test_a_slip_owned_is_followed_by_what_was_meant(library: Library) -> None:
     # Declined: the words owning the slip hid the question.
     turns = talk(library, "ChatGPT实现对话是哪几步", "算了我问错了，其实是想知道GPT是谁家的")
