@@ -10,6 +10,7 @@ knowledge knows makes an ellipsis: "文心一言怎么样" has no reading and is
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -85,6 +86,11 @@ def restatements(text: str, context: Context, vocabulary: Vocabulary) -> list[Re
     pronoun_readings = _pronoun_readings(text, context, vocabulary)
     if pronoun_readings:
         return pronoun_readings
+    like = _LIKE_WHAT_WAS_SAID.match(text)
+    if like and vocabulary.is_name(like.group("name")):
+        # "那GPT-3没有这些吗" after ChatGPT's safety measures: the last question, of GPT-3.
+        name = vocabulary.names_in(like.group("name"))[0]
+        return [Restatement(_swap_name(context, vocabulary, name), Reference.NAME, name)]
     if vocabulary.names_in(text):
         return []
     named = list(dict.fromkeys(vocabulary.names_in(context.last_question)))
@@ -99,6 +105,14 @@ def restatements(text: str, context: Context, vocabulary: Vocabulary) -> list[Re
     if len(text) <= SHORT and intent.asks_something(text):
         return _implicit(text, context)
     return []
+
+
+_LIKE_WHAT_WAS_SAID = re.compile(
+    r"^(?:那么?)?(?P<name>.+?)(?:也|就|难道)?(?:没有|不|有|是|会|能)?(?:这些|这样|这种|同样)的?"
+    r"(?:吗|呢|吧|么)?$"
+)
+"""Another name asked of what the last answer said, and nothing else: "那GPT-3没有这些吗",
+"GPT也这样吗"."""
 
 
 def _asks_the_difference(text: str) -> bool:

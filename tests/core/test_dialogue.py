@@ -851,6 +851,17 @@ def test_which_ones_after_an_answer_naming_none_is_declined_with_it(
     assert reply.kind is ReplyKind.DECLINE and "没有说是哪些公司" in reply.text
 
 
+def test_another_name_asked_of_what_was_said_is_the_last_question_of_it(
+    library: Library,
+) -> None:
+    # "那GPT-3没有这些吗" after ChatGPT's safety measures was GPT-3's parameter count.
+    reply = talk(library, "ChatGPT在安全方面做了啥", "那GPT-3没有这些吗")[1][0]
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "safety-ethics"
+    # A question of its own that says 这些 is read as it stands.
+    reply = talk(library, "ChatGPT在安全方面做了啥", "那DAN越狱prompt能绕过这些限制吗")[1][0]
+    assert reply.entry_id != "safety-ethics"
+
+
 def test_a_slip_owned_is_followed_by_what_was_meant(library: Library) -> None:
     # Declined: the words owning the slip hid the question.
     turns = talk(library, "ChatGPT实现对话是哪几步", "算了我问错了，其实是想知道GPT是谁家的")
