@@ -554,11 +554,15 @@ def _previous(
 
 
 def _summary(state: ChatState, library: Library, config: DialogueConfig) -> tuple[Reply, ChatState]:
-    """一句话总结: the first page of the current answer again, which leads with its gist (the
-    comparison's summary, the definition before the details)."""
+    """一句话总结: the gist of the current answer (its first sentence, which leads with the
+    comparison's summary or the definition before the details); its first page again when it
+    has no shorter form."""
     entry = library.get(state.entry_id) if state.entry_id else None
     if entry is None:
         return _nothing_to_continue(state, library)
+    gist = parts.gist(entry)
+    if gist and len(gist) < len(entry.answer.strip()):
+        return _excerpt(state, entry, phrases.in_short(gist), state.last_question, config)
     return _answer(state, entry, state.last_question, config, page=1)
 
 

@@ -285,13 +285,20 @@ class Intent(Enum):
 
 
 _SUMMARY_MESSAGE = re.compile(
+    r"(?:太长了?(?:没看完|不看)?|没看完)?(?:用中文)?(?:(?:"
     r"(?:这俩|它俩|两者)?(?:的?最大的?区别)?(?:能不能|能|可以)?(?:帮我)?"
     r"(?:用一句话|一句话|简单|简短|简要)?(?:地)?(?:总结|概括|归纳)(?:一?下)?"
     r"|(?:用一句话|一句话)(?:说|讲)(?:一?下)?|简单(?:一?点|些)?(?:说|讲)(?:一?下)?"
-    r"|summari[sz]e(?:it)?|sum(?:it)?up|inshort|tldr"  # squeezed: "sum it up" is sumitup
+    r"|(?:能不能|能|可以)?再?(?:通俗|浅显|简单)(?:一?点|些)(?:说|讲)?(?:一?下)?"
+    # Squeezed English ("sum it up" is sumitup); the normaliser reads summarize as 摘要 and
+    # version as 版本.
+    r"|summari[sz]e(?:it)?|sum(?:it)?up|inshort|tldr|eli5|explainlikeim5|inanutshell|summary"
+    r"|(?:simpler|shorter|short)(?:版本)?|(?:in)?onesentence|摘要(?:allthat|it|this)?(?:in\d行?lines?)?"
+    r")(?:pls|please|plz)?)+(?:吗|呗|嘛)?"
 )
 """Asking for the short of what was just said ("一句话总结下呗", "这俩最大的区别一句话总结下",
-"简单说", "tl;dr"): not a new question."""
+"太长了没看完 简单点说", "可以再通俗一点吗", "tl;dr", "ELI5 pls, in one sentence", "simpler
+version?"): not a new question."""
 
 
 _LOST = re.compile(

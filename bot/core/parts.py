@@ -74,6 +74,30 @@ def _counted_items(answer: str) -> tuple[tuple[str, str], ...]:
     return tuple((_ASIDE.sub("", item).strip(), item.strip()) for item in items if item)
 
 
+_FIRST_SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
+
+
+@functools.lru_cache(maxsize=1024)
+def _gist_of(answer: str) -> str:
+    first = _FIRST_SENTENCE.search(answer)
+    lead = first.group(0).strip() if first else ""
+    if not lead.endswith(("：", ":")):
+        return lead
+    paragraph = answer.strip().split("\n\n", 1)[0]
+    listed = paragraph.splitlines()[1:]
+    heads = [head for head, _ in _headed_lines(paragraph)]
+    if listed and len(heads) == len(listed):
+        return f"{lead}{'、'.join(heads)}。"
+    return paragraph
+
+
+def gist(entry: Entry) -> str:
+    """The short of an answer: its first sentence; when that sentence opens a list, the list's
+    heads ("…应用前景：艺术创作、内容生成、智能客服、自然语言处理。"), or the whole first
+    paragraph when its lines have none (the summary before a comparison's details)."""
+    return _gist_of(entry.answer)
+
+
 def list_asked(message: str, recent: Iterable[Entry]) -> tuple[Part, ...]:
     """The points of the latest answer that has any, when a message (normalised, no spaces)
     asks for them ("具体体现在哪几个方面" after the relation of 大模型 and ChatGPT)."""

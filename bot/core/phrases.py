@@ -70,6 +70,11 @@ def points_of(answer: str, points: Sequence[tuple[str, str]]) -> str:
     return told + "：\n" + "\n".join(lines)
 
 
+def in_short(gist: str) -> str:
+    """The short of an answer, asked for ("一句话总结", "简单点说", "tl;dr")."""
+    return f"简单说：{gist}"
+
+
 def said_of_someone(sentence: str) -> str:
     """What the articles say of a person an answer named: the one sentence that names them."""
     return f"文章里说到这个人的只有这一句：\n\n{sentence}"

@@ -862,6 +862,14 @@ def test_another_name_asked_of_what_was_said_is_the_last_question_of_it(
     assert reply.entry_id != "safety-ethics"
 
 
+def test_the_short_of_an_answer_is_its_gist_not_the_answer_again(library: Library) -> None:
+    # "太长了没看完😂 简单点说" was declined; "一句话总结" showed the whole answer again.
+    (first, _), (short, _) = talk(library, "大模型跟ChatGPT到底啥关系", "太长了没看完😂 简单点说")
+    assert short.kind is ReplyKind.ANSWER and short.entry_id == "large-model-vs-chatgpt"
+    assert "ChatGPT的基础" in short.text and "模型规模" in first.text
+    assert "模型规模" not in short.text
+
+
 def test_a_slip_owned_is_followed_by_what_was_meant(library: Library) -> None:
     # Declined: the words owning the slip hid the question.
     turns = talk(library, "ChatGPT实现对话是哪几步", "算了我问错了，其实是想知道GPT是谁家的")

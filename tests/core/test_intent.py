@@ -233,10 +233,23 @@ def test_going_on_with_a_question_of_its_own_is_that_question() -> None:
         "有点绕…简单点说？",
         "还是没太懂，简单点说",
         "没懂",
+        # Asked as group members ask it (these were declined or answered as questions).
+        "太长了没看完😂 简单点说",
+        "可以再通俗一點嗎",
+        "用中文一句话总结下",
+        "ELI5 pls, in one sentence",
+        "simpler version?",
+        "shorter",
+        "summarize all that in 2 lines",
     ],
 )
 def test_asking_for_the_short_of_it_is_a_summary(analyzer: Analyzer, text: str) -> None:
     assert classify(analyzer.normalise(text)) is Intent.SUMMARY
+
+
+@pytest.mark.parametrize("text", ["ChatGPT的简单版本", "what is a short summary of RLHF"])
+def test_a_question_about_something_short_is_a_question(analyzer: Analyzer, text: str) -> None:
+    assert classify(analyzer.normalise(text)) is Intent.QUESTION
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.knowledge import Entry
-from bot.core.parts import asked, counted, list_asked, points
+from bot.core.parts import asked, counted, gist, list_asked, points
 
 STEPS = Entry(
     id="steps",
@@ -106,3 +106,26 @@ def test_asking_for_the_points_gives_the_latest_list(message: str) -> None:
     plain = Entry("p", "?", (), (), "", "没有列表。")
     assert [p.head for p in list_asked(message, [plain, USES])][:1] == ["艺术创作"]
     assert list_asked("它是什么", [USES]) == ()
+
+
+def test_the_gist_of_an_answer_is_its_lead_with_its_lists_heads() -> None:
+    assert gist(STEPS) == "《甲》说，分三步：预训练、微调、对话生成。"
+    plain = Entry(
+        id="plain",
+        question="它是什么？",
+        alternatives=(),
+        keywords=(),
+        subject="ChatGPT",
+        answer="它是一个聊天机器人。它由OpenAI开发。",
+    )
+    assert gist(plain) == "它是一个聊天机器人。"
+    # Lines with no heads: the whole first paragraph is the short of it.
+    summary = Entry(
+        id="summary",
+        question="有什么区别？",
+        alternatives=(),
+        keywords=(),
+        subject="GPT",
+        answer="总结是：\n- GPT是通用的。\n- ChatGPT是聊天的。\n\n细节：\n- 模型：不同。",
+    )
+    assert gist(summary) == "总结是：\n- GPT是通用的。\n- ChatGPT是聊天的。"
