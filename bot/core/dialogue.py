@@ -228,6 +228,8 @@ def _say(
         return Reply(phrases.RESET, ReplyKind.RESET), without_topic(state)
     if intent is intents.Intent.PREVIOUS:
         return _previous(state, library, config)
+    if intent is intents.Intent.AGAIN:
+        return _previous(state, library, config, back=0)
     if intent is intents.Intent.SUMMARY:
         return _summary(state, library, config)
     if intent is intents.Intent.NONE_OF_THESE and state.suggestions:
@@ -544,13 +546,14 @@ def _continue(
 
 
 def _previous(
-    state: ChatState, library: Library, config: DialogueConfig
+    state: ChatState, library: Library, config: DialogueConfig, *, back: int = 1
 ) -> tuple[Reply, ChatState]:
-    """上一页: the page before the current one (the first page again when on the first)."""
+    """上一页: the page before the current one (the first page again when on the first);
+    再说一遍 (`back=0`): the current page once more."""
     entry = library.get(state.entry_id) if state.entry_id else None
     if entry is None:
         return _nothing_to_continue(state, library)
-    return _answer(state, entry, state.last_question, config, page=state.page - 1)
+    return _answer(state, entry, state.last_question, config, page=state.page - back)
 
 
 def _summary(state: ChatState, library: Library, config: DialogueConfig) -> tuple[Reply, ChatState]:

@@ -273,7 +273,8 @@ class Intent(Enum):
     DEPTH = "depth"  # continue, preferring the sub-topics of the current answer
     WHY = "why"  # the reason or mechanism behind the current answer
     PREVIOUS = "previous"  # back a page
-    SUMMARY = "summary"  # the short of the current answer: its first page
+    AGAIN = "again"  # the current page once more: 再说一遍, 没看清
+    SUMMARY = "summary"  # the short of the current answer: its gist
     NONE_OF_THESE = "none_of_these"  # none of the choices offered
     RESET = "reset"
     GREETING = "greeting"
@@ -300,6 +301,13 @@ _SUMMARY_MESSAGE = re.compile(
 "太长了没看完 简单点说", "可以再通俗一点吗", "tl;dr", "ELI5 pls, in one sentence", "simpler
 version?"): not a new question."""
 
+
+_AGAIN_MESSAGE = re.compile(
+    r"(?:(?:刚才|刚刚)?(?:那个|那条|那段|的)?(?:能不能|能|可以)?(?:再|重新)(?:说|讲|发)一?(?:遍|次|下)"
+    r"|重复(?:一?(?:遍|次|下))?|没看清楚?|没看到|say(?:it|that)?again|repeat(?:that|it)?|oncemore"
+    r")+(?:吗|呗|嘛|pls|please)?"
+)
+"""Asking for what was just said once more ("刚才那个再说一遍 没看清", "say that again")."""
 
 _LOST = re.compile(
     r"^(?:有点|有些|好|太)?(?:绕|复杂|晕|懵)了?"
@@ -373,6 +381,8 @@ def classify(normalised: str) -> Intent:
         return Intent.DEPTH
     if _SUMMARY_MESSAGE.fullmatch(text):
         return Intent.SUMMARY
+    if _AGAIN_MESSAGE.fullmatch(text):
+        return Intent.AGAIN
     lost = _LOST.match(text)
     if lost:
         unlost = text[lost.end() :]

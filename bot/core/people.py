@@ -14,15 +14,17 @@ from bot.core.knowledge import Entry
 
 _HE_OR_SHE = re.compile(
     r"(?<![其吉])[他她](?![们人])|说(?:这|那)?(?:句)?话的(?:那个)?人|(?:这|那)(?:个|位)?(?:人(?![工类机们力性员体])|哥们|老哥|大佬)"
+    r"|(?<![a-z])(?:he|his|him|she|her)(?![a-z])"
 )
 """He or she for one person: 他, 她 (not 他们, 其他, 他人: others), "说这话的人", "这个人",
-"那位大佬"."""
+"那位大佬", "his title?"."""
 _PERSON = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}")
 """A person's name as Chinese writes a foreign one: 埃里克·博伊德."""
 _SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 _TOLD = re.compile(
     r"说|讲|表示|认为|觉得|评价|看法|观点|怎么看|提到|预测|谁|叫什么|名字|职位|职务|工作|身份|头衔"
     r"|公司|哪家|单位|干什么|干嘛|做什么|什么人"
+    r"|(?<![a-z])(?:title|position|job|role|who|said|say|says|think|thinks)(?![a-z])"
 )
 """What such a sentence tells of a person: who they are (their title) and what they said."""
 

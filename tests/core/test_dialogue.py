@@ -862,6 +862,23 @@ def test_another_name_asked_of_what_was_said_is_the_last_question_of_it(
     assert reply.entry_id != "safety-ethics"
 
 
+def test_once_more_is_the_page_just_shown(library: Library) -> None:
+    # "刚才那个再说一遍 没看清" was declined.
+    config = DialogueConfig(page_size=80)
+    state, shown = ChatState(), []
+    for second, message in enumerate(["ChatGPT是怎么训练的", "继续", "刚才那个再说一遍 没看清"]):
+        reply, state = step(state, message, library, now=float(second), config=config)
+        shown.append(reply)
+    assert shown[2].kind is ReplyKind.ANSWER and shown[2].page == 2
+    assert shown[2].text == shown[1].text
+
+
+@pytest.mark.parametrize("question", ["his title?", "what did he say?"])
+def test_he_in_english_is_the_person_an_answer_names(library: Library, question: str) -> None:
+    reply = talk(library, "微软那边有人评价过ChatGPT没", question)[1][0]
+    assert reply.kind is ReplyKind.ANSWER and "埃里克·博伊德" in reply.text
+
+
 def test_the_short_of_an_answer_is_its_gist_not_the_answer_again(library: Library) -> None:
     # "太长了没看完😂 简单点说" was declined; "一句话总结" showed the whole answer again.
     (first, _), (short, _) = talk(library, "大模型跟ChatGPT到底啥关系", "太长了没看完😂 简单点说")

@@ -247,6 +247,13 @@ def test_asking_for_the_short_of_it_is_a_summary(analyzer: Analyzer, text: str) 
     assert classify(analyzer.normalise(text)) is Intent.SUMMARY
 
 
+@pytest.mark.parametrize(
+    "text", ["刚才那个再说一遍 没看清", "再说一遍", "say that again", "重复一下"]
+)
+def test_asking_for_it_once_more_is_again(analyzer: Analyzer, text: str) -> None:
+    assert classify(analyzer.normalise(text)) is Intent.AGAIN
+
+
 @pytest.mark.parametrize("text", ["ChatGPT的简单版本", "what is a short summary of RLHF"])
 def test_a_question_about_something_short_is_a_question(analyzer: Analyzer, text: str) -> None:
     assert classify(analyzer.normalise(text)) is Intent.QUESTION
