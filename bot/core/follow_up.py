@@ -83,6 +83,9 @@ def restatements(text: str, context: Context, vocabulary: Vocabulary) -> list[Re
     focus = intent.ellipsis_focus(text)
     if focus is not None:
         return _about(focus, context, vocabulary)
+    if vocabulary.is_term(text) and not vocabulary.names_in(text):
+        # A term alone ("特点？", "缺点？") asks it of the topic, as "那特点呢" does.
+        return [Restatement(f"{context.subject}的{text}", Reference.ASPECT)]
     pronoun_readings = _pronoun_readings(text, context, vocabulary)
     if pronoun_readings:
         return pronoun_readings

@@ -420,7 +420,7 @@ DETERMINERS = ("这个", "那个", "该", "这")
 """Before a name these are no pronoun: "这个奖励模型" is about 奖励模型."""
 # A focus that asks something itself ("大模型是什么") is no bare name or aspect.
 _ASKING = re.compile(
-    r"什么|怎么|为什么|哪|多少|多久|多快|谁|吗|是|有|能|会|如何|啥|咋|吧"
+    r"什么|怎么|为什么|哪|多少|多久|多快|谁|吗|是|有|能|会|如何|啥|咋|吧|行不行|可不可以|好不好"
     r"|what|how|why|where|who|which|when"
 )
 # "那GPT呢" / "GPT呢" / "那它的缺点呢" / "那GPT怎么样" / "what about GPT": the same question about

@@ -862,6 +862,24 @@ def test_another_name_asked_of_what_was_said_is_the_last_question_of_it(
     assert reply.entry_id != "safety-ethics"
 
 
+@pytest.mark.parametrize(
+    ("term", "expected"), [("特点？", "large-model-features"), ("缺点？", "large-model-challenges")]
+)
+def test_a_term_alone_asks_it_of_the_topic(library: Library, term: str, expected: str) -> None:
+    # "特点？" after 大模型 was ChatGPT's features: the term alone named no subject.
+    reply = talk(library, "大模型到底是啥意思", term)[1][0]
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == expected
+
+
+def test_asking_whether_it_will_do_is_a_question_about_the_topic(library: Library) -> None:
+    # "写代码行不行" was offered choices: 行不行 asks as 能不能 does.
+    reply = talk(library, "ChatGPT除了聊天还能干啥", "写代码行不行")[1][0]
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id in {
+        "chatgpt-abilities",
+        "chatgpt-coding",
+    }
+
+
 def test_once_more_is_the_page_just_shown(library: Library) -> None:
     # "刚才那个再说一遍 没看清" was declined.
     config = DialogueConfig(page_size=80)
