@@ -210,6 +210,7 @@ STOPWORDS = frozenset(
         "那步",  # "监督学习那步咋弄的": the step named before it is what is asked about
         "这步",
         "那边",  # "学校那边呢": where the asking points, not what it is about
+        "里面",  # "里面哪个最有名" after GPT's versions: among them
         "这边",
         "完全",
         "根本",

@@ -169,6 +169,12 @@ def test_asking_whether_anyone_knows_is_padding(analyzer: Analyzer, asking: str)
     assert "懂" in analyzer.tokenise("ChatGPT真的懂编程吗")
 
 
+def test_famous_is_what_the_article_calls_well_known(analyzer: Analyzer) -> None:
+    # "GPT哪个版本最有名" was the version ChatGPT is built on; the article calls GPT-3 较为知名.
+    assert analyzer.tokenise("哪个最有名") == analyzer.tokenise("哪个最知名")
+    assert "里面" not in analyzer.tokenise("里面哪个最有名")
+
+
 def test_in_which_language_to_explain_is_padding(analyzer: Analyzer) -> None:
     # "能用中文给我解释一下吗" was read as whether ChatGPT speaks Chinese.
     assert analyzer.tokenise("GPT是啥意思，用中文给我解释一下") == analyzer.tokenise("GPT是啥意思")

@@ -1229,3 +1229,9 @@ def test_a_lead_without_the_fact_asked_is_no_answer(library: Library) -> None:
 def test_normalising_twice_changes_nothing(library: Library, text: str) -> None:
     once = library.analyzer.normalise(text)
     assert library.analyzer.normalise(once) == once
+
+
+def test_the_best_known_version_is_in_the_versions_answer(library: Library) -> None:
+    # "GPT哪个版本最有名" was the version ChatGPT is built on: 有名 is the article's 知名.
+    match = library.match("GPT哪个版本最有名")
+    assert match.answered is not None and match.answered.entry.id == "gpt-versions"
