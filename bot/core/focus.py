@@ -40,8 +40,12 @@ _QUESTION_MARK = re.compile(
     r"|(?<![就好这那没十])几",
     re.IGNORECASE,
 )
-_CONDITION = re.compile(r"^(?:如果|假如|要是|若是|万一|没有|没了|不用|不想)|的话[，,]?$")
-"""A clause that sets a condition for the question after it."""
+_CONDITION = re.compile(
+    r"^(?:如果|假如|要是|若是|万一|没有|没了|不用|不想|相比|比起|相较|对比)|的话[，,]?$"
+    r"|(?:相比|比起来|比的话)[，,]?$"
+)
+"""A clause that sets a condition for the question after it, or what it is measured against
+("相比 GPT-3，ChatGPT improve 了哪些地方")."""
 
 _NARROWING = re.compile(r"^(?:尤其|特别是|特别在|比如|例如|譬如|像是|主要是|具体是|重点是|包括)")
 """A clause after the question that narrows it ("…强在哪，尤其是多轮对话这块"): part of it."""

@@ -1235,3 +1235,21 @@ def test_the_best_known_version_is_in_the_versions_answer(library: Library) -> N
     # "GPT哪个版本最有名" was the version ChatGPT is built on: 有名 is the article's 知名.
     match = library.match("GPT哪个版本最有名")
     assert match.answered is not None and match.answered.entry.id == "gpt-versions"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # What the question is measured against goes with it (was ChatGPT's uses).
+        ("相比 GPT-3，ChatGPT improve 了哪些地方", "chatgpt-vs-gpt3"),
+        ("跟GPT-3比起来，ChatGPT强在哪", "chatgpt-vs-gpt3"),
+        # Knowing so much is what it learnt (was offered choices; 懂这么多 was code).
+        ("ChatGPT咋知道这么多东西的", "chatgpt-training-data"),
+        ("ChatGPT为什么懂这么多", "chatgpt-training-data"),
+    ],
+)
+def test_a_frame_or_a_phrase_finds_its_entry(
+    library: Library, question: str, expected: str
+) -> None:
+    match = library.match(question)
+    assert match.answered is not None and match.answered.entry.id == expected
