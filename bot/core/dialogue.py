@@ -59,6 +59,10 @@ class ChatState:
     heard: tuple[str, ...] = ()
     """In a group, the entries shown to the member whose topic this one joined, oldest first:
     "第二点" may point into them."""
+    listed: str = ""
+    """The answer whose list the chat was last shown a point of ("第一个"), and that point's
+    place (`point`, from 1): "下一个" and 继续 go on to the next point."""
+    point: int = 0
 
     def __post_init__(self) -> None:
         # A store may hand back JSON lists; the state stays hashable and comparable.
@@ -222,7 +226,11 @@ def _say(
     short = len(text) <= CORRECTED_CHARS
     normalised = library.normalise_corrected(text) if short else library.analyzer.normalise(text)
     intent = intents.classify(normalised)
-    if intent in intents.CONTINUING:
+    compact = intents.compact(normalised).replace(" ", "")
+    if intent in intents.CONTINUING or parts.asks_next(compact):
+        following = _next_point(state, library)
+        if following is not None:
+            return _about_the_point(state, following, text, library, config, going_on=True)
         return _continue(state, library, config, depth=intent is intents.Intent.DEPTH)
     if intent is intents.Intent.RESET:
         return Reply(phrases.RESET, ReplyKind.RESET), without_topic(state)
@@ -246,18 +254,18 @@ def _say(
     chosen = _numbered_choice(number, state)
     if chosen is not None:
         return _pick(state, chosen, library, config)
-    if number is not None and len(number) == 1 and number != "0":
-        return Reply(phrases.NO_CHOICES, ReplyKind.SMALL_TALK), state  # nothing to choose from
     name = clarify.named_answer(message, library) if pending else None
     if name is not None:
         asked = clarify.complete(pending, name, library)
         return _respond(state, library.match(asked), asked, library, config)
-    compact, latest = message.replace(" ", ""), _latest_answers(state, library)
+    latest = _latest_answers(state, library)
     point = parts.asked(
         compact, [*latest, *_heard(state, latest, library)], focus=intents.ellipsis_focus(message)
     )
     if point is not None:
         return _about_the_point(state, point, text, library, config)
+    if number is not None and len(number) == 1 and number != "0":
+        return Reply(phrases.NO_CHOICES, ReplyKind.SMALL_TALK), state  # nothing to choose from
     listed = parts.list_asked(compact, latest)
     if listed and not library.vocabulary.mentions_term(compact):
         return _the_points(state, listed, text, config)
@@ -281,10 +289,18 @@ def _latest_answers(state: ChatState, library: Library) -> list[Entry]:
 
 
 def _about_the_point(
-    state: ChatState, point: parts.Part, text: str, library: Library, config: DialogueConfig
+    state: ChatState,
+    point: parts.Part,
+    text: str,
+    library: Library,
+    config: DialogueConfig,
+    *,
+    going_on: bool = False,
 ) -> tuple[Reply, ChatState]:
     """A point of a list the chat was shown (`text` asks about it): the entry about it when
-    there is one (数据处理, a challenge of 大模型, has its own), else what the list says of it."""
+    there is one (数据处理, a challenge of 大模型, has its own), else what the list says of it.
+    Going on through the list ("下一个", 继续), an entry the chat has read already is not shown
+    again: the list's line is."""
     entry = point.entry
     match = library.match(f"{entry.subject}的{point.head}" if entry.subject else point.head)
     best = match.best
@@ -295,10 +311,20 @@ def _about_the_point(
         and best.entry.id != entry.id
         and not best.not_in_sources
         and _is_about(best.entry, point.head)
+        and not (going_on and best.entry.id in state.shown)
     ):
-        return _answer(state, best.entry, text, config, score=best.score, hits=match.hits)
-    body = phrases.point_of(entry.answer, point.head, point.says)
-    return _excerpt(state, entry, body, text, config)
+        reply, said = _answer(state, best.entry, text, config, score=best.score, hits=match.hits)
+    else:
+        body = phrases.point_of(entry.answer, point.head, point.says)
+        reply, said = _excerpt(state, entry, body, text, config)
+    return reply, replace(said, listed=entry.id, point=parts.place_of(point))
+
+
+def _next_point(state: ChatState, library: Library) -> parts.Part | None:
+    """The point after the one the chat was just shown alone, if that was the last thing shown
+    and its list goes on."""
+    listing = library.get(state.listed) if state.listed and state.point else None
+    return parts.after(listing, state.point) if listing is not None else None
 
 
 def _the_points(
@@ -337,7 +363,7 @@ def _excerpt(
     source = provenance.source_line(entry.source) if config.show_source else None
     said = phrases.answer_page(entry.question, body, 1, 1, source=source or "")
     reply = Reply(said, ReplyKind.ANSWER, entry.id, 1.0, 1, 1, _votes(entry.id))
-    topic = replace(state, entry_id=entry.id, page=1, last_question=text)
+    topic = replace(state, entry_id=entry.id, page=1, last_question=text, listed="", point=0)
     return reply, replace(topic, subject=entry.subject or state.subject)
 
 

@@ -16,19 +16,32 @@ from dataclasses import dataclass
 
 from bot.core.knowledge import Entry
 
-_BULLET = re.compile(r"^\s*(?:-|\d+[.、])\s*([^：:\n]{2,12})[：:]\s*(.+)$", re.MULTILINE)
-"""A list line headed by what it is about: "- 艺术创作：创作独特的艺术作品…", "1. 监督学习：…"."""
+_BULLET = re.compile(
+    r"^\s*(?:-|\d+[.、])\s*([^：:（\n]{2,12})(?:（[^）\n]*）)?[：:]\s*(.+)$", re.MULTILINE
+)
+"""A list line headed by what it is about: "- 艺术创作：创作独特的艺术作品…", "1. 监督学习：…",
+"- 思维链（Chain of Thought）：…" (the head without its aside)."""
 _COUNTED = re.compile(r"[两二三四五六七八九十]+(?:点|个方面|方面|步)：([^。\n]+)")
 """Points counted and listed in a sentence: "好处有四点：提高自然语言处理能力、增强…"."""
 _ASIDE = re.compile(r"（[^）]*）")
 _LIST_ASKED = re.compile(r"哪几个?(?:方面|点|步|条)|哪些方面|体现在哪|分别是(?:什么|哪)")
 """Asking for the points themselves: "具体体现在哪几个方面", "分别是什么"."""
-_ORDINAL = re.compile(r"第([一二三四五六七八九十\d])(?:个|条|点|步|项|部分|方面)")
+_ORDINAL = re.compile(
+    r"第([一二三四五六七八九十\d])(?:个|条|点|步|项|部分|方面|(?=呢|吧|$))"
+    r"|(首先|其次)|(最后)一?(?:个|条|点|步|项|部分|方面)"
+)
+"""A place in a list: 第二步, 第四 (at the end), 首先 / 其次, 最后一步."""
+_NEXT = re.compile(r"^(?:那|再)?(?:再?下一?(?:个|条|点|步|项|部分|方面)|下个)(?:呢|吧)?$")
+"""The point after the one just shown: "下一个", "再下一个", "下一步呢"."""
 _POINTING = re.compile(
     r"(?:那|这)一?(?:块|条|点|部分|项|步)|方面|(?:展开|详细|具体)(?:说说|讲讲|说|讲)|举个?例"
 )
 """Words that point at a part of what was said: 那块, 这条, 那一点, 展开说说, 艺术方面, 举个例子."""
-_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGITS = {
+    **{digit: place for place, digit in enumerate("一二三四五六七八九", start=1)},
+    "首先": 1,
+    "其次": 2,
+}
 HEAD_CHARS = 2
 """How much of a head names it: 艺术 for 艺术创作, 数据 for 数据处理."""
 RECENT_ANSWERS = 3
@@ -124,7 +137,9 @@ def asked(message: str, recent: Iterable[Entry], *, focus: str | None = None) ->
     for entry in recent:
         if ordinal is not None:
             listed = counted(entry)
-            place = _place(ordinal.group(1))
+            place = (
+                len(listed) if ordinal.group(3) else _place(ordinal.group(1) or ordinal.group(2))
+            )
             if listed and 1 <= place <= len(listed):
                 return listed[place - 1]
             continue
@@ -148,3 +163,19 @@ def _stretch_named(item: str, message: str) -> bool:
 
 def _place(said: str) -> int:
     return int(said) if said.isdigit() else _DIGITS.get(said, 0)
+
+
+def place_of(part: Part) -> int:
+    """Where a point stands in its answer's list, from 1."""
+    return counted(part.entry).index(part) + 1
+
+
+def asks_next(message: str) -> bool:
+    """Whether a message (normalised, no spaces) asks for the point after the one just shown."""
+    return _NEXT.match(message) is not None
+
+
+def after(entry: Entry, place: int) -> Part | None:
+    """The point after the one at `place` in an answer's list, or None past its end."""
+    listed = counted(entry)
+    return listed[place] if 0 < place < len(listed) else None

@@ -880,6 +880,27 @@ def test_asking_whether_it_will_do_is_a_question_about_the_topic(library: Librar
     }
 
 
+def test_a_list_is_gone_through_point_by_point(library: Library) -> None:
+    # "第二个" said there was nothing to choose from (or found the list's last line: its
+    # second line's head, 提示/指令模式（…）, was too long with its aside); "下一个" was declined.
+    turns = talk(library, "从GPT到ChatGPT有哪些关键技术", "第一个", "第二个", "下一个", "继续")
+    (_, _), (first, _), (second, _), (third, _), (fourth, state) = turns
+    assert "超大规模" in first.text and "提示" in second.text
+    assert second.kind is ReplyKind.ANSWER and "思维链" in third.text
+    assert "人类偏好" in fourth.text and state.point == 4
+
+
+def test_going_on_through_a_list_shows_the_line_of_an_entry_already_read(
+    library: Library,
+) -> None:
+    turns = talk(
+        library, "大模型和ChatGPT对AI发展有什么好处", "多模态是啥", "人机交互那块具体用在哪", "继续"
+    )
+    assert turns[1][0].entry_id == "multimodal"
+    going_on = turns[3][0]
+    assert going_on.entry_id == "large-model-ai-benefits" and "多模态" in going_on.text
+
+
 def test_once_more_is_the_page_just_shown(library: Library) -> None:
     # "刚才那个再说一遍 没看清" was declined.
     config = DialogueConfig(page_size=80)

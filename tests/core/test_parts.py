@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.knowledge import Entry
-from bot.core.parts import asked, counted, gist, list_asked, points
+from bot.core.parts import after, asked, asks_next, counted, gist, list_asked, place_of, points
 
 STEPS = Entry(
     id="steps",
@@ -129,3 +129,45 @@ def test_the_gist_of_an_answer_is_its_lead_with_its_lists_heads() -> None:
         answer="总结是：\n- GPT是通用的。\n- ChatGPT是聊天的。\n\n细节：\n- 模型：不同。",
     )
     assert gist(summary) == "总结是：\n- GPT是通用的。\n- ChatGPT是聊天的。"
+
+
+def test_a_head_is_named_without_its_aside() -> None:
+    techniques = Entry(
+        id="techniques",
+        question="有哪些关键技术？",
+        alternatives=(),
+        keywords=(),
+        subject="GPT",
+        answer="六项：\n- 超大规模预训练模型：参数越多越强。\n"
+        "- 提示/指令模式（Prompt/Instruct Learning）：统一为提示。\n"
+        "- 思维链（Chain of Thought）：用代码训练。",
+    )
+    assert [part.head for part in points(techniques)] == [
+        "超大规模预训练模型",
+        "提示/指令模式",
+        "思维链",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("message", "head"),
+    [
+        ("第三", "对话生成"),
+        ("首先那点展开说说", "预训练"),
+        ("其次呢", "微调"),
+        ("最后一步", "对话生成"),
+    ],
+)
+def test_a_place_may_be_said_in_more_ways(message: str, head: str) -> None:
+    found = asked(message, [STEPS])
+    assert found is not None and found.head == head
+
+
+def test_the_next_point_is_the_one_after_the_place_shown() -> None:
+    second = asked("第二步", [STEPS])
+    assert second is not None and place_of(second) == 2
+    following = after(STEPS, place_of(second))
+    assert following is not None and following.head == "对话生成"
+    assert after(STEPS, 3) is None
+    assert asks_next("下一个") and asks_next("再下一个") and asks_next("下一步呢")
+    assert not asks_next("下一个版本是啥")
