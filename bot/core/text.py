@@ -890,6 +890,7 @@ class Analyzer:
     def _normalised(self, text: str) -> str:
         text = _fold(text[:MAX_ANALYSED_CHARS])
         text = self._to_simplified.convert(text)
+        text = _CANTONESE.sub(lambda found: CANTONESE[found.group(0)], text)
         text = " ".join(_SYMBOL.sub(" ", text).split())
         if self._synonym_pattern is not None:
             replace = self._replacement_of
@@ -1005,6 +1006,32 @@ def set_aside(
             kept.append(token)
     return kept, aside
 
+
+CANTONESE = {
+    "佢哋": "他们",
+    "佢": "它",
+    "系咪": "是不是",
+    "系唔系": "是不是",
+    "有冇": "有没有",
+    "冇": "没",
+    "嘅": "的",
+    "喺": "在",
+    "啲": "些",
+    "咁": "那",
+    "唔": "不",
+    "乜嘢": "什么",
+    "咩": "什么",
+    "几时": "什么时候",
+    "几耐": "多久",
+    "点样": "怎样",
+    "点解": "为什么",
+    "边度": "哪里",
+    "边个": "谁",
+    "打工仔": "打工人",
+}
+"""Cantonese as Hong Kong members write it (after OpenCC: 幾時 is 几时), read as Mandarin:
+"佢幾時出嘅" asks 它什么时候出的. Not 系 alone, which Mandarin writes in 系统 and 关系."""
+_CANTONESE = re.compile("|".join(sorted(CANTONESE, key=len, reverse=True)))
 
 _TAG_QUESTION = re.compile(r"(?<=[\u3400-\u9fff])不(?= |$)")
 """The 不 that ends a clause asks, as 吗 does ("靠谱不", "有啥招不"): it negates nothing."""

@@ -901,6 +901,12 @@ def test_going_on_through_a_list_shows_the_line_of_an_entry_already_read(
     assert going_on.entry_id == "large-model-ai-benefits" and "多模态" in going_on.text
 
 
+def test_a_cantonese_follow_up_is_understood(library: Library) -> None:
+    # "佢幾時出嘅" was declined: 佢 is 它, 幾時 is 什么时候.
+    reply = talk(library, "ChatGPT系咪OpenAI整嘅？", "佢幾時出嘅")[1][0]
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "chatgpt-launch"
+
+
 def test_once_more_is_the_page_just_shown(library: Library) -> None:
     # "刚才那个再说一遍 没看清" was declined.
     config = DialogueConfig(page_size=80)

@@ -169,6 +169,20 @@ def test_asking_whether_anyone_knows_is_padding(analyzer: Analyzer, asking: str)
     assert "懂" in analyzer.tokenise("ChatGPT真的懂编程吗")
 
 
+@pytest.mark.parametrize(
+    ("cantonese", "mandarin"),
+    [
+        ("佢幾時出嘅", "它什么时候出的"),
+        ("生成式AI可以用喺邊度", "生成式ai可以用在哪里"),
+        ("佢點樣幫到藝術家", "它怎样帮助艺术家"),
+        ("有冇人知", "有没有人知"),
+    ],
+)
+def test_cantonese_is_read_as_mandarin(analyzer: Analyzer, cantonese: str, mandarin: str) -> None:
+    assert analyzer.normalise(cantonese) == analyzer.normalise(mandarin)
+    assert "系统" in analyzer.normalise("对话系统")  # 系 alone is Mandarin's too
+
+
 def test_famous_is_what_the_article_calls_well_known(analyzer: Analyzer) -> None:
     # "GPT哪个版本最有名" was the version ChatGPT is built on; the article calls GPT-3 较为知名.
     assert analyzer.tokenise("哪个最有名") == analyzer.tokenise("哪个最知名")
