@@ -83,7 +83,7 @@ DEPTH_PHRASES = frozenset(
     ]
 )
 _DEPTH_MESSAGE = re.compile(
-    r"(?:能不能|能|可以|请)?[再更]?(?:说得?|讲得?)?(?:详细|具体|展开|细)"
+    r"(?:能不能|能|可以|请|有没有)?[再更]?(?:说得?|讲得?)?(?:详细|具体|展开|细)"
     r"(?:一?点|一些|些)?(?:说说?|讲讲?|谈谈|说一说|讲一讲)?(?:一?点|一些)?(?:吗|呗|不)?"
 )
 """The ways of asking for more detail that the list would never end on: 再详细点, 更具体一些,
@@ -97,6 +97,10 @@ WHY_PHRASES = frozenset(
         "为何",
         "怎么做到的",
         "是怎么做到的",
+        "它是怎么做到的",  # 它 is the answer's subject: how it does what was said
+        "它怎么做到的",
+        "这是怎么做到的",
+        "它是怎么实现的",
         "怎么做到",
         "怎么实现的",
         "怎么实现",

@@ -155,6 +155,7 @@ FILLERS = (
     "看不懂",
     "没太看懂",
     "没看懂",
+    "没理解",  # what the lexicon makes of 没看懂 before the fillers go
     "不太懂",
     "大佬们",
     "大佬",
@@ -211,6 +212,9 @@ STOPWORDS = frozenset(
         "这步",
         "那边",  # "学校那边呢": where the asking points, not what it is about
         "里面",  # "里面哪个最有名" after GPT's versions: among them
+        "所以",  # "所以思维链到底是啥": a member drawing the talk together, not what is asked
+        "刚才",
+        "刚刚",
         "这边",
         "完全",
         "根本",

@@ -264,3 +264,14 @@ def test_a_question_about_something_short_is_a_question(analyzer: Analyzer, text
 )
 def test_a_summary_of_something_named_is_a_question(analyzer: Analyzer, text: str) -> None:
     assert classify(analyzer.normalise(text)) is Intent.QUESTION
+
+
+@pytest.mark.parametrize("text", ["它是咋做到的", "这是怎么做到的"])
+def test_how_it_does_it_is_a_why(analyzer: Analyzer, text: str) -> None:
+    # "它是咋做到的" after ChatGPT's safety measures was offered choices.
+    assert classify(analyzer.normalise(text)) is Intent.WHY
+
+
+def test_whether_there_is_more_detail_is_depth(analyzer: Analyzer) -> None:
+    assert classify(analyzer.normalise("有冇詳細啲")) is Intent.DEPTH
+    assert classify(analyzer.normalise("有没有详细点")) is Intent.DEPTH

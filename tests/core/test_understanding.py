@@ -1253,3 +1253,9 @@ def test_a_frame_or_a_phrase_finds_its_entry(
 ) -> None:
     match = library.match(question)
     assert match.answered is not None and match.answered.entry.id == expected
+
+
+def test_drawing_the_talk_together_is_no_content(library: Library) -> None:
+    # "所以思维链到底是啥啊 刚才没看懂" was offered choices: 所以, 刚才 and 没看懂 counted.
+    match = library.match("所以思维链到底是啥啊 刚才没看懂")
+    assert match.answered is not None and match.answered.entry.id == "chain-of-thought"
