@@ -138,13 +138,11 @@ def _still_following(member: ChatState, group: Sequence[ChatState]) -> bool:
 
 def _caught_up(member: ChatState, group: Sequence[ChatState]) -> ChatState:
     latest = group[0] if group else None
-    if (
-        latest is None
-        or member.entry_id is None
-        or latest.entry_id != member.entry_id
-        or latest.page <= member.page
-        or latest.updated_at < member.updated_at
-    ):
+    if latest is None or member.entry_id is None or latest.updated_at < member.updated_at:
+        return member
+    # What another member was shown since: "效率那点展开说说" may point into it.
+    member = replace(member, heard=latest.shown[-parts.RECENT_ANSWERS :])
+    if latest.entry_id != member.entry_id or latest.page <= member.page:
         return member
     return replace(member, page=latest.page)
 

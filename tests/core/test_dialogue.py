@@ -839,7 +839,12 @@ def test_a_member_declined_after_joining_in_follows_the_talk_on(library: Library
     assert reply.kind is ReplyKind.DECLINE and "没有说是哪些公司" in reply.text
     # One who has read an answer of their own keeps their topic.
     own = step(ChatState(), "ChatGPT能做什么", library, now=0.5)[1]
-    assert joining_in(own, [latest], now=3.0, ttl_seconds=600) == own
+    kept = joining_in(own, [latest], now=3.0, ttl_seconds=600)
+    assert (kept.entry_id, kept.subject, kept.last_question) == (
+        own.entry_id,
+        own.subject,
+        own.last_question,
+    )
 
 
 @pytest.mark.parametrize("which", ["具体是哪几家？百度那个叫啥来着", "具体是哪几家"])
@@ -1031,3 +1036,17 @@ def test_a_point_of_a_comparison_is_its_line_on_both(
     reply, _ = talk(library, "GPT和ChatGPT有什么区别", follow_up)[1]
     assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "gpt-vs-chatgpt"
     assert says in reply.text and "这一点" in reply.text
+
+
+def test_a_member_may_point_into_the_answer_another_member_was_just_shown(
+    library: Library,
+) -> None:
+    # Member 1 had a topic of their own; "效率那点展开说说" right after member 2's answer on what
+    # 生成式AI gains from 大模型 was declined.
+    own = step(ChatState(), "大模型一般多少参数", library, now=0.0)[1]
+    theirs = step(ChatState(), "生成式AI为啥需要这么大的模型", library, now=1.0)[1]
+    member = joining_in(own, [theirs], now=2.0, ttl_seconds=600)
+    reply = step(member, "效率那点展开说说", library, now=2.0)[0]
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "generative-ai-efficiency"
+    # Their own topic stays theirs.
+    assert step(member, "继续", library, now=2.0)[0].entry_id != "generative-ai-benefits"
