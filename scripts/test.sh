@@ -46,7 +46,7 @@ floor tests/cases/thirtyfirst_cases.yaml 0.96
 floor tests/cases/thirtysecond_cases.yaml 0.99
 floor tests/cases/thirtythird_cases.yaml 0.96
 floor tests/cases/thirtyfourth_cases.yaml 0.98
-floor tests/cases/thirtyfifth_cases.yaml 0.96
+floor tests/cases/thirtyfifth_cases.yaml 0.97
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.92
 floor tests/conversations/second_conversations.yaml 0.85
@@ -75,18 +75,18 @@ floor tests/conversations/thirteenth_conversations.yaml 0.73
 floor tests/conversations/fourteenth_conversations.yaml 0.33
 floor tests/conversations/fifteenth_conversations.yaml 0.70
 floor tests/conversations/sixteenth_conversations.yaml 0.63
-floor tests/conversations/seventeenth_conversations.yaml 0.56
-floor tests/conversations/eighteenth_conversations.yaml 0.83
-floor tests/conversations/nineteenth_conversations.yaml 0.50
+floor tests/conversations/seventeenth_conversations.yaml 0.60
+floor tests/conversations/eighteenth_conversations.yaml 0.86
+floor tests/conversations/nineteenth_conversations.yaml 0.56
 floor tests/conversations/twentieth_conversations.yaml 0.53
-floor tests/conversations/twentyfirst_conversations.yaml 0.48
-floor tests/conversations/twentysecond_conversations.yaml 0.70
-floor tests/conversations/twentythird_conversations.yaml 0.45
-floor tests/conversations/twentyfourth_conversations.yaml 0.48
-floor tests/conversations/twentyfifth_conversations.yaml 0.46
-floor tests/conversations/twentysixth_conversations.yaml 0.36
-floor tests/conversations/twentyseventh_conversations.yaml 0.56
-floor tests/conversations/twentyeighth_conversations.yaml 0.48
+floor tests/conversations/twentyfirst_conversations.yaml 0.70
+floor tests/conversations/twentysecond_conversations.yaml 0.80
+floor tests/conversations/twentythird_conversations.yaml 0.54
+floor tests/conversations/twentyfourth_conversations.yaml 0.54
+floor tests/conversations/twentyfifth_conversations.yaml 0.53
+floor tests/conversations/twentysixth_conversations.yaml 0.42
+floor tests/conversations/twentyseventh_conversations.yaml 0.65
+floor tests/conversations/twentyeighth_conversations.yaml 0.58
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.94
 floor tests/heldout/third_heldout_cases.yaml 0.93
@@ -105,7 +105,7 @@ floor tests/heldout/sixteenth_heldout_cases.yaml 0.97
 floor tests/heldout/seventeenth_heldout_cases.yaml 0.97
 floor tests/heldout/eighteenth_heldout_cases.yaml 0.96
 floor tests/heldout/nineteenth_heldout_cases.yaml 0.97
-floor tests/heldout/twentieth_heldout_cases.yaml 0.97
+floor tests/heldout/twentieth_heldout_cases.yaml 0.98
 floor tests/heldout/twentyfirst_heldout_cases.yaml 0.95
 floor tests/heldout/twentysecond_heldout_cases.yaml 0.93
 floor tests/heldout/twentythird_heldout_cases.yaml 0.96
@@ -125,14 +125,14 @@ floor tests/heldout/conversations/fifth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/sixth_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/seventh_heldout_conversations.yaml 0.66
 floor tests/heldout/conversations/eighth_heldout_conversations.yaml 0.46
-floor tests/heldout/conversations/ninth_heldout_conversations.yaml 0.70
+floor tests/heldout/conversations/ninth_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/tenth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/eleventh_heldout_conversations.yaml 0.76
 floor tests/heldout/conversations/twelfth_heldout_conversations.yaml 0.60
 floor tests/heldout/conversations/thirteenth_heldout_conversations.yaml 0.76
-floor tests/heldout/conversations/fourteenth_heldout_conversations.yaml 0.58
-floor tests/heldout/conversations/fifteenth_heldout_conversations.yaml 0.77
-floor tests/heldout/conversations/sixteenth_heldout_conversations.yaml 0.78
+floor tests/heldout/conversations/fourteenth_heldout_conversations.yaml 0.61
+floor tests/heldout/conversations/fifteenth_heldout_conversations.yaml 0.80
+floor tests/heldout/conversations/sixteenth_heldout_conversations.yaml 0.81
 floor tests/heldout/conversations/seventeenth_heldout_conversations.yaml 0.59
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
 # the project in CI). Its floor only rises: raise it as the matching improves.
