@@ -439,12 +439,14 @@ def _confirmed(match: Match, context: Context, library: Library, own: _OwnWords)
     """A did-you-mean that the context settles: one clear candidate, the current entry or
     linked to it, that the message's own words find too, so the words and the context agree
     on it ("它会游泳吗" after RLHF finds the RLHF entry only through the topic's name). Never
-    one about what no entry mentions (`Hit.stray`)."""
+    one about what no entry mentions (`Hit.stray`), nor one without the kind of fact asked
+    ("佢幾時出嘅" after 思维链: no article dates it)."""
     best = match.best
     if (
         match.verdict is not Verdict.SUGGEST
         or best is None
         or best.stray
+        or not best.fact_held
         or context.entry_id is None
         or best.entry.id not in own.entry_ids()
     ):

@@ -1050,3 +1050,10 @@ def test_a_member_may_point_into_the_answer_another_member_was_just_shown(
     assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "generative-ai-efficiency"
     # Their own topic stays theirs.
     assert step(member, "继续", library, now=2.0)[0].entry_id != "generative-ai-benefits"
+
+
+def test_a_date_asked_of_the_topic_is_not_settled_by_the_context_alone(library: Library) -> None:
+    # "佢幾時出嘅" (它什么时候出的) after 思维链 was its definition again: no article dates it.
+    for follow in ["它什么时候出的", "佢幾時出嘅"]:
+        reply = talk(library, "思维链是啥", follow)[1][0]
+        assert reply.kind is not ReplyKind.ANSWER
