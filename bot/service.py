@@ -278,7 +278,7 @@ class ChatService:
         its page when another member read on in their answer (`dialogue.joining_in`); the
         group's is looked up only then."""
         ttl = self._config.ttl_seconds
-        if not reads_the_group(state, now=now, ttl_seconds=ttl):
+        if not reads_the_group(state):
             return state
         try:
             group = await self._store.latest_states(

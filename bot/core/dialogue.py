@@ -57,8 +57,8 @@ class ChatState:
     pending: str = ""
     """A message the bot asked back about: the next one may say what it meant."""
     heard: tuple[str, ...] = ()
-    """In a group, the entries shown to the member whose topic this one joined, oldest first:
-    "第二点" may point into them."""
+    """In a group, the latest entries shown to the member whose topic this one joined, or who
+    was answered since, oldest first: "第二点" may point into them."""
     listed: str = ""
     """The answer whose list the chat was last shown a point of ("第一个"), and that point's
     place (`point`, from 1): "下一个" and 继续 go on to the next point."""
@@ -147,14 +147,11 @@ def _caught_up(member: ChatState, group: Sequence[ChatState]) -> ChatState:
     return replace(member, page=latest.page)
 
 
-def reads_the_group(member: ChatState, *, now: float, ttl_seconds: float) -> bool:
+def reads_the_group(member: ChatState) -> bool:
     """Whether the group's latest topics may change a member's state (see `joining_in`): only
-    for one new to the talk, still following it, or reading an answer."""
-    return (
-        member.entry_id is not None
-        or not member.shown
-        or new_to_the_talk(member, now=now, ttl_seconds=ttl_seconds)
-    )
+    for one who has read no answer of their own (new to the talk, or still following it) or
+    has an answer open."""
+    return member.entry_id is not None or not member.shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +221,8 @@ def _say(
     short = len(text) <= CORRECTED_CHARS
     normalised = library.normalise_corrected(text) if short else library.analyzer.normalise(text)
     intent = intents.classify(normalised)
-    compact = intents.compact(normalised).replace(" ", "")
+    message = intents.compact(normalised)
+    compact = message.replace(" ", "")
     if intent in intents.CONTINUING or parts.asks_next(compact):
         following = _next_point(state, library)
         if following is not None:
@@ -247,7 +245,6 @@ def _say(
     about_the_topic = state.subject and intents.squeeze(normalised) in intents.TOPICAL_CAPABILITY
     if intent in intents.SMALL_TALK and not about_the_topic:
         return _small_talk(intent, config), state
-    message = intents.compact(normalised)
     number = _number_said(normalised)
     chosen = _numbered_choice(number, state)
     if chosen is not None:
@@ -382,7 +379,7 @@ def _is_about(entry: Entry, head: str) -> bool:
 
 
 def _heard(state: ChatState, latest: list[Entry], library: Library) -> list[Entry]:
-    """The answers a group member heard given to another before joining in, latest first,
+    """The answers a group member heard given to another (`ChatState.heard`), latest first,
     besides their own: "第二点" may point into those too (not "分别是什么" or 他, which mean
     the member's own latest answers)."""
     if state.entry_id is None:
