@@ -237,8 +237,14 @@ _ACKNOWLEDGED = (
 )
 """学到了 is normalised as 学习了 (the lexicon's 学到 → 学习): both are here."""
 _NOD = r"好的?|好吧|ok|okay|嗯|哦|噢|行|行吧|可以|不错|哈|呵|6|牛[啊逼批]?|厉害了?|[.。!！~～]"
-_NODDED = re.compile(rf"(?:{_NOD})+")
-"""Nodding along (好的, ok, 嗯嗯, 哈哈, 666, 牛啊): no question, nor thanks to say 不客气 to."""
+_PRAISED = (
+    r"(?:它|这个|这|他们|她们)?(?:也太|真的|真|好|太|挺|蛮|超)?"
+    r"(?:厉害|强|牛逼?|犀利|聪明|神奇|给力|nb)(?:了|啊|呀|吧|哈|诶)*"
+)
+"""Praise of what was just said, as a remark ("它好厉害啊", "这个太强了吧"): no question."""
+_NODDED = re.compile(rf"(?:{_NOD}|{_PRAISED})+")
+"""Nodding along (好的, ok, 嗯嗯, 哈哈, 666, 牛啊, 它好厉害啊): no question, nor thanks to say
+不客气 to."""
 _THANKS_MESSAGE = re.compile(rf"(?:{_NOD})*(?:(?:{_THANKED}|{_ACKNOWLEDGED})(?:{_NOD})*)+")
 """Thanks or an acknowledgement, with a nod before or after it ("懂了 666", "哈哈 原来是这样")."""
 CAPABILITY = frozenset(

@@ -275,3 +275,14 @@ def test_how_it_does_it_is_a_why(analyzer: Analyzer, text: str) -> None:
 def test_whether_there_is_more_detail_is_depth(analyzer: Analyzer) -> None:
     assert classify(analyzer.normalise("有冇詳細啲")) is Intent.DEPTH
     assert classify(analyzer.normalise("有没有详细点")) is Intent.DEPTH
+
+
+@pytest.mark.parametrize("text", ["它好厉害啊", "佢哋好犀利", "这个太强了吧", "它真聪明"])
+def test_praise_of_what_was_said_is_a_nod(analyzer: Analyzer, text: str) -> None:
+    # "它好厉害啊" after who made ChatGPT was answered with its usage tips.
+    assert classify(analyzer.normalise(text)) is Intent.NOD
+
+
+@pytest.mark.parametrize("text", ["它强在哪", "它为什么这么强", "强化学习"])
+def test_asking_what_makes_it_strong_is_a_question(analyzer: Analyzer, text: str) -> None:
+    assert classify(analyzer.normalise(text)) is Intent.QUESTION
