@@ -86,6 +86,9 @@ def restatements(text: str, context: Context, vocabulary: Vocabulary) -> list[Re
     if vocabulary.is_term(text) and not vocabulary.names_in(text):
         # A term alone ("特点？", "缺点？") asks it of the topic, as "那特点呢" does.
         return [Restatement(f"{context.subject}的{text}", Reference.ASPECT)]
+    determined = intent.PRONOUN.search(cleaned := _without_determiners(text, vocabulary))
+    if determined is not None and _before_a_noun(determined, cleaned, vocabulary):
+        return []  # "那个创业者叫啥名字" is about the 创业者: read on its own words
     pronoun_readings = _pronoun_readings(text, context, vocabulary)
     if pronoun_readings:
         return pronoun_readings
@@ -208,6 +211,35 @@ def _pronoun_readings(text: str, context: Context, vocabulary: Vocabulary) -> li
         dropped = _replace(cleaned, found.start(), found.end(), "")
         readings.append(Restatement(dropped, Reference.PRONOUN))
     return readings
+
+
+_NOT_A_NOUN = re.compile(r"[是有能会可怎什为吗呢吧啥咋多在叫到也都就还又的么样种些里边]")
+"""What may follow 这个 / 那个 when they stand for the topic ("那个是什么", "这个有啥用")."""
+
+
+_STANDS_FOR_THE_TOPIC = (
+    *("模型", "技术", "东西", "玩意", "算法", "产品", "工具", "机器人"),
+    *("方案", "办法", "方法", "说法", "概念", "功能", "步", "环节"),
+)
+"""Nouns that, after 这个 / 那个, name the topic or what was said of it by its kind ("那个模型有
+多少参数", "云计算那个方案是解决啥问题的")."""
+
+
+def _before_a_noun(found: re.Match[str], text: str, vocabulary: Vocabulary) -> bool:
+    """Whether 这个 / 那个 determines a noun that follows ("那个创业者叫啥名字": the person the
+    answer told of, not ChatGPT) rather than standing for the topic: a word follows that is no
+    name or term of the knowledge (those the determiner is dropped before)."""
+    if found.group(0) not in ("这个", "那个"):
+        return False
+    rest = text[found.end() :]
+    if rest.startswith(_STANDS_FOR_THE_TOPIC):
+        return False
+    return (
+        bool(rest)
+        and "\u4e00" <= rest[0] <= "\u9fff"
+        and not _NOT_A_NOUN.match(rest)
+        and (not vocabulary.mentions_term(rest[:4]))
+    )
 
 
 def _implicit(rest: str, context: Context) -> list[Restatement]:

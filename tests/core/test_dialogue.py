@@ -1057,3 +1057,12 @@ def test_a_date_asked_of_the_topic_is_not_settled_by_the_context_alone(library: 
     for follow in ["它什么时候出的", "佢幾時出嘅"]:
         reply = talk(library, "思维链是啥", follow)[1][0]
         assert reply.kind is not ReplyKind.ANSWER
+
+
+def test_this_or_that_before_a_noun_is_no_pronoun(library: Library) -> None:
+    # "那个创业者叫啥名字" was ChatGPT's full name: 那个 was read as ChatGPT.
+    reply = talk(library, "为什么国内高校搞不出ChatGPT", "那个创业者叫啥名字")[1][0]
+    assert reply.entry_id != "chatgpt-full-name" and reply.kind is not ReplyKind.ANSWER
+    # Before a word for the topic, or standing alone, it is the topic.
+    assert "ChatGPT的参数" in talk(library, "ChatGPT是啥", "那个模型有多少参数")[1][0].text
+    assert talk(library, "ChatGPT是啥", "那个是谁做的")[1][0].entry_id == "chatgpt-maker"
