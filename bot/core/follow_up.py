@@ -86,7 +86,8 @@ def restatements(text: str, context: Context, vocabulary: Vocabulary) -> list[Re
     if vocabulary.is_term(text) and not vocabulary.names_in(text):
         # A term alone ("特点？", "缺点？") asks it of the topic, as "那特点呢" does.
         return [Restatement(f"{context.subject}的{text}", Reference.ASPECT)]
-    determined = intent.PRONOUN.search(cleaned := _without_determiners(text, vocabulary))
+    cleaned = _without_determiners(text, vocabulary)
+    determined = intent.PRONOUN.search(cleaned)
     if determined is not None and _before_a_noun(determined, cleaned, vocabulary):
         return []  # "那个创业者叫啥名字" is about the 创业者: read on its own words
     pronoun_readings = _pronoun_readings(text, context, vocabulary)
@@ -238,7 +239,7 @@ def _before_a_noun(found: re.Match[str], text: str, vocabulary: Vocabulary) -> b
         bool(rest)
         and "\u4e00" <= rest[0] <= "\u9fff"
         and not _NOT_A_NOUN.match(rest)
-        and (not vocabulary.mentions_term(rest[:4]))
+        and not vocabulary.mentions_term(rest[:4])
     )
 
 
