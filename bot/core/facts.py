@@ -198,13 +198,15 @@ class Unsaid(NamedTuple):
         )
         return cls(reason, specifics, named, workings)
 
-    def in_answer(self, answer: str) -> str:
+    def in_answer(self, answer: str, *, of_anything: bool = False) -> str:
         """The answer's sentence that says its article does not give it, of something the
         question names ("…很多互联网大厂封杀了ChatGPT，没有说是哪些大厂，也没有说明原因。"), or
         "": such an entry is the one for the question, and its answer is that the articles do
         not say. What it names is in the clause that says so or the one before: the sentence
         above is no word on why 学术界 worries, though 学术界之外 opens it, nor on who the
-        Microsoft manager in its answer is."""
+        Microsoft manager in its answer is. `of_anything`: whatever it is of, for a follow-up
+        that names nothing ("具体是哪几家？" right after the answer that says no company is
+        named)."""
         sentences: list[str] = _SENTENCE.findall(answer)
         for sentence in sentences:
             clauses = sentence.split("，")
@@ -217,15 +219,9 @@ class Unsaid(NamedTuple):
                 while start > 0 and _NOT_GIVEN_CLAUSE.match(clauses[start - 1]):
                     start -= 1
                 about = "".join(clauses[max(start - 1, 0) : at + 1])
-                if any(word in about for word in self.named):
+                if of_anything or any(word in about for word in self.named):
                     return sentence.strip()
         return ""
-
-    def in_answer_of_anything(self, answer: str) -> str:
-        """The answer's sentence that says its article does not give what is asked, whatever it
-        is of: for a follow-up that names nothing ("具体是哪几家？" right after the answer that
-        says no company is named)."""
-        return self._replace(named=("",)).in_answer(answer)  # "" is in every clause
 
     def _leaves_out(self, clause: str) -> bool:
         return bool(

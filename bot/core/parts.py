@@ -87,12 +87,13 @@ def _counted_items(answer: str) -> tuple[tuple[str, str], ...]:
     return tuple((_ASIDE.sub("", item).strip(), item.strip()) for item in items if item)
 
 
-_FIRST_SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
+SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
+"""A sentence of an answer, with its full stop (a line of a list is one too)."""
 
 
 @functools.lru_cache(maxsize=1024)
 def _gist_of(answer: str) -> str:
-    first = _FIRST_SENTENCE.search(answer)
+    first = SENTENCE.search(answer)
     lead = first.group(0).strip() if first else ""
     if not lead.endswith(("：", ":")):
         return lead

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from bot.core.knowledge import Entry
+from bot.core.parts import SENTENCE
 
 _HE_OR_SHE = re.compile(
     r"(?<![其吉])[他她](?![们人])|说(?:这|那)?(?:句)?话的(?:那个)?人|(?:这|那)(?:个|位)?(?:人(?![工类机们力性员体])|哥们|老哥|大佬)"
@@ -20,7 +21,6 @@ _HE_OR_SHE = re.compile(
 "那位大佬", "his title?"."""
 _PERSON = re.compile(r"[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,6}")
 """A person's name as Chinese writes a foreign one: 埃里克·博伊德."""
-_SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")
 _TOLD = re.compile(
     r"说|讲|表示|认为|觉得|评价|看法|观点|怎么看|提到|预测|谁|叫什么|名字|职位|职务|工作|身份|头衔"
     r"|公司|哪家|单位|干什么|干嘛|做什么|什么人"
@@ -41,7 +41,7 @@ def spoken_of(message: str, recent: Iterable[Entry]) -> tuple[Entry, str] | None
     if not _HE_OR_SHE.search(message):
         return None
     for entry in recent:
-        named = (s.strip() for s in _SENTENCE.findall(entry.answer) if _PERSON.search(s))
+        named = (s.strip() for s in SENTENCE.findall(entry.answer) if _PERSON.search(s))
         sentence = next(named, None)
         if sentence:
             return entry, sentence

@@ -207,7 +207,7 @@ def _left_out_of_what_was_shown(
     if shown is None:
         # Sharing no word with it ("具体是哪几家？百度那个叫啥来着" after the domestic teams):
         # what it leaves out is read off its answer all the same.
-        unsaid = own.reading.unsaid.in_answer_of_anything(shown_entry.answer)
+        unsaid = own.reading.unsaid.in_answer(shown_entry.answer, of_anything=True)
         shown = Hit(shown_entry, 0.0, 0.0, 0.0, 0.0, 0.0, shown_entry.question, unsaid=unsaid)
     if not shown.unsaid:
         return None
