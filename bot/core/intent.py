@@ -247,6 +247,15 @@ _NODDED = re.compile(rf"(?:{_NOD}|{_PRAISED})+")
 不客气 to."""
 _THANKS_MESSAGE = re.compile(rf"(?:{_NOD})*(?:(?:{_THANKED}|{_ACKNOWLEDGED})(?:{_NOD})*)+")
 """Thanks or an acknowledgement, with a nod before or after it ("懂了 666", "哈哈 原来是这样")."""
+_PARTED = (
+    r"(?:今天|今儿|那|那就|就)?(?:先|就)?(?:到这|到这里|到这儿|到此)(?:吧|了|为止)*"
+    r"|(?:那|那就)?先这样(?:吧|了)*|(?:下次|改天|回头)再?(?:聊|问)(?:吧|了)*|我?先撤了?|我?先下了|溜了"
+)
+_FAREWELL_MESSAGE = re.compile(
+    rf"(?:{_NOD}|{_THANKED}|{_ACKNOWLEDGED})*(?:(?:{_PARTED})(?:{_NOD}|{_THANKED}|{_ACKNOWLEDGED})*)+"
+)
+"""Taking leave, thanks or a nod around it ("谢谢 今天就到这", "好的 先这样吧", "下次再聊"):
+searched as a question, 今天 drew a did-you-mean."""
 CAPABILITY = frozenset(
     [
         "你能做什么",
@@ -385,6 +394,8 @@ def classify(normalised: str) -> Intent:
         return Intent.THANKS
     if _NODDED.fullmatch(normalised.replace(" ", "")):
         return Intent.NOD
+    if _FAREWELL_MESSAGE.fullmatch(unpadded):
+        return Intent.GOODBYE
     if text and _REPEATED.fullmatch(text):
         return Intent.CONTINUE
     if _DEPTH_MESSAGE.fullmatch(text):

@@ -68,13 +68,16 @@ def match_in_context(
         if _left_out_of_the_answer_shown(match, context, message, library):
             return match, reading.text
         answered = match.verdict is Verdict.ANSWER
+        if answered and own.besides_what_was_said(match, context):
+            # "除了算力还有啥原因": the rest of the answer just shown, which says 算力, is asked
+            # for, however well "ChatGPT还有什么原因" fits another entry.
+            return match, reading.text
         if answered:
             found.add(_entry(match))
         if answered and (
             reading.reference.explicit
             or own.support(match)
             or own.only_ask_a_fact_held(match)
-            or own.besides_what_was_said(match, context)
             or own.leave_the_subject_to_the_chat(match)
         ):
             answers.append((match, reading.text))

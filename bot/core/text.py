@@ -127,6 +127,12 @@ FILLERS = (
     "还是说回",
     "再说回",
     "说回",
+    # Whose view is asked, when the articles' is the only one there is: "作者觉得做ChatGPT最难的
+    # 是啥" asks what is hardest, as the article says.
+    "作者觉得",
+    "作者认为",
+    "文章觉得",
+    "文章认为",
     "介绍下",  # "介绍下ChatGPT" is what ChatGPT is, not an entry that has the word 介绍
     "介绍介绍",
     "简单介绍",
@@ -976,6 +982,10 @@ _GOES_ON = frozenset("还也就")
 the first character of a word jieba glued (还用)."""
 _ASIDE_STOPS = MODALS | {"没"}
 """A modal or a negation that starts what is asked after it."""
+_WHAT_ELSE = frozenset({"还有"})
+"""What else, of what the question asks ("还有哪些地方用Transformer"): no content of its own,
+but it ends what 除了 sets aside ("除了算力还有别的原因吗"), so it is dropped here, not as a
+stopword."""
 
 
 def set_aside(
@@ -985,6 +995,7 @@ def set_aside(
 
     The set-aside part runs to 以外/之外, to what goes on after it (还, 也, 能 …), to a question
     word or a subject ("除了写代码ChatGPT还能干嘛": 写 and 代码), at most `MAX_SET_ASIDE` words.
+    还有 is no content, kept or set aside.
     """
     kept: list[str] = []
     aside: list[str] = []
@@ -1007,7 +1018,8 @@ def set_aside(
             left -= 1
         else:
             left = 0
-            kept.append(token)
+            if token not in _WHAT_ELSE:
+                kept.append(token)
     return kept, aside
 
 

@@ -617,6 +617,9 @@ def test_besides_what_the_answer_said_asks_for_the_rest_of_it(library: Library) 
     # The answer names 算力 among the reasons; "除了算力" sets it aside and asks for the others.
     *_, (rest, _) = talk(library, "为啥国内高校搞不出ChatGPT", "除了算力还有别的原因吗")
     assert rest.matched and rest.entry_id == "chatgpt-hard-to-build" and "资金" in rest.text
+    # However well "ChatGPT还有什么原因" fits another entry (why it writes code).
+    *_, (other, _) = talk(library, "为啥国内高校做不出ChatGPT", "除了算力还有啥原因")
+    assert other.matched and other.entry_id == "chatgpt-hard-to-build"
 
 
 def test_a_question_fitting_several_subjects_is_asked_of_the_chat_s(library: Library) -> None:

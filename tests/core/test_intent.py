@@ -286,3 +286,16 @@ def test_praise_of_what_was_said_is_a_nod(analyzer: Analyzer, text: str) -> None
 @pytest.mark.parametrize("text", ["它强在哪", "它为什么这么强", "强化学习"])
 def test_asking_what_makes_it_strong_is_a_question(analyzer: Analyzer, text: str) -> None:
     assert classify(analyzer.normalise(text)) is Intent.QUESTION
+
+
+@pytest.mark.parametrize(
+    "text", ["谢谢 今天就到这", "好的 先这样吧", "下次再聊", "先撤了 谢谢大家"]
+)
+def test_taking_leave_is_a_goodbye(analyzer: Analyzer, text: str) -> None:
+    # "谢谢 今天就到这" was offered choices on 大模型: 今天 was searched.
+    assert classify(analyzer.normalise(text)) is Intent.GOODBYE
+
+
+@pytest.mark.parametrize("text", ["先这样做行吗", "今天的大模型到哪一步了"])
+def test_leave_in_a_question_is_a_question(analyzer: Analyzer, text: str) -> None:
+    assert classify(analyzer.normalise(text)) is Intent.QUESTION

@@ -143,7 +143,9 @@ def test_a_claim_put_to_be_confirmed_is_told_from_an_open_question(text: str, cl
         ("什么 能 chatgpt 除了 聊天", "什么 能 chatgpt", "聊天"),  # English: besides at the end
         ("除了 甲 乙 丙 丁 戊", "丁 戊", "甲 乙 丙"),  # a thing or two, not the whole message
         ("transformer 除了 chatgpt 还 用 在 哪", "transformer 还 用 在 哪", "chatgpt"),
-        ("除了 chatgpt 以外 还有 什么", "还有 什么", "chatgpt"),  # a subject right after 除了
+        ("除了 chatgpt 以外 还有 什么", "什么", "chatgpt"),  # a subject right after 除了
+        ("除了 算力 还有 别的 原因", "别的 原因", "算力"),  # 还有 ends it, and is no content
+        ("还有 哪些 地方 用 transformer", "哪些 地方 用 transformer", ""),
         ("chatgpt 能 做 什么", "chatgpt 能 做 什么", ""),
     ],
 )

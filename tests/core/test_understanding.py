@@ -1246,6 +1246,10 @@ def test_the_best_known_version_is_in_the_versions_answer(library: Library) -> N
         # Knowing so much is what it learnt (was offered choices; 懂这么多 was code).
         ("ChatGPT咋知道这么多东西的", "chatgpt-training-data"),
         ("ChatGPT为什么懂这么多", "chatgpt-training-data"),
+        # What else is asked as what is asked (还有 counted as unknown content: declined).
+        ("还有哪些地方用 Transformer", "transformer"),
+        # Whose view, when the article's is the only one (was offered choices).
+        ("作者觉得做ChatGPT最难的是啥", "chatgpt-hard-to-build"),
     ],
 )
 def test_a_frame_or_a_phrase_finds_its_entry(
