@@ -47,6 +47,14 @@ _CONDITION = re.compile(
 """A clause that sets a condition for the question after it, or what it is measured against
 ("相比 GPT-3，ChatGPT improve 了哪些地方")."""
 
+_FIRST_ON_THE_AGENDA = re.compile(
+    r"(?:^|(?<=[\s，,：:；;。]))(?:那就|那)?(?:先|首先)(?:来)?"
+    r"(?:[说說]{2}|[讲講]{2}|聊聊|[问問]{2}|[说說讲講问問]下?)"
+)
+"""Where a message that lists what it will ask ("零样本和思维链，先说说零样本…") starts asking:
+what comes after is the question, the list before it is no part of it. Read as written, in
+either script: the message may be junk that no converter takes."""
+
 _NARROWING = re.compile(r"^(?:尤其|特别是|特别在|比如|例如|譬如|像是|主要是|具体是|重点是|包括)")
 """A clause after the question that narrows it ("…强在哪，尤其是多轮对话这块"): part of it."""
 
@@ -155,6 +163,9 @@ def question_focus(
     # A full-width English message (Ｗｈａｔ　ｉｓ…．) has no latin letter to measure and no
     # ". " to cut at: its clauses are found as a half-width keyboard would type it.
     text = text.translate(_HALF_WIDTH)
+    agenda = _on_the_agenda(text)
+    if agenda is not None:
+        return agenda
     if _is_short(text):
         return text
     clauses = _clauses(text, simplified)
@@ -198,6 +209,16 @@ def question_focus(
         if name not in focus
     ]
     return " ".join([*dict.fromkeys(strange), focus])
+
+
+def _on_the_agenda(text: str) -> str | None:
+    """The question after "先说说" when what comes before it, if anything, only lists what is
+    to be asked ("零样本和思维链 先说说零样本能力是怎么来的"; "先说说大模型是啥" was the entry
+    whose answer says 先理解), else None."""
+    first = _FIRST_ON_THE_AGENDA.search(text)
+    if first is None or _QUESTION_MARK.search(text[: first.start()]):
+        return None
+    return text[first.end() :].strip() or None
 
 
 def earlier_questions(text: str, simplified: Callable[[str], str] = lambda text: text) -> list[str]:

@@ -81,6 +81,15 @@ def restatements(text: str, context: Context, vocabulary: Vocabulary) -> list[Re
         ]
         return [Restatement(r.text, Reference.CORRECTION, r.about) for r in readings]
     focus = intent.ellipsis_focus(text)
+    if focus in THE_OTHER_ONE:
+        # "零样本和思维链，先说说零样本…" then "那另一个呢": the name the last question gave beside
+        # what was answered; none or several, and there is nothing sure to read it as.
+        others = {n for n in vocabulary.names_in(context.last_question) if n != context.subject}
+        if len(others) != 1:
+            return []
+        other = others.pop()
+        # The last question asked of it, or simply what it is: whichever answers better.
+        return [*_about(other, context, vocabulary), Restatement(other, Reference.NAME, other)]
     if focus is not None:
         return _about(focus, context, vocabulary)
     if vocabulary.is_term(text) and not vocabulary.names_in(text):
@@ -113,6 +122,9 @@ def restatements(text: str, context: Context, vocabulary: Vocabulary) -> list[Re
         return _implicit(text, context)
     return []
 
+
+THE_OTHER_ONE = frozenset(["另一个", "另外一个", "另外那个", "另一个的", "另一个话题"])
+"""The X of "那另一个呢": the other of two things the last question named."""
 
 _LIKE_WHAT_WAS_SAID = re.compile(
     r"^(?:那么?)?(?P<name>.+?)(?:也|就|难道)?(?:没有|不|有|是|会|能)?(?:这些|这样|这种|同样)的?"

@@ -1069,3 +1069,10 @@ def test_this_or_that_before_a_noun_is_no_pronoun(library: Library) -> None:
     # Before a word for the topic, or standing alone, it is the topic.
     assert "ChatGPT的参数" in talk(library, "ChatGPT是啥", "那个模型有多少参数")[1][0].text
     assert talk(library, "ChatGPT是啥", "那个是谁做的")[1][0].entry_id == "chatgpt-maker"
+
+
+def test_the_other_one_is_what_the_message_listed_beside_the_first(library: Library) -> None:
+    turns = talk(library, "零样本和思维链 先说说零样本能力是怎么来的", "那另一个呢")
+    assert [reply.entry_id for reply, _ in turns] == ["prompt-learning", "chain-of-thought"]
+    alone = talk(library, "那另一个呢")[0][0]
+    assert not alone.matched

@@ -91,6 +91,18 @@ def test_a_question_leaning_on_the_last_one_carries_it_on() -> None:
     assert all(r.reference is Reference.IMPLICIT for r in readings)
 
 
+def test_the_other_one_is_the_other_name_the_last_question_gave() -> None:
+    context = Context("大模型", "大模型和生成式ai 先说说大模型有啥特点")
+    readings = restatements("那另一个呢", context, VOCABULARY)
+    assert all("生成式ai" in r.text for r in readings)
+    assert (readings[-1].text, readings[-1].about) == ("生成式ai", "生成式ai")
+
+
+@pytest.mark.parametrize("asked", ["chatgpt是怎么训练的", "gpt和gpt-3和chatgpt有啥区别"])
+def test_the_other_one_of_no_two_names_has_no_reading(asked: str) -> None:
+    assert texts("那另一个呢", Context("chatgpt", asked)) == []
+
+
 def test_a_correction_restates_the_last_question() -> None:
     context = Context("chatgpt", "chatgpt有哪些核心特点")
     readings = restatements("不是我是说gpt", context, VOCABULARY)

@@ -1263,3 +1263,22 @@ def test_drawing_the_talk_together_is_no_content(library: Library) -> None:
     # "所以思维链到底是啥啊 刚才没看懂" was offered choices: 所以, 刚才 and 没看懂 counted.
     match = library.match("所以思维链到底是啥啊 刚才没看懂")
     assert match.answered is not None and match.answered.entry.id == "chain-of-thought"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("零样本和思维链 先说说零样本能力是怎么来的", "零样本能力是怎么来的"),
+        ("先说说大模型是啥", "大模型是啥"),  # was the entry whose answer says 先理解
+        ("零樣本和思維鏈，先說說零樣本能力是怎麼來的", "零樣本能力是怎麼來的"),
+        ("GPT和ChatGPT，那就先问GPT是啥", "GPT是啥"),
+    ],
+)
+def test_what_a_message_lists_before_it_starts_asking_is_no_part_of_the_question(
+    library: Library, text: str, question: str
+) -> None:
+    assert library.focus(text) == question
+
+
+def test_a_question_before_first_is_the_question(library: Library) -> None:
+    assert library.focus("大模型是啥？先说这个") == "大模型是啥？先说这个"
