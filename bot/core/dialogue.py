@@ -264,7 +264,7 @@ def _say(
     listed = parts.list_asked(compact, latest)
     if listed and not library.vocabulary.mentions_term(compact):
         return _the_points(state, listed, text, config)
-    person = people.spoken_of(normalised, latest)
+    person = people.spoken_of(normalised, latest or _still_on_the_subject(state, library))
     if person is not None:
         return _about_the_person(state, *person, normalised, text, library, config)
     if not state.subject and _needs_a_topic(message, library):
@@ -283,6 +283,16 @@ def _latest_answers(state: ChatState, library: Library) -> list[Entry]:
     return [entry for entry in found if entry is not None]
 
 
+def _still_on_the_subject(state: ChatState, library: Library) -> list[Entry]:
+    """After a decline that kept the subject ("他是哪天说的这话" declined with the sentence on
+    博伊德), the answers the chat was shown on it, latest first: "他原话说了啥" is still of him."""
+    if not state.subject or state.entry_id is not None:
+        return []
+    found = (library.get(entry_id) for entry_id in reversed(state.shown))
+    on_it = [entry for entry in found if entry is not None and entry.subject == state.subject]
+    return on_it[: parts.RECENT_ANSWERS]
+
+
 def _about_the_point(
     state: ChatState,
     point: parts.Part,
@@ -295,10 +305,12 @@ def _about_the_point(
     """A point of a list the chat was shown (`text` asks about it): the entry about it when
     there is one (数据处理, a challenge of 大模型, has its own), else what the list says of it.
     Going on through the list ("下一个", 继续), an entry the chat has read already is not shown
-    again: the list's line is."""
+    again: the list's line is. A figure or a name asked of the point that what would be shown
+    does not hold ("说回第一个，用云计算一个月大概要花多少钱") is declined with it."""
     entry = point.entry
     match = library.match(f"{entry.subject}的{point.head}" if entry.subject else point.head)
     best = match.best
+    wanted = facts.asked(library.read(text).tokens)
     if (
         match.verdict is Verdict.ANSWER
         and best is not None
@@ -308,11 +320,25 @@ def _about_the_point(
         and _is_about(best.entry, point.head)
         and not (going_on and best.entry.id in state.shown)
     ):
+        if not facts.answered(wanted, facts.held(best.entry.answer)):
+            return _not_said_of_the_point(state, point, best.entry, best.entry.answer, text)
         reply, said = _answer(state, best.entry, text, config, score=best.score, hits=match.hits)
     else:
         body = phrases.point_of(entry.answer, point.head, point.says)
+        if not facts.answered(wanted, facts.held(body)):
+            return _not_said_of_the_point(state, point, entry, body, text)
         reply, said = _excerpt(state, entry, body, text, config)
     return reply, replace(said, listed=entry.id, point=parts.place_of(point))
+
+
+def _not_said_of_the_point(
+    state: ChatState, point: parts.Part, entry: Entry, said: str, text: str
+) -> tuple[Reply, ChatState]:
+    """The decline of what is asked of a point, with what is said of it; the list goes on
+    from the point ("第二个", "下一个")."""
+    reply = Reply(phrases.not_in_sources(said, unsaid=True), ReplyKind.DECLINE)
+    reply, declined = _not_in_sources(state, entry, text, reply)
+    return reply, replace(declined, listed=point.entry.id, point=parts.place_of(point))
 
 
 def _next_point(state: ChatState, library: Library) -> parts.Part | None:

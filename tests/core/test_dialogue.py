@@ -1001,6 +1001,34 @@ def test_what_the_articles_do_not_say_of_someone_is_declined_with_what_they_do(
         assert reply.kind is ReplyKind.DECLINE and "埃里克·博伊德" in reply.text, question
 
 
+def test_after_a_decline_of_what_someone_said_he_is_still_that_person(library: Library) -> None:
+    # "他原话大概说了啥来着" was declined: the decline had left no answer to find him in.
+    turns = talk(library, "微软那边有人评价过ChatGPT没", "他是哪天说的这话", "他原话大概说了啥来着")
+    reply = turns[-1][0]
+    assert reply.kind is ReplyKind.ANSWER and "埃里克·博伊德" in reply.text
+
+
+def test_who_found_what_an_answer_tells_is_declined(library: Library) -> None:
+    # The answer says 研究者发现 and names none.
+    reply, _ = talk(library, "参数超过多少推理能力才会出现？", "这个是谁发现的？哪个研究者的名字")[
+        1
+    ]
+    assert not reply.matched
+
+
+def test_a_figure_asked_of_a_point_that_gives_none_is_declined(library: Library) -> None:
+    # "说回第一个，…多少钱" was answered with the compute challenge, which names no cost.
+    turns = talk(
+        library, "大模型面临哪些挑战", "说回第一个，用云计算一个月大概要花多少钱", "下一个"
+    )
+    (declined, _), (following, _) = turns[1:]
+    assert declined.kind is ReplyKind.DECLINE and "云计算" in declined.text
+    assert following.matched and following.entry_id == "data-challenge"
+    # Asked plainly, the point is still answered.
+    shown, _ = talk(library, "大模型面临哪些挑战", "说回第一个")[1]
+    assert shown.matched
+
+
 def test_i_say_a_name_after_an_answer_asks_the_last_question_of_it(library: Library) -> None:
     # "我说ChatGPT" was searched on its own words and answered with ChatGPT's weaknesses.
     reply, _ = talk(library, "GPT能记住上下文吗", "我说ChatGPT")[1]

@@ -34,6 +34,9 @@ from bot.core.search import Verdict
         ("ChatGPT是谁家的产品", Fact.MAKER),  # 谁家 is 哪家
         ("ChatGPT是谷歌做的吧", Fact.MAKER),  # a maker named to be checked
         ("谁能用ChatGPT", Fact.NONE),  # who may use it, not who made it
+        ("这个是谁发现的", Fact.MAKER),
+        ("哪个研究者的名字", Fact.MAKER),
+        ("这种说法是谁提出来的", Fact.NONE),  # answered by 不少学者和研究人员
         ("GPT有几个版本", Fact.NONE),  # answered by a list as often as by a count
         ("ChatGPT用户破亿用了多久", Fact.DURATION),
         ("预训练一个大模型要跑几天", Fact.DURATION),
