@@ -38,8 +38,12 @@ def prepare() -> None:
 
 
 def to_simplified(text: str) -> str:
-    """The text in simplified characters (OpenCC's t2s)."""
-    simplified: str = _converter("t2s").convert(text)
+    """The text in simplified characters (OpenCC's t2s); a lone surrogate, which OpenCC cannot
+    take, as "?", so that the text keeps its length."""
+    try:
+        simplified: str = _converter("t2s").convert(text)
+    except UnicodeEncodeError:
+        simplified = _converter("t2s").convert(text.encode("utf-8", "replace").decode("utf-8"))
     return simplified
 
 

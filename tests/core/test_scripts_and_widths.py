@@ -15,6 +15,7 @@ import pytest
 
 from bot.core.evaluation import load_cases
 from bot.core.library import Library
+from bot.core.script import to_simplified
 from bot.core.search import Verdict
 
 CASES = Path(__file__).resolve().parents[1] / "cases"
@@ -51,3 +52,13 @@ def test_traditional_and_full_width_questions_read_as_written_ones(
             if outcome(library, variant) != expected:
                 differ.append((case.question, variant, expected, outcome(library, variant)))
     assert not differ, differ[:5]
+
+
+def test_a_lone_surrogate_is_converted_as_a_mark_of_its_own() -> None:
+    # OpenCC cannot encode one: a long junk message failed the whole search.
+    assert to_simplified("\ud800這個\udfff") == "?这个?"
+
+
+def test_a_long_message_with_lone_surrogates_is_judged(library: Library) -> None:
+    text = "\ud800" * 3 + "RLHF，" * 20 + "是什么东西啊你能不能告诉我呢"
+    assert library.match(text).verdict in Verdict
