@@ -167,7 +167,7 @@ def question_focus(
     if agenda is not None:
         return agenda
     if _is_short(text):
-        return text
+        return _after_chatter(text, known_words, simplified)
     clauses = _clauses(text, simplified)
     asking = [i for i, clause in enumerate(clauses) if _QUESTION_MARK.search(clause.seen)]
     if len(clauses) < 2 or not asking:
@@ -209,6 +209,23 @@ def question_focus(
         if name not in focus
     ]
     return " ".join([*dict.fromkeys(strange), focus])
+
+
+def _after_chatter(
+    text: str,
+    known_words: KnownWords,
+    simplified: Callable[[str], str],
+) -> str:
+    """A short message without the clauses before its question that ask nothing and say no
+    word the knowledge knows ("刚才断线了… 用了 RLHF 之后有啥好处？": 断线 counted against
+    RLHF's benefits); what they say of the asker neither helps nor hurts."""
+    pieces = _pieces(text, simplified)
+    start = 0
+    for piece in pieces[:-1]:
+        if _QUESTION_MARK.search(piece.seen) or known_words(piece.text):
+            break
+        start += len(piece.text)
+    return text[start:].strip() or text
 
 
 def _on_the_agenda(text: str) -> str | None:

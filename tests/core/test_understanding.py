@@ -505,15 +505,26 @@ def test_an_english_sentence_of_a_few_words_is_short(library: Library) -> None:
     assert library.focus(text) == text
 
 
-def test_short_messages_are_left_whole() -> None:
-    assert question_focus(
-        "你好，RLHF是什么",
-        known_words=lambda c: [],
-        is_subject=bool,
-        is_term=bool,
-        is_everyday=bool,
-        unknown_names=lambda c: [],
-    ) == ("你好，RLHF是什么")
+@pytest.mark.parametrize(
+    ("text", "focus"),
+    [
+        ("ChatGPT很火，RLHF是什么", "ChatGPT很火，RLHF是什么"),  # not cut into clauses
+        ("你好，RLHF是什么", "RLHF是什么"),  # but a greeting before the question is no part of it
+    ],
+)
+def test_short_messages_are_left_whole_but_for_chatter_before(text: str, focus: str) -> None:
+    known = ("ChatGPT", "RLHF")
+    assert (
+        question_focus(
+            text,
+            known_words=lambda clause: [word for word in known if word in clause],
+            is_subject=bool,
+            is_term=bool,
+            is_everyday=bool,
+            unknown_names=lambda c: [],
+        )
+        == focus
+    )
 
 
 def test_a_message_is_cut_after_each_of_its_earlier_questions_nearest_first() -> None:
@@ -1282,3 +1293,12 @@ def test_what_a_message_lists_before_it_starts_asking_is_no_part_of_the_question
 
 def test_a_question_before_first_is_the_question(library: Library) -> None:
     assert library.focus("大模型是啥？先说这个") == "大模型是啥？先说这个"
+
+
+def test_chatter_before_a_short_question_is_no_part_of_it(library: Library) -> None:
+    # 断线 counted against RLHF's benefits: offered choices.
+    assert library.focus("刚才断线了… 用了 RLHF 之后有啥好处？") == "用了 RLHF 之后有啥好处？"
+    match = library.match("刚才断线了… 用了 RLHF 之后有啥好处？")
+    assert match.answered is not None and match.answered.entry.id == "rlhf"
+    # A clause with words the knowledge knows is part of the question, not chatter.
+    assert library.focus("它回答写一半就断了，咋整") == "它回答写一半就断了，咋整"
