@@ -12,7 +12,7 @@ next entry worth reading (:mod:`bot.core.walk`); a follow-up is restated with th
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.core import clarify, facts, follow_up, parts, people, phrases, provenance, resolve, walk
@@ -234,6 +234,8 @@ def _say(
         return _previous(state, library, config)
     if intent is intents.Intent.AGAIN:
         return _previous(state, library, config, back=0)
+    if intent is intents.Intent.DOUBT:
+        return _stand_by(state, intents.doubted(intents.squeeze(normalised)) or "", library, config)
     if intent is intents.Intent.SUMMARY:
         return _summary(state, library, config)
     if intent is intents.Intent.NONE_OF_THESE and state.suggestions:
@@ -616,10 +618,34 @@ def _summary(state: ChatState, library: Library, config: DialogueConfig) -> tupl
     return _answer(state, entry, state.last_question, config, page=1)
 
 
-def _nothing_to_continue(state: ChatState, library: Library) -> tuple[Reply, ChatState]:
+def _stand_by(
+    state: ChatState, claim: str, library: Library, config: DialogueConfig
+) -> tuple[Reply, ChatState]:
+    """真的吗 / "你确定？我记得是2023年": what the articles say, once more: the sentences of the
+    current answer that hold the kind of fact the claim puts against it (a date, a figure, a
+    sum), else the page shown. The chat stays where it was: 继续 goes on from there."""
+    entry = library.get(state.entry_id) if state.entry_id else None
+    if entry is None:
+        return _nothing_to_continue(state, library, say=phrases.nothing_to_stand_by)
+    put = facts.held(claim)
+    said = [s.strip() for s in parts.SENTENCE.findall(entry.answer) if facts.held(s) & put]
+    pages = split_pages(entry.answer, config.page_size)
+    body = "".join(said) if said else pages[min(max(state.page, 1), len(pages)) - 1]
+    reply, _ = _excerpt(
+        state, entry, phrases.as_the_articles_say(body), state.last_question, config
+    )
+    return reply, state
+
+
+def _nothing_to_continue(
+    state: ChatState,
+    library: Library,
+    *,
+    say: Callable[[Sequence[str]], str] = phrases.nothing_to_continue,
+) -> tuple[Reply, ChatState]:
     offered = clarify.topics_for("", library)
     buttons = tuple(Button(t.name, Action.ASK, t.entry.id) for t in offered)
-    text = phrases.nothing_to_continue([t.name for t in offered])
+    text = say([t.name for t in offered])
     return Reply(text, ReplyKind.NOTHING_TO_CONTINUE, buttons=buttons), state
 
 

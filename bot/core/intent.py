@@ -293,6 +293,7 @@ class Intent(Enum):
     WHY = "why"  # the reason or mechanism behind the current answer
     PREVIOUS = "previous"  # back a page
     AGAIN = "again"  # the current page once more: 再说一遍, 没看清
+    DOUBT = "doubt"  # what was just said, doubted: 真的吗, 你确定？我记得是2023年
     SUMMARY = "summary"  # the short of the current answer: its gist
     NONE_OF_THESE = "none_of_these"  # none of the choices offered
     RESET = "reset"
@@ -327,6 +328,46 @@ _AGAIN_MESSAGE = re.compile(
     r")+(?:吗|呗|嘛|pls|please)?"
 )
 """Asking for what was just said once more ("刚才那个再说一遍 没看清", "say that again")."""
+
+_DOUBTED = re.compile(
+    r"真的假的|真的吗|真的么|真的嘛|真哒|你确定|确定吗|确定么|确定嘛|不对吧|不对啊|不对呀|不对|不是吧"
+    r"|是这样吗|是这样的吗|是这么说的吗|这么说的吗|没搞错吧|搞错了吧|没错吧|别吹了?|瞎说|胡说|扯吧"
+    r"|有依据吗|有出处吗|出处呢|来源呢|really|areyousure|youresure"
+    r"|(?:(?:文章|文中|原文)(?:里|的)?(?:原话)?|原话)(?:是)?(?:怎么|咋)(?:说|写)的?(?:呢|啊)?"
+)
+"""Doubting what was just said ("真的吗", "你确定？", "不对吧", "文章原话怎么说的")."""
+_RECALLED = re.compile(
+    r"(?:我|可|但)?(?:记得|记住|印象里|印象中|看到的?|听说|觉得|明明|以为)(?:的)?(?:是|说是|说)?"
+)
+"""What the doubter remembers instead, before their claim ("我记得是2023年才出来的"; the lexicon
+reads 记得 as 记住)."""
+_ASKS_ANEW = re.compile(r"为什么|为啥|怎么|咋|多少|哪|什么|啥|谁|几|what|how|why|which|who|when")
+"""A question of its own after the doubt ("真的吗？那为啥网上还有人能越狱它"): it is asked."""
+MAX_CLAIM = 14
+"""The longest claim a doubt may put against what was said ("不对吧 我觉得主要是人才不够")."""
+MAX_CLAIM_BEFORE = 8
+"""The longest claim before the doubt ("效果真有那么好？别吹"): a longer one is a claim heard
+elsewhere, checked as a question ("听说ChatGPT还能写歌写剧本，真的假的？")."""
+_UNSAID = re.compile(rf"(?:{_NOD}|[\s?？!！,，。.~…])+")
+
+
+def doubted(text: str) -> str | None:
+    """The claim a squeezed message puts against what was just said ("" when it only doubts:
+    "真的吗？这么快？"), or None when it is no doubt but a question or something else."""
+    first = _DOUBTED.search(text)
+    if first is None or correction_focus(text) is not None:
+        return None
+    rest = _UNSAID.sub(" ", _DOUBTED.sub(" ", text)).strip()
+    if _UNSAID.fullmatch(text[: first.start()]) or first.start() == 0:
+        recalled = _RECALLED.match(rest)  # 我记得是…, right after the doubt
+        claim, longest = (rest[recalled.end() :] if recalled else rest), MAX_CLAIM
+    else:
+        claim, longest = rest, MAX_CLAIM_BEFORE
+    claim = claim.replace(" ", "")
+    if len(claim) > longest or _ASKS_ANEW.search(claim):
+        return None
+    return claim
+
 
 _LOST = re.compile(
     r"^(?:有点|有些|好|太)?(?:绕|复杂|晕|懵)了?"
@@ -404,6 +445,8 @@ def classify(normalised: str) -> Intent:
         return Intent.SUMMARY
     if _AGAIN_MESSAGE.fullmatch(text):
         return Intent.AGAIN
+    if doubted(text) is not None:
+        return Intent.DOUBT
     lost = _LOST.match(text)
     if lost:
         unlost = text[lost.end() :]

@@ -139,6 +139,17 @@ def nothing_to_continue(names: Sequence[str]) -> str:
     return f"现在没有可以继续的回答。你想了解哪个话题？{examples}"
 
 
+def nothing_to_stand_by(names: Sequence[str]) -> str:
+    """真的吗 with no answer in the chat: nothing was said to doubt."""
+    examples = f"比如 {'、'.join(names)}" if names else "比如“什么是大模型？”"
+    return f"我还没有回答过什么。你想了解哪个话题？{examples}"
+
+
+def as_the_articles_say(said: str) -> str:
+    """What was said, doubted ("真的吗", "我记得是2023年"), once more as the articles put it."""
+    return f"以文章的说法为准：\n\n{said}"
+
+
 def none_of_these(names: Sequence[str]) -> str:
     """None of the choices offered was meant: ask again in other words (the question is already
     among the unanswered ones the admins read)."""

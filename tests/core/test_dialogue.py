@@ -421,8 +421,7 @@ def test_chat_about_anything_else_after_a_topic_is_not_answered_with_the_topic(
         "明天会下雨吗",
         "世界杯谁夺冠了",
         "你是男的女的",
-        "谁赢了",
-        "真的吗",
+        "谁赢了",  # (真的吗 doubts what was said: see test_a_doubt_is_answered_with_…)
         "在吗在吗",
         "你叫什么名字",
         "OpenAI上市了吗",
@@ -1103,4 +1102,19 @@ def test_the_other_one_is_what_the_message_listed_beside_the_first(library: Libr
     turns = talk(library, "零样本和思维链 先说说零样本能力是怎么来的", "那另一个呢")
     assert [reply.entry_id for reply, _ in turns] == ["prompt-learning", "chain-of-thought"]
     alone = talk(library, "那另一个呢")[0][0]
+    assert not alone.matched
+
+
+def test_a_doubt_is_answered_with_what_the_articles_say(library: Library) -> None:
+    # "不对吧，我记得是2023年才出来的" was declined: the bot never stood by what it said.
+    turns = talk(library, "chatgpt是啥时候出的", "不对吧，我记得是2023年才出来的", "继续")
+    (launch, _), (doubt, state), _ = turns
+    assert doubt.kind is ReplyKind.ANSWER and doubt.entry_id == launch.entry_id
+    assert "以文章的说法为准" in doubt.text and "2022年11月" in doubt.text
+    assert state.entry_id == launch.entry_id  # the chat stays where it was
+    # A figure put against the answer is met with the sentences that give one.
+    *_, (figure, _) = talk(library, "GPT-3有多少参数来着", "你确定？我印象里是175B啊")
+    assert figure.kind is ReplyKind.ANSWER and "1750亿" in figure.text
+    # With nothing said yet there is nothing to stand by.
+    alone = talk(library, "真的吗")[0][0]
     assert not alone.matched

@@ -5,7 +5,9 @@ from bot.core.intent import (
     classify,
     compact,
     correction_focus,
+    doubted,
     ellipsis_focus,
+    squeeze,
 )
 from bot.core.text import Analyzer
 
@@ -298,4 +300,34 @@ def test_taking_leave_is_a_goodbye(analyzer: Analyzer, text: str) -> None:
 
 @pytest.mark.parametrize("text", ["先这样做行吗", "今天的大模型到哪一步了"])
 def test_leave_in_a_question_is_a_question(analyzer: Analyzer, text: str) -> None:
+    assert classify(analyzer.normalise(text)) is Intent.QUESTION
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("真的吗？这么快？文章原话怎么说的", "这么快"),
+        ("不对吧，我记得是2023年才出来的", "2023年才出来的"),
+        ("你确定？一个人同时演两边？", "一个人同时演两边"),
+        ("真的假的？文章里原话怎么说的", ""),
+    ],
+)
+def test_doubting_what_was_said_puts_a_claim_against_it(
+    analyzer: Analyzer, text: str, claim: str
+) -> None:
+    normalised = analyzer.normalise(text)
+    assert classify(normalised) is Intent.DOUBT
+    assert doubted(squeeze(normalised)) == claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "真的吗？那为啥网上还有人能越狱它",  # a question of its own after the doubt
+        "听说ChatGPT还能写歌写剧本，真的假的？",  # a claim heard elsewhere, checked
+        "不对，我是说GPT",  # a correction
+        "它的原理是怎么说的",
+    ],
+)
+def test_a_question_with_a_doubt_in_it_is_a_question(analyzer: Analyzer, text: str) -> None:
     assert classify(analyzer.normalise(text)) is Intent.QUESTION
