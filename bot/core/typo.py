@@ -59,6 +59,12 @@ MAX_TERM_SOUNDS = 16
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LATIN_WORD = re.compile(r"[0-9a-z][0-9a-z.+#_-]*")
 _LETTERS = re.compile(r"[a-z]+")
+_LETTER_RUN = re.compile(
+    r"(?<![0-9a-z.+#_-])(?P<run>[a-z]+(?: [a-z]+)*)(?![0-9a-z.+#_-])(?P<gap> (?=[\u3400-\u9fff]))?"
+)
+"""Latin words of letters only, one space apart: what may spell out a term in pinyin; and the
+space before Chinese after them, which a term spelt out does not keep ("sheng cheng shi 人工智能"
+is 生成式人工智能)."""
 _DIGITS = re.compile(r"[0-9]+")
 _ENGLISH_WORD = re.compile(
     rf"(?<![0-9a-z.+#_-])[a-z]{{{MIN_ENGLISH_TYPO_CHARS},}}(?![0-9a-z.+#_-])", re.IGNORECASE
@@ -106,6 +112,14 @@ class TypoCorrector:
             for sound in self._term_sounds(term):
                 self._by_sound.setdefault(sound, []).append(term)
         self._first_sounds = frozenset(sound[0] for sound in self._by_sound)
+        # A term spelt out in pinyin ("da mo xing", "weitiao"): by its syllables run together,
+        # each spelling kept only where it names one term.
+        spelt: dict[str, set[str]] = {}
+        for sound, found in self._by_sound.items():
+            spelt.setdefault("".join(sound), set()).update(found)
+        self._by_spelling = {
+            spelling: next(iter(found)) for spelling, found in spelt.items() if len(found) == 1
+        }
         self._latin_set = frozenset(latin_words)
         # Known latin words by (letters' length, digits): one slip keeps the digits and changes
         # the length by at most one, so a typo is compared with three small lists. Joiners do
@@ -126,7 +140,32 @@ class TypoCorrector:
     def correct(self, text: str) -> str:
         """The text with its homophone and latin typos of known words corrected."""
         text = _CJK_RUN.sub(lambda m: self._correct_run(m.group(0)), text)
+        text = _LETTER_RUN.sub(self._spelt_in_pinyin, text)
         return _LATIN_WORD.sub(lambda m: self._correct_latin(m.group(0)), text)
+
+    def _spelt_in_pinyin(self, found: re.Match[str]) -> str:
+        """Latin words that spell out a term in toneless pinyin, as the term ("fan hua neng li"
+        → 泛化能力, "weitiao" → 微调); a word the knowledge or the lexicon's English knows is
+        no pinyin (ai, model)."""
+        words = found.group("run").split(" ")
+        out: list[str] = []
+        at = 0
+        while at < len(words):
+            for end in range(min(len(words), at + max(WINDOW_SIZES)), at, -1):
+                span = words[at:end]
+                if any(w in self._latin_set or w in self._english_set for w in span):
+                    continue
+                term = self._by_spelling.get("".join(span))
+                if term is not None:
+                    out.append(term)
+                    at = end
+                    break
+            else:
+                out.append(words[at])
+                at += 1
+        spelt = " ".join(out)
+        gap = found.group("gap") or ""
+        return spelt if gap and not _LETTERS.search(out[-1]) else spelt + gap
 
     def correct_english(self, text: str) -> str:
         """A text as sent with its misspelt English words spelt right (in lower case); run

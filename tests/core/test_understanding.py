@@ -613,6 +613,11 @@ def corrector() -> TypoCorrector:
         ("gtp3有多少参数", "gpt-3有多少参数"),  # a joiner left out is no other word
         ("chatgbt是啥", "chatgpt是啥"),
         ("opneai", "openai"),
+        # A term spelt out in pinyin, in syllables or run together (was unknown latin).
+        ("wei tiao 是啥", "微调是啥"),
+        ("weitiao是啥", "微调是啥"),
+        ("jiang li mo xing 干嘛的", "奖励模型干嘛的"),  # no space kept before Chinese
+        ("chatgpt de wei tiao", "chatgpt de 微调"),  # a known word is no pinyin
     ],
 )
 def test_typos_of_known_terms_are_corrected(
@@ -710,6 +715,8 @@ def test_english_questions_with_slips_are_answered(
         # Corrected to 生成式 + 人工智能, then normalised again into the term 生成式AI.
         ("生成试AI是什么东西", "generative-ai-definition"),
         ("GTP3的参说有多少", "gpt-3"),
+        ("fan hua neng li 是啥意思", "generalization"),
+        ("sheng cheng shi AI 到底是个啥？", "generative-ai-definition"),
     ],
 )
 def test_typo_questions_are_answered(library: Library, question: str, entry_id: str) -> None:
