@@ -78,6 +78,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 _LATIN_START = re.compile(r"[a-z0-9]")
 """A (normalised) latin word: a name (Siri, GPT-3) that a question's 它俩 may mean."""
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_WORDS = re.compile(r"\w")
 
 _HALF_WIDTH = {
     code: code - 0xFEE0
@@ -126,8 +127,10 @@ def _pieces(text: str, simplified: Callable[[str], str]) -> list[_Clause]:
 
 
 def _clauses(text: str, simplified: Callable[[str], str]) -> list[_Clause]:
-    """The clauses of a message, as written and in simplified characters."""
-    return [_strip(piece) for piece in _pieces(text, simplified) if piece.text.strip()]
+    """The clauses of a message, as written and in simplified characters; not the stops alone
+    ("真的丢人。。" ends one clause, and its second 。 would take the place of a clause looked
+    back at)."""
+    return [_strip(piece) for piece in _pieces(text, simplified) if _WORDS.search(piece.text)]
 
 
 def _strip(clause: _Clause) -> _Clause:

@@ -236,7 +236,11 @@ _ACKNOWLEDGED = (
     r"|gotit|isee|makessense|understood|great|cool|nice|awesome|perfect"
 )
 """学到了 is normalised as 学习了 (the lexicon's 学到 → 学习): both are here."""
-_NOD = r"好的?|好吧|ok|okay|嗯|哦|噢|行|行吧|可以|不错|哈|呵|6|牛[啊逼批]?|厉害了?|[.。!！~～]"
+_NOD = (
+    r"好的?|好吧|ok|okay|嗯|哦|噢|行|行吧|可以|不错|哈|呵|6|牛[啊逼批]?|厉害了?|[.。!！~～]"
+    # A member welcoming a newcomer ("欢迎欢迎👏"): ChatGPT's impact was its answer.
+    r"|欢迎(?:新人|新朋友|新同学|入群|加入|大佬)?"
+)
 _PRAISED = (
     r"(?:它|这个|这|他们|她们)?(?:也太|真的|真|好|太|挺|蛮|超)?"
     r"(?:厉害|强|牛逼?|犀利|聪明|神奇|给力|nb)(?:了|啊|呀|吧|哈|诶)*"

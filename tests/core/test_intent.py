@@ -279,7 +279,9 @@ def test_whether_there_is_more_detail_is_depth(analyzer: Analyzer) -> None:
     assert classify(analyzer.normalise("有没有详细点")) is Intent.DEPTH
 
 
-@pytest.mark.parametrize("text", ["它好厉害啊", "佢哋好犀利", "这个太强了吧", "它真聪明"])
+@pytest.mark.parametrize(
+    "text", ["它好厉害啊", "佢哋好犀利", "这个太强了吧", "它真聪明", "欢迎欢迎👏"]
+)
 def test_praise_of_what_was_said_is_a_nod(analyzer: Analyzer, text: str) -> None:
     # "它好厉害啊" after who made ChatGPT was answered with its usage tips.
     assert classify(analyzer.normalise(text)) is Intent.NOD

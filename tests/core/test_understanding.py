@@ -1309,3 +1309,14 @@ def test_chatter_before_a_short_question_is_no_part_of_it(library: Library) -> N
     assert match.answered is not None and match.answered.entry.id == "rlhf"
     # A clause with words the knowledge knows is part of the question, not chatter.
     assert library.focus("它回答写一半就断了，咋整") == "它回答写一半就断了，咋整"
+
+
+def test_stops_alone_are_no_clause_to_look_back_past(library: Library) -> None:
+    # The second 。 of "真的丢人。。" took a clause's place, and 它俩 lost GPT and ChatGPT: the
+    # question was answered with ChatGPT's impact on education.
+    text = (
+        "我同事非说GPT和ChatGPT是一个东西，我说不是吧，他说你不懂，我俩在工位上吵了十分钟，"
+        "后来隔壁组的人都过来看热闹了，真的丢人。。所以它俩到底有啥区别啊"
+    )
+    match = library.match(text)
+    assert match.answered is not None and match.answered.entry.id == "gpt-vs-chatgpt"
