@@ -124,6 +124,7 @@ floor tests/heldout/twentyninth_heldout_cases.yaml 0.95
 floor tests/heldout/thirtieth_heldout_cases.yaml 0.99
 floor tests/heldout/thirtyfirst_heldout_cases.yaml 0.96
 floor tests/heldout/thirtysecond_heldout_cases.yaml 0.95
+floor tests/heldout/thirtythird_heldout_cases.yaml 0.98
 floor tests/heldout/conversations/first_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/second_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/third_heldout_conversations.yaml 0.90
