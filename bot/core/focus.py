@@ -79,6 +79,9 @@ _LATIN_START = re.compile(r"[a-z0-9]")
 """A (normalised) latin word: a name (Siri, GPT-3) that a question's 它俩 may mean."""
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _WORDS = re.compile(r"\w")
+_FIGURE_OR_LATIN = re.compile(r"[0-9A-Za-z]")
+_HEARD_OF_IT = re.compile(r"说|看到|听到|刷到|讨论|在聊|提到|都在")
+"""Where the asker heard of what they ask ("看到好多人说", "群里都在讨论")."""
 
 _HALF_WIDTH = {
     code: code - 0xFEE0
@@ -219,16 +222,30 @@ def _after_chatter(
     known_words: KnownWords,
     simplified: Callable[[str], str],
 ) -> str:
-    """A short message without the clauses before its question that ask nothing and say no
+    """A short message without the clauses around its question that ask nothing and say no
     word the knowledge knows ("刚才断线了… 用了 RLHF 之后有啥好处？": 断线 counted against
-    RLHF's benefits); what they say of the asker neither helps nor hurts."""
+    RLHF's benefits; "RLHF是啥？看到好多人说" was declined); what they say of the asker
+    neither helps nor hurts. Those after it only once a clause has asked."""
+
+    def chatter(piece: _Clause) -> bool:  # 人 and 说 of "看到好多人说" say nothing alone
+        known = (word for word in known_words(piece.text) if len(word) > 1)
+        return not (_QUESTION_MARK.search(piece.seen) or any(known))
+
     pieces = _pieces(text, simplified)
-    start = 0
-    for piece in pieces[:-1]:
-        if _QUESTION_MARK.search(piece.seen) or known_words(piece.text):
-            break
-        start += len(piece.text)
-    return text[start:].strip() or text
+    first = next((i for i, piece in enumerate(pieces[:-1]) if not chatter(piece)), len(pieces) - 1)
+    last = len(pieces)
+    # After a question closed by its mark, only where the asker heard of it ("看到好多人说"),
+    # not a figure or a name ("现在估值呢？我是说2024年的"); "AI专业考研选哪个学校好，求推荐"
+    # asks on.
+    while (
+        last - 1 > first
+        and chatter(pieces[last - 1])
+        and _HEARD_OF_IT.search(pieces[last - 1].seen)
+        and not _FIGURE_OR_LATIN.search(pieces[last - 1].text)
+        and pieces[last - 2].text.rstrip()[-1:] in "?？"
+    ):
+        last -= 1
+    return "".join(piece.text for piece in pieces[first:last]).strip() or text
 
 
 def _on_the_agenda(text: str) -> str | None:

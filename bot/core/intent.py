@@ -309,21 +309,32 @@ class Intent(Enum):
     QUESTION = "question"
 
 
-_SUMMARY_MESSAGE = re.compile(
-    r"(?:太长了?(?:没看完|不看)?|没看完)?(?:用中文)?(?:(?:"
-    r"(?:这俩|它俩|两者)?(?:的?最大的?区别)?(?:能不能|能|可以)?(?:帮我)?"
+_SHORT_ASKED = (
+    r"(?:(?:能不能|能|可以)(?:u|you)?)?(?:帮我)?(?:"
+    r"(?:这俩|它俩|两者)?(?:的?最大的?区别)?"
     r"(?:用一句话|一句话|简单|简短|简要)?(?:地)?(?:总结|概括|归纳)(?:一?下)?"
-    r"|(?:用一句话|一句话)(?:说|讲)(?:一?下)?|简单(?:一?点|些)?(?:说|讲)(?:一?下)?"
-    r"|(?:能不能|能|可以)?再?(?:通俗|浅显|简单)(?:一?点|些)(?:说|讲)?(?:一?下)?"
+    r"|(?:用一句话|一句话)(?:说|讲)(?:一?下)?|简单(?:一?点|些)(?:说|讲)?(?:一?下)?|简单(?:说|讲)(?:一?下)?"
+    r"|再?(?:通俗|浅显|简单)(?:一?点|些)(?:说|讲)?(?:一?下)?|(?:说|讲)得?(?:简单|通俗|浅显)(?:一?点|些)"
+    r"|说人话"
     # Squeezed English ("sum it up" is sumitup); the normaliser reads summarize as 摘要 and
     # version as 版本.
     r"|summari[sz]e(?:it)?|sum(?:it)?up|inshort|tldr|eli5|explainlikeim5|inanutshell|summary"
-    r"|(?:simpler|shorter|short)(?:版本)?|(?:in)?onesentence|摘要(?:allthat|it|this)?(?:in\d行?lines?)?"
-    r")(?:pls|please|plz)?)+(?:吗|呗|嘛)?"
+    r"|(?:simpler|shorter|short)(?:版本)?|(?:in)?onesentence"
+    r"|摘要(?:allthat|it|this)?(?:in\d行?lines?|(?:in)?onesentence)?"
+    r")"
 )
+"""Asking for the short of what was just said."""
+_SHORT_ASIDE = (
+    r"太长了?(?:没看完|不看)?|没看完|toolong|太多了?|太专业了?|听不懂|看不懂|没看懂|用中文"
+    r"|(?:刚才|刚刚)?(?:那个|那条|那段)?(?:再|重新)(?:说|讲)一?(?:遍|次|下)|[吧呗嘛吗啊]|pls|please|plz"
+)
+"""What goes with asking for the short of it and asks nothing else: why ("太长了没看完", "太专业
+了听不懂", "too long"), and "再说一遍" (the short of it, said again)."""
+_SUMMARY_MESSAGE = re.compile(rf"(?=.*?(?:{_SHORT_ASKED}))(?:{_SHORT_ASKED}|{_SHORT_ASIDE})+")
 """Asking for the short of what was just said ("一句话总结下呗", "这俩最大的区别一句话总结下",
 "太长了没看完 简单点说", "可以再通俗一点吗", "tl;dr", "ELI5 pls, in one sentence", "simpler
-version?"): not a new question."""
+version?", "总结一下吧 too long 没看完", "说人话 太专业了听不懂", "刚才那个再说一遍，简单点"):
+not a new question."""
 
 
 _AGAIN_MESSAGE = re.compile(
@@ -342,6 +353,7 @@ _DOUBTED = re.compile(
 """Doubting what was just said ("真的吗", "你确定？", "不对吧", "文章原话怎么说的")."""
 _RECALLED = re.compile(
     r"(?:我|可|但)?(?:记得|记住|印象里|印象中|看到的?|听说|觉得|明明|以为)(?:的)?(?:是|说是|说)?"
+    r"|i(?:thought|think|heard|remember|believe)d?(?:that)?"
 )
 """What the doubter remembers instead, before their claim ("我记得是2023年才出来的"; the lexicon
 reads 记得 as 记住)."""
@@ -364,13 +376,33 @@ def doubted(text: str) -> str | None:
     rest = _UNSAID.sub(" ", _DOUBTED.sub(" ", text)).strip()
     if _UNSAID.fullmatch(text[: first.start()]) or first.start() == 0:
         recalled = _RECALLED.match(rest)  # 我记得是…, right after the doubt
-        claim, longest = (rest[recalled.end() :] if recalled else rest), MAX_CLAIM
+        claim = (rest[recalled.end() :] if recalled else rest).replace(" ", "")
+        too_long = _claim_length(claim) > MAX_CLAIM
+    elif _LATIN_LETTER.match(first.group(0)):
+        return None  # "does chatgpt really understand code" asks whether it does
     else:
-        claim, longest = rest, MAX_CLAIM_BEFORE
-    claim = claim.replace(" ", "")
-    if len(claim) > longest or _ASKS_ANEW.search(claim):
+        claim = rest.replace(" ", "")
+        too_long = len(claim) > MAX_CLAIM_BEFORE
+    if too_long or _ASKS_ANEW.search(claim):
         return None
     return claim
+
+
+_LATIN_LETTER = re.compile(r"[a-z]")
+
+
+def _claim_length(claim: str) -> int:
+    """How much a claim says: a character each, an English word's letters a third as much
+    ("itwasgoogle" is about as long as 是谷歌做的)."""
+    letters = len(re.findall(r"[a-z]", claim))
+    return len(claim) - letters + letters // 3
+
+
+def _after_a_doubt(text: str) -> str:
+    """What a squeezed message asks after the doubt it opens with ("really怎么做到的": how it
+    is done), or "" when it opens with none."""
+    first = _DOUBTED.match(text)
+    return _UNSAID.sub("", text[first.end() :]) if first else ""
 
 
 _LOST = re.compile(
@@ -451,6 +483,9 @@ def classify(normalised: str) -> Intent:
         return Intent.AGAIN
     if doubted(text) is not None:
         return Intent.DOUBT
+    asked = _after_a_doubt(text)
+    if asked and asked != text:
+        return classify(asked)
     lost = _LOST.match(text)
     if lost:
         unlost = text[lost.end() :]

@@ -103,6 +103,11 @@ FILLERS = (
     "有人懂",
     "有人知道",
     "谁懂",
+    # Never having heard of what is asked ("分片是啥我没听过"): why it is asked, not what.
+    "我没听过",
+    "没听过",
+    "我没听说过",
+    "没听说过",
     "帮我解释一下",
     "解释一下",
     "介绍一下",
@@ -609,6 +614,11 @@ ENGLISH_STOPWORDS = frozenset(
         "hey",
         "tell",
         "explain",
+        # How to explain it, not what: "what is ChatGPT? explain in simple words pls".
+        "simple",
+        "simply",
+        "plain",
+        "words",
         "together",
         "between",
         "main",

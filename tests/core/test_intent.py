@@ -333,3 +333,42 @@ def test_doubting_what_was_said_puts_a_claim_against_it(
 )
 def test_a_question_with_a_doubt_in_it_is_a_question(analyzer: Analyzer, text: str) -> None:
     assert classify(analyzer.normalise(text)) is Intent.QUESTION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can u summarize in one sentence",
+        "总结一下吧 too long 没看完",
+        "太多了 simpler pls",
+        "说人话😂 太专业了听不懂",
+        "听不懂，能不能讲简单点",
+        "刚才那个再说一遍，简单点",
+    ],
+)
+def test_asking_for_the_short_of_it_in_more_ways_is_a_summary(
+    analyzer: Analyzer, text: str
+) -> None:
+    assert classify(analyzer.normalise(text)) is Intent.SUMMARY
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"), [("太多了", Intent.QUESTION), ("没看完", Intent.QUESTION)]
+)
+def test_why_one_asks_for_the_short_of_it_is_not_asking_it(
+    analyzer: Analyzer, text: str, intent: Intent
+) -> None:
+    assert classify(analyzer.normalise(text)) is intent
+
+
+def test_a_doubt_in_english_puts_its_claim(analyzer: Analyzer) -> None:
+    normalised = analyzer.normalise("are you sure? I thought it was Google 😅")
+    assert classify(normalised) is Intent.DOUBT
+    assert doubted(squeeze(normalised)) == "itwasgoogle"
+    # Inside an English question, really asks whether: no doubt of what was said.
+    assert classify(analyzer.normalise("does chatgpt really understand code")) is Intent.QUESTION
+
+
+def test_what_a_doubt_goes_on_to_ask_is_asked(analyzer: Analyzer) -> None:
+    # "really? 怎么做到的" after the safety measures: how they are done.
+    assert classify(analyzer.normalise("really? 怎么做到的")) is Intent.WHY
