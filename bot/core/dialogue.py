@@ -216,6 +216,7 @@ def step(
 def _say(
     state: ChatState, pending: str, text: str, library: Library, config: DialogueConfig
 ) -> tuple[Reply, ChatState]:
+    text = _without_pointing(text, library)
     # Typos corrected ("那gtp-4呢"), for what a follow-up is: a long message is none, and
     # correcting 4,000 characters costs milliseconds the search would spend again.
     short = len(text) <= CORRECTED_CHARS
@@ -616,6 +617,17 @@ def _summary(state: ChatState, library: Library, config: DialogueConfig) -> tupl
     if gist and len(gist) < len(entry.answer.strip()):
         return _excerpt(state, entry, phrases.in_short(gist), state.last_question, config)
     return _answer(state, entry, state.last_question, config, page=1)
+
+
+def _without_pointing(text: str, library: Library) -> str:
+    """A message without its opening pointer at another member's question ("leo那个问题，GPT
+    预训练用的啥数据": its 那个 was asked back); what it goes on to ask is read on its own words
+    and the chat's topic. Not a name the knowledge knows ("GPT那个问题" is about GPT)."""
+    pointing = intents.pointing_at_another(text)
+    if pointing is None:
+        return text
+    who, asked = pointing
+    return text if who and library.vocabulary.mentions_term(who.casefold()) else asked
 
 
 def _stand_by(

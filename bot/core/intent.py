@@ -367,6 +367,25 @@ elsewhere, checked as a question ("听说ChatGPT还能写歌写剧本，真的�
 _UNSAID = re.compile(rf"(?:{_NOD}|[\s?？!！,，。.~…])+")
 
 
+_POINTED_AT = re.compile(
+    r"^\s*(?:(?P<who>[a-z][a-z0-9_]{0,15})|他|她|楼上|上面)\s*"
+    r"(?:(?:刚才?|刚刚)?(?:问的|说的|提的)(?:那个|这个)?(?:问题)?|(?:那个|这个)问题|(?:第[一二三四五1-5]个)?问题)"
+    r"[\s，,：:]*",
+    re.IGNORECASE,
+)
+"""A group member pointing at another's question before asking their own ("leo那个问题，GPT预训练
+用的啥数据", "他刚问的那个，为啥…", "楼上第一个问题，那高校为啥搞不了")."""
+
+
+def pointing_at_another(text: str) -> tuple[str, str] | None:
+    """Who a message points at (a name, or "" for 他 / 楼上) and what it goes on to ask, when it
+    opens by pointing at another member's question; else None."""
+    found = _POINTED_AT.match(text)
+    if found is None or not text[found.end() :].strip():
+        return None
+    return found.group("who") or "", text[found.end() :]
+
+
 def doubted(text: str) -> str | None:
     """The claim a squeezed message puts against what was just said ("" when it only doubts:
     "真的吗？这么快？"), or None when it is no doubt but a question or something else."""

@@ -1118,3 +1118,12 @@ def test_a_doubt_is_answered_with_what_the_articles_say(library: Library) -> Non
     # With nothing said yet there is nothing to stand by.
     alone = talk(library, "真的吗")[0][0]
     assert not alone.matched
+
+
+def test_a_pointer_at_another_member_s_question_is_no_pronoun(library: Library) -> None:
+    # "leo那个问题，…" was offered choices; "他刚问的那个，…" was asked back (那个).
+    *_, (data, _) = talk(library, "GPT的自回归是啥意思", "leo那个问题，GPT预训练用的啥数据")
+    assert data.matched and data.entry_id == "pretraining"
+    # A name of the knowledge before 那个问题 is what the message is about.
+    *_, (gpt, _) = talk(library, "RLHF是什么", "GPT那个问题，它是谁开发的")
+    assert gpt.matched and gpt.entry_id != "rlhf"

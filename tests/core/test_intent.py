@@ -7,6 +7,7 @@ from bot.core.intent import (
     correction_focus,
     doubted,
     ellipsis_focus,
+    pointing_at_another,
     squeeze,
 )
 from bot.core.text import Analyzer
@@ -372,3 +373,23 @@ def test_a_doubt_in_english_puts_its_claim(analyzer: Analyzer) -> None:
 def test_what_a_doubt_goes_on_to_ask_is_asked(analyzer: Analyzer) -> None:
     # "really? 怎么做到的" after the safety measures: how they are done.
     assert classify(analyzer.normalise("really? 怎么做到的")) is Intent.WHY
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "asked"),
+    [
+        ("leo那个问题，GPT预训练用的啥数据", "leo", "GPT预训练用的啥数据"),
+        ("他刚问的那个，为啥用代码训练就能推理了？", "", "为啥用代码训练就能推理了？"),
+        ("楼上第一个问题，那高校为啥搞不了", "", "那高校为啥搞不了"),
+        ("kai问的那个Transformer 还用在哪些任务上", "kai", "Transformer 还用在哪些任务上"),
+    ],
+)
+def test_pointing_at_another_member_s_question_opens_a_message(
+    text: str, who: str, asked: str
+) -> None:
+    assert pointing_at_another(text) == (who, asked)
+
+
+@pytest.mark.parametrize("text", ["那个问题", "它有什么问题", "他是谁"])
+def test_no_pointer_where_nothing_is_asked_after_it(text: str) -> None:
+    assert pointing_at_another(text) is None
