@@ -612,6 +612,12 @@ ENGLISH_STOPWORDS = frozenset(
         "hi",
         "hello",
         "hey",
+        # Whom the message calls on ("RLHF到底是啥 someone explain pls"): no content.
+        "someone",
+        "somebody",
+        "anyone",
+        "anybody",
+        "guys",
         "tell",
         "explain",
         # How to explain it, not what: "what is ChatGPT? explain in simple words pls".

@@ -1327,6 +1327,8 @@ def test_stops_alone_are_no_clause_to_look_back_past(library: Library) -> None:
     [
         # How to explain it is no content (simple words counted against ChatGPT).
         ("hi, what is ChatGPT actually? explain in simple words pls", "chatgpt-definition"),
+        # Whom the message calls on is no content (was declined).
+        ("RLHF到底是啥 someone explain pls", "rlhf"),
         # Never having heard of it is why it is asked (was declined).
         ("分片是啥我没听过", "data-challenge"),
         # Where the asker heard of it, after the question, neither helps nor hurts.
