@@ -1327,6 +1327,8 @@ def test_stops_alone_are_no_clause_to_look_back_past(library: Library) -> None:
     [
         # How to explain it is no content (simple words counted against ChatGPT).
         ("hi, what is ChatGPT actually? explain in simple words pls", "chatgpt-definition"),
+        # 干嘛 reads as 干啥 does (was the entry phrased "指令学习是干嘛的").
+        ("ChatGPT能干嘛", "chatgpt-abilities"),
         # Whom the message calls on is no content (was declined).
         ("RLHF到底是啥 someone explain pls", "rlhf"),
         # Never having heard of it is why it is asked (was declined).
