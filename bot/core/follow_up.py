@@ -46,10 +46,17 @@ class Context:
     given_subject: str
     given_question: str
     normalise: Callable[[str], str] = str.strip
+    given_earlier: str = ""
+    """The subject answered about before this one, if any: 两者 after "GPT有啥核心特点" and
+    "那ChatGPT呢" are GPT and ChatGPT."""
 
     @functools.cached_property
     def subject(self) -> str:
         return intent.compact(self.normalise(self.given_subject))
+
+    @functools.cached_property
+    def earlier(self) -> str:
+        return intent.compact(self.normalise(self.given_earlier)) if self.given_earlier else ""
 
     @functools.cached_property
     def last_question(self) -> str:
@@ -211,8 +218,14 @@ def _pronoun_readings(text: str, context: Context, vocabulary: Vocabulary) -> li
     pronoun = found.group(0)
     named = vocabulary.names_in(context.last_question)
     referents = [context.subject, *(n for n in named if n != context.subject)]
-    if pronoun in intent.BOTH and len(named) >= 2:
-        referents.insert(0, "和".join(named[:2]))
+    if pronoun in intent.BOTH:
+        # The two the last question named; else, asked how they differ, the subject before
+        # this one and this one ("两者最大区别？" after GPT's features, then ChatGPT's).
+        pair = named[:2]
+        if len(pair) < 2 and _asks_the_difference(text):
+            pair = [name for name in (context.earlier, context.subject) if name]
+        if len(pair) == 2 and all(map(vocabulary.is_name, pair)):
+            referents.insert(0, "和".join(pair))
     readings = []
     for referent in referents:
         text = _replace(cleaned, found.start(), found.end(), referent)
