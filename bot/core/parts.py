@@ -35,8 +35,10 @@ _NEXT = re.compile(r"^(?:那|再)?(?:再?下一?(?:个|条|点|步|项|部分|�
 """The point after the one just shown: "下一个", "再下一个", "下一步呢"."""
 _POINTING = re.compile(
     r"(?:那|这)一?(?:块|条|点|部分|项|步)|方面|(?:展开|详细|具体)(?:说说|讲讲|说|讲)|举个?例"
+    r"|(?<=\w)(?:那|这)个$"
 )
-"""Words that point at a part of what was said: 那块, 这条, 那一点, 展开说说, 艺术方面, 举个例子."""
+"""Words that point at a part of what was said: 那块, 这条, 那一点, 展开说说, 艺术方面, 举个例子,
+and 那个 after what it points at, closing the message ("哦对 效率那个")."""
 _DIGITS = {
     **{digit: place for place, digit in enumerate("一二三四五六七八九", start=1)},
     "首先": 1,

@@ -1127,3 +1127,11 @@ def test_a_pointer_at_another_member_s_question_is_no_pronoun(library: Library) 
     # A name of the knowledge before 那个问题 is what the message is about.
     *_, (gpt, _) = talk(library, "RLHF是什么", "GPT那个问题，它是谁开发的")
     assert gpt.matched and gpt.entry_id != "rlhf"
+
+
+def test_that_one_after_a_head_points_into_a_list_shown_before(library: Library) -> None:
+    # "哦对 效率那个" after the benefits list and then 泛化能力 was 泛化能力 again.
+    *_, (efficiency, _) = talk(
+        library, "生成式ai怎么从大模型受益", "泛化能力是什么意思", "哦对 效率那个"
+    )
+    assert efficiency.matched and efficiency.entry_id == "generative-ai-efficiency"
