@@ -235,6 +235,8 @@ def _say(
         return _previous(state, library, config)
     if intent is intents.Intent.AGAIN:
         return _previous(state, library, config, back=0)
+    if intent is intents.Intent.EXAMPLE:
+        return _example(state, library, config)
     if intent is intents.Intent.DOUBT:
         return _stand_by(state, intents.doubted(intents.squeeze(normalised)) or "", library, config)
     if intent is intents.Intent.SUMMARY:
@@ -628,6 +630,27 @@ def _without_pointing(text: str, library: Library) -> str:
         return text
     who, asked = pointing
     return text if who and library.vocabulary.mentions_term(who.casefold()) else asked
+
+
+_EXAMPLE_MARK = re.compile(r"例如|比如|譬如|诸如|举例|、[^。；]*等")
+"""How an answer gives examples: 例如…, or a list of things ending in 等."""
+MAX_EXAMPLES = 2
+"""Sentences of examples shown: the first an answer gives are the ones it leads with."""
+
+
+def _example(state: ChatState, library: Library, config: DialogueConfig) -> tuple[Reply, ChatState]:
+    """举个例子: the sentences of the current answer that give examples (例如…, or a list of
+    things ending in 等); said so when it gives none. The chat stays where it was."""
+    entry = library.get(state.entry_id) if state.entry_id else None
+    if entry is None:
+        return _nothing_to_continue(state, library)
+    sentences = (s.strip() for s in parts.SENTENCE.findall(entry.answer))
+    found = [sentence for sentence in sentences if _EXAMPLE_MARK.search(sentence)]
+    if not found:
+        return Reply(phrases.NO_EXAMPLE, ReplyKind.SMALL_TALK), state
+    body = phrases.for_example("\n".join(found[:MAX_EXAMPLES]))
+    reply, _ = _excerpt(state, entry, body, state.last_question, config)
+    return reply, state
 
 
 def _stand_by(

@@ -299,6 +299,7 @@ class Intent(Enum):
     AGAIN = "again"  # the current page once more: 再说一遍, 没看清
     DOUBT = "doubt"  # what was just said, doubted: 真的吗, 你确定？我记得是2023年
     SUMMARY = "summary"  # the short of the current answer: its gist
+    EXAMPLE = "example"  # an example of what the current answer says: 举个例子
     NONE_OF_THESE = "none_of_these"  # none of the choices offered
     RESET = "reset"
     GREETING = "greeting"
@@ -424,6 +425,16 @@ def _after_a_doubt(text: str) -> str:
     return _UNSAID.sub("", text[first.end() :]) if first else ""
 
 
+_EXAMPLE_MESSAGE = re.compile(
+    r"(?:(?:能不能|能|可以|你)?再?(?:举|给)(?:一?个|几个)?(?:例子|例|栗子)(?:看看|说说|来看)?"
+    r"|(?:有|有没有)(?:什么|具体)?(?:例子|实例)|比如说?|比方说|(?:an?|some)?examples?|eg|forexample"
+    r"|[吗呢吧呗嘛啊?？])+"
+)
+"""Asking for an example of what was just said, and nothing more ("举个例子", "比如呢？", "for
+example?"); "举个例子，能用在哪" asks where."""
+_EXAMPLE_WORD = re.compile(r"例|比|example|eg")
+
+
 _LOST = re.compile(
     r"^(?:有点|有些|好|太)?(?:绕|复杂|晕|懵)了?"
     r"|^(?:还是|我)?(?:没太|没|不太|不)(?:看|听)?(?:懂|理解|明白)(?:了|啊)?"
@@ -500,6 +511,8 @@ def classify(normalised: str) -> Intent:
         return Intent.SUMMARY
     if _AGAIN_MESSAGE.fullmatch(text):
         return Intent.AGAIN
+    if _EXAMPLE_MESSAGE.fullmatch(text) and _EXAMPLE_WORD.search(text):
+        return Intent.EXAMPLE
     if doubted(text) is not None:
         return Intent.DOUBT
     asked = _after_a_doubt(text)

@@ -139,6 +139,14 @@ def nothing_to_continue(names: Sequence[str]) -> str:
     return f"现在没有可以继续的回答。你想了解哪个话题？{examples}"
 
 
+def for_example(said: str) -> str:
+    """The examples an answer gives, asked for ("举个例子")."""
+    return f"文章里举到的例子：\n\n{said}"
+
+
+NO_EXAMPLE = "这部分文章没有举具体的例子。可以换个问法，或者说“继续”看相关的内容。"
+
+
 def nothing_to_stand_by(names: Sequence[str]) -> str:
     """真的吗 with no answer in the chat: nothing was said to doubt."""
     examples = f"比如 {'、'.join(names)}" if names else "比如“什么是大模型？”"

@@ -1135,3 +1135,13 @@ def test_that_one_after_a_head_points_into_a_list_shown_before(library: Library)
         library, "生成式ai怎么从大模型受益", "泛化能力是什么意思", "哦对 效率那个"
     )
     assert efficiency.matched and efficiency.entry_id == "generative-ai-efficiency"
+
+
+def test_an_example_is_what_the_answer_gives_as_one(library: Library) -> None:
+    # "举个例子" was declined: searched on its own words, it asks nothing.
+    (first, _), (example, state) = talk(library, "什么是微调", "举个例子")
+    assert example.kind is ReplyKind.ANSWER and example.entry_id == first.entry_id
+    assert "情感分析" in example.text and state.entry_id == first.entry_id
+    # An answer that gives none says so, and the chat stays on it.
+    (_, _), (none, kept) = talk(library, "什么是RLHF", "举个例子")
+    assert none.kind is ReplyKind.SMALL_TALK and kept.entry_id == "rlhf"

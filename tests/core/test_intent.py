@@ -393,3 +393,15 @@ def test_pointing_at_another_member_s_question_opens_a_message(
 @pytest.mark.parametrize("text", ["那个问题", "它有什么问题", "他是谁"])
 def test_no_pointer_where_nothing_is_asked_after_it(text: str) -> None:
     assert pointing_at_another(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["举个例子", "能举个例子吗", "比如呢？", "for example?", "有例子吗"]
+)
+def test_asking_for_an_example_alone_is_an_example(analyzer: Analyzer, text: str) -> None:
+    assert classify(analyzer.normalise(text)) is Intent.EXAMPLE
+
+
+@pytest.mark.parametrize("text", ["举个例子，能用在哪", "比如GPT", "比较一下"])
+def test_an_example_asked_of_something_is_a_question(analyzer: Analyzer, text: str) -> None:
+    assert classify(analyzer.normalise(text)) is Intent.QUESTION
