@@ -54,9 +54,9 @@ floor tests/conversations/second_conversations.yaml 0.85
 # Third: its scenario "bob has no topic of his own" expects a group member new to the talk to
 # be asked back; since 92fa7cd such a member follows the group's topic when one topic is in the
 # air (the fifth set and two of the three held-out sets agree with that).
-floor tests/conversations/third_conversations.yaml 0.76
+floor tests/conversations/third_conversations.yaml 0.80
 floor tests/conversations/fourth_conversations.yaml 0.90
-floor tests/conversations/fifth_conversations.yaml 0.85
+floor tests/conversations/fifth_conversations.yaml 0.87
 floor tests/conversations/sixth_conversations.yaml 0.92
 floor tests/conversations/seventh_conversations.yaml 0.93
 floor tests/conversations/eighth_conversations.yaml 0.86
@@ -75,25 +75,25 @@ floor tests/conversations/twelfth_conversations.yaml 0.76
 floor tests/conversations/thirteenth_conversations.yaml 0.73
 floor tests/conversations/fourteenth_conversations.yaml 0.33
 floor tests/conversations/fifteenth_conversations.yaml 0.73
-floor tests/conversations/sixteenth_conversations.yaml 0.63
+floor tests/conversations/sixteenth_conversations.yaml 0.66
 floor tests/conversations/seventeenth_conversations.yaml 0.60
 floor tests/conversations/eighteenth_conversations.yaml 0.86
-floor tests/conversations/nineteenth_conversations.yaml 0.60
+floor tests/conversations/nineteenth_conversations.yaml 0.63
 floor tests/conversations/twentieth_conversations.yaml 0.53
 floor tests/conversations/twentyfirst_conversations.yaml 0.70
 floor tests/conversations/twentysecond_conversations.yaml 0.80
 floor tests/conversations/twentythird_conversations.yaml 0.54
 floor tests/conversations/twentyfourth_conversations.yaml 0.58
-floor tests/conversations/twentyfifth_conversations.yaml 0.53
+floor tests/conversations/twentyfifth_conversations.yaml 0.50
 floor tests/conversations/twentysixth_conversations.yaml 0.42
 floor tests/conversations/twentyseventh_conversations.yaml 0.65
 floor tests/conversations/twentyeighth_conversations.yaml 0.58
-floor tests/conversations/twentyninth_conversations.yaml 0.70
-floor tests/conversations/thirtieth_conversations.yaml 0.70
-floor tests/conversations/thirtyfirst_conversations.yaml 0.35
-floor tests/conversations/thirtysecond_conversations.yaml 0.41
-floor tests/conversations/thirtythird_conversations.yaml 0.38
-floor tests/conversations/thirtyfourth_conversations.yaml 0.29
+floor tests/conversations/twentyninth_conversations.yaml 0.87
+floor tests/conversations/thirtieth_conversations.yaml 0.77
+floor tests/conversations/thirtyfirst_conversations.yaml 0.51
+floor tests/conversations/thirtysecond_conversations.yaml 0.61
+floor tests/conversations/thirtythird_conversations.yaml 0.64
+floor tests/conversations/thirtyfourth_conversations.yaml 0.48
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.94
 floor tests/heldout/third_heldout_cases.yaml 0.93
@@ -129,23 +129,23 @@ floor tests/heldout/thirtythird_heldout_cases.yaml 0.98
 floor tests/heldout/conversations/first_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/second_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/third_heldout_conversations.yaml 0.90
-floor tests/heldout/conversations/fourth_heldout_conversations.yaml 0.83
+floor tests/heldout/conversations/fourth_heldout_conversations.yaml 0.86
 floor tests/heldout/conversations/fifth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/sixth_heldout_conversations.yaml 0.73
-floor tests/heldout/conversations/seventh_heldout_conversations.yaml 0.66
-floor tests/heldout/conversations/eighth_heldout_conversations.yaml 0.46
+floor tests/heldout/conversations/seventh_heldout_conversations.yaml 0.73
+floor tests/heldout/conversations/eighth_heldout_conversations.yaml 0.43
 floor tests/heldout/conversations/ninth_heldout_conversations.yaml 0.73
-floor tests/heldout/conversations/tenth_heldout_conversations.yaml 0.76
-floor tests/heldout/conversations/eleventh_heldout_conversations.yaml 0.76
-floor tests/heldout/conversations/twelfth_heldout_conversations.yaml 0.60
-floor tests/heldout/conversations/thirteenth_heldout_conversations.yaml 0.80
-floor tests/heldout/conversations/fourteenth_heldout_conversations.yaml 0.61
+floor tests/heldout/conversations/tenth_heldout_conversations.yaml 0.80
+floor tests/heldout/conversations/eleventh_heldout_conversations.yaml 0.80
+floor tests/heldout/conversations/twelfth_heldout_conversations.yaml 0.63
+floor tests/heldout/conversations/thirteenth_heldout_conversations.yaml 0.86
+floor tests/heldout/conversations/fourteenth_heldout_conversations.yaml 0.64
 floor tests/heldout/conversations/fifteenth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/sixteenth_heldout_conversations.yaml 0.81
-floor tests/heldout/conversations/seventeenth_heldout_conversations.yaml 0.62
+floor tests/heldout/conversations/seventeenth_heldout_conversations.yaml 0.65
 floor tests/heldout/conversations/eighteenth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/nineteenth_heldout_conversations.yaml 0.87
-floor tests/heldout/conversations/twentieth_heldout_conversations.yaml 0.61
+floor tests/heldout/conversations/twentieth_heldout_conversations.yaml 0.64
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
 # the project in CI). Its floor only rises: raise it as the matching improves.
 dev=../shared/eval/dev_questions.yaml
