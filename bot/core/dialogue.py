@@ -665,7 +665,7 @@ def _stand_by(
     put = facts.held(claim)
     said = [s.strip() for s in parts.SENTENCE.findall(entry.answer) if facts.held(s) & put]
     pages = split_pages(entry.answer, config.page_size)
-    body = "".join(said) if said else pages[min(max(state.page, 1), len(pages)) - 1]
+    body = "\n".join(said) if said else pages[min(max(state.page, 1), len(pages)) - 1]
     reply, _ = _excerpt(
         state, entry, phrases.as_the_articles_say(body), state.last_question, config
     )

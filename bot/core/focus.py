@@ -225,7 +225,9 @@ def _after_chatter(
     """A short message without the clauses around its question that ask nothing and say no
     word the knowledge knows ("刚才断线了… 用了 RLHF 之后有啥好处？": 断线 counted against
     RLHF's benefits; "RLHF是啥？看到好多人说" was declined); what they say of the asker
-    neither helps nor hurts. Those after it only once a clause has asked."""
+    neither helps nor hurts. Most messages are one clause: those are left as they are."""
+    if not _CLAUSE_END.search(text):
+        return text
 
     def chatter(piece: _Clause) -> bool:  # 人 and 说 of "看到好多人说" say nothing alone
         known = (word for word in known_words(piece.text) if len(word) > 1)

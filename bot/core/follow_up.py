@@ -46,9 +46,9 @@ class Context:
     given_subject: str
     given_question: str
     normalise: Callable[[str], str] = str.strip
-    given_earlier: str = ""
-    """The subject answered about before this one, if any: 两者 after "GPT有啥核心特点" and
-    "那ChatGPT呢" are GPT and ChatGPT."""
+    given_earlier: Callable[[], str] = str
+    """The subject answered about before this one ("" if none), asked for only when needed: 两者
+    after "GPT有啥核心特点" and "那ChatGPT呢" are GPT and ChatGPT."""
 
     @functools.cached_property
     def subject(self) -> str:
@@ -56,7 +56,8 @@ class Context:
 
     @functools.cached_property
     def earlier(self) -> str:
-        return intent.compact(self.normalise(self.given_earlier)) if self.given_earlier else ""
+        earlier = self.given_earlier()
+        return intent.compact(self.normalise(earlier)) if earlier else ""
 
     @functools.cached_property
     def last_question(self) -> str:

@@ -366,6 +366,42 @@ MAX_CLAIM_BEFORE = 8
 """The longest claim before the doubt ("效果真有那么好？别吹"): a longer one is a claim heard
 elsewhere, checked as a question ("听说ChatGPT还能写歌写剧本，真的假的？")."""
 _UNSAID = re.compile(rf"(?:{_NOD}|[\s?？!！,，。.~…])+")
+_LATIN_LETTER = re.compile(r"[a-z]")
+
+
+def doubted(text: str) -> str | None:
+    """The claim a squeezed message puts against what was just said ("" when it only doubts:
+    "真的吗？这么快？"), or None when it is no doubt but a question or something else."""
+    first = _DOUBTED.search(text)
+    if first is None or correction_focus(text) is not None:
+        return None
+    rest = _UNSAID.sub(" ", _DOUBTED.sub(" ", text)).strip()
+    if first.start() == 0 or _UNSAID.fullmatch(text[: first.start()]):
+        recalled = _RECALLED.match(rest)  # 我记得是…, right after the doubt
+        claim = (rest[recalled.end() :] if recalled else rest).replace(" ", "")
+        too_long = _claim_length(claim) > MAX_CLAIM
+    elif _LATIN_LETTER.match(first.group(0)):
+        return None  # "does chatgpt really understand code" asks whether it does
+    else:
+        claim = rest.replace(" ", "")
+        too_long = len(claim) > MAX_CLAIM_BEFORE
+    if too_long or _ASKS_ANEW.search(claim):
+        return None
+    return claim
+
+
+def _claim_length(claim: str) -> int:
+    """How much a claim says: a character each, an English word's letters a third as much
+    ("itwasgoogle" is about as long as 是谷歌做的)."""
+    letters = len(_LATIN_LETTER.findall(claim))
+    return len(claim) - letters + letters // 3
+
+
+def _after_a_doubt(text: str) -> str:
+    """What a squeezed message asks after the doubt it opens with ("really怎么做到的": how it
+    is done), or "" when it opens with none."""
+    first = _DOUBTED.match(text)
+    return _UNSAID.sub("", text[first.end() :]) if first else ""
 
 
 _POINTED_AT = re.compile(
@@ -385,44 +421,6 @@ def pointing_at_another(text: str) -> tuple[str, str] | None:
     if found is None or not text[found.end() :].strip():
         return None
     return found.group("who") or "", text[found.end() :]
-
-
-def doubted(text: str) -> str | None:
-    """The claim a squeezed message puts against what was just said ("" when it only doubts:
-    "真的吗？这么快？"), or None when it is no doubt but a question or something else."""
-    first = _DOUBTED.search(text)
-    if first is None or correction_focus(text) is not None:
-        return None
-    rest = _UNSAID.sub(" ", _DOUBTED.sub(" ", text)).strip()
-    if _UNSAID.fullmatch(text[: first.start()]) or first.start() == 0:
-        recalled = _RECALLED.match(rest)  # 我记得是…, right after the doubt
-        claim = (rest[recalled.end() :] if recalled else rest).replace(" ", "")
-        too_long = _claim_length(claim) > MAX_CLAIM
-    elif _LATIN_LETTER.match(first.group(0)):
-        return None  # "does chatgpt really understand code" asks whether it does
-    else:
-        claim = rest.replace(" ", "")
-        too_long = len(claim) > MAX_CLAIM_BEFORE
-    if too_long or _ASKS_ANEW.search(claim):
-        return None
-    return claim
-
-
-_LATIN_LETTER = re.compile(r"[a-z]")
-
-
-def _claim_length(claim: str) -> int:
-    """How much a claim says: a character each, an English word's letters a third as much
-    ("itwasgoogle" is about as long as 是谷歌做的)."""
-    letters = len(re.findall(r"[a-z]", claim))
-    return len(claim) - letters + letters // 3
-
-
-def _after_a_doubt(text: str) -> str:
-    """What a squeezed message asks after the doubt it opens with ("really怎么做到的": how it
-    is done), or "" when it opens with none."""
-    first = _DOUBTED.match(text)
-    return _UNSAID.sub("", text[first.end() :]) if first else ""
 
 
 _EXAMPLE_MESSAGE = re.compile(

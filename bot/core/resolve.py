@@ -47,12 +47,11 @@ def match_in_context(
     on 大模型 and 生成式AI: 它 is whichever the knowledge answers best). A message that says
     it refers back (它, 那X呢) is not also answered on its own words, which would be a guess.
     """
-    before = _earlier_subjects(context, library)
     topic = follow_up.Context(
         context.subject,
         context.last_question,
         library.analyzer.normalise,
-        given_earlier=before[0] if before else "",
+        given_earlier=lambda: next(iter(_earlier_subjects(context, library)), ""),
     )
     readings = follow_up.restatements(message, topic, library.vocabulary)
     own = _OwnWords(text, library)  # searched only if a reading needs it

@@ -48,7 +48,7 @@ def test_both_of_them_means_the_two_names_asked_about() -> None:
 
 def test_both_asked_how_they_differ_may_be_the_subject_before_and_this_one() -> None:
     # "两者最大区别？" after "GPT有啥核心特点" and "那ChatGPT呢" was ChatGPT against GPT-3.
-    context = Context("chatgpt", "chatgpt有啥核心特点", given_earlier="gpt")
+    context = Context("chatgpt", "chatgpt有啥核心特点", given_earlier=lambda: "gpt")
     assert texts("两者最大区别", context)[0] == "gpt和chatgpt最大区别"
     # Asked anything else, both are not guessed from the subjects before.
     assert not any("gpt和chatgpt" in t for t in texts("它俩对ai有啥好处", context))
