@@ -386,7 +386,7 @@ def _excerpt(
     state: ChatState, entry: Entry, body: str, text: str, config: DialogueConfig
 ) -> tuple[Reply, ChatState]:
     """Part of an entry's answer, said again under its question, as the answer to `text`."""
-    source = provenance.source_line(entry.source) if config.show_source else None
+    source = provenance.source_line(entry.source, said=body) if config.show_source else None
     said = phrases.answer_page(entry.question, body, 1, 1, source=source or "")
     reply = Reply(said, ReplyKind.ANSWER, entry.id, 1.0, 1, 1, _votes(entry.id))
     topic = replace(state, entry_id=entry.id, page=1, last_question=text, listed="", point=0)

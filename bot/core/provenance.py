@@ -19,15 +19,24 @@ ARTICLE_TITLES = {
 }
 
 
-def source_line(source: str) -> str | None:
+def source_line(source: str, *, said: str = "") -> str | None:
     """The line that says where an answer comes from (its first source); None without one.
+    `said`: the part of the answer shown, when it is a part: the first source from the article
+    it names (《…》), so that a sentence of one article is not put under another's title.
 
     A seed this module does not know (an article imported later) is named by its section only.
     """
-    first = source.split(";", 1)[0].strip()
+    sources = [part.strip() for part in source.split(";")]
+    first = next((part for part in sources if _title_in(part, said)), sources[0])
     file, _, where = first.partition("#")
     section = where.split("「", 1)[0].strip()
     title = ARTICLE_TITLES.get(file.strip())
     if not section and not title:
         return None
     return phrases.source_line(title, section)
+
+
+def _title_in(source: str, said: str) -> bool:
+    """Whether a text names the article a source (file#section) is from, as 《title》."""
+    title = ARTICLE_TITLES.get(source.partition("#")[0].strip())
+    return title is not None and f"《{title}》" in said
