@@ -602,7 +602,7 @@ def _previous(
 ) -> tuple[Reply, ChatState]:
     """上一页: the page before the current one (the first page again when on the first);
     再说一遍 (`back=0`): the current page once more."""
-    entry = library.get(state.entry_id) if state.entry_id else None
+    entry = _current(state, library)
     if entry is None:
         return _nothing_to_continue(state, library)
     return _answer(state, entry, state.last_question, config, page=state.page - back)
@@ -612,13 +612,18 @@ def _summary(state: ChatState, library: Library, config: DialogueConfig) -> tupl
     """一句话总结: the gist of the current answer (its first sentence, which leads with the
     comparison's summary or the definition before the details); its first page again when it
     has no shorter form."""
-    entry = library.get(state.entry_id) if state.entry_id else None
+    entry = _current(state, library)
     if entry is None:
         return _nothing_to_continue(state, library)
     gist = parts.gist(entry)
     if gist and len(gist) < len(entry.answer.strip()):
         return _excerpt(state, entry, phrases.in_short(gist), state.last_question, config)
     return _answer(state, entry, state.last_question, config, page=1)
+
+
+def _current(state: ChatState, library: Library) -> Entry | None:
+    """The answer the chat is on (a page of it was shown last), if any."""
+    return library.get(state.entry_id) if state.entry_id else None
 
 
 def _without_pointing(text: str, library: Library) -> str:
@@ -641,7 +646,7 @@ MAX_EXAMPLES = 2
 def _example(state: ChatState, library: Library, config: DialogueConfig) -> tuple[Reply, ChatState]:
     """举个例子: the sentences of the current answer that give examples (例如…, or a list of
     things ending in 等); said so when it gives none. The chat stays where it was."""
-    entry = library.get(state.entry_id) if state.entry_id else None
+    entry = _current(state, library)
     if entry is None:
         return _nothing_to_continue(state, library)
     sentences = (s.strip() for s in parts.SENTENCE.findall(entry.answer))
@@ -659,7 +664,7 @@ def _stand_by(
     """真的吗 / "你确定？我记得是2023年": what the articles say, once more: the sentences of the
     current answer that hold the kind of fact the claim puts against it (a date, a figure, a
     sum), else the page shown. The chat stays where it was: 继续 goes on from there."""
-    entry = library.get(state.entry_id) if state.entry_id else None
+    entry = _current(state, library)
     if entry is None:
         return _nothing_to_continue(state, library, say=phrases.nothing_to_stand_by)
     put = facts.held(claim)
@@ -703,7 +708,7 @@ def _why(
     state: ChatState, message: str, library: Library, config: DialogueConfig
 ) -> tuple[Reply, ChatState]:
     """为什么 / 怎么做到的 about the current answer: the entry that explains it, or ask back."""
-    current = library.get(state.entry_id) if state.entry_id else None
+    current = _current(state, library)
     if current is None:
         return _ask_back(state, message, library, why=True)
     reason = clarify.reason_for(current, library)

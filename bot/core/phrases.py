@@ -135,8 +135,12 @@ def walked_to_the_end() -> str:
 
 def nothing_to_continue(names: Sequence[str]) -> str:
     """继续 with no topic in the chat: ask what to go on with."""
-    examples = f"比如 {'、'.join(names)}" if names else "比如“什么是大模型？”"
-    return f"现在没有可以继续的回答。你想了解哪个话题？{examples}"
+    return f"现在没有可以继续的回答。你想了解哪个话题？{_for_instance(names)}"
+
+
+def _for_instance(names: Sequence[str]) -> str:
+    """Topics to offer, or a question to start with when there are none."""
+    return f"比如 {'、'.join(names)}" if names else "比如“什么是大模型？”"
 
 
 def for_example(said: str) -> str:
@@ -149,8 +153,7 @@ NO_EXAMPLE = "这部分文章没有举具体的例子。可以换个问法，或
 
 def nothing_to_stand_by(names: Sequence[str]) -> str:
     """真的吗 with no answer in the chat: nothing was said to doubt."""
-    examples = f"比如 {'、'.join(names)}" if names else "比如“什么是大模型？”"
-    return f"我还没有回答过什么。你想了解哪个话题？{examples}"
+    return f"我还没有回答过什么。你想了解哪个话题？{_for_instance(names)}"
 
 
 def as_the_articles_say(said: str) -> str:
