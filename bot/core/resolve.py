@@ -285,11 +285,21 @@ def _off_the_topic_offered(plain: Match, context: Context, library: Library) -> 
 
 def _match_about(reading: follow_up.Restatement, library: Library, english: bool) -> Match:
     """Match a reading; when it asks about one name, an answer about that name wins over a
-    higher-scoring entry about another subject, if it clears the answer threshold itself."""
+    higher-scoring entry about another subject, if it clears the answer threshold itself.
+    Not over an entry whose phrasing that fits names it alone ("GPT怎么一个词一个词生成文本",
+    of 自回归, for "GPT是怎么生成文本的"): that entry is about the name too; one naming it
+    beside another ("ChatGPT相比GPT-3有哪些改进") is about the other as much."""
     thresholds = library.thresholds
     hits = library.search(reading.text, limit=thresholds.max_suggestions + 2, english=english)
     match = decide(hits, thresholds)
-    if not reading.about or match.best is None or _subject(match.best, library) == reading.about:
+    best = match.best
+    if (
+        not reading.about
+        or best is None
+        or _subject(best, library) == reading.about
+        or set(library.vocabulary.names_in(library.analyzer.normalise(best.phrasing)))
+        == {reading.about}
+    ):
         return match
     for hit in hits:
         if hit.score >= thresholds.answer and _subject(hit, library) == reading.about:

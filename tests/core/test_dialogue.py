@@ -1145,3 +1145,26 @@ def test_an_example_is_what_the_answer_gives_as_one(library: Library) -> None:
     # An answer that gives none says so, and the chat stays on it.
     (_, _), (none, kept) = talk(library, "什么是RLHF", "举个例子")
     assert none.kind is ReplyKind.SMALL_TALK and kept.entry_id == "rlhf"
+
+
+def test_a_latin_word_before_a_pronoun_keeps_the_follow_up_on_the_topic(library: Library) -> None:
+    (_, _), (reply, _) = talk(library, "ChatGPT是什么", "btw它是在哪训练的")
+    assert reply.kind is ReplyKind.ANSWER
+    assert "Azure" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "follow_up", "said"),
+    [
+        ("GPT是什么", "它是怎么生成文本的", "自回归"),
+        ("ChatGPT的全称是什么", "那它核心用的什么机制", "自注意力"),
+    ],
+)
+def test_an_entry_whose_fitting_phrasing_names_the_subject_alone_is_about_it(
+    library: Library, question: str, follow_up: str, said: str
+) -> None:
+    # 自回归's "GPT怎么一个词一个词生成文本" is about GPT, though its subject is 自回归: GPT's
+    # own entry on what it is used for, which merely names 生成文本, is no better answer.
+    *_, (reply, _) = talk(library, question, follow_up)
+    assert reply.kind is ReplyKind.ANSWER
+    assert said in reply.text

@@ -33,6 +33,19 @@ def test_a_pronoun_means_the_subject(text: str, expected: str) -> None:
     assert texts(text)[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("btw它是在哪训练的", "btw chatgpt是在哪训练的"),
+        ("它plus版多少钱", "chatgpt plus版多少钱"),
+        ("那个15年前的人叫啥", "chatgpt15年前的人叫啥"),
+    ],
+)
+def test_a_name_put_in_never_runs_into_a_latin_word_beside_it(text: str, expected: str) -> None:
+    # Glued, "btwchatgpt" would be a name the knowledge does not know, and the question declined.
+    assert texts(text)[0] == expected
+
+
 def test_a_pronoun_may_also_mean_another_name_of_the_last_question() -> None:
     context = Context("生成式ai", "大模型和生成式ai啥关系")
     assert texts("它跟chatgpt的关系", context) == [
