@@ -62,13 +62,14 @@ MAX_NARROWING = 2
 """Clauses after the question that may narrow it: "比如数据和算力方面，还有人才" goes on."""
 
 _PRONOUN = re.compile(
-    r"它|他们|她们|这俩|它俩|两者|二者|前者|后者|其中|里面|这里|此|这方面|这一?块|这一?点"
+    r"它|他们|她们|这俩|它俩|两者|二者|前者|后者|其中|里面|这里|此|这方面|这一?块|这一?点|这些"
     r"|^这?个?[跟和与]"
     r"|这(?=[到该对给也还又就都能会])"
 )
-"""What refers back: a pronoun, a 这 before a verb or an adverb ("…，这对GPT有什么意义",
-"这到底带来了什么"; not 这个, 这么, 这玩意), or a clause that starts with (这/这个)跟/和
-("…，跟大模型有关系吗", "…，这跟ChatGPT有啥关系"), whose other side is what came before."""
+"""What refers back: a pronoun, 这些 ("…写了几句意见，这些反馈会拿去干嘛"), a 这 before a verb or
+an adverb ("…，这对GPT有什么意义", "这到底带来了什么"; not 这个, 这么, 这玩意), or a clause that
+starts with (这/这个)跟/和 ("…，跟大模型有关系吗", "…，这跟ChatGPT有啥关系"), whose other side is
+what came before."""
 
 _REPORTED = re.compile(r"问我|问了我|听说|听人说|说(?![法明])|想知道|想搞明白|想搞懂|想了解|好奇")
 """What introduces a question told about (亲戚问我…, 视频说…): what follows is the question.
@@ -298,7 +299,9 @@ def _question(
             return " ".join([*topic, question.text])
         return question.text
     # The question needs what it refers to: the nearest clause before it that names a subject,
-    # else the nearest that names a term ("模型微调太慢了，有办法吗？…它叫啥来着"). Of that clause
+    # with the nearer one naming a term that says what of it is meant ("迷上ChatGPT，总说它跟
+    # 手机里的Siri是一回事，…解释下区别": Siri), else the nearest that names a term ("模型微调太
+    # 慢了，有办法吗？…它叫啥来着"). Of that clause
     # its terms, names and other words of substance are kept, not its everyday words ("要介绍
     # ChatGPT的训练过程" gives ChatGPT 训练; "ChatGPT能写剧本和歌曲" keeps 剧本 歌曲;
     # "ChatGPT和Siri有啥不一样" keeps Siri), and the clauses between are left out: they are
@@ -316,7 +319,7 @@ def _question(
     for clause in reversed(before):
         words = _reported(clause, known_words, is_subject)[1]
         if any(map(is_subject, words)):
-            antecedent = words + told if vague else words
+            antecedent = words + (told if vague else antecedent)
             claimed = bool(_CLAIM.search(clause.seen))
             break
         if vague and not _QUESTION_MARK.search(clause.seen):

@@ -468,6 +468,23 @@ def test_this_and_a_subject_refers_back_to_the_clause_before(library: Library) -
     assert library.match(text).answered.entry.id == "chatgpt-usage-tips"  # type: ignore[union-attr]
 
 
+def test_these_refers_back_to_what_was_said_before(library: Library) -> None:
+    # "几句" in the first clause is a count, not a question: "这些反馈" asks about that clause.
+    text = "我给ChatGPT的回答点了踩还写了几句意见，这些反馈后面会被拿去干嘛"
+    assert library.focus(text) == "chatgpt 这些反馈后面会被拿去干嘛"
+    assert answered_by(library, text) == "chatgpt-user-feedback"
+
+
+def test_a_question_referring_back_keeps_what_was_said_since_the_subject(
+    library: Library,
+) -> None:
+    # 它 is ChatGPT, named two clauses back; what the clause between says of it (Siri) is what
+    # the question asks about, not ChatGPT against GPT.
+    text = "我奶奶最近迷上ChatGPT，总说它跟手机里的Siri是一回事，我讲不明白，帮我解释下区别"
+    assert "siri" in library.focus(text).split()
+    assert answered_by(library, text) == "chatgpt-usage-tips"
+
+
 def test_a_colon_ends_a_clause(library: Library) -> None:
     text = "我们组下周要做技术分享，我负责的部分是这个：RLHF里的奖励模型是怎么训练的？"
     assert library.focus(text) == "RLHF里的奖励模型是怎么训练的？"
