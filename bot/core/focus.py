@@ -237,18 +237,23 @@ def _after_chatter(
     pieces = _pieces(text, simplified)
     first = next((i for i, piece in enumerate(pieces[:-1]) if not chatter(piece)), len(pieces) - 1)
     last = len(pieces)
-    # After a question closed by its mark, only where the asker heard of it ("看到好多人说"),
-    # not a figure or a name ("现在估值呢？我是说2024年的"); "AI专业考研选哪个学校好，求推荐"
-    # asks on.
+    # After a question closed by its mark or a comma, only where the asker heard of it ("看到
+    # 好多人说", "老看到这词"), not a figure or a name ("现在估值呢？我是说2024年的");
+    # "AI专业考研选哪个学校好，求推荐" asks on.
     while (
         last - 1 > first
         and chatter(pieces[last - 1])
         and _HEARD_OF_IT.search(pieces[last - 1].seen)
         and not _FIGURE_OR_LATIN.search(pieces[last - 1].text)
-        and pieces[last - 2].text.rstrip()[-1:] in "?？"
+        and _closes_a_question(pieces[last - 2])
     ):
         last -= 1
     return "".join(piece.text for piece in pieces[first:last]).strip() or text
+
+
+def _closes_a_question(piece: _Clause) -> bool:
+    end = piece.text.rstrip()[-1:]
+    return end in "?？" or (end in ",，" and bool(_QUESTION_MARK.search(piece.seen)))
 
 
 def _on_the_agenda(text: str) -> str | None:

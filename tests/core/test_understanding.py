@@ -1352,6 +1352,8 @@ def test_stops_alone_are_no_clause_to_look_back_past(library: Library) -> None:
         ("分片是啥我没听过", "data-challenge"),
         # Where the asker heard of it, after the question, neither helps nor hurts.
         ("RLHF是啥？看到好多人说", "rlhf"),
+        # So after a comma (was a did-you-mean).
+        ("RLHF是个啥，老看到这词", "rlhf"),
         # A full name the answer gives is found by its name (was RLHF's full name).
         ("PPO全称是啥", "ppo"),
     ],
@@ -1366,3 +1368,4 @@ def test_what_says_how_or_why_it_is_asked_is_no_part_of_the_question(
 def test_after_a_question_a_request_or_a_figure_is_part_of_it(library: Library) -> None:
     assert library.focus("AI专业考研选哪个学校好，求推荐").endswith("求推荐")
     assert library.focus("现在估值呢？我是说2024年的").endswith("2024年的")
+    assert library.focus("GPT-3有多少参数，网上说1750亿").endswith("1750亿")
