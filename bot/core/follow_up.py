@@ -219,6 +219,12 @@ def _pronoun_readings(text: str, context: Context, vocabulary: Vocabulary) -> li
     pronoun = found.group(0)
     named = vocabulary.names_in(context.last_question)
     referents = [context.subject, *(n for n in named if n != context.subject)]
+    # Only 它 and it: "泛化这块" is an aspect of 泛化, "这" no pronoun for it.
+    it = pronoun.startswith("它") or pronoun.isascii()
+    just_named = _named_just_before(cleaned[: found.start()], vocabulary) if it else ""
+    if just_named:
+        # "回到RLHF，它让ChatGPT哪方面变好了": 它 is the name the message has just said.
+        referents = [just_named]
     if pronoun in intent.BOTH:
         # The two the last question named; else, asked how they differ, the subject before
         # this one and this one ("两者最大区别？" after GPT's features, then ChatGPT's).
@@ -238,6 +244,19 @@ def _pronoun_readings(text: str, context: Context, vocabulary: Vocabulary) -> li
         dropped = _replace(cleaned, found.start(), found.end(), "")
         readings.append(Restatement(dropped, Reference.PRONOUN))
     return readings
+
+
+_NAME_THEN_PAUSE = re.compile(r"[\s，,、：:。]*$")
+
+
+def _named_just_before(before: str, vocabulary: Vocabulary) -> str:
+    """The name that ends the text before a pronoun, nothing but a pause between ("回到RLHF，它"),
+    else ""."""
+    names = vocabulary.names_in(before)
+    if not names:
+        return ""
+    shown = _NAME_THEN_PAUSE.sub("", before).replace(" ", "")
+    return names[-1] if shown.endswith(names[-1]) else ""
 
 
 _NOT_A_NOUN = re.compile(r"[是有能会可怎什为吗呢吧啥咋多在叫到也都就还又的么样种些里边]")

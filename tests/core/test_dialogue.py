@@ -1168,3 +1168,9 @@ def test_an_entry_whose_fitting_phrasing_names_the_subject_alone_is_about_it(
     *_, (reply, _) = talk(library, question, follow_up)
     assert reply.kind is ReplyKind.ANSWER
     assert said in reply.text
+
+
+def test_it_right_after_the_name_gone_back_to_is_that_name(library: Library) -> None:
+    *_, (reply, _) = talk(library, "思维链是什么", "关键技术有哪些", "好 回到思维链 它为什么有用")
+    assert reply.kind is ReplyKind.ANSWER
+    assert reply.entry_id == "chain-of-thought"

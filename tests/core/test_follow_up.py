@@ -46,6 +46,21 @@ def test_a_name_put_in_never_runs_into_a_latin_word_beside_it(text: str, expecte
     assert texts(text)[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("回到gpt它是怎么生成文本的", "回到gpt gpt是怎么生成文本的"),
+        ("大模型，它有多少参数", "大模型，大模型有多少参数"),
+    ],
+)
+def test_it_right_after_a_name_is_that_name(text: str, expected: str) -> None:
+    assert texts(text) == [expected]
+
+
+def test_it_after_a_name_and_more_words_is_still_the_subject() -> None:
+    assert texts("那gpt跟它比呢")[0] == "gpt跟chatgpt比"
+
+
 def test_a_pronoun_may_also_mean_another_name_of_the_last_question() -> None:
     context = Context("生成式ai", "大模型和生成式ai啥关系")
     assert texts("它跟chatgpt的关系", context) == [
