@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.core.knowledge import Entry
@@ -122,13 +122,14 @@ def list_asked(message: str, recent: Iterable[Entry]) -> tuple[Part, ...]:
     return next((listed for listed in map(counted, recent) if listed), ())
 
 
-def asked(message: str, recent: Iterable[Entry], *, focus: str | None = None) -> Part | None:
+def asked(message: str, recent: Sequence[Entry], *, focus: str | None = None) -> Part | None:
     """The point of one of the latest answers (latest first) that a message (normalised, no
     spaces) asks about: by its place ("第二步"), by its head with a word that points at a part
     of what was said ("艺术那块具体说说"), or by the whole head as the X of "那X呢" (`focus`:
     "应用领域呢" after the comparison of GPT and ChatGPT); None when it asks about none."""
     ordinal = _ORDINAL.search(message)
-    pointing = ordinal is not None or _POINTING.search(message) is not None
+    pointer = _POINTING.search(message)
+    pointing = ordinal is not None or pointer is not None
     if focus:
         focus = focus.removesuffix("上")
         headed = (part for entry in recent for part in points(entry) if part.head == focus)
@@ -152,6 +153,14 @@ def asked(message: str, recent: Iterable[Entry], *, focus: str | None = None) ->
             named = [part for part in named if part.head in message]
         if len(named) == 1:  # else which one (训练数据, 训练和优化) is unclear
             return named[0]
+    if ordinal is None and pointer is not None:
+        # Named by what it says, not by any head: "上下文管理那点展开说说" after the
+        # comparison of GPT and ChatGPT, whose 对话能力 line says 记住对话上下文.
+        said = message[: pointer.start()]
+        for entry in recent:
+            named = [part for part in points(entry) if _said_in(said, part.says)]
+            if len(named) == 1:
+                return named[0]
     return None
 
 
@@ -160,8 +169,20 @@ STRETCH_CHARS = 4
 
 
 def _stretch_named(item: str, message: str) -> bool:
-    stretches = (item[at : at + STRETCH_CHARS] for at in range(len(item) - STRETCH_CHARS + 1))
-    return any(stretch in message for stretch in stretches)
+    return _repeats(item, message, STRETCH_CHARS)
+
+
+SAID_CHARS = 3
+"""How much of a point's line the message must repeat to name it by what it says: 上下文."""
+
+
+def _said_in(said: str, line: str) -> bool:
+    return _repeats(said, line, SAID_CHARS)
+
+
+def _repeats(text: str, other: str, size: int) -> bool:
+    """Whether `other` holds some stretch of `size` characters of `text`."""
+    return any(text[at : at + size] in other for at in range(len(text) - size + 1))
 
 
 def _place(said: str) -> int:

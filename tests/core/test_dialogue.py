@@ -1174,3 +1174,10 @@ def test_it_right_after_the_name_gone_back_to_is_that_name(library: Library) -> 
     *_, (reply, _) = talk(library, "思维链是什么", "关键技术有哪些", "好 回到思维链 它为什么有用")
     assert reply.kind is ReplyKind.ANSWER
     assert reply.entry_id == "chain-of-thought"
+
+
+def test_a_point_named_by_what_its_line_says_is_shown(library: Library) -> None:
+    # No head of the comparison says 上下文管理; its 对话能力 line says 记住对话上下文.
+    *_, (reply, _) = talk(library, "chatgpt和gpt到底啥区别", "上下文管理那點展開說說")
+    assert reply.kind is ReplyKind.ANSWER
+    assert "对话能力" in reply.text  # in simplified: the service writes back in the asker's script

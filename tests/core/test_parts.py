@@ -171,3 +171,26 @@ def test_the_next_point_is_the_one_after_the_place_shown() -> None:
     assert after(STEPS, 3) is None
     assert asks_next("下一个") and asks_next("再下一个") and asks_next("下一步呢")
     assert not asks_next("下一个版本是啥")
+
+
+def test_a_point_may_be_named_by_what_its_line_says() -> None:
+    part = asked("海量文本那块展开说说", [USES, STEPS])
+    assert part is not None and part.head == "预训练"
+
+
+def test_a_head_named_in_an_older_answer_comes_before_a_line_of_the_latest() -> None:
+    # The latest answer's 能力 line says 对话生成; an older one has it as a head, which wins.
+    latest = Entry(
+        id="latest",
+        question="区别？",
+        alternatives=(),
+        keywords=(),
+        subject="GPT",
+        answer="对比：\n- 能力：擅长对话生成和交互。\n- 目标：通用。",
+    )
+    part = asked("对话生成那块展开说说", [latest, STEPS])
+    assert part is not None and part.entry is STEPS
+
+
+def test_words_no_line_repeats_name_no_point() -> None:
+    assert asked("量子计算那块展开说说", [USES, STEPS]) is None
