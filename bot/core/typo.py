@@ -45,9 +45,9 @@ MIN_ENGLISH_EDIT_CHARS = 8
 knows a few hundred English words, and a word of everyday English one letter from one of them
 is no typo (lunch: launch, apple: apply, raining: training)."""
 WINDOW_SIZES = (6, 5, 4, 3, 2)
-FUNCTION_CHARACTERS = frozenset("是的了在有不和就也都吗呢吧啊")
+FUNCTION_CHARACTERS = frozenset("是的了在有不和就也都吗呢吧啊上")
 """Characters so common that one is written on purpose, not mistyped: 生成是怎么 is 生成 + 是,
-not a misspelt 生成式, and 训连是不是 is not 训练师."""
+not a misspelt 生成式, 训连是不是 is not 训练师, and 任务上用得多 is no 商用."""
 
 LONG_TERM_CHARS = 4
 """A term this long, misspelt in one place only, is a typo even where the slip is a function

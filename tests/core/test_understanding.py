@@ -607,7 +607,7 @@ def corrector() -> TypoCorrector:
     return TypoCorrector(
         terms=[
             *("奖励模型", "挑战", "思维链", "训练", "训练师", "参数", "近端策略优化", "微调"),
-            *("监督学习", "时间", "能力"),
+            *("监督学习", "时间", "能力", "商用"),
         ],
         latin_words=["gpt", "gpt-3", "gpt-4", "chatgpt", "openai"],
         readings=pinyin_readings(),
@@ -653,6 +653,7 @@ def test_typos_of_known_terms_are_corrected(
         "gpt4o是什么",  # nor is gpt4o a slip of gpt-4: a letter added to three
         "训练时监督学习做什么",  # 时 + 监督学习, not a misspelt 时间 (shi jian)
         "又能理解又能生成",  # 能 + 理解, a common word, not a misspelt 能力 (neng li)
+        "在哪些任务上用得多",  # 任务 + 上, not a misspelt 商用 (shang yong)
         "bert和gpt",  # an unknown name far from every known one
         "今天吃什么",
     ],
