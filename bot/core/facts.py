@@ -155,7 +155,8 @@ def as_of_writing(answer: str) -> bool:
 
 _ASKS_REASON = re.compile(r"为什么|为何|原因|缘故")
 _ASKS_SPECIFICS = re.compile(
-    r"具体.{0,6}(?:哪|谁)|哪几?家|哪几个|叫什么|点个?名|哪些(?:大厂|公司|企业|团队|机构|厂商|高校)"
+    r"具体.{0,6}(?:哪|谁)|哪几?家|哪几个|叫什么|点几?个?名"
+    r"|哪些.{0,4}(?:大厂|公司|企业|团队|机构|厂商|高校|产品)"
 )
 """Which ones or who by name ("具体是哪几家公司在做", "哪家公司发布的", "那个创业者叫啥", "点个名",
 "是哪些大厂封的"): not 哪些 alone, which a list of kinds answers ("ChatGPT会影响哪些工作": 白领,

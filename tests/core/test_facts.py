@@ -207,3 +207,5 @@ def test_which_companies_by_name_is_asked_of_an_answer_that_does_not_say(
     reading = library.read("ChatGPT是被哪些大厂封的")
     assert reading.unsaid is not None and reading.unsaid.specifics
     assert library.read("ChatGPT会影响哪些工作").unsaid is None  # 哪些 alone: kinds, not names
+    # What the multimodal answer does say (图像、视频) is answered, though it names no product.
+    assert answered_by(library, "多模态具体指哪些数据") == "multimodal"

@@ -228,6 +228,9 @@ def test_a_figure_of_the_articles_own_time_or_of_no_time_is_answered(
         ("具体是哪几家大厂封杀了ChatGPT", "没有说是哪些大厂"),
         ("国内在做ChatGPT对标产品的团队叫什么，点个名", "没有说是哪些公司"),
         ("国内第一个对标ChatGPT的产品是哪家公司发布的", "没有说是哪些公司"),
+        # Products by name, asked however: the multimodal entry says none is named.
+        ("多模态AI现在有哪些代表产品", "没有说已有哪家推出了这类产品"),
+        ("多模态AI有什么产品吗，点几个名", "没有说已有哪家推出了这类产品"),
         # How it works inside: the answers say the articles do not explain it.
         ("自注意力机制是怎么算的 公式是啥", "没有进一步介绍自注意力机制的原理"),
         ("PPO的原理是什么", "没有介绍近端策略优化（PPO）的具体原理"),
