@@ -27,6 +27,7 @@ from bot.core.typo import TypoCorrector
         ("做ChatGPT要很多manpower吗", "chatgpt-hard-to-build"),
         ("ChatGPT为什么会viral", "chatgpt-popularity"),
         ("ChatGPT回答被cut off了怎么办", "chatgpt-usage-tips"),
+        ("推理能力出现的threshold是多少参数", "scale-and-emergence"),
     ],
 )
 def test_english_words_mixed_into_chinese_are_the_articles_words(
@@ -1370,3 +1371,8 @@ def test_after_a_question_a_request_or_a_figure_is_part_of_it(library: Library) 
     assert library.focus("AI专业考研选哪个学校好，求推荐").endswith("求推荐")
     assert library.focus("现在估值呢？我是说2024年的").endswith("2024年的")
     assert library.focus("GPT-3有多少参数，网上说1750亿").endswith("1750亿")
+
+
+@pytest.mark.parametrize("word", ["阈值", "临界点", "门槛"])
+def test_the_threshold_of_scale_is_asked_in_many_words(library: Library, word: str) -> None:
+    assert answered_by(library, f"那个{word}是多少参数") == "scale-and-emergence"
