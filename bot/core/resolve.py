@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from bot.core import facts, follow_up, intent
+from bot.core.knowledge import Entry
 from bot.core.library import Library, Reading, written_in_english
 from bot.core.search import Hit, Match, Verdict, decide
 from bot.core.text import QUESTION_WORDS
@@ -276,11 +277,18 @@ def _off_the_topic_offered(plain: Match, context: Context, library: Library) -> 
     if plain.verdict is not Verdict.ANSWER or best is None or best.entry.subject == context.subject:
         return plain
     shown = library.get(context.entry_id) if context.entry_id else None
-    if shown is not None and best.entry.subject in shown.tags:
+    if shown is not None and (best.entry.subject in shown.tags or _same_kind(shown, best.entry)):
         return plain
     if best.fuzzy >= WORD_FOR_WORD:
         return plain
     return Match(Verdict.SUGGEST, (best,))
+
+
+def _same_kind(shown: Entry, found: Entry) -> bool:
+    """Whether two entries are of the same kind by a tag of theirs that is no subject: 控制性能
+    and ChatGPT's safety are both 关键技术, and "那安全性方面做了啥" after the one asks the
+    other."""
+    return any(tag in found.tags and tag != found.subject for tag in shown.tags)
 
 
 def _match_about(reading: follow_up.Restatement, library: Library, english: bool) -> Match:

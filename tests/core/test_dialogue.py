@@ -1181,3 +1181,10 @@ def test_a_point_named_by_what_its_line_says_is_shown(library: Library) -> None:
     *_, (reply, _) = talk(library, "chatgpt和gpt到底啥区别", "上下文管理那點展開說說")
     assert reply.kind is ReplyKind.ANSWER
     assert "对话能力" in reply.text  # in simplified: the service writes back in the asker's script
+
+
+def test_a_question_of_its_own_on_an_entry_of_the_same_kind_is_answered(library: Library) -> None:
+    # 控制性能 and ChatGPT's safety are both key techniques: the question on its own words is
+    # what is asked, not a guess about another subject.
+    *_, (reply, _) = talk(library, "什么是控制性能", "那安全性方面做了啥")
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "safety-ethics"
