@@ -553,6 +553,7 @@ class Index:
         # Terms of the domain that no entry mentions (幻觉): a question naming one is stray.
         self._unheard_terms = frozenset(t for t in domain_terms if t not in words.idf)
         self._own_subjects = own_subjects
+        self._every_subject: frozenset[str] = frozenset().union(*own_subjects)
         self._held = held
         self._is_everyday = is_everyday
         self._words = words
@@ -931,6 +932,13 @@ class Index:
         # "GPT-2有多少参数" is not answered by an entry whose answer has no number in it.
         wanted = asked.facts
         fact_held = not wanted or not self._held or facts.answered(wanted, self._held[number])
+        # Who made something is said of the entry's own subject, not of another the query asks
+        # it of: "who invented transformer" is not answered by the fact that OpenAI made GPT.
+        fact_held = fact_held and (
+            not wanted & facts.Fact.MAKER
+            or own_named
+            or asked.terms.isdisjoint(self._every_subject)
+        )
         head_known = all(self._words.has(number, head) for head in asked.heads)
         missing_terms = sum(1 for term in asked.domain_terms if not self._words.has(number, term))
         # "租房要注意什么" meets "使用ChatGPT要注意什么" only through its everyday words, and

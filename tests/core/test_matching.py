@@ -449,3 +449,16 @@ def test_a_repeated_question_gets_the_same_hits_whatever_the_caller_did_with_the
     first.clear()  # a caller's list is its own: the hits kept for the next asker are untouched
     assert library.search(question, limit=5) == expected and expected
     assert library.search(question, limit=2) == expected[:2]
+
+
+@pytest.mark.parametrize("question", ["who invented transformer?", "Transformer是谁开发的"])
+def test_who_made_a_subject_is_not_answered_with_who_made_another(
+    library: Library, question: str
+) -> None:
+    # The entry on GPT says OpenAI made GPT, and mentions Transformer: no maker of Transformer.
+    assert library.match(question).answered is None
+
+
+def test_who_made_a_subject_is_still_answered_of_that_subject(library: Library) -> None:
+    answered = library.match("ChatGPT是谁开发的").answered
+    assert answered is not None and answered.entry.id == "chatgpt-maker"
