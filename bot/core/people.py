@@ -29,10 +29,14 @@ _TOLD = re.compile(
 """What such a sentence tells of a person: who they are (their title) and what they said."""
 
 
+_ELSE = re.compile(r"别的|其他|其它|另外|还说过|还讲过|还有什么|还有啥|(?<![a-z])else(?![a-z])")
+"""What asks beyond the one sentence: "他还说过啥别的没", "what else did he say"."""
+
+
 def told(message: str) -> bool:
     """Whether a question about a person (normalised) asks what the sentence naming them tells:
-    who they are, what they said; not their age or when they joined."""
-    return bool(_TOLD.search(message))
+    who they are, what they said; not their age or when they joined, nor what else they said."""
+    return bool(_TOLD.search(message)) and not _ELSE.search(message)
 
 
 def spoken_of(message: str, recent: Iterable[Entry]) -> tuple[Entry, str] | None:

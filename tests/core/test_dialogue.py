@@ -995,7 +995,7 @@ def test_he_after_an_answer_naming_someone_is_that_person(library: Library, ques
 def test_what_the_articles_do_not_say_of_someone_is_declined_with_what_they_do(
     library: Library,
 ) -> None:
-    for question in ["他今年多大了", "他是哪天说的这话"]:
+    for question in ["他今年多大了", "他是哪天说的这话", "他还说过啥别的没"]:
         reply, _ = talk(library, "微软那边有人评价过ChatGPT没", question)[1]
         assert reply.kind is ReplyKind.DECLINE and "埃里克·博伊德" in reply.text, question
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.knowledge import Entry
-from bot.core.people import spoken_of
+from bot.core.people import spoken_of, told
 
 QUOTING = Entry(
     id="quote",
@@ -40,3 +40,15 @@ def test_someone_pointed_at_is_the_person_the_latest_answer_names(message: str) 
 )
 def test_no_one_pointed_at_is_no_person(message: str) -> None:
     assert spoken_of(message, [QUOTING]) is None
+
+
+@pytest.mark.parametrize("message", ["他说了啥", "他是谁", "what did he say"])
+def test_what_the_sentence_tells_of_someone_is_told(message: str) -> None:
+    assert told(message)
+
+
+@pytest.mark.parametrize(
+    "message", ["他还说过啥别的没", "他还有什么其他观点", "what else did he say", "他今年多大"]
+)
+def test_what_else_they_said_is_more_than_the_sentence_tells(message: str) -> None:
+    assert not told(message)
