@@ -1188,3 +1188,11 @@ def test_a_question_of_its_own_on_an_entry_of_the_same_kind_is_answered(library:
     # what is asked, not a guess about another subject.
     *_, (reply, _) = talk(library, "什么是控制性能", "那安全性方面做了啥")
     assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "safety-ethics"
+
+
+def test_the_architecture_asked_of_is_on_the_first_page_of_the_base_model_answer(
+    library: Library,
+) -> None:
+    ((reply, _),) = talk(library, "chatgpt底层是啥架构")
+    assert reply.entry_id == "chatgpt-base-model" and reply.page == 1
+    assert "Transformer" in reply.text and "GPT-3.5" in reply.text
