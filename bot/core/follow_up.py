@@ -204,7 +204,7 @@ def _swap_name(context: Context, vocabulary: Vocabulary, name: str) -> str:
     if not old:
         return f"{name} {last}"
     at = last.find(old)
-    return _joined(last[:at], name, last[at + len(old) :])
+    return joined(last[:at], name, last[at + len(old) :])
 
 
 def _latin(name: str) -> bool:
@@ -291,19 +291,19 @@ def _before_a_noun(found: re.Match[str], text: str, vocabulary: Vocabulary) -> b
 def _implicit(rest: str, context: Context) -> list[Restatement]:
     return [
         Restatement(f"{context.last_question} {rest}", Reference.IMPLICIT),
-        Restatement(_joined(context.subject, rest), Reference.IMPLICIT),
+        Restatement(joined(context.subject, rest), Reference.IMPLICIT),
     ]
 
 
 def _replace(text: str, start: int, end: int, referent: str) -> str:
     kept = "的" if text[start:end].endswith("的") and referent else ""  # 它的 -> ChatGPT的
-    return _joined(text[:start], referent + kept, text[end:])
+    return joined(text[:start], referent + kept, text[end:])
 
 
 _LATIN_LETTER = re.compile(r"[a-z]")
 
 
-def _joined(*parts: str) -> str:
+def joined(*parts: str) -> str:
     """Parts of a message put together, with a space where two latin words would meet: "btw它是
     在哪训练的" is "btw chatgpt是在哪训练的", not the unknown name "btwchatgpt"."""
     text = ""

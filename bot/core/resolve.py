@@ -96,7 +96,9 @@ def match_in_context(
         if all(reading.reference is follow_up.Reference.IMPLICIT for reading in readings):
             return _moved_on(best, context, library, own, text)
         return best
-    if all(reading.reference is follow_up.Reference.IMPLICIT for reading in readings):
+    # Not answered of the current subject, a question naming nothing but 它 may be of the one
+    # before ("它是在哪训练的" after ChatGPT's training, then PPO: ChatGPT's).
+    if all(reading.reference in _MAY_BE_EARLIER for reading in readings):
         earlier = _asked_of_earlier_subjects(message, context, library, own, english)
         if earlier is not None:
             return earlier
@@ -110,6 +112,8 @@ def match_in_context(
         return plain if agreed else _off_the_topic_offered(plain, context, library), text
     return fallback
 
+
+_MAY_BE_EARLIER = (follow_up.Reference.IMPLICIT, follow_up.Reference.PRONOUN)
 
 SWAPPED_WORDS = 4
 """Words of the last question that the X of "那X呢" may take the place of."""
@@ -147,7 +151,9 @@ def _asked_of_earlier_subjects(
     with the same support from its own words as any reading the context alone suggests."""
     for subject in _earlier_subjects(context, library):
         name = follow_up.Context(subject, "", library.analyzer.normalise).subject
-        reading = follow_up.Restatement(f"{name}{message}", follow_up.Reference.IMPLICIT)
+        reading = follow_up.Restatement(
+            follow_up.joined(name, message), follow_up.Reference.IMPLICIT
+        )
         match = _match_about(reading, library, english)
         if match.verdict is Verdict.ANSWER and own.support(match):
             return match, reading.text

@@ -1196,3 +1196,15 @@ def test_the_architecture_asked_of_is_on_the_first_page_of_the_base_model_answer
     ((reply, _),) = talk(library, "chatgpt底层是啥架构")
     assert reply.entry_id == "chatgpt-base-model" and reply.page == 1
     assert "Transformer" in reply.text and "GPT-3.5" in reply.text
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["它用的谁家的服务器", "btw 它是在哪训练的？用的谁家的服务器"]
+)
+def test_it_that_the_current_subject_does_not_answer_is_the_subject_before(
+    library: Library, follow_up: str
+) -> None:
+    # PPO, a step of ChatGPT's training, is trained nowhere: 它 is ChatGPT, shown before it.
+    *_, (reply, _) = talk(library, "ChatGPT是怎么训练的", "PPO是什么", follow_up)
+    assert reply.kind is ReplyKind.ANSWER
+    assert reply.entry_id == "chatgpt-training-infrastructure"
