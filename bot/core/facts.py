@@ -37,6 +37,9 @@ class Fact(IntFlag):
     PICKS = 128
     """Courses, books or links to recommend ("有啥提示工程的课程推荐吗"): the articles explain,
     they recommend nothing, so no answer holds one."""
+    PLACE = 256
+    """Where something is trained or run ("在哪训练的", "用的谁家的服务器"): answered only by
+    an answer that names the machines (PPO is a step of the training, trained nowhere)."""
 
 
 _COMPANIES = "openai|微软|谷歌|google|百度|meta"
@@ -60,6 +63,12 @@ _ASKING = (
         ),
     ),
     (Fact.COUNTRY, re.compile(r"哪国|哪个国家|什么国家|哪里人|哪儿人|国籍")),
+    (
+        Fact.PLACE,
+        re.compile(
+            r"哪里(?:训练|运行|部署|跑)|哪家(?:服务器|机房|云|算力|机器)|什么(?:服务器|机器)"
+        ),
+    ),
     (Fact.DAY, re.compile(r"几号|哪一?天|几[日号]|具体日期|哪一日")),
     (
         Fact.PICKS,
@@ -91,6 +100,7 @@ _DATE = re.compile(r"\d{4}年|\d{1,2}月|\d+年前|年初|年底|年末|去年|�
 _MONEY = re.compile(r"美元|美金|人民币|\d元|免费|收费|价格|费用|资金")
 _MAKER = re.compile(rf"开发|研发|{_COMPANIES}", re.IGNORECASE)
 _COUNTRY = re.compile(r"国籍|[美英法德日韩俄]国|意大利|印度|欧洲")
+_PLACE = re.compile(r"Azure|超级计算|基础设施|服务器|机房|数据中心", re.IGNORECASE)
 _DAY = re.compile(r"\d{1,2}[日号]|[一二三四五六七八九十]{1,3}[日号]")
 """A country named (not 中国 or 国内, which answers about Chinese teams say)."""
 _DURATION = re.compile(
@@ -278,6 +288,8 @@ def held(answer: str) -> Fact:
         found |= Fact.COUNTRY
     if _DAY.search(answer):
         found |= Fact.DAY
+    if _PLACE.search(answer):
+        found |= Fact.PLACE
     return found
 
 

@@ -648,14 +648,15 @@ def test_a_follow_up_prefers_a_new_answer_to_the_entry_just_shown(library: Libra
 def test_a_short_question_goes_back_to_the_subject_the_chat_drifted_from(
     library: Library,
 ) -> None:
-    # From ChatGPT's training to PPO: "PPO在哪训练的" has no answer, ChatGPT's has.
+    # From ChatGPT's training to PPO: "PPO在哪训练的" has no answer, ChatGPT's has. Read with
+    # the last question ("ChatGPT用的什么优化算法 在哪训练的"), the training answer says both the
+    # algorithm and the machines (Azure), as the entry on the machines alone does.
     turns = talk(library, "ChatGPT是怎么训练的", "用的啥优化算法", "在哪训练的", "训练数据都有啥")
-    assert [reply.entry_id for reply, _ in turns] == [
-        "chatgpt-training",
-        "ppo",
-        "chatgpt-training-infrastructure",
-        "chatgpt-training-data",
-    ]
+    entries = [reply.entry_id for reply, _ in turns]
+    assert entries[:2] == ["chatgpt-training", "ppo"] and entries[3] == "chatgpt-training-data"
+    where, state = turns[2]
+    assert where.entry_id in {"chatgpt-training", "chatgpt-training-infrastructure"}
+    assert "Azure" in where.text and state.subject == "ChatGPT"
 
 
 def test_an_aspect_that_is_a_topic_of_its_own_moves_on_to_it(library: Library) -> None:
@@ -1208,3 +1209,12 @@ def test_it_that_the_current_subject_does_not_answer_is_the_subject_before(
     *_, (reply, _) = talk(library, "ChatGPT是怎么训练的", "PPO是什么", follow_up)
     assert reply.kind is ReplyKind.ANSWER
     assert reply.entry_id == "chatgpt-training-infrastructure"
+
+
+def test_where_it_was_trained_after_a_step_of_the_training_is_where_the_model_was(
+    library: Library,
+) -> None:
+    # PPO's answer says nothing of machines: the place is ChatGPT's, the subject before.
+    steps = ("ChatGPT是怎么训练的？", "奖励模型是怎么来的", "PPO是什么", "它比哪种算法更高效")
+    *_, (reply, _) = talk(library, *steps, "这些模型在哪训练的")
+    assert reply.kind is ReplyKind.ANSWER and "Azure" in reply.text

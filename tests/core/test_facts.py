@@ -51,6 +51,9 @@ from bot.core.search import Verdict
         ("有啥提示工程的课程推荐吗", Fact.PICKS),
         ("推荐几本讲大模型的书", Fact.PICKS),
         ("ChatGPT能给人推荐什么", Fact.NONE),
+        ("ChatGPT是在哪训练的", Fact.PLACE),
+        ("用的谁家的服务器", Fact.PLACE | Fact.MAKER),
+        ("ChatGPT是怎么训练的", Fact.NONE),
     ],
 )
 def test_the_fact_a_question_asks_for(library: Library, question: str, wanted: Fact) -> None:
@@ -78,6 +81,8 @@ def test_the_fact_a_question_asks_for(library: Library, question: str, wanted: F
         ("于2022年11月推出", Fact.NUMBER | Fact.DATE),  # a year and a month are dates, no span
         ("《ChatGPT连夜迭代的简单介绍》（写于2023年初）给出的使用方法", Fact.NONE),  # provenance
         ("于2022年11月30日推出", Fact.NUMBER | Fact.DATE | Fact.DAY),
+        ("在Microsoft Azure超级计算基础设施上训练", Fact.PLACE),
+        ("用PPO多次迭代进一步微调模型", Fact.NONE),
     ],
 )
 def test_the_facts_an_answer_holds(answer: str, holds: Fact) -> None:
