@@ -603,6 +603,7 @@ ENGLISH_STOPWORDS = frozenset(
         "ah",
         "hmm",
         "btw",
+        "back",  # "back to chain of thought - …": where the asker goes, not what they ask
         "lol",
         "haha",
         "yeah",

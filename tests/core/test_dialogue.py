@@ -1218,3 +1218,13 @@ def test_where_it_was_trained_after_a_step_of_the_training_is_where_the_model_wa
     steps = ("ChatGPT是怎么训练的？", "奖励模型是怎么来的", "PPO是什么", "它比哪种算法更高效")
     *_, (reply, _) = talk(library, *steps, "这些模型在哪训练的")
     assert reply.kind is ReplyKind.ANSWER and "Azure" in reply.text
+
+
+def test_back_to_a_topic_in_english_is_no_word_of_the_question(library: Library) -> None:
+    *_, (reply, _) = talk(
+        library,
+        "思维链是什么",
+        "what is RLHF",
+        "back to chain of thought - why does training on code help?",
+    )
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "chain-of-thought"
