@@ -81,7 +81,7 @@ floor tests/conversations/seventeenth_conversations.yaml 0.60
 floor tests/conversations/eighteenth_conversations.yaml 0.90
 floor tests/conversations/nineteenth_conversations.yaml 0.63
 floor tests/conversations/twentieth_conversations.yaml 0.56
-floor tests/conversations/twentyfirst_conversations.yaml 0.71
+floor tests/conversations/twentyfirst_conversations.yaml 0.70
 floor tests/conversations/twentysecond_conversations.yaml 0.87
 floor tests/conversations/twentythird_conversations.yaml 0.54
 floor tests/conversations/twentyfourth_conversations.yaml 0.58

@@ -100,9 +100,10 @@ _DATE = re.compile(r"\d{4}年|\d{1,2}月|\d+年前|年初|年底|年末|去年|�
 _MONEY = re.compile(r"美元|美金|人民币|\d元|免费|收费|价格|费用|资金")
 _MAKER = re.compile(rf"开发|研发|{_COMPANIES}", re.IGNORECASE)
 _COUNTRY = re.compile(r"国籍|[美英法德日韩俄]国|意大利|印度|欧洲")
-_PLACE = re.compile(r"Azure|超级计算|基础设施|服务器|机房|数据中心", re.IGNORECASE)
-_DAY = re.compile(r"\d{1,2}[日号]|[一二三四五六七八九十]{1,3}[日号]")
 """A country named (not 中国 or 国内, which answers about Chinese teams say)."""
+_PLACE = re.compile(r"Azure|超级计算|基础设施|服务器|机房|数据中心", re.IGNORECASE)
+"""The machines something runs on, named (Microsoft Azure's 超级计算基础设施)."""
+_DAY = re.compile(r"\d{1,2}[日号]|[一二三四五六七八九十]{1,3}[日号]")
 _DURATION = re.compile(
     # A span of months says 个 (两个月; 11月 is a date), and of years has no four digits.
     r"(?:(?<!\d)\d{1,3}|[一二两三四五六七八九十几半数]+)(?:个月|个?(?:天|小时|星期|周)|年(?![初底末代]))"

@@ -114,6 +114,8 @@ def match_in_context(
 
 
 _MAY_BE_EARLIER = (follow_up.Reference.IMPLICIT, follow_up.Reference.PRONOUN)
+"""Readings that, none answered, may be asked of the subjects shown before: not 那GPT呢, 那参数呢
+or a correction, which say what they are about."""
 
 SWAPPED_WORDS = 4
 """Words of the last question that the X of "那X呢" may take the place of."""
