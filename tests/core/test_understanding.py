@@ -453,6 +453,9 @@ def test_a_question_told_about_is_the_question(library: Library) -> None:
     text = "刷到个视频说思维链能让模型一步一步推理，没看懂，帮我捋一下是怎么回事"
     assert library.focus(text).startswith("思维链 ") and "推理" in library.focus(text)
     assert answered_by(library, text) == "chain-of-thought"
+    # So does being sent to look it up (查查): the boss is context.
+    text = "组里想自己训个模型，老大让我查查大模型在数据处理和存储这块都有啥坑"
+    assert library.focus(text).endswith(" 大模型在数据处理和存储这块都有啥坑")
 
 
 def test_a_count_is_no_question(library: Library) -> None:
