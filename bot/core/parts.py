@@ -148,7 +148,9 @@ def asked(message: str, recent: Sequence[Entry], *, focus: str | None = None) ->
                 return listed[place - 1]
             continue
         named = [part for part in points(entry) if part.head[:HEAD_CHARS] in message]
-        named = named or [part for part in counted(entry) if _stretch_named(part.head, message)]
+        named = named or [
+            part for part in counted(entry) if _repeats(part.head, message, STRETCH_CHARS)
+        ]
         if len(named) > 1:  # two heads alike (自动文本生成, 自动问答): the one named whole
             named = [part for part in named if part.head in message]
         if len(named) == 1:  # else which one (训练数据, 训练和优化) is unclear
@@ -158,7 +160,7 @@ def asked(message: str, recent: Sequence[Entry], *, focus: str | None = None) ->
         # comparison of GPT and ChatGPT, whose 对话能力 line says 记住对话上下文.
         said = message[: pointer.start()]
         for entry in recent:
-            named = [part for part in points(entry) if _said_in(said, part.says)]
+            named = [part for part in points(entry) if _repeats(said, part.says, SAID_CHARS)]
             if len(named) == 1:
                 return named[0]
     return None
@@ -166,18 +168,8 @@ def asked(message: str, recent: Sequence[Entry], *, focus: str | None = None) ->
 
 STRETCH_CHARS = 4
 """How much of an item counted in a sentence names it: 人机交互 for 增强人机交互体验."""
-
-
-def _stretch_named(item: str, message: str) -> bool:
-    return _repeats(item, message, STRETCH_CHARS)
-
-
 SAID_CHARS = 3
 """How much of a point's line the message must repeat to name it by what it says: 上下文."""
-
-
-def _said_in(said: str, line: str) -> bool:
-    return _repeats(said, line, SAID_CHARS)
 
 
 def _repeats(text: str, other: str, size: int) -> bool:
