@@ -223,6 +223,7 @@ STOPWORDS = frozenset(
         "这步",
         "那边",  # "学校那边呢": where the asking points, not what it is about
         "里面",  # "里面哪个最有名" after GPT's versions: among them
+        "里头",  # the same, said colloquially ("微软在ChatGPT这事里头掺和了啥")
         "所以",  # "所以思维链到底是啥": a member drawing the talk together, not what is asked
         "刚才",
         "刚刚",
@@ -280,6 +281,7 @@ STOPWORDS = frozenset(
         "喂",
         "到底",
         "东西",
+        "东东",  # 东西 said playfully ("思维链是个啥东东")
         # Question grammar and hedges: they say how something is asked, not what about, and
         # when the knowledge happens not to use one, it must not count as unknown content.
         "是不是",

@@ -191,6 +191,10 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("hi 新人报到~ 生成式AI到底是啥", "generative-ai-definition"),  # hi was a strange name
         ("有些公司不让用ChatGPT", "chatgpt-tech-impact"),  # 不让用: the ban by big companies
         ("国内为啥当初没整出ChatGPT啊", "chatgpt-hard-to-build"),  # 没整出: did not make
+        ("思维链是个啥东东，模型咋就学会推理了", "chain-of-thought"),  # 东东: 东西; 学会推理 whole
+        ("注册ChatGPT不是要交钱吗", "chatgpt-free"),  # 交钱: paying, not the sign-up's conditions
+        ("微软在ChatGPT这事里头掺和了啥", "chatgpt-training-infrastructure"),  # 里头: 里面
+        ("超大规模预训练又是啥", "scale-and-emergence"),  # the table's row (600亿), not pretraining
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
