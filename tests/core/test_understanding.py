@@ -1122,6 +1122,38 @@ def test_whether_it_can_be_used_in_china_gets_the_entry_that_says_no_article_tel
     assert match.best.entry.id == "chatgpt-signup" and match.best.entry.declines
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "那我的聊天记录会被卖掉吗",
+        "ChatGPT会泄露我的隐私吗",
+        "我跟ChatGPT聊的东西会保存多久",
+    ],
+)
+def test_what_becomes_of_users_data_gets_the_entry_that_says_no_article_tells(
+    library: Library, question: str
+) -> None:
+    # Not the entry on the data OpenAI collects: it says nothing of selling, keeping or privacy.
+    match = library.match(question)
+    assert match.verdict is Verdict.ANSWER and match.best is not None
+    assert match.best.entry.id == "chatgpt-user-privacy" and match.best.entry.declines
+    assert match.answered is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("OpenAI会拿我们的聊天内容去训练吗", "chatgpt-user-feedback"),  # the data it collects
+        ("openai会不会拿我们的聊天记彔去训练", "chatgpt-user-feedback"),
+        ("ChatGPT能记住之前的聊天内容吗", "chatgpt-interaction"),  # remembering is the context
+    ],
+)
+def test_chat_history_is_the_data_collected_or_the_context_remembered(
+    library: Library, question: str, entry_id: str
+) -> None:
+    assert answered_by(library, question) == entry_id
+
+
 def test_a_price_by_the_month_is_offered_the_entry_on_whether_it_charges(library: Library) -> None:
     assert library.match("ChatGPT一个月多少钱").hits[0].entry.id == "chatgpt-free"
     assert answered_by(library, "ChatGPT收费吗") == "chatgpt-free"
