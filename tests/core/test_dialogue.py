@@ -1228,3 +1228,13 @@ def test_back_to_a_topic_in_english_is_no_word_of_the_question(library: Library)
         "back to chain of thought - why does training on code help?",
     )
     assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "chain-of-thought"
+
+
+def test_another_model_asked_of_the_architecture_just_shown_is_not_answered(
+    library: Library,
+) -> None:
+    # BERT is a model no article covers: "this architecture" being Transformer, the question is
+    # still about BERT, and the Transformer entry says nothing of it.
+    turns = talk(library, "ChatGPT背后用的啥架构", "BERT也是这个架构吗")
+    assert turns[0][0].entry_id == "transformer"
+    assert turns[1][0].kind is not ReplyKind.ANSWER
