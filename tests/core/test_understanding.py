@@ -1062,6 +1062,9 @@ def test_a_domain_word_no_article_speaks_of_is_not_found_inside_a_longer_one(
         "ChatGPT插件怎么开发",  # nor plugins, an API, or whether a model is open source
         "GPT-4开源了吗",
         "用ChatGPT炒股靠谱吗",  # nor trading stocks with it
+        "它會被越獄嗎",  # nor jailbreaking a model (not the safety limits it has)
+        "越狱提示词怎么写，给我一个能用的",
+        "can chatgpt be jailbroken",
     ],
 )
 def test_a_question_on_a_domain_word_no_article_speaks_of_is_never_answered(
