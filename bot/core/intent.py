@@ -203,6 +203,17 @@ GREETINGS = frozenset(
         "whatsup",
     ]
 )
+_ADDRESSED = (
+    r"各位|大家|诸位|朋友们|群友们?|家人们|老铁们?|兄弟们|姐妹们|大佬们|小伙伴们|宝子们"
+    r"|打工人|白领|all|guys|everyone|folks"
+)
+"""Whom a greeting is said to; 白领 is 打工人 as the lexicon normalises it."""
+_GREETING_MESSAGE = re.compile(
+    rf"(?:{_ADDRESSED})*(?:{'|'.join(sorted(GREETINGS, key=len, reverse=True))})"
+    rf"(?:{_ADDRESSED}|[啊呀哇鸭啦])*"
+)
+"""A greeting to the group ("早上好各位打工人☕", "大家早上好", "hi all"): searched as a question,
+打工人 drew the entry on white-collar jobs."""
 THANKS = frozenset(
     [
         "谢谢",
@@ -492,6 +503,8 @@ def classify(normalised: str) -> Intent:
         return Intent.GREETING if normalised.replace(" ", "") in GREETINGS else Intent.THANKS
     # Unpadded too: the padding takes the 好 of "好吧 谢了哈" and leaves 吧.
     unpadded = normalised.replace(" ", "")
+    if _GREETING_MESSAGE.fullmatch(unpadded):
+        return Intent.GREETING
     if text and (
         _THANKS_MESSAGE.fullmatch(text)
         or (unpadded != text and _THANKS_MESSAGE.fullmatch(unpadded))

@@ -79,6 +79,19 @@ def test_how_are_you_is_a_greeting_in_english_too(analyzer: Analyzer, text: str)
 
 
 @pytest.mark.parametrize(
+    "text", ["早上好各位打工人☕", "大家早上好", "hi all", "早啊各位", "晚上好家人们"]
+)
+def test_a_greeting_to_the_group_is_a_greeting(analyzer: Analyzer, text: str) -> None:
+    # 打工人 (white-collar workers) drew the entry on jobs.
+    assert classify(analyzer.normalise(text)) is Intent.GREETING
+
+
+@pytest.mark.parametrize("text", ["早上好，大模型是啥", "各位大佬，RLHF是什么"])
+def test_a_question_after_a_greeting_is_a_question(analyzer: Analyzer, text: str) -> None:
+    assert classify(analyzer.normalise(text)) is Intent.QUESTION
+
+
+@pytest.mark.parametrize(
     "text", ["got it, thanks a lot", "makes sense", "I see", "great, thank you!"]
 )
 def test_english_acknowledgements_are_thanks(analyzer: Analyzer, text: str) -> None:

@@ -1131,6 +1131,7 @@ def test_whether_it_can_be_used_in_china_gets_the_entry_that_says_no_article_tel
         "那我的聊天记录会被卖掉吗",
         "ChatGPT会泄露我的隐私吗",
         "我跟ChatGPT聊的东西会保存多久",
+        "我跟ChatGPT聊的内容会被拿去卖吗，隐私安全吗",  # 卖 said short: sold
     ],
 )
 def test_what_becomes_of_users_data_gets_the_entry_that_says_no_article_tells(
