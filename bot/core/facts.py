@@ -98,7 +98,10 @@ _NUMBER = re.compile(
 )
 _DATE = re.compile(r"\d{4}年|\d{1,2}月|\d+年前|年初|年底|年末|去年|今年|明年|世纪|年代")
 _MONEY = re.compile(r"美元|美金|人民币|\d元|免费|收费|价格|费用|资金")
-_MAKER = re.compile(rf"开发|研发|{_COMPANIES}", re.IGNORECASE)
+_MAKER = re.compile(rf"开发|{_COMPANIES}|没有说是哪些公司", re.IGNORECASE)
+"""Who made it, said: a company, that it was developed, or that the article does not say which
+companies (the entry on Chinese rivals then declines "是哪家公司发布的" itself). Not 研发 alone:
+that answer says 对标产品的研发 of teams it does not name ("who built ChatGPT" drew it)."""
 _COUNTRY = re.compile(r"国籍|[美英法德日韩俄]国|意大利|印度|欧洲")
 """A country named (not 中国 or 国内, which answers about Chinese teams say)."""
 _PLACE = re.compile(r"Azure|超级计算|基础设施|服务器|机房|数据中心", re.IGNORECASE)
@@ -172,6 +175,7 @@ _ASKS_SPECIFICS = re.compile(
 """Which ones or who by name ("具体是哪几家公司在做", "哪家公司发布的", "那个创业者叫啥", "点个名",
 "是哪些大厂封的"): not 哪些 alone, which a list of kinds answers ("ChatGPT会影响哪些工作": 白领,
 金融)."""
+_ASKS_COMPANY = re.compile(r"哪几?家|(?:哪个|哪些|什么)公司")
 _ASKS_WORKINGS = re.compile(r"原理|公式|怎么算|怎么计算|如何计算|结构")
 """How something works inside ("PPO的原理", "自注意力是怎么算的"): not 怎么 alone, which asks
 how it is done, and an answer may tell that (奖励模型 is built from the trainers' ratings)."""
@@ -196,6 +200,9 @@ class Unsaid(NamedTuple):
     named: tuple[str, ...]
     """The question's Chinese words: what is left out must be of what the question names."""
     workings: bool = False
+    companies: bool = False
+    """Which company ("哪家最先上线的"): a clause that leaves out which companies is of it, whatever
+    else the question names."""
 
     @classmethod
     def asked(cls, normalised: str, tokens: Sequence[str]) -> Unsaid | None:
@@ -211,7 +218,7 @@ class Unsaid(NamedTuple):
         named = tuple(
             t for t in tokens if _CJK_WORD.fullmatch(t) and not any(a.search(t) for a in asking)
         )
-        return cls(reason, specifics, named, workings)
+        return cls(reason, specifics, named, workings, bool(_ASKS_COMPANY.search(text)))
 
     def in_answer(self, answer: str, *, of_anything: bool = False) -> str:
         """The answer's sentence that says its article does not give it, of something the
@@ -234,7 +241,8 @@ class Unsaid(NamedTuple):
                 while start > 0 and _NOT_GIVEN_CLAUSE.match(clauses[start - 1]):
                     start -= 1
                 about = "".join(clauses[max(start - 1, 0) : at + 1])
-                if of_anything or any(word in about for word in self.named):
+                of_companies = self.companies and "公司" in clause
+                if of_anything or of_companies or any(word in about for word in self.named):
                     return sentence.strip()
         return ""
 

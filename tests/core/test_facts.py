@@ -78,6 +78,11 @@ def test_the_fact_a_question_asks_for(library: Library, question: str, wanted: F
         ("训练用了3天", Fact.NUMBER | Fact.DURATION),
         ("他是美国人", Fact.COUNTRY),
         ("国内的团队还在规划", Fact.NONE),  # China is where the asker is, not an answer
+        ("国内团队要开启对标ChatGPT产品的研发", Fact.NONE),  # research under way names no maker
+        (
+            "文章没有说是哪些公司、哪些团队",
+            Fact.MAKER,
+        ),  # which makers: the answer says it is not given
         ("于2022年11月推出", Fact.NUMBER | Fact.DATE),  # a year and a month are dates, no span
         ("《ChatGPT连夜迭代的简单介绍》（写于2023年初）给出的使用方法", Fact.NONE),  # provenance
         ("于2022年11月30日推出", Fact.NUMBER | Fact.DATE | Fact.DAY),
@@ -99,6 +104,13 @@ def test_who_made_it_is_not_answered_by_an_entry_that_does_not_say(library: Libr
     hits = {hit.entry.id: hit for hit in library.search("GPT系列是哪家公司开发的", limit=8)}
     assert not hits["gpt-versions"].fact_held and hits["gpt-definition"].fact_held
     assert library.match("GPT系列是哪家公司开发的").hits[0].entry.id == "gpt-definition"
+
+
+def test_which_rival_and_who_launched_it_first_is_not_answered_by_the_plans_reported(
+    library: Library,
+) -> None:
+    # The entry on Chinese teams says they began research on rivals; it names no product or maker.
+    assert library.match("国内对标chatgpt的那些产品具体叫啥名？哪家最先上线的").answered is None
 
 
 def test_an_entry_without_the_asked_fact_is_damped(library: Library) -> None:

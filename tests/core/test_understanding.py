@@ -51,6 +51,8 @@ def test_english_words_mixed_into_chinese_are_the_articles_words(
         ("What are the key techniques behind ChatGPT?", "key-techniques"),
         ("Is OpenAI making money from ChatGPT?", "chatgpt-future"),  # making money: 赚钱
         ("What infra was ChatGPT trained on?", "chatgpt-training-infrastructure"),
+        ("who built ChatGPT", "chatgpt-maker"),  # built: made (not the rivals being built)
+        ("quick one, what does the G in GPT actually mean?", "chatgpt-full-name"),
         # A phrasal verb is one word: "speed up" is 加速, not 速度 and up.
         ("How to speed up large model training?", "training-acceleration"),
         # Ordinary English around the terms (honestly, keep, boss) does not sink the question.
