@@ -92,7 +92,8 @@ def match_in_context(
     if answers:
         best = _news_first(answers, context, own)
         if all(reading.reference is follow_up.Reference.ASPECT for reading in readings):
-            return _aspect_or_a_topic_of_its_own(best, context, own, text)
+            best = _aspect_or_a_topic_of_its_own(best, context, own, text)
+            return _aspect_of_an_earlier_subject(best, message, context, library, english) or best
         if all(reading.reference is follow_up.Reference.IMPLICIT for reading in readings):
             return _moved_on(best, context, library, own, text)
         return best
@@ -188,6 +189,33 @@ def _aspect_or_a_topic_of_its_own(
     return _own_answer_instead(
         best, context, own, text, lambda plain: _score(plain) > _score(best[0])
     )
+
+
+def _aspect_of_an_earlier_subject(
+    best: tuple[Match, str], message: str, context: Context, library: Library, english: bool
+) -> tuple[Match, str] | None:
+    """ "那参数呢" whose only answer is the entry just shown again, which does not say the aspect
+    at all (参数 of the entry on multimodal AI, shown after 大模型's benefits): the aspect of the
+    subjects before it, latest first, when that finds another entry; else None."""
+    aspect = intent.ellipsis_focus(message)
+    shown = library.get(context.entry_id or "")
+    if _entry(best[0]) != context.entry_id or not aspect or shown is None:
+        return None
+    normalise = library.analyzer.normalise
+    if normalise(aspect) in _said_by(shown, normalise):
+        return None
+    for subject in _earlier_subjects(context, library):
+        topic = follow_up.Context(subject, context.last_question, normalise)
+        for reading in follow_up.restatements(message, topic, library.vocabulary):
+            match = _match_about(reading, library, english)
+            if match.verdict is Verdict.ANSWER and _entry(match) != context.entry_id:
+                return match, reading.text
+    return None
+
+
+def _said_by(entry: Entry, normalise: Callable[[str], str]) -> str:
+    """Everything an entry says, normalised: its phrasings, keywords and answer."""
+    return normalise(" ".join([entry.question, *entry.alternatives, *entry.keywords, entry.answer]))
 
 
 def _own_answer_instead(

@@ -1238,3 +1238,13 @@ def test_another_model_asked_of_the_architecture_just_shown_is_not_answered(
     turns = talk(library, "ChatGPT背后用的啥架构", "BERT也是这个架构吗")
     assert turns[0][0].entry_id == "transformer"
     assert turns[1][0].kind is not ReplyKind.ANSWER
+
+
+def test_an_aspect_the_entry_shown_never_mentions_is_asked_of_the_subject_before(
+    library: Library,
+) -> None:
+    # The entry on multimodal AI says nothing of parameters: "那参数呢" was answered with it
+    # again; the talk was on 大模型 before it.
+    turns = talk(library, "大模型对AI发展有啥好处", "多模态是啥", "那参数呢")
+    assert turns[1][0].entry_id == "multimodal"
+    assert turns[2][0].entry_id == "large-model-parameters"
