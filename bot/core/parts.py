@@ -160,7 +160,13 @@ def asked(message: str, recent: Sequence[Entry], *, focus: str | None = None) ->
         # comparison of GPT and ChatGPT, whose 对话能力 line says 记住对话上下文.
         said = message[: pointer.start()]
         for entry in recent:
-            named = [part for part in points(entry) if _repeats(said, part.says, SAID_CHARS)]
+            # Not by the words of the entry's own question, which name the whole answer:
+            # "那大模型有啥难处，我们这点服务器…" names no point of the uses of 生成式AI和大模型.
+            named = [
+                part
+                for part in points(entry)
+                if _repeats(said, part.says, SAID_CHARS, unless=entry.question)
+            ]
             if len(named) == 1:
                 return named[0]
     return None
@@ -172,9 +178,11 @@ SAID_CHARS = 3
 """How much of a point's line the message must repeat to name it by what it says: 上下文."""
 
 
-def _repeats(text: str, other: str, size: int) -> bool:
-    """Whether `other` holds some stretch of `size` characters of `text`."""
-    return any(text[at : at + size] in other for at in range(len(text) - size + 1))
+def _repeats(text: str, other: str, size: int, *, unless: str = "") -> bool:
+    """Whether `other` holds some stretch of `size` characters of `text` that `unless` does
+    not."""
+    stretches = (text[at : at + size] for at in range(len(text) - size + 1))
+    return any(stretch in other and stretch not in unless for stretch in stretches)
 
 
 def _place(said: str) -> int:

@@ -194,3 +194,19 @@ def test_a_head_named_in_an_older_answer_comes_before_a_line_of_the_latest() -> 
 
 def test_words_no_line_repeats_name_no_point() -> None:
     assert asked("量子计算那块展开说说", [USES, STEPS]) is None
+
+
+def test_words_of_the_entry_s_own_question_name_no_point() -> None:
+    # 大模型 is in one line of the uses of 生成式AI和大模型, and in the question: it names the
+    # whole answer ("那大模型有啥难处，我们这点服务器扛得住吗" was given the 智能客服 line).
+    uses = Entry(
+        id="uses",
+        question="生成式AI和大模型有哪些应用？",
+        alternatives=(),
+        keywords=(),
+        subject="生成式AI",
+        answer="应用很多：\n- 艺术创作：帮助艺术家。\n- 智能客服：通过训练大模型模拟对话。",
+    )
+    assert asked("那大模型有什么难处我们这点服务器扛得住吗", [uses]) is None
+    part = asked("模拟对话那点展开说说", [uses])
+    assert part is not None and part.head == "智能客服"

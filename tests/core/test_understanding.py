@@ -197,6 +197,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("注册ChatGPT不是要交钱吗", "chatgpt-free"),  # 交钱: paying, not the sign-up's conditions
         ("微软在ChatGPT这事里头掺和了啥", "chatgpt-training-infrastructure"),  # 里头: 里面
         ("超大规模预训练又是啥", "scale-and-emergence"),  # the table's row (600亿), not pretraining
+        ("那大模型有啥难处，我们这点服务器扛得住吗", "large-model-challenges"),  # 难处: challenges
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
