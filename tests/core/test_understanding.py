@@ -198,6 +198,8 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("微软在ChatGPT这事里头掺和了啥", "chatgpt-training-infrastructure"),  # 里头: 里面
         ("超大规模预训练又是啥", "scale-and-emergence"),  # the table's row (600亿), not pretraining
         ("那大模型有啥难处，我们这点服务器扛得住吗", "large-model-challenges"),  # 难处: challenges
+        ("ChatGPT底下到底是哪版GPT啊", "chatgpt-base-model"),  # 底下: what it runs on
+        ("chatgtp用的啥魔型", "chatgpt-base-model"),  # the model it uses, not its algorithm
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
