@@ -540,6 +540,18 @@ def classify(normalised: str) -> Intent:
     return Intent.QUESTION
 
 
+_WHAT_ELSE = re.compile(
+    r"(?:它|这个)?还(?:能|会|可以|有)(?:干|做|用)?(?:什么|啥|哪些)"
+    r"(?:用|功能|用处|作用|本事|别的)?(?:呢|吗|啊|呀)?"
+)
+
+
+def asks_what_else(compact: str) -> bool:
+    """Whether a message (compact) asks what else, and nothing more ("还能干啥", "它还有什么用"):
+    after the answer that says what it does, that is more of it, not the same answer again."""
+    return _WHAT_ELSE.fullmatch(compact.replace(" ", "")) is not None
+
+
 def asks_a_question(normalised: str) -> bool:
     """Whether a normalised message asks about something, rather than greeting, thanking or
     asking for more ("谢谢你的帮助", "继续"): a one-shot answer (`ask`, `kb test`) declines

@@ -816,11 +816,11 @@ def test_a_follow_up_about_another_side_finds_its_entry(
 
 def test_a_question_after_going_on_is_that_question(library: Library) -> None:
     # "接着说，…" read 接着说 as words to find and offered choices; "继续说说它还能干啥" went on
-    # to the feedback entry.
+    # to the feedback entry. What else it can do, after what it can do, is its uses.
     reply = talk(library, "思维链是啥", "接着说，那推理能力是参数多大才出来的")[1][0]
     assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "scale-and-emergence"
     reply = talk(library, "ChatGPT能做什么", "继续说说它还能干啥")[1][0]
-    assert reply.entry_id == "chatgpt-abilities"
+    assert reply.entry_id == "chatgpt-use-cases"
 
 
 def test_how_popular_it_is_is_its_popularity(library: Library) -> None:
@@ -1248,3 +1248,12 @@ def test_an_aspect_the_entry_shown_never_mentions_is_asked_of_the_subject_before
     turns = talk(library, "大模型对AI发展有啥好处", "多模态是啥", "那参数呢")
     assert turns[1][0].entry_id == "multimodal"
     assert turns[2][0].entry_id == "large-model-parameters"
+
+
+@pytest.mark.parametrize("more", ["还能干啥", "还会啥呢"])
+def test_what_else_right_after_what_it_can_do_goes_on(library: Library, more: str) -> None:
+    # The abilities entry again was the answer, word for word.
+    turns = talk(library, "ChatGPT到底能干啥", more)
+    assert turns[0][0].entry_id == "chatgpt-abilities"
+    assert turns[1][0].kind is ReplyKind.ANSWER and turns[1][0].entry_id != "chatgpt-abilities"
+    assert turns[1][0].text.startswith("接着讲")

@@ -2,6 +2,7 @@ import pytest
 
 from bot.core.intent import (
     Intent,
+    asks_what_else,
     classify,
     compact,
     correction_focus,
@@ -418,3 +419,14 @@ def test_asking_for_an_example_alone_is_an_example(analyzer: Analyzer, text: str
 @pytest.mark.parametrize("text", ["举个例子，能用在哪", "比如GPT", "比较一下"])
 def test_an_example_asked_of_something_is_a_question(analyzer: Analyzer, text: str) -> None:
     assert classify(analyzer.normalise(text)) is Intent.QUESTION
+
+
+@pytest.mark.parametrize(
+    ("text", "else_"),
+    [("还能干啥", True), ("它还有什么用", True), ("还会啥呢", True), ("ChatGPT还能干啥", False)],
+)
+def test_what_else_is_asked_only_when_nothing_else_is(
+    analyzer: Analyzer, text: str, else_: bool
+) -> None:
+    # Naming a subject, it is a question of its own.
+    assert asks_what_else(compact(analyzer.normalise(text))) is else_
