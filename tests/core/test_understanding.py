@@ -200,6 +200,8 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("那大模型有啥难处，我们这点服务器扛得住吗", "large-model-challenges"),  # 难处: challenges
         ("ChatGPT底下到底是哪版GPT啊", "chatgpt-base-model"),  # 底下: what it runs on
         ("chatgtp用的啥魔型", "chatgpt-base-model"),  # the model it uses, not its algorithm
+        ("一篇说大模型几百亿参数，一篇说几千亿，到底哪个对", "large-model-parameters"),  # 几 is 数
+        ("GPT写字是一口气吐出来还是咋整的", "autoregressive"),  # 一口气: all at once
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
