@@ -203,6 +203,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("一篇说大模型几百亿参数，一篇说几千亿，到底哪个对", "large-model-parameters"),  # 几 is 数
         ("GPT写字是一口气吐出来还是咋整的", "autoregressive"),  # 一口气: all at once
         ("大模型对计算资源要求巨大，一般设备扛不住的话出路是啥", "compute-challenge"),  # 出路
+        ("Transformer为啥能抓住长句子前后的关系", "transformer"),  # 长期依赖性 it captures
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
