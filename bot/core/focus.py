@@ -83,8 +83,8 @@ _LATIN_START = re.compile(r"[a-z0-9]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _WORDS = re.compile(r"\w")
 _FIGURE_OR_LATIN = re.compile(r"[0-9A-Za-z]")
-_HEARD_OF_IT = re.compile(r"说|看到|听到|刷到|讨论|在聊|提到|都在")
-"""Where the asker heard of what they ask ("看到好多人说", "群里都在讨论")."""
+_HEARD_OF_IT = re.compile(r"说|看到|听到|刷到|讨论|在聊|提到|提(?:了|过|起)|在提|都在")
+"""Where the asker heard of what they ask ("看到好多人说", "群里都在讨论", "听好几个人提了")."""
 
 _HALF_WIDTH = {
     code: code - 0xFEE0

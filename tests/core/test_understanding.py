@@ -204,6 +204,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("GPT写字是一口气吐出来还是咋整的", "autoregressive"),  # 一口气: all at once
         ("大模型对计算资源要求巨大，一般设备扛不住的话出路是啥", "compute-challenge"),  # 出路
         ("Transformer为啥能抓住长句子前后的关系", "transformer"),  # 长期依赖性 it captures
+        ("ChatGPT有啥硬伤没", "chatgpt-weaknesses"),  # 硬伤: its flaws, not its features
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
@@ -1408,6 +1409,7 @@ def test_stops_alone_are_no_clause_to_look_back_past(library: Library) -> None:
         ("RLHF是啥？看到好多人说", "rlhf"),
         # So after a comma (was a did-you-mean).
         ("RLHF是个啥，老看到这词", "rlhf"),
+        ("思维链是个啥玩意，听好几个人提了", "chain-of-thought"),  # 提了: heard of it
         # A full name the answer gives is found by its name (was RLHF's full name).
         ("PPO全称是啥", "ppo"),
     ],
