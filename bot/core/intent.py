@@ -114,6 +114,11 @@ WHY_PHRASES = frozenset(
         "为什么这么做",
         "为什么要这样做",
         "为什么这样做",
+        # Why it is done at all, of what was just said ("为啥要搞这个" after the safety measures).
+        "为什么要搞这个",
+        "为什么要做这个",
+        "为什么要搞这些",
+        "为什么要做这些",
         "why",
         # As the normaliser leaves them (why → 为什么, how → 怎么, work → 原理).
         "为什么isthat",
