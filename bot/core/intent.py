@@ -119,6 +119,8 @@ WHY_PHRASES = frozenset(
         "为什么要做这个",
         "为什么要搞这些",
         "为什么要做这些",
+        "这个是怎么做到的",
+        "这个怎么做到的",
         "why",
         # As the normaliser leaves them (why → 为什么, how → 怎么, work → 原理).
         "为什么isthat",
