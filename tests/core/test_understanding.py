@@ -205,6 +205,8 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("大模型对计算资源要求巨大，一般设备扛不住的话出路是啥", "compute-challenge"),  # 出路
         ("Transformer为啥能抓住长句子前后的关系", "transformer"),  # 长期依赖性 it captures
         ("ChatGPT有啥硬伤没", "chatgpt-weaknesses"),  # 硬伤: its flaws, not its features
+        ("大模型為什麼需要雲端運算？", "compute-challenge"),  # 雲端運算: 云计算
+        ("ＣｈａｔＧＰＴ能写代码调ｂｕｇ吗", "chatgpt-coding"),  # 调bug: 调试
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
