@@ -32,10 +32,10 @@ floor tests/cases/seventeenth_cases.yaml 0.88
 floor tests/cases/eighteenth_cases.yaml 0.94
 floor tests/cases/nineteenth_cases.yaml 0.93
 floor tests/cases/twentieth_cases.yaml 0.98
-floor tests/cases/twentyfirst_cases.yaml 0.77
+floor tests/cases/twentyfirst_cases.yaml 0.78
 floor tests/cases/twentysecond_cases.yaml 0.95
 floor tests/cases/twentythird_cases.yaml 0.94
-floor tests/cases/twentyfourth_cases.yaml 0.97
+floor tests/cases/twentyfourth_cases.yaml 0.98
 floor tests/cases/twentyfifth_cases.yaml 0.97
 floor tests/cases/twentysixth_cases.yaml 0.95
 floor tests/cases/twentyseventh_cases.yaml 0.90
@@ -49,9 +49,9 @@ floor tests/cases/thirtyfourth_cases.yaml 0.98
 floor tests/cases/thirtyfifth_cases.yaml 0.97
 floor tests/cases/thirtysixth_cases.yaml 0.92
 floor tests/cases/thirtyseventh_cases.yaml 0.95
-floor tests/cases/thirtyeighth_cases.yaml 0.96
-floor tests/cases/thirtyninth_cases.yaml 0.92
-floor tests/cases/fortieth_cases.yaml 0.93
+floor tests/cases/thirtyeighth_cases.yaml 0.98
+floor tests/cases/thirtyninth_cases.yaml 0.95
+floor tests/cases/fortieth_cases.yaml 0.94
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.92
 floor tests/conversations/second_conversations.yaml 0.85
@@ -60,14 +60,14 @@ floor tests/conversations/second_conversations.yaml 0.85
 # air (the fifth set and two of the three held-out sets agree with that).
 floor tests/conversations/third_conversations.yaml 0.80
 floor tests/conversations/fourth_conversations.yaml 0.90
-floor tests/conversations/fifth_conversations.yaml 0.87
+floor tests/conversations/fifth_conversations.yaml 0.90
 floor tests/conversations/sixth_conversations.yaml 0.92
 floor tests/conversations/seventh_conversations.yaml 0.96
 floor tests/conversations/eighth_conversations.yaml 0.90
 # Ninth: three of its writer's expectations the bot does not share (a group member new to the
 # talk asked back; 大模型's parameter answer may not cite GPT-3's 1750亿 as an example; "那
 # ChatGPT呢" after "GPT是哪家搞的" is not who made ChatGPT), and long-tail misses.
-floor tests/conversations/ninth_conversations.yaml 0.66
+floor tests/conversations/ninth_conversations.yaml 0.70
 floor tests/conversations/tenth_conversations.yaml 0.96
 # Eleventh: its misses were read; several are facts the articles leave out that it expects
 # declined (who found a result, a percentage), others long-tail follow-ups.
@@ -85,7 +85,7 @@ floor tests/conversations/eighteenth_conversations.yaml 0.90
 floor tests/conversations/nineteenth_conversations.yaml 0.63
 floor tests/conversations/twentieth_conversations.yaml 0.56
 floor tests/conversations/twentyfirst_conversations.yaml 0.70
-floor tests/conversations/twentysecond_conversations.yaml 0.87
+floor tests/conversations/twentysecond_conversations.yaml 0.90
 floor tests/conversations/twentythird_conversations.yaml 0.54
 floor tests/conversations/twentyfourth_conversations.yaml 0.58
 floor tests/conversations/twentyfifth_conversations.yaml 0.50
@@ -94,14 +94,14 @@ floor tests/conversations/twentyseventh_conversations.yaml 0.68
 floor tests/conversations/twentyeighth_conversations.yaml 0.58
 floor tests/conversations/twentyninth_conversations.yaml 0.90
 floor tests/conversations/thirtieth_conversations.yaml 0.77
-floor tests/conversations/thirtyfirst_conversations.yaml 0.54
-floor tests/conversations/thirtysecond_conversations.yaml 0.64
+floor tests/conversations/thirtyfirst_conversations.yaml 0.58
+floor tests/conversations/thirtysecond_conversations.yaml 0.67
 floor tests/conversations/thirtythird_conversations.yaml 0.64
-floor tests/conversations/thirtyfourth_conversations.yaml 0.54
+floor tests/conversations/thirtyfourth_conversations.yaml 0.61
 floor tests/conversations/thirtyfifth_conversations.yaml 0.80
-floor tests/conversations/thirtysixth_conversations.yaml 0.86
-floor tests/conversations/thirtyseventh_conversations.yaml 0.56
-floor tests/conversations/thirtyeighth_conversations.yaml 0.66
+floor tests/conversations/thirtysixth_conversations.yaml 1.00
+floor tests/conversations/thirtyseventh_conversations.yaml 0.73
+floor tests/conversations/thirtyeighth_conversations.yaml 0.76
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.96
 floor tests/heldout/third_heldout_cases.yaml 0.96
@@ -121,7 +121,7 @@ floor tests/heldout/seventeenth_heldout_cases.yaml 0.98
 floor tests/heldout/eighteenth_heldout_cases.yaml 0.97
 floor tests/heldout/nineteenth_heldout_cases.yaml 0.97
 floor tests/heldout/twentieth_heldout_cases.yaml 0.98
-floor tests/heldout/twentyfirst_heldout_cases.yaml 0.96
+floor tests/heldout/twentyfirst_heldout_cases.yaml 0.97
 floor tests/heldout/twentysecond_heldout_cases.yaml 0.93
 floor tests/heldout/twentythird_heldout_cases.yaml 0.96
 floor tests/heldout/twentyfourth_heldout_cases.yaml 0.96
@@ -134,24 +134,24 @@ floor tests/heldout/thirtieth_heldout_cases.yaml 0.99
 floor tests/heldout/thirtyfirst_heldout_cases.yaml 0.96
 floor tests/heldout/thirtysecond_heldout_cases.yaml 0.95
 floor tests/heldout/thirtythird_heldout_cases.yaml 0.98
-floor tests/heldout/thirtyfourth_heldout_cases.yaml 0.94
+floor tests/heldout/thirtyfourth_heldout_cases.yaml 0.95
 floor tests/heldout/thirtyfifth_heldout_cases.yaml 0.95
 floor tests/heldout/thirtysixth_heldout_cases.yaml 1.00
 floor tests/heldout/thirtyseventh_heldout_cases.yaml 0.91
-floor tests/heldout/thirtyeighth_heldout_cases.yaml 0.92
+floor tests/heldout/thirtyeighth_heldout_cases.yaml 0.93
 floor tests/heldout/conversations/first_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/second_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/third_heldout_conversations.yaml 0.93
 floor tests/heldout/conversations/fourth_heldout_conversations.yaml 0.90
-floor tests/heldout/conversations/fifth_heldout_conversations.yaml 0.70
+floor tests/heldout/conversations/fifth_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/sixth_heldout_conversations.yaml 0.73
-floor tests/heldout/conversations/seventh_heldout_conversations.yaml 0.73
+floor tests/heldout/conversations/seventh_heldout_conversations.yaml 0.76
 floor tests/heldout/conversations/eighth_heldout_conversations.yaml 0.43
-floor tests/heldout/conversations/ninth_heldout_conversations.yaml 0.76
-floor tests/heldout/conversations/tenth_heldout_conversations.yaml 0.80
+floor tests/heldout/conversations/ninth_heldout_conversations.yaml 0.80
+floor tests/heldout/conversations/tenth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/eleventh_heldout_conversations.yaml 0.80
-floor tests/heldout/conversations/twelfth_heldout_conversations.yaml 0.73
-floor tests/heldout/conversations/thirteenth_heldout_conversations.yaml 0.86
+floor tests/heldout/conversations/twelfth_heldout_conversations.yaml 0.76
+floor tests/heldout/conversations/thirteenth_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/fourteenth_heldout_conversations.yaml 0.67
 floor tests/heldout/conversations/fifteenth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/sixteenth_heldout_conversations.yaml 0.81
@@ -159,11 +159,11 @@ floor tests/heldout/conversations/seventeenth_heldout_conversations.yaml 0.65
 floor tests/heldout/conversations/eighteenth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/nineteenth_heldout_conversations.yaml 0.87
 floor tests/heldout/conversations/twentieth_heldout_conversations.yaml 0.67
-floor tests/heldout/conversations/twentyfirst_heldout_conversations.yaml 0.53
+floor tests/heldout/conversations/twentyfirst_heldout_conversations.yaml 0.56
 floor tests/heldout/conversations/twentysecond_heldout_conversations.yaml 0.50
-floor tests/heldout/conversations/twentythird_heldout_conversations.yaml 0.60
+floor tests/heldout/conversations/twentythird_heldout_conversations.yaml 0.63
 floor tests/heldout/conversations/twentyfourth_heldout_conversations.yaml 0.63
-floor tests/heldout/conversations/twentyfifth_heldout_conversations.yaml 0.66
+floor tests/heldout/conversations/twentyfifth_heldout_conversations.yaml 0.70
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
 # the project in CI). Its floor only rises: raise it as the matching improves.
 dev=../shared/eval/dev_questions.yaml

@@ -114,11 +114,7 @@ WHY_PHRASES = frozenset(
         "为什么这么做",
         "为什么要这样做",
         "为什么这样做",
-        # Why it is done at all, of what was just said ("为啥要搞这个" after the safety measures).
-        "为什么要搞这个",
-        "为什么要做这个",
-        "为什么要搞这些",
-        "为什么要做这些",
+        # How what was just said is done ("这个是咋做到的" after the safety measures).
         "这个是怎么做到的",
         "这个怎么做到的",
         "why",

@@ -175,8 +175,6 @@ def test_depth_requests_are_their_own_kind_of_continue(text: str) -> None:
         "为啥要这样",
         "why is that",
         "那怎么做到的 展开说说",  # was declined: the request for more hid the why
-        "为啥要搞这个",  # was the entry on prompts: 搞 and 这个 read as ChatGPT's
-        "为什么要做这些",
         "这个是咋做到的",  # how what was just said is done (was a did-you-mean on training)
     ],
 )
