@@ -276,16 +276,11 @@ def _say(
         return _ask_back(state, message, library)
     context = resolve.Context(state.subject, state.last_question, state.entry_id, state.shown)
     match, asked = resolve.match_in_context(message, text, context, library)
-    if intents.asks_what_else(compact) and _entry_answered(match) == state.entry_id:
+    answered = match.answered
+    if intents.asks_what_else(compact) and answered and answered.entry.id == state.entry_id:
         # "还能干啥" right after what it can do: what else, as 继续 gives it.
         return _continue(state, library, config)
     return _respond(state, match, asked, library, config)
-
-
-def _entry_answered(match: Match) -> str | None:
-    """The id of the entry a match answers with, or None."""
-    answers = match.verdict is Verdict.ANSWER and match.best is not None
-    return match.best.entry.id if answers and match.best is not None else None
 
 
 def _latest_answers(state: ChatState, library: Library) -> list[Entry]:
