@@ -159,6 +159,8 @@ FILLERS = (
     "整不明白",
     "搞不明白",
     "没整明白",
+    "给整明白点",  # "make it clear for me"
+    "整明白点",
     "来着",  # "有多大来着": recalling, not asking anew (before jieba, which glues 多大来 + 着)
     "没搞明白",
     "搞不懂",
@@ -192,6 +194,9 @@ FILLERS = (
     "说人话",
     "唠明白",
     "一句两句",
+    "有没有懂哥",  # "anyone who gets it?": asks the group, not the knowledge
+    "求懂哥",
+    "懂哥",
     "老铁们",
     "老铁",
     "看得我头大",

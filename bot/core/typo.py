@@ -67,7 +67,7 @@ space before Chinese after them, which a term spelt out does not keep ("sheng ch
 is 生成式人工智能)."""
 _DIGITS = re.compile(r"[0-9]+")
 _ENGLISH_WORD = re.compile(
-    rf"(?<![0-9a-z.+#_-])[a-z]{{{MIN_ENGLISH_TYPO_CHARS},}}(?![0-9a-z.+#_-])", re.IGNORECASE
+    rf"(?<![0-9a-z.+#_-])[a-z]{{{MIN_LATIN_TYPO_CHARS},}}(?![0-9a-z.+#_-])", re.IGNORECASE
 )
 
 Sound = tuple[str, ...]
@@ -185,9 +185,10 @@ class TypoCorrector:
         ]
         # Two neighbours swapped is the likeliest slip (waht: what, not want). A short word
         # takes no other slip (`MIN_ENGLISH_EDIT_CHARS`) unless it then makes a phrase of the
-        # lexicon with a neighbour: "larg model" is "large model".
+        # lexicon with a neighbour: "larg model" is "large model"; a word of three letters
+        # only then, as it is one slip from many ("chat pgt" is "chat gpt", pgt alone no word).
         swapped = [known for known in near if sorted(known) == sorted(word)]
-        if swapped:
+        if swapped and len(word) >= MIN_ENGLISH_TYPO_CHARS:
             near = swapped
         elif len(word) < MIN_ENGLISH_EDIT_CHARS:
             text, start, end = found.string, found.start(), found.end()

@@ -134,6 +134,24 @@ def test_a_claim_put_to_be_confirmed_is_told_from_an_open_question(text: str, cl
     assert checks_a_claim(text) is claim
 
 
+@pytest.mark.parametrize("text", ["我记得ChatGPT纯靠监督学习", "印象中RLHF不用人打分"])
+def test_a_recalled_belief_is_a_claim_not_a_question_about_memory(
+    analyzer: Analyzer, text: str
+) -> None:
+    assert checks_a_claim(analyzer.normalise(text))
+    assert "记住" not in analyzer.tokenise(text)
+
+
+def test_how_it_is_done_is_how_not_what_to_do(analyzer: Analyzer) -> None:
+    # 咋整 asks what to do about something (训练太慢咋整); 是咋整的, how it is done.
+    assert analyzer.tokenise("自回归是咋整的") == analyzer.tokenise("自回归是怎么")
+    assert "怎么办" in analyzer.tokenise("训练太慢咋整")
+
+
+def test_remembering_alone_still_asks_about_memory(analyzer: Analyzer) -> None:
+    assert "记住" in analyzer.tokenise("ChatGPT记得之前聊过的内容吗")
+
+
 @pytest.mark.parametrize(
     ("tokens", "kept", "aside"),
     [

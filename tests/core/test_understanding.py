@@ -687,8 +687,11 @@ def english_corrector() -> TypoCorrector:
     return TypoCorrector(
         terms=[],
         latin_words=["gpt", "chatgpt", "openai", "kill"],
-        english_words=["what", "want", "parameters", "price", "place", "train", "will", "large"],
-        english_phrases=["large model"],
+        english_words=[
+            *("what", "want", "parameters", "price", "place", "train", "will", "large"),
+            *("chat", "gpt", "put", "get"),
+        ],
+        english_phrases=["large model", "chat gpt"],
         readings={},
         is_common=lambda word: False,
     )
@@ -701,6 +704,7 @@ def english_corrector() -> TypoCorrector:
         ("how many paramters", "how many parameters"),  # a letter left out of a long word
         ("ChatGPT的parametres", "ChatGPT的parameters"),
         ("what is a larg model", "what is a large model"),  # a short word made whole by a phrase
+        ("chat pgt上线多久了", "chat gpt上线多久了"),  # three letters, made whole by a phrase
     ],
 )
 def test_english_slips_are_spelt_right(
@@ -715,6 +719,8 @@ def test_english_slips_are_spelt_right(
         "how to cook rice",  # a short word one letter from another (price) is left alone
         "will it rain",  # rain is no train
         "larg",  # one letter from large, but in no phrase
+        "pgt",  # three letters swapped from gpt, but in no phrase
+        "chat pat",  # one letter from put and from gpt's neighbours: no phrase it makes
         "plice",  # as near price as place: no guess
         "openai",  # a word the knowledge knows
         "gpt-4o and gpt4",  # names with digits or joiners are the latin corrector's
@@ -738,6 +744,7 @@ def test_an_english_word_the_lexicon_drops_is_no_slip_of_a_name(
         ("how is the reward modle trained", "reward-model"),
         ("waht are the chalenges of large models", "large-model-challenges"),
         ("what is generatvie ai", "generative-ai-definition"),
+        ("chat pgt上线俩月用户多少了", "chatgpt-popularity"),
     ],
 )
 def test_english_questions_with_slips_are_answered(
@@ -984,6 +991,21 @@ def test_questions_reach_the_entry_whose_answer_says_it(
     assert answered_by(library, question) in entry_ids
 
 
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # "up" alone was a word of the acceleration entry's "sped up": scaling up is scale.
+        ("大模型scaling up以后会怎样", "scale-and-emergence"),
+        ("训练大模型太慢有没有workaround", "training-acceleration"),  # a way round: a method
+        ("RLHF是咋回事，给整明白点", "rlhf"),  # "make it clear for me" says why, not what
+    ],
+)
+def test_words_said_in_passing_mean_what_the_asker_means(
+    library: Library, question: str, entry_id: str
+) -> None:
+    assert answered_by(library, question) == entry_id
+
+
 def test_small_models_are_one_word(library: Library) -> None:
     # jieba cut "比小模型" into 比小 / 模型, and the features entry, which compares the two,
     # lost to the definition.
@@ -997,6 +1019,8 @@ def test_small_models_are_one_word(library: Library) -> None:
         ("RLHF说人话是在干嘛 yyds的那个技术", "rlhf"),
         ("RLHF英文全称是啥，缩写看得我头大", "rlhf"),
         ("求科普：大模型有啥特征，一句两句唠明白就行", "large-model-features"),
+        ("GPT是个啥概念，有没有懂哥", "gpt-definition"),  # asks the group, not the knowledge
+        ("零样本是啥 求懂哥", "prompt-learning"),
     ],
 )
 def test_group_chat_padding_neither_helps_nor_hurts(
