@@ -230,6 +230,7 @@ def explain(library: Library, question: str) -> str:
             else []
         ),
         *([f"问的是    {'、'.join(asked)}"] if asked else []),
+        *([f"改问      {match.asked}（整条消息没有把握：只看这一问）"] if match.asked else []),
         f"判定      {_verdict(match)}（{_why(match, limits, banter=banter)}）",
         # The component names are those of the score formula in the README; fact and head say
         # whether the entry holds the kind of fact asked for and knows the word asked about;

@@ -285,6 +285,25 @@ def earlier_questions(text: str, simplified: Callable[[str], str] = lambda text:
     return [text[:cut] for cut in reversed(earlier)][:MAX_EARLIER_QUESTIONS]
 
 
+def question_before_its_tail(
+    text: str, simplified: Callable[[str], str] = lambda text: text
+) -> tuple[str, str] | None:
+    """A short message cut after its last question, and what follows that asks nothing
+    ("思维链到底是个啥，" and "作业要写一段"): the tail may tell about the asker; None when
+    nothing follows the last question, or the message is long (its focus leaves the tail
+    out already)."""
+    text = text.translate(_HALF_WIDTH)
+    if not _is_short(text):
+        return None
+    end = cut = 0
+    for piece in _pieces(text, simplified):
+        end += len(piece.text)
+        if _QUESTION_MARK.search(piece.seen):
+            cut = end
+    tail = text[cut:]
+    return (text[:cut], tail) if cut and _WORDS.search(tail) else None
+
+
 def _question(
     clauses: list[_Clause],
     last: int,

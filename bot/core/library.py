@@ -11,11 +11,11 @@ import functools
 import hashlib
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bot.core import facts, memo
-from bot.core.focus import earlier_questions, question_focus
+from bot.core.focus import earlier_questions, question_before_its_tail, question_focus
 from bot.core.knowledge import Entry, KnowledgeBase, Topic, knowledge_files, load_knowledge
 from bot.core.script import to_simplified
 from bot.core.search import Hit, Index, Match, Thresholds, Verdict, decide, latin_names
@@ -235,22 +235,39 @@ class Library:
         after each of its earlier questions, and the surest answer among those wins: the last
         question may only follow up the first ("GPT一共出过几个版本？最早那版是哪家机构搞出来
         的？"). Never one that leaves out a name the knowledge does not know ("ChatGPT能写代码吗？
-        Copilot是不是更好用？" is about Copilot)."""
+        Copilot是不是更好用？" is about Copilot). A short message that is not answered is
+        judged again without what follows its question (`_without_an_aside`). Only then: judged
+        first, "ChatGPT不就只会聊天吗，还能干别的不" keeps the part that asks what else."""
         match = self._judged(text)
         if match.verdict is Verdict.ANSWER:
             return match
         earlier = earlier_questions(text, to_simplified)
+        if (asked := self._without_an_aside(text)) is not None:
+            earlier.append(asked)
         if not earlier:
             return match
         english = written_in_english(text)
         strange = set(self._strange_names(self._tokens(text), english=english))
         answered = [
-            judged
+            replace(judged, asked=asked)
             for asked in earlier
             if strange <= set(self._strange_names(self._tokens(asked), english=english))
             and (judged := self._judged(asked)).answered is not None
         ]
         return max(answered, key=lambda judged: judged.hits[0].score, default=match)
+
+    def _without_an_aside(self, text: str) -> str | None:
+        """A short message up to its question, when what follows tells of the asker ("思维链
+        到底是个啥，作业要写一段"): words the knowledge knows (作业, 写) that weigh against the
+        question, with no subject (", ChatGPT" asks about it) and no word the knowledge does not
+        know ("ChatGPT怎么样？我想买会员" may be about the price); else None."""
+        cut = question_before_its_tail(text, to_simplified)
+        if cut is None:
+            return None
+        tail = self._tokens(cut[1])
+        if all(map(self.index.knows, tail)) and not any(map(self.index.names_subject, tail)):
+            return cut[0]
+        return None
 
     def _judged(self, text: str) -> Match:
         return decide(self.search(text, limit=self.thresholds.max_suggestions + 2), self.thresholds)

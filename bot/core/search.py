@@ -1127,6 +1127,9 @@ class Match:
 
     verdict: Verdict
     hits: tuple[Hit, ...]
+    asked: str | None = None
+    """The part of the message judged, when not the whole: an earlier question of a long
+    message, or a short one without what follows its question (see `Library.match`)."""
 
     @property
     def best(self) -> Hit | None:

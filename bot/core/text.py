@@ -194,6 +194,11 @@ FILLERS = (
     "说人话",
     "唠明白",
     "一句两句",
+    # Who keeps asking, in English ("my students keep asking"): why the member asks.
+    "keep asking",
+    "keeps asking",
+    "kept asking",
+    "asked me",
     "有没有懂哥",  # "anyone who gets it?": asks the group, not the knowledge
     "求懂哥",
     "懂哥",

@@ -9,7 +9,12 @@ from answers import answered_by
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.focus import MAX_ASKED_AGAIN_CHARS, earlier_questions, question_focus
+from bot.core.focus import (
+    MAX_ASKED_AGAIN_CHARS,
+    earlier_questions,
+    question_before_its_tail,
+    question_focus,
+)
 from bot.core.knowledge import Entry
 from bot.core.library import Library, pinyin_readings
 from bot.core.search import Hit, Thresholds, Verdict, decide, latin_names
@@ -575,6 +580,48 @@ def test_a_message_is_cut_after_each_of_its_earlier_questions_nearest_first() ->
     assert earlier_questions(one_question) == []
     assert earlier_questions("GPT有几个版本？" + "很长的背景介绍。" * 80 + "最早是谁做的？") == []
     assert len("GPT有几个版本？" + "很长的背景介绍。" * 80) > MAX_ASKED_AGAIN_CHARS
+
+
+def test_a_short_message_is_cut_after_its_question_when_something_follows() -> None:
+    assert question_before_its_tail("思维链是什么，作业要写一段😭") == (
+        "思维链是什么，",
+        "作业要写一段😭",
+    )
+    assert question_before_its_tail("what is RLHF? my boss asked me") == (
+        "what is RLHF?",
+        " my boss asked me",
+    )
+    assert question_before_its_tail("思维链是什么？") is None  # nothing follows
+    assert question_before_its_tail("作业要写一段") is None  # nothing asked
+    long = "我下周要给部门做个分享，自己还没搞懂，RLHF到底是怎么回事？我准备做十页"
+    assert question_before_its_tail(long) is None  # its focus leaves the tail out already
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("思维链有啥用，作业要写一段", "chain-of-thought"),
+        ("Transformer是啥，作业要写一段", "transformer"),
+        ("what's the full name of ChatGPT? my students keep asking", "chatgpt-full-name"),
+    ],
+)
+def test_what_follows_a_short_question_about_the_asker_does_not_weigh_against_it(
+    library: Library, question: str, entry_id: str
+) -> None:
+    assert answered_by(library, question) == entry_id
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ChatGPT怎么样？我想买会员",  # a word the knowledge does not know: maybe the price
+        "GPT-4有多少参数？作业要写一段",  # the question itself is not answered either
+    ],
+)
+def test_what_follows_a_short_question_is_dropped_only_when_the_knowledge_knows_it(
+    library: Library, question: str
+) -> None:
+    assert answered_by(library, question) is None
 
 
 def test_a_last_question_not_answered_gives_way_to_an_earlier_one(library: Library) -> None:

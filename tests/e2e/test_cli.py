@@ -110,6 +110,13 @@ def test_ask_explain_says_small_talk_about_a_subject_is_declined_as_such() -> No
     assert verdict.startswith("判定      拒答") and "闲聊" in verdict, verdict
 
 
+def test_ask_explain_says_which_part_of_the_message_was_judged_again() -> None:
+    done = run_bot("ask", "--explain", "思维链有啥用，作业要写一段", knowledge=ROOT / "knowledge")
+    again = next(line for line in done.stdout.splitlines() if line.startswith("改问"))
+    assert "思维链有啥用" in again and "作业" not in again, again
+    assert "chain-of-thought" in done.stdout
+
+
 def test_ask_explain_counts_the_domain_terms_an_entry_never_mentions() -> None:
     done = run_bot(
         "ask", "--explain", "提示工程在ChatGPT里起什么作用", knowledge=ROOT / "knowledge"
