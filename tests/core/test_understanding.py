@@ -277,6 +277,24 @@ def test_a_clause_that_ends_in_ba_asks_to_confirm_a_claim(
     assert answered_by(library, text) == entry_id
 
 
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "我是做会计的，老板天天说AI要替掉我们，ChatGPT真有那么猛吗，对白领影响大不大",
+            "影响大不大",
+        ),
+        ("我是产品经理，天天被问AI的事，ChatGPT是谁做的啊，现在用户多不多", "用户多不多"),
+        ("我家孩子在学编程，ChatGPT到底是啥啊，它能帮忙写代码不", "写代码不"),
+    ],
+)
+def test_a_question_put_both_ways_or_ending_in_bu_is_the_question(
+    library: Library, text: str, question: str
+) -> None:
+    # 大不大, 好用不好用 and "…不" ask as 吗 does: the last clause, not an earlier one.
+    assert library.focus(text).endswith(question)
+
+
 def test_an_emoji_before_a_space_ends_a_clause_and_a_word_with_shuo_tells_nothing(
     library: Library,
 ) -> None:
