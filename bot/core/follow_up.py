@@ -168,7 +168,7 @@ def _about(focus: str, context: Context, vocabulary: Vocabulary) -> list[Restate
             # question about X, maybe just X; whichever the knowledge answers better.
             readings.append(Restatement(focus, Reference.NAME, name))
         return readings
-    if vocabulary.is_term(focus):
+    if vocabulary.is_term(focus) or vocabulary.heads_a_term(focus):
         return [Restatement(f"{context.subject}的{focus}", Reference.ASPECT)]
     if not vocabulary.names_in(focus) and intent.asks_something(focus):
         return _implicit(focus, context)

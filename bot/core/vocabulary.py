@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from bot.core.knowledge import Entry
 
 _Lengths = dict[str, tuple[int, ...]]
+MIN_HEAD_CHARS = 2
+"""A term's head shorter than this is no word (数 of 数据处理)."""
 _VERSION = re.compile(r"[a-z][a-z.+_-]*-?[0-9][0-9a-z.+_-]*")
 """A latin name with a version number (gpt-2, gpt-3.5), as normalised."""
 
@@ -73,6 +75,14 @@ class Vocabulary:
     def is_term(self, text: str) -> bool:
         """Whether the whole (normalised) text is a name or a keyword of some entry."""
         return _squeezed(text) in self.terms
+
+    def heads_a_term(self, text: str) -> bool:
+        """Whether the whole (normalised) text begins a keyword or name of two words or more:
+        数据 of 数据处理 and 数据分片, the aspect "那数据那块呢" asks about."""
+        head = _squeezed(text)
+        return len(head) >= MIN_HEAD_CHARS and any(
+            term != head and term.startswith(head) for term in self.terms
+        )
 
     def names_in(self, text: str) -> list[str]:
         """The names a normalised text mentions, left to right, each the longest that fits

@@ -668,6 +668,13 @@ def test_an_aspect_that_is_a_topic_of_its_own_moves_on_to_it(library: Library) -
     assert talk(library, "什么是大模型", "那参数呢")[1][0].entry_id == "large-model-parameters"
 
 
+def test_an_aspect_that_begins_a_term_is_asked_of_the_subject(library: Library) -> None:
+    # 数据 is no keyword, but begins 数据处理 and 数据分片: after how to find the compute, the
+    # data challenge, not a decline (it was read as a question of its own, about users' data).
+    turns = talk(library, "大模型算力不够怎么解决", "那数据那块呢")
+    assert turns[1][0].entry_id == "data-challenge"
+
+
 def test_a_follow_up_that_says_nothing_new_stays_with_the_entry_shown(library: Library) -> None:
     # "大模型怎么办" finds how to speed up training nearly as surely as the question carried on
     # finds the data-processing entry, whose answer is the solution asked for; "咋办" alone

@@ -37,3 +37,12 @@ def test_names_are_found_left_to_right_each_the_longest_that_fits(
 )
 def test_a_term_is_any_name_or_keyword(text: str, mentions: bool) -> None:
     assert VOCABULARY.mentions_term(text) is mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "heads"),
+    [("训练", True), ("训练数据", False), ("训", False), ("数据", False), ("参", False)],
+)
+def test_a_word_that_begins_a_longer_term_heads_it(text: str, heads: bool) -> None:
+    # 训练 begins 训练数据; a term is no head of itself, a character alone no word.
+    assert VOCABULARY.heads_a_term(text) is heads
