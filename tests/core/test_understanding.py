@@ -295,6 +295,14 @@ def test_a_question_put_both_ways_or_ending_in_bu_is_the_question(
     assert library.focus(text).endswith(question)
 
 
+def test_what_the_asker_will_tell_others_is_the_question(library: Library) -> None:
+    # 讲讲 reports the question as 说 does; 坎儿 is a hurdle, a 挑战.
+    text = "下周要给新人做培训，想跟他们讲讲大模型训练会遇到哪些坎儿，有资料吗"
+    assert library.focus(text).startswith("大模型训练会遇到哪些坎儿")
+    assert answered_by(library, text) == "large-model-challenges"
+    assert answered_by(library, "大模型落地有哪些坎儿") == "large-model-challenges"
+
+
 def test_an_emoji_before_a_space_ends_a_clause_and_a_word_with_shuo_tells_nothing(
     library: Library,
 ) -> None:
