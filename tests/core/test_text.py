@@ -150,6 +150,9 @@ def test_how_it_is_done_is_how_not_what_to_do(analyzer: Analyzer) -> None:
 
 def test_remembering_alone_still_asks_about_memory(analyzer: Analyzer) -> None:
     assert "记住" in analyzer.tokenise("ChatGPT记得之前聊过的内容吗")
+    # Asked the other way round, it is the same question: whether it remembers.
+    assert "记住" in analyzer.tokenise("普通GPT为什么记不住之前的对话")
+    assert "记住" in analyzer.tokenise("原版GPT记不得之前的对话吗")
 
 
 @pytest.mark.parametrize(
