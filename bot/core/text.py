@@ -221,8 +221,16 @@ FILLERS = (
 SHORT_WHERE = frozenset(["哪", "哪儿"])
 """Where, said short after 在 ("在哪训练的"): 哪里, as the knowledge writes it ("在哪里训练的").
 Not 哪 alone, which also asks which (哪年, 哪版)."""
-LONE_VERBS = {"训": "训练", "聊": "聊天", "禁": "封杀", "卖": "出售"}
-"""A verb said short that jieba leaves on its own (训大模型, 在谁家机房训的, 能聊好几轮, 都在禁它):
+LONE_VERBS = {
+    "训": "训练",
+    "去训": "训练",
+    "来训": "训练",
+    "聊": "聊天",
+    "禁": "封杀",
+    "卖": "出售",
+}
+"""A verb said short that jieba leaves on its own (训大模型, 在谁家机房训的, 能聊好几轮, 都在禁它)
+or glues to the 去/来 before it (拿我们的数据去训):
 the word it stands for (会被拿去卖吗: sold). Only as a whole token: as a synonym it would also
 rewrite 培训, 无聊, 禁止 and 卖点."""
 # Single-token particles and function words dropped after jieba has segmented the text.

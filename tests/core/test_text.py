@@ -105,6 +105,10 @@ def test_a_verb_said_short_is_the_verb(analyzer: Analyzer) -> None:
     assert analyzer.tokenise("无聊的时候跟它聊")[:1] == ["无聊"]
     assert "封杀" in analyzer.tokenise("听说学校和公司都在禁它")
     assert "封杀" not in analyzer.tokenise("禁止使用")
+    # jieba glues 去 or 来 to it: 拿我们的数据去训 trains on them; 过去训练 is no such glue.
+    assert analyzer.tokenise("拿我们的数据去训")[-1] == "训练"
+    assert analyzer.tokenise("拿代码来训")[-1] == "训练"
+    assert analyzer.tokenise("过去训练的模型")[:2] == ["过去", "训练"]
 
 
 def test_where_said_short_is_where(analyzer: Analyzer) -> None:
