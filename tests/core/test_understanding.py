@@ -1071,6 +1071,8 @@ def test_questions_reach_the_entry_whose_answer_says_it(
         ("大模型scaling up以后会怎样", "scale-and-emergence"),
         ("训练大模型太慢有没有workaround", "training-acceleration"),  # a way round: a method
         ("原版GPT记不得之前的对话吗", "chatgpt-interaction"),  # 记不得: whether it remembers
+        # Picking up what was said is keeping the dialogue coherent (连贯性, a core feature).
+        ("ChatGPT为什么能接得上话", "chatgpt-features"),
         ("RLHF是咋回事，给整明白点", "rlhf"),  # "make it clear for me" says why, not what
     ],
 )
