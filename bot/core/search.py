@@ -62,6 +62,9 @@ _DIGIT = re.compile(r"[0-9]")
 _FIGURE = re.compile(r"[0-9.]+[\u3400-\u9fff]*")
 """A number, with its Chinese unit if any (100亿, 2023年, 3个): a figure, not a name."""
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_WORD = re.compile(r"[\u3400-\u9fff]+")
+COMPOUND_CHARS = 4
+"""A compound of two words of two characters each (交互方式), the commonest in Chinese."""
 
 K1 = 1.2
 B = 0.75
@@ -308,7 +311,9 @@ class _Postings:
         knowledge has (能火, 多到, 就断) cut back into its characters, stopwords left out:
         the 火 of "ChatGPT为啥能火成这样" is what the entry on its popularity says. A pair some
         entry has as it is stays whole, and so does one with a character no entry has (the 耗
-        of 要耗 is what the question is about)."""
+        of 要耗 is what the question is about). So is a compound of four characters that no
+        entry has but whose two halves some entry has: 交互方式 is 交互 + 方式, what "ChatGPT用什么
+        方式交互" says."""
         cut: list[str] = []
         for term in tokens:
             if (
@@ -317,6 +322,14 @@ class _Postings:
                 and all(c in self.idf or c in STOPWORDS for c in term)
             ):
                 cut.extend(c for c in term if c not in STOPWORDS)
+            elif (
+                term not in self.idf
+                and len(term) == COMPOUND_CHARS
+                and _CJK_WORD.fullmatch(term)
+                and term[:2] in self.idf
+                and term[2:] in self.idf
+            ):
+                cut.extend((term[:2], term[2:]))
             else:
                 cut.append(term)
         return cut

@@ -1127,6 +1127,13 @@ def test_a_glued_pair_with_a_character_no_entry_has_stays_what_is_asked(library:
     assert library.match("ChatGPT每天要耗多少电").answered is None
 
 
+def test_a_compound_no_entry_has_is_read_as_its_two_words(library: Library) -> None:
+    # 交互方式 is one jieba word; the entry says 方式 and 交互 ("ChatGPT用什么方式交互").
+    assert answered_by(library, "ChatGPT的交互方式有哪些") == "chatgpt-interaction"
+    # 媒体广告: the applications entry names 媒体 and 广告公司.
+    assert answered_by(library, "媒体广告那块具体怎么用") == "generative-ai-applications"
+
+
 @pytest.mark.parametrize("message", ["好", "各位好", "老铁们好", "大佬们好"])
 def test_a_greeting_the_intents_do_not_list_is_not_answered(library: Library, message: str) -> None:
     # Padding gone, 好 is all that is left: the usage tips' "怎样用好ChatGPT" answered it at 0.65.
