@@ -1073,6 +1073,8 @@ def test_questions_reach_the_entry_whose_answer_says_it(
         ("原版GPT记不得之前的对话吗", "chatgpt-interaction"),  # 记不得: whether it remembers
         # Picking up what was said is keeping the dialogue coherent (连贯性, a core feature).
         ("ChatGPT为什么能接得上话", "chatgpt-features"),
+        # A cloud is where it was trained (Azure's supercomputing), not what it was trained on.
+        ("what cloud was ChatGPT trained on", "chatgpt-training-infrastructure"),
         ("RLHF是咋回事，给整明白点", "rlhf"),  # "make it clear for me" says why, not what
     ],
 )
