@@ -633,6 +633,21 @@ ENGLISH_STOPWORDS = frozenset(
         "hi",
         "hello",
         "hey",
+        # The asker's office, said in English inside Chinese ("技术leader问我…", "PPT第二页"):
+        # who asks or what for, no name of a model.
+        "leader",
+        "boss",
+        "hr",
+        "ppt",
+        "deadline",
+        "kpi",
+        "manager",
+        "mentor",
+        "intern",
+        "colleague",
+        "colleagues",
+        "coworker",
+        "coworkers",
         # Whom the message calls on ("RLHF到底是啥 someone explain pls"): no content.
         "someone",
         "somebody",

@@ -1129,6 +1129,21 @@ def test_a_glued_pair_with_a_character_no_entry_has_stays_what_is_asked(library:
     assert library.match("ChatGPT每天要耗多少电").answered is None
 
 
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("我们leader让我查下RLHF是啥", "rlhf"),
+        ("PPT里要写一页思维链是什么", "chain-of-thought"),
+        ("boss问我大模型有哪些特征", "large-model-features"),
+    ],
+)
+def test_office_english_inside_chinese_is_no_unknown_name(
+    library: Library, question: str, entry_id: str
+) -> None:
+    # leader, PPT, boss: who asks or what for; as unknown latin names they sank the answer.
+    assert answered_by(library, question) == entry_id
+
+
 def test_a_compound_no_entry_has_is_read_as_its_two_words(library: Library) -> None:
     # 交互方式 is one jieba word; the entry says 方式 and 交互 ("ChatGPT用什么方式交互").
     assert answered_by(library, "ChatGPT的交互方式有哪些") == "chatgpt-interaction"
