@@ -54,6 +54,7 @@ floor tests/cases/thirtyninth_cases.yaml 0.95
 floor tests/cases/fortieth_cases.yaml 0.94
 floor tests/cases/fortyfirst_cases.yaml 0.95
 floor tests/cases/fortysecond_cases.yaml 0.94
+floor tests/cases/fortythird_cases.yaml 0.96
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.92
 floor tests/conversations/second_conversations.yaml 0.85
@@ -106,6 +107,7 @@ floor tests/conversations/thirtyseventh_conversations.yaml 0.73
 floor tests/conversations/thirtyeighth_conversations.yaml 0.76
 floor tests/conversations/thirtyninth_conversations.yaml 0.73
 floor tests/conversations/fortieth_conversations.yaml 0.50
+floor tests/conversations/fortyfirst_conversations.yaml 0.63
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.96
 floor tests/heldout/third_heldout_cases.yaml 0.96
@@ -145,6 +147,7 @@ floor tests/heldout/thirtyseventh_heldout_cases.yaml 0.91
 floor tests/heldout/thirtyeighth_heldout_cases.yaml 0.93
 floor tests/heldout/thirtyninth_heldout_cases.yaml 0.96
 floor tests/heldout/fortieth_heldout_cases.yaml 0.93
+floor tests/heldout/fortyfirst_heldout_cases.yaml 0.91
 floor tests/heldout/conversations/first_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/second_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/third_heldout_conversations.yaml 0.93
@@ -171,6 +174,7 @@ floor tests/heldout/conversations/twentythird_heldout_conversations.yaml 0.63
 floor tests/heldout/conversations/twentyfourth_heldout_conversations.yaml 0.63
 floor tests/heldout/conversations/twentyfifth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/twentysixth_heldout_conversations.yaml 0.70
+floor tests/heldout/conversations/twentyseventh_heldout_conversations.yaml 0.56
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
 # the project in CI). Its floor only rises: raise it as the matching improves.
 dev=../shared/eval/dev_questions.yaml
