@@ -964,6 +964,7 @@ class Analyzer:
             # An English word that became Chinese may leave a joiner with nothing on one side
             # (the "." of "use.0", the "-" of "pre-trained"): it joins nothing now.
             text = _SYMBOL.sub(" ", text)
+        text = _ONLY_THEN_WHAT_ELSE.sub("除了", text)
         return " ".join(_TAG_QUESTION.sub("", text).split())
 
     def _replacement_of(self, match: re.Match[str]) -> str:
@@ -1100,6 +1101,12 @@ CANTONESE = {
 """Cantonese as Hong Kong members write it (after OpenCC: 幾時 is 几时), read as Mandarin:
 "佢幾時出嘅" asks 它什么时候出的. Not 系 alone, which Mandarin writes in 系统 and 关系."""
 _CANTONESE = re.compile("|".join(sorted(CANTONESE, key=len, reverse=True)))
+
+_ONLY_THEN_WHAT_ELSE = re.compile(
+    r"(?:只能|只会|只是|就会|就能)(?=[^ ]{1,8}?[吧吗呢]? *(?:还|别的|其他|除此))"
+)
+""""不是只能陪聊吧？还能干啥": what it can only do, then what else, says 除了 (besides) — the
+first thing is set aside (see `set_aside`), the question is what else it does."""
 
 _TAG_QUESTION = re.compile(r"(?<=[\u3400-\u9fff])不(?= |$)")
 """The 不 that ends a clause asks, as 吗 does ("靠谱不", "有啥招不"): it negates nothing."""

@@ -1129,6 +1129,14 @@ def test_a_glued_pair_with_a_character_no_entry_has_stays_what_is_asked(library:
     assert library.match("ChatGPT每天要耗多少电").answered is None
 
 
+def test_what_it_can_only_do_then_what_else_sets_the_first_aside(library: Library) -> None:
+    # "只会聊天吧，还能干嘛" says besides chatting: what else, not why it suits chatting.
+    assert library.read("ChatGPT不是只会聊天吧，还能干嘛").set_aside == ("聊天",)
+    assert answered_by(library, "ChatGPT不是只会聊天吧，还能干嘛") == "chatgpt-abilities"
+    # With nothing asked after it, 只会 is the question: whether chatting is all it does.
+    assert library.read("ChatGPT只会聊天吗").set_aside == ()
+
+
 @pytest.mark.parametrize(
     ("question", "entry_id"),
     [
