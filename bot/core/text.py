@@ -954,6 +954,7 @@ class Analyzer:
         text = self._to_simplified.convert(text)
         text = _CANTONESE.sub(lambda found: CANTONESE[found.group(0)], text)
         text = " ".join(_SYMBOL.sub(" ", text).split())
+        text = _MORE_AND_MORE.sub(r"\1 ", text)
         if self._synonym_pattern is not None:
             replace = self._replacement_of
             text, replaced = self._synonym_pattern.subn(replace, text)
@@ -1101,6 +1102,11 @@ CANTONESE = {
 """Cantonese as Hong Kong members write it (after OpenCC: 幾時 is 几时), read as Mandarin:
 "佢幾時出嘅" asks 它什么时候出的. Not 系 alone, which Mandarin writes in 系统 and 关系."""
 _CANTONESE = re.compile("|".join(sorted(CANTONESE, key=len, reverse=True)))
+
+_MORE_AND_MORE = re.compile(r"(越(?!来)[\u4e00-\u9fff])(?=越)")
+"""The first half of "越X越Y" (参数越多越聪明, 模型越大越好), cut from the second: jieba glues
+越多越 and 越多越好 into words no entry says, where "模型越大能力越强" says 越大 and 越强. Not
+越来越, one word."""
 
 _ONLY_THEN_WHAT_ELSE = re.compile(
     r"(?:只能|只会|只是|就会|就能)(?=[^ ]{1,8}?[吧吗呢]? *(?:还|别的|其他|除此))"

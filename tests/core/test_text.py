@@ -146,6 +146,12 @@ def test_a_recalled_belief_is_a_claim_not_a_question_about_memory(
     assert "记住" not in analyzer.tokenise(text)
 
 
+def test_more_and_more_is_cut_into_its_halves(analyzer: Analyzer) -> None:
+    # jieba glued 越多越 and 越大越; the scale entry says 越大 and 越强.
+    assert analyzer.tokenise("模型越大越厉害") == ["模型", "越大", "越强"]
+    assert "越来越" in analyzer.tokenise("越来越重要")  # one word
+
+
 def test_how_it_is_done_is_how_not_what_to_do(analyzer: Analyzer) -> None:
     # 咋整 asks what to do about something (训练太慢咋整); 是咋整的, how it is done.
     assert analyzer.tokenise("自回归是咋整的") == analyzer.tokenise("自回归是怎么")

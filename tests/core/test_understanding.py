@@ -1075,6 +1075,8 @@ def test_questions_reach_the_entry_whose_answer_says_it(
         ("ChatGPT为什么能接得上话", "chatgpt-features"),
         # A cloud is where it was trained (Azure's supercomputing), not what it was trained on.
         ("what cloud was ChatGPT trained on", "chatgpt-training-infrastructure"),
+        # The bigger the smarter: the scale entry ("模型越大能力越强"), said colloquially.
+        ("参数越多模型就越聪明吗", "scale-and-emergence"),
         ("RLHF是咋回事，给整明白点", "rlhf"),  # "make it clear for me" says why, not what
     ],
 )
