@@ -146,6 +146,11 @@ def test_a_recalled_belief_is_a_claim_not_a_question_about_memory(
     assert "记住" not in analyzer.tokenise(text)
 
 
+def test_the_worst_headache_is_a_challenge_a_teacher_s_headache_is_not(analyzer: Analyzer) -> None:
+    assert "挑战" in analyzer.tokenise("训练大模型最头疼的是啥")
+    assert "挑战" not in analyzer.tokenise("老师是不是很头疼")
+
+
 def test_more_and_more_is_cut_into_its_halves(analyzer: Analyzer) -> None:
     # jieba glued 越多越 and 越大越; the scale entry says 越大 and 越强.
     assert analyzer.tokenise("模型越大越厉害") == ["模型", "越大", "越强"]

@@ -1077,6 +1077,9 @@ def test_questions_reach_the_entry_whose_answer_says_it(
         ("what cloud was ChatGPT trained on", "chatgpt-training-infrastructure"),
         # The bigger the smarter: the scale entry ("模型越大能力越强"), said colloquially.
         ("参数越多模型就越聪明吗", "scale-and-emergence"),
+        # All at once, a whole paragraph: what autoregression is not (一次性生成整段).
+        ("does GPT write the whole paragraph at once", "autoregressive"),
+        ("GPT outputs the whole sentence in one go?", "autoregressive"),
         ("RLHF是咋回事，给整明白点", "rlhf"),  # "make it clear for me" says why, not what
     ],
 )
