@@ -135,11 +135,11 @@ THE_OTHER_ONE = frozenset(["另一个", "另外一个", "另外那个", "另一�
 """The X of "那另一个呢": the other of two things the last question named."""
 
 _LIKE_WHAT_WAS_SAID = re.compile(
-    r"^(?:那么?)?(?P<name>.+?)(?:也|就|难道)?(?:没有|不|有|是|会|能)?(?:这些|这样|这种|同样)的?"
+    r"^(?:那么?)?(?P<name>.+?)(?:也|就|难道)?(?:没有|不|有|是|会|能)?(?:这些|这样|这种|同样)的?了?"
     r"(?:吗|呢|吧|么)?$"
 )
 """Another name asked of what the last answer said, and nothing else: "那GPT-3没有这些吗",
-"GPT也这样吗"."""
+"GPT也这样吗", "GPT-3就有这些了吧"."""
 
 
 def _asks_the_difference(text: str) -> bool:

@@ -870,8 +870,9 @@ def test_another_name_asked_of_what_was_said_is_the_last_question_of_it(
     library: Library,
 ) -> None:
     # "那GPT-3没有这些吗" after ChatGPT's safety measures was GPT-3's parameter count.
-    reply = talk(library, "ChatGPT在安全方面做了啥", "那GPT-3没有这些吗")[1][0]
-    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "safety-ethics"
+    for follow in ("那GPT-3没有这些吗", "GPT-3就有这些了吧"):
+        reply = talk(library, "ChatGPT在安全方面做了啥", follow)[1][0]
+        assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "safety-ethics", follow
     # A question of its own that says 这些 is read as it stands.
     reply = talk(library, "ChatGPT在安全方面做了啥", "那DAN越狱prompt能绕过这些限制吗")[1][0]
     assert reply.entry_id != "safety-ethics"
