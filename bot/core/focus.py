@@ -36,8 +36,9 @@ _QUESTION_MARK = re.compile(
     r"|可不可以|区别|不同|干嘛|干什么|靠谱|\b(?:what|how|why|who|when|where|which|can|does|is)\b"
     # A clause that ends in 吧 asks to confirm a claim ("…训练时没用到人类反馈吧").
     r"|(?:" + _CLAIM_END + ")"
-    # 几 asks (有几个版本), but not in a count (就几张卡, 好几轮, 这几天).
-    r"|(?<![就好这那没十])几"
+    # 几 asks (有几个版本), but not in a count (就几张卡, 好几轮, 这几天) nor in the years the
+    # asker has done something (做了几年CV).
+    r"|(?<![就好这那没十])几(?!年)|(?<![就好这那没十了])几(?=年)"
     # A verb or adjective put both ways asks which (冲击大不大, 好用不好用); a clause that ends
     # in 不 or 嘛 asks yes or no (还能干点别的不, 它是真懂编程嘛).
     r"|(?!不)([\u4e00-\u9fff]{1,2})不\1|[\u4e00-\u9fff]{2}[不嘛](?=[\s，,。.!！~～]*$)",

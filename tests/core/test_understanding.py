@@ -295,6 +295,14 @@ def test_a_question_put_both_ways_or_ending_in_bu_is_the_question(
     assert library.focus(text).endswith(question)
 
 
+def test_the_years_the_asker_has_done_something_ask_nothing(library: Library) -> None:
+    # "做了几年CV" is the asker's past, not a question: CV was taken for the unknown name the
+    # message is about, and the question on parameters sank to a did-you-mean.
+    text = "干了几年CV，最近在转NLP。大模型的参数一般是什么量级？"
+    assert library.focus(text) == "大模型的参数一般是什么量级？"
+    assert answered_by(library, text) == "large-model-parameters"
+
+
 def test_what_the_asker_will_tell_others_is_the_question(library: Library) -> None:
     # 讲讲 reports the question as 说 does; 坎儿 is a hurdle, a 挑战.
     text = "下周要给新人做培训，想跟他们讲讲大模型训练会遇到哪些坎儿，有资料吗"
