@@ -221,7 +221,7 @@ def test_a_first_question_not_answered_about_one_subject_makes_it_the_topic(
     assert not declined.matched and state.subject == "ChatGPT" and state.entry_id is None
     assert follow_up.matched and follow_up.entry_id == "chatgpt-future"
     # So does a first question offered a did-you-mean: its choices stay to be picked.
-    (offered, state), (follow_up, _) = talk(library, "ChatGPT能帮我画图吗🎨", "那它能干啥")
+    (offered, state), (follow_up, _) = talk(library, "ChatGPT能帮我订机票吗✈️", "那它能干啥")
     assert offered.kind is ReplyKind.SUGGEST and state.subject == "ChatGPT" and state.suggestions
     assert follow_up.matched and follow_up.entry_id == "chatgpt-abilities"
     # A chat with a topic keeps it, and what it may go on with.

@@ -1085,6 +1085,8 @@ def test_questions_reach_the_entry_whose_answer_says_it(
         ("what cloud was ChatGPT trained on", "chatgpt-training-infrastructure"),
         # The bigger the smarter: the scale entry ("模型越大能力越强"), said colloquially.
         ("参数越多模型就越聪明吗", "scale-and-emergence"),
+        # Pictures and ChatGPT: it talks in text (文字方式), not what big models do with images.
+        ("ChatGPT能看图片吗", "chatgpt-interaction"),
         # All at once, a whole paragraph: what autoregression is not (一次性生成整段).
         ("does GPT write the whole paragraph at once", "autoregressive"),
         ("GPT outputs the whole sentence in one go?", "autoregressive"),
