@@ -13,7 +13,7 @@ floor() { echo "== kb test ($1, ≥ $2)"; $py -m bot kb test "$1" --min-accuracy
 floor tests/cases/kb_cases.yaml 0.96
 floor tests/cases/blind_cases.yaml 0.99
 floor tests/cases/fresh_cases.yaml 0.97
-floor tests/cases/colloquial_cases.yaml 0.85
+floor tests/cases/colloquial_cases.yaml 0.86
 floor tests/cases/third_cases.yaml 0.98
 floor tests/cases/fourth_cases.yaml 0.98
 floor tests/cases/fifth_cases.yaml 0.96
@@ -28,8 +28,8 @@ floor tests/cases/thirteenth_cases.yaml 0.96
 floor tests/cases/fourteenth_cases.yaml 0.99
 floor tests/cases/fifteenth_cases.yaml 0.94
 floor tests/cases/sixteenth_cases.yaml 0.97
-floor tests/cases/seventeenth_cases.yaml 0.88
-floor tests/cases/eighteenth_cases.yaml 0.94
+floor tests/cases/seventeenth_cases.yaml 0.89
+floor tests/cases/eighteenth_cases.yaml 0.95
 floor tests/cases/nineteenth_cases.yaml 0.93
 floor tests/cases/twentieth_cases.yaml 0.98
 floor tests/cases/twentyfirst_cases.yaml 0.78
@@ -38,26 +38,26 @@ floor tests/cases/twentythird_cases.yaml 0.94
 floor tests/cases/twentyfourth_cases.yaml 0.98
 floor tests/cases/twentyfifth_cases.yaml 0.97
 floor tests/cases/twentysixth_cases.yaml 0.95
-floor tests/cases/twentyseventh_cases.yaml 0.90
+floor tests/cases/twentyseventh_cases.yaml 0.91
 floor tests/cases/twentyeighth_cases.yaml 0.91
 floor tests/cases/twentyninth_cases.yaml 0.94
 floor tests/cases/thirtieth_cases.yaml 0.95
 floor tests/cases/thirtyfirst_cases.yaml 0.97
-floor tests/cases/thirtysecond_cases.yaml 0.99
+floor tests/cases/thirtysecond_cases.yaml 1.00
 floor tests/cases/thirtythird_cases.yaml 0.97
 floor tests/cases/thirtyfourth_cases.yaml 0.98
 floor tests/cases/thirtyfifth_cases.yaml 0.97
-floor tests/cases/thirtysixth_cases.yaml 0.92
-floor tests/cases/thirtyseventh_cases.yaml 0.95
+floor tests/cases/thirtysixth_cases.yaml 0.93
+floor tests/cases/thirtyseventh_cases.yaml 0.96
 floor tests/cases/thirtyeighth_cases.yaml 0.98
-floor tests/cases/thirtyninth_cases.yaml 0.95
-floor tests/cases/fortieth_cases.yaml 0.94
-floor tests/cases/fortyfirst_cases.yaml 0.95
-floor tests/cases/fortysecond_cases.yaml 0.94
-floor tests/cases/fortythird_cases.yaml 0.96
+floor tests/cases/thirtyninth_cases.yaml 0.96
+floor tests/cases/fortieth_cases.yaml 0.95
+floor tests/cases/fortyfirst_cases.yaml 0.98
+floor tests/cases/fortysecond_cases.yaml 0.97
+floor tests/cases/fortythird_cases.yaml 0.97
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.92
-floor tests/conversations/second_conversations.yaml 0.85
+floor tests/conversations/second_conversations.yaml 0.87
 # Third: its scenario "bob has no topic of his own" expects a group member new to the talk to
 # be asked back; since 92fa7cd such a member follows the group's topic when one topic is in the
 # air (the fifth set and two of the three held-out sets agree with that).
@@ -80,42 +80,42 @@ floor tests/conversations/twelfth_conversations.yaml 0.76
 # writers expect declined that an entry mentions (零样本), "它" they find ambiguous that the bot
 # reads as the subject, and long-tail follow-ups.
 floor tests/conversations/thirteenth_conversations.yaml 0.73
-floor tests/conversations/fourteenth_conversations.yaml 0.33
+floor tests/conversations/fourteenth_conversations.yaml 0.36
 floor tests/conversations/fifteenth_conversations.yaml 0.76
 floor tests/conversations/sixteenth_conversations.yaml 0.66
-floor tests/conversations/seventeenth_conversations.yaml 0.60
+floor tests/conversations/seventeenth_conversations.yaml 0.66
 floor tests/conversations/eighteenth_conversations.yaml 0.90
 floor tests/conversations/nineteenth_conversations.yaml 0.63
 floor tests/conversations/twentieth_conversations.yaml 0.56
 floor tests/conversations/twentyfirst_conversations.yaml 0.70
-floor tests/conversations/twentysecond_conversations.yaml 0.90
+floor tests/conversations/twentysecond_conversations.yaml 0.93
 floor tests/conversations/twentythird_conversations.yaml 0.54
 floor tests/conversations/twentyfourth_conversations.yaml 0.58
 floor tests/conversations/twentyfifth_conversations.yaml 0.50
 floor tests/conversations/twentysixth_conversations.yaml 0.42
-floor tests/conversations/twentyseventh_conversations.yaml 0.68
+floor tests/conversations/twentyseventh_conversations.yaml 0.71
 floor tests/conversations/twentyeighth_conversations.yaml 0.58
 floor tests/conversations/twentyninth_conversations.yaml 0.90
 floor tests/conversations/thirtieth_conversations.yaml 0.77
-floor tests/conversations/thirtyfirst_conversations.yaml 0.58
-floor tests/conversations/thirtysecond_conversations.yaml 0.67
-floor tests/conversations/thirtythird_conversations.yaml 0.64
+floor tests/conversations/thirtyfirst_conversations.yaml 0.61
+floor tests/conversations/thirtysecond_conversations.yaml 0.70
+floor tests/conversations/thirtythird_conversations.yaml 0.67
 floor tests/conversations/thirtyfourth_conversations.yaml 0.61
 floor tests/conversations/thirtyfifth_conversations.yaml 0.80
 floor tests/conversations/thirtysixth_conversations.yaml 1.00
 floor tests/conversations/thirtyseventh_conversations.yaml 0.73
-floor tests/conversations/thirtyeighth_conversations.yaml 0.76
-floor tests/conversations/thirtyninth_conversations.yaml 0.73
-floor tests/conversations/fortieth_conversations.yaml 0.50
-floor tests/conversations/fortyfirst_conversations.yaml 0.63
+floor tests/conversations/thirtyeighth_conversations.yaml 0.80
+floor tests/conversations/thirtyninth_conversations.yaml 0.86
+floor tests/conversations/fortieth_conversations.yaml 0.63
+floor tests/conversations/fortyfirst_conversations.yaml 0.70
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.96
-floor tests/heldout/third_heldout_cases.yaml 0.96
+floor tests/heldout/third_heldout_cases.yaml 0.97
 floor tests/heldout/fourth_heldout_cases.yaml 0.97
 floor tests/heldout/sixth_heldout_cases.yaml 0.94
 floor tests/heldout/seventh_heldout_cases.yaml 0.97
 floor tests/heldout/eighth_heldout_cases.yaml 0.97
-floor tests/heldout/ninth_heldout_cases.yaml 0.94
+floor tests/heldout/ninth_heldout_cases.yaml 0.95
 floor tests/heldout/tenth_heldout_cases.yaml 0.96
 floor tests/heldout/eleventh_heldout_cases.yaml 0.97
 floor tests/heldout/twelfth_heldout_cases.yaml 0.97
@@ -147,7 +147,7 @@ floor tests/heldout/thirtyseventh_heldout_cases.yaml 0.91
 floor tests/heldout/thirtyeighth_heldout_cases.yaml 0.93
 floor tests/heldout/thirtyninth_heldout_cases.yaml 0.96
 floor tests/heldout/fortieth_heldout_cases.yaml 0.93
-floor tests/heldout/fortyfirst_heldout_cases.yaml 0.91
+floor tests/heldout/fortyfirst_heldout_cases.yaml 0.92
 floor tests/heldout/conversations/first_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/second_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/third_heldout_conversations.yaml 0.93
@@ -161,7 +161,7 @@ floor tests/heldout/conversations/tenth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/eleventh_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/twelfth_heldout_conversations.yaml 0.76
 floor tests/heldout/conversations/thirteenth_heldout_conversations.yaml 0.90
-floor tests/heldout/conversations/fourteenth_heldout_conversations.yaml 0.67
+floor tests/heldout/conversations/fourteenth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/fifteenth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/sixteenth_heldout_conversations.yaml 0.81
 floor tests/heldout/conversations/seventeenth_heldout_conversations.yaml 0.65
