@@ -279,13 +279,7 @@ def earlier_questions(text: str, simplified: Callable[[str], str] = lambda text:
     text = text.translate(_HALF_WIDTH)
     if _is_short(text) or len(text) > MAX_ASKED_AGAIN_CHARS:
         return []
-    question_ends = []
-    end = 0
-    for piece in _pieces(text, simplified):
-        end += len(piece.text)
-        if _QUESTION_MARK.search(piece.seen):
-            question_ends.append(end)
-    earlier = question_ends[:-1]  # the last question was judged already
+    earlier = _question_ends(text, simplified)[:-1]  # the last question was judged already
     return [text[:cut] for cut in reversed(earlier)][:MAX_EARLIER_QUESTIONS]
 
 
@@ -299,13 +293,20 @@ def question_before_its_tail(
     text = text.translate(_HALF_WIDTH)
     if not _is_short(text):
         return None
-    end = cut = 0
+    cut = next(reversed(_question_ends(text, simplified)), 0)
+    tail = text[cut:]
+    return (text[:cut], tail) if cut and _WORDS.search(tail) else None
+
+
+def _question_ends(text: str, simplified: Callable[[str], str]) -> list[int]:
+    """Where each clause of a message that asks something ends, first to last."""
+    ends = []
+    end = 0
     for piece in _pieces(text, simplified):
         end += len(piece.text)
         if _QUESTION_MARK.search(piece.seen):
-            cut = end
-    tail = text[cut:]
-    return (text[:cut], tail) if cut and _WORDS.search(tail) else None
+            ends.append(end)
+    return ends
 
 
 def _question(

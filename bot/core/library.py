@@ -236,8 +236,8 @@ class Library:
         question may only follow up the first ("GPT一共出过几个版本？最早那版是哪家机构搞出来
         的？"). Never one that leaves out a name the knowledge does not know ("ChatGPT能写代码吗？
         Copilot是不是更好用？" is about Copilot). A short message that is not answered is
-        judged again without what follows its question (`_without_an_aside`). Only then: judged
-        first, "ChatGPT不就只会聊天吗，还能干别的不" keeps the part that asks what else."""
+        judged again without what follows its question (`_without_an_aside`); only then, as
+        the tail may be what is asked ("ChatGPT不就只会聊天吗，还能干别的不")."""
         match = self._judged(text)
         if match.verdict is Verdict.ANSWER:
             return match
