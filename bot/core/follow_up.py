@@ -75,8 +75,11 @@ class Restatement:
     about it ("那GPT-3呢" asks about GPT-3, not about ChatGPT's comparison with it)."""
 
 
-def restatements(text: str, context: Context, vocabulary: Vocabulary) -> list[Restatement]:
-    """The readings of a compact normalised message in this context; [] when it stands alone."""
+def restatements(
+    text: str, context: Context, vocabulary: Vocabulary, *, marked: bool = False
+) -> list[Restatement]:
+    """The readings of a compact normalised message in this context; [] when it stands alone.
+    `marked`: the message as sent ends in a question mark, which normalising leaves out."""
     if not context.given_subject:
         return []
     focus = intent.correction_focus(text)
@@ -125,8 +128,10 @@ def restatements(text: str, context: Context, vocabulary: Vocabulary) -> list[Re
     rest = intent.leaning_rest(text)
     if rest is not None:
         return _implicit(rest, context)
-    # "有多少参数", "有啥用": short and asking, but naming no subject.
-    if len(text) <= SHORT and intent.asks_something(text):
+    # "有多少参数", "有啥用": short and asking, but naming no subject; or asking by its mark
+    # alone about a term ("上线大半年才到一亿用户？" after ChatGPT's launch; not "bot挂了？？").
+    asking = intent.asks_something(text) or (marked and vocabulary.mentions_term(text))
+    if len(text) <= SHORT and asking:
         return _implicit(text, context)
     return []
 

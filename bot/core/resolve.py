@@ -54,7 +54,8 @@ def match_in_context(
         library.analyzer.normalise,
         given_earlier=lambda: next(iter(_earlier_subjects(context, library)), ""),
     )
-    readings = follow_up.restatements(message, topic, library.vocabulary)
+    marked = text.rstrip().endswith(("?", "？"))
+    readings = follow_up.restatements(message, topic, library.vocabulary, marked=marked)
     own = _OwnWords(text, library)  # searched only if a reading needs it
     left_out = _left_out_of_what_was_shown(message, context, library, own)
     if left_out is not None:

@@ -866,6 +866,14 @@ def test_which_ones_after_an_answer_naming_none_is_declined_with_it(
     assert reply.kind is ReplyKind.DECLINE and "没有说是哪些公司" in reply.text
 
 
+def test_a_short_message_asking_by_its_mark_alone_leans_on_the_topic(library: Library) -> None:
+    # No question word, only the mark: "上线半年才到一亿用户？" after ChatGPT's launch asks about
+    # ChatGPT's users (it was offered as a did-you-mean); chatter with a mark stays chatter.
+    reply = talk(library, "ChatGPT是什么时候推出的", "上线半年才到一亿用户？")[1][0]
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "chatgpt-popularity"
+    assert not talk(library, "ChatGPT是什么时候推出的", "bot挂了？？")[1][0].matched
+
+
 def test_another_name_asked_of_what_was_said_is_the_last_question_of_it(
     library: Library,
 ) -> None:
