@@ -1151,6 +1151,12 @@ def without_surrogates(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+_LATIN_START = r"(?<![0-9a-z])(?<!(?<![0-9a-z])[a-z]-)"
+"""Where a latin variant may start: a whole word, and not the second half of a term made of a
+single letter and a word (Q-learning, k-means, n-gram): "learning" is 学习, but Q-learning is a
+name the knowledge does not know, and as q- + 学习 it was answered with the PPO entry."""
+
+
 def _alternation(variants: Mapping[str, str], *, not_before: str = "") -> re.Pattern[str] | None:
     """One regex matching any variant, the longest that fits; latin variants only as whole
     words; none right before a character of `not_before`.
@@ -1171,7 +1177,7 @@ def _alternation(variants: Mapping[str, str], *, not_before: str = "") -> re.Pat
     after = f"(?![{re.escape(not_before)}])" if not_before else ""
     branches = []
     for first, node in sorted(trie.items()):
-        start = r"(?<![0-9a-z])" if _WORD_CHAR.match(first) else ""
+        start = _LATIN_START if _WORD_CHAR.match(first) else ""
         branches.append(start + re.escape(first) + _trie_pattern(node, first, after))
     # A look at the first character lets the engine skip most positions at once.
     firsts = re.escape("".join(sorted(trie)))

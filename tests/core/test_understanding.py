@@ -33,6 +33,14 @@ from bot.core.typo import TypoCorrector
         ("ChatGPT为什么会viral", "chatgpt-popularity"),
         ("ChatGPT回答被cut off了怎么办", "chatgpt-usage-tips"),
         ("推理能力出现的threshold是多少参数", "scale-and-emergence"),
+        ("ChatGPT的safety layer管些啥", "safety-ethics"),
+        ("ChatGPT能帮我fix一下语法错误吗", "chatgpt-abilities"),
+        ("GPT的Chinese name是啥", "chatgpt-full-name"),
+        ("大模型参数的upper bound是多少", "large-model-parameters"),
+        ("Transformer能处理long context吗", "transformer"),
+        ("ChatGPT对knowledge workers冲击大吗", "chatgpt-jobs-impact"),
+        ("ChatGPT回复断了怎么让它continue", "chatgpt-usage-tips"),
+        ("ChatGPT微调用了哪几种learning方法", "chatgpt-training"),
     ],
 )
 def test_english_words_mixed_into_chinese_are_the_articles_words(
