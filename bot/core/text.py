@@ -1013,7 +1013,8 @@ SENTENCE_PARTICLES = frozenset("吗呢吧啊呀嘛")
 _CLAIM = re.compile(
     r"吧(?= |$)|难道|不就是|不是[^ ]*吗(?= |$)|对不对|对吧|是不是"  # put to be confirmed
     r"|我觉得|我感觉|我认为|我以为|根本"  # an opinion, a belief
-    r"|听说|有人说|据说|真的假的|是真是假"  # hearsay, a doubt
+    r"|听说|有人说|据说|真的假的|是真是假|是这样吗|是真的吗"  # hearsay, a doubt
+    r"|非说|非要说|硬说|一口咬定|咬定"  # someone insists
 )
 
 

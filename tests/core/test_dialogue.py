@@ -1273,3 +1273,18 @@ def test_what_else_right_after_what_it_can_do_goes_on(library: Library, more: st
     assert turns[0][0].entry_id == "chatgpt-abilities"
     assert turns[1][0].kind is ReplyKind.ANSWER and turns[1][0].entry_id != "chatgpt-abilities"
     assert turns[1][0].text.startswith("接着讲")
+
+
+def test_that_x_then_why_the_asker_asks_is_the_that_x(library: Library) -> None:
+    # The tail (大厂有钱啊) says why the asker asks; with it, no reading was the 那X呢, and the
+    # message was declined.
+    reply, _ = talk(library, "为什么国内高校做不出ChatGPT", "那企业呢？大厂有钱啊")[1]
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "chatgpt-hard-to-build"
+    assert "资金" in reply.text
+
+
+def test_a_question_is_not_cut_from_a_tail_that_asks_for_more(library: Library) -> None:
+    # Only 那X呢 is read without its tail: "举个例子" asks for an example the articles do not
+    # give, and 零样本 alone would be answered with the instruction-learning entry.
+    reply, _ = talk(library, "什么是提示学习", "零样本具体是啥意思，举个例子")[1]
+    assert reply.kind is not ReplyKind.ANSWER

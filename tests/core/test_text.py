@@ -139,6 +139,9 @@ def test_where_said_short_is_where(analyzer: Analyzer) -> None:
         ("我觉得大模型根本不需要微调", True),  # an opinion to be checked
         ("听说chatgpt是谷歌做的", True),  # hearsay to be checked
         ("gpt-3有1750亿参数 真的假的", True),  # asks whether it is true
+        ("我朋友非说rlhf就是让用户点赞", True),  # someone insists
+        ("gpt-3只有600亿参数 是这样吗", True),  # asks whether it is so
+        ("这样的模型怎么训练", False),
         ("思维链是怎么训练出来的", False),
         ("吧台怎么布置", False),
     ],

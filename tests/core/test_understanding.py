@@ -1028,6 +1028,8 @@ def test_a_claimed_figure_no_entry_holds_weighs_as_the_value_claimed(
         ("RLHF里应该没人参与吧", "rlhf"),
         # Its best score is low (不用人来打分 is the claim's wrong part), but nothing comes close.
         ("RLHF训练时根本不用人来打分吧", "rlhf"),
+        # Someone insists, and the asker asks whether it is so.
+        ("我室友非说ChatGPT是谷歌搞出来的，是这样吗", "chatgpt-maker"),
     ],
 )
 def test_a_belief_put_to_be_checked_is_answered(
