@@ -41,6 +41,7 @@ from bot.core.typo import TypoCorrector
         ("ChatGPT对knowledge workers冲击大吗", "chatgpt-jobs-impact"),
         ("ChatGPT回复断了怎么让它continue", "chatgpt-usage-tips"),
         ("ChatGPT微调用了哪几种learning方法", "chatgpt-training"),
+        ("ChatGPT能帮我改bug吗", "chatgpt-coding"),
     ],
 )
 def test_english_words_mixed_into_chinese_are_the_articles_words(
