@@ -306,15 +306,30 @@ def _moved_on(
     """A question naming nothing whose readings find only the entry just shown, while its own
     words answer another entry, about a subject the chat was on before, and rank it clearly
     above the one shown: the member went back ("那现在有团队在做吗" after why China can't build
-    ChatGPT, then the universities' research: whether any team in China is building one). Not
-    to a subject the chat has not been on ("为什么代码有用" after 思维链 stays with 思维链)."""
+    ChatGPT, then the universities' research: whether any team in China is building one); or
+    asked why, when the entry shown gives no reason ("为啥参数越多越厉害" after GPT-3's 1750亿
+    参数: why scale makes models stronger). Not to a subject the chat has not been on when the
+    entry shown says why ("为什么代码有用" after 思维链 stays with 思维链, which says 逻辑性)."""
     earlier = _earlier_subjects(context, library)
+    shown = library.get(context.entry_id) if context.entry_id else None
 
     def went_back(plain: Match) -> bool:
         subject = plain.best.entry.subject if plain.best else ""
         return subject in earlier and own.ranks_above(_entry(plain), context.entry_id)
 
-    return _own_answer_instead(best, context, own, text, went_back)
+    def asks_why_elsewhere(plain: Match) -> bool:
+        unsaid = own.reading.unsaid
+        return (
+            unsaid is not None
+            and unsaid.reason
+            and shown is not None
+            and not facts.gives_a_reason(shown.answer)
+            and own.ranks_above(_entry(plain), context.entry_id)
+        )
+
+    return _own_answer_instead(
+        best, context, own, text, lambda plain: went_back(plain) or asks_why_elsewhere(plain)
+    )
 
 
 def _as_the_message_asks(match: Match, own: _OwnWords) -> Match:

@@ -1288,3 +1288,15 @@ def test_a_question_is_not_cut_from_a_tail_that_asks_for_more(library: Library) 
     # give, and 零样本 alone would be answered with the instruction-learning entry.
     reply, _ = talk(library, "什么是提示学习", "零样本具体是啥意思，举个例子")[1]
     assert reply.kind is not ReplyKind.ANSWER
+
+
+def test_why_after_a_figure_is_asked_of_the_entry_that_says_why(library: Library) -> None:
+    # GPT-3's 1750亿 gives no reason; read as "GPT-3为什么参数越多越强" it was shown again.
+    (first, _), (why, _) = talk(library, "GPT-3有多少参数", "为啥参数越多越厉害")
+    assert first.entry_id == "gpt-3"
+    assert why.kind is ReplyKind.ANSWER and why.entry_id == "scale-and-emergence"
+
+
+def test_why_after_an_entry_that_says_why_stays_with_it(library: Library) -> None:
+    (first, _), (why, _) = talk(library, "什么是思维链", "为啥用代码训练")
+    assert why.entry_id == first.entry_id and "逻辑性" in why.text
