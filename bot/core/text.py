@@ -186,6 +186,10 @@ FILLERS = (
     # The term itself, as in "GPT这个词是什么意思": what is asked is what GPT means.
     "这个词",
     "这个名词",
+    # The figure itself, as in "那600亿这个数是哪来的": what is asked is where 600亿 comes from.
+    # Not 这个数 alone, the start of 这个数据.
+    "这个数字",
+    "这个数是",
     # Group chat's own padding: asking for an explanation, greeting, thanking, despairing.
     "求科普",
     "求大佬指路",

@@ -69,6 +69,12 @@ def test_the_term_itself_is_padding(analyzer: Analyzer) -> None:
     assert analyzer.tokenise("GPT这个词是什么意思") == analyzer.tokenise("GPT是什么意思")
 
 
+def test_the_figure_itself_is_padding_but_not_the_start_of_data(analyzer: Analyzer) -> None:
+    # jieba glued 数是 of "这个数是", a word no entry has, and the question was declined.
+    assert analyzer.tokenise("那600亿这个数是哪来的") == ["600亿", "哪来"]
+    assert analyzer.tokenise("这个数据是哪来的") == ["数据", "哪来"]
+
+
 def test_chat_slang_for_the_difference_is_the_difference(analyzer: Analyzer) -> None:
     assert "区别" in analyzer.tokenise("ChatGPT vs GPT 有啥diff")
 
