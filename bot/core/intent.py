@@ -588,6 +588,8 @@ _ASKING = re.compile(
 # something else.
 _ELLIPSIS = re.compile(
     r"^(?:那么|那个|那|and)?\s*(?:和|跟|与)?\s*(?P<focus>.+?)\s*(?:呢|怎么样|又如何|又怎样|如何)$"
+    # "那GPT-3那会儿有吗" after what ChatGPT does for safety: whether X has it too.
+    r"|^(?:那么|那)\s*(?![还也都就没])(?P<had>.+?)\s*(?:那会儿|那时候|当时)?(?:也|就)?没?有(?:这个|这些)?吗$"
     # The normaliser reads what and how as 什么 and 怎么.
     r"|^(?:and(?![a-z])\s*)?(?:(?:what|how|什么|怎么)\s*about|and)(?![a-z])\s*(?P<english>.+?)\s*$"
 )
@@ -632,7 +634,7 @@ def ellipsis_focus(text: str) -> str | None:
     match = _ELLIPSIS.match(text)
     if match is None:
         return None
-    focus = (match.group("focus") or match.group("english") or "").strip()
+    focus = (match.group("focus") or match.group("english") or match.group("had") or "").strip()
     return _AREA.sub("", focus) or None
 
 

@@ -1300,3 +1300,18 @@ def test_why_after_a_figure_is_asked_of_the_entry_that_says_why(library: Library
 def test_why_after_an_entry_that_says_why_stays_with_it(library: Library) -> None:
     (first, _), (why, _) = talk(library, "什么是思维链", "为啥用代码训练")
     assert why.entry_id == first.entry_id and "逻辑性" in why.text
+
+
+def test_the_askers_own_industry_is_an_industry(library: Library) -> None:
+    # 咱这行 is the asker's trade: read as no word the knowledge has, the uses were offered
+    # as a did-you-mean, not given.
+    reply, _ = talk(library, "生成式AI能用在哪些地方", "我搞教育的，咱这行能用上不")[1]
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "generative-ai-applications"
+
+
+def test_whether_another_model_had_it_too_is_the_last_question_about_it(
+    library: Library,
+) -> None:
+    # "那GPT-3那会儿有吗" was read on its own words: GPT-3's parameters.
+    reply, _ = talk(library, "ChatGPT在安全这块做了些啥", "那GPT-3那会儿有吗")[1]
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "safety-ethics"

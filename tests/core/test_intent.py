@@ -198,10 +198,19 @@ def test_continue_repeated_up_to_telegram_limit_is_still_continue() -> None:
         ("文心一言怎么样", "文心一言"),
         ("what about gpt-3", "gpt-3"),
         ("学校那边呢", "学校"),
+        # Whether X has it too, as 那X呢 asks: not "那还有吗", which asks for more.
+        ("那gpt-3那会儿有吗", "gpt-3"),
+        ("那gpt-3没有这些吗", "gpt-3"),
+        ("那大模型也有吗", "大模型"),
     ],
 )
 def test_ellipsis_focus_is_what_comes_between_na_and_ne(text: str, focus: str) -> None:
     assert ellipsis_focus(text) == focus
+
+
+@pytest.mark.parametrize("text", ["那还有吗", "那也有吗", "有吗", "那它有多少参数"])
+def test_asking_for_more_or_a_figure_is_no_ellipsis(text: str) -> None:
+    assert ellipsis_focus(text) is None
 
 
 @pytest.mark.parametrize(
