@@ -983,6 +983,7 @@ class Analyzer:
         """The meaningful tokens of an already normalised text (see :meth:`tokenise`)."""
         if self._filler_pattern is not None:
             text = self._filler_pattern.sub(" ", text)
+        text = _RIGHT_IS_IT.sub(" ", text)
         tokens = []
         before = ""
         for piece in _join_latin(self._jieba.lcut(text)):
@@ -1112,6 +1113,11 @@ _MORE_AND_MORE = re.compile(r"(越(?!来)[\u4e00-\u9fff])(?=越)")
 """The first half of "越X越Y" (参数越多越聪明, 模型越大越好), cut from the second: jieba glues
 越多越 and 越多越好 into words no entry says, where "模型越大能力越强" says 越大 and 越强. Not
 越来越, one word."""
+
+_RIGHT_IS_IT = re.compile(r"(?<![反针相面核比绝应配校])不?对(?:吧|不对)")
+""""ChatGPT是谷歌做的对吧", "不对吧 我听说…": the claim is put to be confirmed (`checks_a_claim`
+reads that before), and jieba's 对 alone is the 对 of 对标, which drew the entry on Chinese
+rivals. Not the 对 of 反对 or 针对 ("没人反对吧")."""
 
 _ONLY_THEN_WHAT_ELSE = re.compile(
     r"(?:只能|只会|只是|就会|就能)(?=[^ ]{1,8}?[吧吗呢]? *(?:还|别的|其他|除此))"

@@ -33,6 +33,7 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("大模型能做什么", "large-model-ai-benefits"),  # was generative-ai-innovation
         ("ChatGPT背后的公司是谁", "chatgpt-maker"),  # was chatgpt-base-model (背后)
         ("听说ChatGPT是谷歌做的", "chatgpt-maker"),  # was chatgpt-abilities (做)
+        ("ChatGPT是谷歌做的对吧", "chatgpt-maker"),  # was chatgpt-domestic (对标)
         ("同学跟我说ChatGPT是谷歌搞出来的，真的假的", "chatgpt-maker"),  # was declined (真的假)
         ("大模型可以怎样帮到生成式AI", "generative-ai-benefits"),  # was its applications (帮到)
         ("大家对ChatGPT有哪些担忧", "chatgpt-education-impact"),  # 担忧: 争议 (was its impact)

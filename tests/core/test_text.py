@@ -69,6 +69,13 @@ def test_the_term_itself_is_padding(analyzer: Analyzer) -> None:
     assert analyzer.tokenise("GPT这个词是什么意思") == analyzer.tokenise("GPT是什么意思")
 
 
+def test_right_is_it_is_padding_but_not_the_dui_of_fandui(analyzer: Analyzer) -> None:
+    # 对 alone is the 对 of 对标: "ChatGPT是谷歌做的对吧" was answered with the Chinese rivals.
+    assert analyzer.tokenise("ChatGPT是谷歌做的对吧") == ["chatgpt", "谷歌", "做"]
+    assert analyzer.tokenise("不对吧 我听说是微软自己做的") == ["微软", "自己", "做"]
+    assert "反对" in analyzer.tokenise("没人反对吧")
+
+
 def test_the_figure_itself_is_padding_but_not_the_start_of_data(analyzer: Analyzer) -> None:
     # jieba glued 数是 of "这个数是", a word no entry has, and the question was declined.
     assert analyzer.tokenise("那600亿这个数是哪来的") == ["600亿", "哪来"]
