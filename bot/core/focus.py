@@ -77,8 +77,10 @@ what came before."""
 
 _REPORTED = re.compile(
     r"问我|问了我|听说|听人说|说(?![法明])|讲讲|讲一下|想知道|想搞明白|想搞懂|想了解|好奇|查查|查一下|打听"
+    r"|调研一下|调研"
 )
-"""What introduces a question told about (亲戚问我…, 视频说…): what follows is the question.
+"""What introduces a question told about (亲戚问我…, 视频说…, 领导让我调研一下…): what follows
+is the question.
 Not the 说 of 说法 or 说明 ("网上说法一堆…"), which tell nothing."""
 
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")

@@ -520,6 +520,10 @@ def test_a_question_told_about_is_the_question(library: Library) -> None:
     # So does being sent to look it up (查查): the boss is context.
     text = "组里想自己训个模型，老大让我查查大模型在数据处理和存储这块都有啥坑"
     assert library.focus(text).endswith(" 大模型在数据处理和存储这块都有啥坑")
+    # And being sent to survey it (调研一下).
+    text = "我们组做翻译工具，领导让我先调研一下Transformer都被用在哪些NLP任务上，麻烦列一下"
+    assert library.focus(text).startswith("Transformer都被用在哪些NLP任务上")
+    assert answered_by(library, text) == "transformer"
 
 
 def test_a_count_is_no_question(library: Library) -> None:
