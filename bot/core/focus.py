@@ -300,6 +300,16 @@ def question_before_its_tail(
     return (text[:cut], tail) if cut and _WORDS.search(tail) else None
 
 
+def first_question(text: str, simplified: Callable[[str], str] = lambda text: text) -> str | None:
+    """A short message up to the end of its first question ("那注释呢？" of "那注释呢？注释也算
+    进去？"), when more follows it; else None."""
+    text = text.translate(_HALF_WIDTH)
+    if not _is_short(text):
+        return None
+    cut = next(iter(_question_ends(text, simplified)), 0)
+    return text[:cut] if cut and _WORDS.search(text[cut:]) else None
+
+
 def _question_ends(text: str, simplified: Callable[[str], str]) -> list[int]:
     """Where each clause of a message that asks something ends, first to last."""
     ends = []

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from bot.core import facts, follow_up, intent
-from bot.core.focus import question_before_its_tail
+from bot.core.focus import first_question
 from bot.core.knowledge import Entry
 from bot.core.library import Library, Reading, written_in_english
 from bot.core.script import to_simplified
@@ -45,16 +45,15 @@ def match_in_context(
 ) -> tuple[Match, str]:
     """Match a message (`message` compact normalised, `text` as sent) in the chat's context, or,
     when that answers nothing and it opens with "那X呢", that question without what follows it
-    ("那大厂呢？大厂有钱啊": the tail tells why the asker asks, and no reading of the whole
-    message is the 那X呢). Not any question cut from its tail: "零样本是啥意思，举个例子" asks
-    for the example too."""
+    ("那大厂呢？大厂有钱啊": the tail tells why the asker asks; "那注释呢？注释也算进去？" asks
+    it again), as no reading of the whole message is the 那X呢. Not any question cut from its
+    tail: "零样本是啥意思，举个例子" asks for the example too."""
     matched = _matched_in_context(message, text, context, library)
     if matched[0].verdict is Verdict.ANSWER:
         return matched
-    cut = question_before_its_tail(text, to_simplified)
-    if cut is None:
+    asked = first_question(text, to_simplified)
+    if asked is None:
         return matched
-    asked = cut[0]
     compact = intent.compact(library.analyzer.normalise(asked))
     if not intent.ellipsis_focus(compact):
         return matched

@@ -1315,3 +1315,9 @@ def test_whether_another_model_had_it_too_is_the_last_question_about_it(
     # "那GPT-3那会儿有吗" was read on its own words: GPT-3's parameters.
     reply, _ = talk(library, "ChatGPT在安全这块做了些啥", "那GPT-3那会儿有吗")[1]
     assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "safety-ethics"
+
+
+def test_that_x_asked_again_after_it_is_the_that_x(library: Library) -> None:
+    # The message asks twice (那注释呢？注释也算进去？): the first question is the 那X呢.
+    reply, _ = talk(library, "为啥拿代码训练就会推理了", "那注释呢？注释也算进去？")[1]
+    assert reply.kind is ReplyKind.ANSWER and "注释" in reply.text
