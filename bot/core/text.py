@@ -232,6 +232,7 @@ LONE_VERBS = {
     "聊": "聊天",
     "禁": "封杀",
     "卖": "出售",
+    "改": "纠正",
 }
 """A verb said short that jieba leaves on its own (训大模型, 在谁家机房训的, 能聊好几轮, 都在禁它)
 or glues to the 去/来 before it (拿我们的数据去训):
@@ -1017,7 +1018,7 @@ SENTENCE_PARTICLES = frozenset("吗呢吧啊呀嘛")
 
 _CLAIM = re.compile(
     r"吧(?= |$)|难道|不就是|不是[^ ]*吗(?= |$)|对不对|对吧|是不是"  # put to be confirmed
-    r"|我觉得|我感觉|我认为|我以为|根本"  # an opinion, a belief
+    r"|我觉得|我感觉|我认为|我以为|一直以为|还以为|根本"  # an opinion, a belief
     r"|听说|有人说|据说|真的假的|是真是假|是这样吗|是真的吗"  # hearsay, a doubt
     r"|非说|非要说|硬说|一口咬定|咬定"  # someone insists
 )

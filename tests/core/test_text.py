@@ -76,6 +76,14 @@ def test_right_is_it_is_padding_but_not_the_dui_of_fandui(analyzer: Analyzer) ->
     assert "反对" in analyzer.tokenise("没人反对吧")
 
 
+def test_to_fix_is_to_correct_but_made_from_is_a_variant(analyzer: Analyzer) -> None:
+    # "帮我改英语作文语法" asks to correct it (纠正, as the abilities entry says); "从它改出来
+    # 的" asks whether ChatGPT was made from GPT-3 (变体), not whether it corrects anything.
+    assert "纠正" in analyzer.tokenise("ChatGPT能帮我改英语作文语法不")
+    tokens = analyzer.tokenise("ChatGPT是从GPT-3改出来的吗")
+    assert "变体" in tokens and "纠正" not in tokens
+
+
 def test_the_figure_itself_is_padding_but_not_the_start_of_data(analyzer: Analyzer) -> None:
     # jieba glued 数是 of "这个数是", a word no entry has, and the question was declined.
     assert analyzer.tokenise("那600亿这个数是哪来的") == ["600亿", "哪来"]
@@ -153,6 +161,7 @@ def test_where_said_short_is_where(analyzer: Analyzer) -> None:
         ("听说chatgpt是谷歌做的", True),  # hearsay to be checked
         ("gpt-3有1750亿参数 真的假的", True),  # asks whether it is true
         ("我朋友非说rlhf就是让用户点赞", True),  # someone insists
+        ("gpt是哪家开发的 我一直以为是谷歌", True),  # a belief held so far
         ("gpt-3只有600亿参数 是这样吗", True),  # asks whether it is so
         ("这样的模型怎么训练", False),
         ("思维链是怎么训练出来的", False),
