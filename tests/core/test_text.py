@@ -76,6 +76,15 @@ def test_right_is_it_is_padding_but_not_the_dui_of_fandui(analyzer: Analyzer) ->
     assert "反对" in analyzer.tokenise("没人反对吧")
 
 
+def test_burning_machines_is_compute(analyzer: Analyzer) -> None:
+    assert analyzer.tokenise("练一个大模型是不是特别烧机器") == [
+        "训练",
+        "大模型",
+        "特别",
+        "计算资源",
+    ]
+
+
 def test_to_fix_is_to_correct_but_made_from_is_a_variant(analyzer: Analyzer) -> None:
     # "帮我改英语作文语法" asks to correct it (纠正, as the abilities entry says); "从它改出来
     # 的" asks whether ChatGPT was made from GPT-3 (变体), not whether it corrects anything.
@@ -138,6 +147,9 @@ def test_a_verb_said_short_is_the_verb(analyzer: Analyzer) -> None:
     # jieba glues 去 or 来 to it: 拿我们的数据去训 trains on them; 过去训练 is no such glue.
     assert analyzer.tokenise("拿我们的数据去训")[-1] == "训练"
     assert analyzer.tokenise("拿代码来训")[-1] == "训练"
+    # 练 too ("从头练太慢了"), not 训练's own 练 nor 熟练.
+    assert analyzer.tokenise("从头练太慢了") == ["从头", "训练", "太慢"]
+    assert "熟练" in analyzer.tokenise("用得很熟练")
     assert analyzer.tokenise("过去训练的模型")[:2] == ["过去", "训练"]
 
 
@@ -245,6 +257,8 @@ def test_asking_whether_anyone_knows_is_padding(analyzer: Analyzer, asking: str)
     ("cantonese", "mandarin"),
     [
         ("佢幾時出嘅", "它什么时候出的"),
+        ("識唔識講中文㗎", "会不会讲中文的"),
+        ("定系英文", "还是英文"),
         ("生成式AI可以用喺邊度", "生成式ai可以用在哪里"),
         ("佢點樣幫到藝術家", "它怎样帮助艺术家"),
         ("有冇人知", "有没有人知"),
