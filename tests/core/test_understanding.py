@@ -76,6 +76,7 @@ def test_english_words_mixed_into_chinese_are_the_articles_words(
             "Someone told me ChatGPT is just GPT in a chat box. What sets them apart?",
             "gpt-vs-chatgpt",
         ),
+        ("What fields can ChatGPT be used in?", "chatgpt-use-cases"),  # was usage tips
     ],
 )
 def test_english_questions_are_answered(library: Library, question: str, entry_id: str) -> None:
