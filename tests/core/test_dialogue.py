@@ -1302,13 +1302,6 @@ def test_why_after_an_entry_that_says_why_stays_with_it(library: Library) -> Non
     assert why.entry_id == first.entry_id and "逻辑性" in why.text
 
 
-def test_the_askers_own_industry_is_an_industry(library: Library) -> None:
-    # 咱这行 is the asker's trade: read as no word the knowledge has, the uses were offered
-    # as a did-you-mean, not given.
-    reply, _ = talk(library, "生成式AI能用在哪些地方", "我搞教育的，咱这行能用上不")[1]
-    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "generative-ai-applications"
-
-
 def test_whether_another_model_had_it_too_is_the_last_question_about_it(
     library: Library,
 ) -> None:
