@@ -30,34 +30,34 @@ floor tests/cases/fifteenth_cases.yaml 0.94
 floor tests/cases/sixteenth_cases.yaml 0.97
 floor tests/cases/seventeenth_cases.yaml 0.89
 floor tests/cases/eighteenth_cases.yaml 0.95
-floor tests/cases/nineteenth_cases.yaml 0.93
+floor tests/cases/nineteenth_cases.yaml 0.94
 floor tests/cases/twentieth_cases.yaml 0.98
-floor tests/cases/twentyfirst_cases.yaml 0.78
+floor tests/cases/twentyfirst_cases.yaml 0.79
 floor tests/cases/twentysecond_cases.yaml 0.95
 floor tests/cases/twentythird_cases.yaml 0.94
 floor tests/cases/twentyfourth_cases.yaml 0.98
 floor tests/cases/twentyfifth_cases.yaml 0.97
 floor tests/cases/twentysixth_cases.yaml 0.95
 floor tests/cases/twentyseventh_cases.yaml 0.91
-floor tests/cases/twentyeighth_cases.yaml 0.91
-floor tests/cases/twentyninth_cases.yaml 0.94
-floor tests/cases/thirtieth_cases.yaml 0.95
+floor tests/cases/twentyeighth_cases.yaml 0.93
+floor tests/cases/twentyninth_cases.yaml 0.95
+floor tests/cases/thirtieth_cases.yaml 0.96
 floor tests/cases/thirtyfirst_cases.yaml 0.97
 floor tests/cases/thirtysecond_cases.yaml 1.00
 floor tests/cases/thirtythird_cases.yaml 0.97
 floor tests/cases/thirtyfourth_cases.yaml 0.98
 floor tests/cases/thirtyfifth_cases.yaml 0.97
-floor tests/cases/thirtysixth_cases.yaml 0.93
-floor tests/cases/thirtyseventh_cases.yaml 0.96
+floor tests/cases/thirtysixth_cases.yaml 0.94
+floor tests/cases/thirtyseventh_cases.yaml 0.97
 floor tests/cases/thirtyeighth_cases.yaml 0.98
 floor tests/cases/thirtyninth_cases.yaml 0.96
-floor tests/cases/fortieth_cases.yaml 0.95
+floor tests/cases/fortieth_cases.yaml 0.96
 floor tests/cases/fortyfirst_cases.yaml 0.98
 floor tests/cases/fortysecond_cases.yaml 0.97
 floor tests/cases/fortythird_cases.yaml 0.97
-floor tests/cases/fortyfourth_cases.yaml 0.96
-floor tests/cases/fortyfifth_cases.yaml 0.88
-floor tests/cases/fortysixth_cases.yaml 0.91
+floor tests/cases/fortyfourth_cases.yaml 0.97
+floor tests/cases/fortyfifth_cases.yaml 0.90
+floor tests/cases/fortysixth_cases.yaml 0.92
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.92
 floor tests/conversations/second_conversations.yaml 0.87
@@ -78,7 +78,7 @@ floor tests/conversations/tenth_conversations.yaml 0.96
 # Eleventh: its misses were read; several are facts the articles leave out that it expects
 # declined (who found a result, a percentage), others long-tail follow-ups.
 floor tests/conversations/eleventh_conversations.yaml 0.66
-floor tests/conversations/twelfth_conversations.yaml 0.76
+floor tests/conversations/twelfth_conversations.yaml 0.80
 # Thirteenth to twentieth: blind sets whose misses were read; what is left is mostly facts the
 # writers expect declined that an entry mentions (零样本), "它" they find ambiguous that the bot
 # reads as the subject, and long-tail follow-ups.
@@ -111,8 +111,8 @@ floor tests/conversations/thirtyeighth_conversations.yaml 0.80
 floor tests/conversations/thirtyninth_conversations.yaml 0.86
 floor tests/conversations/fortieth_conversations.yaml 0.66
 floor tests/conversations/fortyfirst_conversations.yaml 0.70
-floor tests/conversations/fortysecond_conversations.yaml 0.76
-floor tests/conversations/fortythird_conversations.yaml 0.56
+floor tests/conversations/fortysecond_conversations.yaml 0.90
+floor tests/conversations/fortythird_conversations.yaml 0.63
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.96
 floor tests/heldout/third_heldout_cases.yaml 0.97
@@ -148,7 +148,7 @@ floor tests/heldout/thirtythird_heldout_cases.yaml 0.98
 floor tests/heldout/thirtyfourth_heldout_cases.yaml 0.95
 floor tests/heldout/thirtyfifth_heldout_cases.yaml 0.95
 floor tests/heldout/thirtysixth_heldout_cases.yaml 1.00
-floor tests/heldout/thirtyseventh_heldout_cases.yaml 0.91
+floor tests/heldout/thirtyseventh_heldout_cases.yaml 0.92
 floor tests/heldout/thirtyeighth_heldout_cases.yaml 0.93
 floor tests/heldout/thirtyninth_heldout_cases.yaml 0.96
 floor tests/heldout/fortieth_heldout_cases.yaml 0.93
@@ -173,7 +173,7 @@ floor tests/heldout/conversations/thirteenth_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/fourteenth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/fifteenth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/sixteenth_heldout_conversations.yaml 0.81
-floor tests/heldout/conversations/seventeenth_heldout_conversations.yaml 0.65
+floor tests/heldout/conversations/seventeenth_heldout_conversations.yaml 0.68
 floor tests/heldout/conversations/eighteenth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/nineteenth_heldout_conversations.yaml 0.87
 floor tests/heldout/conversations/twentieth_heldout_conversations.yaml 0.67
@@ -186,7 +186,7 @@ floor tests/heldout/conversations/twentysixth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/twentyseventh_heldout_conversations.yaml 0.56
 floor tests/heldout/conversations/twentyeighth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/twentyninth_heldout_conversations.yaml 0.70
-floor tests/heldout/conversations/thirtieth_heldout_conversations.yaml 0.63
+floor tests/heldout/conversations/thirtieth_heldout_conversations.yaml 0.70
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
 # the project in CI). Its floor only rises: raise it as the matching improves.
 dev=../shared/eval/dev_questions.yaml
