@@ -235,10 +235,11 @@ LONE_VERBS = {
     "改": "纠正",
     "练": "训练",
 }
-"""A verb said short that jieba leaves on its own (训大模型, 在谁家机房训的, 能聊好几轮, 都在禁它)
-or glues to the 去/来 before it (拿我们的数据去训):
+"""A verb said short that jieba leaves on its own (训大模型, 在谁家机房训的, 能聊好几轮, 都在禁它,
+从头练, 帮我改作文: 改 corrects, as the abilities entry says 纠正) or glues to the 去/来 before
+it (拿我们的数据去训):
 the word it stands for (会被拿去卖吗: sold). Only as a whole token: as a synonym it would also
-rewrite 培训, 无聊, 禁止 and 卖点."""
+rewrite 培训, 无聊, 禁止, 卖点, 改进 and 熟练."""
 # Single-token particles and function words dropped after jieba has segmented the text.
 STOPWORDS = frozenset(
     [
@@ -1021,7 +1022,7 @@ _CLAIM = re.compile(
     r"吧(?= |$)|难道|不就是|不是[^ ]*吗(?= |$)|对不对|对吧|是不是"  # put to be confirmed
     r"|我觉得|我感觉|我认为|我以为|一直以为|还以为|根本"  # an opinion, a belief
     r"|听说|有人说|据说|真的假的|是真是假|是这样吗|是真的吗"  # hearsay, a doubt
-    r"|非说|非要说|硬说|一口咬定|咬定"  # someone insists
+    r"|非说|非要说|硬说|咬定"  # someone insists (一口咬定)
 )
 
 
