@@ -112,7 +112,7 @@ floor tests/conversations/thirtyninth_conversations.yaml 0.86
 floor tests/conversations/fortieth_conversations.yaml 0.66
 floor tests/conversations/fortyfirst_conversations.yaml 0.70
 floor tests/conversations/fortysecond_conversations.yaml 0.90
-floor tests/conversations/fortythird_conversations.yaml 0.63
+floor tests/conversations/fortythird_conversations.yaml 0.66
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.96
 floor tests/heldout/third_heldout_cases.yaml 0.97

@@ -200,6 +200,10 @@ FILLERS = (
     "一句两句",
     # Who keeps asking, in English ("my students keep asking"): why the member asks.
     "keep asking",
+    # Who keeps saying something, to be checked ("My boss keeps saying ChatGPT is just GPT…").
+    "keeps saying",
+    "keep saying",
+    "kept saying",
     "keeps asking",
     "kept asking",
     "asked me",
@@ -1023,6 +1027,7 @@ _CLAIM = re.compile(
     r"|我觉得|我感觉|我认为|我以为|一直以为|还以为|根本"  # an opinion, a belief
     r"|听说|有人说|据说|真的假的|是真是假|是这样吗|是真的吗"  # hearsay, a doubt
     r"|非说|非要说|硬说|咬定"  # someone insists (一口咬定)
+    r"|is that right|is that true|is it true|keeps? saying"  # the same in English
 )
 
 

@@ -174,6 +174,7 @@ def test_where_said_short_is_where(analyzer: Analyzer) -> None:
         ("gpt-3有1750亿参数 真的假的", True),  # asks whether it is true
         ("我朋友非说rlhf就是让用户点赞", True),  # someone insists
         ("gpt是哪家开发的 我一直以为是谷歌", True),  # a belief held so far
+        ("my boss keeps saying chatgpt is just gpt is that right", True),  # in English
         ("gpt-3只有600亿参数 是这样吗", True),  # asks whether it is so
         ("这样的模型怎么训练", False),
         ("思维链是怎么训练出来的", False),

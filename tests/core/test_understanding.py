@@ -1037,6 +1037,10 @@ def test_a_claimed_figure_no_entry_holds_weighs_as_the_value_claimed(
         # Someone insists, and the asker asks whether it is so.
         ("我室友非说ChatGPT是谷歌搞出来的，是这样吗", "chatgpt-maker"),
         ("GPT是哪家公司搞的，我一直以为是谷歌", "gpt-definition"),
+        (
+            "My manager keeps saying ChatGPT is just GPT with a chat window. Is that true?",
+            "gpt-vs-chatgpt",
+        ),
     ],
 )
 def test_a_belief_put_to_be_checked_is_answered(
