@@ -292,22 +292,28 @@ def question_before_its_tail(
     ("思维链到底是个啥，" and "作业要写一段"): the tail may tell about the asker; None when
     nothing follows the last question, or the message is long (its focus leaves the tail
     out already)."""
-    text = text.translate(_HALF_WIDTH)
-    if not _is_short(text):
-        return None
-    cut = next(reversed(_question_ends(text, simplified)), 0)
-    tail = text[cut:]
-    return (text[:cut], tail) if cut and _WORDS.search(tail) else None
+    return _cut_after_a_question(text, simplified, last=True)
 
 
 def first_question(text: str, simplified: Callable[[str], str] = lambda text: text) -> str | None:
     """A short message up to the end of its first question ("那注释呢？" of "那注释呢？注释也算
     进去？"), when more follows it; else None."""
+    cut = _cut_after_a_question(text, simplified, last=False)
+    return cut[0] if cut else None
+
+
+def _cut_after_a_question(
+    text: str, simplified: Callable[[str], str], *, last: bool
+) -> tuple[str, str] | None:
+    """A short message cut after its last (or first) question, with what follows it; None
+    when nothing of words follows, no clause asks, or the message is long."""
     text = text.translate(_HALF_WIDTH)
     if not _is_short(text):
         return None
-    cut = next(iter(_question_ends(text, simplified)), 0)
-    return text[:cut] if cut and _WORDS.search(text[cut:]) else None
+    ends = _question_ends(text, simplified)
+    cut = (ends[-1] if last else ends[0]) if ends else 0
+    tail = text[cut:]
+    return (text[:cut], tail) if cut and _WORDS.search(tail) else None
 
 
 def _question_ends(text: str, simplified: Callable[[str], str]) -> list[int]:
