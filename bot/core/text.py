@@ -562,6 +562,7 @@ ENGLISH_QUESTION_WORDS = {
 ENGLISH_STOPWORDS = frozenset(
     [
         "when",
+        "within",  # "within its first months": the span is in the words after it
         "a",
         "an",
         "the",

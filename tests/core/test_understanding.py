@@ -42,6 +42,8 @@ from bot.core.typo import TypoCorrector
         ("ChatGPT回复断了怎么让它continue", "chatgpt-usage-tips"),
         ("ChatGPT微调用了哪几种learning方法", "chatgpt-training"),
         ("ChatGPT能帮我改bug吗", "chatgpt-coding"),
+        ("ChatGPT的用户反馈会拿去retrain吗", "chatgpt-user-feedback"),
+        ("ChatGPT聊天时能keep住前面说过的话吗", "chatgpt-interaction"),  # keep住: 记住
     ],
 )
 def test_english_words_mixed_into_chinese_are_the_articles_words(
@@ -57,6 +59,9 @@ def test_english_words_mixed_into_chinese_are_the_articles_words(
         ("What is RLHF?", "rlhf"),
         ("What can ChatGPT do?", "chatgpt-abilities"),  # the do at the end is 做 (was 控制性能)
         ("Who developed ChatGPT?", "chatgpt-maker"),
+        # two is 两 (上线两个月后); within says only where the span is
+        ("how many users did ChatGPT reach within its first two months", "chatgpt-popularity"),
+        ("ChatGPT got how many users within its first couple of months?", "chatgpt-popularity"),
         ("how does the reward model work", "reward-model"),
         ("What is a Transformer?", "transformer"),
         ("Why is ChatGPT so popular?", "chatgpt-popularity"),
@@ -222,6 +227,9 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("ChatGPT有啥硬伤没", "chatgpt-weaknesses"),  # 硬伤: its flaws, not its features
         ("大模型為什麼需要雲端運算？", "compute-challenge"),  # 雲端運算: 云计算
         ("ＣｈａｔＧＰＴ能写代码调ｂｕｇ吗", "chatgpt-coding"),  # 调bug: 调试
+        ("老师们都慌了 论文要完蛋了吗", "chatgpt-education-impact"),  # 完蛋: 杀死
+        ("老师说这玩意要把论文干没了，咋回事", "chatgpt-education-impact"),
+        ("GPT是一步一步把一句话写出来的？", "autoregressive"),  # one word after another
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
