@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from bot.core import clarify, facts, follow_up, parts, people, phrases, provenance, resolve, walk
 from bot.core import intent as intents
 from bot.core.knowledge import Entry
-from bot.core.library import Library
+from bot.core.library import Library, written_in_english
 from bot.core.paging import split_pages
 from bot.core.reply import Action, Button, Reply, ReplyKind
 from bot.core.script import Script
@@ -272,7 +272,7 @@ def _say(
     person = people.spoken_of(normalised, latest or _still_on_the_subject(state, library))
     if person is not None:
         return _about_the_person(state, *person, normalised, text, library, config)
-    if not state.subject and _needs_a_topic(message, library):
+    if not state.subject and _needs_a_topic(message, normalised, library):
         return _ask_back(state, message, library)
     context = resolve.Context(state.subject, state.last_question, state.entry_id, state.shown)
     match, asked = resolve.match_in_context(message, text, context, library)
@@ -424,15 +424,31 @@ def _heard(state: ChatState, latest: list[Entry], library: Library) -> list[Entr
     return [entry for entry in found if entry is not None]
 
 
-def _needs_a_topic(message: str, library: Library) -> bool:
+def _needs_a_topic(message: str, normalised: str, library: Library) -> bool:
     """Whether a message leans on a topic ("它有多少参数", "那参数呢") that it does not name."""
     vocabulary = library.vocabulary
     if vocabulary.names_in(message):
         return False
     if follow_up.has_pronoun(message, vocabulary):
-        return True
+        return not _points_within(normalised, library)
     focus = intents.ellipsis_focus(message)
     return focus is not None and vocabulary.is_term(focus)
+
+
+def _points_within(normalised: str, library: Library) -> bool:
+    """Whether the pointing word of a message points at its own clauses before it ("模型参数过了
+    某个数就会推理了，这个门槛是多少来着"): only its last clause points, and one before it
+    names a term of the knowledge. Clauses are what the punctuation left between them."""
+    if written_in_english(normalised):
+        return False  # the spaces are between words, not clauses
+    *before, last = normalised.split()
+    vocabulary = library.vocabulary
+    said_before = "".join(before)
+    return (
+        vocabulary.mentions_term(said_before)
+        and not follow_up.has_pronoun(said_before, vocabulary)
+        and follow_up.has_pronoun(last, vocabulary)
+    )
 
 
 def _score(match: Match) -> float:

@@ -110,6 +110,29 @@ def test_a_reference_with_no_topic_is_asked_back(library: Library, first: str) -
     assert "比如" in reply.text and state.pending
 
 
+@pytest.mark.parametrize(
+    ("message", "entry_id"),
+    [
+        ("听人说模型参数过了某个数就会推理了，这个门槛是多少来着", "scale-and-emergence"),
+        ("训练要海量的计算资源，这个咋解决", "compute-challenge"),
+        ("用户能投赞成票反对票，这个有啥用", "chatgpt-user-feedback"),
+    ],
+)
+def test_a_reference_to_the_clause_before_it_needs_no_topic(
+    library: Library, message: str, entry_id: str
+) -> None:
+    reply, _ = step(ChatState(), message, library, now=0.0)
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == entry_id
+
+
+@pytest.mark.parametrize("message", ["我看完了，它有多少参数", "这个有多少参数，说说"])
+def test_a_reference_after_a_clause_that_names_nothing_is_asked_back(
+    library: Library, message: str
+) -> None:
+    reply, _ = step(ChatState(), message, library, now=0.0)
+    assert reply.kind is ReplyKind.ASK_BACK
+
+
 def test_a_long_message_asked_back_about_offers_the_most_discussed_topics(
     library: Library,
 ) -> None:

@@ -230,6 +230,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("老师们都慌了 论文要完蛋了吗", "chatgpt-education-impact"),  # 完蛋: 杀死
         ("老师说这玩意要把论文干没了，咋回事", "chatgpt-education-impact"),
         ("GPT是一步一步把一句话写出来的？", "autoregressive"),  # one word after another
+        ("我按讚按踩OpenAI看得到吗", "chatgpt-user-feedback"),  # Taiwan: 按讚 is 点赞
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
