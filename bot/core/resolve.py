@@ -92,6 +92,7 @@ def _matched_in_context(
     answers: list[tuple[Match, str]] = []
     fallback: tuple[Match, str] | None = None
     found: set[str | None] = set()  # what the readings answer, supported or not
+    leaning: set[str] = set()  # what they rank first, answered or not
     for reading in readings:
         match = _confirmed(_match_about(reading, library, english), context, library, own)
         match = _as_the_message_asks(match, own)
@@ -104,6 +105,8 @@ def _matched_in_context(
             return match, reading.text
         if answered:
             found.add(_entry(match))
+        if match.hits:
+            leaning.add(match.hits[0].entry.id)
         if answered and (
             reading.reference.explicit
             or own.support(match)
@@ -131,9 +134,10 @@ def _matched_in_context(
     named = bool(library.vocabulary.names_in(message))
     if fallback is None or (plain.verdict is Verdict.ANSWER and named):
         # Words and context agreeing on the entry ("那超过多少参数会出现推理能力" after GPT-3:
-        # the scale entry, read either way) is no answer about another subject by chance.
-        # Not a bare question ("什么时候出的"), whose words would fit any subject's entry.
-        agreed = named or (_entry(plain) in found and own.say_something())
+        # the scale entry, read either way, though GPT-3 keeps "GPT-3参数超过多少…" from an
+        # answer) is no answer about another subject by chance. Not a bare question
+        # ("什么时候出的"), whose words would fit any subject's entry.
+        agreed = named or (_entry(plain) in found | leaning and own.say_something())
         return plain if agreed else _off_the_topic_offered(plain, context, library), text
     return fallback
 

@@ -418,6 +418,10 @@ def test_words_and_context_agreeing_on_another_subjects_entry_answer(library: Li
     # question read with GPT-3; it was offered as an answer about another subject by chance.
     reply = talk(library, "GPT-3有多少参数", "那超过多少参数会出现推理能力")[1][0]
     assert reply.entry_id == "scale-and-emergence"
+    # Also where the question read with GPT-3 is only offered: GPT-3 is a name the scale
+    # entry lacks, but it is the entry that reading ranks first.
+    after_a_claim = talk(library, "GPT-3才1750万参数吧 挺小的", "那参数超过多少会有推理能力")[1][0]
+    assert after_a_claim.matched and after_a_claim.entry_id == "scale-and-emergence"
     # A bare question still is offered: "什么时候出的" after GPT's versions is no GPT date.
     bare = talk(library, "GPT有哪些版本", "什么时候出的")[1][0]
     assert not bare.matched
