@@ -33,6 +33,8 @@ from bot.core.text import Analyzer
         "继续 please",
         "再来点",
         "再来一点呗",
+        "后面呢",  # was "out of my knowledge" right after a one-page answer
+        "那下面呢",
     ],
 )
 def test_continue_phrases(text: str) -> None:

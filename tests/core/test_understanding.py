@@ -231,6 +231,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("老师说这玩意要把论文干没了，咋回事", "chatgpt-education-impact"),
         ("GPT是一步一步把一句话写出来的？", "autoregressive"),  # one word after another
         ("我按讚按踩OpenAI看得到吗", "chatgpt-user-feedback"),  # Taiwan: 按讚 is 点赞
+        ("ChatGPT能帮我写首歌吗", "chatgpt-abilities"),  # jieba: 写 / 首歌 (歌曲)
         # 那人: the person just told of, no word the knowledge lacks
         (
             "好像有个微软的人说ChatGPT会改变人跟电脑打交道的方式，那人叫啥来着",
