@@ -232,6 +232,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("GPT是一步一步把一句话写出来的？", "autoregressive"),  # one word after another
         ("我按讚按踩OpenAI看得到吗", "chatgpt-user-feedback"),  # Taiwan: 按讚 is 点赞
         ("ChatGPT能帮我写首歌吗", "chatgpt-abilities"),  # jieba: 写 / 首歌 (歌曲)
+        ("生成式AI能不能拿来搞艺术", "generative-ai-applications"),  # 艺术创作, not 艺术品
         # 那人: the person just told of, no word the knowledge lacks
         (
             "好像有个微软的人说ChatGPT会改变人跟电脑打交道的方式，那人叫啥来着",
