@@ -233,6 +233,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("我按讚按踩OpenAI看得到吗", "chatgpt-user-feedback"),  # Taiwan: 按讚 is 点赞
         ("ChatGPT能帮我写首歌吗", "chatgpt-abilities"),  # jieba: 写 / 首歌 (歌曲)
         ("生成式AI能不能拿来搞艺术", "generative-ai-applications"),  # 艺术创作, not 艺术品
+        ("为啥国内团队都不太敢做这种项目", "chatgpt-team-hesitation"),  # jieba: 不太敢 whole
         # 那人: the person just told of, no word the knowledge lacks
         (
             "好像有个微软的人说ChatGPT会改变人跟电脑打交道的方式，那人叫啥来着",
