@@ -21,6 +21,11 @@ def test_full_width_case_and_traditional_are_folded(analyzer: Analyzer) -> None:
     assert analyzer.normalise("請問ＣｈａｔＧＰＴ是什麼？") == "请问chatgpt是什么"
 
 
+def test_a_colloquial_what_leaves_no_character_over(analyzer: Analyzer) -> None:
+    # 啥玩意 alone left the 儿 of 啥玩意儿 as a word of its own ("什么儿").
+    assert analyzer.tokenise("大模型是啥玩意儿") == analyzer.tokenise("大模型是什么")
+
+
 def test_synonyms_become_one_term(analyzer: Analyzer) -> None:
     assert analyzer.tokenise("LLM是什么") == analyzer.tokenise("大语言模型是什么")
     assert "生成式ai" in analyzer.tokenise("AIGC和大模型")
