@@ -30,6 +30,7 @@ def test_synonyms_become_one_term(analyzer: Analyzer) -> None:
     assert analyzer.tokenise("LLM是什么") == analyzer.tokenise("大语言模型是什么")
     assert "生成式ai" in analyzer.tokenise("AIGC和大模型")
     assert analyzer.tokenise("chat gpt 全称") == analyzer.tokenise("ChatGPT全称")
+    assert analyzer.tokenise("要的computing resource太多") == analyzer.tokenise("要的计算资源太多")
     assert analyzer.tokenise("chatgtp咋训练") == analyzer.tokenise("ChatGPT咋训练")
     assert analyzer.tokenise("基于人类反馈的强化学习") == ["rlhf"]
 
