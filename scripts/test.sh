@@ -14,7 +14,7 @@ floor tests/cases/kb_cases.yaml 0.96
 floor tests/cases/blind_cases.yaml 0.99
 floor tests/cases/fresh_cases.yaml 0.97
 floor tests/cases/colloquial_cases.yaml 0.86
-floor tests/cases/third_cases.yaml 0.98
+floor tests/cases/third_cases.yaml 0.99
 floor tests/cases/fourth_cases.yaml 0.98
 floor tests/cases/fifth_cases.yaml 0.96
 floor tests/cases/sixth_cases.yaml 0.94
@@ -32,7 +32,7 @@ floor tests/cases/seventeenth_cases.yaml 0.89
 floor tests/cases/eighteenth_cases.yaml 0.95
 floor tests/cases/nineteenth_cases.yaml 0.94
 floor tests/cases/twentieth_cases.yaml 0.98
-floor tests/cases/twentyfirst_cases.yaml 0.79
+floor tests/cases/twentyfirst_cases.yaml 0.80
 floor tests/cases/twentysecond_cases.yaml 0.95
 floor tests/cases/twentythird_cases.yaml 0.94
 floor tests/cases/twentyfourth_cases.yaml 0.98
@@ -53,13 +53,13 @@ floor tests/cases/thirtyeighth_cases.yaml 0.98
 floor tests/cases/thirtyninth_cases.yaml 0.96
 floor tests/cases/fortieth_cases.yaml 0.96
 floor tests/cases/fortyfirst_cases.yaml 0.98
-floor tests/cases/fortysecond_cases.yaml 0.97
+floor tests/cases/fortysecond_cases.yaml 0.98
 floor tests/cases/fortythird_cases.yaml 0.97
 floor tests/cases/fortyfourth_cases.yaml 0.97
-floor tests/cases/fortyfifth_cases.yaml 0.90
-floor tests/cases/fortysixth_cases.yaml 0.92
-floor tests/cases/fortyseventh_cases.yaml 0.93
-floor tests/cases/fortyeighth_cases.yaml 0.90
+floor tests/cases/fortyfifth_cases.yaml 0.91
+floor tests/cases/fortysixth_cases.yaml 0.94
+floor tests/cases/fortyseventh_cases.yaml 0.94
+floor tests/cases/fortyeighth_cases.yaml 0.92
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.92
 floor tests/conversations/second_conversations.yaml 0.87
@@ -102,7 +102,7 @@ floor tests/conversations/twentyseventh_conversations.yaml 0.71
 floor tests/conversations/twentyeighth_conversations.yaml 0.58
 floor tests/conversations/twentyninth_conversations.yaml 0.90
 floor tests/conversations/thirtieth_conversations.yaml 0.77
-floor tests/conversations/thirtyfirst_conversations.yaml 0.61
+floor tests/conversations/thirtyfirst_conversations.yaml 0.64
 floor tests/conversations/thirtysecond_conversations.yaml 0.70
 floor tests/conversations/thirtythird_conversations.yaml 0.67
 floor tests/conversations/thirtyfourth_conversations.yaml 0.61
@@ -115,7 +115,7 @@ floor tests/conversations/fortieth_conversations.yaml 0.66
 floor tests/conversations/fortyfirst_conversations.yaml 0.70
 floor tests/conversations/fortysecond_conversations.yaml 0.90
 floor tests/conversations/fortythird_conversations.yaml 0.66
-floor tests/conversations/fortyfourth_conversations.yaml 0.56
+floor tests/conversations/fortyfourth_conversations.yaml 0.66
 floor tests/conversations/fortyfifth_conversations.yaml 0.83
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.96
@@ -184,10 +184,10 @@ floor tests/heldout/conversations/eighteenth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/nineteenth_heldout_conversations.yaml 0.87
 floor tests/heldout/conversations/twentieth_heldout_conversations.yaml 0.67
 floor tests/heldout/conversations/twentyfirst_heldout_conversations.yaml 0.56
-floor tests/heldout/conversations/twentysecond_heldout_conversations.yaml 0.50
-floor tests/heldout/conversations/twentythird_heldout_conversations.yaml 0.63
+floor tests/heldout/conversations/twentysecond_heldout_conversations.yaml 0.53
+floor tests/heldout/conversations/twentythird_heldout_conversations.yaml 0.66
 floor tests/heldout/conversations/twentyfourth_heldout_conversations.yaml 0.66
-floor tests/heldout/conversations/twentyfifth_heldout_conversations.yaml 0.70
+floor tests/heldout/conversations/twentyfifth_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/twentysixth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/twentyseventh_heldout_conversations.yaml 0.56
 floor tests/heldout/conversations/twentyeighth_heldout_conversations.yaml 0.80
