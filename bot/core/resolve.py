@@ -91,8 +91,8 @@ def _matched_in_context(
     english = written_in_english(text)
     answers: list[tuple[Match, str]] = []
     fallback: tuple[Match, str] | None = None
-    found: set[str | None] = set()  # what the readings answer, supported or not
-    leaning: set[str] = set()  # what they rank first, answered or not
+    # What the readings rank first, answered or not: an answered reading's entry is its first.
+    ranked_first: set[str] = set()
     for reading in readings:
         match = _confirmed(_match_about(reading, library, english), context, library, own)
         match = _as_the_message_asks(match, own)
@@ -103,10 +103,8 @@ def _matched_in_context(
             # "除了算力还有啥原因": the rest of the answer just shown, which says 算力, is asked
             # for, however well "ChatGPT还有什么原因" fits another entry.
             return match, reading.text
-        if answered:
-            found.add(_entry(match))
         if match.hits:
-            leaning.add(match.hits[0].entry.id)
+            ranked_first.add(match.hits[0].entry.id)
         if answered and (
             reading.reference.explicit
             or own.support(match)
@@ -137,7 +135,7 @@ def _matched_in_context(
         # the scale entry, read either way, though GPT-3 keeps "GPT-3参数超过多少…" from an
         # answer) is no answer about another subject by chance. Not a bare question
         # ("什么时候出的"), whose words would fit any subject's entry.
-        agreed = named or (_entry(plain) in found | leaning and own.say_something())
+        agreed = named or (_entry(plain) in ranked_first and own.say_something())
         return plain if agreed else _off_the_topic_offered(plain, context, library), text
     return fallback
 
