@@ -37,7 +37,7 @@ floor tests/cases/twentysecond_cases.yaml 0.95
 floor tests/cases/twentythird_cases.yaml 0.94
 floor tests/cases/twentyfourth_cases.yaml 0.98
 floor tests/cases/twentyfifth_cases.yaml 0.97
-floor tests/cases/twentysixth_cases.yaml 0.95
+floor tests/cases/twentysixth_cases.yaml 0.96
 floor tests/cases/twentyseventh_cases.yaml 0.91
 floor tests/cases/twentyeighth_cases.yaml 0.93
 floor tests/cases/twentyninth_cases.yaml 0.95
