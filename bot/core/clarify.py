@@ -32,6 +32,10 @@ _REASON_MARKERS = (
 
 _STATED_CAUSE = re.compile(r"为了|因为|由于|为的是|以便|目的是")
 """How an answer states the purpose or cause of what it tells."""
+_GIVES_A_REASON = re.compile(
+    _STATED_CAUSE.pattern + r"|原因|所以|因此|因而|从而|之所以|使得|得益于|归功于"
+)
+"""A purpose or cause stated, or a consequence drawn from one (所以, 使得)."""
 _STATED_MEANS = re.compile(r"通过|经过|借助|依靠|利用")
 """How an answer states the means by which something is done ("通过有针对性的微调")."""
 _ASKS_HOW = re.compile(r"怎么|如何|怎样")
@@ -42,6 +46,12 @@ def stated_reason(entry: Entry) -> tuple[str, ...]:
     """The sentences of an answer that state why (为了减少模型产生的不当或具有偏见的回复…): what
     为什么 after it asks, when no entry explains it further."""
     return tuple(s for s in _sentences(entry) if _STATED_CAUSE.search(s))
+
+
+def gives_a_reason(entry: Entry) -> bool:
+    """Whether an answer says why something is so ("这可能是因为代码…逻辑性", "为了减少…不当的
+    回复"); one that only states a figure ("GPT-3…具有1750亿参数") gives none."""
+    return _GIVES_A_REASON.search(entry.answer) is not None
 
 
 def stated_means(entry: Entry, asked: str) -> tuple[str, ...]:

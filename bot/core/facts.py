@@ -272,15 +272,6 @@ def date_without_day(answer: str) -> str:
     return next(dated, "").strip()
 
 
-_BECAUSE = re.compile(r"因为|由于|原因|所以|因此|因而|从而|之所以|使得|得益于|归功于")
-
-
-def gives_a_reason(answer: str) -> bool:
-    """Whether an answer says why something is so ("这可能是因为代码…逻辑性"); an answer that
-    only states a figure ("GPT-3…具有1750亿参数") gives none."""
-    return _BECAUSE.search(answer) is not None
-
-
 @functools.lru_cache(maxsize=1024)
 def leaves_something_out(answer: str) -> bool:
     """Whether an answer says its article does not give something (`Unsaid.in_answer` may find

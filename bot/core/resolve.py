@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from bot.core import facts, follow_up, intent
+from bot.core import clarify, facts, follow_up, intent
 from bot.core.focus import first_question
 from bot.core.knowledge import Entry
 from bot.core.library import Library, Reading, written_in_english
@@ -324,7 +324,7 @@ def _moved_on(
             unsaid is not None
             and unsaid.reason
             and shown is not None
-            and not facts.gives_a_reason(shown.answer)
+            and not clarify.gives_a_reason(shown)
             and own.ranks_above(_entry(plain), context.entry_id)
         )
 

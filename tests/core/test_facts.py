@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from answers import answered_by
 
-from bot.core import facts
+from bot.core import clarify, facts
 from bot.core.facts import Fact
 from bot.core.library import Library
 from bot.core.search import Verdict
@@ -226,3 +226,18 @@ def test_which_companies_by_name_is_asked_of_an_answer_that_does_not_say(
     assert library.read("ChatGPT会影响哪些工作").unsaid is None  # 哪些 alone: kinds, not names
     # What the multimodal answer does say (图像、视频) is answered, though it names no product.
     assert answered_by(library, "多模态具体指哪些数据") == "multimodal"
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "gives"),
+    [
+        ("chain-of-thought", True),  # 这可能是因为代码…逻辑性
+        ("safety-ethics", True),  # 为了减少模型产生的不当…的回复: a purpose is a reason too
+        ("gpt-3", False),  # a figure, 1750亿参数, and no why
+    ],
+)
+def test_an_answer_gives_a_reason_when_it_states_a_cause_or_a_purpose(
+    library: Library, entry_id: str, gives: bool
+) -> None:
+    entry = library.get(entry_id)
+    assert entry is not None and clarify.gives_a_reason(entry) is gives
