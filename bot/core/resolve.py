@@ -153,9 +153,11 @@ def _swapped_into_the_last_question(
 ) -> tuple[Match, str] | None:
     """ "那X呢" whose X is no name or term of the knowledge, read as the last question with X in
     the place of one of its words ("那企业呢" after "为什么国内高校做不出ChatGPT": 企业 for 高校),
-    with the support of its own words that a reading the context alone suggests needs. The
-    later words are tried first: in Chinese a word's modifiers come before it (国内高校: the 高校
-    are what is asked about, and "为什么企业高校做不出" is no question)."""
+    with the support of its own words that a reading the context alone suggests needs. Of the
+    swaps answered, the surest: the X takes the place of the word it stands beside in meaning
+    ("为什么国内高校企业ChatGPT", 企业 for 做不出, finds the same entry less surely); of equals,
+    the later word: in Chinese a word's modifiers come before it (国内高校: the 高校 are what is
+    asked about, and "为什么企业高校做不出" is no question)."""
     focus = intent.ellipsis_focus(message) if topic.given_subject else None
     if not focus:
         return None
@@ -164,12 +166,13 @@ def _swapped_into_the_last_question(
         for token in dict.fromkeys(library.analyzer.segment(topic.last_question))
         if len(token) > 1 and token not in (focus, topic.subject) and token not in QUESTION_WORDS
     ]
+    found: tuple[Match, str] | None = None
     for word in reversed(words[-SWAPPED_WORDS:]):
         asked = topic.last_question.replace(word, focus, 1)
         match = library.match(asked)
         if match.verdict is Verdict.ANSWER and own.support(match):
-            return match, asked
-    return None
+            found = _better(found, (match, asked))
+    return found
 
 
 def _asked_of_earlier_subjects(

@@ -234,6 +234,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("ChatGPT能帮我写首歌吗", "chatgpt-abilities"),  # jieba: 写 / 首歌 (歌曲)
         ("生成式AI能不能拿来搞艺术", "generative-ai-applications"),  # 艺术创作, not 艺术品
         ("为啥国内团队都不太敢做这种项目", "chatgpt-team-hesitation"),  # jieba: 不太敢 whole
+        ("国内企业为啥也不太敢投ChatGPT", "chatgpt-hard-to-build"),  # 资金 and 风险: firms
         ("大模型跟小模形有啥不同", "large-model-features"),  # the 大模形 slip
         ("提示工程在ChatGPT中扮演啥角色", "prompt-learning"),  # not the trainers' role
         ("为啥ChatGPT聊多少轮都能接上话", "chatgpt-features"),  # 多少…都: no count asked
