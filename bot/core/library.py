@@ -28,6 +28,7 @@ from bot.core.text import (
     checks_a_claim,
     load_lexicon,
     set_aside,
+    without_an_empty_denial,
 )
 from bot.core.typo import TypoCorrector, load_readings
 from bot.core.vocabulary import Vocabulary
@@ -172,6 +173,7 @@ class Library:
         tokens, aside = set_aside(
             self.analyzer.segment(corrected), is_subject=self.index.names_subject
         )
+        tokens = without_an_empty_denial(tokens, is_subject=self.index.names_subject)
         # The question words of an English message become Chinese when normalised: whether it
         # was English is judged on the message as written.
         return Reading(

@@ -527,6 +527,7 @@ COMPARING = frozenset({"区别", "不同", "差别", "差异", "对比", "比较
 NEGATED_COPULAS = frozenset({"不是", "是不是"})
 """The 不是 of a claim put to be checked ("RLHF不是不需要人参与吗", "大模型是不是只靠参数"):
 grammar, weighed as a question word, not a word the answering entry must say."""
+_FORM_OF_A_CLAIM = QUESTION_WORDS | NEGATED_COPULAS
 MODALS = frozenset({"能", "会", "可以", "能不能", "会不会", "可不可以", "能否"})
 """The words that ask whether something can do a thing (大模型能炒股吗)."""
 NEGATED_MODALS = frozenset({"不会", "不能", "不可以"})
@@ -1092,6 +1093,19 @@ def set_aside(
             if token not in _WHAT_ELSE:
                 kept.append(token)
     return kept, aside
+
+
+def without_an_empty_denial(
+    tokens: Sequence[str], *, is_subject: Callable[[str], bool]
+) -> list[str]:
+    """The tokens without 不是 when it denies nothing but a subject ("ChatGPT不是吧", or what
+    is left of "ChatGPT不是只能聊天吗" once 聊天 is set aside): alone with the subject, the
+    不是 drew every claim phrasing that says it ("ChatGPT用的不是Transformer而是RNN吧")."""
+    if not any(token in NEGATED_COPULAS for token in tokens):
+        return list(tokens)
+    if all(token in _FORM_OF_A_CLAIM or is_subject(token) for token in tokens):
+        return [token for token in tokens if token not in NEGATED_COPULAS]
+    return list(tokens)
 
 
 CANTONESE = {

@@ -235,6 +235,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("生成式AI能不能拿来搞艺术", "generative-ai-applications"),  # 艺术创作, not 艺术品
         ("为啥国内团队都不太敢做这种项目", "chatgpt-team-hesitation"),  # jieba: 不太敢 whole
         ("国内企业为啥也不太敢投ChatGPT", "chatgpt-hard-to-build"),  # 资金 and 风险: firms
+        ("ChatGPT不是只能聊天吗，别的活干不了吧？", "chatgpt-abilities"),  # 别的活: what else
         ("大模型跟小模形有啥不同", "large-model-features"),  # the 大模形 slip
         ("提示工程在ChatGPT中扮演啥角色", "prompt-learning"),  # not the trainers' role
         ("为啥ChatGPT聊多少轮都能接上话", "chatgpt-features"),  # 多少…都: no count asked
@@ -290,6 +291,16 @@ def test_a_long_message_is_judged_by_its_question(library: Library) -> None:
     assert library.focus(context + question) == question
     alone, padded = library.search(question), library.search(context + question)
     assert [(h.entry.id, h.score) for h in padded] == [(h.entry.id, h.score) for h in alone]
+
+
+@pytest.mark.parametrize(
+    ("denial", "entry_id"), [("ChatGPT不是吧", "chatgpt-definition"), ("RLHF不是吗", "rlhf")]
+)
+def test_a_denial_of_nothing_but_the_subject_is_about_the_subject(
+    library: Library, denial: str, entry_id: str
+) -> None:
+    # Its 不是 alone drew claim phrasings that say it ("ChatGPT用的不是Transformer而是RNN吧").
+    assert answered_by(library, denial) == entry_id
 
 
 @pytest.mark.parametrize(
