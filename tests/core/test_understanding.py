@@ -1270,6 +1270,8 @@ def test_a_domain_word_no_article_speaks_of_is_not_found_inside_a_longer_one(
         "AI写的论文知网能查出来吗",  # nor whether AI text can be detected
         "ChatGPT一天耗电多少",  # nor what running it costs in power
         "卷积神经网络是什么",  # nor other network architectures
+        "奖励模型训练用的啥损失函数",  # nor what a model is trained to minimise
+        "what loss function does the reward model use",
         "ChatGPT要备案吗",  # nor registering a model with the authorities
         "ChatGPT插件怎么开发",  # nor plugins, an API, or whether a model is open source
         "GPT-4开源了吗",
