@@ -236,6 +236,8 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("为啥国内团队都不太敢做这种项目", "chatgpt-team-hesitation"),  # jieba: 不太敢 whole
         ("国内企业为啥也不太敢投ChatGPT", "chatgpt-hard-to-build"),  # 资金 and 风险: firms
         ("ChatGPT不是只能聊天吗，别的活干不了吧？", "chatgpt-abilities"),  # 别的活: what else
+        ("ChatGPT的回答不会有错吧？", "chatgpt-weaknesses"),  # 会有错: accuracy, not bias
+        ("生成式AI能干啥活儿", "generative-ai-applications"),  # 活儿 as 活: what it can do
         ("大模型跟小模形有啥不同", "large-model-features"),  # the 大模形 slip
         ("提示工程在ChatGPT中扮演啥角色", "prompt-learning"),  # not the trainers' role
         ("为啥ChatGPT聊多少轮都能接上话", "chatgpt-features"),  # 多少…都: no count asked
