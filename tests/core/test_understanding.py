@@ -235,6 +235,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("生成式AI能不能拿来搞艺术", "generative-ai-applications"),  # 艺术创作, not 艺术品
         ("为啥国内团队都不太敢做这种项目", "chatgpt-team-hesitation"),  # jieba: 不太敢 whole
         ("国内企业为啥也不太敢投ChatGPT", "chatgpt-hard-to-build"),  # 资金 and 风险: firms
+        ("大厂有钱为啥也不敢投", "chatgpt-hard-to-build"),  # 有钱: the 资金 they have
         ("ChatGPT不是只能聊天吗，别的活干不了吧？", "chatgpt-abilities"),  # 别的活: what else
         ("ChatGPT的回答不会有错吧？", "chatgpt-weaknesses"),  # 会有错: accuracy, not bias
         ("生成式AI能干啥活儿", "generative-ai-applications"),  # 活儿 as 活: what it can do
