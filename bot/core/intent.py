@@ -597,6 +597,10 @@ _ELLIPSIS = re.compile(
     r"|^(?:那么|那)\s*(?![还也都就没])(?P<had>.+?)\s*(?:那会儿|那时候|当时)?(?:也|就)?没?有(?:这个|这些)?吗$"
     # The normaliser reads what and how as 什么 and 怎么.
     r"|^(?:and(?![a-z])\s*)?(?:(?:what|how|什么|怎么)\s*about|and)(?![a-z])\s*(?P<english>.+?)\s*$"
+    # "but chatgpt can?" / "那ChatGPT能吗" / "GPT-3也可以？" after what GPT cannot do: whether
+    # the name can (a latin name: "这样可以吗" asks whether a thing is all right).
+    r"|^(?:(?:那么|那|but|and)\s*)?(?P<able>[a-z][a-z0-9.\-]*)\s*(?:也|呢)?(?:能|可以|行|会)"
+    r"(?:吗|么|不|呢)?$"
 )
 # "不是，我是说GPT" / "我问的是GPT" / "I mean GPT": the last question, about something else.
 _CORRECTION = re.compile(
@@ -639,7 +643,8 @@ def ellipsis_focus(text: str) -> str | None:
     match = _ELLIPSIS.match(text)
     if match is None:
         return None
-    focus = (match.group("focus") or match.group("english") or match.group("had") or "").strip()
+    found = ("focus", "english", "had", "able")
+    focus = next((match.group(group) for group in found if match.group(group)), "").strip()
     return _AREA.sub("", focus) or None
 
 

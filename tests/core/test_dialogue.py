@@ -479,6 +479,16 @@ def test_that_x_for_a_word_of_the_last_question_asks_it_again_with_x(library: Li
     assert state.last_question == "为什么国内企业做不出chatgpt"
 
 
+def test_whether_another_name_can_asks_the_last_question_of_it(library: Library) -> None:
+    # "but chatgpt can?" after what plain GPT cannot remember was answered with ChatGPT's
+    # prospects (能…成功); it asks whether ChatGPT remembers.
+    first = "普通的GPT能記住之前聊的內容嗎"
+    asked = talk(library, first, first)[0][0].entry_id
+    for follow_up in ("but chatgpt can?", "那ChatGPT能吗"):
+        reply = talk(library, first, follow_up)[1][0]
+        assert reply.entry_id == asked, follow_up
+
+
 def test_which_one_after_a_comparison_asks_which_of_the_two(library: Library) -> None:
     # Alone, "哪个更适合做客服" offers choices: it names neither GPT nor ChatGPT.
     reply = talk(library, "GPT和ChatGPT应用领域有啥不一样", "哪个更适合做客服")[1][0]

@@ -204,13 +204,19 @@ def test_continue_repeated_up_to_telegram_limit_is_still_continue() -> None:
         ("那gpt-3那会儿有吗", "gpt-3"),
         ("那gpt-3没有这些吗", "gpt-3"),
         ("那大模型也有吗", "大模型"),
+        # Whether the name can too: "but chatgpt can?" normalised.
+        ("but chatgpt能", "chatgpt"),
+        ("那chatgpt能吗", "chatgpt"),
+        ("gpt-3也可以", "gpt-3"),
     ],
 )
 def test_ellipsis_focus_is_what_comes_between_na_and_ne(text: str, focus: str) -> None:
     assert ellipsis_focus(text) == focus
 
 
-@pytest.mark.parametrize("text", ["那还有吗", "那也有吗", "有吗", "那它有多少参数"])
+@pytest.mark.parametrize(
+    "text", ["那还有吗", "那也有吗", "有吗", "那它有多少参数", "这样可以吗", "chatgpt能写代码吗"]
+)
 def test_asking_for_more_or_a_figure_is_no_ellipsis(text: str) -> None:
     assert ellipsis_focus(text) is None
 
