@@ -489,6 +489,13 @@ def test_whether_another_name_can_asks_the_last_question_of_it(library: Library)
         assert reply.entry_id == asked, follow_up
 
 
+def test_the_reinforcement_step_after_the_supervised_one_is_the_rl_step(library: Library) -> None:
+    # "reinforcement" alone carried no weight: "then the reinforcement step?" got a did-you-mean.
+    first = "chatgpt 的 supervised learning 那一步人类训练员具体干嘛"
+    reply = talk(library, first, "then the reinforcement step?")[1][0]
+    assert reply.entry_id is not None and "奖励模型" in reply.text
+
+
 def test_which_one_after_a_comparison_asks_which_of_the_two(library: Library) -> None:
     # Alone, "哪个更适合做客服" offers choices: it names neither GPT nor ChatGPT.
     reply = talk(library, "GPT和ChatGPT应用领域有啥不一样", "哪个更适合做客服")[1][0]
