@@ -970,6 +970,7 @@ class Analyzer:
         text = _CANTONESE.sub(lambda found: CANTONESE[found.group(0)], text)
         text = " ".join(_SYMBOL.sub(" ", text).split())
         text = _MORE_AND_MORE.sub(r"\1 ", text)
+        text = _IN_THE_CONTEXT.sub(r"in \1", text)
         if self._synonym_pattern is not None:
             replace = self._replacement_of
             text, replaced = self._synonym_pattern.subn(replace, text)
@@ -1141,6 +1142,12 @@ _MORE_AND_MORE = re.compile(r"(越(?!来)[\u4e00-\u9fff])(?=越)")
 """The first half of "越X越Y" (参数越多越聪明, 模型越大越好), cut from the second: jieba glues
 越多越 and 越多越好 into words no entry says, where "模型越大能力越强" says 越大 and 越强. Not
 越来越, one word."""
+
+_IN_THE_CONTEXT = re.compile(
+    r"\bin (?:the |this |that |a )?((?:[a-z0-9.\-]+(?:'s)? )?)context(?: of\b)?(?!\w)"
+)
+""""in the chatgpt context", "in the context of RLHF": in or about, not the context a chat
+keeps (上下文), which "does it remember context" asks about."""
 
 _RIGHT_IS_IT = re.compile(r"(?<![反针相面核比绝应配校])不?对(?:吧|不对)")
 """"ChatGPT是谷歌做的对吧", "不对吧 我听说…": the claim is put to be confirmed (`checks_a_claim`

@@ -82,6 +82,10 @@ def test_english_words_mixed_into_chinese_are_the_articles_words(
             "gpt-vs-chatgpt",
         ),
         ("What fields can ChatGPT be used in?", "chatgpt-use-cases"),  # was usage tips
+        # "in the X context" is in or about X, not the context a chat keeps (上下文)
+        ("what's chain of thought in the chatgpt context", "chain-of-thought"),
+        ("what does RLHF mean in the context of ChatGPT", "rlhf"),
+        ("does chatgpt remember context", "chatgpt-interaction"),
     ],
 )
 def test_english_questions_are_answered(library: Library, question: str, entry_id: str) -> None:
