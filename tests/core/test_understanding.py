@@ -243,6 +243,9 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("ChatGPT不是只能聊天吗，别的活干不了吧？", "chatgpt-abilities"),  # 别的活: what else
         ("ChatGPT的回答不会有错吧？", "chatgpt-weaknesses"),  # 会有错: accuracy, not bias
         ("生成式AI能干啥活儿", "generative-ai-applications"),  # 活儿 as 活: what it can do
+        ("泛化能力是甚麼意思啊 講白話一點", "generalization"),  # 甚麼 is 什么
+        ("零样本能力是怎么提上去的", "prompt-learning"),  # 提上去: 提高
+        ("Transformer为啥处理长句子比较在行", "transformer"),  # 长期依赖性, 擅长
         ("大模型跟小模形有啥不同", "large-model-features"),  # the 大模形 slip
         ("提示工程在ChatGPT中扮演啥角色", "prompt-learning"),  # not the trainers' role
         ("为啥ChatGPT聊多少轮都能接上话", "chatgpt-features"),  # 多少…都: no count asked
