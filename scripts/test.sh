@@ -53,7 +53,10 @@ floor tests/cases/thirtyeighth_cases.yaml 0.98
 floor tests/cases/thirtyninth_cases.yaml 0.96
 floor tests/cases/fortieth_cases.yaml 0.96
 floor tests/cases/fortyfirst_cases.yaml 0.98
-floor tests/cases/fortysecond_cases.yaml 0.98
+# Forty-second: since e17e6cf "為甚麼很多互聯網大廠封殺ChatGPT" reads as the why-question it is (甚麼 =
+# 什么), and the reply says the articles give no reason for the bans, which the case counts as
+# no answer.
+floor tests/cases/fortysecond_cases.yaml 0.97
 floor tests/cases/fortythird_cases.yaml 0.97
 floor tests/cases/fortyfourth_cases.yaml 0.97
 floor tests/cases/fortyfifth_cases.yaml 0.91
