@@ -496,6 +496,12 @@ def test_the_reinforcement_step_after_the_supervised_one_is_the_rl_step(library:
     assert reply.entry_id is not None and "奖励模型" in reply.text
 
 
+def test_tuned_on_after_the_reward_model_is_its_ppo_step(library: Library) -> None:
+    # 接着调 is 微调 further: "它后面用啥算法接着调" got a did-you-mean.
+    reply = talk(library, "奖励模型咋来的", "它后面用啥算法接着调")[1][0]
+    assert reply.entry_id is not None and "近端策略优化" in reply.text
+
+
 def test_which_one_after_a_comparison_asks_which_of_the_two(library: Library) -> None:
     # Alone, "哪个更适合做客服" offers choices: it names neither GPT nor ChatGPT.
     reply = talk(library, "GPT和ChatGPT应用领域有啥不一样", "哪个更适合做客服")[1][0]
