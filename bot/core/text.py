@@ -966,6 +966,7 @@ class Analyzer:
 
     def _normalised(self, text: str) -> str:
         text = _fold(text[:MAX_ANALYSED_CHARS])
+        text = _RIGHT_TAG.sub(" 对吧 ", _FROM_A_MAKER.sub("开发 by ", text))
         text = self._to_simplified.convert(text)
         text = _CANTONESE.sub(lambda found: CANTONESE[found.group(0)], text)
         text = " ".join(_SYMBOL.sub(" ", text).split())
@@ -1142,6 +1143,13 @@ _MORE_AND_MORE = re.compile(r"(越(?!来)[\u4e00-\u9fff])(?=越)")
 """The first half of "越X越Y" (参数越多越聪明, 模型越大越好), cut from the second: jieba glues
 越多越 and 越多越好 into words no entry says, where "模型越大能力越强" says 越大 and 越强. Not
 越来越, one word."""
+
+_RIGHT_TAG = re.compile(r"[,，]?\s*\bright\s*(?=[?？])")
+""""ChatGPT is from Google, right?": a claim put to be confirmed, as 对吧 puts it; not the
+right of "the right way to ask"."""
+_FROM_A_MAKER = re.compile(r"\bfrom (?=(?:openai|google|microsoft|meta|baidu)\b)")
+""""ChatGPT is from Google": made by (开发 by, as "made by" reads); not the from of "data from
+the internet"."""
 
 _IN_THE_CONTEXT = re.compile(
     r"\bin (?:the |this |that |a )?((?:[a-z0-9.\-]+(?:'s)? )?)context(?: of\b)?(?!\w)"

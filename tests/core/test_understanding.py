@@ -86,6 +86,9 @@ def test_english_words_mixed_into_chinese_are_the_articles_words(
         ("what's chain of thought in the chatgpt context", "chain-of-thought"),
         ("what does RLHF mean in the context of ChatGPT", "rlhf"),
         ("does chatgpt remember context", "chatgpt-interaction"),
+        # "from Google" is made by it; "…, right?" puts a claim to be confirmed
+        ("ChatGPT is from Google, right?", "chatgpt-maker"),
+        ("is ChatGPT from Google?", "chatgpt-maker"),
     ],
 )
 def test_english_questions_are_answered(library: Library, question: str, entry_id: str) -> None:
