@@ -543,6 +543,10 @@ ENGLISH_QUESTION_WORDS = {
     # "What can ChatGPT do": the do comes at the end, an auxiliary elsewhere.
     "what can": "能做什么",
     "what else can": "还能做什么",
+    # "what tasks can ChatGPT do": what it can do, not the tasks prompt learning unifies
+    "what tasks can": "能做什么",
+    "what kind of tasks can": "能做什么",
+    "what kinds of tasks can": "能做什么",
     "how many": "多少",
     "how fast": "多快",
     "how quickly": "多快",

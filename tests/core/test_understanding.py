@@ -91,6 +91,13 @@ def test_english_words_mixed_into_chinese_are_the_articles_words(
         ("is ChatGPT from Google?", "chatgpt-maker"),
         # big models are 大模型, huge datasets the 大规模数据集 of the data challenge
         ("How do you deal with huge datasets when training big models?", "data-challenge"),
+        # what tasks it can do is what it can do, not the tasks prompt learning unifies
+        ("what tasks can ChatGPT do besides chatting?", "chatgpt-abilities"),
+        ("How can the huge computing demands of large models be met?", "compute-challenge"),
+        (
+            "Why are Chinese companies reluctant to fund a ChatGPT-like product?",
+            "chatgpt-hard-to-build",
+        ),
     ],
 )
 def test_english_questions_are_answered(library: Library, question: str, entry_id: str) -> None:
@@ -253,6 +260,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("Transformer为啥处理长句子比较在行", "transformer"),  # 长期依赖性, 擅长
         ("近段策略优化比信认域那个好在哪", "ppo"),  # the 任/认 slip
         ("chatgpt的蔚调用的是什么数据", "chatgpt-training"),  # the 微/蔚 slip
+        ("chatgpt最大的确点是什么", "chatgpt-weaknesses"),  # the 缺/确 slip
         ("大模型跟小模形有啥不同", "large-model-features"),  # the 大模形 slip
         ("提示工程在ChatGPT中扮演啥角色", "prompt-learning"),  # not the trainers' role
         ("为啥ChatGPT聊多少轮都能接上话", "chatgpt-features"),  # 多少…都: no count asked
