@@ -261,6 +261,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("近段策略优化比信认域那个好在哪", "ppo"),  # the 任/认 slip
         ("chatgpt的蔚调用的是什么数据", "chatgpt-training"),  # the 微/蔚 slip
         ("chatgpt最大的确点是什么", "chatgpt-weaknesses"),  # the 缺/确 slip
+        ("给ChatGPT的回复点踩的时候还能写额外的comment吗？", "chatgpt-user-feedback"),  # 反馈
         ("大模型跟小模形有啥不同", "large-model-features"),  # the 大模形 slip
         ("提示工程在ChatGPT中扮演啥角色", "prompt-learning"),  # not the trainers' role
         ("为啥ChatGPT聊多少轮都能接上话", "chatgpt-features"),  # 多少…都: no count asked
