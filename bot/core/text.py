@@ -896,7 +896,14 @@ class Analyzer:
         # Each term also stands for itself, so that a variant inside it (泛化 in 泛化能力) leaves
         # it whole: the longest match wins, and normalising twice changes nothing.
         synonyms.update({term: term for term in lexicon.synonyms.values()})
-        self._synonyms = {_fold(variant): _fold(term) for variant, term in synonyms.items()}
+        # A variant is met in text that OpenCC has converted, which it may find as written (寫程式
+        # becomes 写程序) or converted as the text was (写程序 becomes 写进程); and a term the
+        # phrase table rewrites (序列 → 串行) comes back as written.
+        self._synonyms = {
+            form: _fold(term)
+            for variant, term in synonyms.items()
+            for form in (self._to_simplified.convert(_fold(variant)), _fold(variant))
+        }
         # An English word was a word of its own; its Chinese term stays one, set apart by
         # spaces: "用户点thumbs up" is 用户 点 点赞, not jieba's 点点 + 赞. Not a two-letter
         # abbreviation: AI and QA join their neighbours into terms (生成式AI, 生成试AI).

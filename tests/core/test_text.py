@@ -536,6 +536,16 @@ def test_taiwan_words_become_the_mainland_ones(analyzer: Analyzer) -> None:
     assert analyzer.tokenise("分散式儲存") == analyzer.tokenise("分布式存储") == ["分布式存储"]
 
 
+def test_simplified_words_the_taiwan_phrase_table_rewrites_still_meet_their_synonyms(
+    analyzer: Analyzer,
+) -> None:
+    # tw2sp makes 写进程 of 写程序 and 串行 of 序列: "写程序" (a variant of 编程) was never met,
+    # and 序列 was no longer the knowledge's word.
+    assert analyzer.tokenise("ChatGPT会写程序吗") == analyzer.tokenise("ChatGPT會寫程式嗎")
+    assert "编程" in analyzer.tokenise("ChatGPT能写程序吗")
+    assert "序列" in analyzer.tokenise("Transformer怎么处理序列数据")
+
+
 @pytest.mark.parametrize(
     ("text", "tokens"),
     [
