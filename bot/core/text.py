@@ -884,7 +884,8 @@ class Analyzer:
     def __init__(self, lexicon: Lexicon = Lexicon()) -> None:
         # Taiwan's words too, not only its characters: 程式碼 → 代码, 資料 → 数据, 人工智慧 →
         # 人工智能. The phrase table also rewrites some simplified words (程序 → 进程, 核心 →
-        # 内核); the knowledge and the questions are normalised alike, so they still meet.
+        # 内核); the knowledge and the questions are normalised alike, so they still meet, and
+        # the lexicon's variants are met either way (see the synonyms below).
         self._to_simplified = opencc.OpenCC("tw2sp")
         jieba.setLogLevel(logging.WARNING)
         self._jieba = _prefix_dictionary_loaded(jieba.Tokenizer())
@@ -1114,9 +1115,8 @@ def without_an_empty_denial(
     """The tokens without 不是 when it denies nothing but a subject ("ChatGPT不是吧", or what
     is left of "ChatGPT不是只能聊天吗" once 聊天 is set aside): alone with the subject, the
     不是 drew every claim phrasing that says it ("ChatGPT用的不是Transformer而是RNN吧")."""
-    if not any(token in NEGATED_COPULAS for token in tokens):
-        return list(tokens)
-    if all(token in _FORM_OF_A_CLAIM or is_subject(token) for token in tokens):
+    denies = any(token in NEGATED_COPULAS for token in tokens)
+    if denies and all(token in _FORM_OF_A_CLAIM or is_subject(token) for token in tokens):
         return [token for token in tokens if token not in NEGATED_COPULAS]
     return list(tokens)
 
