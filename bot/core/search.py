@@ -45,9 +45,9 @@ from bot.core.knowledge import Entry
 from bot.core.text import (
     BOUND_CHARACTERS,
     COMPARING,
+    FORM_WORDS,
     LIVING_AT,
     MODALS,
-    NEGATED_COPULAS,
     NEGATED_MODALS,
     PERSONAL_CHARACTERS,
     PERSONAL_WORDS,
@@ -87,8 +87,6 @@ the bundled knowledge): relative, so that in a knowledge of five entries a name 
 outweigh every word asked about it."""
 QUESTION_WORD_WEIGHT = 0.5
 """The weight in coverage of 什么, 哪, 多少...: the kind of question, not its content."""
-_FORM_WORDS = QUESTION_WORDS | NEGATED_COPULAS
-"""The words weighed as `QUESTION_WORD_WEIGHT`: how a question is put, not what it asks."""
 BOUND_CHARACTER_WEIGHT = QUESTION_WORD_WEIGHT
 """The most a lone character of grammar (能, 会, 就, 没, 点: `text.BOUND_CHARACTERS`) weighs in
 coverage: it tells how a question is put, as 什么 does, not what it is about. Weighed by its IDF
@@ -344,7 +342,7 @@ class _Postings:
         "ChatGPT" is in half the entries, so its IDF is low; yet "ChatGPT有多少参数" is not
         answered by an entry about 大模型's parameters just because 参数 matches.
         """
-        if term in _FORM_WORDS:
+        if term in FORM_WORDS:
             return QUESTION_WORD_WEIGHT
         idf = self.idf.get(term)
         if idf is None:

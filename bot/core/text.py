@@ -527,7 +527,8 @@ COMPARING = frozenset({"区别", "不同", "差别", "差异", "对比", "比较
 NEGATED_COPULAS = frozenset({"不是", "是不是"})
 """The 不是 of a claim put to be checked ("RLHF不是不需要人参与吗", "大模型是不是只靠参数"):
 grammar, weighed as a question word, not a word the answering entry must say."""
-_FORM_OF_A_CLAIM = QUESTION_WORDS | NEGATED_COPULAS
+FORM_WORDS = QUESTION_WORDS | NEGATED_COPULAS
+"""How a question is put, not what it asks: the search weighs these as question words."""
 MODALS = frozenset({"能", "会", "可以", "能不能", "会不会", "可不可以", "能否"})
 """The words that ask whether something can do a thing (大模型能炒股吗)."""
 NEGATED_MODALS = frozenset({"不会", "不能", "不可以"})
@@ -1116,7 +1117,7 @@ def without_an_empty_denial(
     is left of "ChatGPT不是只能聊天吗" once 聊天 is set aside): alone with the subject, the
     不是 drew every claim phrasing that says it ("ChatGPT用的不是Transformer而是RNN吧")."""
     denies = any(token in NEGATED_COPULAS for token in tokens)
-    if denies and all(token in _FORM_OF_A_CLAIM or is_subject(token) for token in tokens):
+    if denies and all(token in FORM_WORDS or is_subject(token) for token in tokens):
         return [token for token in tokens if token not in NEGATED_COPULAS]
     return list(tokens)
 
