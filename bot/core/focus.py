@@ -83,6 +83,13 @@ _REPORTED = re.compile(
 is the question.
 Not the 说 of 说法 or 说明 ("网上说法一堆…"), which tell nothing."""
 
+_ABOUT_THE_ARTICLES = re.compile(
+    r"^(?:那|那么)?(?:资料|文章|原文|文中|材料)(?:里|中|上)?(?:面)?(?:有没有|有|没|也|是)?"
+    r"(?:讲|说|提|写|解释|怎么说)"
+)
+"""A last question that asks only whether the articles speak of it ("…它为啥那么火。我说不上来，
+资料里有讲原因吗"): the question is the one asked before it."""
+
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 _LATIN_START = re.compile(r"[a-z0-9]")
 """A (normalised) latin word: a name (Siri, GPT-3) that a question's 它俩 may mean."""
@@ -203,7 +210,8 @@ def question_focus(
             and any(map(is_subject, known_words(clauses[last - 1].text)))
         )
         if substance(last) == 0 and not goes_on:
-            last = max(reversed(asking), key=substance)
+            earlier = asking[:-1] if _ABOUT_THE_ARTICLES.search(clauses[last].seen) else []
+            last = max(reversed(earlier or asking), key=substance)
     focus = _question(clauses, last, known_words, is_subject, is_term, is_everyday)
     # A condition just before the question ("如果没有RLHF这一步，ChatGPT的回答会差在哪？") is part
     # of it: its words of substance go with it.

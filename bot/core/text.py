@@ -89,6 +89,14 @@ FILLERS = (
     "通俗易懂地",
     "通俗地",
     "通俗点",
+    # Asking to be told plainly ("Transformer这词听了八百遍还是不懂，能讲人话吗"), not whether
+    # a model speaks like a person.
+    "能讲人话吗",
+    "能说人话吗",
+    "讲点人话",
+    "说点人话",
+    "讲人话",
+    "说人话",
     # A newcomer saying hello before the question ("hi 新人报到~ 生成式AI到底是啥").
     "新人报到",
     "新人报道",

@@ -262,6 +262,10 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("chatgpt的蔚调用的是什么数据", "chatgpt-training"),  # the 微/蔚 slip
         ("chatgpt最大的确点是什么", "chatgpt-weaknesses"),  # the 缺/确 slip
         ("给ChatGPT的回复点踩的时候还能写额外的comment吗？", "chatgpt-user-feedback"),  # 反馈
+        ("生成式AI能整出些啥东西", "generative-ai-definition"),  # 整出 = 生成
+        ("用户给回复点个赞点个踩有啥用啊", "chatgpt-user-feedback"),  # jieba: 点个 / 赞点 / 踩
+        ("what is the biggest weak point of chatgpt", "chatgpt-weaknesses"),
+        ("Transformer这词听了八百遍还是不懂，能讲人话吗", "transformer"),  # plainly, not 人话
         ("大模型跟小模形有啥不同", "large-model-features"),  # the 大模形 slip
         ("提示工程在ChatGPT中扮演啥角色", "prompt-learning"),  # not the trainers' role
         ("为啥ChatGPT聊多少轮都能接上话", "chatgpt-features"),  # 多少…都: no count asked
@@ -635,6 +639,17 @@ def test_a_last_question_that_only_asks_for_help_gives_way_to_the_real_one(
     text = "最近在给团队写培训材料，" + question + request_for_help
     assert library.focus(text) == question
     assert library.search(text)[0].entry.id == "rlhf"
+
+
+@pytest.mark.parametrize("about_the_articles", ["资料里有讲原因吗", "文章里有说吗"])
+def test_a_last_question_whether_the_articles_say_it_gives_way_to_the_one_before(
+    library: Library, about_the_articles: str
+) -> None:
+    # The question before names nothing the knowledge counts as a term (火): as much as the
+    # last one, which would otherwise win as the later of equals.
+    text = f"我老婆天天刷ChatGPT的新闻，问我它为啥那么火。我说不上来，{about_the_articles}"
+    assert "为啥那么火" in library.focus(text)
+    assert library.match(text).hits[0].entry.id == "chatgpt-popularity"
 
 
 def test_a_last_question_that_goes_on_from_a_subject_is_the_question(library: Library) -> None:
