@@ -96,6 +96,8 @@ English "how many", "when" are normalised onto these). A year the question state
 _NUMBER = re.compile(
     r"(?<![A-Za-z0-9.\-])\d+(?:\.\d+)?|[一二两三四五六七八九十百千万几数上]+[十百千万亿]"
 )
+_FIGURE = re.compile(r"(?<![A-Za-z0-9.\-])\d+(?:\.\d+)?[十百千万亿]*(?![A-Za-z0-9.])")
+"""A figure of its own: a year or a sum, not the digit of a name (GPT-3, GPT-3.5)."""
 _DATE = re.compile(r"\d{4}年|\d{1,2}月|\d+年前|年初|年底|年末|去年|今年|明年|世纪|年代")
 _MONEY = re.compile(r"美元|美金|人民币|\d元|免费|收费|价格|费用|资金")
 _MAKER = re.compile(rf"开发|{_COMPANIES}|没有说是哪些公司", re.IGNORECASE)
@@ -126,8 +128,10 @@ def asked(tokens: Iterable[str]) -> Fact:
 def only_asks(tokens: Iterable[str]) -> Fact:
     """The kinds of fact a question asks for when it says nothing but how it asks ("谁做的",
     "什么时候出的", "哪年出的": a single character may be left, the verb), else NONE:
-    "北京房价多少" asks a number of something, "你觉得哪家公司会先做出来" an opinion."""
-    text = "".join(tokens)
+    "北京房价多少" asks a number of something, "你觉得哪家公司会先做出来" an opinion. A figure
+    put to be checked is part of the form ("哪年出的 2023吧", "290亿是人民币吧"): it says which
+    fact, not what of."""
+    text = _FIGURE.sub(" ", "".join(tokens))
     found = Fact.NONE
     for fact, form in _ASKING:
         text, asking = form.subn(" ", text)

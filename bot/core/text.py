@@ -264,6 +264,7 @@ STOPWORDS = frozenset(
         "所以",  # "所以思维链到底是啥": a member drawing the talk together, not what is asked
         "刚才",
         "刚刚",
+        "最初",  # and what the lexicon reads as it (一开始, 刚出来那会): when, not what is asked
         "那人",  # "…微软的大佬说…，那人叫啥": the person just told of, no word to look for
         "这人",
         "这边",

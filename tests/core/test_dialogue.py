@@ -605,6 +605,24 @@ def test_a_bare_question_for_a_fact_is_asked_of_the_subject(library: Library) ->
     assert fast.matched and "两个月" in fast.text
 
 
+def test_a_figure_put_to_be_checked_is_part_of_a_bare_question_for_a_fact(
+    library: Library,
+) -> None:
+    # The figure says which fact, not what of: the year asked with a guess, the valuation's
+    # currency after the answer that gave it.
+    *_, (year, _) = talk(library, "ChatGPT是谷歌做的吧", "哪年出的 2023吧？")
+    assert year.matched and year.entry_id == "chatgpt-launch" and "2022年11月" in year.text
+    *_, (unit, _) = talk(library, "OpenAI现在估值多少", "290亿是人民币吧？")
+    assert "290亿美元" in unit.text  # told as of the article's writing, the question's 现在
+
+
+def test_when_a_thing_began_says_nothing_of_what_is_asked(library: Library) -> None:
+    # 一开始 (jieba: 一 / 开始) met "参数到多少模型才开始会推理" and drew the scale entry, or
+    # in the chat of ChatGPT the free-use one ("一开始免费").
+    *_, (first, _) = talk(library, "ChatGPT是谷歌做的吧", "一開始用的啥模型")
+    assert first.matched and first.entry_id == "chatgpt-base-model"
+
+
 def test_a_question_about_the_subject_the_entry_shown_belongs_to_is_answered(
     library: Library,
 ) -> None:
