@@ -262,6 +262,10 @@ def _asked(tokens: list[str], library: Library, *, english: bool) -> list[str]:
         (Fact.MAKER, "开发者"),
         (Fact.DURATION, "时长"),
         (Fact.DAY, "哪一天"),
+        (Fact.COUNTRY, "国家"),
+        (Fact.PLACE, "在哪运行"),
+        (Fact.PICKS, "推荐或建议（文章不给）"),
+        (Fact.NAMER, "谁起的名（文章不给）"),
     )
     kinds = [name for fact, name in names if fact & wanted]
     words = library.index.heads(tokens, english=english)

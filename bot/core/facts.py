@@ -35,11 +35,15 @@ class Fact(IntFlag):
     DAY = 64
     """Which day ("11月几号上线的"): a month ("2022年11月") does not answer it."""
     PICKS = 128
-    """Courses, books or links to recommend ("有啥提示工程的课程推荐吗"): the articles explain,
+    """Courses, books or links to recommend ("有啥提示工程的课程推荐吗"), or which product is
+    best ("哪个大模型最好用"), or what the asker should do ("该不该禁用"): the articles explain,
     they recommend nothing, so no answer holds one."""
     PLACE = 256
     """Where something is trained or run ("在哪训练的", "用的谁家的服务器"): answered only by
     an answer that names the machines (PPO is a step of the training, trained nowhere)."""
+    NAMER = 512
+    """Who named it ("这名字是谁起的"): no article says, so no answer holds one (not OpenAI,
+    who made it)."""
 
 
 _COMPANIES = "openai|微软|谷歌|google|百度|meta"
@@ -47,6 +51,8 @@ _COMPANIES = "openai|微软|谷歌|google|百度|meta"
 _MADE = "开发|研发|做|搞|造|发明|推出|创造"
 """How a question says that someone made it."""
 
+_BEST = "好用|好|强|厉害|牛|靠谱|值得"
+"""How a question asks which product is best."""
 _PICKED = "课程|教程|网课|书|资料|链接|网站|网址|公众号|博主"
 """What members ask to be recommended to learn from."""
 
@@ -74,7 +80,16 @@ _ASKING = (
         Fact.PICKS,
         re.compile(
             rf"(?:{_PICKED})推荐|推荐.{{0,6}}(?:{_PICKED})|(?:课程|教程|网课|书单)(?:吗|么)?$"
+            # Which product is best ("那哪个AI画图最好用", "哪家的大模型最强"): the articles
+            # rank no products. Not 最有名: GPT-3 is the best-known version, they say.
+            rf"|哪(?:个|家|款).{{0,8}}最(?:{_BEST})|最(?:{_BEST})的是哪(?:个|家|款)"
+            # Advice on what the asker should do ("那我们学校到底该不该禁用ChatGPT").
+            r"|该不该|应不应该|应该不应该|值不值得"
         ),
+    ),
+    (
+        Fact.NAMER,
+        re.compile(r"谁(?:起|取|命)的?名|名字?是?谁(?:起|取|命名)|谁给.{0,10}(?:起|取)的?名"),
     ),
     (
         Fact.MAKER,

@@ -51,6 +51,12 @@ from bot.core.search import Verdict
         ("有啥提示工程的课程推荐吗", Fact.PICKS),
         ("推荐几本讲大模型的书", Fact.PICKS),
         ("ChatGPT能给人推荐什么", Fact.NONE),
+        ("哪个AI画图最好用", Fact.PICKS),  # which product is best
+        ("国内哪家的大模型最强", Fact.PICKS | Fact.MAKER),
+        ("GPT哪个版本最有名", Fact.NONE),  # GPT-3, the articles say
+        ("那我们学校到底该不该禁用ChatGPT", Fact.PICKS),  # advice
+        ("这名字是谁起的", Fact.NAMER),
+        ("谁给ChatGPT起的名字", Fact.NAMER),
         ("ChatGPT是在哪训练的", Fact.PLACE),
         ("用的谁家的服务器", Fact.PLACE | Fact.MAKER),
         ("ChatGPT是怎么训练的", Fact.NONE),
@@ -98,6 +104,15 @@ def test_a_course_to_recommend_is_declined(library: Library) -> None:
     # Answered with the entry on 提示工程: the articles explain it and recommend nothing.
     assert library.match("有啥提示工程的课程推荐吗").verdict is Verdict.DECLINE
     assert library.match("提示工程是啥").verdict is Verdict.ANSWER
+
+
+@pytest.mark.parametrize("question", ["哪个大模型最好用", "哪家的大模型最强", "这名字是谁起的"])
+def test_which_product_is_best_and_who_named_it_are_not_answered(
+    library: Library, question: str
+) -> None:
+    # Answered with what large models are good for, the definition, and GPT's definition (who
+    # made it): no article ranks products or says who named ChatGPT.
+    assert library.match(question).answered is None
 
 
 def test_who_made_it_is_not_answered_by_an_entry_that_does_not_say(library: Library) -> None:
