@@ -72,6 +72,9 @@ FILLERS = (
     "告诉我",
     "给我讲讲",
     "给我说说",
+    "再讲讲",  # "零样本那块再说说": more of what was said, asked again of its words
+    "再说说",
+    "再聊聊",
     "讲讲",
     "说说",
     "唠唠",
@@ -349,6 +352,8 @@ STOPWORDS = frozenset(
         "这种",
         "这块",  # "在内容生产这块": the aspect is the rest
         "这一块",
+        "那块",  # "零样本那块再说说": the part of the answer named before it
+        "那一块",
         "这方面",
         "这类",
         "这个",
@@ -506,6 +511,7 @@ QUESTION_WORDS = frozenset(
         "哪位",
         "多大",
         "多久",
+        "多快",
         "多长",
         "哪里",
         "哪儿",

@@ -616,6 +616,13 @@ def test_a_figure_put_to_be_checked_is_part_of_a_bare_question_for_a_fact(
     assert "290亿美元" in unit.text  # told as of the article's writing, the question's 现在
 
 
+def test_how_fast_is_a_question_word_however_it_is_cut(library: Library) -> None:
+    # jieba cuts 涨得多快 into 得 / 多 / 快: 快 counted as a word no entry says, and the
+    # words alone were declined, so the chat's ChatGPT could not back them.
+    *_, (fast, _) = talk(library, "ChatGPT是哪年几月推出来的？", "上线以后用户涨得多快")
+    assert fast.matched and fast.entry_id == "chatgpt-popularity" and "两个月" in fast.text
+
+
 def test_when_a_thing_began_says_nothing_of_what_is_asked(library: Library) -> None:
     # 一开始 (jieba: 一 / 开始) met "参数到多少模型才开始会推理" and drew the scale entry, or
     # in the chat of ChatGPT the free-use one ("一开始免费").

@@ -266,6 +266,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("用户给回复点个赞点个踩有啥用啊", "chatgpt-user-feedback"),  # jieba: 点个 / 赞点 / 踩
         ("what is the biggest weak point of chatgpt", "chatgpt-weaknesses"),
         ("Transformer这词听了八百遍还是不懂，能讲人话吗", "transformer"),  # plainly, not 人话
+        ("零样本那块再说说", "prompt-learning"),  # 那块, 再: the part named, more of it
         ("大模型跟小模形有啥不同", "large-model-features"),  # the 大模形 slip
         ("提示工程在ChatGPT中扮演啥角色", "prompt-learning"),  # not the trainers' role
         ("为啥ChatGPT聊多少轮都能接上话", "chatgpt-features"),  # 多少…都: no count asked
