@@ -122,6 +122,14 @@ WHY_PHRASES = frozenset(
         # How what was just said is done ("这个是咋做到的" after the safety measures).
         "这个是怎么做到的",
         "这个怎么做到的",
+        "这个是靠什么做到的",  # after controllability: what it is done with
+        "这个靠什么做到的",
+        "这是靠什么做到的",
+        "是靠什么做到的",
+        "靠什么做到的",
+        "它是靠什么做到的",
+        "靠什么实现的",
+        "是靠什么实现的",
         "why",
         # As the normaliser leaves them (why → 为什么, how → 怎么, work → 原理).
         "为什么isthat",

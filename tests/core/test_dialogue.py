@@ -1133,10 +1133,13 @@ def test_what_the_answer_shown_says_is_left_out_is_declined_with_it(library: Lib
     assert reply.kind is ReplyKind.DECLINE and "没有说是哪些公司" in reply.text
 
 
-def test_how_it_is_done_after_an_answer_that_says_is_those_sentences(library: Library) -> None:
+@pytest.mark.parametrize("how", ["怎么做到的", "这个是靠啥做到的"])
+def test_how_it_is_done_after_an_answer_that_says_is_those_sentences(
+    library: Library, how: str
+) -> None:
     # "怎么做到的" after 控制性能 was asked back which point's reason was meant; the answer
-    # says how: 通过有针对性的微调.
-    reply, _ = talk(library, "ChatGPT的控制性能是指什么", "怎么做到的")[1]
+    # says how: 通过有针对性的微调. "这个是靠啥做到的" was ChatGPT's coding (这个 = ChatGPT).
+    reply, _ = talk(library, "ChatGPT的控制性能是指什么", how)[1]
     assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "controllability"
     assert "有针对性的微调" in reply.text and "怎么做到" in reply.text
 

@@ -267,6 +267,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("what is the biggest weak point of chatgpt", "chatgpt-weaknesses"),
         ("Transformer这词听了八百遍还是不懂，能讲人话吗", "transformer"),  # plainly, not 人话
         ("零样本那块再说说", "prompt-learning"),  # 那块, 再: the part named, more of it
+        ("ChatGPT是咋防止自己乱说话、输出有害内容的", "safety-ethics"),  # 防止 = 限制
         ("大模型跟小模形有啥不同", "large-model-features"),  # the 大模形 slip
         ("提示工程在ChatGPT中扮演啥角色", "prompt-learning"),  # not the trainers' role
         ("为啥ChatGPT聊多少轮都能接上话", "chatgpt-features"),  # 多少…都: no count asked
