@@ -50,6 +50,15 @@ class Context:
     """The subject answered about before this one ("" if none), asked for only when needed: 两者
     after "GPT有啥核心特点" and "那ChatGPT呢" are GPT and ChatGPT."""
 
+    given_pair: Callable[[], str] = str
+    """The question of the latest answer shown that named two things ("GPT和ChatGPT有什么区别"),
+    asked for only when needed: "那另一个呢" after it and "GPT的核心特点呢" is ChatGPT."""
+
+    @functools.cached_property
+    def pair(self) -> str:
+        pair = self.given_pair()
+        return intent.compact(self.normalise(pair)) if pair else ""
+
     @functools.cached_property
     def subject(self) -> str:
         return intent.compact(self.normalise(self.given_subject))
@@ -96,6 +105,11 @@ def restatements(
         # "零样本和思维链，先说说零样本…" then "那另一个呢": the name the last question gave beside
         # what was answered; none or several, and there is nothing sure to read it as.
         others = {n for n in vocabulary.names_in(context.last_question) if n != context.subject}
+        if not others:
+            # The last question asked of one of two things compared before it ("GPT和ChatGPT有
+            # 什么区别", "GPT的核心特点呢"): the same question of the other, not what it is.
+            others = {n for n in vocabulary.names_in(context.pair) if n != context.subject}
+            return _about(others.pop(), context, vocabulary) if len(others) == 1 else []
         if len(others) != 1:
             return []
         other = others.pop()

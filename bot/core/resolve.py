@@ -76,6 +76,7 @@ def _matched_in_context(
         context.last_question,
         library.analyzer.normalise,
         given_earlier=lambda: next(iter(_earlier_subjects(context, library)), ""),
+        given_pair=lambda: _last_pair(context, library),
     )
     marked = text.rstrip().endswith(("?", "？"))
     readings = follow_up.restatements(message, topic, library.vocabulary, marked=marked)
@@ -159,7 +160,10 @@ def _swapped_into_the_last_question(
     the later word: in Chinese a word's modifiers come before it (国内高校: the 高校 are what is
     asked about, and "为什么企业高校做不出" is no question)."""
     focus = intent.ellipsis_focus(message) if topic.given_subject else None
-    if not focus:
+    names = library.vocabulary.names_in
+    if not focus or set(names(focus)) & set(names(topic.last_question)):
+        # One that names what the last question named takes no word's place in it: "GPT的核心
+        # 特点呢" after "GPT和ChatGPT有啥区别" is no "GPT和ChatGPT有什么GPT的核心特点".
         return None
     words = [
         token
@@ -207,6 +211,19 @@ def _earlier_subjects(context: Context, library: Library) -> list[str]:
             if len(found) == EARLIER_SUBJECTS:
                 break
     return found
+
+
+def _last_pair(context: Context, library: Library) -> str:
+    """The question of the latest answer shown that names two things or more, or ""."""
+    for entry_id in reversed(context.shown):
+        entry = library.get(entry_id)
+        if (
+            entry
+            and len(set(library.vocabulary.names_in(library.analyzer.normalise(entry.question))))
+            > 1
+        ):
+            return entry.question
+    return ""
 
 
 def _aspect_or_a_topic_of_its_own(

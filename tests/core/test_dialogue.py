@@ -1200,6 +1200,20 @@ def test_the_other_one_is_what_the_message_listed_beside_the_first(library: Libr
     assert not alone.matched
 
 
+def test_the_other_one_of_two_compared_is_asked_what_was_asked_of_the_first(
+    library: Library,
+) -> None:
+    # After the comparison, a question named one of the two: "那另一个呢" asks it of the other
+    # (was declined: the last question named only GPT).
+    _, (first, _), (other, _) = talk(
+        library, "GPT和ChatGPT有啥区别", "GPT的核心特点呢", "那另一个呢"
+    )
+    # The question naming GPT is GPT's, not swapped into the comparison ("GPT和ChatGPT有什么GPT的
+    # 核心特点" found ChatGPT's features).
+    assert first.entry_id == "gpt-definition"
+    assert other.matched and other.entry_id == "chatgpt-features"
+
+
 def test_a_doubt_is_answered_with_what_the_articles_say(library: Library) -> None:
     # "不对吧，我记得是2023年才出来的" was declined: the bot never stood by what it said.
     turns = talk(library, "chatgpt是啥时候出的", "不对吧，我记得是2023年才出来的", "继续")
