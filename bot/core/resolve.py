@@ -131,7 +131,12 @@ def _matched_in_context(
             return earlier
     plain = own.match()
     named = bool(library.vocabulary.names_in(message))
-    if fallback is None or (plain.verdict is Verdict.ANSWER and named):
+    # 它 may be what the entry shown belongs to: "我们平时给它点赞点踩有用吗" after PPO, a step
+    # of ChatGPT's training, asks about ChatGPT's votes, which its own words find.
+    owner = all(r.reference is follow_up.Reference.PRONOUN for r in readings) and _of_its_owner(
+        plain, context, library
+    )
+    if fallback is None or (plain.verdict is Verdict.ANSWER and (named or owner)):
         # Words and context agreeing on the entry ("那超过多少参数会出现推理能力" after GPT-3:
         # the scale entry, read either way, though GPT-3 keeps "GPT-3参数超过多少…" from an
         # answer) is no answer about another subject by chance. Not a bare question
@@ -379,6 +384,16 @@ def _off_the_topic_offered(plain: Match, context: Context, library: Library) -> 
     if best.fuzzy >= WORD_FOR_WORD:
         return plain
     return Match(Verdict.SUGGEST, (best,))
+
+
+def _of_its_owner(plain: Match, context: Context, library: Library) -> bool:
+    """Whether a message's own words answer about the subject the entry shown belongs to (by
+    its tags), not the chat's subject itself."""
+    best = plain.best
+    shown = library.get(context.entry_id) if context.entry_id else None
+    if plain.verdict is not Verdict.ANSWER or best is None or shown is None:
+        return False
+    return best.entry.subject != context.subject and best.entry.subject in shown.tags
 
 
 def _same_kind(shown: Entry, found: Entry) -> bool:

@@ -605,6 +605,13 @@ def test_a_bare_question_for_a_fact_is_asked_of_the_subject(library: Library) ->
     assert fast.matched and "两个月" in fast.text
 
 
+def test_it_may_be_what_the_entry_shown_belongs_to(library: Library) -> None:
+    # After PPO (a step of ChatGPT's training), 它 read as PPO found nothing, and the question
+    # was declined though its own words find ChatGPT's votes.
+    *_, (votes, _) = talk(library, "PPO是啥", "我们平时给它点赞点踩有用吗")
+    assert votes.matched and votes.entry_id == "chatgpt-user-feedback"
+
+
 def test_a_figure_put_to_be_checked_is_part_of_a_bare_question_for_a_fact(
     library: Library,
 ) -> None:
