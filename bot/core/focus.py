@@ -90,6 +90,14 @@ _ABOUT_THE_ARTICLES = re.compile(
 """A last question that asks only whether the articles speak of it ("…它为啥那么火。我说不上来，
 资料里有讲原因吗"): the question is the one asked before it."""
 
+_DOUBTS_WHAT_WAS_TOLD = re.compile(
+    r"^\s*(?:那|但)?(?:这个|这种|那个|这|那)?说法(?:到底|真的|是不是|是否|有没有)?"
+    r"(?:靠谱|可靠|有根据|有依据|对|准|准确|成立|属实|站得住)"
+)
+"""A last question that only doubts what was told before it ("他十几年前就见过有人想做…，这个说法
+靠谱吗"): the claim is the question, put to be checked (as "是真的吗"); 靠谱 is no word of it
+(it drew the entry on how reliable ChatGPT's answers are)."""
+
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 _LATIN_START = re.compile(r"[a-z0-9]")
 """A (normalised) latin word: a name (Siri, GPT-3) that a question's 它俩 may mean."""
@@ -345,6 +353,9 @@ def _question(
 ) -> str:
     """The clause `last` as a question, with what it refers back to."""
     question, words = _reported(clauses[last], known_words, is_subject)
+    doubted = bool(_DOUBTS_WHAT_WAS_TOLD.search(question.seen))
+    if doubted:
+        question, words = _Clause("是真的吗", "是真的吗"), []
     # A question that names no subject is about the one the message was about ("ChatGPT比起
     # GPT-3，在对话友好性上有什么提升？"), whether it says 它 or not.
     if not _PRONOUN.search(question.seen) and any(map(is_subject, words)):
@@ -373,17 +384,23 @@ def _question(
     antecedent: list[str] = []
     told: list[str] = []
     claimed = False
+    claim = ""
     for clause in reversed(before):
         words = _reported(clause, known_words, is_subject)[1]
         if any(map(is_subject, words)):
             antecedent = words + (told if vague else antecedent)
-            claimed = bool(_CLAIM.search(clause.seen))
+            claimed = doubted or bool(_CLAIM.search(clause.seen))
+            claim = clause.text
             break
         if vague and not _QUESTION_MARK.search(clause.seen):
             told = words + told
         if not antecedent and any(map(is_term, words)):
             antecedent = words
     kept = [w for w in antecedent if _of_substance(w, is_term, is_everyday, everyday_too=claimed)]
+    if doubted and claim and all(map(is_subject, kept)):
+        # A claim of nothing the knowledge knows but its subject ("他十几年前就见过有人想做跟
+        # ChatGPT差不多的东西"): its own words are the question, not the subject alone.
+        return f"{claim.strip()} {question.text}"
     return " ".join([*kept, question.text])
 
 

@@ -643,6 +643,20 @@ def test_a_last_question_that_only_asks_for_help_gives_way_to_the_real_one(
     assert library.search(text)[0].entry.id == "rlhf"
 
 
+def test_a_last_question_that_doubts_what_was_told_asks_whether_the_claim_holds(
+    library: Library,
+) -> None:
+    # 靠谱 (可靠) drew the entry on how reliable ChatGPT's answers are; the claim is the question.
+    text = (
+        "之前听一位老教授讲，他十几年前就见过有人想做跟ChatGPT差不多的东西，"
+        "我觉得挺神奇，这个说法靠谱吗？"
+    )
+    focus = library.focus(text)
+    assert "十几年前" in focus and "靠谱" not in focus
+    match = library.match(text)
+    assert match.answered is not None and "15年前" in match.answered.entry.answer
+
+
 @pytest.mark.parametrize("about_the_articles", ["资料里有讲原因吗", "文章里有说吗"])
 def test_a_last_question_whether_the_articles_say_it_gives_way_to_the_one_before(
     library: Library, about_the_articles: str
