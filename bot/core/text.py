@@ -228,6 +228,10 @@ FILLERS = (
     "懵圈",
     "救命",
     "有一说一",
+    # What kind of way out is asked for ("有没有什么比较常见的解决思路"): any the articles
+    # give; 常见 is a word no entry says (通用 is: GPT is 通用).
+    "比较常见的",
+    "常见的",
     "yyds",
     "绝绝子",
     # Asking whether a claim is true ("朋友说它是谷歌做的，真的假的"): the claim is the question.
