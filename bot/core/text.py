@@ -228,6 +228,15 @@ FILLERS = (
     "懵圈",
     "救命",
     "有一说一",
+    # When, not what: "ChatGPT火了之后学术圈啥反应" asks of its impact, not of how popular it
+    # is (a phrasing of that entry says 火了之后).
+    "火了之后",
+    "火了以后",
+    "火起来之后",
+    "火起来以后",
+    "爆火之后",
+    "爆火以后",
+    "大火之后",
     # What kind of way out is asked for ("有没有什么比较常见的解决思路"): any the articles
     # give; 常见 is a word no entry says (通用 is: GPT is 通用).
     "比较常见的",
