@@ -269,6 +269,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("零样本那块再说说", "prompt-learning"),  # 那块, 再: the part named, more of it
         ("ChatGPT火成啥样了，用的人多不多？", "chatgpt-popularity"),  # 用的人: its users
         ("chatgpt火了之后学术圈啥反应", "chatgpt-education-impact"),  # 火了之后: when, not what
+        ("数据集太大存都存不下，有啥招不", "data-challenge"),  # jieba: 集太大存
         ("大模型训练太慢，有啥transfer learning之类的trick", "training-acceleration"),  # not a name
         (  # 常见: what kind of way out, no word an entry says
             "我们公司也想弄个大模型，可服务器就那么几台，数据又特别多，存储和处理都成问题，"
