@@ -97,6 +97,8 @@ _DOUBTS_WHAT_WAS_TOLD = re.compile(
 """A last question that only doubts what was told before it ("他十几年前就见过有人想做…，这个说法
 靠谱吗"): the claim is the question, put to be checked (as "是真的吗"); 靠谱 is no word of it
 (it drew the entry on how reliable ChatGPT's answers are)."""
+_PUT_TO_CHECK = "是真的吗"
+"""How such a doubt is read: the claim before it put to be checked (`text.checks_a_claim`)."""
 
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 _LATIN_START = re.compile(r"[a-z0-9]")
@@ -355,7 +357,7 @@ def _question(
     question, words = _reported(clauses[last], known_words, is_subject)
     doubted = bool(_DOUBTS_WHAT_WAS_TOLD.search(question.seen))
     if doubted:
-        question, words = _Clause("是真的吗", "是真的吗"), []
+        question, words = _Clause(_PUT_TO_CHECK, _PUT_TO_CHECK), []
     # A question that names no subject is about the one the message was about ("ChatGPT比起
     # GPT-3，在对话友好性上有什么提升？"), whether it says 它 or not.
     if not _PRONOUN.search(question.seen) and any(map(is_subject, words)):

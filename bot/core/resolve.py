@@ -220,13 +220,10 @@ def _earlier_subjects(context: Context, library: Library) -> list[str]:
 
 def _last_pair(context: Context, library: Library) -> str:
     """The question of the latest answer shown that names two things or more, or ""."""
+    names_in = library.vocabulary.names_in
     for entry_id in reversed(context.shown):
         entry = library.get(entry_id)
-        if (
-            entry
-            and len(set(library.vocabulary.names_in(library.analyzer.normalise(entry.question))))
-            > 1
-        ):
+        if entry and len(set(names_in(library.analyzer.normalise(entry.question)))) > 1:
             return entry.question
     return ""
 
