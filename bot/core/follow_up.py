@@ -56,21 +56,23 @@ class Context:
 
     @functools.cached_property
     def pair(self) -> str:
-        pair = self.given_pair()
-        return intent.compact(self.normalise(pair)) if pair else ""
+        return self._read(self.given_pair())
 
     @functools.cached_property
     def subject(self) -> str:
-        return intent.compact(self.normalise(self.given_subject))
+        return self._read(self.given_subject)
 
     @functools.cached_property
     def earlier(self) -> str:
-        earlier = self.given_earlier()
-        return intent.compact(self.normalise(earlier)) if earlier else ""
+        return self._read(self.given_earlier())
 
     @functools.cached_property
     def last_question(self) -> str:
-        return intent.compact(self.normalise(self.given_question))
+        return self._read(self.given_question)
+
+    def _read(self, text: str) -> str:
+        """A text of the context as messages are read: normalised and compact."""
+        return intent.compact(self.normalise(text)) if text else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -375,8 +375,10 @@ def _off_the_topic_offered(plain: Match, context: Context, library: Library) -> 
     best = plain.best
     if plain.verdict is not Verdict.ANSWER or best is None or best.entry.subject == context.subject:
         return plain
+    if _of_its_owner(plain, context, library):
+        return plain
     shown = library.get(context.entry_id) if context.entry_id else None
-    if shown is not None and (best.entry.subject in shown.tags or _same_kind(shown, best.entry)):
+    if shown is not None and _same_kind(shown, best.entry):
         return plain
     if best.fuzzy >= WORD_FOR_WORD:
         return plain
@@ -387,10 +389,10 @@ def _of_its_owner(plain: Match, context: Context, library: Library) -> bool:
     """Whether a message's own words answer about the subject the entry shown belongs to (by
     its tags), not the chat's subject itself."""
     best = plain.best
-    shown = library.get(context.entry_id) if context.entry_id else None
-    if plain.verdict is not Verdict.ANSWER or best is None or shown is None:
+    if plain.verdict is not Verdict.ANSWER or best is None or best.entry.subject == context.subject:
         return False
-    return best.entry.subject != context.subject and best.entry.subject in shown.tags
+    shown = library.get(context.entry_id) if context.entry_id else None
+    return shown is not None and best.entry.subject in shown.tags
 
 
 def _same_kind(shown: Entry, found: Entry) -> bool:
