@@ -9,24 +9,46 @@ The same :class:`Analyzer` must process entries and queries, so that both meet i
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import marshal
 import re
+import sys
 import tempfile
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeAlias
 
-import jieba
 import opencc
 from ruamel.yaml import YAML
 
 from bot.core import memo
 from bot.core.source_file import YAML_FAILURES, parse_failure, read_source, read_yaml_source
 from bot.errors import KnowledgeError, Problem
+
+
+@contextlib.contextmanager
+def _unimportable(name: str) -> Iterator[None]:
+    """Within the block, `import name` fails (unless the module is loaded already)."""
+    if name in sys.modules:
+        yield
+        return
+    sys.modules[name] = None  # type: ignore[assignment]  # how importlib spells "not there"
+    try:
+        yield
+    finally:
+        del sys.modules[name]
+
+
+# jieba 0.42 reads its model files through pkg_resources when it can import it
+# (jieba/_compat.py): setuptools' whole resource API, 140 ms of every start, and a deprecation
+# warning on setuptools 67 and later (fxsjy/jieba#1026). Without it jieba opens the same files
+# by path.
+with _unimportable("pkg_resources"):
+    import jieba
 
 LEXICON_DIR = "lexicon"
 DICTIONARY_FILE = "dictionary.txt"
