@@ -115,6 +115,19 @@ def test_put_to_use_is_application(analyzer: Analyzer) -> None:
     assert "应用" in analyzer.tokenise("大模型能在哪些行业落地")
 
 
+@pytest.mark.parametrize(
+    ("said", "term"),
+    [
+        ("Transformer能抓long dependency吗", "长期依赖性"),
+        ("long-range dependencies", "长期依赖性"),
+        ("訓練要多少運算資源", "计算资源"),  # Taiwan's word for compute
+        ("ChatGPT在education这些domain有用吗", "领域"),
+    ],
+)
+def test_english_and_taiwan_words_for_known_terms(analyzer: Analyzer, said: str, term: str) -> None:
+    assert term in analyzer.tokenise(said)
+
+
 def test_latin_synonyms_match_whole_words_only(analyzer: Analyzer) -> None:
     # "prompt" is a synonym of 提示学习, but not inside another word.
     assert "提示学习" in analyzer.tokenise("prompt是啥")
