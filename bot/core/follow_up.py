@@ -106,7 +106,8 @@ def restatements(
     if focus in THE_OTHER_ONE:
         # "零样本和思维链，先说说零样本…" then "那另一个呢": the name the last question gave beside
         # what was answered; none or several, and there is nothing sure to read it as.
-        others = {n for n in vocabulary.names_in(context.last_question) if n != context.subject}
+        told = _told_first(context.last_question, vocabulary) or context.subject
+        others = {n for n in vocabulary.names_in(context.last_question) if n != told}
         if not others:
             # The last question asked of one of two things compared before it ("GPT和ChatGPT有
             # 什么区别", "GPT的核心特点呢"): the same question of the other, not what it is.
@@ -152,8 +153,31 @@ def restatements(
     return []
 
 
-THE_OTHER_ONE = frozenset(["另一个", "另外一个", "另外那个", "另一个的", "另一个话题"])
+THE_OTHER_ONE = frozenset(
+    [
+        "另一个",
+        "另外一个",
+        "另外那个",
+        "另一个的",
+        "另一个话题",
+        "the other one",
+        "the other",
+        "other one",
+    ]
+)
 """The X of "那另一个呢": the other of two things the last question named."""
+
+_TOLD_FIRST = re.compile(r"先(?:说|讲|聊|看|介绍)(?P<rest>.+)")
+"""Which of two things compared is to be told first: "GPT和ChatGPT交互设计上有啥不一样？先讲
+ChatGPT" (the answer's subject is then the other only by the entry's tags)."""
+
+
+def _told_first(question: str, vocabulary: Vocabulary) -> str:
+    """The name a question asks to be told about first, or ""."""
+    match = _TOLD_FIRST.search(question)
+    named = vocabulary.names_in(match.group("rest")) if match else []
+    return named[0] if named else ""
+
 
 _LIKE_WHAT_WAS_SAID = re.compile(
     r"^(?:那么?)?(?P<name>.+?)(?:也|就|难道)?(?:没有|不|有|是|会|能)?(?:这些|这样|这种|同样)的?了?"

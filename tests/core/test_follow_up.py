@@ -134,6 +134,17 @@ def test_the_other_one_is_the_other_name_the_last_question_gave() -> None:
     assert (readings[-1].text, readings[-1].about) == ("生成式ai", "生成式ai")
 
 
+@pytest.mark.parametrize(
+    "other_one", ["那另一个呢", "and the other one", "什么about the other one"]
+)
+def test_the_other_one_is_the_name_not_told_first(other_one: str) -> None:
+    # The entry compares both, and its subject (by its tags) was GPT: "先讲ChatGPT" says which
+    # one the member heard about first.
+    context = Context("gpt", "gpt和chatgpt交互设计上有啥不一样 先讲chatgpt")
+    readings = restatements(other_one, context, VOCABULARY)  # as normalised: what → 什么
+    assert readings and readings[-1].about == "gpt"
+
+
 @pytest.mark.parametrize("asked", ["chatgpt是怎么训练的", "gpt和gpt-3和chatgpt有啥区别"])
 def test_the_other_one_of_no_two_names_has_no_reading(asked: str) -> None:
     assert texts("那另一个呢", Context("chatgpt", asked)) == []
