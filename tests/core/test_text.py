@@ -122,6 +122,7 @@ def test_put_to_use_is_application(analyzer: Analyzer) -> None:
         ("long-range dependencies", "长期依赖性"),
         ("訓練要多少運算資源", "计算资源"),  # Taiwan's word for compute
         ("ChatGPT在education这些domain有用吗", "领域"),
+        ("那用户量呢", "用户"),
     ],
 )
 def test_english_and_taiwan_words_for_known_terms(analyzer: Analyzer, said: str, term: str) -> None:
