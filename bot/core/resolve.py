@@ -189,8 +189,13 @@ def _asked_of_earlier_subjects(
 ) -> tuple[Match, str] | None:
     """A short question naming nothing that the current subject does not answer, asked of the
     subjects before it, latest first ("在哪训练的" after ChatGPT's training, then PPO: ChatGPT's),
-    with the same support from its own words as any reading the context alone suggests."""
-    for subject in _earlier_subjects(context, library):
+    then of what the entry shown belongs to ("在哪训练的" after the reward model, then PPO: both
+    steps of ChatGPT's training), with the same support from its own words as any reading the
+    context alone suggests."""
+    earlier = _earlier_subjects(context, library)
+    named = library.vocabulary.names_in(message)  # "回到GPT-3，它一般用在哪" says whose
+    owners = [] if named else _owners(context, library, besides=earlier)
+    for subject in [*earlier, *owners]:
         name = follow_up.Context(subject, "", library.analyzer.normalise).subject
         reading = follow_up.Restatement(
             follow_up.joined(name, message), follow_up.Reference.IMPLICIT
@@ -216,6 +221,18 @@ def _earlier_subjects(context: Context, library: Library) -> list[str]:
             if len(found) == EARLIER_SUBJECTS:
                 break
     return found
+
+
+def _owners(context: Context, library: Library, *, besides: list[str]) -> list[str]:
+    """The subjects the entry shown belongs to by its tags (ChatGPT, of PPO), other than the
+    chat's subject and those `besides`."""
+    shown = library.get(context.entry_id) if context.entry_id else None
+    subjects = {entry.subject for entry in library.base.entries}
+    return [
+        tag
+        for tag in (shown.tags if shown else ())
+        if tag in subjects and tag != context.subject and tag not in besides
+    ]
 
 
 def _last_pair(context: Context, library: Library) -> str:

@@ -1414,3 +1414,15 @@ def test_that_x_asked_again_after_it_is_the_that_x(library: Library) -> None:
     # The message asks twice (那注释呢？注释也算进去？): the first question is the 那X呢.
     reply, _ = talk(library, "为啥拿代码训练就会推理了", "那注释呢？注释也算进去？")[1]
     assert reply.kind is ReplyKind.ANSWER and "注释" in reply.text
+
+
+def test_a_question_naming_nothing_may_be_of_what_the_entry_shown_belongs_to(
+    library: Library,
+) -> None:
+    # PPO and the reward model are steps of ChatGPT's training: where "it" was trained is
+    # ChatGPT's (was declined: neither subject was trained anywhere).
+    turns = talk(library, "奖励模型是啥", "PPO又是啥", "话说它在哪训练的，自家机房吗？")
+    assert turns[-1][0].entry_id == "chatgpt-training-infrastructure"
+    # A message that names its subject is about that subject, not the owner of the entry shown.
+    turns = talk(library, "GPT-3有多大", "ChatGPT底下用的是哪个模型", "回到GPT-3，它一般用在哪")
+    assert turns[-1][0].entry_id == "gpt-3"
