@@ -363,10 +363,16 @@ def _question(
     if not _PRONOUN.search(question.seen) and any(map(is_subject, words)):
         # One that names a subject and nothing else asks what the clause before it asked
         # ("训练数据一般从哪来，ChatGPT具体用了哪些"): that clause's terms go with it.
+        # A name that clause asks about goes with them too ("Transformer架构到底是个什么东西，
+        # 在ChatGPT里起什么作用", "为什么不直接拿GPT-3来聊天，非得搞个ChatGPT"); a concept
+        # (LLM, 微调) does not: the question may ask it of its own subject ("LLM的训练数据一般
+        # 从哪来，ChatGPT具体用了哪些", "我说可能得先微调，他说GPT什么都会").
         if last > 0 and not any(is_term(w) and not is_subject(w) for w in words):
             asked = _reported(clauses[last - 1], known_words, is_subject)[1]
-            topic = [w for w in asked if is_term(w) and not is_subject(w)]
-            return " ".join([*topic, question.text])
+            topic = [
+                w for w in asked if is_term(w) and (_LATIN_START.match(w) or not is_subject(w))
+            ]
+            return " ".join([*dict.fromkeys(w for w in topic if w not in words), question.text])
         return question.text
     # The question needs what it refers to: the nearest clause before it that names a subject,
     # with the nearer one naming a term that says what of it is meant ("迷上ChatGPT，总说它跟

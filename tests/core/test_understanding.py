@@ -565,7 +565,17 @@ def test_a_question_that_names_no_subject_is_about_the_one_named_before(
             "训练数据 ChatGPT具体用了哪些",
             "chatgpt-training-data",
         ),
-        ("我知道RLHF用了人类反馈，ChatGPT具体是怎么做的", "人类反馈 ChatGPT具体是怎么做的", "rlhf"),
+        # A name asked about before goes with its terms; a concept (大模型 above) does not.
+        (
+            "我知道RLHF用了人类反馈，ChatGPT具体是怎么做的",
+            "rlhf 人类反馈 ChatGPT具体是怎么做的",
+            "rlhf",
+        ),
+        (
+            "Transformer架构到底是个什么东西，在ChatGPT里起什么作用？",
+            "transformer 架构 在ChatGPT里起什么作用？",
+            "transformer",
+        ),
     ],
 )
 def test_a_question_that_names_only_a_subject_asks_what_the_clause_before_asked(
