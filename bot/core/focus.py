@@ -345,6 +345,10 @@ def _question_ends(text: str, simplified: Callable[[str], str]) -> list[int]:
     return ends
 
 
+_POINTING_BACK = re.compile(r"这些|这个|那些|那个")
+"""Determiners that point at something just said ("这些数据"), in a question or not."""
+
+
 def _question(
     clauses: list[_Clause],
     last: int,
@@ -389,6 +393,7 @@ def _question(
     # questions asked between.
     before = clauses[max(0, last - MAX_LOOK_BACK) : last]
     vague = not any(is_term(w) or is_subject(w) for w in words)
+    points_back = bool(_POINTING_BACK.search(question.seen))
     antecedent: list[str] = []
     told: list[str] = []
     claimed = False
@@ -400,7 +405,9 @@ def _question(
             claimed = doubted or bool(_CLAIM.search(clause.seen))
             claim = clause.text
             break
-        if vague and not _QUESTION_MARK.search(clause.seen):
+        # Nor a question of its own, unless this one points back at what it asked about
+        # ("OpenAI是怎么从用户那里收集反馈的？这些数据后面拿去干嘛？").
+        if vague and (points_back or not _QUESTION_MARK.search(clause.seen)):
             told = words + told
         if not antecedent and any(map(is_term, words)):
             antecedent = words

@@ -611,6 +611,14 @@ def test_a_question_told_about_is_the_question(library: Library) -> None:
     assert answered_by(library, text) == "transformer"
 
 
+def test_a_question_pointing_back_at_the_one_before_takes_its_words(library: Library) -> None:
+    # 这些数据 are the feedback the question before asks about: its words go with it (it kept
+    # only "ChatGPT上线以后" and was answered with the launch date).
+    text = "ChatGPT上线以后，OpenAI是怎么从用户那里收集反馈的？这些数据后面拿去干嘛？"
+    assert "反馈" in library.focus(text)
+    assert answered_by(library, text) == "chatgpt-user-feedback"
+
+
 def test_a_count_is_no_question(library: Library) -> None:
     # 就几台 counts: the question is the clause that asks.
     text = "我们公司就几台服务器，老板想自己训练大模型，主要难在哪？"
