@@ -126,6 +126,7 @@ def test_put_to_use_is_application(analyzer: Analyzer) -> None:
         ("它当初为什么能那么快火起来", "火"),  # jieba glued 快 to 火
         ("有同事建议拿现成的模型改一改", "预训练模型"),
         ("这是不是它的通病啊", "缺点"),
+        ("那强化那一步呢", "强化学习"),  # the RL step of training
     ],
 )
 def test_english_and_taiwan_words_for_known_terms(analyzer: Analyzer, said: str, term: str) -> None:
