@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
@@ -447,6 +448,10 @@ def _subject(hit: Hit, library: Library) -> str:
     return library.vocabulary.name_of.get(hit.entry.subject, "")
 
 
+_POINTING_BACK = re.compile(r"这些|这个|那些|那个|这种|这样")
+"""Words that point at something just said ("这些约束")."""
+
+
 class _OwnWords:
     """The message matched on its own words, searched at most once and only when needed."""
 
@@ -551,7 +556,11 @@ class _OwnWords:
             return False
         plain = self.match()
         if plain.verdict is Verdict.DECLINE:
-            return False  # "今晚吃啥好呢" is about nothing the knowledge knows, topic or not
+            # "今晚吃啥好呢" is about nothing the knowledge knows, topic or not. But words that
+            # point at something just said and rank the reading's entry first are about it, only
+            # too short to stand alone: "为啥要加这些约束" after ChatGPT's safety measures.
+            first = plain.best is not None and plain.best.entry.id == _entry(match)
+            return first and bool(_POINTING_BACK.search(self._text))
         return plain.verdict is not Verdict.ANSWER or _score(match) >= _score(plain)
 
 

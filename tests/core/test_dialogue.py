@@ -1426,3 +1426,13 @@ def test_a_question_naming_nothing_may_be_of_what_the_entry_shown_belongs_to(
     # A message that names its subject is about that subject, not the owner of the entry shown.
     turns = talk(library, "GPT-3有多大", "ChatGPT底下用的是哪个模型", "回到GPT-3，它一般用在哪")
     assert turns[-1][0].entry_id == "gpt-3"
+
+
+def test_a_short_why_that_points_back_is_asked_of_the_answer_shown(library: Library) -> None:
+    # "为啥要加这些约束" alone is declined (it names no subject); after ChatGPT's safety
+    # measures it asks why they were added, which that answer says (was declined too).
+    *_, (why, _) = talk(library, "ChatGPT在安全方面做了啥", "为啥要加这些约束")
+    assert why.kind is ReplyKind.ANSWER and why.entry_id == "safety-ethics"
+    # Pointing back is no support for words about nothing the knowledge knows.
+    *_, (dinner, _) = talk(library, "ChatGPT在安全方面做了啥", "今晚吃这个好吗")
+    assert not dinner.matched
