@@ -345,8 +345,8 @@ def _question_ends(text: str, simplified: Callable[[str], str]) -> list[int]:
     return ends
 
 
-_POINTING_BACK = re.compile(r"这些|这个|那些|那个")
-"""Determiners that point at something just said ("这些数据"), in a question or not."""
+POINTING_BACK = re.compile(r"这些|这个|那些|那个|这种|这样")
+"""Words that point at something just said ("这些数据", "这些约束"), in a question or not."""
 
 
 def _question(
@@ -393,7 +393,7 @@ def _question(
     # questions asked between.
     before = clauses[max(0, last - MAX_LOOK_BACK) : last]
     vague = not any(is_term(w) or is_subject(w) for w in words)
-    points_back = bool(_POINTING_BACK.search(question.seen))
+    points_back = bool(POINTING_BACK.search(question.seen))
     antecedent: list[str] = []
     told: list[str] = []
     claimed = False

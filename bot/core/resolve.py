@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from bot.core import clarify, facts, follow_up, intent
-from bot.core.focus import first_question
+from bot.core.focus import POINTING_BACK, first_question
 from bot.core.knowledge import Entry
 from bot.core.library import Library, Reading, written_in_english
 from bot.core.script import to_simplified
@@ -448,10 +447,6 @@ def _subject(hit: Hit, library: Library) -> str:
     return library.vocabulary.name_of.get(hit.entry.subject, "")
 
 
-_POINTING_BACK = re.compile(r"这些|这个|那些|那个|这种|这样")
-"""Words that point at something just said ("这些约束")."""
-
-
 class _OwnWords:
     """The message matched on its own words, searched at most once and only when needed."""
 
@@ -560,7 +555,7 @@ class _OwnWords:
             # point at something just said and rank the reading's entry first are about it, only
             # too short to stand alone: "为啥要加这些约束" after ChatGPT's safety measures.
             first = plain.best is not None and plain.best.entry.id == _entry(match)
-            return first and bool(_POINTING_BACK.search(self._text))
+            return first and bool(POINTING_BACK.search(self._text))
         return plain.verdict is not Verdict.ANSWER or _score(match) >= _score(plain)
 
 
