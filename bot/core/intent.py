@@ -668,8 +668,9 @@ def leaning_rest(text: str) -> str | None:
     return (match.group("rest").strip() or None) if match else None
 
 
-_WHICH = re.compile(r"^(?:那么?|and\s*)?(?:哪个|哪一个|哪种|which)(?![a-z])")
-"""A question that picks one of what was just compared: "哪个更通用", "which is better"."""
+_WHICH = re.compile(r"^(?:那么?|and\s*)?(?:哪个|哪一个|哪种|which(?![a-z])|谁(?=更|比较))")
+"""A question that picks one of what was just compared: "哪个更通用", "谁更通用", "which is
+better"."""
 
 
 def asks_which(text: str) -> bool:
