@@ -238,7 +238,9 @@ def _say(
     if intent is intents.Intent.EXAMPLE:
         return _example(state, library, config)
     if intent is intents.Intent.DOUBT:
-        return _stand_by(state, intents.doubted(intents.squeeze(normalised)) or "", library, config)
+        claim = intents.doubted(intents.squeeze(normalised)) or ""
+        if not _a_claim_of_its_own(state, claim, library):
+            return _stand_by(state, claim, library, config)
     if intent is intents.Intent.SUMMARY:
         return _summary(state, library, config)
     if intent is intents.Intent.NONE_OF_THESE and state.suggestions:
@@ -695,6 +697,19 @@ def _stand_by(
         state, entry, phrases.as_the_articles_say(body), state.last_question, config
     )
     return reply, state
+
+
+def _a_claim_of_its_own(state: ChatState, claim: str, library: Library) -> bool:
+    """Whether a doubt's claim is about something the answer shown does not speak of: "不对吧
+    它根本不支持多轮对话" after ChatGPT's base model is a claim to be checked, not a doubt of
+    that answer (as "不对吧 我记得是2023年" after its launch date is)."""
+    entry = _current(state, library)
+    vocabulary = library.vocabulary
+    terms = [term for term in vocabulary.terms_in(claim) if not vocabulary.is_name(term)]
+    if entry is None or not terms:
+        return False
+    said = library.analyzer.normalise(" ".join([entry.answer, *entry.phrasings, *entry.keywords]))
+    return not any(term in said.replace(" ", "") for term in terms)
 
 
 def _nothing_to_continue(

@@ -89,6 +89,10 @@ class Vocabulary:
         there ("chatgpt", not the "gpt" inside it)."""
         return _found(_squeezed(text), self.display, self._name_lengths)
 
+    def terms_in(self, text: str) -> list[str]:
+        """The terms (names and keywords) a normalised text mentions, left to right."""
+        return _found(_squeezed(text), self.terms, self._term_lengths)
+
     def mentions_term(self, text: str) -> bool:
         """Whether a normalised text mentions any name or keyword."""
         return bool(_found(_squeezed(text), self.terms, self._term_lengths, first=True))

@@ -506,6 +506,9 @@ def test_which_one_after_a_comparison_asks_which_of_the_two(library: Library) ->
     # Alone, "哪个更适合做客服" offers choices: it names neither GPT nor ChatGPT.
     reply = talk(library, "GPT和ChatGPT应用领域有啥不一样", "哪个更适合做客服")[1][0]
     assert reply.entry_id == "chatgpt-use-cases"
+    # 谁更 picks one of the two as 哪个更 does (was declined).
+    reply = talk(library, "GPT和ChatGPT有啥不同", "谁更通用")[1][0]
+    assert reply.entry_id == "gpt-vs-chatgpt"
 
 
 def test_how_they_differ_after_a_question_on_two_asks_of_the_two(library: Library) -> None:
@@ -1220,6 +1223,15 @@ def test_the_other_one_of_two_compared_is_asked_what_was_asked_of_the_first(
     # 核心特点" found ChatGPT's features).
     assert first.entry_id == "gpt-definition"
     assert other.matched and other.entry_id == "chatgpt-features"
+
+
+def test_a_doubt_with_a_claim_the_answer_does_not_speak_of_is_that_claim_checked(
+    library: Library,
+) -> None:
+    # The base-model answer says nothing of 多轮对话: the claim is checked on its own (the
+    # base-model answer was shown again).
+    *_, (reply, _) = talk(library, "ChatGPT用的是GPT-2吧", "不对吧 它根本不支持多轮对话")
+    assert reply.entry_id == "chatgpt-interaction"
 
 
 def test_a_doubt_is_answered_with_what_the_articles_say(library: Library) -> None:
