@@ -127,6 +127,7 @@ def test_put_to_use_is_application(analyzer: Analyzer) -> None:
         ("有同事建议拿现成的模型改一改", "预训练模型"),
         ("这是不是它的通病啊", "缺点"),
         ("那强化那一步呢", "强化学习"),  # the RL step of training
+        ("人跟机器聊天的体验有啥变化", "人机交互"),
     ],
 )
 def test_english_and_taiwan_words_for_known_terms(analyzer: Analyzer, said: str, term: str) -> None:
