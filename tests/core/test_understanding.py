@@ -225,6 +225,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("ChatGPT为啥要把各种任务都变成提示", "prompt-learning"),
         ("ChatGPT现在是只能打字跟它聊吗", "chatgpt-interaction"),  # 打字: by text
         ("我同事说ChatGPT是谷歌搞的，是吗", "chatgpt-maker"),  # 搞的: who made it
+        ("大模型在ChatGPT身上起啥作用", "large-model-vs-chatgpt"),  # not AI innovation's role
         ("為什麼學者們擔心 ChatGPT 會毀掉大學論文？", "chatgpt-education-impact"),  # no who
         ("ChatGPT给出的答案难道不是百分之百准确的吗", "chatgpt-weaknesses"),  # 答案: its answers
         ("hi 新人报到~ 生成式AI到底是啥", "generative-ai-definition"),  # hi was a strange name
