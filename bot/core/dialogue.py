@@ -709,7 +709,8 @@ def _a_claim_of_its_own(state: ChatState, claim: str, library: Library) -> bool:
     if entry is None or not terms:
         return False
     said = library.analyzer.normalise(" ".join([entry.answer, *entry.phrasings, *entry.keywords]))
-    return not any(term in said.replace(" ", "") for term in terms)
+    said = said.replace(" ", "")  # as the terms are found: squeezed
+    return not any(term in said for term in terms)
 
 
 def _nothing_to_continue(

@@ -367,10 +367,11 @@ def _question(
     if not _PRONOUN.search(question.seen) and any(map(is_subject, words)):
         # One that names a subject and nothing else asks what the clause before it asked
         # ("训练数据一般从哪来，ChatGPT具体用了哪些"): that clause's terms go with it.
-        # A name that clause asks about goes with them too ("Transformer架构到底是个什么东西，
-        # 在ChatGPT里起什么作用", "为什么不直接拿GPT-3来聊天，非得搞个ChatGPT"); a concept
-        # (LLM, 微调) does not: the question may ask it of its own subject ("LLM的训练数据一般
-        # 从哪来，ChatGPT具体用了哪些", "我说可能得先微调，他说GPT什么都会").
+        # A subject named in latin letters there, a model or a method, goes with them too
+        # ("Transformer架构到底是个什么东西，在ChatGPT里起什么作用", "为什么不直接拿GPT-3来聊天，
+        # 非得搞个ChatGPT"); a concept (大模型, which LLM reads as, 微调) does not: the question
+        # may ask it of its own subject ("LLM的训练数据一般从哪来，ChatGPT具体用了哪些", "我说
+        # 可能得先微调，他说GPT什么都会").
         if last > 0 and not any(is_term(w) and not is_subject(w) for w in words):
             asked = _reported(clauses[last - 1], known_words, is_subject)[1]
             topic = [

@@ -227,7 +227,7 @@ def _owners(context: Context, library: Library, *, besides: list[str]) -> list[s
     """The subjects the entry shown belongs to by its tags (ChatGPT, of PPO), other than the
     chat's subject and those `besides`."""
     shown = library.get(context.entry_id) if context.entry_id else None
-    subjects = {entry.subject for entry in library.base.entries}
+    subjects = library.vocabulary.name_of  # every entry's subject, as written
     return [
         tag
         for tag in (shown.tags if shown else ())
