@@ -708,8 +708,8 @@ def _a_claim_of_its_own(state: ChatState, claim: str, library: Library) -> bool:
     terms = [term for term in vocabulary.terms_in(claim) if not vocabulary.is_name(term)]
     if entry is None or not terms:
         return False
-    said = library.analyzer.normalise(" ".join([entry.answer, *entry.phrasings, *entry.keywords]))
-    said = said.replace(" ", "")  # as the terms are found: squeezed
+    # Squeezed, as the terms are found.
+    said = resolve.said_by(entry, library.analyzer.normalise).replace(" ", "")
     return not any(term in said for term in terms)
 
 

@@ -194,7 +194,7 @@ def _asked_of_earlier_subjects(
     context alone suggests."""
     earlier = _earlier_subjects(context, library)
     named = library.vocabulary.names_in(message)  # "回到GPT-3，它一般用在哪" says whose
-    owners = [] if named else _owners(context, library, besides=earlier)
+    owners = [] if named else [o for o in _owners(context, library) if o not in earlier]
     for subject in [*earlier, *owners]:
         name = follow_up.Context(subject, "", library.analyzer.normalise).subject
         reading = follow_up.Restatement(
@@ -223,15 +223,13 @@ def _earlier_subjects(context: Context, library: Library) -> list[str]:
     return found
 
 
-def _owners(context: Context, library: Library, *, besides: list[str]) -> list[str]:
+def _owners(context: Context, library: Library) -> list[str]:
     """The subjects the entry shown belongs to by its tags (ChatGPT, of PPO), other than the
-    chat's subject and those `besides`."""
+    chat's subject."""
     shown = library.get(context.entry_id) if context.entry_id else None
     subjects = library.vocabulary.name_of  # every entry's subject, as written
     return [
-        tag
-        for tag in (shown.tags if shown else ())
-        if tag in subjects and tag != context.subject and tag not in besides
+        tag for tag in (shown.tags if shown else ()) if tag in subjects and tag != context.subject
     ]
 
 
@@ -267,7 +265,7 @@ def _aspect_of_an_earlier_subject(
     if _entry(best[0]) != context.entry_id or not aspect or shown is None:
         return None
     normalise = library.analyzer.normalise
-    if normalise(aspect) in _said_by(shown, normalise):
+    if normalise(aspect) in said_by(shown, normalise):
         return None
     for subject in _earlier_subjects(context, library):
         topic = follow_up.Context(subject, context.last_question, normalise)
@@ -278,7 +276,7 @@ def _aspect_of_an_earlier_subject(
     return None
 
 
-def _said_by(entry: Entry, normalise: Callable[[str], str]) -> str:
+def said_by(entry: Entry, normalise: Callable[[str], str]) -> str:
     """Everything an entry says, normalised: its phrasings, keywords and answer."""
     return normalise(" ".join([entry.question, *entry.alternatives, *entry.keywords, entry.answer]))
 
@@ -406,10 +404,11 @@ def _of_its_owner(plain: Match, context: Context, library: Library) -> bool:
     """Whether a message's own words answer about the subject the entry shown belongs to (by
     its tags), not the chat's subject itself."""
     best = plain.best
-    if plain.verdict is not Verdict.ANSWER or best is None or best.entry.subject == context.subject:
-        return False
-    shown = library.get(context.entry_id) if context.entry_id else None
-    return shown is not None and best.entry.subject in shown.tags
+    return (
+        plain.verdict is Verdict.ANSWER
+        and best is not None
+        and best.entry.subject in _owners(context, library)
+    )
 
 
 def _same_kind(shown: Entry, found: Entry) -> bool:
