@@ -516,6 +516,35 @@ def _latin_symbol(token: str) -> str:
     return chr(0xF0000 + zlib.crc32(token.encode()) % 0xFFFE)
 
 
+OTHER_MAKERS = frozenset(
+    {"百度", "阿里", "阿里巴巴", "腾讯", "字节", "字节跳动", "华为", "谷歌", "google", "meta"}
+    | {"商汤", "讯飞", "科大讯飞", "智谱", "百川", "anthropic", "苹果", "apple", "亚马逊", "amazon"}
+)
+"""Companies no article speaks of as makers of a model (the articles name OpenAI and Microsoft)."""
+_THEIR_OWN = frozenset({"大模型", "模型", "人工智能", "聊天机器人", "产品", "llm", "chatbot"})
+"""What a question asks of such a company when it asks about its model ("百度的大模型叫什么")."""
+
+
+def other_makers_models(tokens: Sequence[str], entities: Container[str]) -> list[str]:
+    """The makers no article speaks of whose own model a question asks about ("百度的大模型叫什么",
+    "百度和阿里的大模型参数各有多少"): a name the knowledge does not know, as 文心一言 is. Not one
+    named after a subject of the knowledge, as what it is claimed to be ("ChatGPT是谷歌的大模型吧"
+    is answered by who made it), nor one named without a model ("国内大厂比如百度为啥做不出
+    ChatGPT" is about the domestic teams)."""
+    found: list[str] = []
+    run: list[str] = []
+    for token in tokens:
+        if token in OTHER_MAKERS:
+            run.append(token)
+            continue
+        if run and token in _THEIR_OWN:
+            found += run
+        elif token in entities:
+            return found
+        run = []
+    return found
+
+
 def latin_names(
     tokens: Sequence[str], *, english: bool, capitalised: Container[str] = ()
 ) -> list[str]:
@@ -772,6 +801,7 @@ class Index:
         # (OpenAI) weighs as the word it is, as before.
         strange = [word for word in capitalised if word not in self._words.idf]
         names = latin_names(tokens, english=english, capitalised=strange)
+        names += other_makers_models(tokens, self._words.entities)
         domain_terms = tuple(t for t in dict.fromkeys(tokens) if t in self._domain_terms)
         # Only a claim about the domain, naming a subject or a term of it ("RLHF没啥用吧，就是个
         # 营销噱头"): a claim about anything else ("明天会下雨吧") is not weighed as one. One

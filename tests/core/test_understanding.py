@@ -1034,6 +1034,25 @@ def test_names_the_knowledge_does_not_have_are_not_answered(
     assert match.verdict is not Verdict.ANSWER, match.best
 
 
+@pytest.mark.parametrize(
+    "question", ["百度的大模型叫什么", "腾讯和阿里的大模型参数各有多少", "谷歌的AI叫啥名字"]
+)
+def test_the_model_of_a_maker_no_article_speaks_of_is_not_answered(
+    library: Library, question: str
+) -> None:
+    # Not the entry on what 大模型 is, nor the one on its parameters: the question is about
+    # another company's model, which the articles do not name.
+    match = library.match(question)
+    assert match.verdict is not Verdict.ANSWER, match.best
+
+
+def test_a_maker_named_without_a_model_of_its_own_is_no_strange_name(library: Library) -> None:
+    # The domestic teams, of which these are two: not a question about their models.
+    assert answered_by(library, "国内大厂比如百度阿里为啥做不出ChatGPT") == "chatgpt-hard-to-build"
+    # A claim about ChatGPT, whose model is named after it: answered, not declined.
+    assert library.match("ChatGPT是谷歌的大模型吧").verdict is Verdict.ANSWER
+
+
 def test_a_claim_on_the_domain_put_to_be_confirmed_is_answered_whatever_it_claims(
     library: Library,
 ) -> None:
