@@ -26,6 +26,14 @@ CONTINUE_PHRASES = frozenset(
         "还有呢",
         "还有",
         "还有吗",
+        "还有别的吗",
+        "还有别的",
+        "还有其他的吗",
+        "还有其他吗",
+        "还有没有",
+        "还有没有别的",
+        "别的呢",
+        "其他的呢",
         "多讲讲",
         "多说说",
         "然后呢",
@@ -58,6 +66,8 @@ CONTINUE_PHRASES = frozenset(
         "goon",
         "keepgoing",
         "andthen",
+        "anythingelse",
+        "whatelse",
     ]
 )
 # Asking for more about *this* answer: the walk prefers its sub-topics.

@@ -58,6 +58,15 @@ def test_continue_after_a_complete_answer_goes_on_to_an_unseen_entry_announced_i
     assert turns[-1][1].shown == tuple(ids)
 
 
+def test_asking_for_anything_else_after_a_complete_list_goes_on(library: Library) -> None:
+    # The answer on ChatGPT's weaknesses says the article lists no others: "还有别的吗" asks
+    # the chat to go on, not a new question to be declined.
+    (first, _), (more, _) = talk(library, "ChatGPT有啥缺点", "还有别的吗")
+    assert first.entry_id == "chatgpt-weaknesses"
+    assert more.kind is ReplyKind.ANSWER and more.text.startswith("接着讲")
+    assert more.entry_id != first.entry_id
+
+
 def test_a_pronoun_after_going_deeper_still_means_what_was_asked_about(
     library: Library,
 ) -> None:

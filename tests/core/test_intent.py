@@ -35,6 +35,10 @@ from bot.core.text import Analyzer
         "再来一点呗",
         "后面呢",  # was "out of my knowledge" right after a one-page answer
         "那下面呢",
+        # After an answer that says the article lists nothing more: not a new question.
+        "还有别的吗",
+        "那还有其他的吗",
+        "anything else",
     ],
 )
 def test_continue_phrases(text: str) -> None:
