@@ -175,6 +175,20 @@ def years_named(normalised: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_YEAR.findall(normalised)))
 
 
+_COUNT = "[一二两三四五六七八九十\\d]+"
+_MOMENT = re.compile(
+    rf"第{_COUNT}(?:天|周|个?星期|个?月)|[头前首]{_COUNT}(?:天|周|个?星期)"
+    rf"|{_COUNT}(?:天|周|个?星期)(?:后|内|之内|以后|以内)"
+)
+"""A moment in a stretch of time ("上线第五天", "头一周", "三天之内"): a figure asked at one is not
+the figure an answer gives at another ("上线两个月后，用户数量达到1亿")."""
+
+
+def moments_named(text: str) -> tuple[str, ...]:
+    """The moments a question asks a figure at ("ChatGPT上线第五天用户数是多少": 第五天)."""
+    return tuple(dict.fromkeys(_MOMENT.findall(text)))
+
+
 _WRITTEN_WHEN = re.compile(r"（写于[^）]*）|写作时（[^）]*）")
 """When the source article was written (（写于2023年初）): where the answer comes from, not a
 date it states about its subject."""

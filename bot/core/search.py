@@ -850,7 +850,10 @@ class Index:
         if not names and not domain_terms and "它" not in tokens and entities.isdisjoint(tokens):
             scored = self._subject_left_open(scored)
         # Only the hits asked for become Hit objects: building one costs as much as scoring it.
-        when = _When(now, tuple(years), bool(wanted & facts.Fact.DAY)) if wanted else None
+        when = None
+        if wanted:
+            moments = facts.moments_named("".join(tokens))
+            when = _When(now, tuple(years), bool(wanted & facts.Fact.DAY), moments)
         return [self._hit(s, claim, when, unsaid) for s in scored[:limit] if s.score >= min_score]
 
     def _subject_left_open(self, scored: list[_Scored]) -> list[_Scored]:
@@ -1080,11 +1083,15 @@ class _When(NamedTuple):
     now: bool
     years: tuple[str, ...]
     day: bool = False
+    moments: tuple[str, ...] = ()
+    """Moments in a stretch of time it asks at (`facts.moments_named`: 上线第五天)."""
 
     def of(self, answer: str) -> str:
-        """The time it asks of, when that is not the time of an answer that gives things as
-        they stood when its article was written (today, or a year the answer does not
-        mention); else ""."""
+        """The time it asks of, when that is not the time of the answer: a moment the answer
+        does not name, or, of an answer that gives things as they stood when its article was
+        written, today or a year it does not mention; else ""."""
+        if other_moments := [moment for moment in self.moments if moment not in answer]:
+            return "、".join(other_moments)
         if not facts.as_of_writing(answer):
             return ""
         other_years = [f"{year}年" for year in self.years if year not in answer]

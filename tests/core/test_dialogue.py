@@ -582,6 +582,22 @@ def test_today_s_figure_after_the_articles_one_says_they_only_have_theirs(
     assert state.subject == "ChatGPT"  # "那GPT-3呢" may follow
 
 
+@pytest.mark.parametrize("question", ["ChatGPT上线第五天用户数是多少", "ChatGPT头一周有多少用户"])
+def test_a_figure_asked_at_a_moment_the_answer_does_not_name_says_so(
+    library: Library, question: str
+) -> None:
+    # The article gives the users two months after launch, not on any other day or week.
+    ((reply, _),) = talk(library, question)
+    assert reply.kind is ReplyKind.DECLINE and not reply.matched
+    assert reply.text.startswith("文章没有说") and "它说的是" in reply.text
+    assert "两个月" in reply.text and "1亿" in reply.text
+
+
+def test_a_figure_asked_at_the_moment_the_answer_names_is_answered(library: Library) -> None:
+    ((reply, _),) = talk(library, "ChatGPT上线两个月后用户有多少")
+    assert reply.matched and reply.entry_id == "chatgpt-popularity"
+
+
 def test_which_ones_by_name_after_an_answer_that_names_none_is_declined_with_it(
     library: Library,
 ) -> None:

@@ -259,3 +259,17 @@ def test_an_answer_gives_a_reason_when_it_states_a_cause_or_a_purpose(
 ) -> None:
     entry = library.get(entry_id)
     assert entry is not None and clarify.gives_a_reason(entry) is gives
+
+
+@pytest.mark.parametrize(
+    ("text", "moments"),
+    [
+        ("chatgpt上线第五天用户数是多少", ("第五天",)),
+        ("头一周有多少人用", ("头一周",)),
+        ("3天之内用户破了多少", ("3天之内",)),
+        ("上线两个月后用户有多少", ()),  # the answer's own span is no other moment
+        ("chatgpt现在有多少用户", ()),
+    ],
+)
+def test_the_moments_a_figure_is_asked_at(text: str, moments: tuple[str, ...]) -> None:
+    assert facts.moments_named(text) == moments
