@@ -598,6 +598,13 @@ def test_a_figure_asked_at_the_moment_the_answer_names_is_answered(library: Libr
     assert reply.matched and reply.entry_id == "chatgpt-popularity"
 
 
+def test_whether_it_is_only_money_is_answered_by_the_reasons_given(library: Library) -> None:
+    # 缺钱 is the 资金 the answer names among its reasons: no new question to be declined.
+    (first, _), (reply, _) = talk(library, "为啥国内做不出ChatGPT", "就是缺钱？")
+    assert first.entry_id == "chatgpt-hard-to-build"
+    assert reply.matched and reply.entry_id == "chatgpt-hard-to-build" and "资金" in reply.text
+
+
 def test_which_ones_by_name_after_an_answer_that_names_none_is_declined_with_it(
     library: Library,
 ) -> None:
@@ -952,7 +959,7 @@ def test_a_member_declined_after_joining_in_follows_the_talk_on(library: Library
     # is named: member 2's "具体哪家公司" was ChatGPT's maker.
     first = step(ChatState(), "为啥国内高校搞不出ChatGPT", library, now=0.0)[1]
     joined = joining_in(ChatState(), [first], now=1.0, ttl_seconds=600)
-    declined, member = step(joined, "说白了就是缺钱呗？", library, now=1.0)
+    declined, member = step(joined, "说白了就是运气差呗？", library, now=1.0)
     assert declined.kind is ReplyKind.DECLINE
     latest = step(first, "那国内有团队在做类似的吗", library, now=2.0)[1]
     following = joining_in(member, [latest], now=3.0, ttl_seconds=600)
