@@ -179,9 +179,11 @@ _COUNT = "[一二两三四五六七八九十\\d]+"
 _MOMENT = re.compile(
     rf"第{_COUNT}(?:天|周|个?星期|个?月)|[头前首]{_COUNT}(?:天|周|个?星期)"
     rf"|{_COUNT}(?:天|周|个?星期)(?:后|内|之内|以后|以内)"
+    # Years counted in words only: 2025年 is a year named (`years_named`), not a stretch.
+    r"|第[一二两三四五六七八九十]+年|[一二两三四五六七八九十]+年(?:后|内|之内|以后|以内)"
 )
-"""A moment in a stretch of time ("上线第五天", "头一周", "三天之内"): a figure asked at one is not
-the figure an answer gives at another ("上线两个月后，用户数量达到1亿")."""
+"""A moment in a stretch of time ("上线第五天", "头一周", "三天之内", "一年后"): a figure asked at
+one is not the figure an answer gives at another ("上线两个月后，用户数量达到1亿")."""
 
 
 def moments_named(text: str) -> tuple[str, ...]:

@@ -268,6 +268,10 @@ def test_an_answer_gives_a_reason_when_it_states_a_cause_or_a_purpose(
         ("头一周有多少人用", ("头一周",)),
         ("3天之内用户破了多少", ("3天之内",)),
         ("上线两个月后用户有多少", ()),  # the answer's own span is no other moment
+        ("上线一年后用户有多少", ("一年后",)),
+        ("第一年赚了多少", ("第一年",)),
+        ("2023年用户有多少", ()),  # a year named, not a stretch (see years_named)
+        ("十几年前那个创业者做了多少", ()),
         ("chatgpt现在有多少用户", ()),
     ],
 )
