@@ -1035,6 +1035,19 @@ def test_names_the_knowledge_does_not_have_are_not_answered(
 
 
 @pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("ChatGPT一般用在哪", "chatgpt-use-cases"),  # where it is put to use
+        ("ChatGPT在哪训练的", "chatgpt-training-infrastructure"),  # where it was trained
+    ],
+)
+def test_where_it_is_used_is_not_where_it_was_trained(
+    library: Library, question: str, entry_id: str
+) -> None:
+    assert answered_by(library, question) == entry_id
+
+
+@pytest.mark.parametrize(
     "question", ["百度的大模型叫什么", "腾讯和阿里的大模型参数各有多少", "谷歌的AI叫啥名字"]
 )
 def test_the_model_of_a_maker_no_article_speaks_of_is_not_answered(
