@@ -21,8 +21,11 @@ _BULLET = re.compile(
 )
 """A list line headed by what it is about: "- 艺术创作：创作独特的艺术作品…", "1. 监督学习：…",
 "- 思维链（Chain of Thought）：…" (the head without its aside)."""
-_COUNTED = re.compile(r"[两二三四五六七八九十]+(?:点|个方面|方面|步)：([^。\n]+)")
-"""Points counted and listed in a sentence: "好处有四点：提高自然语言处理能力、增强…"."""
+_COUNTED = re.compile(
+    r"(?:[两二三四五六七八九十]+(?:点|个方面|方面|步)|(?:特点|特征)(?:是|有))：([^。\n]+)"
+)
+"""Points counted and listed in a sentence: "好处有四点：提高自然语言处理能力、增强…", "它的核心
+特点是：自回归生成、大规模预训练、多用途"."""
 _ASIDE = re.compile(r"（[^）]*）")
 _LIST_ASKED = re.compile(r"哪几个?(?:方面|点|步|条)|哪些方面|体现在哪|分别是(?:什么|哪)")
 """Asking for the points themselves: "具体体现在哪几个方面", "分别是什么"."""

@@ -895,6 +895,12 @@ def test_a_point_with_an_entry_of_its_own_is_answered_by_it(
     assert reply.kind is ReplyKind.ANSWER and reply.entry_id == expected
 
 
+def test_a_feature_listed_in_a_sentence_is_asked_about_by_its_place(library: Library) -> None:
+    # GPT's answer lists its core features in one sentence: 自回归生成、大规模预训练、多用途.
+    replies = [r for r, _ in talk(library, "GPT的核心特点有哪几个", "第一点展开讲讲", "第二点呢")]
+    assert [r.entry_id for r in replies] == ["gpt-definition", "autoregressive", "pretraining"]
+
+
 def test_a_member_who_joined_in_may_ask_about_a_point_of_the_list_they_heard(
     library: Library,
 ) -> None:

@@ -101,6 +101,17 @@ def test_numbered_lines_and_a_counted_sentence_are_lists_too() -> None:
     assert asked("推动那块呢", [sentence]) is None
 
 
+def test_features_listed_in_a_sentence_are_a_list() -> None:
+    said = "GPT是一类语言模型。它的核心特点是：自回归生成、大规模预训练、多用途（也能做下游任务）。"
+    features = Entry("f", "?", (), (), "GPT", said)
+    assert [p.head for p in counted(features)] == ["自回归生成", "大规模预训练", "多用途"]
+    second = asked("第二点呢", [features])
+    assert second is not None and second.head == "大规模预训练"
+    # A sentence that says what a feature is, listing nothing: no list.
+    one = Entry("o", "?", (), (), "大模型", "它把计算能力强列为特征：训练要耗费大量资源。")
+    assert counted(one) == ()
+
+
 @pytest.mark.parametrize("message", ["具体体现在哪几个方面", "分别是什么", "有哪几点"])
 def test_asking_for_the_points_gives_the_latest_list(message: str) -> None:
     plain = Entry("p", "?", (), (), "", "没有列表。")
