@@ -129,6 +129,8 @@ WHY_PHRASES = frozenset(
         "为什么这么做",
         "为什么要这样做",
         "为什么这样做",
+        "为什么要这样搞",  # after the safety measures: why they were taken
+        "为什么这样搞",
         # How what was just said is done ("这个是咋做到的" after the safety measures).
         "这个是怎么做到的",
         "这个怎么做到的",

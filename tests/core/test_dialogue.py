@@ -329,8 +329,13 @@ def test_why_after_an_answer_that_is_no_definition_is_not_the_subjects_principle
     assert reply.entry_id == "safety-ethics"
 
 
-def test_why_after_an_answer_that_says_why_itself_quotes_its_reason(library: Library) -> None:
-    (answer, _), (reply, state) = talk(library, "ChatGPT在安全方面做了啥", "为什么要这样")
+@pytest.mark.parametrize("why", ["为什么要这样", "为啥要这样搞"])
+def test_why_after_an_answer_that_says_why_itself_quotes_its_reason(
+    library: Library, why: str
+) -> None:
+    # "为啥要这样搞" was searched on its own words and answered with why domestic teams
+    # dare not 折腾.
+    (answer, _), (reply, state) = talk(library, "ChatGPT在安全方面做了啥", why)
     assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "safety-ethics"
     reason = next(line for line in answer.text.splitlines() if "为了减少" in line)
     assert reason.removeprefix("- ") in reply.text and reply.text != answer.text
