@@ -1026,6 +1026,7 @@ def test_whether_chatgpt_is_built_on_an_older_gpt_is_answered_by_what_it_is_buil
         "华为盘古大模型有多少参数",
         "文心大模型有多少参数",
         "ChatGPT和千问谁更会写代码",
+        "OpenAI下一代模型什么时候发布",  # not ChatGPT's launch: no article speaks of the next
     ],
 )
 def test_names_the_knowledge_does_not_have_are_not_answered(
