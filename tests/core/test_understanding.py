@@ -27,6 +27,7 @@ from bot.core.typo import TypoCorrector
     ("question", "entry_id"),
     [
         ("GPT预训练时用unlabeled数据吗", "pretraining"),
+        ("大模型的compute cost太高怎么解决", "compute-challenge"),  # no price asked
         ("ChatGPT以后的outlook如何", "chatgpt-future"),
         ("ChatGPT最大的flaw是什么", "chatgpt-weaknesses"),
         ("做ChatGPT要很多manpower吗", "chatgpt-hard-to-build"),
