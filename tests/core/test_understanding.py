@@ -282,6 +282,8 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("ChatGPT是咋防止自己乱说话、输出有害内容的", "safety-ethics"),  # 防止 = 限制
         ("ChatGPT上线后火到什么程度", "chatgpt-popularity"),  # jieba's 后火 is 火
         ("ChatGPT怎么知道我上一句说了什么", "chatgpt-interaction"),  # 上一句: the context
+        ("听说ChatGPT会干掉论文，真的假的", "chatgpt-education-impact"),  # 干掉 = 杀死 here
+        ("ChatGPT会干掉程序员吗", "chatgpt-jobs-impact"),  # and 取代 there
         ("大模型跟小模形有啥不同", "large-model-features"),  # the 大模形 slip
         ("提示工程在ChatGPT中扮演啥角色", "prompt-learning"),  # not the trainers' role
         ("为啥ChatGPT聊多少轮都能接上话", "chatgpt-features"),  # 多少…都: no count asked
