@@ -12,7 +12,7 @@ echo "== kb check";        $py -m bot kb check
 floor() { echo "== kb test ($1, ≥ $2)"; $py -m bot kb test "$1" --min-accuracy "$2"; }
 floor tests/cases/kb_cases.yaml 0.96
 floor tests/cases/blind_cases.yaml 0.99
-floor tests/cases/fresh_cases.yaml 0.97
+floor tests/cases/fresh_cases.yaml 0.98
 floor tests/cases/colloquial_cases.yaml 0.86
 floor tests/cases/third_cases.yaml 0.99
 floor tests/cases/fourth_cases.yaml 0.98
@@ -46,7 +46,7 @@ floor tests/cases/thirtyfirst_cases.yaml 0.97
 floor tests/cases/thirtysecond_cases.yaml 1.00
 floor tests/cases/thirtythird_cases.yaml 0.98
 floor tests/cases/thirtyfourth_cases.yaml 0.98
-floor tests/cases/thirtyfifth_cases.yaml 0.97
+floor tests/cases/thirtyfifth_cases.yaml 0.98
 floor tests/cases/thirtysixth_cases.yaml 0.94
 floor tests/cases/thirtyseventh_cases.yaml 0.97
 floor tests/cases/thirtyeighth_cases.yaml 0.98
@@ -56,7 +56,7 @@ floor tests/cases/fortyfirst_cases.yaml 0.98
 floor tests/cases/fortysecond_cases.yaml 0.98
 floor tests/cases/fortythird_cases.yaml 0.97
 floor tests/cases/fortyfourth_cases.yaml 0.97
-floor tests/cases/fortyfifth_cases.yaml 0.91
+floor tests/cases/fortyfifth_cases.yaml 0.92
 floor tests/cases/fortysixth_cases.yaml 0.94
 floor tests/cases/fortyseventh_cases.yaml 0.94
 floor tests/cases/fortyeighth_cases.yaml 0.93
@@ -65,13 +65,13 @@ floor tests/cases/fiftieth_cases.yaml 0.98
 floor tests/cases/fiftyfirst_cases.yaml 0.97
 floor tests/cases/fiftysecond_cases.yaml 0.96
 floor tests/cases/fiftythird_cases.yaml 0.94
-floor tests/cases/fiftyfourth_cases.yaml 0.95
-floor tests/cases/fiftyfifth_cases.yaml 0.92
+floor tests/cases/fiftyfourth_cases.yaml 0.96
+floor tests/cases/fiftyfifth_cases.yaml 0.93
 floor tests/cases/fiftysixth_cases.yaml 0.96
-floor tests/cases/fiftyseventh_cases.yaml 0.93
-floor tests/cases/fiftyeighth_cases.yaml 0.95
+floor tests/cases/fiftyseventh_cases.yaml 0.94
+floor tests/cases/fiftyeighth_cases.yaml 0.97
 floor tests/cases/fiftyninth_cases.yaml 0.99
-floor tests/cases/sixtieth_cases.yaml 0.96
+floor tests/cases/sixtieth_cases.yaml 0.97
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.92
 floor tests/conversations/second_conversations.yaml 0.87
@@ -104,18 +104,18 @@ floor tests/conversations/seventeenth_conversations.yaml 0.66
 floor tests/conversations/eighteenth_conversations.yaml 0.90
 floor tests/conversations/nineteenth_conversations.yaml 0.66
 floor tests/conversations/twentieth_conversations.yaml 0.60
-floor tests/conversations/twentyfirst_conversations.yaml 0.70
+floor tests/conversations/twentyfirst_conversations.yaml 0.71
 floor tests/conversations/twentysecond_conversations.yaml 0.93
 floor tests/conversations/twentythird_conversations.yaml 0.54
 floor tests/conversations/twentyfourth_conversations.yaml 0.58
-floor tests/conversations/twentyfifth_conversations.yaml 0.53
+floor tests/conversations/twentyfifth_conversations.yaml 0.56
 floor tests/conversations/twentysixth_conversations.yaml 0.42
 floor tests/conversations/twentyseventh_conversations.yaml 0.75
 floor tests/conversations/twentyeighth_conversations.yaml 0.61
 floor tests/conversations/twentyninth_conversations.yaml 0.90
 floor tests/conversations/thirtieth_conversations.yaml 0.77
 floor tests/conversations/thirtyfirst_conversations.yaml 0.67
-floor tests/conversations/thirtysecond_conversations.yaml 0.70
+floor tests/conversations/thirtysecond_conversations.yaml 0.71
 floor tests/conversations/thirtythird_conversations.yaml 0.67
 floor tests/conversations/thirtyfourth_conversations.yaml 0.67
 floor tests/conversations/thirtyfifth_conversations.yaml 0.83
@@ -137,14 +137,14 @@ floor tests/conversations/fiftieth_conversations.yaml 0.76
 floor tests/conversations/fiftyfirst_conversations.yaml 0.86
 floor tests/conversations/fiftysecond_conversations.yaml 0.76
 floor tests/conversations/fiftythird_conversations.yaml 0.83
-floor tests/conversations/fiftyfourth_conversations.yaml 0.70
+floor tests/conversations/fiftyfourth_conversations.yaml 0.73
 floor tests/conversations/fiftyfifth_conversations.yaml 0.73
 floor tests/conversations/fiftysixth_conversations.yaml 0.63
 floor tests/conversations/fiftyseventh_conversations.yaml 0.83
 # Fifty-eighth: written to stress follow-ups that point back without naming anything (这里面,
 # 这一步, 第二点呢, 上面说的那个); most are read as new questions and declined.
-floor tests/conversations/fiftyeighth_conversations.yaml 0.33
-floor tests/conversations/fiftyninth_conversations.yaml 0.70
+floor tests/conversations/fiftyeighth_conversations.yaml 0.36
+floor tests/conversations/fiftyninth_conversations.yaml 0.73
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.96
 floor tests/heldout/third_heldout_cases.yaml 0.97
@@ -182,7 +182,7 @@ floor tests/heldout/thirtyfifth_heldout_cases.yaml 0.97
 floor tests/heldout/thirtysixth_heldout_cases.yaml 1.00
 floor tests/heldout/thirtyseventh_heldout_cases.yaml 0.92
 floor tests/heldout/thirtyeighth_heldout_cases.yaml 0.93
-floor tests/heldout/thirtyninth_heldout_cases.yaml 0.96
+floor tests/heldout/thirtyninth_heldout_cases.yaml 0.97
 floor tests/heldout/fortieth_heldout_cases.yaml 0.94
 floor tests/heldout/fortyfirst_heldout_cases.yaml 0.93
 floor tests/heldout/fortysecond_heldout_cases.yaml 0.94
@@ -190,11 +190,11 @@ floor tests/heldout/fortythird_heldout_cases.yaml 0.95
 floor tests/heldout/fortyfourth_heldout_cases.yaml 0.94
 floor tests/heldout/fortyfifth_heldout_cases.yaml 0.97
 floor tests/heldout/fortysixth_heldout_cases.yaml 0.97
-floor tests/heldout/fortyseventh_heldout_cases.yaml 0.95
-floor tests/heldout/fortyeighth_heldout_cases.yaml 0.97
+floor tests/heldout/fortyseventh_heldout_cases.yaml 0.96
+floor tests/heldout/fortyeighth_heldout_cases.yaml 0.98
 floor tests/heldout/fortyninth_heldout_cases.yaml 0.96
 floor tests/heldout/fiftieth_heldout_cases.yaml 0.96
-floor tests/heldout/fiftyfirst_heldout_cases.yaml 0.95
+floor tests/heldout/fiftyfirst_heldout_cases.yaml 0.96
 floor tests/heldout/fiftysecond_heldout_cases.yaml 0.97
 floor tests/heldout/fiftythird_heldout_cases.yaml 0.98
 floor tests/heldout/fiftyfourth_heldout_cases.yaml 0.99
@@ -236,7 +236,7 @@ floor tests/heldout/conversations/thirtyfourth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/thirtyfifth_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/thirtysixth_heldout_conversations.yaml 0.66
 floor tests/heldout/conversations/thirtyseventh_heldout_conversations.yaml 0.83
-floor tests/heldout/conversations/thirtyeighth_heldout_conversations.yaml 0.70
+floor tests/heldout/conversations/thirtyeighth_heldout_conversations.yaml 0.76
 floor tests/heldout/conversations/thirtyninth_heldout_conversations.yaml 0.76
 floor tests/heldout/conversations/fortieth_heldout_conversations.yaml 0.90
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
