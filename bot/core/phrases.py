@@ -90,13 +90,18 @@ def with_aside(page: str, line: str) -> str:
     return f"{page}\n\n……\n{line.strip()}"
 
 
+_OF_WRITING = re.compile(r"现在|20\d\d年(?:、20\d\d年)*")
+"""A time asked of that only the articles' own time can be set against: today or other years
+(not a moment such as 第一年, which the article may simply not give)."""
+
+
 def not_in_sources(answer: str, *, asked_of: str = "", unsaid: bool = False) -> str:
     """The reply to a question the articles do not answer, with what they say nearby: an
     entry that says so is its own reply; a figure asked of another time (现在, 2025年) is
     given as of its article, and one asked at another moment (第五天) as the article gives it;
     an answer that says its article leaves out what is asked (the reason, which ones) follows a
     word that this is so."""
-    if asked_of == "现在" or asked_of.endswith("年"):
+    if _OF_WRITING.fullmatch(asked_of):
         return f"文章没有说{asked_of}的情况，只有写作时的说法：\n\n{answer}"
     if asked_of:
         return f"文章没有说{asked_of}的情况，它说的是：\n\n{answer}"

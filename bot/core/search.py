@@ -801,7 +801,8 @@ class Index:
         # (OpenAI) weighs as the word it is, as before.
         strange = [word for word in capitalised if word not in self._words.idf]
         names = latin_names(tokens, english=english, capitalised=strange)
-        names += other_makers_models(tokens, self._words.entities)
+        # Each name once: google is a latin name already.
+        names += [m for m in other_makers_models(tokens, self._words.entities) if m not in names]
         domain_terms = tuple(t for t in dict.fromkeys(tokens) if t in self._domain_terms)
         # Only a claim about the domain, naming a subject or a term of it ("RLHF没啥用吧，就是个
         # 营销噱头"): a claim about anything else ("明天会下雨吧") is not weighed as one. One

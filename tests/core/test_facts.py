@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from answers import answered_by
 
-from bot.core import clarify, facts
+from bot.core import clarify, facts, phrases
 from bot.core.facts import Fact
 from bot.core.library import Library
 from bot.core.search import Verdict
@@ -277,3 +277,16 @@ def test_an_answer_gives_a_reason_when_it_states_a_cause_or_a_purpose(
 )
 def test_the_moments_a_figure_is_asked_at(text: str, moments: tuple[str, ...]) -> None:
     assert facts.moments_named(text) == moments
+
+
+@pytest.mark.parametrize(
+    ("asked_of", "lead"),
+    [
+        ("现在", "文章没有说现在的情况，只有写作时的说法"),
+        ("2025年", "文章没有说2025年的情况，只有写作时的说法"),
+        ("第五天", "文章没有说第五天的情况，它说的是"),
+        ("第一年", "文章没有说第一年的情况，它说的是"),  # a moment, not a year of writing
+    ],
+)
+def test_a_time_asked_of_is_said_with_what_the_article_gives(asked_of: str, lead: str) -> None:
+    assert phrases.not_in_sources("（答案）", asked_of=asked_of).startswith(lead)
