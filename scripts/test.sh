@@ -46,7 +46,7 @@ floor tests/cases/thirtyfirst_cases.yaml 0.97
 floor tests/cases/thirtysecond_cases.yaml 1.00
 floor tests/cases/thirtythird_cases.yaml 0.98
 floor tests/cases/thirtyfourth_cases.yaml 0.98
-floor tests/cases/thirtyfifth_cases.yaml 0.98
+floor tests/cases/thirtyfifth_cases.yaml 0.97
 floor tests/cases/thirtysixth_cases.yaml 0.94
 floor tests/cases/thirtyseventh_cases.yaml 0.97
 floor tests/cases/thirtyeighth_cases.yaml 0.98
@@ -56,7 +56,7 @@ floor tests/cases/fortyfirst_cases.yaml 0.98
 floor tests/cases/fortysecond_cases.yaml 0.98
 floor tests/cases/fortythird_cases.yaml 0.97
 floor tests/cases/fortyfourth_cases.yaml 0.97
-floor tests/cases/fortyfifth_cases.yaml 0.92
+floor tests/cases/fortyfifth_cases.yaml 0.91
 floor tests/cases/fortysixth_cases.yaml 0.94
 floor tests/cases/fortyseventh_cases.yaml 0.94
 floor tests/cases/fortyeighth_cases.yaml 0.93
@@ -104,7 +104,7 @@ floor tests/conversations/seventeenth_conversations.yaml 0.66
 floor tests/conversations/eighteenth_conversations.yaml 0.90
 floor tests/conversations/nineteenth_conversations.yaml 0.66
 floor tests/conversations/twentieth_conversations.yaml 0.60
-floor tests/conversations/twentyfirst_conversations.yaml 0.71
+floor tests/conversations/twentyfirst_conversations.yaml 0.70
 floor tests/conversations/twentysecond_conversations.yaml 0.93
 floor tests/conversations/twentythird_conversations.yaml 0.54
 floor tests/conversations/twentyfourth_conversations.yaml 0.58
@@ -115,7 +115,7 @@ floor tests/conversations/twentyeighth_conversations.yaml 0.61
 floor tests/conversations/twentyninth_conversations.yaml 0.90
 floor tests/conversations/thirtieth_conversations.yaml 0.77
 floor tests/conversations/thirtyfirst_conversations.yaml 0.67
-floor tests/conversations/thirtysecond_conversations.yaml 0.71
+floor tests/conversations/thirtysecond_conversations.yaml 0.70
 floor tests/conversations/thirtythird_conversations.yaml 0.67
 floor tests/conversations/thirtyfourth_conversations.yaml 0.67
 floor tests/conversations/thirtyfifth_conversations.yaml 0.83
@@ -182,7 +182,7 @@ floor tests/heldout/thirtyfifth_heldout_cases.yaml 0.97
 floor tests/heldout/thirtysixth_heldout_cases.yaml 1.00
 floor tests/heldout/thirtyseventh_heldout_cases.yaml 0.92
 floor tests/heldout/thirtyeighth_heldout_cases.yaml 0.93
-floor tests/heldout/thirtyninth_heldout_cases.yaml 0.97
+floor tests/heldout/thirtyninth_heldout_cases.yaml 0.96
 floor tests/heldout/fortieth_heldout_cases.yaml 0.94
 floor tests/heldout/fortyfirst_heldout_cases.yaml 0.93
 floor tests/heldout/fortysecond_heldout_cases.yaml 0.94
@@ -190,7 +190,7 @@ floor tests/heldout/fortythird_heldout_cases.yaml 0.95
 floor tests/heldout/fortyfourth_heldout_cases.yaml 0.94
 floor tests/heldout/fortyfifth_heldout_cases.yaml 0.97
 floor tests/heldout/fortysixth_heldout_cases.yaml 0.97
-floor tests/heldout/fortyseventh_heldout_cases.yaml 0.96
+floor tests/heldout/fortyseventh_heldout_cases.yaml 0.95
 floor tests/heldout/fortyeighth_heldout_cases.yaml 0.98
 floor tests/heldout/fortyninth_heldout_cases.yaml 0.96
 floor tests/heldout/fiftieth_heldout_cases.yaml 0.96
