@@ -47,7 +47,14 @@ class Fact(IntFlag):
 
 
 _COMPANIES = "openai|微软|谷歌|google|百度|meta"
-"""Makers a question or an answer may name (no article names the last two; people do)."""
+"""Makers a question or an answer may name (no article names the last four; people do)."""
+OTHER_MAKERS = frozenset(
+    {"百度", "阿里", "阿里巴巴", "腾讯", "字节", "字节跳动", "华为", "谷歌", "google", "meta"}
+    | {"商汤", "讯飞", "科大讯飞", "智谱", "百川", "anthropic", "苹果", "apple", "亚马逊", "amazon"}
+)
+"""Companies no article speaks of as makers of a model (they name OpenAI and Microsoft): a
+question about one's own model is about a name the knowledge does not know
+(`search.other_makers_models`)."""
 _MADE = "开发|研发|做|搞|造|发明|推出|创造"
 """How a question says that someone made it."""
 

@@ -516,11 +516,6 @@ def _latin_symbol(token: str) -> str:
     return chr(0xF0000 + zlib.crc32(token.encode()) % 0xFFFE)
 
 
-OTHER_MAKERS = frozenset(
-    {"百度", "阿里", "阿里巴巴", "腾讯", "字节", "字节跳动", "华为", "谷歌", "google", "meta"}
-    | {"商汤", "讯飞", "科大讯飞", "智谱", "百川", "anthropic", "苹果", "apple", "亚马逊", "amazon"}
-)
-"""Companies no article speaks of as makers of a model (the articles name OpenAI and Microsoft)."""
 _THEIR_OWN = frozenset({"大模型", "模型", "人工智能", "聊天机器人", "产品", "llm", "chatbot"})
 """What a question asks of such a company when it asks about its model ("百度的大模型叫什么")."""
 
@@ -534,7 +529,7 @@ def other_makers_models(tokens: Sequence[str], entities: Container[str]) -> list
     found: list[str] = []
     run: list[str] = []
     for token in tokens:
-        if token in OTHER_MAKERS:
+        if token in facts.OTHER_MAKERS:
             run.append(token)
             continue
         if run and token in _THEIR_OWN:
