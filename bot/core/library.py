@@ -72,6 +72,8 @@ class Reading:
     """It asks how things stand today (see :func:`bot.core.facts.asks_about_now`)."""
     years: tuple[str, ...] = ()
     """The years it names (see :func:`bot.core.facts.years_named`)."""
+    moments: tuple[str, ...] = ()
+    """The moments it asks a figure at (see :func:`bot.core.facts.moments_named`)."""
     unsaid: facts.Unsaid | None = None
     """What it asks that an answer may say its article leaves out (see `facts.Unsaid`)."""
     tokens: tuple[str, ...] = ()
@@ -161,6 +163,7 @@ class Library:
             claim=reading.claim,
             now=reading.now,
             years=reading.years,
+            moments=reading.moments,
             unsaid=reading.unsaid,
             capitalised=reading.capitalised,
         )
@@ -184,6 +187,7 @@ class Library:
             claim=checks_a_claim(normalised),
             now=facts.asks_about_now(normalised),
             years=facts.years_named(normalised),
+            moments=facts.moments_named(normalised),
             unsaid=facts.Unsaid.asked(corrected, tokens),
             tokens=tuple(tokens),
             set_aside=tuple(aside),

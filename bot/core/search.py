@@ -767,6 +767,7 @@ class Index:
         claim: bool = False,
         now: bool = False,
         years: Sequence[str] = (),
+        moments: Sequence[str] = (),
         unsaid: facts.Unsaid | None = None,
         capitalised: Iterable[str] = (),
     ) -> list[Hit]:
@@ -776,6 +777,7 @@ class Index:
         `claim`: the query puts a claim to be confirmed (`bot.core.text.checks_a_claim`);
         `now`: it asks how things stand today (`facts.asks_about_now`: the search drops 现在);
         `years`: the years it names (a figure of 2025 is no figure of the articles' time);
+        `moments`: the moments it asks a figure at (`facts.moments_named`: 上线第五天);
         `unsaid`: what it asks that an answer may say its article leaves out (`facts.Unsaid`);
         `capitalised`: its words written with two capitals or more (see :func:`latin_names`).
         """
@@ -848,8 +850,7 @@ class Index:
         # Only the hits asked for become Hit objects: building one costs as much as scoring it.
         when = None
         if wanted:
-            moments = facts.moments_named("".join(tokens))
-            when = _When(now, tuple(years), bool(wanted & facts.Fact.DAY), moments)
+            when = _When(now, tuple(years), bool(wanted & facts.Fact.DAY), tuple(moments))
         return [self._hit(s, claim, when, unsaid) for s in scored[:limit] if s.score >= min_score]
 
     def _subject_left_open(self, scored: list[_Scored]) -> list[_Scored]:
