@@ -423,7 +423,9 @@ def _match_about(reading: follow_up.Restatement, library: Library, english: bool
     higher-scoring entry about another subject, if it clears the answer threshold itself.
     Not over an entry whose phrasing that fits names it alone ("GPT怎么一个词一个词生成文本",
     of 自回归, for "GPT是怎么生成文本的"): that entry is about the name too; one naming it
-    beside another ("ChatGPT相比GPT-3有哪些改进") is about the other as much."""
+    beside another ("ChatGPT相比GPT-3有哪些改进") is about the other as much. Nor over one that
+    fits far better ("他们俩对AI发展有啥好处" read of ChatGPT: the benefits of 大模型和ChatGPT,
+    not what ChatGPT's features happen to share with it)."""
     thresholds = library.thresholds
     hits = library.search(reading.text, limit=thresholds.max_suggestions + 2, english=english)
     match = decide(hits, thresholds)
@@ -437,9 +439,15 @@ def _match_about(reading: follow_up.Restatement, library: Library, english: bool
     ):
         return match
     for hit in hits:
-        if hit.score >= thresholds.answer and _subject(hit, library) == reading.about:
+        if hit.score >= max(thresholds.answer, best.score - ABOUT_MARGIN) and (
+            _subject(hit, library) == reading.about
+        ):
             return Match(Verdict.ANSWER, (hit,))
     return match
+
+
+ABOUT_MARGIN = 0.4
+"""How far below the best entry one about the name asked of may score and still win."""
 
 
 def _subject(hit: Hit, library: Library) -> str:

@@ -1491,3 +1491,27 @@ def test_a_short_why_that_points_back_is_asked_of_the_answer_shown(library: Libr
     # Pointing back is no support for words about nothing the knowledge knows.
     *_, (dinner, _) = talk(library, "ChatGPT在安全方面做了啥", "今晚吃这个好吗")
     assert not dinner.matched
+
+
+def test_the_steps_of_generating_a_dialogue_are_the_principle_and_read_one_by_one(
+    library: Library,
+) -> None:
+    # "分几步" was the training entry's three steps; 生成对话 asks for pretraining, fine-tuning
+    # and generation, and "第二步" then is fine-tuning.
+    (steps, _), (second, _), (first, _) = talk(
+        library, "ChatGPT生成对话分几步", "第二步具体干啥", "那第一步呢"
+    )
+    assert steps.entry_id == "chatgpt-principle"
+    assert "特定任务" in second.text
+    assert first.kind is ReplyKind.ANSWER and "海量文本" in first.text
+
+
+def test_a_pair_asked_of_is_not_answered_by_a_far_weaker_entry_about_one_of_them(
+    library: Library,
+) -> None:
+    # 他们俩 read as ChatGPT found the benefits of 大模型和ChatGPT far first, but an entry
+    # whose subject is ChatGPT (its features) cleared the answer line and won.
+    *_, (benefits, _) = talk(
+        library, "大模型和ChatGPT到底啥关系", "ChatGPT是怎么工作的", "他们俩对AI发展有啥好处"
+    )
+    assert benefits.entry_id == "large-model-ai-benefits"
