@@ -635,9 +635,13 @@ _CORRECTION = re.compile(
 _LEANING = re.compile(r"^(?:那么|那|and)\s*(?P<rest>.+)$")
 
 
-_BACK_TO_THE_TOPIC = re.compile(r"^(?:回到刚才的?(?:话题|问题)?|回到正题|言归正传|话说回来)\s*")
+_BACK_TO_THE_TOPIC = re.compile(
+    r"^(?:回到刚才的?(?:话题|问题)?|回到正题|言归正传|话说回来|算了)\s*"
+)
 """A member going back to the topic after an aside says so before the follow-up ("回到刚才的
-那在自然语言处理方面呢"): the follow-up is what follows."""
+那在自然语言处理方面呢", "算了，那参数呢"): the follow-up is what follows. Not 好吧, which also
+takes an answer in ("好吧 那参数多到多少推理能力才出来" after GPT-4's figure is declined asks
+on its own words)."""
 
 
 _GOING_ON = re.compile(r"^(?:继续|接着)(?:说说|讲讲|说|讲)(?=..)")

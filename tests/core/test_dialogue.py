@@ -1515,3 +1515,12 @@ def test_a_pair_asked_of_is_not_answered_by_a_far_weaker_entry_about_one_of_them
         library, "大模型和ChatGPT到底啥关系", "ChatGPT是怎么工作的", "他们俩对AI发展有啥好处"
     )
     assert benefits.entry_id == "large-model-ai-benefits"
+
+
+@pytest.mark.parametrize("back", ["算了，", "算了 "])
+def test_dropping_an_aside_before_that_x_is_the_that_x(library: Library, back: str) -> None:
+    # "算了，那参数呢" after an off-topic aside was read on its own words: a did-you-mean.
+    *_, (reply, _) = talk(
+        library, "大模型一般指啥", "对了今晚世界杯谁踢谁", back + "那参数呢，一般多少"
+    )
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "large-model-parameters"
