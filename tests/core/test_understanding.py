@@ -292,6 +292,8 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
             "好像有个微软的人说ChatGPT会改变人跟电脑打交道的方式，那人叫啥来着",
             "chatgpt-tech-impact",
         ),
+        # Reasoning step by step is what the chain of thought is called in plain words.
+        ("讓AI一步一步推理的那個技術叫什麼？", "chain-of-thought"),
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
@@ -606,7 +608,8 @@ def test_a_question_told_about_is_the_question(library: Library) -> None:
     text = "我妈昨天吃饭的时候问我ChatGPT是谁开发的，我一下子答不上来，能提醒我一下吗"
     assert library.focus(text) == "ChatGPT是谁开发的，"
     text = "刷到个视频说思维链能让模型一步一步推理，没看懂，帮我捋一下是怎么回事"
-    assert library.focus(text).startswith("思维链 ") and "推理" in library.focus(text)
+    # (一步一步推理 is the lexicon's 思维链 again.)
+    assert library.focus(text).startswith("思维链 模型 思维链 ")
     assert answered_by(library, text) == "chain-of-thought"
     # So does being sent to look it up (查查): the boss is context.
     text = "组里想自己训个模型，老大让我查查大模型在数据处理和存储这块都有啥坑"
