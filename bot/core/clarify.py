@@ -30,8 +30,9 @@ _REASON_MARKERS = (
 )
 
 
-_STATED_CAUSE = re.compile(r"为了|因为|由于|为的是|以便|目的是")
-"""How an answer states the purpose or cause of what it tells."""
+_STATED_CAUSE = re.compile(r"为了|因为|由于|为的是|以便|目的是|解释是")
+"""How an answer states the purpose or cause of what it tells, or what explains it (ChatGPT's
+coding: "对这种能力的解释是：深度学习模型并不懂编程…")."""
 _GIVES_A_REASON = re.compile(
     _STATED_CAUSE.pattern + r"|原因|所以|因此|因而|从而|之所以|使得|得益于|归功于"
 )

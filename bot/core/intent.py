@@ -131,6 +131,12 @@ WHY_PHRASES = frozenset(
         "为什么这样做",
         "为什么要这样搞",  # after the safety measures: why they were taken
         "为什么这样搞",
+        # Why the answer says so ("为什么这么说" after "ChatGPT并不懂编程"): its reason.
+        "为什么这么说",
+        "为什么这样说",
+        "为何这么说",
+        "凭什么这么说",
+        "何以见得",
         # How what was just said is done ("这个是咋做到的" after the safety measures).
         "这个是怎么做到的",
         "这个怎么做到的",

@@ -1524,3 +1524,12 @@ def test_dropping_an_aside_before_that_x_is_the_that_x(library: Library, back: s
         library, "大模型一般指啥", "对了今晚世界杯谁踢谁", back + "那参数呢，一般多少"
     )
     assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "large-model-parameters"
+
+
+@pytest.mark.parametrize("why", ["为什么这么说", "为啥这么说", "何以见得"])
+def test_why_it_says_so_is_the_explanation_in_the_answer_shown(library: Library, why: str) -> None:
+    # "ChatGPT并不懂编程" comes with its explanation (对这种能力的解释是…统计相关性); "为什么
+    # 这么说" was a search of its own words (the domestic teams' courage).
+    *_, (reply, _) = talk(library, "chatgpt会写代码吗", "那它真的懂编程吗", why)
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "chatgpt-coding"
+    assert "统计相关性" in reply.text
