@@ -516,6 +516,13 @@ _REPEATED = re.compile(
 )
 
 
+_MORE_MESSAGE = re.compile(
+    r"(?:再|多|继续|接着)+(?:说|讲|聊|谈)(?:说|讲|聊|谈)?(?:一?点|一些|些|几句|下去)?|讲下去"
+)
+"""The ways of asking for more that no list of phrases would end on: 再多讲点, 接着说说, 继续讲讲,
+多讲一点, 再多说几句, 讲下去."""
+
+
 def classify(normalised: str) -> Intent:
     """The intent of a normalised message; QUESTION when it is none of the fixed phrases."""
     text = squeeze(normalised)
@@ -548,7 +555,7 @@ def classify(normalised: str) -> Intent:
         return Intent.NOD
     if _FAREWELL_MESSAGE.fullmatch(unpadded):
         return Intent.GOODBYE
-    if text and _REPEATED.fullmatch(text):
+    if text and (_REPEATED.fullmatch(text) or _MORE_MESSAGE.fullmatch(text)):
         return Intent.CONTINUE
     if _DEPTH_MESSAGE.fullmatch(text):
         return Intent.DEPTH

@@ -1533,3 +1533,10 @@ def test_why_it_says_so_is_the_explanation_in_the_answer_shown(library: Library,
     *_, (reply, _) = talk(library, "chatgpt会写代码吗", "那它真的懂编程吗", why)
     assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "chatgpt-coding"
     assert "统计相关性" in reply.text
+
+
+def test_asking_for_more_in_words_of_ones_own_pages_on(library: Library) -> None:
+    # "再多讲点" after a two-page answer was searched as a question and showed the same page.
+    (first, _), (more, _) = talk(library, "ChatGPT和GPT有什么区别", "再多讲点")
+    assert first.pages > 1
+    assert more.kind is ReplyKind.ANSWER and more.text != first.text

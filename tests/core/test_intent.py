@@ -39,6 +39,14 @@ from bot.core.text import Analyzer
         "还有别的吗",
         "那还有其他的吗",
         "anything else",
+        # Built, not listed: 再/多/继续/接着 + 说/讲/聊 + 点/一些/几句 (were searched as questions).
+        "再多讲点",
+        "再说点",
+        "接着说说",
+        "继续讲讲",
+        "多讲一点",
+        "再多说几句",
+        "讲下去",
     ],
 )
 def test_continue_phrases(text: str) -> None:
