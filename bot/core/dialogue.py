@@ -276,6 +276,9 @@ def _say(
         return _about_the_person(state, *person, normalised, text, library, config)
     if not state.subject and _needs_a_topic(message, normalised, library):
         return _ask_back(state, message, library)
+    going_on = _going_on_about(state, intents.going_on_about(normalised), library, config)
+    if going_on is not None:
+        return going_on
     context = resolve.Context(state.subject, state.last_question, state.entry_id, state.shown)
     match, asked = resolve.match_in_context(message, text, context, library)
     answered = match.answered
@@ -617,6 +620,31 @@ def _continue(
         # asked about (RLHF, not the 奖励模型 or the ChatGPT of the entry it went on to).
         moved = replace(moved, subject=state.subject, last_question=state.last_question)
     return reply, moved
+
+
+def _going_on_about(
+    state: ChatState, about: str | None, library: Library, config: DialogueConfig
+) -> tuple[Reply, ChatState] | None:
+    """继续 with a subject the chat has left ("回到生成式AI，继续" after an aside, or after
+    another subject): on from the latest answer shown about it, read to its end, as 继续 would
+    have gone on then. None when `about` names no one subject or none of its answers was shown
+    (the message is then asked as it is)."""
+    names = library.vocabulary.names_in(about) if about else []
+    if len(names) != 1 or library.analyzer.normalise(about or "") != names[0]:
+        return None
+    for entry_id in reversed(state.shown):
+        entry = library.get(entry_id)
+        if entry is not None and library.vocabulary.name_of.get(entry.subject) == names[0]:
+            read = len(split_pages(entry.answer, config.page_size))
+            back = replace(
+                state,
+                entry_id=entry.id,
+                page=read,
+                subject=entry.subject,
+                last_question=entry.question,
+            )
+            return _continue(back, library, config)
+    return None
 
 
 def _previous(

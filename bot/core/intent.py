@@ -670,6 +670,23 @@ def compact(normalised: str) -> str:
     return _GOING_ON.sub("", _BACK_TO_THE_TOPIC.sub("", text))
 
 
+_GOING_ON_ABOUT = (
+    re.compile(r"(?:回到|说回)?(?P<about>.+?)(?:那个|那块|这块)?(?:继续|接着说|接着讲)"),
+    re.compile(r"(?:接着|继续)(?:说说|讲讲|说|讲)(?P<about>.+?)(?:那个|那块|这块)?"),
+)
+"""Going on with a topic named ("回到生成式AI，继续", "算了 接着说多模态那个", "接着讲GPT")."""
+
+
+def going_on_about(normalised: str) -> str | None:
+    """The topic of a message that asks to go on with it, as written, or None."""
+    text = _BACK_TO_THE_TOPIC.sub("", squeeze(normalised))
+    for shape in _GOING_ON_ABOUT:
+        found = shape.fullmatch(text)
+        if found:
+            return found.group("about")
+    return None
+
+
 _AREA = re.compile(r"^在|(?:方面|这块|那块|这一块|那一块|这边|那边|(?<=.)(?:那个|这个))$")
 """What frames an aspect asked about: "那在自然语言处理方面呢", "内容生成那块呢", "学校那边呢",
 "那数据那个呢"."""

@@ -1540,3 +1540,22 @@ def test_asking_for_more_in_words_of_ones_own_pages_on(library: Library) -> None
     (first, _), (more, _) = talk(library, "ChatGPT和GPT有什么区别", "再多讲点")
     assert first.pages > 1
     assert more.kind is ReplyKind.ANSWER and more.text != first.text
+
+
+@pytest.mark.parametrize(
+    "going_on", ["回到生成式AI，继续", "生成式AI 接着说", "接着讲生成式AI那个"]
+)
+def test_going_on_with_a_subject_named_goes_on_from_its_latest_answer(
+    library: Library, going_on: str
+) -> None:
+    # It was asked as a question: the definition of 生成式AI, shown a third time.
+    turns = talk(library, "生成式AI是什么", "大模型有多少参数", "今天天气如何", going_on)
+    (first, _), *_, (more, state) = turns
+    assert more.kind is ReplyKind.ANSWER and more.entry_id not in (first.entry_id, None)
+    assert more.text.startswith("接着讲")
+    assert state.subject == "生成式AI"
+
+
+def test_going_on_with_a_subject_never_shown_asks_about_it(library: Library) -> None:
+    *_, (reply, _) = talk(library, "大模型有多少参数", "回到生成式AI，继续")
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "generative-ai-definition"
