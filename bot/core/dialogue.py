@@ -279,6 +279,9 @@ def _say(
     going_on = _going_on_about(state, intents.going_on_about(normalised), library, config)
     if going_on is not None:
         return going_on
+    spelled = _spelled_out(state, intents.letter_asked(normalised), library)
+    if spelled is not None:
+        return _respond(state, library.match(spelled), spelled, library, config)
     context = resolve.Context(state.subject, state.last_question, state.entry_id, state.shown)
     match, asked = resolve.match_in_context(message, text, context, library)
     answered = match.answered
@@ -620,6 +623,27 @@ def _continue(
         # asked about (RLHF, not the 奖励模型 or the ChatGPT of the entry it went on to).
         moved = replace(moved, subject=state.subject, last_question=state.last_question)
     return reply, moved
+
+
+_SPELLED_OUT = re.compile(r"[A-Z][a-z]+(?:[ -][A-Za-z][a-z]+)+")
+"""A name spelled out in words ("Chat Generative Pre-trained Transformer")."""
+SPELLED_LOOK_BACK = 3
+"""How many of the latest answers a letter asked about may point into."""
+
+
+def _spelled_out(state: ChatState, letter: str | None, library: Library) -> str | None:
+    """What "T呢" after "ChatGPT的全称是Chat Generative Pre-trained Transformer" asks: "Transformer
+    是什么意思", the word of the name spelled out in a latest answer that the letter begins; None
+    when no such answer spells it."""
+    if letter is None:
+        return None
+    for entry_id in reversed(state.shown[-SPELLED_LOOK_BACK:]):
+        entry = library.get(entry_id)
+        for name in _SPELLED_OUT.findall(entry.answer if entry else ""):
+            word = next((w for w in name.split() if w[0].upper() == letter), None)
+            if word is not None:
+                return f"{word}是什么意思"
+    return None
 
 
 def _going_on_about(

@@ -687,6 +687,20 @@ def going_on_about(normalised: str) -> str | None:
     return None
 
 
+_LETTER_ASKED = re.compile(
+    r"(?:什么does(?:the)?|and(?:the)?|那|(?:chat)?gpt(?:里面的|里的|中的|的|里))?"
+    r"(?P<letter>[a-z])(?:呢|全称|定义|代表什么|是什么意思|是什么|指的是什么|指什么)?"
+)
+"""One letter of a name just spelled out ("T呢", "那P呢", "what does the T stand for", "GPT的T代表
+什么"): which word it stands for."""
+
+
+def letter_asked(normalised: str) -> str | None:
+    """The letter a message asks about (upper case), or None."""
+    found = _LETTER_ASKED.fullmatch(squeeze(normalised))
+    return found.group("letter").upper() if found else None
+
+
 _AREA = re.compile(r"^在|(?:方面|这块|那块|这一块|那一块|这边|那边|(?<=.)(?:那个|这个))$")
 """What frames an aspect asked about: "那在自然语言处理方面呢", "内容生成那块呢", "学校那边呢",
 "那数据那个呢"."""

@@ -1559,3 +1559,25 @@ def test_going_on_with_a_subject_named_goes_on_from_its_latest_answer(
 def test_going_on_with_a_subject_never_shown_asks_about_it(library: Library) -> None:
     *_, (reply, _) = talk(library, "大模型有多少参数", "回到生成式AI，继续")
     assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "generative-ai-definition"
+
+
+@pytest.mark.parametrize(
+    ("letter", "entry_id"),
+    [
+        ("T呢😂", "transformer"),
+        ("what does the T stand for?", "transformer"),
+        ("GPT的T代表什么", "transformer"),
+        ("那P呢", "pretraining"),
+    ],
+)
+def test_a_letter_of_a_name_spelled_out_asks_what_its_word_is(
+    library: Library, letter: str, entry_id: str
+) -> None:
+    # After the full name, "T呢" was declined (a lone letter names nothing).
+    *_, (reply, _) = talk(library, "GPT的全称是什么", letter)
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == entry_id
+
+
+def test_a_letter_with_no_name_spelled_out_before_is_no_word(library: Library) -> None:
+    *_, (reply, _) = talk(library, "大模型有多少参数", "T呢")
+    assert reply.entry_id != "transformer"
