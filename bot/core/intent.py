@@ -393,12 +393,13 @@ _AGAIN_MESSAGE = re.compile(
 _DOUBTED = re.compile(
     r"真的假的|真的吗|真的么|真的嘛|真哒|你确定|确定吗|确定么|确定嘛|不对吧|不对啊|不对呀|不对|不是吧"
     r"|是这样吗|是这样的吗|是这么说的吗|这么说的吗|没搞错吧|搞错了吧|没错吧|别吹了?|瞎说|胡说|扯吧"
-    r"|有依据吗|有出处吗|出处呢|来源呢|really|areyousure|youresure"
+    r"|有依据吗|有出处吗|出处呢|来源呢|[这那]个?(?:数字|数|说法|数据)(?:可靠|可信)吗|太夸张了?|夸张了|really|areyousure|youresure"
     r"|(?:(?:文章|文中|原文)(?:里|的)?(?:原话)?|原话)(?:是)?(?:怎么|咋)(?:说|写)的?(?:呢|啊)?"
 )
-"""Doubting what was just said ("真的吗", "你确定？", "不对吧", "文章原话怎么说的")."""
+"""Doubting what was just said ("真的吗", "你确定？", "不对吧", "文章原话怎么说的", "这个数字靠谱吗
+感觉夸张了": the lexicon reads 靠谱 as 可靠). Not 靠谱吗 of a thing ("它写代码靠谱吗" asks)."""
 _RECALLED = re.compile(
-    r"(?:我|可|但)?(?:记得|记住|印象里|印象中|看到的?|听说|觉得|明明|以为)(?:的)?(?:是|说是|说)?"
+    r"(?:我|可|但)?(?:记得|记住|印象里|印象中|看到的?|听说|觉得|感觉|明明|以为)(?:的)?(?:是|说是|说)?"
     r"|i(?:thought|think|heard|remember|believe)d?(?:that)?"
 )
 """What the doubter remembers instead, before their claim ("我记得是2023年才出来的"; the lexicon

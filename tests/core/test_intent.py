@@ -357,6 +357,9 @@ def test_leave_in_a_question_is_a_question(analyzer: Analyzer, text: str) -> Non
         ("不对吧，我记得是2023年才出来的", "2023年才出来的"),
         ("你确定？一个人同时演两边？", "一个人同时演两边"),
         ("真的假的？文章里原话怎么说的", ""),
+        # Doubting a figure shown: was searched, and declined as out of the knowledge.
+        ("这个数字靠谱吗 感觉夸张了", ""),
+        ("太夸张了吧", ""),
     ],
 )
 def test_doubting_what_was_said_puts_a_claim_against_it(
@@ -374,6 +377,7 @@ def test_doubting_what_was_said_puts_a_claim_against_it(
         "听说ChatGPT还能写歌写剧本，真的假的？",  # a claim heard elsewhere, checked
         "不对，我是说GPT",  # a correction
         "它的原理是怎么说的",
+        "它写代码靠谱吗，真懂编程？",  # whether it is reliable at something: asked
     ],
 )
 def test_a_question_with_a_doubt_in_it_is_a_question(analyzer: Analyzer, text: str) -> None:
