@@ -438,10 +438,9 @@ def _match_about(reading: follow_up.Restatement, library: Library, english: bool
         == {reading.about}
     ):
         return match
+    floor = max(thresholds.answer, best.score - ABOUT_MARGIN)
     for hit in hits:
-        if hit.score >= max(thresholds.answer, best.score - ABOUT_MARGIN) and (
-            _subject(hit, library) == reading.about
-        ):
+        if hit.score >= floor and _subject(hit, library) == reading.about:
             return Match(Verdict.ANSWER, (hit,))
     return match
 
