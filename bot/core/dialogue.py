@@ -653,12 +653,12 @@ def _going_on_about(
     another subject): on from the latest answer shown about it, read to its end, as 继续 would
     have gone on then. None when `about` names no one subject or none of its answers was shown
     (the message is then asked as it is)."""
-    names = library.vocabulary.names_in(about) if about else []
-    if len(names) != 1 or library.analyzer.normalise(about or "") != names[0]:
+    # `about` comes from the normalised message, as the names the vocabulary finds do.
+    if about is None or library.vocabulary.names_in(about) != [about]:
         return None
     for entry_id in reversed(state.shown):
         entry = library.get(entry_id)
-        if entry is not None and library.vocabulary.name_of.get(entry.subject) == names[0]:
+        if entry is not None and library.vocabulary.name_of.get(entry.subject) == about:
             read = len(split_pages(entry.answer, config.page_size))
             back = replace(
                 state,

@@ -659,7 +659,8 @@ takes an answer in ("好吧 那参数多到多少推理能力才出来" after GP
 on its own words)."""
 
 
-_GOING_ON = re.compile(r"^(?:继续|接着)(?:说说|讲讲|说|讲)(?=..)")
+_GO_ON = r"(?:继续|接着)(?:说说|讲讲|说|讲)"
+_GOING_ON = re.compile(rf"^{_GO_ON}(?=..)")
 """Going on with a question of its own ("继续说说它还能干啥", "接着说，那推理能力是参数多大才出来
 的"): the question is what is asked; 继续 alone pages on."""
 
@@ -674,7 +675,7 @@ def compact(normalised: str) -> str:
 
 _GOING_ON_ABOUT = (
     re.compile(r"(?:回到|说回)?(?P<about>.+?)(?:那个|那块|这块)?(?:继续|接着说|接着讲)"),
-    re.compile(r"(?:接着|继续)(?:说说|讲讲|说|讲)(?P<about>.+?)(?:那个|那块|这块)?"),
+    re.compile(rf"{_GO_ON}(?P<about>.+?)(?:那个|那块|这块)?"),
 )
 """Going on with a topic named ("回到生成式AI，继续", "算了 接着说多模态那个", "接着讲GPT")."""
 
