@@ -414,13 +414,27 @@ MAX_CLAIM_BEFORE = 8
 elsewhere, checked as a question ("听说ChatGPT还能写歌写剧本，真的假的？")."""
 _UNSAID = re.compile(rf"(?:{_NOD}|[\s?？!！,，。.~…])+")
 _LATIN_LETTER = re.compile(r"[a-z]")
+_NOT_WHAT_WAS_SAID = re.compile(
+    r"(?:[\d.]+[十百千万亿]*(?:个|年|月|美元|参数)?[?？]*)?"
+    r"不是(?!说)(?P<claim>[^?？!！,，。]{1,14}?)(?:吗|嘛|么)(?P<after>.*)"
+)
+"""A doubt that says what the doubter remembers as "不是X吗" ("不是175亿吗"), maybe after echoing
+the figure said ("1750亿？不是175亿吗，你确定"). Not "不是说…吗", a claim heard elsewhere and
+checked as a question, nor one with a subject of its own ("ChatGPT不是OpenAI做的吗")."""
 
 
 def doubted(text: str) -> str | None:
     """The claim a squeezed message puts against what was just said ("" when it only doubts:
     "真的吗？这么快？"), or None when it is no doubt but a question or something else."""
+    if correction_focus(text) is not None:
+        return None
+    not_so = _NOT_WHAT_WAS_SAID.fullmatch(text)
+    if not_so and not _UNSAID.sub("", _DOUBTED.sub("", not_so["after"])):
+        claim = not_so["claim"]
+        if not _ASKS_ANEW.search(claim):
+            return claim
     first = _DOUBTED.search(text)
-    if first is None or correction_focus(text) is not None:
+    if first is None:
         return None
     rest = _UNSAID.sub(" ", _DOUBTED.sub(" ", text)).strip()
     if first.start() == 0 or _UNSAID.fullmatch(text[: first.start()]):

@@ -1287,6 +1287,8 @@ def test_a_doubt_is_answered_with_what_the_articles_say(library: Library) -> Non
     # A figure put against the answer is met with the sentences that give one.
     *_, (figure, _) = talk(library, "GPT-3有多少参数来着", "你确定？我印象里是175B啊")
     assert figure.kind is ReplyKind.ANSWER and "1750亿" in figure.text
+    *_, (remembered, _) = talk(library, "GPT-3参数多少", "1750亿？不是175亿吗，你确定")
+    assert "以文章的说法为准" in remembered.text and "1750亿" in remembered.text
     # With nothing said yet there is nothing to stand by.
     alone = talk(library, "真的吗")[0][0]
     assert not alone.matched

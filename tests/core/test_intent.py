@@ -360,6 +360,9 @@ def test_leave_in_a_question_is_a_question(analyzer: Analyzer, text: str) -> Non
         # Doubting a figure shown: was searched, and declined as out of the knowledge.
         ("这个数字靠谱吗 感觉夸张了", ""),
         ("太夸张了吧", ""),
+        # What the doubter remembers, as "不是X吗", maybe after the figure said: was searched.
+        ("不是175亿吗", "175亿"),
+        ("1750亿？不是175亿吗，你确定", "175亿"),
     ],
 )
 def test_doubting_what_was_said_puts_a_claim_against_it(
@@ -378,6 +381,9 @@ def test_doubting_what_was_said_puts_a_claim_against_it(
         "不对，我是说GPT",  # a correction
         "它的原理是怎么说的",
         "它写代码靠谱吗，真懂编程？",  # whether it is reliable at something: asked
+        "ChatGPT不是OpenAI做的吗",  # a claim with a subject of its own: checked
+        "不是说大模型要很多数据吗",  # a claim heard elsewhere
+        "不是有人说它会取代程序员吗，为什么",
     ],
 )
 def test_a_question_with_a_doubt_in_it_is_a_question(analyzer: Analyzer, text: str) -> None:
