@@ -37,7 +37,7 @@ _GIVES_A_REASON = re.compile(
     _STATED_CAUSE.pattern + r"|原因|所以|因此|因而|从而|之所以|使得|得益于|归功于"
 )
 """A purpose or cause stated, or a consequence drawn from one (所以, 使得)."""
-_STATED_MEANS = re.compile(r"通过|经过|借助|依靠|利用")
+_STATED_MEANS = re.compile(r"通过|经过|借助|依靠|利用|使用")
 """How an answer states the means by which something is done ("通过有针对性的微调")."""
 _ASKS_HOW = re.compile(r"怎么|如何|怎样|靠什么")
 """How a message asks how it is done: "怎么做到的", "这个是靠啥做到的"."""

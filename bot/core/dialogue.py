@@ -799,12 +799,12 @@ def _why(
     current = _current(state, library)
     if current is None:
         return _ask_back(state, message, library, why=True)
-    reason = clarify.reason_for(current, library)
-    if reason is not None:
-        return _answer(state, reason, reason.question, config)
     # "怎么做到的" after 控制性能: the answer says how (通过有针对性的微调); "为什么要这样" after
     # ChatGPT's safety measures: it says why.
     means = clarify.stated_means(current, message)
+    reason = clarify.reason_for(current, library)
+    if reason is not None and _goes_into(reason, means, current, library):
+        return _answer(state, reason, reason.question, config)
     stated = means or clarify.stated_reason(current)
     if stated:
         text = phrases.stated_means(means) if means else phrases.stated_reason(stated)
@@ -815,6 +815,20 @@ def _why(
     text = phrases.which_reason(current.subject, [e.question for e in related])
     reply = Reply(text, ReplyKind.ASK_BACK, buttons=buttons)
     return reply, replace(state, suggestions=tuple(e.id for e in related))
+
+
+def _goes_into(reason: Entry, means: Sequence[str], current: Entry, library: Library) -> bool:
+    """Whether a linked entry explains further how the current answer says it is done: one on
+    its own subject does, and one on another subject that speaks of the means (how ChatGPT is
+    trained, after RLHF's 通过强化学习); the principle of ChatGPT after Transformer's
+    使用自注意力机制 does not: that answer's own sentence is how."""
+    if not means or reason.subject == current.subject:
+        return True
+    normalise = library.analyzer.normalise
+    vocabulary = library.vocabulary
+    said = resolve.said_by(reason, normalise).replace(" ", "")
+    ways = {t for t in vocabulary.terms_in(normalise(" ".join(means))) if not vocabulary.is_name(t)}
+    return any(term in said for term in ways)
 
 
 def _pick(

@@ -1198,6 +1198,18 @@ def test_how_it_is_done_after_an_answer_that_says_is_those_sentences(
     assert "有针对性的微调" in reply.text and "怎么做到" in reply.text
 
 
+def test_how_it_is_done_is_a_linked_entry_only_when_that_one_speaks_of_the_way(
+    library: Library,
+) -> None:
+    # "它怎么做到的" after what Transformer is was the principle of ChatGPT it links to, which
+    # never speaks of 自注意力: the answer's own sentence says how.
+    reply, _ = talk(library, "Transformer是啥", "它怎么做到的")[1]
+    assert reply.entry_id == "transformer" and "自注意力" in reply.text
+    # How ChatGPT is trained speaks of RLHF's 强化学习: it says how, step by step.
+    reply, _ = talk(library, "RLHF是什么", "怎么做到的")[1]
+    assert reply.entry_id == "chatgpt-training"
+
+
 def test_a_point_counted_in_a_sentence_is_named_by_a_stretch_of_it(library: Library) -> None:
     reply, _ = talk(library, "大模型和ChatGPT对AI发展有啥好处", "人机交互那条展开说说")[1]
     assert reply.kind is ReplyKind.ANSWER and "客服" in reply.text and "多模态" not in reply.text
