@@ -1073,6 +1073,7 @@ class Analyzer:
                 and token not in STOPWORDS
                 and token not in ENGLISH_STOPWORDS
                 and not _POINTING_COUNT.fullmatch(token)
+                and not _LAUGHTER.fullmatch(token)
             ):
                 token = LONE_VERBS.get(token, token)
                 tokens.append(self._synonyms.get(token, token))
@@ -1237,6 +1238,11 @@ _POINTING_COUNT = re.compile(
     r"[这那]?俩|[这那][两二三四五几][项种个样者类]?|[两二三四五][项种个样者类]"
 )
 """这两项, 两者, 这俩, 这几个: which of the things named, not what about (几个 still asks)."""
+
+_LAUGHTER = re.compile(r"h{2,}|a?(?:ha){2,}h?|he(?:he)+|233+|x+d+")
+"""Laughter typed in latin letters or digits ("chatgpt能帮我写代码不 hhh", "hahaha", "2333"):
+no name of a model, and no word of the question. (哈哈 is a stopword; 哈哈哈 is left to jieba,
+which keeps it apart from the words around it.)"""
 
 
 def _join_latin(pieces: list[str]) -> list[str]:

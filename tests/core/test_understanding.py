@@ -294,6 +294,10 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ),
         # Reasoning step by step is what the chain of thought is called in plain words.
         ("讓AI一步一步推理的那個技術叫什麼？", "chain-of-thought"),
+        # Laughter in latin letters was a strange name that sank every entry (offered choices).
+        ("chatgpt能帮我写代码不 hhh", "chatgpt-abilities"),
+        ("hahaha 2333 大模型是啥", "large-model-definition"),
+        ("RM 奖励模型", "reward-model"),  # RM: how RLHF write-ups abbreviate it (declined)
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
