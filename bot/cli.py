@@ -29,6 +29,7 @@ from bot.arguments import Parser
 from bot.bootstrap import build_library, dialogue_config
 from bot.core import facts, intent
 from bot.core.facts import Fact
+from bot.core.focus import with_pauses_marked
 from bot.core.library import Library
 from bot.core.search import SUBJECT_TIE, Hit, Match, Thresholds, Verdict
 from bot.errors import BotError, KnowledgeError
@@ -153,7 +154,7 @@ def ask_result(library: Library, question: str) -> dict[str, Any]:
         return _unmatched(phrases.small_talk(kind, phrases.EXAMPLE_QUESTIONS), 0.0, [])
     if kind is not intent.Intent.QUESTION:  # 继续, 为什么 or 换个话题, with no chat to go on
         return _unmatched(phrases.nothing_to_continue([t.name for t in library.topics]), 0.0, [])
-    match = library.match(question)
+    match = library.match(with_pauses_marked(question))
     best = match.best
     suggestions = (
         [_suggestion(hit) for hit in match.hits] if match.verdict is Verdict.SUGGEST else []
@@ -205,6 +206,7 @@ def _suggestion(hit: Hit) -> dict[str, Any]:
 
 def explain(library: Library, question: str) -> str:
     """The normalised text, the tokens and the top 5 candidates with their component scores."""
+    question = with_pauses_marked(question)
     reading = library.read(question)
     hits = library.search(question, limit=5)
     match = library.match(question)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.core import clarify, facts, follow_up, parts, people, phrases, provenance, resolve, walk
 from bot.core import intent as intents
+from bot.core.focus import with_pauses_marked
 from bot.core.knowledge import Entry
 from bot.core.library import Library, written_in_english
 from bot.core.paging import split_pages
@@ -209,7 +210,7 @@ def step(
         )
         reply, new_state = _continue(button_state, library, config)
     else:
-        reply, new_state = _say(state, pending, message, library, config)
+        reply, new_state = _say(state, pending, with_pauses_marked(message), library, config)
     return reply, replace(new_state, updated_at=now)
 
 

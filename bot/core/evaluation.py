@@ -11,6 +11,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from bot.core.focus import with_pauses_marked
 from bot.core.intent import asks_a_question
 from bot.core.knowledge import Entry
 from bot.core.library import Library
@@ -242,7 +243,7 @@ def run_cases(library: Library, cases: Sequence[Case]) -> Report:
     outcomes = []
     for case in cases:
         if asks_a_question(library.analyzer.normalise(case.question)):
-            match = library.match(case.question)
+            match = library.match(with_pauses_marked(case.question))
         else:
             match = Match(Verdict.DECLINE, ())  # thanks or 继续: the chat answers no entry
         best = match.best

@@ -29,6 +29,12 @@ _CLAUSE_END = re.compile(
     # An emoji before a space ends a clause as a full stop would ("…看得头大😵 你能…").
     r"|(?<=[\u2600-\u27bf\U0001f300-\U0001faff](?=\s))"
 )
+_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+"""A space between Chinese words: typed on a phone, it does what a comma would."""
+PAUSED_MESSAGE_CHARS = 32
+"""A message shorter than this, spaces or not, is one clause or a claim and its tail ("ChatGPT
+不就是给GPT套了个聊天壳子吗 啥也没改"): only a longer one is read as clauses at its spaces."""
+_ANY_CLAUSE_END = re.compile(r"[。！？!?；;，,：\n…]")
 _CLAIM_END = r"吧[?？。！!，,\s]*$"
 _CLAIM = re.compile(_CLAIM_END)
 _QUESTION_MARK = re.compile(
@@ -290,6 +296,17 @@ def _on_the_agenda(text: str) -> str | None:
     if first is None or _QUESTION_MARK.search(text[: first.start()]):
         return None
     return text[first.end() :].strip() or None
+
+
+def with_pauses_marked(text: str) -> str:
+    """A long message typed with spaces for its stops and no other ("我在公司做客服系统最近老板让
+    我调研一下 想问下chatgpt跟普通gpt比在对话这块到底强在哪里") with a comma at each space
+    between Chinese words, so that its clauses are found as in a message typed with commas.
+    Only a message as the asker typed it: the chat's own readings join a topic and a question
+    with a space, and they are one question."""
+    if _length(text) <= PAUSED_MESSAGE_CHARS or _ANY_CLAUSE_END.search(text):
+        return text
+    return _PAUSE.sub("，", text)
 
 
 def earlier_questions(text: str, simplified: Callable[[str], str] = lambda text: text) -> list[str]:

@@ -1306,6 +1306,15 @@ def test_a_doubt_is_answered_with_what_the_articles_say(library: Library) -> Non
     assert not alone.matched
 
 
+def test_a_long_message_typed_with_spaces_for_stops_is_answered_in_the_chat(
+    library: Library,
+) -> None:
+    # The chat reads it as clauses, as `ask` and `kb test` do; it was declined.
+    typed = "周末在家刷手机看到好多人在聊大模型 我是卖保险的完全外行 就想知道大模型到底是个啥"
+    reply, _ = talk(library, typed)[0]
+    assert reply.entry_id == "large-model-definition"
+
+
 def test_a_pointer_at_another_member_s_question_is_no_pronoun(library: Library) -> None:
     # "leo那个问题，…" was offered choices; "他刚问的那个，…" was asked back (那个).
     *_, (data, _) = talk(library, "GPT的自回归是啥意思", "leo那个问题，GPT预训练用的啥数据")

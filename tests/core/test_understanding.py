@@ -14,6 +14,7 @@ from bot.core.focus import (
     earlier_questions,
     question_before_its_tail,
     question_focus,
+    with_pauses_marked,
 )
 from bot.core.knowledge import Entry
 from bot.core.library import Library, pinyin_readings
@@ -345,6 +346,21 @@ def test_a_long_message_is_judged_by_its_question(library: Library) -> None:
     assert library.focus(context + question) == question
     alone, padded = library.search(question), library.search(context + question)
     assert [(h.entry.id, h.score) for h in padded] == [(h.entry.id, h.score) for h in alone]
+
+
+def test_a_long_message_typed_with_spaces_for_stops_is_read_as_clauses(library: Library) -> None:
+    typed = "周末在家刷手机看到好多人在聊大模型 我是卖保险的完全外行 就想知道大模型到底是个啥"
+    marked = with_pauses_marked(typed)
+    assert marked == typed.replace(" ", "，")
+    # Read whole, everything told of the asker counted against the question (declined).
+    assert answered_by(library, marked) == "large-model-definition"
+    # A shorter one is a claim and its tail, and a punctuated one has its stops already.
+    for kept in ("ChatGPT不就是给GPT套了个聊天壳子吗 啥也没改", f"{typed}？"):
+        assert with_pauses_marked(kept) == kept
+    # Nor a space between latin and Chinese: "ChatGPT 是什么" is one clause.
+    assert "，" not in with_pauses_marked(
+        "最近公司里大家都在讨论 ChatGPT 和 GPT 我想知道区别在哪里"
+    )
 
 
 @pytest.mark.parametrize(
