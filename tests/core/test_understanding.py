@@ -299,6 +299,8 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("chatgpt能帮我写代码不 hhh", "chatgpt-abilities"),
         ("hahaha 2333 大模型是啥", "large-model-definition"),
         ("RM 奖励模型", "reward-model"),  # RM: how RLHF write-ups abbreviate it (declined)
+        # Not the entry on prompts, whose answer says they raise 准确性 in some settings.
+        ("文章里对chatgpt的准确性怎么说的", "chatgpt-weaknesses"),
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
