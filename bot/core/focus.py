@@ -362,6 +362,9 @@ def _question_ends(text: str, simplified: Callable[[str], str]) -> list[int]:
     return ends
 
 
+_BOTH = re.compile(r"两者|二者|它俩|这俩|这两个|这两者|他们俩|她们俩|两个")
+"""What means two things told before ("两者在应用领域上分别有哪些")."""
+
 POINTING_BACK = re.compile(r"这些|这个|那些|那个|这种|这样")
 """Words that point at something just said ("这些数据", "这些约束"), in a question or not."""
 
@@ -416,12 +419,18 @@ def _question(
     told: list[str] = []
     claimed = False
     claim = ""
-    for clause in reversed(before):
+    for at in range(len(before) - 1, -1, -1):
+        clause = before[at]
         words = _reported(clause, known_words, is_subject)[1]
         if any(map(is_subject, words)):
             antecedent = words + (told if vague else antecedent)
             claimed = doubted or bool(_CLAIM.search(clause.seen))
             claim = clause.text
+            if _BOTH.search(question.seen):
+                antecedent = [
+                    *_other_subject(before[:at], antecedent, known_words, is_subject),
+                    *antecedent,
+                ]
             break
         # Nor a question of its own, unless this one points back at what it asked about
         # ("OpenAI是怎么从用户那里收集反馈的？这些数据后面拿去干嘛？").
@@ -435,6 +444,25 @@ def _question(
         # ChatGPT差不多的东西"): its own words are the question, not the subject alone.
         return f"{claim.strip()} {question.text}"
     return " ".join([*kept, question.text])
+
+
+def _other_subject(
+    clauses: list[_Clause],
+    named: list[str],
+    known_words: KnownWords,
+    is_subject: Callable[[str], bool],
+) -> list[str]:
+    """The subject of the nearest of `clauses` that names one other than those `named`: what
+    两者 means with the subject found ("博客说GPT的目标是生成文本，而ChatGPT是专门做对话的。两者在
+    应用领域上分别有哪些": GPT and ChatGPT); none when `named` holds two already."""
+    subjects = {word for word in named if is_subject(word)}
+    if len(subjects) > 1:
+        return []
+    for clause in reversed(clauses):
+        others = [w for w in known_words(clause.text) if is_subject(w) and w not in subjects]
+        if others:
+            return others[:1]
+    return []
 
 
 def _new_words(

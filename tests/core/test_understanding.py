@@ -350,6 +350,17 @@ def test_a_long_message_is_judged_by_its_question(library: Library) -> None:
     assert [(h.entry.id, h.score) for h in padded] == [(h.entry.id, h.score) for h in alone]
 
 
+def test_both_in_a_long_message_means_the_two_subjects_told_before_it(library: Library) -> None:
+    # 两者 took only the subject of the clause just before it (ChatGPT), and the question went
+    # to ChatGPT's own uses once those had a phrasing on 应用领域.
+    text = "朋友跟我讲GPT主要用来生成文本，而ChatGPT专门拿来聊天。两者的应用领域分别有哪些？"
+    focus = library.focus(text)
+    assert "gpt" in focus.split() and "chatgpt" in focus.split()
+    # One subject is all a clause about one needs.
+    one = library.focus("朋友说ChatGPT专门拿来聊天，我不太懂。它的应用领域有哪些？")
+    assert "gpt" not in one.split()
+
+
 def test_a_long_message_typed_with_spaces_for_stops_is_read_as_clauses(library: Library) -> None:
     typed = "周末在家刷手机看到好多人在聊大模型 我是卖保险的完全外行 就想知道大模型到底是个啥"
     marked = with_pauses_marked(typed)
