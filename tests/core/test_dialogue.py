@@ -1306,6 +1306,13 @@ def test_a_doubt_is_answered_with_what_the_articles_say(library: Library) -> Non
     assert not alone.matched
 
 
+def test_what_about_another_subject_after_its_uses_is_that_one_s_uses(library: Library) -> None:
+    # "那ChatGPT呢" after GPT's application areas read "ChatGPT的应用领域有哪些", which went to
+    # ChatGPT's weaknesses: its uses had no phrasing on 应用领域.
+    reply, _ = talk(library, "GPT的应用领域有哪些", "那ChatGPT呢")[1]
+    assert reply.entry_id == "chatgpt-use-cases"
+
+
 def test_a_long_message_typed_with_spaces_for_stops_is_answered_in_the_chat(
     library: Library,
 ) -> None:
