@@ -299,6 +299,10 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("chatgpt能帮我写代码不 hhh", "chatgpt-abilities"),
         ("hahaha 2333 大模型是啥", "large-model-definition"),
         ("RM 奖励模型", "reward-model"),  # RM: how RLHF write-ups abbreviate it (declined)
+        # 人参与 is people taking part (参与): it was 人类 alone, and 全自动 drew what ChatGPT
+        # does automatically (自动摘要).
+        ("ChatGPT训练的时候是全自动的，没人参与吧", "chatgpt-training"),
+        ("RLHF要人工参与吗", "rlhf"),
         # Not the entry on prompts, whose answer says they raise 准确性 in some settings.
         ("文章里对chatgpt的准确性怎么说的", "chatgpt-weaknesses"),
     ],
