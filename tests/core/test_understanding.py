@@ -303,6 +303,8 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         # does automatically (自动摘要).
         ("ChatGPT训练的时候是全自动的，没人参与吧", "chatgpt-training"),
         ("RLHF要人工参与吗", "rlhf"),
+        # 长度限制 is the 字数 limit of one answer, not the length one may ask for (控制性能).
+        ("ChatGPT回答有长度限制吗", "chatgpt-usage-tips"),
         # Who was against it: the academics' warning and the bans, not the 反对票 users give.
         ("当时有谁反对ChatGPT吗", "chatgpt-education-impact"),
         # Not the entry on prompts, whose answer says they raise 准确性 in some settings.
