@@ -77,6 +77,10 @@ CANDIDATES = 12
 SUBJECT_TIE = 0.02
 """A lead under which candidates about different subjects tie for a question that names none
 (`Hit.subject_open`): the lead that `Thresholds.margin` calls clear."""
+REFUSAL_TIE = 0.05
+"""A lead under which an entry that says its articles do not give what it is about yields to
+one that answers, for a question that does not name its subject
+(`Index._answer_before_a_refusal`)."""
 COMMON_TERM_SHARE = 0.01
 COMMON_DF_MIN = 64
 """Terms in more entries than both of these are not enumerated for candidates (still scored)."""
@@ -845,6 +849,7 @@ class Index:
             )
         ]
         scored.sort(key=lambda s: (s.score, s.bm25), reverse=True)
+        scored = self._answer_before_a_refusal(scored)
         if not names and not domain_terms and "它" not in tokens and entities.isdisjoint(tokens):
             scored = self._subject_left_open(scored)
         # Only the hits asked for become Hit objects: building one costs as much as scoring it.
@@ -852,6 +857,21 @@ class Index:
         if wanted:
             when = _When(now, tuple(years), bool(wanted & facts.Fact.DAY), tuple(moments))
         return [self._hit(s, claim, when, unsaid) for s in scored[:limit] if s.score >= min_score]
+
+    def _answer_before_a_refusal(self, scored: list[_Scored]) -> list[_Scored]:
+        """An entry that says the articles do not give a figure of its subject ("ChatGPT有多少
+        参数": they do not) is no reply to a question that does not name that subject ("1750亿
+        参数"): an entry that answers it, fitting nearly as well, goes first."""
+        if len(scored) < 2 or scored[0].subject_named:
+            return scored
+        first, second = scored[0], scored[1]
+        if (
+            self.entries[first.number].declines
+            and not self.entries[second.number].declines
+            and first.score - second.score < REFUSAL_TIE
+        ):
+            return [second, first, *scored[2:]]
+        return scored
 
     def _subject_left_open(self, scored: list[_Scored]) -> list[_Scored]:
         """A question that names no subject ("有什么缺点", "是什么", "how does it work") fits

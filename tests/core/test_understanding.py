@@ -358,6 +358,18 @@ def test_a_long_message_is_judged_by_its_question(library: Library) -> None:
     assert [(h.entry.id, h.score) for h in padded] == [(h.entry.id, h.score) for h in alone]
 
 
+def test_an_entry_that_refuses_yields_to_one_that_answers_a_question_not_of_its_subject(
+    library: Library,
+) -> None:
+    # "1750亿参数" was declined with "the articles do not give ChatGPT's count": it names no
+    # ChatGPT, and GPT-3's entry gives that figure.
+    match = library.match("1750亿参数")
+    assert match.verdict is not Verdict.DECLINE and match.hits[0].entry.id == "gpt-3"
+    # Asked of ChatGPT, the articles still do not say.
+    named = library.match("ChatGPT是不是有1750亿参数")
+    assert named.hits[0].entry.id == "chatgpt-parameters" and named.answered is None
+
+
 def test_both_in_a_long_message_means_the_two_subjects_told_before_it(library: Library) -> None:
     # 两者 took only the subject of the clause just before it (ChatGPT), and the question went
     # to ChatGPT's own uses once those had a phrasing on 应用领域.
