@@ -482,6 +482,7 @@ def _respond(
             config,
             score=hit.score,
             hits=match.hits,
+            intro=_the_other_side(hit.entry, asked, library),
             aside=_said_later(hit.entry, asked, library, config),
         )
     if match.verdict is Verdict.SUGGEST:
@@ -504,6 +505,28 @@ def _respond(
         hits=match.hits,
     )
     return reply, _declined_about(state, asked, library)
+
+
+def _the_other_side(entry: Entry, asked: str, library: Library) -> str:
+    """For a question that compares two things ("思维链跟RLHF有啥不同") when the entry found is
+    about one of them and never speaks of the other: no article compares them, and what they
+    say first of the other goes before the answer, which alone ignored half the question.
+    "" otherwise."""
+    normalise = library.analyzer.normalise
+    normalised = normalise(asked)
+    if not _COMPARES.search(normalised):
+        return ""
+    vocabulary = library.vocabulary
+    named = [vocabulary.shown_as(n) for n in dict.fromkeys(vocabulary.names_in(normalised))]
+    said = resolve.said_by(entry, normalise).replace(" ", "")
+    others = [n for n in named if normalise(n).replace(" ", "") not in said]
+    if len(named) != 2 or len(others) != 1 or entry.subject not in named:
+        return ""
+    other = library.match(f"什么是{others[0]}").answered
+    if other is None or other.entry.subject != others[0]:
+        return ""
+    first = parts.SENTENCE.findall(other.entry.answer)[0].strip()
+    return phrases.not_compared(entry.subject, others[0], first)
 
 
 def _declined_about(state: ChatState, asked: str, library: Library) -> ChatState:

@@ -164,6 +164,15 @@ def nothing_to_stand_by(names: Sequence[str]) -> str:
     return f"我还没有回答过什么。你想了解哪个话题？{_for_instance(names)}"
 
 
+def not_compared(this: str, other: str, said_of_other: str) -> str:
+    """Two things asked to be compared that no article compares: what is said first of the
+    other, before the answer on this one."""
+    return (
+        f"文章没有直接比较{this}和{other}。关于{other}，文章说：{said_of_other}"
+        f"\n\n下面是关于{this}的回答："
+    )
+
+
 def as_the_articles_say(said: str) -> str:
     """What was said, doubted ("真的吗", "我记得是2023年"), once more as the articles put it."""
     return f"以文章的说法为准：\n\n{said}"

@@ -1313,6 +1313,16 @@ def test_what_about_another_subject_after_its_uses_is_that_one_s_uses(library: L
     assert reply.entry_id == "chatgpt-use-cases"
 
 
+def test_two_things_no_article_compares_are_each_told(library: Library) -> None:
+    # "那它跟RLHF有啥不同" after 思维链 showed the 思维链 answer again, as if RLHF was not asked.
+    reply, state = talk(library, "思维链是什么", "那它跟RLHF有啥不同")[1]
+    assert reply.entry_id == "chain-of-thought" and state.entry_id == "chain-of-thought"
+    assert "没有直接比较思维链和RLHF" in reply.text and "人类反馈" in reply.text
+    # A comparison the articles make is answered as it was.
+    compared, _ = talk(library, "GPT和ChatGPT有什么区别")[0]
+    assert compared.entry_id == "gpt-vs-chatgpt" and "没有直接比较" not in compared.text
+
+
 def test_a_long_message_typed_with_spaces_for_stops_is_answered_in_the_chat(
     library: Library,
 ) -> None:
