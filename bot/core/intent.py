@@ -361,7 +361,8 @@ _SHORT_ASKED = (
     r"(?:用一句话|一句话|简单|简短|简要)?(?:地)?(?:总结|概括|归纳)(?:一?下)?"
     r"|(?:用一句话|一句话)(?:说|讲)(?:一?下)?|简单(?:一?点|些)(?:说|讲)?(?:一?下)?|简单(?:说|讲)(?:一?下)?"
     r"|再?(?:通俗|浅显|简单)(?:一?点|些)(?:说|讲)?(?:一?下)?|(?:说|讲)得?(?:简单|通俗|浅显)(?:一?点|些)"
-    r"|说人话"
+    r"|说人话|太长了?不看|长话短说|精简(?:一?下|一?点)?"
+    r"|(?:再|更)?(?:说|讲)?得?短(?:一?点|些)(?:说|讲)?(?:一?下)?"  # 短一点, 再短点, 说短点
     # Squeezed English ("sum it up" is sumitup); the normaliser reads summarize as 摘要 and
     # version as 版本.
     r"|summari[sz]e(?:it)?|sum(?:it)?up|inshort|tldr|eli5|explainlikeim5|inanutshell|summary"
@@ -371,7 +372,7 @@ _SHORT_ASKED = (
 )
 """Asking for the short of what was just said."""
 _SHORT_ASIDE = (
-    r"太长了?(?:没看完|不看)?|没看完|toolong|太多了?|太专业了?|听不懂|看不懂|没看懂|用中文"
+    r"太长了?(?:没看完|不看)?|没看完|toolong|太多了?|太专业了?|听不懂|看不懂|没看懂|用中文|太?啰嗦了?"
     r"|(?:刚才|刚刚)?(?:那个|那条|那段)?(?:再|重新)(?:说|讲)一?(?:遍|次|下)|[吧呗嘛吗啊]|pls|please|plz"
 )
 """What goes with asking for the short of it and asks nothing else: why ("太长了没看完", "太专业

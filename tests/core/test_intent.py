@@ -399,6 +399,13 @@ def test_a_question_with_a_doubt_in_it_is_a_question(analyzer: Analyzer, text: s
         "说人话😂 太专业了听不懂",
         "听不懂，能不能讲简单点",
         "刚才那个再说一遍，简单点",
+        # Shorter, put as 短 (能不能短一点 was the entry on asking for a length), the Chinese
+        # tl;dr, and 啰嗦 as why.
+        "能不能短一点",
+        "再短点",
+        "太长不看",
+        "太啰嗦了 精简一下",
+        "长话短说",
     ],
 )
 def test_asking_for_the_short_of_it_in_more_ways_is_a_summary(
@@ -408,7 +415,12 @@ def test_asking_for_the_short_of_it_in_more_ways_is_a_summary(
 
 
 @pytest.mark.parametrize(
-    ("text", "intent"), [("太多了", Intent.QUESTION), ("没看完", Intent.QUESTION)]
+    ("text", "intent"),
+    [
+        ("太多了", Intent.QUESTION),
+        ("没看完", Intent.QUESTION),
+        ("ChatGPT回答太短了怎么办", Intent.QUESTION),
+    ],
 )
 def test_why_one_asks_for_the_short_of_it_is_not_asking_it(
     analyzer: Analyzer, text: str, intent: Intent
