@@ -13,7 +13,7 @@ floor() { echo "== kb test ($1, ≥ $2)"; $py -m bot kb test "$1" --min-accuracy
 floor tests/cases/kb_cases.yaml 0.96
 floor tests/cases/blind_cases.yaml 0.99
 floor tests/cases/fresh_cases.yaml 0.98
-floor tests/cases/colloquial_cases.yaml 0.86
+floor tests/cases/colloquial_cases.yaml 0.87
 floor tests/cases/third_cases.yaml 0.99
 floor tests/cases/fourth_cases.yaml 0.98
 floor tests/cases/fifth_cases.yaml 0.96
@@ -32,8 +32,8 @@ floor tests/cases/seventeenth_cases.yaml 0.90
 floor tests/cases/eighteenth_cases.yaml 0.95
 floor tests/cases/nineteenth_cases.yaml 0.94
 floor tests/cases/twentieth_cases.yaml 0.98
-floor tests/cases/twentyfirst_cases.yaml 0.81
-floor tests/cases/twentysecond_cases.yaml 0.95
+floor tests/cases/twentyfirst_cases.yaml 0.82
+floor tests/cases/twentysecond_cases.yaml 0.96
 floor tests/cases/twentythird_cases.yaml 0.94
 floor tests/cases/twentyfourth_cases.yaml 0.98
 floor tests/cases/twentyfifth_cases.yaml 0.97
@@ -44,9 +44,9 @@ floor tests/cases/twentyninth_cases.yaml 0.97
 floor tests/cases/thirtieth_cases.yaml 0.97
 floor tests/cases/thirtyfirst_cases.yaml 0.97
 floor tests/cases/thirtysecond_cases.yaml 1.00
-floor tests/cases/thirtythird_cases.yaml 0.98
+floor tests/cases/thirtythird_cases.yaml 0.99
 floor tests/cases/thirtyfourth_cases.yaml 0.98
-floor tests/cases/thirtyfifth_cases.yaml 0.97
+floor tests/cases/thirtyfifth_cases.yaml 0.98
 floor tests/cases/thirtysixth_cases.yaml 0.94
 floor tests/cases/thirtyseventh_cases.yaml 0.97
 floor tests/cases/thirtyeighth_cases.yaml 0.98
@@ -61,7 +61,7 @@ floor tests/cases/fortysixth_cases.yaml 0.94
 floor tests/cases/fortyseventh_cases.yaml 0.94
 floor tests/cases/fortyeighth_cases.yaml 0.93
 floor tests/cases/fortyninth_cases.yaml 0.96
-floor tests/cases/fiftieth_cases.yaml 0.98
+floor tests/cases/fiftieth_cases.yaml 0.99
 floor tests/cases/fiftyfirst_cases.yaml 0.97
 floor tests/cases/fiftysecond_cases.yaml 0.96
 floor tests/cases/fiftythird_cases.yaml 0.94
@@ -74,9 +74,9 @@ floor tests/cases/fiftyninth_cases.yaml 0.99
 floor tests/cases/sixtieth_cases.yaml 0.97
 floor tests/cases/sixtyfirst_cases.yaml 0.98
 floor tests/cases/sixtysecond_cases.yaml 0.90
-floor tests/cases/sixtythird_cases.yaml 0.92
+floor tests/cases/sixtythird_cases.yaml 0.96
 floor tests/cases/sixtyfourth_cases.yaml 0.95
-floor tests/cases/sixtyfifth_cases.yaml 0.99
+floor tests/cases/sixtyfifth_cases.yaml 1.00
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.92
 floor tests/conversations/second_conversations.yaml 0.87
@@ -120,7 +120,7 @@ floor tests/conversations/twentyeighth_conversations.yaml 0.61
 floor tests/conversations/twentyninth_conversations.yaml 0.90
 floor tests/conversations/thirtieth_conversations.yaml 0.77
 floor tests/conversations/thirtyfirst_conversations.yaml 0.67
-floor tests/conversations/thirtysecond_conversations.yaml 0.74
+floor tests/conversations/thirtysecond_conversations.yaml 0.77
 floor tests/conversations/thirtythird_conversations.yaml 0.67
 floor tests/conversations/thirtyfourth_conversations.yaml 0.74
 floor tests/conversations/thirtyfifth_conversations.yaml 0.83
@@ -145,22 +145,22 @@ floor tests/conversations/fiftythird_conversations.yaml 0.83
 floor tests/conversations/fiftyfourth_conversations.yaml 0.73
 floor tests/conversations/fiftyfifth_conversations.yaml 0.73
 floor tests/conversations/fiftysixth_conversations.yaml 0.63
-floor tests/conversations/fiftyseventh_conversations.yaml 0.83
+floor tests/conversations/fiftyseventh_conversations.yaml 0.86
 # Fifty-eighth: written to stress follow-ups that point back without naming anything (这里面,
 # 这一步, 第二点呢, 上面说的那个); most are read as new questions and declined.
 floor tests/conversations/fiftyeighth_conversations.yaml 0.43
 floor tests/conversations/fiftyninth_conversations.yaml 0.76
 floor tests/conversations/sixtieth_conversations.yaml 0.86
 floor tests/conversations/sixtyfirst_conversations.yaml 0.86
-floor tests/conversations/sixtysecond_conversations.yaml 0.70
-floor tests/conversations/sixtythird_conversations.yaml 0.40
+floor tests/conversations/sixtysecond_conversations.yaml 0.80
+floor tests/conversations/sixtythird_conversations.yaml 0.46
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.96
 floor tests/heldout/third_heldout_cases.yaml 0.97
 floor tests/heldout/fourth_heldout_cases.yaml 0.97
 floor tests/heldout/sixth_heldout_cases.yaml 0.94
 floor tests/heldout/seventh_heldout_cases.yaml 0.97
-floor tests/heldout/eighth_heldout_cases.yaml 0.97
+floor tests/heldout/eighth_heldout_cases.yaml 0.98
 floor tests/heldout/ninth_heldout_cases.yaml 0.95
 floor tests/heldout/tenth_heldout_cases.yaml 0.96
 floor tests/heldout/eleventh_heldout_cases.yaml 0.98
@@ -189,7 +189,7 @@ floor tests/heldout/thirtythird_heldout_cases.yaml 0.98
 floor tests/heldout/thirtyfourth_heldout_cases.yaml 0.95
 floor tests/heldout/thirtyfifth_heldout_cases.yaml 0.97
 floor tests/heldout/thirtysixth_heldout_cases.yaml 1.00
-floor tests/heldout/thirtyseventh_heldout_cases.yaml 0.92
+floor tests/heldout/thirtyseventh_heldout_cases.yaml 0.93
 floor tests/heldout/thirtyeighth_heldout_cases.yaml 0.93
 floor tests/heldout/thirtyninth_heldout_cases.yaml 0.96
 floor tests/heldout/fortieth_heldout_cases.yaml 0.94
@@ -214,7 +214,7 @@ floor tests/heldout/conversations/second_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/third_heldout_conversations.yaml 0.93
 floor tests/heldout/conversations/fourth_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/fifth_heldout_conversations.yaml 0.76
-floor tests/heldout/conversations/sixth_heldout_conversations.yaml 0.76
+floor tests/heldout/conversations/sixth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/seventh_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/eighth_heldout_conversations.yaml 0.43
 floor tests/heldout/conversations/ninth_heldout_conversations.yaml 0.80
