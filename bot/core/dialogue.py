@@ -518,9 +518,11 @@ def _the_other_side(entry: Entry, asked: str, library: Library) -> str:
         return ""
     vocabulary = library.vocabulary
     named = [vocabulary.shown_as(n) for n in dict.fromkeys(vocabulary.names_in(normalised))]
-    said = resolve.said_by(entry, normalise).replace(" ", "")
+    if len(named) != 2 or entry.subject not in named:
+        return ""
+    said = _all_it_says(entry, library)
     others = [n for n in named if normalise(n).replace(" ", "") not in said]
-    if len(named) != 2 or len(others) != 1 or entry.subject not in named:
+    if len(others) != 1:
         return ""
     other = library.match(f"什么是{others[0]}").answered
     if other is None or other.entry.subject != others[0]:
@@ -784,8 +786,7 @@ def _a_claim_of_its_own(state: ChatState, claim: str, library: Library) -> bool:
     terms = [term for term in vocabulary.terms_in(claim) if not vocabulary.is_name(term)]
     if entry is None or not terms:
         return False
-    # Squeezed, as the terms are found.
-    said = resolve.said_by(entry, library.analyzer.normalise).replace(" ", "")
+    said = _all_it_says(entry, library)
     return not any(term in said for term in terms)
 
 
@@ -848,11 +849,16 @@ def _goes_into(reason: Entry, means: Sequence[str], current: Entry, library: Lib
     使用自注意力机制 does not: that answer's own sentence is how."""
     if not means or reason.subject == current.subject:
         return True
-    normalise = library.analyzer.normalise
     vocabulary = library.vocabulary
-    said = resolve.said_by(reason, normalise).replace(" ", "")
-    ways = {t for t in vocabulary.terms_in(normalise(" ".join(means))) if not vocabulary.is_name(t)}
-    return any(term in said for term in ways)
+    said = _all_it_says(reason, library)
+    ways = vocabulary.terms_in(library.analyzer.normalise(" ".join(means)))
+    return any(term in said for term in ways if not vocabulary.is_name(term))
+
+
+def _all_it_says(entry: Entry, library: Library) -> str:
+    """Everything an entry says (phrasings, keywords, answer), normalised and squeezed: where a
+    term found in a message (`Vocabulary.terms_in`, squeezed too) is looked for."""
+    return resolve.said_by(entry, library.analyzer.normalise).replace(" ", "")
 
 
 def _pick(

@@ -859,9 +859,9 @@ class Index:
         return [self._hit(s, claim, when, unsaid) for s in scored[:limit] if s.score >= min_score]
 
     def _answer_before_a_refusal(self, scored: list[_Scored]) -> list[_Scored]:
-        """An entry that says the articles do not give a figure of its subject ("ChatGPT有多少
-        参数": they do not) is no reply to a question that does not name that subject ("1750亿
-        参数"): an entry that answers it, fitting nearly as well, goes first."""
+        """An entry that says the articles do not give what it is about ("ChatGPT有多少参数": they
+        do not) is no reply to a question that does not name its subject ("1750亿参数"): an entry
+        that answers, fitting nearly as well (`REFUSAL_TIE`), goes first."""
         if len(scored) < 2 or scored[0].subject_named:
             return scored
         first, second = scored[0], scored[1]
