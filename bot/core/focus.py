@@ -434,7 +434,10 @@ def _question(
             break
         # Nor a question of its own, unless this one points back at what it asked about
         # ("OpenAI是怎么从用户那里收集反馈的？这些数据后面拿去干嘛？").
-        if vague and (points_back or not _QUESTION_MARK.search(clause.seen)):
+        # The question just before a vague one is what it goes on with ("为啥连学校都做不出来，
+        # 到底卡在哪").
+        just_before = at == len(before) - 1
+        if vague and (points_back or just_before or not _QUESTION_MARK.search(clause.seen)):
             told = words + told
         if not antecedent and any(map(is_term, words)):
             antecedent = words

@@ -370,6 +370,18 @@ def test_an_entry_that_refuses_yields_to_one_that_answers_a_question_not_of_its_
     assert named.hits[0].entry.id == "chatgpt-parameters" and named.answered is None
 
 
+def test_a_vague_last_question_goes_on_with_the_question_just_before_it(
+    library: Library,
+) -> None:
+    # "到底卡在哪" was read with the subject alone and answered with where ChatGPT is used: it
+    # asks on about why schools cannot build one.
+    text = (
+        "我是研一的，想自己搞个像ChatGPT那样的模型，但师兄说根本不现实，"
+        "我想知道为啥连学校都做不出来，到底卡在哪？"
+    )
+    assert answered_by(library, text) == "chatgpt-hard-to-build"
+
+
 def test_both_in_a_long_message_means_the_two_subjects_told_before_it(library: Library) -> None:
     # 两者 took only the subject of the clause just before it (ChatGPT), and the question went
     # to ChatGPT's own uses once those had a phrasing on 应用领域.
