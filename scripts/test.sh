@@ -51,7 +51,7 @@ floor tests/cases/thirtysixth_cases.yaml 0.94
 floor tests/cases/thirtyseventh_cases.yaml 0.97
 floor tests/cases/thirtyeighth_cases.yaml 0.98
 floor tests/cases/thirtyninth_cases.yaml 0.96
-floor tests/cases/fortieth_cases.yaml 0.96
+floor tests/cases/fortieth_cases.yaml 0.97
 floor tests/cases/fortyfirst_cases.yaml 0.98
 floor tests/cases/fortysecond_cases.yaml 0.98
 floor tests/cases/fortythird_cases.yaml 0.97
@@ -197,7 +197,7 @@ floor tests/heldout/fortyfirst_heldout_cases.yaml 0.93
 floor tests/heldout/fortysecond_heldout_cases.yaml 0.94
 floor tests/heldout/fortyfourth_heldout_cases.yaml 0.94
 floor tests/heldout/fortyfifth_heldout_cases.yaml 0.97
-floor tests/heldout/fortysixth_heldout_cases.yaml 0.97
+floor tests/heldout/fortysixth_heldout_cases.yaml 0.98
 floor tests/heldout/fortyseventh_heldout_cases.yaml 0.95
 floor tests/heldout/fortyeighth_heldout_cases.yaml 0.98
 floor tests/heldout/fortyninth_heldout_cases.yaml 0.96
