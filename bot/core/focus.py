@@ -362,7 +362,7 @@ def _question_ends(text: str, simplified: Callable[[str], str]) -> list[int]:
     return ends
 
 
-_BOTH = re.compile(r"两者|二者|它俩|这俩|这两个|这两者|他们俩|她们俩|两个")
+_BOTH = re.compile(r"两者|二者|它俩|这俩|两个|他们俩|她们俩")
 """What means two things told before ("两者在应用领域上分别有哪些")."""
 
 POINTING_BACK = re.compile(r"这些|这个|那些|那个|这种|这样")
