@@ -361,7 +361,7 @@ _SHORT_ASKED = (
     r"(?:用一句话|一句话|简单|简短|简要)?(?:地)?(?:总结|概括|归纳)(?:一?下)?"
     r"|(?:用一句话|一句话)(?:说|讲)(?:一?下)?|简单(?:一?点|些)(?:说|讲)?(?:一?下)?|简单(?:说|讲)(?:一?下)?"
     r"|再?(?:通俗|浅显|简单)(?:一?点|些)(?:说|讲)?(?:一?下)?|(?:说|讲)得?(?:简单|通俗|浅显)(?:一?点|些)"
-    r"|说人话|太长了?不看|长话短说|精简(?:一?下|一?点)?"
+    r"|说人话|太长了?不看|长话短说|精简(?:一?下|一?点)?|别(?:整|说|写|讲)(?:那么|这么)?多(?:字|废话)"
     r"|(?:再|更)?(?:说|讲)?得?短(?:一?点|些)(?:说|讲)?(?:一?下)?"  # 短一点, 再短点, 说短点
     # Squeezed English ("sum it up" is sumitup); the normaliser reads summarize as 摘要 and
     # version as 版本.
@@ -394,12 +394,16 @@ _AGAIN_MESSAGE = re.compile(
 _DOUBTED = re.compile(
     r"真的假的|真的吗|真的么|真的嘛|真哒|你确定|确定吗|确定么|确定嘛|不对吧|不对啊|不对呀|不对|不是吧"
     r"|是这样吗|是这样的吗|是这么说的吗|这么说的吗|没搞错吧|搞错了吧|没错吧|别吹了?|瞎说|胡说|扯吧"
-    r"|有依据吗|有出处吗|出处呢|来源呢|[这那]个?(?:数字|数|说法|数据)(?:可靠|可信)吗|太夸张了?|夸张了"
+    r"|有依据吗|有出处吗|出处呢|来源呢|有(?:啥|什么)?(?:证据|依据)(?:吗|么|嘛)?|(?:证据|依据)(?:呢|在哪|是(?:啥|什么))"
+    r"|(?:为什么|为啥)(?:这么|这样)说|[这那]个?(?:数字|数|说法|数据)(?:可靠|可信)吗|太夸张了?|夸张了"
     r"|really|areyousure|youresure"
     r"|(?:(?:文章|文中|原文)(?:里|的)?(?:原话)?|原话)(?:是)?(?:怎么|咋)(?:说|写)的?(?:呢|啊)?"
 )
-"""Doubting what was just said ("真的吗", "你确定？", "不对吧", "文章原话怎么说的", "这个数字靠谱吗
-感觉夸张了": the lexicon reads 靠谱 as 可靠). Not 靠谱吗 of a thing ("它写代码靠谱吗" asks)."""
+"""Doubting what was just said ("真的吗", "你确定？", "不对吧", "有证据吗", "凭什么这么说" (the
+lexicon reads 凭什么 as 为什么), "文章原话怎么说的", "这个数字靠谱吗 感觉夸张了": the lexicon reads
+靠谱 as 可靠). Not 靠谱吗 of a thing ("它写代码靠谱吗" asks)."""
+_ON_WHAT_GROUNDS = re.compile(r"为什么|为啥")
+"""A bare why after a doubt ("真的吗 凭什么"): on what grounds, the doubt itself."""
 _RECALLED = re.compile(
     r"(?:我|可|但)?(?:记得|记住|印象里|印象中|看到的?|听说|觉得|感觉|明明|以为)(?:的)?(?:是|说是|说)?"
     r"|i(?:thought|think|heard|remember|believe)d?(?:that)?"
@@ -424,6 +428,13 @@ the figure said ("1750亿？不是175亿吗，你确定"). Not "不是说…吗"
 checked as a question, nor one with a subject of its own ("ChatGPT不是OpenAI做的吗")."""
 
 
+_SO_IT_IS_ONLY = re.compile(
+    r"(?:那|所以|这样|这)?(?:不就|不也|岂不)是?(?P<claim>[^?？!！,，。]{1,14}?)(?:了?(?:吗|嘛|么|呗|啊|吧))?"
+)
+"""A challenge that sums the answer up its own way ("那不就是换了个皮吗", "那不就很鸡肋", "那不就是
+越大越聪明"): a doubt whose claim is what the member makes of it."""
+
+
 def doubted(text: str) -> str | None:
     """The claim a squeezed message puts against what was just said ("" when it only doubts:
     "真的吗？这么快？"), or None when it is no doubt but a question or something else."""
@@ -434,6 +445,9 @@ def doubted(text: str) -> str | None:
         claim = not_so["claim"]
         if not _ASKS_ANEW.search(claim):
             return claim
+    so_it_is = _SO_IT_IS_ONLY.fullmatch(text)
+    if so_it_is and not _ASKS_ANEW.search(so_it_is["claim"]):
+        return so_it_is["claim"]
     first = _DOUBTED.search(text)
     if first is None:
         return None
@@ -447,6 +461,8 @@ def doubted(text: str) -> str | None:
     else:
         claim = rest.replace(" ", "")
         too_long = len(claim) > MAX_CLAIM_BEFORE
+    if _ON_WHAT_GROUNDS.fullmatch(claim):
+        return ""
     if too_long or _ASKS_ANEW.search(claim):
         return None
     return claim

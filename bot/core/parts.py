@@ -32,8 +32,10 @@ _LIST_ASKED = re.compile(r"哪几个?(?:方面|点|步|条)|哪些方面|体现�
 _ORDINAL = re.compile(
     r"第([一二三四五六七八九十\d])(?:个|条|点|步|项|部分|方面|(?=呢|吧|$))"
     r"|(首先|其次)|(最后)一?(?:个|条|点|步|项|部分|方面)"
+    r"|(first|second|third|fourth|fifth)(?:步骤?|one|point|part|item)|(last)(?:步骤?|one|point|part)"
 )
-"""A place in a list: 第二步, 第四 (at the end), 首先 / 其次, 最后一步."""
+"""A place in a list: 第二步, 第四 (at the end), 首先 / 其次, 最后一步; in English with what it
+places (the normaliser reads step as 步骤): "the first step", "the second one", "the last point"."""
 _NEXT = re.compile(r"^(?:那|再)?(?:再?下一?(?:个|条|点|步|项|部分|方面)|下个)(?:呢|吧)?$")
 """The point after the one just shown: "下一个", "再下一个", "下一步呢"."""
 _POINTING = re.compile(
@@ -46,6 +48,9 @@ _DIGITS = {
     **{digit: place for place, digit in enumerate("一二三四五六七八九", start=1)},
     "首先": 1,
     "其次": 2,
+    **{
+        word: place for place, word in enumerate(("first", "second", "third", "fourth", "fifth"), 1)
+    },
 }
 HEAD_CHARS = 2
 """How much of a head names it: 艺术 for 艺术创作, 数据 for 数据处理."""
@@ -144,9 +149,8 @@ def asked(message: str, recent: Sequence[Entry], *, focus: str | None = None) ->
     for entry in recent:
         if ordinal is not None:
             listed = counted(entry)
-            place = (
-                len(listed) if ordinal.group(3) else _place(ordinal.group(1) or ordinal.group(2))
-            )
+            said = ordinal.group(1) or ordinal.group(2) or ordinal.group(4)
+            place = _place(said) if said else len(listed)
             if listed and 1 <= place <= len(listed):
                 return listed[place - 1]
             continue

@@ -1301,6 +1301,12 @@ def test_a_doubt_is_answered_with_what_the_articles_say(library: Library) -> Non
     assert figure.kind is ReplyKind.ANSWER and "1750亿" in figure.text
     *_, (remembered, _) = talk(library, "GPT-3参数多少", "1750亿？不是175亿吗，你确定")
     assert "以文章的说法为准" in remembered.text and "1750亿" in remembered.text
+    # Asked for the grounds, or summed up the member's own way, it stands by the answer too
+    # (these were declined, or answered with another entry).
+    *_, (grounds, _) = talk(library, "ChatGPT是谁做的", "凭什么这么说，有证据吗")
+    assert "以文章的说法为准" in grounds.text and "OpenAI" in grounds.text
+    *_, (summed_up, _) = talk(library, "GPT和ChatGPT有啥区别", "那不就是换了个皮吗")
+    assert "以文章的说法为准" in summed_up.text and "多轮交互" in summed_up.text
     # With nothing said yet there is nothing to stand by.
     alone = talk(library, "真的吗")[0][0]
     assert not alone.matched

@@ -288,6 +288,7 @@ def test_going_on_with_a_question_of_its_own_is_that_question() -> None:
         "simpler version?",
         "shorter",
         "summarize all that in 2 lines",
+        "说简单点,别整那么多字",  # was declined
     ],
 )
 def test_asking_for_the_short_of_it_is_a_summary(analyzer: Analyzer, text: str) -> None:
@@ -363,6 +364,14 @@ def test_leave_in_a_question_is_a_question(analyzer: Analyzer, text: str) -> Non
         # What the doubter remembers, as "不是X吗", maybe after the figure said: was searched.
         ("不是175亿吗", "175亿"),
         ("1750亿？不是175亿吗，你确定", "175亿"),
+        # Asking for the grounds (were searched and declined, or answered with another entry).
+        ("凭什么这么说，有证据吗", ""),
+        ("真的吗 凭什么", ""),
+        ("真的吗 有啥依据", ""),
+        ("有证据吗 我用着挺准的", "我用着准确"),
+        # Summing the answer up one's own way: a doubt with that claim.
+        ("那不就是换了个皮吗", "换了个皮"),
+        ("那不就很鸡肋", "很鸡肋"),
     ],
 )
 def test_doubting_what_was_said_puts_a_claim_against_it(

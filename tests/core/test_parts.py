@@ -42,6 +42,10 @@ def test_an_answer_lists_its_headed_bullet_lines_in_order() -> None:
         ("第二步具体做啥", "微调"),
         ("我是想问第1步", "预训练"),
         ("第三点呢", "对话生成"),
+        # In English, with what it places (normalised: step is 步骤, no spaces).
+        ("okandthefirst步骤", "预训练"),
+        ("thesecondone", "微调"),
+        ("andthelastpoint", "对话生成"),
     ],
 )
 def test_a_place_names_the_point_of_the_latest_list_long_enough(message: str, head: str) -> None:
