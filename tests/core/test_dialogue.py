@@ -1083,6 +1083,10 @@ def test_the_short_of_an_answer_is_its_gist_not_the_answer_again(library: Librar
     assert short.kind is ReplyKind.ANSWER and short.entry_id == "large-model-vs-chatgpt"
     assert "ChatGPT的基础" in short.text and "模型规模" in first.text
     assert "模型规模" not in short.text
+    # An answer leads with what its subject is, which its gist keeps (Transformer's began with
+    # "ChatGPT背后的算法基于Transformer架构", all its short said).
+    *_, (gist, _) = talk(library, "Transformer是啥", "说简单点")
+    assert gist.entry_id == "transformer" and "自注意力" in gist.text
 
 
 def test_a_slip_owned_is_followed_by_what_was_meant(library: Library) -> None:
