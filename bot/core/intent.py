@@ -363,6 +363,8 @@ _SHORT_ASKED = (
     r"|再?(?:通俗|浅显|简单)(?:一?点|些)(?:说|讲)?(?:一?下)?|(?:说|讲)得?(?:简单|通俗|浅显)(?:一?点|些)"
     r"|说人话|太长了?不看|长话短说|精简(?:一?下|一?点)?|别(?:整|说|写|讲)(?:那么|这么)?多(?:字|废话)"
     r"|(?:再|更)?(?:说|讲)?得?短(?:一?点|些)(?:说|讲)?(?:一?下)?"  # 短一点, 再短点, 说短点
+    # An analogy the articles never make: the plain short of it is what they have.
+    r"|打个?比方(?:说说|讲讲)?|(?:用)?(?:比喻|类比)(?:一?下)?(?:说说|讲讲|说|讲)?"
     # Squeezed English ("sum it up" is sumitup); the normaliser reads summarize as 摘要 and
     # version as 版本.
     r"|summari[sz]e(?:it)?|sum(?:it)?up|inshort|tldr|eli5|explainlikeim5|inanutshell|summary"
@@ -395,13 +397,13 @@ _DOUBTED = re.compile(
     r"真的假的|真的吗|真的么|真的嘛|真哒|你确定|确定吗|确定么|确定嘛|不对吧|不对啊|不对呀|不对|不是吧"
     r"|是这样吗|是这样的吗|是这么说的吗|这么说的吗|没搞错吧|搞错了吧|没错吧|别吹了?|瞎说|胡说|扯吧"
     r"|有依据吗|有出处吗|出处呢|来源呢|有(?:啥|什么)?(?:证据|依据)(?:吗|么|嘛)?|(?:证据|依据)(?:呢|在哪|是(?:啥|什么))"
-    r"|(?:为什么|为啥)(?:这么|这样)说|[这那]个?(?:数字|数|说法|数据)(?:可靠|可信)吗|太夸张了?|夸张了"
+    r"|(?:为什么|为啥)(?:这么|这样)说|我?(?:怎么|咋)记住|[这那]个?(?:数字|数|说法|数据)(?:可靠|可信)吗|太夸张了?|夸张了"
     r"|really|areyousure|youresure"
     r"|(?:(?:文章|文中|原文)(?:里|的)?(?:原话)?|原话)(?:是)?(?:怎么|咋)(?:说|写)的?(?:呢|啊)?"
 )
-"""Doubting what was just said ("真的吗", "你确定？", "不对吧", "有证据吗", "凭什么这么说" (the
-lexicon reads 凭什么 as 为什么), "文章原话怎么说的", "这个数字靠谱吗 感觉夸张了": the lexicon reads
-靠谱 as 可靠). Not 靠谱吗 of a thing ("它写代码靠谱吗" asks)."""
+"""Doubting what was just said ("真的吗", "你确定？", "不对吧", "有证据吗", "凭什么这么说",
+"我怎么记得更早", "文章原话怎么说的", "这个数字靠谱吗 感觉夸张了"; the lexicon reads 凭什么 as
+为什么, 记得 as 记住 and 靠谱 as 可靠). Not 靠谱吗 of a thing ("它写代码靠谱吗" asks)."""
 _ON_WHAT_GROUNDS = re.compile(r"为什么|为啥")
 """A bare why after a doubt ("真的吗 凭什么"): on what grounds, the doubt itself."""
 _RECALLED = re.compile(
@@ -640,7 +642,9 @@ PRONOUN = re.compile(
     r"|它们|他们|她们|它的|它|这个模型|这个技术|这种技术|这个东西|这个|该模型|该技术|那个"
     r"|这玩意儿?|这东西|(?<![尤极与])其(?![他它实中次余])|这(?![样么些里儿边种一步])"
     # Not \b: a Chinese character is a word character, and 什么是it has no boundary before it.
-    r"|(?<![a-z0-9])(?:it|its|this|that|they|them|ta)(?![a-z0-9])"  # ta: 他/她/它 in pinyin
+    r"|(?<![a-z0-9])(?:it|its|this|that|they|them|ta|the ?(?:name|模型|acronym))(?![a-z0-9])"
+    # ta: 他/她/它 in pinyin; "what does the name stand for" after GPT asks of GPT's (the
+    # normaliser reads model as 模型).
     # The it of time and weather points at nothing: "what time is it", "is it raining".
     r"(?<!(?:time|date) is it)(?<!day is it)(?!\s+(?:raining|snowing|sunny|cold|hot)\b)"
 )

@@ -556,6 +556,15 @@ def test_ta_is_a_pronoun(library: Library) -> None:
     assert reply.entry_id == "chatgpt-maker"
 
 
+def test_the_name_or_the_model_in_english_is_the_topic(library: Library) -> None:
+    # "what does the name stand for?" after GPT was offered choices (ChatGPT's, RLHF's full
+    # name); "GPT全称" found the answer on ChatGPT's name, passed over for GPT's own entries.
+    assert talk(library, "GPT是啥", "全称是啥")[1][0].entry_id == "chatgpt-full-name"
+    named = talk(library, "GPT是啥", "what does the name stand for?")[1][0]
+    assert named.entry_id == "chatgpt-full-name" and "生成式预训练变换器" in named.text
+    assert talk(library, "GPT-3有多少参数", "how big is the model")[1][0].entry_id == "gpt-3"
+
+
 def test_the_it_of_time_and_weather_is_no_pronoun(library: Library) -> None:
     # Read as about the topic ("什么 time is rlhf"), these were answered with the topic's entry.
     state = step(ChatState(), "What is RLHF?", library, now=0.0)[1]
@@ -1311,6 +1320,9 @@ def test_a_doubt_is_answered_with_what_the_articles_say(library: Library) -> Non
     assert "以文章的说法为准" in grounds.text and "OpenAI" in grounds.text
     *_, (summed_up, _) = talk(library, "GPT和ChatGPT有啥区别", "那不就是换了个皮吗")
     assert "以文章的说法为准" in summed_up.text and "多轮交互" in summed_up.text
+    # "我怎么记得更早" doubts it too (was read as a question on ChatGPT's way of talking).
+    *_, (earlier, _) = talk(library, "chatgpt是2020年出的对吧", "我怎么记得更早")
+    assert "以文章的说法为准" in earlier.text and "2022年11月" in earlier.text
     # With nothing said yet there is nothing to stand by.
     alone = talk(library, "真的吗")[0][0]
     assert not alone.matched

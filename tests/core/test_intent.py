@@ -289,6 +289,8 @@ def test_going_on_with_a_question_of_its_own_is_that_question() -> None:
         "shorter",
         "summarize all that in 2 lines",
         "说简单点,别整那么多字",  # was declined
+        "能打个比方吗",  # an analogy the articles never make: was declined
+        "用比喻讲讲",
     ],
 )
 def test_asking_for_the_short_of_it_is_a_summary(analyzer: Analyzer, text: str) -> None:
