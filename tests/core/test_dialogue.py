@@ -565,6 +565,23 @@ def test_the_name_or_the_model_in_english_is_the_topic(library: Library) -> None
     assert talk(library, "GPT-3有多少参数", "how big is the model")[1][0].entry_id == "gpt-3"
 
 
+def test_why_code_helps_asked_in_english_after_chain_of_thought_is_its_answer(
+    library: Library,
+) -> None:
+    # The lexicon reads code as 编程, which only ChatGPT's coding entries spoke of: "why does
+    # code help?" after 思维链 was offered choices.
+    for message in ("why does code help?", "why code?", "why does training on code help tho?"):
+        reply = talk(library, "What is chain of thought?", message)[1][0]
+        assert reply.entry_id == "chain-of-thought" and "代码数据" in reply.text, message
+
+
+def test_hardware_asked_of_the_topic_in_english_is_not_answered(library: Library) -> None:
+    # No article says what ChatGPT was trained on; "GPUs" was no word the knowledge knew, and
+    # the follow-up was answered with ChatGPT's training steps.
+    reply = talk(library, "ChatGPT是什么", "how many GPUs did they use to train it")[1][0]
+    assert not reply.matched, reply.entry_id
+
+
 def test_the_it_of_time_and_weather_is_no_pronoun(library: Library) -> None:
     # Read as about the topic ("什么 time is rlhf"), these were answered with the topic's entry.
     state = step(ChatState(), "What is RLHF?", library, now=0.0)[1]
