@@ -100,6 +100,11 @@ def test_english_words_mixed_into_chinese_are_the_articles_words(
             "Why are Chinese companies reluctant to fund a ChatGPT-like product?",
             "chatgpt-hard-to-build",
         ),
+        # related / relate are 关系 (were the AI innovation large models bring)
+        ("how is a large model related to chatgpt", "large-model-vs-chatgpt"),
+        ("how does ChatGPT relate to large models?", "large-model-vs-chatgpt"),
+        # an answer that stops in the middle is cut off (截断): 继续问 (was offered choices)
+        ("ChatGPT stopped in the middle of a long answer, what should I do?", "chatgpt-usage-tips"),
     ],
 )
 def test_english_questions_are_answered(library: Library, question: str, entry_id: str) -> None:
