@@ -42,12 +42,26 @@ _STATED_MEANS = re.compile(r"通过|经过|借助|依靠|利用|使用")
 _ASKS_HOW = re.compile(r"怎么|如何|怎样|靠什么")
 """How a message asks how it is done: "怎么做到的", "这个是靠啥做到的"."""
 _SENTENCE_END = re.compile(r"(?<=[。！？；])|\n")
+_ASKS_PURPOSE = re.compile(r"为什么(?:要|需要)?(?:搞|做|加|弄|有|需要)这个")
+"""How a message asks what the thing just told of is done for: "为啥要搞这个" (the lexicon
+reads 为啥 as 为什么)."""
+_STATED_PURPOSE = re.compile(_STATED_CAUSE.pattern + r"|使(?!用)|从而")
+"""How an answer states what something is done for: a purpose, or what it brings about
+(RLHF: "…融入ChatGPT中，使模型的输出更加友好和安全")."""
 
 
 def stated_reason(entry: Entry) -> tuple[str, ...]:
     """The sentences of an answer that state why (为了减少模型产生的不当或具有偏见的回复…): what
     为什么 after it asks, when no entry explains it further."""
     return tuple(s for s in _sentences(entry) if _STATED_CAUSE.search(s))
+
+
+def stated_purpose(entry: Entry, asked: str) -> tuple[str, ...]:
+    """The sentences of an answer that state what it is done for, when a message asks that
+    ("为啥要搞这个" after RLHF: to make the output 友好和安全); else none."""
+    if not _ASKS_PURPOSE.search(asked):
+        return ()
+    return tuple(s for s in _sentences(entry) if _STATED_PURPOSE.search(s))
 
 
 def gives_a_reason(entry: Entry) -> bool:

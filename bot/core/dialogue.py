@@ -826,6 +826,12 @@ def _why(
         return _ask_back(state, message, library, why=True)
     # "怎么做到的" after 控制性能: the answer says how (通过有针对性的微调); "为什么要这样" after
     # ChatGPT's safety measures: it says why.
+    # "为啥要搞这个" after RLHF asks what it is for, which its answer says (使…友好和安全):
+    # not the training steps that a linked entry goes into.
+    purpose = clarify.stated_purpose(current, message)
+    if purpose:
+        text = phrases.stated_reason(purpose)
+        return Reply(text, ReplyKind.ANSWER, current.id, 1.0, 1, 1, _votes(current.id)), state
     means = clarify.stated_means(current, message)
     reason = clarify.reason_for(current, library)
     if reason is not None and _goes_into(reason, means, current, library):

@@ -131,6 +131,10 @@ WHY_PHRASES = frozenset(
         "为什么这样做",
         "为什么要这样搞",  # after the safety measures: why they were taken
         "为什么这样搞",
+        # Why the thing just told of is done at all ("为啥要搞这个" after RLHF or the safety
+        # measures): 这个 is what was said, not the chat's subject (why make ChatGPT).
+        *(f"为什么{need}{do}这个" for need in ("要", "") for do in ("搞", "做", "加", "弄", "有")),
+        "为什么需要这个",
         # Why the answer says so ("为什么这么说" after "ChatGPT并不懂编程"): its reason.
         "为什么这么说",
         "为什么这样说",

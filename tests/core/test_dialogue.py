@@ -329,7 +329,7 @@ def test_why_after_an_answer_that_is_no_definition_is_not_the_subjects_principle
     assert reply.entry_id == "safety-ethics"
 
 
-@pytest.mark.parametrize("why", ["为什么要这样", "为啥要这样搞"])
+@pytest.mark.parametrize("why", ["为什么要这样", "为啥要这样搞", "为啥要搞这个", "为什么要做这个"])
 def test_why_after_an_answer_that_says_why_itself_quotes_its_reason(
     library: Library, why: str
 ) -> None:
@@ -341,6 +341,17 @@ def test_why_after_an_answer_that_says_why_itself_quotes_its_reason(
     assert reason.removeprefix("- ") in reply.text and reply.text != answer.text
     assert [b.action for b in reply.buttons] == [Action.VOTE_UP, Action.VOTE_DOWN]
     assert state.entry_id == "safety-ethics"  # 继续 goes on from the answer, as before
+
+
+def test_what_a_thing_is_done_for_is_what_its_answer_says_it_brings(library: Library) -> None:
+    # "为啥要搞这个" after RLHF was answered with ChatGPT's training steps (the linked entry that
+    # explains how), though RLHF's answer says what it is for.
+    (answer, _), (reply, state) = talk(library, "RLHF是怎么做的", "为啥要搞这个")
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "rlhf"
+    assert "友好和安全" in reply.text and reply.text != answer.text
+    assert state.entry_id == "rlhf"
+    # Why it is so, not what it is for, still goes to the entry that explains it.
+    assert talk(library, "RLHF是怎么做的", "为什么")[1][0].entry_id == "chatgpt-training"
 
 
 def test_a_name_after_a_question_naming_none_may_be_asked_about_alone(library: Library) -> None:
