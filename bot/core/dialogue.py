@@ -283,6 +283,11 @@ def _say(
     spelled = _spelled_out(state, intents.letter_asked(normalised), library)
     if spelled is not None:
         return _respond(state, library.match(spelled), spelled, library, config)
+    current = _current(state, library)
+    name = parts.name_given(compact, current, state.last_question) if current else None
+    if name is not None:
+        asked = f"{name}是什么"
+        return _respond(state, library.match(asked), asked, library, config)
     context = resolve.Context(state.subject, state.last_question, state.entry_id, state.shown)
     match, asked = resolve.match_in_context(message, text, context, library)
     answered = match.answered

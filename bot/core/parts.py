@@ -210,3 +210,33 @@ def after(entry: Entry, place: int) -> Part | None:
     """The point after the one at `place` in an answer's list, or None past its end."""
     listed = counted(entry)
     return listed[place] if 0 < place < len(listed) else None
+
+
+_NAME_ASKED = re.compile(
+    r"(?:那|这)(?:个|种|一?套)(?:技术|方法|方式|东西|概念|机制|算法|现象|做法)?"
+    r"(?:叫|称为|被称为)(?:什么|啥)(?:名字)?(?:来着)?(?:呢|啊|呀)?"
+)
+"""Asking what the thing just told of is called: "这个技术叫啥来着" (normalised: 啥 is 什么)."""
+_QUOTED = re.compile(r"“([^”]{2,12})”")
+_CLAUSE = re.compile(r"[^。；！？\n]+")
+MIN_SHARED_BIGRAMS = 2
+"""How much of the question asked a clause must repeat to be the one that answers it."""
+
+
+def name_given(message: str, entry: Entry, asked: str) -> str | None:
+    """The name an answer gives to what was asked, when a message (normalised, no spaces) asks
+    what it is called: "这个技术叫啥来着" after why training on code brings reasoning, whose
+    clause "用代码训练的语言模型可以获得推理能力（文章把这一点放在“思维链”下…）" names it.
+    The clause that repeats most of the question decides; None when no clause names a thing."""
+    if not _NAME_ASKED.fullmatch(message):
+        return None
+    wanted = {asked[at : at + 2] for at in range(len(asked) - 1)}
+    shared, name = max(
+        (
+            (sum(pair in clause for pair in wanted), quoted.group(1))
+            for clause in _CLAUSE.findall(entry.answer)
+            if (quoted := _QUOTED.search(clause))
+        ),
+        default=(0, ""),
+    )
+    return name if shared >= MIN_SHARED_BIGRAMS else None

@@ -586,6 +586,13 @@ def test_why_code_helps_asked_in_english_after_chain_of_thought_is_its_answer(
         assert reply.entry_id == "chain-of-thought" and "代码数据" in reply.text, message
 
 
+def test_what_it_is_called_is_the_entry_on_the_name_the_answer_gives(library: Library) -> None:
+    # "这个技术叫啥" after why training on code brings reasoning was read as "大模型叫什么" and
+    # answered with what a large model is; the answer puts it under “思维链”.
+    reply = talk(library, "为啥用代码训练能让模型会推理", "这个技术叫啥来着")[1][0]
+    assert reply.entry_id == "chain-of-thought" and "思维链" in reply.text
+
+
 def test_hardware_asked_of_the_topic_in_english_is_not_answered(library: Library) -> None:
     # No article says what ChatGPT was trained on; "GPUs" was no word the knowledge knew, and
     # the follow-up was answered with ChatGPT's training steps.

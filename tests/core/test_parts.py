@@ -5,7 +5,17 @@ from __future__ import annotations
 import pytest
 
 from bot.core.knowledge import Entry
-from bot.core.parts import after, asked, asks_next, counted, gist, list_asked, place_of, points
+from bot.core.parts import (
+    after,
+    asked,
+    asks_next,
+    counted,
+    gist,
+    list_asked,
+    name_given,
+    place_of,
+    points,
+)
 
 STEPS = Entry(
     id="steps",
@@ -225,3 +235,26 @@ def test_words_of_the_entry_s_own_question_name_no_point() -> None:
     assert asked("那大模型有什么难处我们这点服务器扛得住吗", [uses]) is None
     part = asked("模拟对话那点展开说说", [uses])
     assert part is not None and part.head == "智能客服"
+
+
+REASONING = Entry(
+    "reasoning",
+    "推理能力是怎么出现的？",
+    (),
+    (),
+    "",
+    "讲“超大规模预训练模型”时说：参数超过600亿时，推理能力得以显现。"
+    "二是代码数据，用代码训练的语言模型可以获得推理能力（文章把这一点放在“思维链”下）。",
+)
+
+
+@pytest.mark.parametrize("message", ["这个技术叫什么", "这个技术叫什么来着", "这种方法叫什么名字"])
+def test_what_it_is_called_is_the_name_in_the_clause_that_answered(message: str) -> None:
+    assert name_given(message, REASONING, "为什么用代码训练能让模型会推理") == "思维链"
+    # Asked of the other clause, the other name.
+    assert name_given(message, REASONING, "参数超过多少推理能力显现") == "超大规模预训练模型"
+
+
+def test_no_name_when_the_message_asks_something_else_or_no_clause_answers() -> None:
+    assert name_given("这个技术有什么用", REASONING, "为什么用代码训练能让模型会推理") is None
+    assert name_given("这个技术叫什么", REASONING, "今天天气如何") is None
