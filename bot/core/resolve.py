@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
@@ -346,8 +347,10 @@ def _moved_on(
     above the one shown: the member went back ("那现在有团队在做吗" after why China can't build
     ChatGPT, then the universities' research: whether any team in China is building one); or
     asked why, when the entry shown gives no reason ("为啥参数越多越厉害" after GPT-3's 1750亿
-    参数: why scale makes models stronger). Not to a subject the chat has not been on when the
-    entry shown says why ("为什么代码有用" after 思维链 stays with 思维链, which says 逻辑性)."""
+    参数: why scale makes models stronger); or asked how one thing goes with another in general
+    ("那参数越多能力就越强吗" after the same: not GPT-3's). Not to a subject the chat has not
+    been on when the entry shown says why ("为什么代码有用" after 思维链 stays with 思维链, which
+    says 逻辑性)."""
     earlier = _earlier_subjects(context, library)
     shown = library.get(context.entry_id) if context.entry_id else None
 
@@ -365,9 +368,25 @@ def _moved_on(
             and own.ranks_above(_entry(plain), context.entry_id)
         )
 
+    def asks_in_general(plain: Match) -> bool:
+        return (
+            bool(_IN_GENERAL.search(text))
+            and not library.vocabulary.names_in(text)
+            and own.ranks_above(_entry(plain), context.entry_id)
+        )
+
     return _own_answer_instead(
-        best, context, own, text, lambda plain: went_back(plain) or asks_why_elsewhere(plain)
+        best,
+        context,
+        own,
+        text,
+        lambda plain: went_back(plain) or asks_why_elsewhere(plain) or asks_in_general(plain),
     )
+
+
+_IN_GENERAL = re.compile(r"越(?!来越)[^越，,。？?]{1,6}越")
+"""How one thing goes with another in general: "参数越多能力就越强", "模型越大越聪明" (not
+越来越, more and more)."""
 
 
 def _as_the_message_asks(match: Match, own: _OwnWords) -> Match:

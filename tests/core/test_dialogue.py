@@ -1549,6 +1549,19 @@ def test_why_after_a_figure_is_asked_of_the_entry_that_says_why(library: Library
     assert why.kind is ReplyKind.ANSWER and why.entry_id == "scale-and-emergence"
 
 
+def test_how_one_thing_goes_with_another_after_a_figure_is_asked_in_general(
+    library: Library,
+) -> None:
+    # Read with the last question ("GPT-3有多少参数 参数越多能力就越强吗"), GPT-3's 1750亿 was
+    # shown again.
+    reply = talk(library, "GPT-3有多少参数", "那参数越多能力就越强吗")[1][0]
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "scale-and-emergence"
+    # More and more (越来越) is no such question.
+    assert (
+        talk(library, "GPT-3有多少参数", "参数越来越多吗")[1][0].entry_id != "scale-and-emergence"
+    )
+
+
 def test_why_after_an_entry_that_says_why_stays_with_it(library: Library) -> None:
     (first, _), (why, _) = talk(library, "什么是思维链", "为啥用代码训练")
     assert why.entry_id == first.entry_id and "逻辑性" in why.text
