@@ -102,8 +102,10 @@ _ASKING = (
         Fact.MAKER,
         re.compile(
             rf"哪家|(?:哪个|(?<!为)什么)公司|公司是?(?:哪|谁)|谁(?:{_MADE}|发现)"
-            # Whose finding: "这个是谁发现的？哪个研究者" (the articles name no researcher). Not
-            # 谁提出: "这种说法是谁提出来的" is answered by 不少学者和研究人员. Not 为什么 either:
+            r"|(?<!说法)(?<!说法是)(?<!观点)(?<!观点是)谁提出"
+            # Whose finding: "这个是谁发现的？哪个研究者" (the articles name no researcher); who
+            # came up with a method ("思维链是谁提出来的"). Not who put a claim forward: "这种
+            # 说法是谁提出来的" is answered by 不少学者和研究人员. Not 为什么 either:
             # "为什么学者们担心" asks why of the scholars, and "为什么公司…" why of the companies.
             r"|(?:哪个|哪位|哪些|(?<!为)什么)(?:研究者|研究员|研究人员|科学家|学者)"
             # A maker named to be checked: "ChatGPT是谷歌做的吧".

@@ -1549,6 +1549,12 @@ def test_why_after_a_figure_is_asked_of_the_entry_that_says_why(library: Library
     assert why.kind is ReplyKind.ANSWER and why.entry_id == "scale-and-emergence"
 
 
+def test_who_came_up_with_a_method_no_article_names_is_not_answered(library: Library) -> None:
+    # "那思维链是谁提出来的" was answered with what the articles say of 思维链, which names no one.
+    reply = talk(library, "思维链是什么", "那思维链是谁提出来的")[1][0]
+    assert not reply.matched, reply.entry_id
+
+
 def test_how_one_thing_goes_with_another_after_a_figure_is_asked_in_general(
     library: Library,
 ) -> None:

@@ -37,6 +37,8 @@ from bot.core.search import Verdict
         ("这个是谁发现的", Fact.MAKER),
         ("哪个研究者的名字", Fact.MAKER),
         ("这种说法是谁提出来的", Fact.NONE),  # answered by 不少学者和研究人员
+        ("那思维链是谁提出来的", Fact.MAKER),  # who came up with a method (was answered)
+        ("这个观点是谁提出的", Fact.NONE),
         ("为什么学者们担心ChatGPT会毁掉大学论文", Fact.NONE),  # why, of the scholars
         ("为什么公司都在做大模型", Fact.NONE),
         ("什么公司做的ChatGPT", Fact.MAKER),
