@@ -112,6 +112,8 @@ _LATIN_START = re.compile(r"[a-z0-9]")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _WORDS = re.compile(r"\w")
 _FIGURE_OR_LATIN = re.compile(r"[0-9A-Za-z]")
+_STATED_FIGURE = re.compile(r"(?<![A-Za-z0-9.\-])\d+(?:\.\d+)?(?:年|月|号|日|万|亿|个|美元)*")
+"""A year, a date or a sum stated, not the digit of a name (GPT-3)."""
 _HEARD_OF_IT = re.compile(r"说|看到|听到|刷到|讨论|在聊|提到|提(?:了|过|起)|在提|都在")
 """Where the asker heard of what they ask ("看到好多人说", "群里都在讨论", "听好几个人提了")."""
 
@@ -442,6 +444,10 @@ def _question(
         if not antecedent and any(map(is_term, words)):
             antecedent = words
     kept = [w for w in antecedent if _of_substance(w, is_term, is_everyday, everyday_too=claimed)]
+    if claimed or _CLAIM.search(question.seen):
+        # The figure a claim states is what it puts to be checked ("记得ChatGPT的训练数据截止到
+        # 2021年9月，对吧？": no article dates its data, and the list of data is no yes).
+        kept += [figure for figure in _STATED_FIGURE.findall(claim) if figure not in kept]
     if doubted and claim and all(map(is_subject, kept)):
         # A claim of nothing the knowledge knows but its subject ("他十几年前就见过有人想做跟
         # ChatGPT差不多的东西"): its own words are the question, not the subject alone.

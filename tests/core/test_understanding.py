@@ -1219,6 +1219,15 @@ def test_a_claimed_date_is_checked_by_the_entry_that_holds_the_date(
     assert answered_by(library, question) == "chatgpt-launch"
 
 
+def test_a_date_claimed_before_asking_to_confirm_it_is_checked(library: Library) -> None:
+    # The question "对吧" took the claim's words but not its date: ChatGPT's data list was the
+    # answer, though no article says when the data ends.
+    match = library.match("记得ChatGPT的训练数据截止到2021年9月，对吧？")
+    assert match.answered is None, match.answered.entry.id if match.answered else None
+    # Confirming a date the knowledge holds is still answered.
+    assert answered_by(library, "我记得ChatGPT是2022年11月发布的，对吧？") == "chatgpt-launch"
+
+
 def test_a_claim_about_a_name_the_entry_does_not_know_is_not_answered_on_its_lead(
     library: Library,
 ) -> None:
