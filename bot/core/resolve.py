@@ -96,7 +96,8 @@ def _matched_in_context(
     # What the readings rank first, answered or not: an answered reading's entry is its first.
     ranked_first: set[str] = set()
     for reading in readings:
-        match = _confirmed(_match_about(reading, library, english), context, library, own)
+        about = _match_about(reading, library, english, told=_told_of(context, library))
+        match = _confirmed(about, context, library, own)
         match = _as_the_message_asks(match, own)
         if _left_out_of_the_answer_shown(match, context, message, library):
             return match, reading.text
@@ -437,14 +438,22 @@ def _same_kind(shown: Entry, found: Entry) -> bool:
     return any(tag in found.tags and tag != found.subject for tag in shown.tags)
 
 
-def _match_about(reading: follow_up.Restatement, library: Library, english: bool) -> Match:
+def _match_about(
+    reading: follow_up.Restatement,
+    library: Library,
+    english: bool,
+    *,
+    told: Collection[str] = (),
+) -> Match:
     """Match a reading; when it asks about one name, an answer about that name wins over a
     higher-scoring entry about another subject, if it clears the answer threshold itself.
     Not over an entry whose phrasing that fits names it alone ("GPT怎么一个词一个词生成文本",
     of 自回归, for "GPT是怎么生成文本的"): that entry is about the name too; one naming it
     beside another ("ChatGPT相比GPT-3有哪些改进") is about the other as much. Nor over one that
     fits far better ("他们俩对AI发展有啥好处" read of ChatGPT: the benefits of 大模型和ChatGPT,
-    not what ChatGPT's features happen to share with it)."""
+    not what ChatGPT's features happen to share with it). Nor over one the answer shown told of
+    (`told`), when the name is the chat's and not the message's: "那个优化算法叫啥" after how
+    ChatGPT is trained asks of its PPO, not of ChatGPT's base model."""
     thresholds = library.thresholds
     hits = library.search(reading.text, limit=thresholds.max_suggestions + 2, english=english)
     match = decide(hits, thresholds)
@@ -453,6 +462,7 @@ def _match_about(reading: follow_up.Restatement, library: Library, english: bool
         not reading.about
         or best is None
         or _subject(best, library) == reading.about
+        or (best.entry.id in told and reading.reference is not follow_up.Reference.NAME)
         or set(library.vocabulary.names_in(library.analyzer.normalise(best.phrasing)))
         == {reading.about}
     ):
@@ -462,6 +472,13 @@ def _match_about(reading: follow_up.Restatement, library: Library, english: bool
         if hit.score >= floor and _subject(hit, library) == reading.about:
             return Match(Verdict.ANSWER, (hit,))
     return match
+
+
+def _told_of(context: Context, library: Library) -> frozenset[str]:
+    """The entries the answer shown links to: what it told of (the steps of ChatGPT's training
+    are the reward model, PPO...)."""
+    shown = library.get(context.entry_id) if context.entry_id else None
+    return frozenset(shown.related) if shown else frozenset()
 
 
 ABOUT_MARGIN = 0.4

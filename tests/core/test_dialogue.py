@@ -1549,6 +1549,13 @@ def test_why_after_a_figure_is_asked_of_the_entry_that_says_why(library: Library
     assert why.kind is ReplyKind.ANSWER and why.entry_id == "scale-and-emergence"
 
 
+def test_that_thing_the_answer_told_of_is_its_entry_not_the_subject_s(library: Library) -> None:
+    # "那个优化算法叫啥" after how ChatGPT is trained was read of ChatGPT, and its base model,
+    # an answer on ChatGPT, won over PPO, the step the answer told of.
+    reply = talk(library, "ChatGPT怎么训练的", "那个优化算法叫啥")[1][0]
+    assert reply.entry_id == "ppo" and "近端策略优化" in reply.text
+
+
 def test_who_came_up_with_a_method_no_article_names_is_not_answered(library: Library) -> None:
     # "那思维链是谁提出来的" was answered with what the articles say of 思维链, which names no one.
     reply = talk(library, "思维链是什么", "那思维链是谁提出来的")[1][0]
