@@ -1219,6 +1219,12 @@ def test_a_claimed_date_is_checked_by_the_entry_that_holds_the_date(
     assert answered_by(library, question) == "chatgpt-launch"
 
 
+def test_where_building_it_gets_stuck_is_why_it_is_hard(library: Library) -> None:
+    # "卡在哪" found only 哪: where ChatGPT is used.
+    question = "实验室的师兄说我们组也想复现一个ChatGPT，导师直接说不可能，到底卡在哪"
+    assert answered_by(library, question) == "chatgpt-hard-to-build"
+
+
 def test_a_date_claimed_before_asking_to_confirm_it_is_checked(library: Library) -> None:
     # The question "对吧" took the claim's words but not its date: ChatGPT's data list was the
     # answer, though no article says when the data ends.
