@@ -223,6 +223,8 @@ def _say(
     short = len(text) <= CORRECTED_CHARS
     normalised = library.normalise_corrected(text) if short else library.analyzer.normalise(text)
     intent = intents.classify(normalised)
+    if intent is intents.Intent.QUESTION and intents.laughs_without_asking(text, normalised):
+        intent = intents.Intent.NOD
     message = intents.compact(normalised)
     compact = message.replace(" ", "")
     if intent in intents.CONTINUING or parts.asks_next(compact):

@@ -632,6 +632,25 @@ def asks_what_else(compact: str) -> bool:
     return _WHAT_ELSE.fullmatch(compact.replace(" ", "")) is not None
 
 
+_LAUGHED = re.compile(r"哈哈|(?<![a-z])h{3,}|笑死|2333", re.IGNORECASE)
+_ASKS_AT_ALL = re.compile(
+    r"[?？]|吗|呢|么|嘛|什么|谁|怎|咋|哪|几|多少|为何|为什么|是不是|有没有|能不能|会不会|可不可以"
+    r"|区别|讲讲|说说|介绍|解释|展开|继续|告诉|\b(?:how|what|why|who|when|which|where)\b",
+    re.IGNORECASE,
+)
+
+
+def laughs_without_asking(text: str, normalised: str) -> bool:
+    """Whether a message laughs and asks nothing, as typed (`text`, whose ? the normaliser
+    drops) or read (`normalised`, whose 啥 is 什么): a remark ("哈哈PPO听着像个饮料", "笑死
+    原来是背的"), not a question about the term it happens to name."""
+    return (
+        _LAUGHED.search(normalised) is not None
+        and _ASKS_AT_ALL.search(text) is None
+        and _ASKS_AT_ALL.search(normalised) is None
+    )
+
+
 def asks_a_question(normalised: str) -> bool:
     """Whether a normalised message asks about something, rather than greeting, thanking or
     asking for more ("谢谢你的帮助", "继续"): a one-shot answer (`ask`, `kb test`) declines

@@ -600,6 +600,16 @@ def test_hardware_asked_of_the_topic_in_english_is_not_answered(library: Library
     assert not reply.matched, reply.entry_id
 
 
+def test_a_laugh_that_asks_nothing_is_chatter(library: Library) -> None:
+    # "哈哈PPO听着像个饮料" was answered with what PPO is.
+    for remark in ("哈哈PPO听着像个饮料", "哈哈 你也在看这个", "笑死 原来是背的"):
+        reply = talk(library, "RLHF是什么", remark)[1][0]
+        assert not reply.matched, (remark, reply.entry_id)
+    # A laugh beside a question is no remark, whether it asks in words or with a ?.
+    for question in ("哈哈 RLHF是啥", "so ChatGPT = GPT + chat? 哈哈"):
+        assert talk(library, "RLHF是什么", question)[1][0].matched, question
+
+
 def test_the_it_of_time_and_weather_is_no_pronoun(library: Library) -> None:
     # Read as about the topic ("什么 time is rlhf"), these were answered with the topic's entry.
     state = step(ChatState(), "What is RLHF?", library, now=0.0)[1]
