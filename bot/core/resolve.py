@@ -101,7 +101,13 @@ def _matched_in_context(
         match = _as_the_message_asks(match, own)
         if _left_out_of_the_answer_shown(match, context, message, library):
             return match, reading.text
-        answered = match.verdict is Verdict.ANSWER
+        # 它 read as the current subject, whose answer lacks the kind of fact asked ("它是在哪
+        # 训练的" after PPO, a step of ChatGPT's training): it may be the subject before.
+        answered = match.verdict is Verdict.ANSWER and (
+            reading.reference is not follow_up.Reference.PRONOUN
+            or match.best is None
+            or match.best.fact_held
+        )
         if answered and own.besides_what_was_said(match, context):
             # "除了算力还有啥原因": the rest of the answer just shown, which says 算力, is asked
             # for, however well "ChatGPT还有什么原因" fits another entry.
@@ -203,7 +209,8 @@ def _asked_of_earlier_subjects(
             follow_up.joined(name, message), follow_up.Reference.IMPLICIT
         )
         match = _match_about(reading, library, english)
-        if match.verdict is Verdict.ANSWER and own.support(match):
+        held = match.best is not None and match.best.fact_held
+        if match.verdict is Verdict.ANSWER and held and own.support(match):
             return match, reading.text
     return None
 

@@ -1489,6 +1489,16 @@ def test_it_that_the_current_subject_does_not_answer_is_the_subject_before(
     assert reply.entry_id == "chatgpt-training-infrastructure"
 
 
+def test_it_whose_answer_lacks_the_fact_asked_is_the_subject_before_that_has_it(
+    library: Library,
+) -> None:
+    # "那它是在哪训练的" after PPO was answered with PPO (its question says 训练, not where);
+    # then, of the subject before, with the reward model, which says nowhere either.
+    steps = ("ChatGPT是咋训练出来的", "你刚说的那个奖励模型是什么", "PPO又是啥玩意")
+    *_, (reply, _) = talk(library, *steps, "那它是在哪训练的")
+    assert reply.entry_id == "chatgpt-training-infrastructure" and "Azure" in reply.text
+
+
 def test_where_it_was_trained_after_a_step_of_the_training_is_where_the_model_was(
     library: Library,
 ) -> None:
