@@ -17,10 +17,10 @@ floor tests/cases/colloquial_cases.yaml 0.87
 floor tests/cases/third_cases.yaml 0.99
 floor tests/cases/fourth_cases.yaml 0.98
 floor tests/cases/fifth_cases.yaml 0.96
-floor tests/cases/sixth_cases.yaml 0.95
+floor tests/cases/sixth_cases.yaml 0.96
 floor tests/cases/seventh_cases.yaml 0.97
 floor tests/cases/eighth_cases.yaml 0.99
-floor tests/cases/ninth_cases.yaml 0.97
+floor tests/cases/ninth_cases.yaml 0.98
 floor tests/cases/tenth_cases.yaml 0.99
 floor tests/cases/eleventh_cases.yaml 0.96
 floor tests/cases/twelfth_cases.yaml 0.97
@@ -63,7 +63,7 @@ floor tests/cases/fortyeighth_cases.yaml 0.93
 floor tests/cases/fortyninth_cases.yaml 0.96
 floor tests/cases/fiftieth_cases.yaml 0.99
 floor tests/cases/fiftyfirst_cases.yaml 0.97
-floor tests/cases/fiftysecond_cases.yaml 0.96
+floor tests/cases/fiftysecond_cases.yaml 0.97
 floor tests/cases/fiftythird_cases.yaml 0.94
 floor tests/cases/fiftyfourth_cases.yaml 0.96
 floor tests/cases/fiftyfifth_cases.yaml 0.93
@@ -75,19 +75,19 @@ floor tests/cases/sixtieth_cases.yaml 0.97
 floor tests/cases/sixtyfirst_cases.yaml 0.98
 floor tests/cases/sixtysecond_cases.yaml 0.90
 floor tests/cases/sixtythird_cases.yaml 0.96
-floor tests/cases/sixtyfourth_cases.yaml 0.95
+floor tests/cases/sixtyfourth_cases.yaml 0.96
 floor tests/cases/sixtyfifth_cases.yaml 1.00
 floor tests/cases/sixtysixth_cases.yaml 0.92
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.92
-floor tests/conversations/second_conversations.yaml 0.87
+floor tests/conversations/second_conversations.yaml 0.90
 # Third: its scenario "bob has no topic of his own" expects a group member new to the talk to
 # be asked back; since 92fa7cd such a member follows the group's topic when one topic is in the
 # air (the fifth set and two of the three held-out sets agree with that).
-floor tests/conversations/third_conversations.yaml 0.80
+floor tests/conversations/third_conversations.yaml 0.83
 floor tests/conversations/fourth_conversations.yaml 0.90
 floor tests/conversations/fifth_conversations.yaml 0.90
-floor tests/conversations/sixth_conversations.yaml 0.92
+floor tests/conversations/sixth_conversations.yaml 0.95
 floor tests/conversations/seventh_conversations.yaml 0.96
 floor tests/conversations/eighth_conversations.yaml 0.90
 # Ninth: three of its writer's expectations the bot does not share (a group member new to the
@@ -102,60 +102,60 @@ floor tests/conversations/twelfth_conversations.yaml 0.80
 # Thirteenth to twentieth: blind sets whose misses were read; what is left is mostly facts the
 # writers expect declined that an entry mentions (零样本), "它" they find ambiguous that the bot
 # reads as the subject, and long-tail follow-ups.
-floor tests/conversations/thirteenth_conversations.yaml 0.73
+floor tests/conversations/thirteenth_conversations.yaml 0.76
 floor tests/conversations/fourteenth_conversations.yaml 0.36
 floor tests/conversations/fifteenth_conversations.yaml 0.76
 floor tests/conversations/sixteenth_conversations.yaml 0.76
 floor tests/conversations/seventeenth_conversations.yaml 0.70
 floor tests/conversations/eighteenth_conversations.yaml 0.90
-floor tests/conversations/nineteenth_conversations.yaml 0.66
-floor tests/conversations/twentieth_conversations.yaml 0.60
+floor tests/conversations/nineteenth_conversations.yaml 0.70
+floor tests/conversations/twentieth_conversations.yaml 0.66
 floor tests/conversations/twentyfirst_conversations.yaml 0.70
 floor tests/conversations/twentysecond_conversations.yaml 0.93
 floor tests/conversations/twentythird_conversations.yaml 0.54
 floor tests/conversations/twentyfourth_conversations.yaml 0.58
-floor tests/conversations/twentyfifth_conversations.yaml 0.56
-floor tests/conversations/twentysixth_conversations.yaml 0.42
-floor tests/conversations/twentyseventh_conversations.yaml 0.75
+floor tests/conversations/twentyfifth_conversations.yaml 0.59
+floor tests/conversations/twentysixth_conversations.yaml 0.45
+floor tests/conversations/twentyseventh_conversations.yaml 0.78
 floor tests/conversations/twentyeighth_conversations.yaml 0.61
 floor tests/conversations/twentyninth_conversations.yaml 0.90
 floor tests/conversations/thirtieth_conversations.yaml 0.77
-floor tests/conversations/thirtyfirst_conversations.yaml 0.67
-floor tests/conversations/thirtysecond_conversations.yaml 0.77
+floor tests/conversations/thirtyfirst_conversations.yaml 0.70
+floor tests/conversations/thirtysecond_conversations.yaml 0.80
 floor tests/conversations/thirtythird_conversations.yaml 0.67
 floor tests/conversations/thirtyfourth_conversations.yaml 0.74
 floor tests/conversations/thirtyfifth_conversations.yaml 0.83
 floor tests/conversations/thirtysixth_conversations.yaml 1.00
 floor tests/conversations/thirtyseventh_conversations.yaml 0.83
-floor tests/conversations/thirtyeighth_conversations.yaml 0.80
+floor tests/conversations/thirtyeighth_conversations.yaml 0.83
 floor tests/conversations/thirtyninth_conversations.yaml 0.90
 floor tests/conversations/fortieth_conversations.yaml 0.66
 floor tests/conversations/fortyfirst_conversations.yaml 0.70
 floor tests/conversations/fortysecond_conversations.yaml 0.93
-floor tests/conversations/fortythird_conversations.yaml 0.70
+floor tests/conversations/fortythird_conversations.yaml 0.73
 floor tests/conversations/fortyfourth_conversations.yaml 0.66
-floor tests/conversations/fortyfifth_conversations.yaml 0.83
+floor tests/conversations/fortyfifth_conversations.yaml 0.86
 floor tests/conversations/fortysixth_conversations.yaml 0.76
-floor tests/conversations/fortyseventh_conversations.yaml 0.76
+floor tests/conversations/fortyseventh_conversations.yaml 0.80
 floor tests/conversations/fortyeighth_conversations.yaml 0.93
 floor tests/conversations/fortyninth_conversations.yaml 0.90
 floor tests/conversations/fiftieth_conversations.yaml 0.80
 floor tests/conversations/fiftyfirst_conversations.yaml 0.86
 floor tests/conversations/fiftysecond_conversations.yaml 0.76
-floor tests/conversations/fiftythird_conversations.yaml 0.83
-floor tests/conversations/fiftyfourth_conversations.yaml 0.73
-floor tests/conversations/fiftyfifth_conversations.yaml 0.73
+floor tests/conversations/fiftythird_conversations.yaml 0.86
+floor tests/conversations/fiftyfourth_conversations.yaml 0.76
+floor tests/conversations/fiftyfifth_conversations.yaml 0.76
 floor tests/conversations/fiftysixth_conversations.yaml 0.63
-floor tests/conversations/fiftyseventh_conversations.yaml 0.86
+floor tests/conversations/fiftyseventh_conversations.yaml 0.93
 # Fifty-eighth: written to stress follow-ups that point back without naming anything (这里面,
 # 这一步, 第二点呢, 上面说的那个); most are read as new questions and declined.
 floor tests/conversations/fiftyeighth_conversations.yaml 0.43
-floor tests/conversations/fiftyninth_conversations.yaml 0.76
-floor tests/conversations/sixtieth_conversations.yaml 0.86
+floor tests/conversations/fiftyninth_conversations.yaml 0.80
+floor tests/conversations/sixtieth_conversations.yaml 0.90
 floor tests/conversations/sixtyfirst_conversations.yaml 0.86
-floor tests/conversations/sixtysecond_conversations.yaml 0.80
-floor tests/conversations/sixtythird_conversations.yaml 0.46
-floor tests/conversations/sixtyfourth_conversations.yaml 0.46
+floor tests/conversations/sixtysecond_conversations.yaml 0.83
+floor tests/conversations/sixtythird_conversations.yaml 0.60
+floor tests/conversations/sixtyfourth_conversations.yaml 0.63
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.96
 floor tests/heldout/third_heldout_cases.yaml 0.97
@@ -213,7 +213,7 @@ floor tests/heldout/fiftysixth_heldout_cases.yaml 1.00
 floor tests/heldout/fiftyseventh_heldout_cases.yaml 0.98
 floor tests/heldout/fiftyninth_heldout_cases.yaml 0.97
 floor tests/heldout/conversations/first_heldout_conversations.yaml 0.90
-floor tests/heldout/conversations/second_heldout_conversations.yaml 0.90
+floor tests/heldout/conversations/second_heldout_conversations.yaml 0.93
 floor tests/heldout/conversations/third_heldout_conversations.yaml 0.93
 floor tests/heldout/conversations/fourth_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/fifth_heldout_conversations.yaml 0.76
@@ -231,14 +231,14 @@ floor tests/heldout/conversations/sixteenth_heldout_conversations.yaml 0.81
 floor tests/heldout/conversations/seventeenth_heldout_conversations.yaml 0.75
 floor tests/heldout/conversations/eighteenth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/nineteenth_heldout_conversations.yaml 0.87
-floor tests/heldout/conversations/twentieth_heldout_conversations.yaml 0.67
-floor tests/heldout/conversations/twentyfirst_heldout_conversations.yaml 0.60
-floor tests/heldout/conversations/twentysecond_heldout_conversations.yaml 0.56
-floor tests/heldout/conversations/twentythird_heldout_conversations.yaml 0.66
+floor tests/heldout/conversations/twentieth_heldout_conversations.yaml 0.70
+floor tests/heldout/conversations/twentyfirst_heldout_conversations.yaml 0.66
+floor tests/heldout/conversations/twentysecond_heldout_conversations.yaml 0.60
+floor tests/heldout/conversations/twentythird_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/twentyfourth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/twentyfifth_heldout_conversations.yaml 0.80
-floor tests/heldout/conversations/twentysixth_heldout_conversations.yaml 0.70
-floor tests/heldout/conversations/twentyseventh_heldout_conversations.yaml 0.63
+floor tests/heldout/conversations/twentysixth_heldout_conversations.yaml 0.73
+floor tests/heldout/conversations/twentyseventh_heldout_conversations.yaml 0.66
 floor tests/heldout/conversations/twentyeighth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/twentyninth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/thirtieth_heldout_conversations.yaml 0.70
@@ -250,9 +250,9 @@ floor tests/heldout/conversations/thirtyfifth_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/thirtysixth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/thirtyseventh_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/thirtyeighth_heldout_conversations.yaml 0.76
-floor tests/heldout/conversations/thirtyninth_heldout_conversations.yaml 0.76
+floor tests/heldout/conversations/thirtyninth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/fortieth_heldout_conversations.yaml 0.90
-floor tests/heldout/conversations/fortyfirst_heldout_conversations.yaml 0.63
+floor tests/heldout/conversations/fortyfirst_heldout_conversations.yaml 0.66
 floor tests/heldout/conversations/fortysecond_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/fortyfourth_heldout_conversations.yaml 0.63
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
