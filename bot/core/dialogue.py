@@ -244,6 +244,11 @@ def _say(
         claim = intents.doubted(intents.squeeze(normalised)) or ""
         if not _a_claim_of_its_own(state, claim, library):
             return _stand_by(state, claim, library, config)
+    shown = _current(state, library)
+    echoed = intents.figure_echoed(compact)
+    if echoed and shown is not None and echoed in shown.answer:
+        # "290亿人民币?" after OpenAI's 290亿美元: the figure said back, doubted.
+        return _stand_by(state, compact, library, config)
     if intent is intents.Intent.SUMMARY:
         return _summary(state, library, config)
     if intent is intents.Intent.NONE_OF_THESE and state.suggestions:

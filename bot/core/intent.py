@@ -441,6 +441,21 @@ _SO_IT_IS_ONLY = re.compile(
 越大越聪明"): a doubt whose claim is what the member makes of it."""
 
 
+_FIGURE_ECHOED = re.compile(
+    r"(?P<figure>\d+(?:\.\d+)?[十百千万亿]+|\d{3,})"
+    r"(?:个|年|月|美元|人民币|元|块钱?|参数|用户|人)?(?:吗|吧|啊|呀|么|嘛)?"
+)
+"""A figure said back, maybe with a unit of the member's own ("290亿人民币?" after 290亿美元); not
+a small number, which picks a choice ("2")."""
+
+
+def figure_echoed(compact: str) -> str | None:
+    """The figure a message (compact, no spaces) consists of, or None: said back after an
+    answer that gives it, it doubts that answer's figure or unit."""
+    found = _FIGURE_ECHOED.fullmatch(compact)
+    return found["figure"] if found else None
+
+
 def doubted(text: str) -> str | None:
     """The claim a squeezed message puts against what was just said ("" when it only doubts:
     "真的吗？这么快？"), or None when it is no doubt but a question or something else."""

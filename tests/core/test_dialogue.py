@@ -1368,6 +1368,11 @@ def test_a_doubt_is_answered_with_what_the_articles_say(library: Library) -> Non
     # "我怎么记得更早" doubts it too (was read as a question on ChatGPT's way of talking).
     *_, (earlier, _) = talk(library, "chatgpt是2020年出的对吧", "我怎么记得更早")
     assert "以文章的说法为准" in earlier.text and "2022年11月" in earlier.text
+    # The figure said back with a unit of one's own doubts it too (was declined); said first,
+    # with nothing shown that gives it, it is a question.
+    *_, (unit, _) = talk(library, "OpenAI估值多少", "290亿人民币?")
+    assert "以文章的说法为准" in unit.text and "290亿美元" in unit.text
+    assert "以文章的说法为准" not in talk(library, "1750亿参数")[0][0].text
     # With nothing said yet there is nothing to stand by.
     alone = talk(library, "真的吗")[0][0]
     assert not alone.matched
