@@ -1219,6 +1219,14 @@ def test_a_claimed_date_is_checked_by_the_entry_that_holds_the_date(
     assert answered_by(library, question) == "chatgpt-launch"
 
 
+@pytest.mark.parametrize("question", ["ChatGPT有什么问题", "ChatGPT还有啥问题"])
+def test_what_is_wrong_with_it_is_its_weaknesses(library: Library, question: str) -> None:
+    # 问题 found the usage tips (怎么提问比较好).
+    assert answered_by(library, question) == "chatgpt-weaknesses"
+    # A question to heed in using it is still the usage tips.
+    assert answered_by(library, "使用ChatGPT有什么问题要注意") == "chatgpt-usage-tips"
+
+
 def test_where_building_it_gets_stuck_is_why_it_is_hard(library: Library) -> None:
     # "卡在哪" found only 哪: where ChatGPT is used.
     question = "实验室的师兄说我们组也想复现一个ChatGPT，导师直接说不可能，到底卡在哪"
