@@ -244,9 +244,9 @@ def _say(
         claim = intents.doubted(intents.squeeze(normalised)) or ""
         if not _a_claim_of_its_own(state, claim, library):
             return _stand_by(state, claim, library, config)
-    shown = _current(state, library)
+    current = _current(state, library)
     echoed = intents.figure_echoed(compact)
-    if echoed and shown is not None and echoed in shown.answer:
+    if echoed and current is not None and echoed in current.answer:
         # "290亿人民币?" after OpenAI's 290亿美元: the figure said back, doubted.
         return _stand_by(state, compact, library, config)
     if intent is intents.Intent.SUMMARY:
@@ -290,7 +290,6 @@ def _say(
     spelled = _spelled_out(state, intents.letter_asked(normalised), library)
     if spelled is not None:
         return _respond(state, library.match(spelled), spelled, library, config)
-    current = _current(state, library)
     name = parts.name_given(compact, current, state.last_question) if current else None
     if name is not None:
         asked = f"{name}是什么"
