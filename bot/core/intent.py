@@ -409,8 +409,9 @@ _DOUBTED = re.compile(
 """Doubting what was just said ("真的吗", "你确定？", "不对吧", "有证据吗", "凭什么这么说",
 "我怎么记得更早", "文章原话怎么说的", "这个数字靠谱吗 感觉夸张了"; the lexicon reads 凭什么 as
 为什么, 记得 as 记住 and 靠谱 as 可靠). Not 靠谱吗 of a thing ("它写代码靠谱吗" asks)."""
-_ON_WHAT_GROUNDS = re.compile(r"为什么|为啥")
-"""A bare why after a doubt ("真的吗 凭什么"): on what grounds, the doubt itself."""
+_ON_WHAT_GROUNDS = re.compile(r"为什么")
+"""A bare why after a doubt ("真的吗 凭什么", 凭什么 and 为啥 read as 为什么): on what grounds,
+the doubt itself."""
 _RECALLED = re.compile(
     r"(?:我|可|但)?(?:记得|记住|印象里|印象中|看到的?|听说|觉得|感觉|明明|以为)(?:的)?(?:是|说是|说)?"
     r"|i(?:thought|think|heard|remember|believe)d?(?:that)?"

@@ -95,8 +95,9 @@ def _matched_in_context(
     fallback: tuple[Match, str] | None = None
     # What the readings rank first, answered or not: an answered reading's entry is its first.
     ranked_first: set[str] = set()
+    told = _told_of(context, library)
     for reading in readings:
-        about = _match_about(reading, library, english, told=_told_of(context, library))
+        about = _match_about(reading, library, english, told=told)
         match = _confirmed(about, context, library, own)
         match = _as_the_message_asks(match, own)
         if _left_out_of_the_answer_shown(match, context, message, library):
