@@ -835,14 +835,13 @@ def _why(
     current = _current(state, library)
     if current is None:
         return _ask_back(state, message, library, why=True)
-    # "怎么做到的" after 控制性能: the answer says how (通过有针对性的微调); "为什么要这样" after
-    # ChatGPT's safety measures: it says why.
     # "为啥要搞这个" after RLHF asks what it is for, which its answer says (使…友好和安全):
     # not the training steps that a linked entry goes into.
     purpose = clarify.stated_purpose(current, message)
     if purpose:
-        text = phrases.stated_reason(purpose)
-        return Reply(text, ReplyKind.ANSWER, current.id, 1.0, 1, 1, _votes(current.id)), state
+        return _quoted_from(current, phrases.stated_reason(purpose)), state
+    # "怎么做到的" after 控制性能: the answer says how (通过有针对性的微调); "为什么要这样" after
+    # ChatGPT's safety measures: it says why.
     means = clarify.stated_means(current, message)
     reason = clarify.reason_for(current, library)
     if reason is not None and _goes_into(reason, means, current, library):
@@ -850,13 +849,19 @@ def _why(
     stated = means or clarify.stated_reason(current)
     if stated:
         text = phrases.stated_means(means) if means else phrases.stated_reason(stated)
-        return Reply(text, ReplyKind.ANSWER, current.id, 1.0, 1, 1, _votes(current.id)), state
+        return _quoted_from(current, text), state
     related = [e for e in (library.get(i) for i in current.related) if e is not None]
     related = related[: config.related_limit]
     buttons = tuple(Button(e.question, Action.ASK, e.id) for e in related)
     text = phrases.which_reason(current.subject, [e.question for e in related])
     reply = Reply(text, ReplyKind.ASK_BACK, buttons=buttons)
     return reply, replace(state, suggestions=tuple(e.id for e in related))
+
+
+def _quoted_from(entry: Entry, text: str) -> Reply:
+    """A why answered by the answer shown's own sentences (`text`), voted on as that answer;
+    the chat stays on it."""
+    return Reply(text, ReplyKind.ANSWER, entry.id, 1.0, 1, 1, _votes(entry.id))
 
 
 def _goes_into(reason: Entry, means: Sequence[str], current: Entry, library: Library) -> bool:
