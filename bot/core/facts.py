@@ -44,6 +44,9 @@ class Fact(IntFlag):
     NAMER = 512
     """Who named it ("这名字是谁起的"): no article says, so no answer holds one (not OpenAI,
     who made it)."""
+    LATIN_NAME = 1024
+    """Its name in English or in full ("思维链英文叫什么", "GPT的全称是什么"): answered by an
+    answer that gives one (思维链（Chain of Thought）), not by one that only uses the name."""
 
 
 _COMPANIES = "openai|微软|谷歌|google|百度|meta"
@@ -94,6 +97,14 @@ _ASKING = (
             r"|该不该|应不应该|应该不应该|值不值得"
         ),
     ),
+    # Not "in English, what is it used for": a request for the language of the answer.
+    (
+        Fact.LATIN_NAME,
+        re.compile(
+            r"(?:英文(?:名字?|全称|全名)|全称|全名)(?:是|叫)?(?:什么|怎么说)?"
+            r"|英文(?:叫什么|怎么说|是什么$)"
+        ),
+    ),
     (
         Fact.NAMER,
         re.compile(r"谁(?:起|取|命)的?名|名字?是?谁(?:起|取|命名)|谁给.{0,10}(?:起|取)的?名"),
@@ -133,6 +144,9 @@ _COUNTRY = re.compile(r"国籍|[美英法德日韩俄]国|意大利|印度|欧�
 """A country named (not 中国 or 国内, which answers about Chinese teams say)."""
 _PLACE = re.compile(r"Azure|超级计算|基础设施|服务器|机房|数据中心", re.IGNORECASE)
 """The machines something runs on, named (Microsoft Azure's 超级计算基础设施)."""
+_LATIN_NAME = re.compile(r"[（(][A-Za-z][A-Za-z\-/ ]*[)）]|全称是[A-Za-z]")
+"""A name given in English or in full: 思维链（Chain of Thought）, 近端策略优化（PPO）, "全称是Chat
+Generative Pre-trained Transformer"."""
 _DAY = re.compile(r"\d{1,2}[日号]|[一二三四五六七八九十]{1,3}[日号]")
 _DURATION = re.compile(
     # A span of months says 个 (两个月; 11月 is a date), and of years has no four digits.
@@ -344,6 +358,8 @@ def held(answer: str) -> Fact:
         found |= Fact.DAY
     if _PLACE.search(answer):
         found |= Fact.PLACE
+    if _LATIN_NAME.search(answer):
+        found |= Fact.LATIN_NAME
     return found
 
 
@@ -352,7 +368,10 @@ _WHAT = frozenset({"什么", "啥"})
 _WHAT_IT_MEANS = frozenset({"意思", "东西", "概念", "含义"})
 """What may follow 是什么 when it asks what a term is (是什么意思); any other word after it is
 the aspect asked about (什么关系, 什么作用), and the term before it is not what is asked."""
-_NOT_A_HEAD = frozenset({*_HOW, *_WHAT, *_WHAT_IT_MEANS, "时候", "为什么"})
+IN_ENGLISH = frozenset({"英文", "英文名", "英文名字", "全称", "全名"})
+"""The words of a question for the name in English or in full (`Fact.LATIN_NAME`): how it asks,
+not what about ("思维链英文叫什么" asks 思维链's name, and its answer need not say 英文)."""
+_NOT_A_HEAD = frozenset({*_HOW, *_WHAT, *_WHAT_IT_MEANS, *IN_ENGLISH, "时候", "为什么"})
 _LEARNS_TO = frozenset({"学会", "学到"})
 """A verb that takes the verb asked about: "怎么学会聊天的" asks about 聊天."""
 

@@ -213,11 +213,21 @@ def _about(focus: str, context: Context, vocabulary: Vocabulary) -> list[Restate
             # question about X, maybe just X; whichever the knowledge answers better.
             readings.append(Restatement(focus, Reference.NAME, name))
         return readings
+    if focus in WHAT_IT_DOES:
+        # Said in any of these words, and answered by whichever the knowledge says best.
+        asked = [f"{context.subject}的{focus}", *(f"{context.subject}有什么{w}" for w in _DOES)]
+        return [Restatement(text, Reference.ASPECT) for text in dict.fromkeys(asked)]
     if vocabulary.is_term(focus) or vocabulary.heads_a_term(focus):
         return [Restatement(f"{context.subject}的{focus}", Reference.ASPECT)]
     if not vocabulary.names_in(focus) and intent.asks_something(focus):
         return _implicit(focus, context)
     return []  # "文心一言怎么样", "今天天气怎么样": not about anything the knowledge knows
+
+
+_DOES = ("作用", "好处")
+WHAT_IT_DOES = frozenset({*_DOES, "效果", "用处", "意义"})
+"""What a thing does for those who use it, which every subject has though no entry keeps it as
+a keyword: "效果咋样" after RLHF asks RLHF's, as "那缺点呢" asks its weaknesses."""
 
 
 QUALIFIER_CHARS = 3

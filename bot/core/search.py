@@ -834,7 +834,8 @@ class Index:
             self._about_the_unknown(tokens),
             not self._unheard_terms.isdisjoint(tokens),
             self._asks_an_unknown_ability(tokens),
-            self._asked_about(tokens) if wanted else (),
+            # A name is asked of the subject alone: "GPT中文全称是什么" asks nothing of 中文.
+            self._asked_about(tokens) if wanted & ~facts.Fact.LATIN_NAME else (),
             not COMPARING.isdisjoint(tokens),
             self._compared(tokens, entities),
         )
@@ -934,6 +935,7 @@ class Index:
             and token not in QUESTION_WORDS
             and not _FIGURE.fullmatch(token)
             and token not in words.entities
+            and token not in facts.IN_ENGLISH
             and token in words.terms
         )
         return () if all(map(self._is_everyday, found)) else found

@@ -593,6 +593,39 @@ def test_what_it_is_called_is_the_entry_on_the_name_the_answer_gives(library: Li
     assert reply.entry_id == "chain-of-thought" and "思维链" in reply.text
 
 
+@pytest.mark.parametrize(
+    ("topic", "entry", "name"),
+    [
+        ("思维链是啥", "chain-of-thought", "Chain of Thought"),
+        ("什么是RLHF", "rlhf", "Reinforcement Learning from Human Feedback"),
+        ("提示学习是什么", "prompt-learning", "Prompt/Instruct Learning"),
+    ],
+)
+def test_the_name_in_english_is_asked_of_the_topic(
+    library: Library, topic: str, entry: str, name: str
+) -> None:
+    # "英文叫什么" after 思维链 was taken for ChatGPT's full name (the entry on names).
+    reply = talk(library, topic, "英文叫什么")[1][0]
+    assert reply.entry_id == entry and name in reply.text, reply.entry_id
+
+
+@pytest.mark.parametrize(
+    ("topic", "effect", "entry"),
+    [
+        ("生成式AI是什么", "效果咋样", "generative-ai-benefits"),
+        ("微调是什么", "效果咋样", "fine-tuning"),
+        ("GPT-3是什么", "那作用呢", "gpt-3"),
+    ],
+)
+def test_what_a_thing_does_is_asked_of_the_topic(
+    library: Library, topic: str, effect: str, entry: str
+) -> None:
+    # "效果咋样" named nothing the knowledge keeps as a term, and was offered the two entries
+    # whose answers happen to say 效果 (人机交互的效果, ChatGPT's training).
+    reply = talk(library, topic, effect)[1][0]
+    assert reply.entry_id == entry, reply.entry_id
+
+
 def test_hardware_asked_of_the_topic_in_english_is_not_answered(library: Library) -> None:
     # No article says what ChatGPT was trained on; "GPUs" was no word the knowledge knew, and
     # the follow-up was answered with ChatGPT's training steps.

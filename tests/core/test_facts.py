@@ -65,6 +65,11 @@ from bot.core.search import Verdict
         ("ChatGPT是在哪训练的", Fact.PLACE),
         ("用的谁家的服务器", Fact.PLACE | Fact.MAKER),
         ("ChatGPT是怎么训练的", Fact.NONE),
+        ("思维链英文叫什么", Fact.LATIN_NAME),
+        ("GPT的全称是啥", Fact.LATIN_NAME),
+        ("用英语怎么说", Fact.LATIN_NAME),
+        ("ChatGPT能用英文提问吗", Fact.NONE),  # the language asked in, not a name
+        ("in english: what does generative AI gain from large models?", Fact.NONE),
     ],
 )
 def test_the_fact_a_question_asks_for(library: Library, question: str, wanted: Fact) -> None:
@@ -98,6 +103,9 @@ def test_the_fact_a_question_asks_for(library: Library, question: str, wanted: F
         ("《ChatGPT连夜迭代的简单介绍》（写于2023年初）给出的使用方法", Fact.NONE),  # provenance
         ("于2022年11月30日推出", Fact.NUMBER | Fact.DATE | Fact.DAY),
         ("在Microsoft Azure超级计算基础设施上训练", Fact.PLACE),
+        ("思维链（Chain of Thought）", Fact.LATIN_NAME),
+        ("全称是Chat Generative Pre-trained Transformer", Fact.LATIN_NAME),
+        ("思维链是从GPT到ChatGPT的关键技术之一", Fact.NONE),
         ("用PPO多次迭代进一步微调模型", Fact.NONE),
     ],
 )
