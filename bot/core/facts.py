@@ -193,6 +193,11 @@ def asks_about_now(normalised: str) -> bool:
     return bool(_NOW.search(normalised))
 
 
+def without_now(normalised: str) -> str:
+    """A question (normalised) with the words that ask of today left out."""
+    return _NOW.sub("", normalised)
+
+
 def years_named(normalised: str) -> tuple[str, ...]:
     """The years a question (normalised) names ("那2025年估值是多少": 2025)."""
     return tuple(dict.fromkeys(_YEAR.findall(normalised)))

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from bot.core import intent
+from bot.core import facts, intent
 from bot.core.text import COMPARING
 from bot.core.vocabulary import Vocabulary
 
@@ -344,8 +344,15 @@ def _before_a_noun(found: re.Match[str], text: str, vocabulary: Vocabulary) -> b
 
 
 def _implicit(rest: str, context: Context) -> list[Restatement]:
+    # A question keeps to its own time: "OpenAI估值多少" after "那现在有多少用户" does not ask
+    # today's valuation, which no article gives.
+    last = (
+        context.last_question
+        if facts.asks_about_now(rest)
+        else facts.without_now(context.last_question)
+    )
     return [
-        Restatement(f"{context.last_question} {rest}", Reference.IMPLICIT),
+        Restatement(f"{last} {rest}", Reference.IMPLICIT),
         Restatement(joined(context.subject, rest), Reference.IMPLICIT),
     ]
 

@@ -626,6 +626,18 @@ def test_what_a_thing_does_is_asked_of_the_topic(
     assert reply.entry_id == entry, reply.entry_id
 
 
+@pytest.mark.parametrize("question", ["OpenAI估值多少", "为啥能火这么快"])
+def test_a_question_after_one_about_today_keeps_to_its_own_time(
+    library: Library, question: str
+) -> None:
+    # 现在 of "那现在有多少用户" went into the next question, which then got "no article says
+    # how things stand today" instead of the figures the articles give.
+    replies = talk(library, "ChatGPT用户有多少", "那现在有多少用户", question)
+    assert not replies[1][0].matched and "现在" in replies[1][0].text
+    assert replies[2][0].entry_id == "chatgpt-popularity", replies[2][0].entry_id
+    assert "现在的情况" not in replies[2][0].text
+
+
 def test_hardware_asked_of_the_topic_in_english_is_not_answered(library: Library) -> None:
     # No article says what ChatGPT was trained on; "GPUs" was no word the knowledge knew, and
     # the follow-up was answered with ChatGPT's training steps.
