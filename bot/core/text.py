@@ -1033,6 +1033,8 @@ class Analyzer:
         text = self._to_simplified.convert(text)
         text = _CANTONESE.sub(lambda found: CANTONESE[found.group(0)], text)
         text = " ".join(_SYMBOL.sub(" ", text).split())
+        if "大模型" not in text:
+            text = _MORE_IS_BETTER.sub(r"\1越强", text)
         text = _MORE_AND_MORE.sub(r"\1 ", text)
         text = _IN_THE_CONTEXT.sub(r"in \1", text)
         if self._synonym_pattern is not None:
@@ -1206,6 +1208,10 @@ _MORE_AND_MORE = re.compile(r"(越(?!来)[\u4e00-\u9fff])(?=越)")
 """The first half of "越X越Y" (参数越多越聪明, 模型越大越好), cut from the second: jieba glues
 越多越 and 越多越好 into words no entry says, where "模型越大能力越强" says 越大 and 越强. Not
 越来越, one word."""
+
+_MORE_IS_BETTER = re.compile(r"(越[多大][^越，,。？?]{0,4})越(?:好|牛)")
+""""参数越多越好", "模型是不是越大就越好": the better of more is "模型越大能力越强" (越强). Not
+越少越好, which claims the opposite."""
 
 _RIGHT_TAG = re.compile(r"[,，]?\s*\bright\s*(?=[?？])")
 """"ChatGPT is from Google, right?": a claim put to be confirmed, as 对吧 puts it; not the

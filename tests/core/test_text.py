@@ -231,6 +231,11 @@ def test_more_and_more_is_cut_into_its_halves(analyzer: Analyzer) -> None:
     assert "越来越" in analyzer.tokenise("越来越重要")  # one word
 
 
+def test_the_more_the_better_is_the_more_the_stronger(analyzer: Analyzer) -> None:
+    assert analyzer.tokenise("参数越多越好")[-1] == "越强"
+    assert "越强" not in analyzer.tokenise("参数越少越好")  # the opposite claim
+
+
 def test_how_it_is_done_is_how_not_what_to_do(analyzer: Analyzer) -> None:
     # 咋整 asks what to do about something (训练太慢咋整); 是咋整的, how it is done.
     assert analyzer.tokenise("自回归是咋整的") == analyzer.tokenise("自回归是怎么")

@@ -1358,6 +1358,12 @@ def test_questions_reach_the_entry_whose_answer_says_it(
         ("what cloud was ChatGPT trained on", "chatgpt-training-infrastructure"),
         # The bigger the smarter: the scale entry ("模型越大能力越强"), said colloquially.
         ("参数越多模型就越聪明吗", "scale-and-emergence"),
+        # Better is stronger: more parameters, better model (not fewer: 越少越好 claims otherwise).
+        ("参数越多越好吗", "scale-and-emergence"),
+        ("参数量和模型能力是啥关系？越大越好吗", "scale-and-emergence"),
+        ("大模型是不是参数越少越好", "large-model-parameters"),
+        # Asked of 大模型, its parameters: that entry gives the ranges and says the same of scale.
+        ("大模型的参数是不是越多越好", "large-model-parameters"),
         # Pictures and ChatGPT: it talks in text (文字方式), not what big models do with images.
         ("ChatGPT能看图片吗", "chatgpt-interaction"),
         # All at once, a whole paragraph: what autoregression is not (一次性生成整段).
