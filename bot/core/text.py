@@ -1034,6 +1034,8 @@ class Analyzer:
         text = _CANTONESE.sub(lambda found: CANTONESE[found.group(0)], text)
         text = " ".join(_SYMBOL.sub(" ", text).split())
         if "大模型" not in text:
+            # Of 大模型 it asks about 大模型's parameters, whose entry gives their ranges and says
+            # how ability grows with them: "大模型的参数是不是越多越好" keeps its words.
             text = _MORE_IS_BETTER.sub(r"\1越强", text)
         text = _MORE_AND_MORE.sub(r"\1 ", text)
         text = _IN_THE_CONTEXT.sub(r"in \1", text)
