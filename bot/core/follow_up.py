@@ -311,7 +311,15 @@ def _named_just_before(before: str, vocabulary: Vocabulary) -> str:
     if not names:
         return ""
     shown = _NAME_THEN_PAUSE.sub("", before).replace(" ", "")
-    return names[-1] if shown.endswith(names[-1]) else ""
+    if not shown.endswith(names[-1]) or shown[: -len(names[-1])].endswith(_COMPARED_WITH):
+        # "相比GPT-3 it improves what": GPT-3 is what it is set against, not what it is.
+        return ""
+    return names[-1]
+
+
+_COMPARED_WITH = ("相比", "比起", "对比", "相较", "相较于", "比", "和", "跟", "与", "同")
+"""What sets the name after it against another: that name is not the one a pronoun after it
+points at."""
 
 
 _NOT_A_NOUN = re.compile(r"[是有能会可怎什为吗呢吧啥咋多在叫到也都就还又的么样种些里边]")

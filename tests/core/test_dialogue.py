@@ -638,6 +638,14 @@ def test_a_question_after_one_about_today_keeps_to_its_own_time(
     assert "现在的情况" not in replies[2][0].text
 
 
+def test_a_pronoun_after_a_name_compared_against_is_not_that_name(library: Library) -> None:
+    # "相比GPT-3 it improves what?" read "it" as GPT-3, the name just before it.
+    reply = talk(library, "RLHF是什么", "相比GPT-3 it improves what?")[1][0]
+    assert reply.entry_id != "gpt-3" and reply.matched, reply.entry_id
+    # A name just said, then a pause, is still what 它 points at.
+    assert talk(library, "RLHF是什么", "回到GPT-3，它多少参数")[1][0].entry_id == "gpt-3"
+
+
 def test_hardware_asked_of_the_topic_in_english_is_not_answered(library: Library) -> None:
     # No article says what ChatGPT was trained on; "GPUs" was no word the knowledge knew, and
     # the follow-up was answered with ChatGPT's training steps.

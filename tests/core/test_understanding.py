@@ -1358,6 +1358,8 @@ def test_questions_reach_the_entry_whose_answer_says_it(
         ("what cloud was ChatGPT trained on", "chatgpt-training-infrastructure"),
         # The bigger the smarter: the scale entry ("模型越大能力越强"), said colloquially.
         ("参数越多模型就越聪明吗", "scale-and-emergence"),
+        # 提升 is 提高, as the prompt entry says it ("提高了模型在零样本任务处理方面的能力").
+        ("zero-shot能力是怎么提升的", "prompt-learning"),
         # Better is stronger: more parameters, better model (not fewer: 越少越好 claims otherwise).
         ("参数越多越好吗", "scale-and-emergence"),
         ("参数量和模型能力是啥关系？越大越好吗", "scale-and-emergence"),
