@@ -222,7 +222,12 @@ class TypoCorrector:
             if at + size > len(run):
                 continue
             window = run[at : at + size]
-            if window in self._terms or self._is_common(window):
+            if window in self._terms:
+                return size, window
+            if self._is_common(window):
+                # 用人 of "用人类反溃来训练" is 用 + 人类反馈, a term misspelt after it.
+                if self._term_across(run, at, at + size, sounds):
+                    return 1, run[at]
                 return size, window
             if not maybe_typo:
                 continue
@@ -244,6 +249,22 @@ class TypoCorrector:
             for stop in range(end + 1, min(inner + longest, len(run)) + 1):
                 word = run[inner:stop]
                 if word in self._terms or self._is_common(word):
+                    return True
+        return False
+
+    def _term_across(self, run: str, start: int, end: int, sounds: list[str]) -> bool:
+        """A term, spelt right or as a homophone, starts inside run[start:end] and ends after
+        it: the window is no word of its own there."""
+        longest = max(WINDOW_SIZES)
+        for inner in range(start + 1, end):
+            for stop in range(end + 1, min(inner + longest, len(run)) + 1):
+                word = run[inner:stop]
+                if len(word) < 2:
+                    continue
+                if word in self._terms or (
+                    len(word) >= LONG_TERM_CHARS
+                    and self._homophone(word, tuple(sounds[inner:stop])) is not None
+                ):
                     return True
         return False
 

@@ -918,11 +918,11 @@ def corrector() -> TypoCorrector:
     return TypoCorrector(
         terms=[
             *("奖励模型", "挑战", "思维链", "训练", "训练师", "参数", "近端策略优化", "微调"),
-            *("监督学习", "时间", "能力", "商用"),
+            *("监督学习", "时间", "能力", "商用", "人类反馈"),
         ],
         latin_words=["gpt", "gpt-3", "gpt-4", "chatgpt", "openai"],
         readings=pinyin_readings(),
-        is_common=lambda word: word in {"一下", "其他", "理解"},
+        is_common=lambda word: word in {"一下", "其他", "理解", "用人"},
     )
 
 
@@ -946,6 +946,9 @@ def corrector() -> TypoCorrector:
         ("weitiao是啥", "微调是啥"),
         ("jiang li mo xing 干嘛的", "奖励模型干嘛的"),  # no space kept before Chinese
         ("chatgpt de wei tiao", "chatgpt de 微调"),  # a known word is no pinyin
+        # 用人 is a common word, but here 用 + 人类反馈 misspelt (jieba reads 用人, to employ).
+        ("用人类反溃来训练", "用人类反馈来训练"),
+        ("公司用人多吗", "公司用人多吗"),
     ],
 )
 def test_typos_of_known_terms_are_corrected(
