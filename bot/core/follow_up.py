@@ -135,6 +135,10 @@ def restatements(
         # "那GPT-3没有这些吗" after ChatGPT's safety measures: the last question, of GPT-3.
         name = vocabulary.names_in(like.group("name"))[0]
         return [Restatement(_swap_name(context, vocabulary, name), Reference.NAME, name)]
+    needed = _NEEDED_WITHOUT_SAYING_BY_WHAT.match(text)
+    if needed and vocabulary.is_name(needed.group("name")) and context.subject not in text:
+        # "为什么需要大模型" after 生成式AI: why 生成式AI needs it, the subject left unsaid.
+        return [Restatement(joined(context.subject, text), Reference.PRONOUN)]
     if vocabulary.names_in(text):
         return []
     named = list(dict.fromkeys(vocabulary.names_in(context.last_question)))
@@ -151,6 +155,13 @@ def restatements(
     if len(text) <= SHORT and asking:
         return _implicit(text, context)
     return []
+
+
+_NEEDED_WITHOUT_SAYING_BY_WHAT = re.compile(
+    r"^(?:那|所以)?(?:为什么|为何|怎么|凭什么)(?:还|就|非得|一定|非要)?(?:要|得)?"
+    r"(?:需要|用到|用|依赖|靠|离不开|少不了)(?P<name>[^，,。？?]+?)(?:呢|吗|啊|呀)?$"
+)
+"""Why something needs or uses a thing, without saying what does: "为什么需要大模型"."""
 
 
 THE_OTHER_ONE = frozenset(

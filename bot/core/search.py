@@ -59,6 +59,13 @@ from bot.core.text import (
 Tokenize = Callable[[str], list[str]]
 _LATIN_WORD = re.compile(r"^[0-9a-z]")
 _DIGIT = re.compile(r"[0-9]")
+
+
+def _versions(names: Iterable[str]) -> int:
+    """How many of the names are versions (GPT-3, GPT-3.5: a digit in the name)."""
+    return sum(1 for name in names if _DIGIT.search(name))
+
+
 _FIGURE = re.compile(r"[0-9.]+[\u3400-\u9fff]*")
 """A number, with its Chinese unit if any (100亿, 2023年, 3个): a figure, not a name."""
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -948,8 +955,13 @@ class Index:
         )
         if COMPARING.isdisjoint(tokens) and not asks_which:
             return frozenset()
-        versions = frozenset(t for t in tokens if t in entities and _DIGIT.search(t))
-        return versions if len(versions) > 1 else frozenset()
+        named = frozenset(t for t in tokens if t in entities)
+        versions = _versions(named)
+        if versions == 1 and len(named) > 1:
+            # A version against another name ("GPT-4和ChatGPT有啥区别"): GPT against ChatGPT
+            # is another comparison, as GPT-3.5 against GPT-4 is.
+            return named
+        return frozenset(t for t in named if _DIGIT.search(t)) if versions > 1 else frozenset()
 
     def _about_the_unknown(self, tokens: list[str]) -> bool:
         """The query names something no entry mentions: a Chinese word of two or more characters
@@ -1017,7 +1029,11 @@ class Index:
             or asked.unknown_ability
             or (asked.compares and missing_names > 0)
             or (
-                asked.compared and not any(len(p & asked.compared) > 1 for p in self._pairs[number])
+                asked.compared
+                # One version against another name strays only from a comparison of others:
+                # "GPT-3和ChatGPT在安全方面有什么区别" is the safety entry's, which compares none.
+                and (self._pairs[number] or _versions(asked.compared) > 1)
+                and not any(len(p & asked.compared) > 1 for p in self._pairs[number])
             )
             or only_the_subject
             or (

@@ -638,6 +638,12 @@ def test_a_question_after_one_about_today_keeps_to_its_own_time(
     assert "现在的情况" not in replies[2][0].text
 
 
+def test_why_it_needs_a_thing_is_asked_of_the_topic(library: Library) -> None:
+    # "为什么需要大模型" after 生成式AI was read as why anything needs 大模型: what 大模型 is.
+    reply = talk(library, "生成式AI是什么", "为什么需要大模型")[1][0]
+    assert reply.entry_id == "generative-ai-benefits", reply.entry_id
+
+
 def test_a_pronoun_after_a_name_compared_against_is_not_that_name(library: Library) -> None:
     # "相比GPT-3 it improves what?" read "it" as GPT-3, the name just before it.
     reply = talk(library, "RLHF是什么", "相比GPT-3 it improves what?")[1][0]

@@ -897,6 +897,14 @@ def test_two_versions_no_entry_compares_are_not_answered(library: Library, quest
     assert match.answered is None and match.best is not None and match.best.stray, match
 
 
+def test_a_version_against_another_name_is_not_the_family_compared(library: Library) -> None:
+    # GPT against ChatGPT answered "GPT-4和ChatGPT有啥区别": no article compares those two.
+    match = library.match("GPT-4和ChatGPT有啥区别")
+    assert match.answered is None, match.answered
+    # An entry that compares nothing of its own may still set the two apart.
+    assert answered_by(library, "GPT-3和ChatGPT在安全方面有什么区别") == "safety-ethics"
+
+
 @pytest.mark.parametrize(
     ("question", "entry_id"),
     [
