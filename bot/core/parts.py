@@ -74,11 +74,13 @@ def points(entry: Entry) -> tuple[Part, ...]:
 
 def counted(entry: Entry) -> tuple[Part, ...]:
     """The points an answer lists, as lines or counted in a sentence (whose items are named by
-    a stretch or their place: "提高自然语言处理能力" has no head)."""
+    a stretch or their place: "提高自然语言处理能力" has no head), or as lines without heads
+    ("- 事实准确性参差不齐，这被认为是一个重大缺陷。", named by their first clause)."""
     listed = points(entry)
     if listed:
         return listed
-    return tuple(Part(entry, head, says) for head, says in _counted_items(entry.answer))
+    items = _counted_items(entry.answer) or _plain_lines(entry.answer)
+    return tuple(Part(entry, head, says) for head, says in items)
 
 
 # Parsed once per answer text: a chat asks of the same few answers turn after turn.
@@ -95,6 +97,18 @@ def _counted_items(answer: str) -> tuple[tuple[str, str], ...]:
     # Split where no aside is open: "增强体验（用在客服、教育等领域）" is one item.
     items = re.split(r"、(?![^（]*）)", found.group(1))
     return tuple((_ASIDE.sub("", item).strip(), item.strip()) for item in items if item)
+
+
+_PLAIN_LINE = re.compile(r"^\s*(?:-|\d+[.、])\s*([^《\s].*)$", re.MULTILINE)
+"""Not a line that gives what an article says ("- 《ChatGPT与GPT的区别与联系》：GPT模型使用…"): what
+each says of one thing is no list of points."""
+_FIRST_CLAUSE = re.compile(r"[^，,。；;：:（]+")
+
+
+@functools.lru_cache(maxsize=1024)
+def _plain_lines(answer: str) -> tuple[tuple[str, str], ...]:
+    lines = [found.group(1).strip() for found in _PLAIN_LINE.finditer(answer)]
+    return tuple((head.group(0), line) for line in lines if (head := _FIRST_CLAUSE.match(line)))
 
 
 SENTENCE = re.compile(r"[^。！？\n]+[。！？]?")

@@ -638,6 +638,19 @@ def test_a_question_after_one_about_today_keeps_to_its_own_time(
     assert "现在的情况" not in replies[2][0].text
 
 
+def test_a_place_in_a_list_without_heads_is_its_line(library: Library) -> None:
+    # ChatGPT's weaknesses are two lines without heads; "第二个呢" was declined.
+    reply = talk(library, "ChatGPT有什么缺点", "第二个呢")[1][0]
+    assert reply.entry_id == "chatgpt-weaknesses" and "意识形态" in reply.text
+    assert "事实准确性" not in reply.text
+
+
+def test_who_made_it_is_not_asked_of_what_it_belongs_to(library: Library) -> None:
+    # "who invented it" after Transformer was asked of ChatGPT (built on it): OpenAI.
+    reply = talk(library, "Transformer是什么", "who invented it")[1][0]
+    assert reply.entry_id != "chatgpt-maker" and not reply.matched, reply.entry_id
+
+
 def test_why_it_needs_a_thing_is_asked_of_the_topic(library: Library) -> None:
     # "为什么需要大模型" after 生成式AI was read as why anything needs 大模型: what 大模型 is.
     reply = talk(library, "生成式AI是什么", "为什么需要大模型")[1][0]

@@ -258,3 +258,31 @@ def test_what_it_is_called_is_the_name_in_the_clause_that_answered(message: str)
 def test_no_name_when_the_message_asks_something_else_or_no_clause_answers() -> None:
     assert name_given("这个技术有什么用", REASONING, "为什么用代码训练能让模型会推理") is None
     assert name_given("这个技术叫什么", REASONING, "今天天气如何") is None
+
+
+def test_lines_without_heads_are_points_named_by_their_first_clause() -> None:
+    weaknesses = Entry(
+        id="weaknesses",
+        question="有哪些缺点？",
+        alternatives=(),
+        keywords=(),
+        subject="ChatGPT",
+        answer="《甲》提到两点：\n- 事实准确性参差不齐，这被认为是一个重大缺陷。\n"
+        "- 涉及意识形态，需要校正。",
+    )
+    assert [part.head for part in counted(weaknesses)] == ["事实准确性参差不齐", "涉及意识形态"]
+    part = asked("第二个呢", [weaknesses])
+    assert part is not None and part.says == "涉及意识形态，需要校正。"
+
+
+def test_what_each_article_says_is_no_list_of_points() -> None:
+    sources = Entry(
+        id="sources",
+        question="什么是预训练？",
+        alternatives=(),
+        keywords=(),
+        subject="预训练",
+        answer="文章说法有两处：\n- 《ChatGPT与GPT的区别与联系》：用未标注的文本训练。\n"
+        "- 《大模型与ChatGPT的关系》：先学语言结构。",
+    )
+    assert counted(sources) == ()
