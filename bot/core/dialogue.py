@@ -726,7 +726,7 @@ def _summary(state: ChatState, library: Library, config: DialogueConfig) -> tupl
     entry = _current(state, library)
     if entry is None:
         return _nothing_to_continue(state, library)
-    gist = parts.gist(entry)
+    gist = parts.gist(entry, library.analyzer.normalise(state.last_question))
     if gist and len(gist) < len(entry.answer.strip()):
         return _excerpt(state, entry, phrases.in_short(gist), state.last_question, config)
     return _answer(state, entry, state.last_question, config, page=1)

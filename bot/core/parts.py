@@ -129,11 +129,42 @@ def _gist_of(answer: str) -> str:
     return paragraph
 
 
-def gist(entry: Entry) -> str:
+def gist(entry: Entry, asked: str = "") -> str:
     """The short of an answer: its first sentence; when that sentence opens a list, the list's
     heads ("…应用前景：艺术创作、内容生成、智能客服、自然语言处理。"), or the whole first
-    paragraph when its lines have none (the summary before a comparison's details)."""
-    return _gist_of(entry.answer)
+    paragraph when its lines have none (the summary before a comparison's details). Asked
+    (`asked`, normalised) what the answer says further on, the sentence that says it: "为啥用代码
+    训练就会推理" is answered by the scale entry's sentence on code, not its first, on scale."""
+    return _sentence_on(entry, asked) or _gist_of(entry.answer)
+
+
+MIN_SHARED_WITH_ASKED = 4
+"""Pairs of characters a later sentence must share with the question, beyond the entry's own
+question's, to be what the question asked of the answer."""
+
+
+def _sentence_on(entry: Entry, asked: str) -> str:
+    """The sentence past the first that shares the most with what was asked beyond the entry's
+    own question, if it shares enough; else ""."""
+    own = _pairs(entry.question)
+    wanted = _pairs(_ASKING_WORDS.sub(" ", asked)) - own
+    if not wanted:
+        return ""
+    sentences = [found.group(0).strip() for found in SENTENCE.finditer(entry.answer)]
+    shared, best = max(
+        ((len(wanted & _pairs(sentence)), sentence) for sentence in sentences[1:]),
+        default=(0, ""),
+    )
+    first = len(wanted & _pairs(sentences[0])) if sentences else 0
+    return best if shared >= MIN_SHARED_WITH_ASKED and shared > first else ""
+
+
+def _pairs(text: str) -> set[str]:
+    return {pair for at in range(len(text) - 1) if " " not in (pair := text[at : at + 2])}
+
+
+_ASKING_WORDS = re.compile(r"为什么|什么|怎么|如何|哪些|哪个|是不是|能不能")
+"""How the question is put, which says nothing of which sentence answers it."""
 
 
 def list_asked(message: str, recent: Iterable[Entry]) -> tuple[Part, ...]:

@@ -286,3 +286,19 @@ def test_what_each_article_says_is_no_list_of_points() -> None:
         "- 《大模型与ChatGPT的关系》：先学语言结构。",
     )
     assert counted(sources) == ()
+
+
+def test_the_short_of_what_was_asked_further_on_is_the_sentence_that_says_it() -> None:
+    scale = Entry(
+        id="scale",
+        question="为什么模型越大能力越强？",
+        alternatives=(),
+        keywords=(),
+        subject="大模型",
+        answer="研究者发现，随着参数增长，模型能力不断提升。\n\n推理能力的另一个来源是代码数据："
+        "用代码训练的语言模型可以获得推理能力。",
+    )
+    assert gist(scale).startswith("研究者发现")  # asked nothing further: the first sentence
+    assert gist(scale, "为啥用代码训练的模型会推理").startswith("推理能力的另一个来源是代码数据")
+    # What the entry's own question asks is no reason to leave its first sentence.
+    assert gist(scale, "为什么模型越大能力越强").startswith("研究者发现")
