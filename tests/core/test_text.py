@@ -237,6 +237,10 @@ def test_raising_is_one_word_however_it_is_said(analyzer: Analyzer) -> None:
         assert "提高" in analyzer.tokenise(said), said
 
 
+def test_an_example_misspelt_is_an_example(analyzer: Analyzer) -> None:
+    assert analyzer.normalise("举个列子") == analyzer.normalise("举个例子")
+
+
 def test_the_more_the_better_is_the_more_the_stronger(analyzer: Analyzer) -> None:
     assert analyzer.tokenise("参数越多越好")[-1] == "越强"
     assert "越强" not in analyzer.tokenise("参数越少越好")  # the opposite claim
