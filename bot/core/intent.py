@@ -681,6 +681,9 @@ PRONOUN = re.compile(
     r"它们俩|他们俩|它俩|他俩|两者|二者|这两个|这俩"
     r"|它们|他们|她们|它的|它|这个模型|这个技术|这种技术|这个东西|这个|该模型|该技术|那个"
     r"|这玩意儿?|这东西|(?<![尤极与])其(?![他它实中次余])|这(?![样么些里儿边种一步])"
+    # 那 of a claim put back ("哦哦 那是2020年出的？"): that, the thing just told of. Not 那
+    # is then ("那是不是越大越好"), nor one opening what comes next ("那是什么时候").
+    r"|(?:(?<![\u4e00-\u9fff])|(?<=[哦噢嗯啊]))那(?=是(?!不是|什么|啥|谁|哪|怎))"
     # Not \b: a Chinese character is a word character, and 什么是it has no boundary before it.
     r"|(?<![a-z0-9])(?:it|its|this|that|they|them|ta|the ?(?:name|模型|acronym))(?![a-z0-9])"
     # ta: 他/她/它 in pinyin; "what does the name stand for" after GPT asks of GPT's (the

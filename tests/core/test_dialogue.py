@@ -638,6 +638,12 @@ def test_a_question_after_one_about_today_keeps_to_its_own_time(
     assert "现在的情况" not in replies[2][0].text
 
 
+def test_that_of_a_claim_put_back_is_the_topic(library: Library) -> None:
+    # "哦哦 那是2020年出的？" after who made ChatGPT was declined: 那 was no pronoun.
+    reply = talk(library, "ChatGPT是谷歌做的吧", "哦哦 那是2020年出的？")[1][0]
+    assert reply.entry_id == "chatgpt-launch" and "2022年11月" in reply.text
+
+
 def test_a_place_in_a_list_without_heads_is_its_line(library: Library) -> None:
     # ChatGPT's weaknesses are two lines without heads; "第二个呢" was declined.
     reply = talk(library, "ChatGPT有什么缺点", "第二个呢")[1][0]
