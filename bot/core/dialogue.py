@@ -238,6 +238,8 @@ def _say(
         return _previous(state, library, config)
     if intent is intents.Intent.AGAIN:
         return _previous(state, library, config, back=0)
+    if intent is intents.Intent.IN_ENGLISH:
+        return _in_chinese_only(state, library, config)
     if intent is intents.Intent.EXAMPLE:
         return _example(state, library, config)
     if intent is intents.Intent.DOUBT:
@@ -717,6 +719,17 @@ def _previous(
     if entry is None:
         return _nothing_to_continue(state, library)
     return _answer(state, entry, state.last_question, config, page=state.page - back)
+
+
+def _in_chinese_only(
+    state: ChatState, library: Library, config: DialogueConfig
+) -> tuple[Reply, ChatState]:
+    """ "in English please": the answers quote Chinese articles, so said so, with the current
+    page once more (or that alone when there is none)."""
+    if _current(state, library) is None:
+        return Reply(phrases.CHINESE_ONLY, ReplyKind.SMALL_TALK), state
+    reply, new_state = _previous(state, library, config, back=0)
+    return replace(reply, text=f"{phrases.CHINESE_ONLY}\n\n{reply.text}"), new_state
 
 
 def _summary(state: ChatState, library: Library, config: DialogueConfig) -> tuple[Reply, ChatState]:

@@ -346,6 +346,7 @@ class Intent(Enum):
     WHY = "why"  # the reason or mechanism behind the current answer
     PREVIOUS = "previous"  # back a page
     AGAIN = "again"  # the current page once more: 再说一遍, 没看清
+    IN_ENGLISH = "in_english"  # the current answer asked for in English: in English please
     DOUBT = "doubt"  # what was just said, doubted: 真的吗, 你确定？我记得是2023年
     SUMMARY = "summary"  # the short of the current answer: its gist
     EXAMPLE = "example"  # an example of what the current answer says: 举个例子
@@ -396,6 +397,14 @@ _AGAIN_MESSAGE = re.compile(
     r")+(?:吗|呗|嘛|pls|please)?"
 )
 """Asking for what was just said once more ("刚才那个再说一遍 没看清", "say that again")."""
+
+_IN_ENGLISH_MESSAGE = re.compile(
+    r"(?:能|可以|能不能)?(?:you)?(?:(?:用|说|讲|回答|回复|answer|reply|speak|talk|say)(?:it)?(?:in)?英文"
+    r"|in英文|英文(?:版|回答|说|讲|回复|please|pls|plz))"
+    r"(?:回答|说|讲|回复|版)?(?:一?下)?(?:吗|呢|呗|嘛|please|pls|plz)?"
+)
+"""The answer asked for in English, and nothing else: "in English please", "用英文回答",
+"can you answer in English?" (after normalising, English is 英文). Not "英文叫什么"."""
 
 _DOUBTED = re.compile(
     r"真的假的|真的吗|真的么|真的嘛|真哒|你确定|确定吗|确定么|确定嘛|不对吧|不对啊|不对呀|不对|不是吧"
@@ -619,6 +628,8 @@ def classify(normalised: str) -> Intent:
         return Intent.SUMMARY
     if _AGAIN_MESSAGE.fullmatch(text):
         return Intent.AGAIN
+    if _IN_ENGLISH_MESSAGE.fullmatch(text):
+        return Intent.IN_ENGLISH
     if _EXAMPLE_MESSAGE.fullmatch(text) and _EXAMPLE_WORD.search(text):
         return Intent.EXAMPLE
     if doubted(text) is not None:

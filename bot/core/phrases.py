@@ -70,6 +70,13 @@ def points_of(answer: str, points: Sequence[tuple[str, str]]) -> str:
     return told + "：\n" + "\n".join(lines)
 
 
+CHINESE_ONLY = (
+    "Sorry, I can only answer in Chinese: my answers quote Chinese articles."
+    "（我只能用中文回答：回答都引自中文文章。）"
+)
+"""Said to "in English please": the answer again follows, as written."""
+
+
 def in_short(gist: str) -> str:
     """The short of an answer, asked for ("一句话总结", "简单点说", "tl;dr")."""
     return f"简单说：{gist}"

@@ -638,6 +638,14 @@ def test_a_question_after_one_about_today_keeps_to_its_own_time(
     assert "现在的情况" not in replies[2][0].text
 
 
+def test_the_answer_asked_for_in_english_is_said_again_in_chinese(library: Library) -> None:
+    # "in english pls" after an answer was offered unrelated entries (英文 of the usage tips).
+    first, again = (reply for reply, *_ in talk(library, "ChatGPT有哪些安全措施", "in english pls"))
+    assert again.entry_id == first.entry_id and again.text.startswith("Sorry, I can only answer")
+    alone = talk(library, "in english pls")[0][0]
+    assert alone.kind is ReplyKind.SMALL_TALK and "Chinese" in alone.text
+
+
 def test_that_of_a_claim_put_back_is_the_topic(library: Library) -> None:
     # "哦哦 那是2020年出的？" after who made ChatGPT was declined: 那 was no pronoun.
     reply = talk(library, "ChatGPT是谷歌做的吧", "哦哦 那是2020年出的？")[1][0]

@@ -304,6 +304,21 @@ def test_asking_for_it_once_more_is_again(analyzer: Analyzer, text: str) -> None
     assert classify(analyzer.normalise(text)) is Intent.AGAIN
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["in english pls", "in English please", "can you answer in English?", "用英文回答", "说英文"],
+)
+def test_asking_for_it_in_english_is_in_english(analyzer: Analyzer, text: str) -> None:
+    assert classify(analyzer.normalise(text)) is Intent.IN_ENGLISH
+
+
+@pytest.mark.parametrize(
+    "text", ["英文叫什么", "英文", "能用英文提问吗", "in english, what is RLHF"]
+)
+def test_a_question_about_english_is_no_request_for_it(analyzer: Analyzer, text: str) -> None:
+    assert classify(analyzer.normalise(text)) is not Intent.IN_ENGLISH
+
+
 @pytest.mark.parametrize("text", ["ChatGPT的简单版本", "what is a short summary of RLHF"])
 def test_a_question_about_something_short_is_a_question(analyzer: Analyzer, text: str) -> None:
     assert classify(analyzer.normalise(text)) is Intent.QUESTION
