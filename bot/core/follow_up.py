@@ -210,6 +210,7 @@ def has_pronoun(text: str, vocabulary: Vocabulary) -> bool:
 
 def _about(focus: str, context: Context, vocabulary: Vocabulary) -> list[Restatement]:
     """Readings of the X in "那X呢" / "我是说X"."""
+    focus = _IT_DOES.sub("", focus)  # "它效果咋样" asks what the topic does, as "效果咋样" does
     if has_pronoun(focus, vocabulary):
         return _pronoun_readings(focus, context, vocabulary)
     if vocabulary.is_name(focus) or _qualified_name(focus, vocabulary):
@@ -235,6 +236,8 @@ def _about(focus: str, context: Context, vocabulary: Vocabulary) -> list[Restate
     return []  # "文心一言怎么样", "今天天气怎么样": not about anything the knowledge knows
 
 
+_IT_DOES = re.compile(r"^(?:它的?|its?)\s*(?=(?:效果|作用|好处|用处|意义)$)")
+"""它 before what a thing does: the topic's, as without it."""
 _DOES = ("作用", "好处")
 WHAT_IT_DOES = frozenset({*_DOES, "效果", "用处", "意义"})
 """What a thing does for those who use it, which every subject has though no entry keeps it as

@@ -615,6 +615,8 @@ def test_the_name_in_english_is_asked_of_the_topic(
         ("生成式AI是什么", "效果咋样", "generative-ai-benefits"),
         ("微调是什么", "效果咋样", "fine-tuning"),
         ("GPT-3是什么", "那作用呢", "gpt-3"),
+        # 它 before it: the topic's, not that of ChatGPT, which the last question named too.
+        ("ChatGPT训练最后用的那个算法叫啥", "它效果咋样", "ppo"),
     ],
 )
 def test_what_a_thing_does_is_asked_of_the_topic(
