@@ -38,7 +38,7 @@ floor tests/cases/twentythird_cases.yaml 0.94
 floor tests/cases/twentyfourth_cases.yaml 0.98
 floor tests/cases/twentyfifth_cases.yaml 0.97
 floor tests/cases/twentysixth_cases.yaml 0.96
-floor tests/cases/twentyseventh_cases.yaml 0.92
+floor tests/cases/twentyseventh_cases.yaml 0.93
 floor tests/cases/twentyeighth_cases.yaml 0.94
 floor tests/cases/twentyninth_cases.yaml 0.97
 floor tests/cases/thirtieth_cases.yaml 0.97
@@ -55,14 +55,14 @@ floor tests/cases/fortieth_cases.yaml 0.97
 floor tests/cases/fortyfirst_cases.yaml 0.98
 floor tests/cases/fortysecond_cases.yaml 0.98
 floor tests/cases/fortythird_cases.yaml 0.97
-floor tests/cases/fortyfourth_cases.yaml 0.97
+floor tests/cases/fortyfourth_cases.yaml 0.98
 floor tests/cases/fortyfifth_cases.yaml 0.91
 floor tests/cases/fortysixth_cases.yaml 0.94
 floor tests/cases/fortyseventh_cases.yaml 0.94
 floor tests/cases/fortyeighth_cases.yaml 0.93
 floor tests/cases/fortyninth_cases.yaml 0.96
 floor tests/cases/fiftieth_cases.yaml 0.99
-floor tests/cases/fiftyfirst_cases.yaml 0.97
+floor tests/cases/fiftyfirst_cases.yaml 0.98
 floor tests/cases/fiftysecond_cases.yaml 0.97
 floor tests/cases/fiftythird_cases.yaml 0.94
 floor tests/cases/fiftyfourth_cases.yaml 0.96
@@ -73,20 +73,20 @@ floor tests/cases/fiftyeighth_cases.yaml 0.97
 floor tests/cases/fiftyninth_cases.yaml 0.99
 floor tests/cases/sixtieth_cases.yaml 0.97
 floor tests/cases/sixtyfirst_cases.yaml 0.98
-floor tests/cases/sixtysecond_cases.yaml 0.90
-floor tests/cases/sixtythird_cases.yaml 0.96
+floor tests/cases/sixtysecond_cases.yaml 0.91
+floor tests/cases/sixtythird_cases.yaml 0.97
 floor tests/cases/sixtyfourth_cases.yaml 0.96
 floor tests/cases/sixtyfifth_cases.yaml 1.00
-floor tests/cases/sixtysixth_cases.yaml 0.92
-floor tests/cases/sixtyseventh_cases.yaml 0.87
+floor tests/cases/sixtysixth_cases.yaml 0.93
+floor tests/cases/sixtyseventh_cases.yaml 0.90
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.92
-floor tests/conversations/second_conversations.yaml 0.90
+floor tests/conversations/second_conversations.yaml 0.92
 # Third: its scenario "bob has no topic of his own" expects a group member new to the talk to
 # be asked back; since 92fa7cd such a member follows the group's topic when one topic is in the
 # air (the fifth set and two of the three held-out sets agree with that).
 floor tests/conversations/third_conversations.yaml 0.83
-floor tests/conversations/fourth_conversations.yaml 0.90
+floor tests/conversations/fourth_conversations.yaml 0.92
 floor tests/conversations/fifth_conversations.yaml 0.90
 floor tests/conversations/sixth_conversations.yaml 0.95
 floor tests/conversations/seventh_conversations.yaml 0.96
@@ -109,28 +109,28 @@ floor tests/conversations/fifteenth_conversations.yaml 0.76
 floor tests/conversations/sixteenth_conversations.yaml 0.76
 floor tests/conversations/seventeenth_conversations.yaml 0.70
 floor tests/conversations/eighteenth_conversations.yaml 0.90
-floor tests/conversations/nineteenth_conversations.yaml 0.70
+floor tests/conversations/nineteenth_conversations.yaml 0.73
 floor tests/conversations/twentieth_conversations.yaml 0.66
 floor tests/conversations/twentyfirst_conversations.yaml 0.70
 floor tests/conversations/twentysecond_conversations.yaml 0.93
 floor tests/conversations/twentythird_conversations.yaml 0.54
-floor tests/conversations/twentyfourth_conversations.yaml 0.58
+floor tests/conversations/twentyfourth_conversations.yaml 0.61
 floor tests/conversations/twentyfifth_conversations.yaml 0.59
-floor tests/conversations/twentysixth_conversations.yaml 0.45
+floor tests/conversations/twentysixth_conversations.yaml 0.48
 floor tests/conversations/twentyseventh_conversations.yaml 0.78
 floor tests/conversations/twentyeighth_conversations.yaml 0.61
 floor tests/conversations/twentyninth_conversations.yaml 0.90
-floor tests/conversations/thirtieth_conversations.yaml 0.77
+floor tests/conversations/thirtieth_conversations.yaml 0.80
 floor tests/conversations/thirtyfirst_conversations.yaml 0.74
 floor tests/conversations/thirtysecond_conversations.yaml 0.80
 floor tests/conversations/thirtythird_conversations.yaml 0.67
-floor tests/conversations/thirtyfourth_conversations.yaml 0.74
+floor tests/conversations/thirtyfourth_conversations.yaml 0.77
 floor tests/conversations/thirtyfifth_conversations.yaml 0.83
 floor tests/conversations/thirtysixth_conversations.yaml 1.00
 floor tests/conversations/thirtyseventh_conversations.yaml 0.83
 floor tests/conversations/thirtyeighth_conversations.yaml 0.83
 floor tests/conversations/thirtyninth_conversations.yaml 0.90
-floor tests/conversations/fortieth_conversations.yaml 0.66
+floor tests/conversations/fortieth_conversations.yaml 0.70
 floor tests/conversations/fortyfirst_conversations.yaml 0.70
 floor tests/conversations/fortysecond_conversations.yaml 0.93
 floor tests/conversations/fortythird_conversations.yaml 0.73
@@ -140,13 +140,13 @@ floor tests/conversations/fortysixth_conversations.yaml 0.76
 floor tests/conversations/fortyseventh_conversations.yaml 0.80
 floor tests/conversations/fortyeighth_conversations.yaml 0.93
 floor tests/conversations/fortyninth_conversations.yaml 0.90
-floor tests/conversations/fiftieth_conversations.yaml 0.80
+floor tests/conversations/fiftieth_conversations.yaml 0.83
 floor tests/conversations/fiftyfirst_conversations.yaml 0.86
 floor tests/conversations/fiftysecond_conversations.yaml 0.76
 floor tests/conversations/fiftythird_conversations.yaml 0.86
 floor tests/conversations/fiftyfourth_conversations.yaml 0.76
 floor tests/conversations/fiftyfifth_conversations.yaml 0.76
-floor tests/conversations/fiftysixth_conversations.yaml 0.63
+floor tests/conversations/fiftysixth_conversations.yaml 0.66
 floor tests/conversations/fiftyseventh_conversations.yaml 0.93
 # Fifty-eighth: written to stress follow-ups that point back without naming anything (这里面,
 # 这一步, 第二点呢, 上面说的那个); most are read as new questions and declined.
@@ -155,9 +155,9 @@ floor tests/conversations/fiftyninth_conversations.yaml 0.80
 floor tests/conversations/sixtieth_conversations.yaml 0.90
 floor tests/conversations/sixtyfirst_conversations.yaml 0.86
 floor tests/conversations/sixtysecond_conversations.yaml 0.86
-floor tests/conversations/sixtythird_conversations.yaml 0.60
-floor tests/conversations/sixtyfourth_conversations.yaml 0.66
-floor tests/conversations/sixtyfifth_conversations.yaml 0.56
+floor tests/conversations/sixtythird_conversations.yaml 0.63
+floor tests/conversations/sixtyfourth_conversations.yaml 0.70
+floor tests/conversations/sixtyfifth_conversations.yaml 0.76
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.96
 floor tests/heldout/third_heldout_cases.yaml 0.97
@@ -176,9 +176,9 @@ floor tests/heldout/sixteenth_heldout_cases.yaml 0.98
 floor tests/heldout/seventeenth_heldout_cases.yaml 0.98
 floor tests/heldout/eighteenth_heldout_cases.yaml 0.97
 floor tests/heldout/nineteenth_heldout_cases.yaml 0.97
-floor tests/heldout/twentieth_heldout_cases.yaml 0.98
+floor tests/heldout/twentieth_heldout_cases.yaml 0.99
 floor tests/heldout/twentyfirst_heldout_cases.yaml 0.97
-floor tests/heldout/twentysecond_heldout_cases.yaml 0.93
+floor tests/heldout/twentysecond_heldout_cases.yaml 0.94
 floor tests/heldout/twentythird_heldout_cases.yaml 0.96
 floor tests/heldout/twentyfourth_heldout_cases.yaml 0.97
 floor tests/heldout/twentyfifth_heldout_cases.yaml 0.98
@@ -207,7 +207,7 @@ floor tests/heldout/fortyeighth_heldout_cases.yaml 0.98
 floor tests/heldout/fortyninth_heldout_cases.yaml 0.96
 floor tests/heldout/fiftieth_heldout_cases.yaml 0.96
 floor tests/heldout/fiftyfirst_heldout_cases.yaml 0.96
-floor tests/heldout/fiftysecond_heldout_cases.yaml 0.97
+floor tests/heldout/fiftysecond_heldout_cases.yaml 0.98
 floor tests/heldout/fiftythird_heldout_cases.yaml 0.98
 floor tests/heldout/fiftyfourth_heldout_cases.yaml 0.99
 floor tests/heldout/fiftyfifth_heldout_cases.yaml 0.98
@@ -217,7 +217,7 @@ floor tests/heldout/fiftyninth_heldout_cases.yaml 0.97
 floor tests/heldout/sixtieth_heldout_cases.yaml 0.92
 floor tests/heldout/conversations/first_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/second_heldout_conversations.yaml 0.93
-floor tests/heldout/conversations/third_heldout_conversations.yaml 0.93
+floor tests/heldout/conversations/third_heldout_conversations.yaml 0.96
 floor tests/heldout/conversations/fourth_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/fifth_heldout_conversations.yaml 0.76
 floor tests/heldout/conversations/sixth_heldout_conversations.yaml 0.80
@@ -234,18 +234,18 @@ floor tests/heldout/conversations/sixteenth_heldout_conversations.yaml 0.81
 floor tests/heldout/conversations/seventeenth_heldout_conversations.yaml 0.75
 floor tests/heldout/conversations/eighteenth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/nineteenth_heldout_conversations.yaml 0.87
-floor tests/heldout/conversations/twentieth_heldout_conversations.yaml 0.70
+floor tests/heldout/conversations/twentieth_heldout_conversations.yaml 0.74
 floor tests/heldout/conversations/twentyfirst_heldout_conversations.yaml 0.66
 floor tests/heldout/conversations/twentysecond_heldout_conversations.yaml 0.60
 floor tests/heldout/conversations/twentythird_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/twentyfourth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/twentyfifth_heldout_conversations.yaml 0.80
-floor tests/heldout/conversations/twentysixth_heldout_conversations.yaml 0.73
+floor tests/heldout/conversations/twentysixth_heldout_conversations.yaml 0.76
 floor tests/heldout/conversations/twentyseventh_heldout_conversations.yaml 0.66
 floor tests/heldout/conversations/twentyeighth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/twentyninth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/thirtieth_heldout_conversations.yaml 0.70
-floor tests/heldout/conversations/thirtyfirst_heldout_conversations.yaml 0.63
+floor tests/heldout/conversations/thirtyfirst_heldout_conversations.yaml 0.66
 floor tests/heldout/conversations/thirtysecond_heldout_conversations.yaml 0.63
 floor tests/heldout/conversations/thirtythird_heldout_conversations.yaml 0.86
 floor tests/heldout/conversations/thirtyfourth_heldout_conversations.yaml 0.70
@@ -255,9 +255,9 @@ floor tests/heldout/conversations/thirtyseventh_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/thirtyeighth_heldout_conversations.yaml 0.76
 floor tests/heldout/conversations/thirtyninth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/fortieth_heldout_conversations.yaml 0.90
-floor tests/heldout/conversations/fortyfirst_heldout_conversations.yaml 0.66
+floor tests/heldout/conversations/fortyfirst_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/fortysecond_heldout_conversations.yaml 0.90
-floor tests/heldout/conversations/fortyfourth_heldout_conversations.yaml 0.63
+floor tests/heldout/conversations/fortyfourth_heldout_conversations.yaml 0.66
 floor tests/heldout/conversations/fortyfifth_heldout_conversations.yaml 0.66
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
 # the project in CI). Its floor only rises: raise it as the matching improves.
