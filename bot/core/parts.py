@@ -275,7 +275,7 @@ def name_given(message: str, entry: Entry, asked: str) -> str | None:
     The clause that repeats most of the question decides; None when no clause names a thing."""
     if not _NAME_ASKED.fullmatch(message):
         return None
-    wanted = {asked[at : at + 2] for at in range(len(asked) - 1)}
+    wanted = _pairs(asked)
     shared, name = max(
         (
             (sum(pair in clause for pair in wanted), quoted.group(1))

@@ -59,13 +59,6 @@ from bot.core.text import (
 Tokenize = Callable[[str], list[str]]
 _LATIN_WORD = re.compile(r"^[0-9a-z]")
 _DIGIT = re.compile(r"[0-9]")
-
-
-def _versions(names: Iterable[str]) -> int:
-    """How many of the names are versions (GPT-3, GPT-3.5: a digit in the name)."""
-    return sum(1 for name in names if _DIGIT.search(name))
-
-
 _FIGURE = re.compile(r"[0-9.]+[\u3400-\u9fff]*")
 """A number, with its Chinese unit if any (100亿, 2023年, 3个): a figure, not a name."""
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -1155,6 +1148,11 @@ class _Scored(NamedTuple):
 _WHICH_ONE = frozenset({"哪个", "谁"})
 """With a word of 更 ("哪个更强", "谁更好"): which of two is better, a comparison. Not with
 an aspect after 更 ("哪个更适合做客服"): an entry on that aspect of one of them answers it."""
+
+
+def _versions(names: Iterable[str]) -> int:
+    """How many of the names are versions (GPT-3, GPT-3.5: a digit in the name)."""
+    return sum(1 for name in names if _DIGIT.search(name))
 
 
 class _Asked(NamedTuple):
