@@ -201,14 +201,17 @@ def _asked_of_earlier_subjects(
     then of what the entry shown belongs to ("在哪训练的" after the reward model, then PPO: both
     steps of ChatGPT's training), with the same support from its own words as any reading the
     context alone suggests."""
-    if facts.asked(own.reading.tokens) & (facts.Fact.MAKER | facts.Fact.PLACE) == facts.Fact.MAKER:
-        # Who made it is asked of what it is: "who invented it" after Transformer is not who
-        # made ChatGPT, whose architecture it is. (Whose machines it ran on is a place.)
-        return None
     earlier = _earlier_subjects(context, library)
     named = library.vocabulary.names_in(message)  # "回到GPT-3，它一般用在哪" says whose
     owners = [] if named else [o for o in _owners(context, library) if o not in earlier]
-    for subject in [*earlier, *owners]:
+    subjects = [*earlier, *owners]
+    # Who made it is asked of what it is: "who invented it" after Transformer is not who made
+    # ChatGPT, whose architecture it is. (Whose machines it ran on is a place.) Read only when
+    # there is a subject to ask it of.
+    asked = facts.asked(own.reading.tokens) if subjects else facts.Fact.NONE
+    if asked & (facts.Fact.MAKER | facts.Fact.PLACE) == facts.Fact.MAKER:
+        return None
+    for subject in subjects:
         name = follow_up.Context(subject, "", library.analyzer.normalise).subject
         reading = follow_up.Restatement(
             follow_up.joined(name, message), follow_up.Reference.IMPLICIT

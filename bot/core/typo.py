@@ -28,7 +28,7 @@ import importlib.util
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -55,6 +55,16 @@ character: 近端策略有化 is no 近端策略 + 有化."""
 
 MAX_TERM_SOUNDS = 16
 """Readings kept per term: a few characters have five or six readings each."""
+
+
+def _words_across(run: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
+    """The stretches of a run (with where they start and stop) that begin inside run[start:end]
+    and end after it, no longer than a term can be."""
+    longest = max(WINDOW_SIZES)
+    for inner in range(start + 1, end):
+        for stop in range(end + 1, min(inner + longest, len(run)) + 1):
+            yield run[inner:stop], inner, stop
+
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LATIN_WORD = re.compile(r"[0-9a-z][0-9a-z.+#_-]*")
@@ -244,29 +254,22 @@ class TypoCorrector:
         """A term or common word spelt right starts inside run[start:end] and ends after it:
         the window's end is that word's beginning (时监督学习 is 时 + 监督学习, not a misspelt
         时间; 能理解 is 能 + 理解, not 能力)."""
-        longest = max(WINDOW_SIZES)
-        for inner in range(start + 1, end):
-            for stop in range(end + 1, min(inner + longest, len(run)) + 1):
-                word = run[inner:stop]
-                if word in self._terms or self._is_common(word):
-                    return True
-        return False
+        return any(
+            word in self._terms or self._is_common(word)
+            for word, _, _ in _words_across(run, start, end)
+        )
 
     def _term_across(self, run: str, start: int, end: int, sounds: list[str]) -> bool:
         """A term, spelt right or as a homophone, starts inside run[start:end] and ends after
         it: the window is no word of its own there."""
-        longest = max(WINDOW_SIZES)
-        for inner in range(start + 1, end):
-            for stop in range(end + 1, min(inner + longest, len(run)) + 1):
-                word = run[inner:stop]
-                if len(word) < 2:
-                    continue
-                if word in self._terms or (
-                    len(word) >= LONG_TERM_CHARS
-                    and self._homophone(word, tuple(sounds[inner:stop])) is not None
-                ):
-                    return True
-        return False
+        return any(
+            word in self._terms
+            or (
+                len(word) >= LONG_TERM_CHARS
+                and self._homophone(word, tuple(sounds[inner:stop])) is not None
+            )
+            for word, inner, stop in _words_across(run, start, end)
+        )
 
     def _shortest_term(self, run: str, at: int) -> int:
         """The length of the shortest term of two or more characters at `at` (a large number
