@@ -36,7 +36,7 @@ floor tests/cases/twentyfirst_cases.yaml 0.82
 floor tests/cases/twentysecond_cases.yaml 0.96
 floor tests/cases/twentythird_cases.yaml 0.94
 floor tests/cases/twentyfourth_cases.yaml 0.98
-floor tests/cases/twentyfifth_cases.yaml 0.97
+floor tests/cases/twentyfifth_cases.yaml 0.96
 floor tests/cases/twentysixth_cases.yaml 0.96
 floor tests/cases/twentyseventh_cases.yaml 0.93
 floor tests/cases/twentyeighth_cases.yaml 0.94
@@ -108,14 +108,14 @@ floor tests/conversations/thirteenth_conversations.yaml 0.76
 floor tests/conversations/fourteenth_conversations.yaml 0.36
 floor tests/conversations/fifteenth_conversations.yaml 0.76
 floor tests/conversations/sixteenth_conversations.yaml 0.76
-floor tests/conversations/seventeenth_conversations.yaml 0.70
+floor tests/conversations/seventeenth_conversations.yaml 0.66
 floor tests/conversations/eighteenth_conversations.yaml 0.90
 floor tests/conversations/nineteenth_conversations.yaml 0.73
 floor tests/conversations/twentieth_conversations.yaml 0.66
 floor tests/conversations/twentyfirst_conversations.yaml 0.70
 floor tests/conversations/twentysecond_conversations.yaml 0.93
 floor tests/conversations/twentythird_conversations.yaml 0.54
-floor tests/conversations/twentyfourth_conversations.yaml 0.61
+floor tests/conversations/twentyfourth_conversations.yaml 0.58
 floor tests/conversations/twentyfifth_conversations.yaml 0.59
 floor tests/conversations/twentysixth_conversations.yaml 0.48
 floor tests/conversations/twentyseventh_conversations.yaml 0.78

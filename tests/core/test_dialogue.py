@@ -222,18 +222,22 @@ def test_an_ellipsis_chain_keeps_the_question_and_changes_subject_or_aspect(
     ]
 
 
-def test_the_parameters_of_gpt_after_those_of_large_models_are_what_the_articles_give(
+def test_the_parameters_of_gpt_are_those_of_gpt_3_the_one_version_the_articles_count(
     library: Library,
 ) -> None:
-    # GPT is a family: only GPT-3's count is in the articles, and the reply says so, as the
-    # entry that declines GPT-4's count (it was the list of key techniques, which names GPT
-    # and says 参数越多能力越强).
+    # GPT is a family and the articles count only GPT-3's parameters: asked of GPT, the answer
+    # gives that figure as GPT-3's and says the other versions' are not given. It was a
+    # decline pointing at the GPT-3 question, after which "go on" had nothing to go on with.
     turns = talk(library, "什么是大模型", "它有多少参数", "那GPT呢")
     reply = turns[2][0]
-    assert not reply.matched  # the articles do not answer it: said as a decline
-    assert "GPT-3一个型号" in reply.text and "GPT-4" in reply.text
-    # Not GPT-3's figure itself: a reply that holds it reads as an answer with it.
-    assert "1750亿" not in reply.text
+    assert reply.matched and "GPT-3具有1750亿参数" in reply.text and "GPT-4" in reply.text
+    english = talk(library, "GPT是什么", "how many parameters does it have", "go on")
+    (_, _), (count, _), (more, _) = english
+    assert count.matched and "1750亿" in count.text
+    assert more.kind is ReplyKind.ANSWER
+    # A version the articles give no count for is still declined.
+    assert answered_by(library, "GPT-4有多少参数") is None
+    assert answered_by(library, "GPT-3.5的参数量是多少") is None
 
 
 @pytest.mark.parametrize("unknown", ["文心一言怎么样", "今天北京天气咋样", "😂😂"])
