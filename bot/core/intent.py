@@ -365,7 +365,8 @@ _SHORT_ASKED = (
     r"(?:这俩|它俩|两者)?(?:的?最大的?区别)?"
     r"(?:用一句话|一句话|简单|简短|简要)?(?:地)?(?:总结|概括|归纳)(?:一?下)?"
     r"|(?:用一句话|一句话)(?:说|讲)(?:一?下)?|简单(?:一?点|些)(?:说|讲)?(?:一?下)?|简单(?:说|讲)(?:一?下)?"
-    r"|再?(?:通俗|浅显|简单)(?:一?点|些)(?:说|讲)?(?:一?下)?|(?:说|讲)得?(?:简单|通俗|浅显)(?:一?点|些)"
+    r"|再?(?:通俗|浅显|简单)(?:(?:一?点|些)(?:说说|讲讲|说|讲)?|说说|讲讲)(?:一?下)?"
+    r"|再?(?:说|讲)得?(?:简单|通俗|浅显)(?:一?点|些)|用?大白话(?:说说|讲讲|说|讲)(?:一?下)?|用大白话"
     r"|说人话|太长了?不看|长话短说|精简(?:一?下|一?点)?|别(?:整|说|写|讲)(?:那么|这么)?多(?:字|废话)"
     r"|(?:再|更)?(?:说|讲)?得?短(?:一?点|些)(?:说|讲)?(?:一?下)?"  # 短一点, 再短点, 说短点
     # An analogy the articles never make: the plain short of it is what they have.
@@ -611,10 +612,8 @@ def classify(normalised: str) -> Intent:
     unpadded = normalised.replace(" ", "")
     if _GREETING_MESSAGE.fullmatch(unpadded):
         return Intent.GREETING
-    if text and (
-        _THANKS_MESSAGE.fullmatch(text)
-        or (unpadded != text and _THANKS_MESSAGE.fullmatch(unpadded))
-    ):
+    # Unpadded first: the padding takes all of "谢谢啦", 谢谢 and 啦 alike.
+    if _THANKS_MESSAGE.fullmatch(unpadded) or _THANKS_MESSAGE.fullmatch(text):
         return Intent.THANKS
     if _NODDED.fullmatch(normalised.replace(" ", "")):
         return Intent.NOD

@@ -1233,6 +1233,11 @@ def test_the_short_of_an_answer_is_its_gist_not_the_answer_again(library: Librar
     # "ChatGPT背后的算法基于Transformer架构", all its short said).
     *_, (gist, _) = talk(library, "Transformer是啥", "说简单点")
     assert gist.entry_id == "transformer" and "自注意力" in gist.text
+    # Plainer, asked with the verb after it or with 再 (both were declined as questions).
+    for plainer in ("通俗点讲讲", "再说简单点"):
+        *_, (plain, _) = talk(library, "什么是RLHF", plainer)
+        assert plain.kind is ReplyKind.ANSWER and plain.entry_id == "rlhf"
+        assert plain.text.count("人类反馈") == 1
 
 
 def test_a_slip_owned_is_followed_by_what_was_meant(library: Library) -> None:

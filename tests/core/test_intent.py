@@ -78,6 +78,10 @@ def test_small_talk_and_reset(text: str, intent: Intent) -> None:
         "好的，谢谢你们",
         "thank you",
         "多谢大佬，受教了🙏",
+        # All of it is padding that a question may carry ("请问…谢谢啦"): it was declined.
+        "谢谢啦",
+        "谢谢呀",
+        "好的谢谢啦",
     ],
 )
 def test_a_longer_thank_you_is_thanks(analyzer: Analyzer, text: str) -> None:
@@ -432,6 +436,11 @@ def test_a_question_with_a_doubt_in_it_is_a_question(analyzer: Analyzer, text: s
         "太长不看",
         "太啰嗦了 精简一下",
         "长话短说",
+        # Plainer, said before the verb or with 再 (these were declined as questions).
+        "通俗点讲讲",
+        "再说简单点",
+        "简单说说",
+        "用大白话讲讲",
     ],
 )
 def test_asking_for_the_short_of_it_in_more_ways_is_a_summary(
@@ -446,6 +455,9 @@ def test_asking_for_the_short_of_it_in_more_ways_is_a_summary(
         ("太多了", Intent.QUESTION),
         ("没看完", Intent.QUESTION),
         ("ChatGPT回答太短了怎么办", Intent.QUESTION),
+        ("简单吗", Intent.QUESTION),
+        ("通俗易懂", Intent.QUESTION),
+        ("简单说说RLHF", Intent.QUESTION),
     ],
 )
 def test_why_one_asks_for_the_short_of_it_is_not_asking_it(
