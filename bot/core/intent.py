@@ -729,7 +729,8 @@ _ELLIPSIS = re.compile(
 _CORRECTION = re.compile(
     r"^(?:不是|不对|错了|no|nope)?\s*(?:我是说|我说的是|我问的是|我想问的是|我是问|我指的是|我是指"
     # 我说 alone only before a name ("我说GPT-3"), not before a sentence ("我说这个挺好用的").
-    r"|我说(?=[a-z0-9.\- ]+$|[^\s，。的了吗吧呢]{1,6}$)|i mean|i meant)\s*(?P<focus>.+)$"
+    # "I mean" comes here as i定义: the normaliser reads mean as 定义 ("what does X mean").
+    r"|我说(?=[a-z0-9.\- ]+$|[^\s，。的了吗吧呢]{1,6}$)|i\s*(?:meant|mean|定义))\s*(?P<focus>.+)$"
     # "打错了 我想问X" / "算了我问错了，其实是想知道X": a slip owned, then what was meant.
     r"|^(?:算了)?\s*(?:我?(?:打|问|说|写)错了\s*(?:其实)?|其实)\s*我?(?:就是|是)?想(?:问|知道)(?:的是)?"
     r"\s*(?P<meant>.+)$"
@@ -808,9 +809,20 @@ def ellipsis_focus(text: str) -> str | None:
 
 
 def correction_focus(text: str) -> str | None:
-    """The X of "不是，我是说X" / "I mean X", or None."""
+    """The X of "不是，我是说X" / "I mean X", or None; without what it says it is not ("我问的是
+    GPT，不是ChatGPT" is about GPT: read whole, it asked how the two differ)."""
     match = _CORRECTION.match(text)
-    return ((match.group("focus") or match.group("meant")).strip() or None) if match else None
+    if match is None:
+        return None
+    focus = (match.group("focus") or match.group("meant")).strip()
+    return (_NOT_THAT.sub("", focus) or focus).strip() or None
+
+
+_NOT_THAT = re.compile(
+    r"(?<!是)[\s,，]*(?:而|and)?\s*(?:不是|并非|not|rather than)\s*[^吗呢吧?？\s]+$"
+)
+"""The name a correction sets aside at its end ("…，不是ChatGPT", "…而不是微调", "…, not
+ChatGPT"); not the 不是 of 是不是, nor one that asks ("…不是模型吗")."""
 
 
 def leaning_rest(text: str) -> str | None:

@@ -1240,6 +1240,12 @@ def test_the_short_of_an_answer_is_its_gist_not_the_answer_again(library: Librar
         assert plain.text.count("人类反馈") == 1
 
 
+def test_a_correction_is_about_what_it_names_not_what_it_sets_aside(library: Library) -> None:
+    # Read whole, "GPT，不是ChatGPT" asked how the two differ.
+    *_, (meant, _) = talk(library, "ChatGPT是谁开发的啊", "不是，我问的是GPT，不是ChatGPT")
+    assert meant.kind is ReplyKind.ANSWER and meant.entry_id == "gpt-definition"
+
+
 def test_a_slip_owned_is_followed_by_what_was_meant(library: Library) -> None:
     # Declined: the words owning the slip hid the question.
     turns = talk(library, "ChatGPT实现对话是哪几步", "算了我问错了，其实是想知道GPT是谁家的")

@@ -248,10 +248,24 @@ def test_asking_for_more_or_a_figure_is_no_ellipsis(text: str) -> None:
         ("打错了我想问chatgpt背后用的啥模型", "chatgpt背后用的啥模型"),
         ("算了我问错了其实是想知道gpt是谁家的", "gpt是谁家的"),
         ("其实我想问rlhf", "rlhf"),
+        # What it sets aside at the end is no part of what was meant (read whole, "gpt不是
+        # chatgpt" asked how the two differ); 是不是 and a question with 不是 stay.
+        ("不是我问的是gpt不是chatgpt", "gpt"),
+        ("我是说gpt而不是chatgpt", "gpt"),
+        ("我问的是gpt是不是开源的", "gpt是不是开源的"),
+        ("我是说chatgpt不是模型吗", "chatgpt不是模型吗"),
     ],
 )
 def test_a_correction_names_what_was_meant(text: str, focus: str) -> None:
     assert correction_focus(text) == focus
+
+
+@pytest.mark.parametrize(
+    ("text", "focus"), [("I mean GPT, not ChatGPT", "gpt"), ("I meant RLHF", "rlhf")]
+)
+def test_i_mean_is_a_correction_once_normalised(analyzer: Analyzer, text: str, focus: str) -> None:
+    # The normaliser reads mean as 定义 ("what does X mean"): "I mean GPT" was no correction.
+    assert correction_focus(compact(analyzer.normalise(text))) == focus
 
 
 def test_i_say_before_a_sentence_is_no_correction() -> None:
