@@ -289,6 +289,9 @@ def _say(
     going_on = _going_on_about(state, intents.going_on_about(normalised), library, config)
     if going_on is not None:
         return going_on
+    gone_back = _going_back_to(state, intents.going_back_to(normalised), library, config)
+    if gone_back is not None:
+        return gone_back
     spelled = _spelled_out(state, intents.letter_asked(normalised), library)
     if spelled is not None:
         return _respond(state, library.match(spelled), spelled, library, config)
@@ -708,6 +711,28 @@ def _going_on_about(
             )
             return _continue(back, library, config)
     return None
+
+
+def _going_back_to(
+    state: ChatState, about: str | None, library: Library, config: DialogueConfig
+) -> tuple[Reply, ChatState] | None:
+    """ "回到刚才那个思维链", "刚才说的参数那个再说说": the latest answer shown that asked about
+    it, else the latest that says it, shown again from its start; None when no answer shown says
+    it (the message is then asked as it is)."""
+    if about is None:
+        return None
+    normalise = library.analyzer.normalise
+    shown = [e for e in map(library.get, reversed(state.shown)) if e is not None]
+    asked = (
+        e
+        for e in shown
+        if library.vocabulary.name_of.get(e.subject) == about or about in normalise(e.question)
+    )
+    said = (e for e in shown if about in normalise(e.answer))
+    entry = next(asked, None) or next(said, None)
+    if entry is None:
+        return None
+    return _answer(state, entry, entry.question, config)
 
 
 def _previous(

@@ -769,6 +769,34 @@ _GOING_ON_ABOUT = (
 """Going on with a topic named ("回到生成式AI，继续", "算了 接着说多模态那个", "接着讲GPT")."""
 
 
+_EARLIER = r"(?:刚才|刚刚|前面|之前|上面)"
+_ABOUT = r"(?:那个)?(?P<about>[^呢吗？?]{1,12}?)(?:那个|那块|这块|那部分|的?话题)?"
+_GOING_BACK_TO = (
+    re.compile(rf"再?(?:回到|说回|回去说){_EARLIER}?(?:说|讲|提)?(?:到)?的?{_ABOUT}(?:吧|上)?"),
+    re.compile(
+        rf"{_EARLIER}(?:说|讲|提)(?:到)?的{_ABOUT}"
+        r"(?:再|多)?(?:说说|讲讲|说一下|讲一下|详细说说|展开说说|说|讲)?(?:吧|呗)?"
+    ),
+)
+"""Going back to what an earlier answer said, and no more ("回到刚才那个思维链", "刚才说的参数那个
+再说说"): with 继续 it goes on instead (`going_on_about`). 前面说的 and 之前说的 come here as 上下文
+(the lexicon's, for "它记得住前面说的吗"), a word of its own: they are left out."""
+
+
+def going_back_to(normalised: str) -> str | None:
+    """What a message that goes back to an earlier answer names, as written, or None; not the
+    topic itself ("回到刚才的话题", which the follow-up after it says) nor a follow-up ("回到刚才的
+    那在自然语言处理方面呢")."""
+    text = squeeze(normalised)
+    if going_on_about(normalised) is not None:
+        return None  # "回到生成式AI，继续" goes on from it
+    for shape in _GOING_BACK_TO:
+        found = shape.fullmatch(text)
+        if found and found.group("about") not in ("话题", "问题", "正题"):
+            return None if found.group("about").startswith("那") else found.group("about")
+    return None
+
+
 def going_on_about(normalised: str) -> str | None:
     """The topic of a message that asks to go on with it, as written, or None."""
     text = _BACK_TO_THE_TOPIC.sub("", squeeze(normalised))

@@ -1807,6 +1807,33 @@ def test_going_on_with_a_subject_named_goes_on_from_its_latest_answer(
     assert state.subject == "生成式AI"
 
 
+@pytest.mark.parametrize(
+    ("earlier", "going_back", "entry_id"),
+    [
+        # A subject: the answer that asked about it (was the definition of 思维链 anyway, but
+        # "回到刚才那个提示" and "刚才说的参数那个再说说" were did-you-means).
+        ("思维链是什么东西", "回到刚才那个思维链", "chain-of-thought"),
+        ("Prompt是什么", "回到刚才那个提示", "prompt-learning"),
+        ("大模型一般多少参数啊", "刚才说的参数那个再说说", "large-model-parameters"),
+        # Something an answer said: that answer (was the entry on 多模态, shown last).
+        ("大模型对AI发展有啥好处", "回到刚才那个人机交互", "large-model-ai-benefits"),
+    ],
+)
+def test_going_back_to_what_an_earlier_answer_said_shows_it_again(
+    library: Library, earlier: str, going_back: str, entry_id: str
+) -> None:
+    turns = talk(library, earlier, "Transformer又是啥", "多模态是啥", going_back)
+    (first, _), *_, (back, state) = turns
+    assert first.entry_id == entry_id
+    assert back.kind is ReplyKind.ANSWER and back.entry_id == entry_id and back.page == 1
+    assert state.entry_id == entry_id  # 继续 goes on from there
+
+
+def test_going_back_to_what_no_answer_said_is_asked_as_it_is(library: Library) -> None:
+    *_, (reply, _) = talk(library, "思维链是什么", "回到刚才那个RLHF")
+    assert reply.entry_id == "rlhf"
+
+
 def test_going_on_with_a_subject_never_shown_asks_about_it(library: Library) -> None:
     *_, (reply, _) = talk(library, "大模型有多少参数", "回到生成式AI，继续")
     assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "generative-ai-definition"

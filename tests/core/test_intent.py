@@ -8,6 +8,7 @@ from bot.core.intent import (
     correction_focus,
     doubted,
     ellipsis_focus,
+    going_back_to,
     pointing_at_another,
     squeeze,
 )
@@ -478,6 +479,25 @@ def test_why_one_asks_for_the_short_of_it_is_not_asking_it(
     analyzer: Analyzer, text: str, intent: Intent
 ) -> None:
     assert classify(analyzer.normalise(text)) is intent
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("回到刚才那个思维链", "思维链"),
+        ("再回到RLHF吧", "rlhf"),
+        ("刚才说的参数那个再说说", "参数"),
+        # The topic itself, a follow-up after it, a question, and going on are not it.
+        ("回到刚才的话题", None),
+        ("回到刚才的 那在自然语言处理方面呢", None),
+        ("回到刚才那个思维链，为啥用代码训练就能推理", None),
+        ("回到生成式AI，继续", None),
+    ],
+)
+def test_going_back_names_what_an_earlier_answer_said(
+    analyzer: Analyzer, text: str, about: str | None
+) -> None:
+    assert going_back_to(analyzer.normalise(text)) == about
 
 
 def test_a_doubt_in_english_puts_its_claim(analyzer: Analyzer) -> None:
