@@ -482,8 +482,15 @@ def test_the_negated_modal_of_a_challenge_is_not_content(analyzer: Analyzer) -> 
 
 
 def test_a_question_of_sameness_asks_for_the_difference(analyzer: Analyzer) -> None:
-    for text in ("ChatGPT跟GPT是不是一回事", "大模型和ChatGPT是两码事吗"):
+    for text in (
+        "ChatGPT跟GPT是不是一回事",
+        "大模型和ChatGPT是两码事吗",
+        "你们说的大模型和生成式AI是一个东西？",
+        "思维链和提示词是同一个东西吗",
+    ):
         assert "区别" in analyzer.tokenise(text)
+    # What something is, asked as 一个什么东西, is no sameness.
+    assert "区别" not in analyzer.tokenise("大模型是一个什么东西")
 
 
 def test_a_bound_character_jieba_glued_to_a_neighbour_is_told_from_a_word(
