@@ -481,6 +481,12 @@ def test_the_negated_modal_of_a_challenge_is_not_content(analyzer: Analyzer) -> 
     assert {"训练", "标注", "gpt-3"} <= set(tokens)
 
 
+def test_a_simplified_word_opencc_would_rewrite_stays_itself(analyzer: Analyzer) -> None:
+    # OpenCC's Taiwan phrase table reads 程序 as 进程: 程序员 came out as 进程 / 员.
+    assert "程序员" in analyzer.tokenise("ChatGPT会不会取代程序员")
+    assert "程序员" in analyzer.tokenise("程式設計師會失業嗎")
+
+
 def test_a_question_of_sameness_asks_for_the_difference(analyzer: Analyzer) -> None:
     for text in (
         "ChatGPT跟GPT是不是一回事",
