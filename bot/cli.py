@@ -27,7 +27,7 @@ from pydantic import ValidationError
 from bot import bootstrap, feedback_commands, kb_commands
 from bot.arguments import Parser
 from bot.bootstrap import build_library, dialogue_config
-from bot.core import facts, intent
+from bot.core import facts, intent, naming
 from bot.core.facts import Fact
 from bot.core.focus import with_pauses_marked
 from bot.core.library import Library
@@ -233,6 +233,11 @@ def explain(library: Library, question: str) -> str:
         ),
         *([f"问的是    {'、'.join(asked)}"] if asked else []),
         *([f"改问      {match.asked}（整条消息没有把握：只看这一问）"] if match.asked else []),
+        *(
+            [f"描述      {match.described}（问的是所描述概念的名字：在定义条目的回答里找）"]
+            if match.described
+            else []
+        ),
         f"判定      {_verdict(match)}（{_why(match, limits, banter=banter)}）",
         # The component names are those of the score formula in the README; fact and head say
         # whether the entry holds the kind of fact asked for and knows the word asked about;
@@ -295,6 +300,8 @@ def _why(match: Match, limits: Thresholds, *, banter: bool = False) -> str:
         return f"最接近的条目 {score:.2f} 说文章没有给出问的东西（“{unsaid}”）：以拒答给出它"
     if match.verdict is Verdict.ANSWER and match.best.entry.declines:
         return f"最接近的条目 {score:.2f} 说明文章没有回答这个问题：以拒答给出它"
+    if match.verdict is Verdict.ANSWER and match.described:
+        return f"定义条目的回答说了描述的 {score:.0%}，领先下一个定义至少 {naming.NAMED_MARGIN:.0%}"
     if match.verdict is Verdict.ANSWER:
         if score >= limits.answer:
             return f"最高分 {score:.2f} ≥ 回答线 {limits.answer}"

@@ -14,13 +14,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from bot.core import facts, memo
+from bot.core import facts, memo, naming
 from bot.core.focus import earlier_questions, question_before_its_tail, question_focus
 from bot.core.knowledge import Entry, KnowledgeBase, Topic, knowledge_files, load_knowledge
 from bot.core.script import to_simplified
 from bot.core.search import Hit, Index, Match, Thresholds, Verdict, decide, latin_names
 from bot.core.source_file import MAX_FILE_BYTES
 from bot.core.text import (
+    FORM_WORDS,
     LEXICON_DIR,
     MAX_ANALYSED_CHARS,
     Analyzer,
@@ -247,6 +248,8 @@ class Library:
         match = self._judged(text)
         if match.verdict is Verdict.ANSWER:
             return match
+        if (by_description := self._named_by_description(text)) is not None:
+            return by_description
         earlier = earlier_questions(text, to_simplified)
         if (asked := self._without_an_aside(text)) is not None:
             earlier.append(asked)
@@ -261,6 +264,26 @@ class Library:
             and (judged := self._judged(asked)).answered is not None
         ]
         return max(answered, key=lambda judged: judged.hits[0].score, default=match)
+
+    def _named_by_description(self, text: str) -> Match | None:
+        """The definition a question describing a concept asks the name of, when its answer
+        says the description surely (see :mod:`bot.core.naming`); else None."""
+        description = naming.described(self.normalise_corrected(text))
+        if description is None:
+            return None
+        index = self.index
+        found = naming.named(
+            self.analyzer.segment(description),
+            self.entries,
+            answer_words=self.answer_words,
+            says_nothing=lambda word: word in FORM_WORDS or index.names_subject(word),
+            written=lambda word: word in to_simplified(text).casefold(),
+        )
+        if not naming.sure(found):
+            return None
+        best = found[0]
+        hit = Hit(best.entry, best.coverage, best.coverage, 0.0, 0.0, 0.0, best.entry.question)
+        return Match(Verdict.ANSWER, (hit,), described=description)
 
     def _without_an_aside(self, text: str) -> str | None:
         """A short message up to its question, when what follows tells of the asker ("思维链

@@ -731,6 +731,10 @@ class Index:
         """Some entry has this term (a token of the tokenizer)."""
         return term in self._words.idf
 
+    def idf(self, term: str) -> float:
+        """How few entries have this term (0 for a term none has)."""
+        return self._words.idf.get(term, 0.0)
+
     def is_banter(self, tokens: Iterable[str]) -> bool:
         """Whether a query is small talk about a person (`text.PERSONAL_WORDS`) in words the
         knowledge never uses: whatever it is asked of, no entry answers it."""
@@ -1211,6 +1215,9 @@ class Match:
     asked: str | None = None
     """The part of the message judged, when not the whole: an earlier question of a long
     message, or a short one without what follows its question (see `Library.match`)."""
+    described: str | None = None
+    """The description of a concept whose name was asked, when the answer is the definition
+    whose answer says it (see `bot.core.naming`); the best hit's score is the share it says."""
 
     @property
     def best(self) -> Hit | None:

@@ -117,6 +117,16 @@ def test_ask_explain_says_which_part_of_the_message_was_judged_again() -> None:
     assert "chain-of-thought" in done.stdout
 
 
+def test_ask_explain_says_a_concept_described_was_found_by_its_definition() -> None:
+    question = "模型遇到没见过的数据也能处理好，这种能力叫什么？"
+    done = run_bot("ask", "--explain", question, knowledge=ROOT / "knowledge")
+    lines = done.stdout.splitlines()
+    described = next(line for line in lines if line.startswith("描述"))
+    verdict = next(line for line in lines if line.startswith("判定"))
+    assert "模型遇到未知数据也能处理好" in described and "这种能力" not in described, described
+    assert verdict.startswith("判定      回答") and "定义条目" in verdict, verdict
+
+
 def test_ask_explain_counts_the_domain_terms_an_entry_never_mentions() -> None:
     done = run_bot(
         "ask", "--explain", "提示工程在ChatGPT里起什么作用", knowledge=ROOT / "knowledge"
