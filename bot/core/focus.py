@@ -97,8 +97,8 @@ _ABOUT_THE_ARTICLES = re.compile(
 资料里有讲原因吗"): the question is the one asked before it."""
 
 _DOUBTS_WHAT_WAS_TOLD = re.compile(
-    r"^\s*(?:那|但)?(?:这个|这种|那个|这|那)?说法(?:到底|真的|是不是|是否|有没有)?"
-    r"(?:靠谱|可靠|有根据|有依据|对|准|准确|成立|属实|站得住)"
+    r"^\s*(?:我?想问问?|请问|想知道|问一下|问下)?\s*(?:那|但)?(?:这个|这种|那个|这|那)?说法"
+    r"(?:到底|真的|是不是|是否|有没有)?(?:靠谱|可靠|有?根据|有?依据|对|准|准确|成立|属实|站得住)"
 )
 """A last question that only doubts what was told before it ("他十几年前就见过有人想做…，这个说法
 靠谱吗"): the claim is the question, put to be checked (as "是真的吗"); 靠谱 is no word of it
@@ -217,7 +217,10 @@ def question_focus(
     # 说法？" after "为什么国内这么少企业敢做ChatGPT") asks for help: the question is the earlier
     # one that names the most (the last of equals). But one that goes on from a clause naming
     # a subject without asking ("GPT预训练的时候，具体是在学一个什么目标？") asks about that.
-    if not _PRONOUN.search(clauses[last].seen):
+    # Nor one that doubts what was told before it ("…，有同事说它根本不懂编程，想问问这个说法有没有
+    # 依据？"): that claim is the question, not an earlier one ("要不要用ChatGPT写代码").
+    seen = clauses[last].seen
+    if not _PRONOUN.search(seen) and not _DOUBTS_WHAT_WAS_TOLD.search(seen):
 
         def substance(i: int) -> int:
             return sum(1 for w in known_words(clauses[i].text) if is_term(w) or is_subject(w))

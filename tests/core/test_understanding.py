@@ -764,6 +764,21 @@ def test_a_last_question_that_doubts_what_was_told_asks_whether_the_claim_holds(
     assert match.answered is not None and "15年前" in match.answered.entry.answer
 
 
+def test_a_doubt_after_an_earlier_question_doubts_the_claim_not_that_question(
+    library: Library,
+) -> None:
+    # The doubt names nothing the knowledge counts as a term: it gave way to the earlier
+    # question (要不要用ChatGPT写代码), as a request for help does; 想问问 before it and 有没有
+    # 依据 are a doubt's words too.
+    text = (
+        "最近公司开会讨论要不要用ChatGPT写代码，有同事说它根本不懂编程只是在拼凑，"
+        "想问问这个说法有没有依据？"
+    )
+    focus = library.focus(text)
+    assert "编程" in focus and "拼凑" in focus and "依据" not in focus
+    assert library.match(text).answered.entry.id == "chatgpt-coding"  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize("about_the_articles", ["资料里有讲原因吗", "文章里有说吗"])
 def test_a_last_question_whether_the_articles_say_it_gives_way_to_the_one_before(
     library: Library, about_the_articles: str
