@@ -377,8 +377,9 @@ IN_ENGLISH = frozenset({"英文", "英文名", "英文名字", "全称", "全名
 """The words of a question for the name in English or in full (`Fact.LATIN_NAME`): how it asks,
 not what about ("思维链英文叫什么" asks 思维链's name, and its answer need not say 英文)."""
 _NOT_A_HEAD = frozenset({*_HOW, *_WHAT, *_WHAT_IT_MEANS, *IN_ENGLISH, "时候", "为什么"})
-_LEARNS_TO = frozenset({"学会", "学到"})
-"""A verb that takes the verb asked about: "怎么学会聊天的" asks about 聊天."""
+_TAKES_A_VERB = frozenset({"学会", "学到", "做到"})
+"""A verb that takes the verb asked about: "怎么学会聊天的" asks about 聊天; "怎么做到跟人对话这么
+自然的" about none of its own (跟 is grammar), not about 做到, which no entry says."""
 
 
 def heads(tokens: Sequence[str], *, is_everyday: Callable[[str], bool]) -> tuple[str, ...]:
@@ -393,7 +394,7 @@ def heads(tokens: Sequence[str], *, is_everyday: Callable[[str], bool]) -> tuple
     found = []
     for at, token in enumerate(tokens):
         if token in _HOW:
-            skip = 2 if at + 1 < len(tokens) and tokens[at + 1] in _LEARNS_TO else 1
+            skip = 2 if at + 1 < len(tokens) and tokens[at + 1] in _TAKES_A_VERB else 1
             candidates = tokens[at + skip : at + skip + 1]
         elif token in _WHAT and (at + 1 == len(tokens) or tokens[at + 1] in _WHAT_IT_MEANS):
             candidates = [t for t in tokens[max(0, at - 2) : at] if len(t) > 1][-1:]

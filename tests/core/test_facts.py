@@ -199,6 +199,10 @@ def test_an_entry_with_the_asked_fact_is_not_damped(library: Library) -> None:
         ("ChatGPT是什么时候推出的", ()),
         ("怎么用ChatGPT写代码", ()),  # 用: a single character is grammar
         ("ChatGPT是怎么学会编程的", ("编程",)),  # learning to is no head: what it learnt is
+        # Nor is managing to ("它咋做到不乱说脏话不瞎输出的" was a did-you-mean, its 做到 known to
+        # no entry): what it manages, when a word of its own follows.
+        ("它咋做到不乱说脏话不瞎输出的", ()),
+        ("ChatGPT是怎么做到多轮对话的", ("多轮对话",)),
     ],
 )
 def test_the_words_a_question_form_asks_about(
