@@ -300,7 +300,9 @@ def _say(
         asked = f"{name}是什么"
         return _respond(state, library.match(asked), asked, library, config)
     context = resolve.Context(state.subject, state.last_question, state.entry_id, state.shown)
-    match, asked = resolve.match_in_context(message, text, context, library)
+    match, asked = resolve.match_in_context(
+        message, _without_an_example_request(text, library), context, library
+    )
     answered = match.answered
     if intents.asks_what_else(compact) and answered and answered.entry.id == state.entry_id:
         # "还能干啥" right after what it can do: what else, as 继续 gives it.
@@ -773,6 +775,14 @@ def _summary(state: ChatState, library: Library, config: DialogueConfig) -> tupl
 def _current(state: ChatState, library: Library) -> Entry | None:
     """The answer the chat is on (a page of it was shown last), if any."""
     return library.get(state.entry_id) if state.entry_id else None
+
+
+def _without_an_example_request(text: str, library: Library) -> str:
+    """A follow-up without the example request before it ("举个例子，能用在哪" asks where the
+    topic is used: the request hid the question); not one that names what it is about."""
+    asked = intents.without_an_example_request(text)
+    named = asked != text and library.vocabulary.names_in(library.analyzer.normalise(asked))
+    return text if named else asked
 
 
 def _without_pointing(text: str, library: Library) -> str:

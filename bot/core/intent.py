@@ -754,6 +754,18 @@ _GOING_ON = re.compile(rf"^{_GO_ON}(?=..)")
 的"): the question is what is asked; 继续 alone pages on."""
 
 
+_EXAMPLE_FIRST = re.compile(
+    r"^\s*(?:能不能|能|可以)?[举舉给給](?:一?[个個]|几个|幾個)(?:例子|例(?!子))(?:呗|唄|吧)?[\s，,。:：!！]*(?=\S\S)"
+)
+"""Asking for an example before the question it is of ("举个例子，能用在哪", "举个例子 人是怎么参与
+的"): the question is what is asked, of the topic; the example request hid it."""
+
+
+def without_an_example_request(text: str) -> str:
+    """A message as sent without an example request before its question (see above)."""
+    return _EXAMPLE_FIRST.sub("", text)
+
+
 def compact(normalised: str) -> str:
     """A normalised message without the spaces that punctuation left, keeping those between
     latin words ("where was it trained" stays readable for the search), and without a

@@ -1534,6 +1534,22 @@ def test_an_example_is_what_the_answer_gives_as_one(library: Library) -> None:
     assert none.kind is ReplyKind.SMALL_TALK and kept.entry_id == "rlhf"
 
 
+@pytest.mark.parametrize(
+    ("topic", "asked", "entry_id"),
+    [
+        (("生成式AI是啥", "它和大模型有啥关系"), "举个例子 能用在哪", "generative-ai-applications"),
+        (("GPT是什么",), "举个例子都用在哪些任务上", "gpt-applications"),
+        (("什么是RLHF", "今晚吃火锅还是烧烤好"), "举个例子 人是怎么参与的", "rlhf"),
+    ],
+)
+def test_an_example_asked_for_before_a_follow_up_leaves_the_follow_up_to_be_asked(
+    library: Library, topic: tuple[str, ...], asked: str, entry_id: str
+) -> None:
+    # The request's words, searched with the question's, kept it from the topic: declined.
+    *_, (reply, _) = talk(library, *topic, asked)
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == entry_id
+
+
 def test_a_latin_word_before_a_pronoun_keeps_the_follow_up_on_the_topic(library: Library) -> None:
     (_, _), (reply, _) = talk(library, "ChatGPT是什么", "btw它是在哪训练的")
     assert reply.kind is ReplyKind.ANSWER

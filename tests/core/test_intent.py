@@ -11,6 +11,7 @@ from bot.core.intent import (
     going_back_to,
     pointing_at_another,
     squeeze,
+    without_an_example_request,
 )
 from bot.core.text import Analyzer
 
@@ -538,6 +539,20 @@ def test_no_pointer_where_nothing_is_asked_after_it(text: str) -> None:
 )
 def test_asking_for_an_example_alone_is_an_example(analyzer: Analyzer, text: str) -> None:
     assert classify(analyzer.normalise(text)) is Intent.EXAMPLE
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("举个例子，能用在哪", "能用在哪"),
+        ("舉個例子 人是怎麼參與的", "人是怎麼參與的"),
+        ("举个例子呗", "举个例子呗"),  # the request alone
+        ("举个例子呢", "举个例子呢"),
+        ("举例说明一下", "举例说明一下"),  # an example of what is named after it
+    ],
+)
+def test_an_example_request_before_a_question_is_set_aside(text: str, asked: str) -> None:
+    assert without_an_example_request(text) == asked
 
 
 @pytest.mark.parametrize("text", ["举个例子，能用在哪", "比如GPT", "比较一下"])
