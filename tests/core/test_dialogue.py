@@ -621,6 +621,9 @@ def test_the_name_in_english_is_asked_of_the_topic(
         ("GPT-3是什么", "那作用呢", "gpt-3"),
         # 它 before it: the topic's, not that of ChatGPT, which the last question named too.
         ("ChatGPT训练最后用的那个算法叫啥", "它效果咋样", "ppo"),
+        # Whether it works well asks the same (好用吗 alone was declined).
+        ("提示工程是啥", "好用吗", "prompt-learning"),
+        ("思维链是什么", "那它管用吗", "chain-of-thought"),
     ],
 )
 def test_what_a_thing_does_is_asked_of_the_topic(
