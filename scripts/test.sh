@@ -27,14 +27,14 @@ floor tests/cases/twelfth_cases.yaml 0.97
 floor tests/cases/thirteenth_cases.yaml 0.97
 floor tests/cases/fourteenth_cases.yaml 0.99
 floor tests/cases/fifteenth_cases.yaml 0.95
-floor tests/cases/sixteenth_cases.yaml 0.97
+floor tests/cases/sixteenth_cases.yaml 0.98
 floor tests/cases/seventeenth_cases.yaml 0.90
 floor tests/cases/eighteenth_cases.yaml 0.95
 floor tests/cases/nineteenth_cases.yaml 0.94
 floor tests/cases/twentieth_cases.yaml 0.98
 floor tests/cases/twentyfirst_cases.yaml 0.82
 floor tests/cases/twentysecond_cases.yaml 0.96
-floor tests/cases/twentythird_cases.yaml 0.94
+floor tests/cases/twentythird_cases.yaml 0.95
 floor tests/cases/twentyfourth_cases.yaml 0.98
 floor tests/cases/twentyfifth_cases.yaml 0.96
 floor tests/cases/twentysixth_cases.yaml 0.96
@@ -58,7 +58,7 @@ floor tests/cases/fortythird_cases.yaml 0.97
 floor tests/cases/fortyfourth_cases.yaml 0.98
 floor tests/cases/fortyfifth_cases.yaml 0.91
 floor tests/cases/fortysixth_cases.yaml 0.94
-floor tests/cases/fortyseventh_cases.yaml 0.94
+floor tests/cases/fortyseventh_cases.yaml 0.95
 floor tests/cases/fortyeighth_cases.yaml 0.93
 floor tests/cases/fortyninth_cases.yaml 0.96
 floor tests/cases/fiftieth_cases.yaml 0.99
@@ -73,12 +73,12 @@ floor tests/cases/fiftyeighth_cases.yaml 0.97
 floor tests/cases/fiftyninth_cases.yaml 0.99
 floor tests/cases/sixtieth_cases.yaml 0.97
 floor tests/cases/sixtyfirst_cases.yaml 0.98
-floor tests/cases/sixtysecond_cases.yaml 0.91
+floor tests/cases/sixtysecond_cases.yaml 0.93
 floor tests/cases/sixtythird_cases.yaml 0.97
 floor tests/cases/sixtyfourth_cases.yaml 0.96
 floor tests/cases/sixtyfifth_cases.yaml 1.00
 floor tests/cases/sixtysixth_cases.yaml 0.93
-floor tests/cases/sixtyseventh_cases.yaml 0.90
+floor tests/cases/sixtyseventh_cases.yaml 0.91
 floor tests/cases/sixtyeighth_cases.yaml 0.94
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.92
@@ -100,7 +100,7 @@ floor tests/conversations/tenth_conversations.yaml 0.96
 # Eleventh: its misses were read; several are facts the articles leave out that it expects
 # declined (who found a result, a percentage), others long-tail follow-ups.
 floor tests/conversations/eleventh_conversations.yaml 0.66
-floor tests/conversations/twelfth_conversations.yaml 0.80
+floor tests/conversations/twelfth_conversations.yaml 0.83
 # Thirteenth to twentieth: blind sets whose misses were read; what is left is mostly facts the
 # writers expect declined that an entry mentions (零样本), "它" they find ambiguous that the bot
 # reads as the subject, and long-tail follow-ups.
@@ -122,14 +122,14 @@ floor tests/conversations/twentyseventh_conversations.yaml 0.78
 floor tests/conversations/twentyeighth_conversations.yaml 0.61
 floor tests/conversations/twentyninth_conversations.yaml 0.90
 floor tests/conversations/thirtieth_conversations.yaml 0.80
-floor tests/conversations/thirtyfirst_conversations.yaml 0.74
+floor tests/conversations/thirtyfirst_conversations.yaml 0.77
 floor tests/conversations/thirtysecond_conversations.yaml 0.80
 floor tests/conversations/thirtythird_conversations.yaml 0.67
 floor tests/conversations/thirtyfourth_conversations.yaml 0.77
 floor tests/conversations/thirtyfifth_conversations.yaml 0.83
 floor tests/conversations/thirtysixth_conversations.yaml 1.00
 floor tests/conversations/thirtyseventh_conversations.yaml 0.83
-floor tests/conversations/thirtyeighth_conversations.yaml 0.83
+floor tests/conversations/thirtyeighth_conversations.yaml 0.86
 floor tests/conversations/thirtyninth_conversations.yaml 0.90
 floor tests/conversations/fortieth_conversations.yaml 0.70
 floor tests/conversations/fortyfirst_conversations.yaml 0.70
@@ -140,7 +140,7 @@ floor tests/conversations/fortyfifth_conversations.yaml 0.86
 floor tests/conversations/fortysixth_conversations.yaml 0.76
 floor tests/conversations/fortyseventh_conversations.yaml 0.80
 floor tests/conversations/fortyeighth_conversations.yaml 0.93
-floor tests/conversations/fortyninth_conversations.yaml 0.90
+floor tests/conversations/fortyninth_conversations.yaml 0.93
 floor tests/conversations/fiftieth_conversations.yaml 0.83
 floor tests/conversations/fiftyfirst_conversations.yaml 0.86
 floor tests/conversations/fiftysecond_conversations.yaml 0.76
@@ -151,15 +151,15 @@ floor tests/conversations/fiftysixth_conversations.yaml 0.66
 floor tests/conversations/fiftyseventh_conversations.yaml 0.93
 # Fifty-eighth: written to stress follow-ups that point back without naming anything (这里面,
 # 这一步, 第二点呢, 上面说的那个); most are read as new questions and declined.
-floor tests/conversations/fiftyeighth_conversations.yaml 0.43
-floor tests/conversations/fiftyninth_conversations.yaml 0.80
-floor tests/conversations/sixtieth_conversations.yaml 0.90
+floor tests/conversations/fiftyeighth_conversations.yaml 0.46
+floor tests/conversations/fiftyninth_conversations.yaml 0.83
+floor tests/conversations/sixtieth_conversations.yaml 0.93
 floor tests/conversations/sixtyfirst_conversations.yaml 0.86
 floor tests/conversations/sixtysecond_conversations.yaml 0.86
 floor tests/conversations/sixtythird_conversations.yaml 0.63
 floor tests/conversations/sixtyfourth_conversations.yaml 0.70
-floor tests/conversations/sixtyfifth_conversations.yaml 0.76
-floor tests/conversations/sixtysixth_conversations.yaml 0.66
+floor tests/conversations/sixtyfifth_conversations.yaml 0.80
+floor tests/conversations/sixtysixth_conversations.yaml 0.86
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.96
 floor tests/heldout/third_heldout_cases.yaml 0.97
@@ -172,7 +172,7 @@ floor tests/heldout/tenth_heldout_cases.yaml 0.96
 floor tests/heldout/eleventh_heldout_cases.yaml 0.98
 floor tests/heldout/twelfth_heldout_cases.yaml 0.97
 floor tests/heldout/thirteenth_heldout_cases.yaml 0.97
-floor tests/heldout/fourteenth_heldout_cases.yaml 0.98
+floor tests/heldout/fourteenth_heldout_cases.yaml 0.99
 floor tests/heldout/fifteenth_heldout_cases.yaml 0.98
 floor tests/heldout/sixteenth_heldout_cases.yaml 0.98
 floor tests/heldout/seventeenth_heldout_cases.yaml 0.98
@@ -222,8 +222,8 @@ floor tests/heldout/conversations/first_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/second_heldout_conversations.yaml 0.93
 floor tests/heldout/conversations/third_heldout_conversations.yaml 0.96
 floor tests/heldout/conversations/fourth_heldout_conversations.yaml 0.90
-floor tests/heldout/conversations/fifth_heldout_conversations.yaml 0.76
-floor tests/heldout/conversations/sixth_heldout_conversations.yaml 0.80
+floor tests/heldout/conversations/fifth_heldout_conversations.yaml 0.80
+floor tests/heldout/conversations/sixth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/seventh_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/eighth_heldout_conversations.yaml 0.43
 floor tests/heldout/conversations/ninth_heldout_conversations.yaml 0.80
@@ -248,12 +248,12 @@ floor tests/heldout/conversations/twentyseventh_heldout_conversations.yaml 0.66
 floor tests/heldout/conversations/twentyeighth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/twentyninth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/thirtieth_heldout_conversations.yaml 0.70
-floor tests/heldout/conversations/thirtyfirst_heldout_conversations.yaml 0.66
+floor tests/heldout/conversations/thirtyfirst_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/thirtysecond_heldout_conversations.yaml 0.63
 floor tests/heldout/conversations/thirtythird_heldout_conversations.yaml 0.86
 floor tests/heldout/conversations/thirtyfourth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/thirtyfifth_heldout_conversations.yaml 0.73
-floor tests/heldout/conversations/thirtysixth_heldout_conversations.yaml 0.70
+floor tests/heldout/conversations/thirtysixth_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/thirtyseventh_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/thirtyeighth_heldout_conversations.yaml 0.76
 floor tests/heldout/conversations/thirtyninth_heldout_conversations.yaml 0.80
@@ -261,7 +261,7 @@ floor tests/heldout/conversations/fortieth_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/fortyfirst_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/fortysecond_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/fortyfourth_heldout_conversations.yaml 0.66
-floor tests/heldout/conversations/fortyfifth_heldout_conversations.yaml 0.66
+floor tests/heldout/conversations/fortyfifth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/fortysixth_heldout_conversations.yaml 0.63
 # The development set written by someone who never saw the knowledge (../shared/eval, beside
 # the project in CI). Its floor only rises: raise it as the matching improves.
