@@ -268,6 +268,8 @@ class Library:
     def _named_by_description(self, text: str) -> Match | None:
         """The definition a question describing a concept asks the name of, when its answer
         says the description surely (see :mod:`bot.core.naming`); else None."""
+        if not naming.may_ask_a_name(text):
+            return None
         description = naming.described(self.normalise_corrected(text))
         if description is None:
             return None

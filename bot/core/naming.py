@@ -32,13 +32,28 @@ NAMED_MARGIN = 0.1
 """How far ahead of the next definition it must be: else it is one of several guesses."""
 
 
+MAX_DESCRIBED_CHARS = 80
+"""How much of the end of a message is read for a description: a 4,000-character message is no
+question about a name, and the patterns would try every start in it."""
+_ASKS_A_NAME = re.compile(_CALLED)
+
+
 def described(normalised: str) -> str | None:
     """The description of a question that asks what the thing described is called, or None."""
+    tail = normalised[-MAX_DESCRIBED_CHARS:]
+    if not _ASKS_A_NAME.search(tail):
+        return None
     for shape in reversed(_NAME_ASKED):
-        found = shape.search(normalised)
+        found = shape.search(tail)
         if found:
             return found.group("described")
     return None
+
+
+def may_ask_a_name(text: str) -> bool:
+    """Whether a message as sent may end by asking a name (叫…, 是…): the cheap look before
+    normalising it, which a long message costs."""
+    return not {"叫", "是"}.isdisjoint(text[-MAX_DESCRIBED_CHARS:])
 
 
 @dataclass(frozen=True, slots=True)

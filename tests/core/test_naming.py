@@ -61,3 +61,14 @@ def test_a_description_no_definition_says_is_not_answered_by_one(
 ) -> None:
     match = library.match(question)
     assert match.answered is None or not naming.defines(match.answered.entry)
+
+
+def test_only_the_end_of_a_long_message_is_read_for_a_description() -> None:
+    # A 4,000-character message was read whole: the patterns tried every start in it.
+    question = "模型遇到未知数据也能处理好，这种能力叫什么"
+    long = "很长的前言" * 800 + question
+    described = naming.described(long)
+    assert described is not None and len(described) < naming.MAX_DESCRIBED_CHARS
+    assert described.endswith("模型遇到未知数据也能处理好")
+    assert not naming.may_ask_a_name("很长的前言" * 800)
+    assert naming.may_ask_a_name(long)
