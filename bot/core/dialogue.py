@@ -715,16 +715,21 @@ def _going_on_about(
     return None
 
 
+GOING_BACK_ANSWERS = 10
+"""How many of the latest answers going back (刚才…) may mean: each is read whole for the words."""
+
+
 def _going_back_to(
     state: ChatState, about: str | None, library: Library, config: DialogueConfig
 ) -> tuple[Reply, ChatState] | None:
     """ "回到刚才那个思维链", "刚才说的参数那个再说说": the latest answer shown that asked about
-    it, else the latest that says it, shown again from its start; None when no answer shown says
-    it (the message is then asked as it is)."""
+    it, else the latest that says it, shown again from its start; None when none of the last
+    `GOING_BACK_ANSWERS` says it (the message is then asked as it is)."""
     if about is None:
         return None
     normalise = library.analyzer.normalise
-    shown = [e for e in map(library.get, reversed(state.shown)) if e is not None]
+    latest = reversed(state.shown[-GOING_BACK_ANSWERS:])
+    shown = [e for e in map(library.get, latest) if e is not None]
     asked = (
         e
         for e in shown

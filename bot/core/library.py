@@ -274,12 +274,13 @@ class Library:
         if description is None:
             return None
         index = self.index
+        as_written = to_simplified(text).casefold()
         found = naming.named(
             self.analyzer.segment(description),
             self.entries,
             answer_words=self.answer_words,
             says_nothing=lambda word: word in FORM_WORDS or index.names_subject(word),
-            written=lambda word: word in to_simplified(text).casefold(),
+            written=lambda word: word in as_written,
         )
         if not naming.sure(found):
             return None

@@ -24,14 +24,12 @@ kind of thing: 技术, 能力, 玩意儿), then 叫什么 / 是什么; or 那个
 kind ("那个让AI想一步走一步的玩意儿叫什么"). The normaliser has made 啥 什么."""
 
 MIN_DESCRIBED_WORDS = 2
-"""Words of the knowledge a description needs (not names, not everyday words) to say anything
-that an answer could be found by."""
+"""Words a description needs that weigh something (of two characters or more, said by some
+definition, no name or question word) to say anything an answer could be found by."""
 NAMED_COVERAGE = 0.5
 """The share of the description's weight that a definition's answer must say to be its name."""
 NAMED_MARGIN = 0.1
 """How far ahead of the next definition it must be: else it is one of several guesses."""
-
-
 MAX_DESCRIBED_CHARS = 80
 """How much of the end of a message is read for a description: a 4,000-character message is no
 question about a name, and the patterns would try every start in it."""
