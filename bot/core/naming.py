@@ -82,10 +82,11 @@ def named(
     打分来训练chatgpt那个方法" is not ChatGPT); one of what only the lexicon read in it is the
     answer (一步一步推理 is 思维链). [] when the description says too little."""
     definitions = [entry for entry in entries if defines(entry)]
+    described = set(words)
+    # The names of each definition's subject that the description says.
+    named_in = {entry.id: answer_words(entry.subject) & described for entry in definitions}
     read_in = [
-        entry
-        for entry in definitions
-        if any(not written(name) for name in answer_words(entry.subject) & set(words))
+        entry for entry in definitions if any(not written(name) for name in named_in[entry.id])
     ]
     if len(read_in) == 1:
         return [Named(read_in[0], 1.0)]
@@ -104,7 +105,7 @@ def named(
     found = [
         Named(entry, sum(w for word, w in weighed.items() if word in said[entry.id]) / total)
         for entry in definitions
-        if not any(map(written, answer_words(entry.subject) & set(words)))
+        if not any(map(written, named_in[entry.id]))
     ]
     return sorted(found, key=lambda named: named.coverage, reverse=True)
 

@@ -731,10 +731,6 @@ class Index:
         """Some entry has this term (a token of the tokenizer)."""
         return term in self._words.idf
 
-    def idf(self, term: str) -> float:
-        """How few entries have this term (0 for a term none has)."""
-        return self._words.idf.get(term, 0.0)
-
     def is_banter(self, tokens: Iterable[str]) -> bool:
         """Whether a query is small talk about a person (`text.PERSONAL_WORDS`) in words the
         knowledge never uses: whatever it is asked of, no entry answers it."""
