@@ -32,9 +32,9 @@ floor tests/cases/seventeenth_cases.yaml 0.90
 floor tests/cases/eighteenth_cases.yaml 0.95
 floor tests/cases/nineteenth_cases.yaml 0.94
 floor tests/cases/twentieth_cases.yaml 0.98
-floor tests/cases/twentyfirst_cases.yaml 0.82
+floor tests/cases/twentyfirst_cases.yaml 0.81
 floor tests/cases/twentysecond_cases.yaml 0.96
-floor tests/cases/twentythird_cases.yaml 0.95
+floor tests/cases/twentythird_cases.yaml 0.94
 floor tests/cases/twentyfourth_cases.yaml 0.98
 floor tests/cases/twentyfifth_cases.yaml 0.96
 floor tests/cases/twentysixth_cases.yaml 0.96
@@ -230,7 +230,7 @@ floor tests/heldout/conversations/sixth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/seventh_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/eighth_heldout_conversations.yaml 0.43
 floor tests/heldout/conversations/ninth_heldout_conversations.yaml 0.80
-floor tests/heldout/conversations/tenth_heldout_conversations.yaml 0.83
+floor tests/heldout/conversations/tenth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/eleventh_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/twelfth_heldout_conversations.yaml 0.76
 floor tests/heldout/conversations/thirteenth_heldout_conversations.yaml 0.93

@@ -519,7 +519,14 @@ class _OwnWords:
 
     def hits(self) -> list[Hit]:
         if self._hits is None:
-            self._hits = self._library.search(self._text, limit=OWN_CANDIDATES)
+            found = self._library.search(self._text, limit=2 * OWN_CANDIDATES)
+            # Words that fit many entries alike ("有啥用") rank them by hairbreadths, and which
+            # of them make the last places is chance: one as close to the last candidate as
+            # no margin tells apart is a candidate too.
+            last = found[OWN_CANDIDATES - 1].score if len(found) >= OWN_CANDIDATES else 0.0
+            self._hits = found[:OWN_CANDIDATES] + [
+                hit for hit in found[OWN_CANDIDATES:] if hit.score > last - CONFIRM_MARGIN
+            ]
         return self._hits
 
     @functools.cached_property

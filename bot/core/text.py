@@ -929,6 +929,12 @@ sentence jieba joined it to a neighbour it counts higher ("加大模型" → 加
 不连贯). At 1000 it wins those; jieba's common words (一个: 142,747) still win theirs."""
 
 
+GLUED_TO_HAVE = ("多有", "大有")
+"""Words of jieba's dictionary that take the 有 of the question after them: "参数多有什么用" is
+参数 / 多 / 有 / 什么 / 用, not 参数 / 多有 (that words a question of what parameters are for as one
+of how many there are)."""
+
+
 class Analyzer:
     """Normalises and tokenises text with one jieba instance and one lexicon."""
 
@@ -943,6 +949,8 @@ class Analyzer:
         canonical = {_fold(term) for term in lexicon.synonyms.values()}
         for word in {_fold(w) for w in lexicon.words} | canonical:
             self._jieba.add_word(word, max(self._jieba.FREQ.get(word, 0), LEXICON_WORD_FREQUENCY))
+        for word in GLUED_TO_HAVE:
+            self._jieba.del_word(word)
         # The lexicon's own synonyms win over the built-in English question words.
         synonyms = {**ENGLISH_QUESTION_WORDS, **lexicon.synonyms}
         # Each term also stands for itself, so that a variant inside it (泛化 in 泛化能力) leaves

@@ -1879,3 +1879,20 @@ def test_a_letter_of_a_name_spelled_out_asks_what_its_word_is(
 def test_a_letter_with_no_name_spelled_out_before_is_no_word(library: Library) -> None:
     *_, (reply, _) = talk(library, "大模型有多少参数", "T呢")
     assert reply.entry_id != "transformer"
+
+
+@pytest.mark.parametrize(
+    ("messages", "entry_id"),
+    [
+        (("提示学习是啥", "这一步有啥用"), "prompt-learning"),
+        (("ChatGPT安全方面做了啥", "为啥要这样", "那GPT-3时候有吗"), "safety-ethics"),
+    ],
+)
+def test_a_follow_up_whose_words_fit_many_entries_alike_stays_with_the_topic(
+    library: Library, messages: tuple[str, ...], entry_id: str
+) -> None:
+    # "有啥用" fits a dozen entries within a hair of each other: the topic's entry, ninth of
+    # them, was left out of the candidates its words back, and the reply was a did-you-mean
+    # (or GPT-3's own entry).
+    reply = talk(library, *messages)[-1][0]
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == entry_id

@@ -633,3 +633,9 @@ def test_jieba_loads_its_models_without_setuptools_resource_api() -> None:
     ).stdout.split(" ", 2)
     assert shown[:2] == ["False", "0"]
     assert "欧阳锋" in shown[2]
+
+
+def test_an_adjective_before_the_have_of_a_question_stays_apart_from_it(analyzer: Analyzer) -> None:
+    # jieba's 多有 and 大有 would swallow the 多 or 大 that the question is about.
+    assert analyzer.tokenise("参数多有什么用") == ["参数", "多", "有", "什么", "用"]
+    assert analyzer.tokenise("模型大有什么好处")[:3] == ["模型", "大", "有"]

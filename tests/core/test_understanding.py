@@ -1888,3 +1888,14 @@ def test_after_a_question_a_request_or_a_figure_is_part_of_it(library: Library) 
 @pytest.mark.parametrize("word", ["阈值", "临界点", "门槛"])
 def test_the_threshold_of_scale_is_asked_in_many_words(library: Library, word: str) -> None:
     assert answered_by(library, f"那个{word}是多少参数") == "scale-and-emergence"
+
+
+@pytest.mark.parametrize("question", ["参数多有啥用", "参数多了到底有什么用？", "参树多了有啥用"])
+def test_what_many_parameters_are_good_for_is_answered_from_the_articles(
+    library: Library, question: str
+) -> None:
+    # It was GPT-3's entry (the one that gives a count): jieba read 多有 as one word, and the
+    # question as one of how many. The features entry says what more parameters bring (the
+    # data's details and features, more complex tasks).
+    assert answered_by(library, question) == "large-model-features"
+    assert answered_by(library, "GPT-3有多少参数") == "gpt-3"
