@@ -292,9 +292,10 @@ _NOD = (
 )
 _PRAISED = (
     r"(?:它|这个|这|他们|她们)?(?:也太|真的|真|好|太|挺|蛮|超)?"
-    r"(?:厉害|强|牛逼?|犀利|聪明|神奇|给力|nb)(?:了|啊|呀|吧|哈|诶)*"
+    r"(?:厉害|强|牛逼?|犀利|能力|神奇|给力|nb)(?:了|啊|呀|吧|哈|诶)*"
 )
-"""Praise of what was just said, as a remark ("它好厉害啊", "这个太强了吧"): no question."""
+"""Praise of what was just said, as a remark ("它好厉害啊", "这个太强了吧", "它真聪明", whose 聪明
+the lexicon reads as 能力): no question."""
 _NODDED = re.compile(rf"(?:{_NOD}|{_PRAISED})+")
 """Nodding along (好的, ok, 嗯嗯, 哈哈, 666, 牛啊, 它好厉害啊): no question, nor thanks to say
 不客气 to."""

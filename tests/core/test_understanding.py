@@ -1899,3 +1899,10 @@ def test_what_many_parameters_are_good_for_is_answered_from_the_articles(
     # data's details and features, more complex tasks).
     assert answered_by(library, question) == "large-model-features"
     assert answered_by(library, "GPT-3有多少参数") == "gpt-3"
+
+
+def test_smart_is_what_the_articles_call_ability(library: Library) -> None:
+    # 聪明 was a word the knowledge did not know, and weighed against the question.
+    match = library.match("思维链能让AI变聪明吗")
+    assert match.verdict is not Verdict.DECLINE
+    assert match.best is not None and match.best.entry.id == "chain-of-thought"
