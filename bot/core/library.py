@@ -371,6 +371,11 @@ def _typo_corrector(
         english_phrases=analyzer.english_phrases,
         readings=pinyin_readings(),
         is_common=analyzer.is_common_word,
+        # What people name: the lexicon's terms and the entries' subjects.
+        abbreviated=[
+            analyzer.normalise(term)
+            for term in {*lexicon.synonyms.values(), *(entry.subject for entry in base.entries)}
+        ],
     )
 
 

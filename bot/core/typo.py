@@ -82,6 +82,11 @@ _ENGLISH_WORD = re.compile(
 
 Sound = tuple[str, ...]
 
+MIN_INITIALS = 3
+"""Two letters are the initials of too many terms, and of everyday abbreviations (nb, yy)."""
+_VOWEL = re.compile("[aeiouv]")
+"""What pinyin initials seldom hold and English words always do: "dmx" may be 大模型, "dam" not."""
+
 
 def load_readings() -> Mapping[int, str]:
     """pypinyin's table of code point → readings ("cān,cēn,shēn"); empty when not installed."""
@@ -108,10 +113,12 @@ class TypoCorrector:
         english_phrases: Iterable[str] = (),
         readings: Mapping[int, str],
         is_common: Callable[[str], bool],
+        abbreviated: Iterable[str] = (),
     ) -> None:
         """`terms`: the domain terms (normalised); `latin_words`: every latin word the knowledge
         has; `english_words`: the English words the lexicon maps or drops (lower case), and
-        `english_phrases` the phrases of two words it maps ("large model");
+        `english_phrases` the phrases of two words it maps ("large model"); `abbreviated`: the
+        terms that may be typed as the initials of their pinyin (normalised);
         `is_common(word)`: a word of everyday Chinese, never a typo."""
         self._readings = readings
         self._is_common = is_common
@@ -129,6 +136,19 @@ class TypoCorrector:
             spelt.setdefault("".join(sound), set()).update(found)
         self._by_spelling = {
             spelling: next(iter(found)) for spelling, found in spelt.items() if len(found) == 1
+        }
+        # And by the first letters of its syllables ("dmx" → 大模型, "swl" → 思维链), as chats
+        # abbreviate: only of three characters or more, and only where they name one term.
+        # Each character by its main reading: initials are typed from the word as it is said.
+        # Only of the terms people name (大模型, 思维链), not of every keyword: "xdm" is 兄弟们
+        # to a group, not 写代码.
+        initials: dict[str, set[str]] = {}
+        for term in abbreviated:
+            sounds = [self._sound_of(char) for char in term]
+            if len(term) >= MIN_INITIALS and _CJK_RUN.fullmatch(term) and all(sounds):
+                initials.setdefault("".join(sound[0] for sound in sounds), set()).add(term)
+        self._by_initials = {
+            letters: next(iter(found)) for letters, found in initials.items() if len(found) == 1
         }
         self._latin_set = frozenset(latin_words)
         # Known latin words by (letters' length, digits): one slip keeps the digits and changes
@@ -166,6 +186,8 @@ class TypoCorrector:
                 if any(w in self._latin_set or w in self._english_set for w in span):
                     continue
                 term = self._by_spelling.get("".join(span))
+                if term is None and len(span) == 1 and not _VOWEL.search(span[0]):
+                    term = self._by_initials.get(span[0])
                 if term is not None:
                     out.append(term)
                     at = end

@@ -946,6 +946,7 @@ def corrector() -> TypoCorrector:
         latin_words=["gpt", "gpt-3", "gpt-4", "chatgpt", "openai"],
         readings=pinyin_readings(),
         is_common=lambda word: word in {"一下", "其他", "理解", "用人"},
+        abbreviated=["大模型", "思维链"],
     )
 
 
@@ -969,6 +970,9 @@ def corrector() -> TypoCorrector:
         ("weitiao是啥", "微调是啥"),
         ("jiang li mo xing 干嘛的", "奖励模型干嘛的"),  # no space kept before Chinese
         ("chatgpt de wei tiao", "chatgpt de 微调"),  # a known word is no pinyin
+        # A term people name, typed as the initials of its pinyin (was unknown latin).
+        ("dmx是啥", "大模型是啥"),
+        ("swl 有什么用", "思维链有什么用"),
         # 用人 is a common word, but here 用 + 人类反馈 misspelt (jieba reads 用人, to employ).
         ("用人类反溃来训练", "用人类反馈来训练"),
         ("公司用人多吗", "公司用人多吗"),
@@ -992,6 +996,8 @@ def test_typos_of_known_terms_are_corrected(
         "又能理解又能生成",  # 能 + 理解, a common word, not a misspelt 能力 (neng li)
         "在哪些任务上用得多",  # 任务 + 上, not a misspelt 商用 (shang yong)
         "bert和gpt",  # an unknown name far from every known one
+        "dam是啥",  # a vowel: no initials
+        "ab是啥",  # two letters are the initials of too many words
         "今天吃什么",
     ],
 )
@@ -1906,3 +1912,12 @@ def test_smart_is_what_the_articles_call_ability(library: Library) -> None:
     match = library.match("思维链能让AI变聪明吗")
     assert match.verdict is not Verdict.DECLINE
     assert match.best is not None and match.best.entry.id == "chain-of-thought"
+
+
+def test_initials_are_read_of_the_terms_people_name_only(library: Library) -> None:
+    # Subjects and the lexicon's terms: 大模型, 奖励模型. Not every keyword: "xdm" is 兄弟们
+    # to a group, not the keyword 写代码; and not a place the articles list (xjp, 新加坡).
+    assert library.corrector.correct("dmx") == "大模型"
+    assert library.corrector.correct("jlmx") == "奖励模型"
+    assert library.corrector.correct("xdm") == "xdm"
+    assert library.corrector.correct("xjp") == "xjp"
