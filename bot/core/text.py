@@ -554,6 +554,9 @@ QUESTION_WORDS = frozenset(
         "哪家",
         "哪年",
         "哪一年",
+        "哪天",
+        "哪一天",
+        "几号",
         "多少",
         "几",
         "谁",
@@ -1046,6 +1049,7 @@ class Analyzer:
             # how ability grows with them: "大模型的参数是不是越多越好" keeps its words.
             text = _MORE_IS_BETTER.sub(r"\1越强", text)
         text = _MORE_AND_MORE.sub(r"\1 ", text)
+        text = _CAME_OUT.sub(r"\1\2推出", text)
         text = _IN_THE_CONTEXT.sub(r"in \1", text)
         if self._synonym_pattern is not None:
             replace = self._replacement_of
@@ -1229,6 +1233,12 @@ right of "the right way to ask"."""
 _FROM_A_MAKER = re.compile(r"\bfrom (?=(?:openai|google|microsoft|meta|baidu)\b)")
 """"ChatGPT is from Google": made by (开发 by, as "made by" reads); not the from of "data from
 the internet"."""
+
+_CAME_OUT = re.compile(
+    r"(哪一?年|那一?年|哪一?天|什么时候|啥时候|几月|几号|何时|\d{2,4}年[底初中]?)(才|就)?出来"
+)
+""""哪年出来的", "什么时候出来的", "22年底出来的": when it was launched (推出), not the 出来 of
+"训练出来", which jieba leaves whole and the training entry says. 那年 too: the 哪年 slip."""
 
 _IN_THE_CONTEXT = re.compile(
     r"\bin (?:the |this |that |a )?((?:[a-z0-9.\-]+(?:'s)? )?)context(?: of\b)?(?!\w)"

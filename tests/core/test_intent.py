@@ -392,7 +392,7 @@ def test_leave_in_a_question_is_a_question(analyzer: Analyzer, text: str) -> Non
     ("text", "claim"),
     [
         ("真的吗？这么快？文章原话怎么说的", "这么快"),
-        ("不对吧，我记得是2023年才出来的", "2023年才出来的"),
+        ("不对吧，我记得是2023年才出来的", "2023年才推出的"),  # 出来 after a year: 推出
         ("你确定？一个人同时演两边？", "一个人同时演两边"),
         ("真的假的？文章里原话怎么说的", ""),
         # Doubting a figure shown: was searched, and declined as out of the knowledge.

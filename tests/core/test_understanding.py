@@ -1921,3 +1921,14 @@ def test_initials_are_read_of_the_terms_people_name_only(library: Library) -> No
     assert library.corrector.correct("jlmx") == "奖励模型"
     assert library.corrector.correct("xdm") == "xdm"
     assert library.corrector.correct("xjp") == "xjp"
+
+
+@pytest.mark.parametrize(
+    "question", ["ChatGPT是哪天出来的", "chatgbt是那年出来的", "ChatGPT到底哪年出来的啊，22年底？"]
+)
+def test_when_it_came_out_is_when_it_was_launched(library: Library, question: str) -> None:
+    # 出来 was the 出来 of "训练出来" (the training entry), and 哪天 a word no entry says. (The
+    # day itself is not given: the month is, and the reply says so.)
+    best = library.match(question).best
+    assert best is not None and best.entry.id == "chatgpt-launch"
+    assert answered_by(library, "ChatGPT是怎么训练出来的") == "chatgpt-training"
