@@ -304,10 +304,31 @@ def _say(
         message, _without_an_example_request(text, library), context, library
     )
     answered = match.answered
-    if intents.asks_what_else(compact) and answered and answered.entry.id == state.entry_id:
-        # "还能干啥" right after what it can do: what else, as 继续 gives it.
-        return _continue(state, library, config)
+    if answered and answered.entry.id == state.entry_id:
+        if intents.asks_what_else(compact):
+            # "还能干啥" right after what it can do: what else, as 继续 gives it.
+            return _continue(state, library, config)
+        rest = _besides(answered.entry, normalised, library)
+        if rest:
+            return _the_points(state, rest, text, config)
     return _respond(state, match, asked, library, config)
+
+
+def _besides(entry: Entry, normalised: str, library: Library) -> tuple[parts.Part, ...]:
+    """The points of the answer just shown that a message setting one of them aside asks for
+    ("除了计算资源还有呢" after the challenges of large models: the others), none when it sets
+    none of them aside or all."""
+    if "除了" not in normalised:
+        return ()
+    aside = library.read(normalised).set_aside
+    listed = parts.counted(entry)
+    normalise = library.analyzer.normalise
+    rest = tuple(
+        part
+        for part in listed
+        if not any(word in normalise(f"{part.head}{part.says}") for word in aside)
+    )
+    return rest if aside and 0 < len(rest) < len(listed) else ()
 
 
 def _latest_answers(state: ChatState, library: Library) -> list[Entry]:

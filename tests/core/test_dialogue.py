@@ -1896,3 +1896,11 @@ def test_a_follow_up_whose_words_fit_many_entries_alike_stays_with_the_topic(
     # (or GPT-3's own entry).
     reply = talk(library, *messages)[-1][0]
     assert reply.kind is ReplyKind.ANSWER and reply.entry_id == entry_id
+
+
+def test_besides_a_point_just_shown_are_the_other_points(library: Library) -> None:
+    # It was the whole list again, 计算资源 first, and nothing new to read.
+    (first, _), (rest, _) = talk(library, "大模型面临哪些挑战", "除了计算资源还有呢")
+    assert "- 计算资源" in first.text
+    assert "- 数据处理" in rest.text and "- 训练和优化" in rest.text
+    assert "- 计算资源" not in rest.text
