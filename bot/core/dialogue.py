@@ -248,8 +248,9 @@ def _say(
             return _stand_by(state, claim, library, config)
     current = _current(state, library)
     echoed = intents.figure_echoed(compact)
-    if echoed and current is not None and echoed in current.answer:
-        # "290亿人民币?" after OpenAI's 290亿美元: the figure said back, doubted.
+    if echoed and current is not None and _gives_a_figure_like(current.answer, echoed):
+        # "290亿人民币?" after OpenAI's 290亿美元: the figure said back, doubted; "所以是175亿对吧"
+        # after GPT-3's 1750亿: the figure got wrong, and what the article says is the reply.
         return _stand_by(state, compact, library, config)
     if intent is intents.Intent.SUMMARY:
         return _summary(state, library, config)
@@ -312,6 +313,14 @@ def _say(
         if rest:
             return _the_points(state, rest, text, config)
     return _respond(state, match, asked, library, config)
+
+
+def _gives_a_figure_like(answer: str, figure: str) -> bool:
+    """Whether an answer gives `figure`, or a figure counted in the same unit (亿, 万)."""
+    if figure in answer:
+        return True
+    unit = figure[-1]
+    return unit in "万亿" and re.search(rf"\d{unit}", answer) is not None
 
 
 def _besides(entry: Entry, normalised: str, library: Library) -> tuple[parts.Part, ...]:

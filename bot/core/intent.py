@@ -455,16 +455,18 @@ _SO_IT_IS_ONLY = re.compile(
 
 
 _FIGURE_ECHOED = re.compile(
+    r"(?:哦|噢|嗯)?(?:所以|那|也就是说?)?(?:是|有)?"
     r"(?P<figure>\d+(?:\.\d+)?[十百千万亿]+|\d{3,})"
-    r"(?:个|年|月|美元|人民币|元|块钱?|参数|用户|人)?(?:吗|吧|啊|呀|么|嘛)?"
+    r"(?:个|年|月|美元|人民币|元|块钱?|参数|用户|人)?(?:对吧|是吧|对不对|对吗|吗|吧|啊|呀|么|嘛)?"
 )
-"""A figure said back, maybe with a unit of the member's own ("290亿人民币?" after 290亿美元); not
-a small number, which picks a choice ("2")."""
+"""A figure said back, maybe with a unit of the member's own ("290亿人民币?" after 290亿美元) or
+as what the member makes of it ("哦 所以是175亿对吧"); not a small number, which picks a choice
+("2")."""
 
 
 def figure_echoed(compact: str) -> str | None:
     """The figure a message (compact, no spaces) consists of, or None: said back after an
-    answer that gives it, it doubts that answer's figure or unit."""
+    answer that gives it or another of its size, it doubts that answer's figure or unit."""
     found = _FIGURE_ECHOED.fullmatch(compact)
     return found["figure"] if found else None
 

@@ -1904,3 +1904,9 @@ def test_besides_a_point_just_shown_are_the_other_points(library: Library) -> No
     assert "- 计算资源" in first.text
     assert "- 数据处理" in rest.text and "- 训练和优化" in rest.text
     assert "- 计算资源" not in rest.text
+
+
+def test_a_figure_got_wrong_is_answered_with_the_articles_figure(library: Library) -> None:
+    # "哦 所以是175亿对吧" after GPT-3's 1750亿 was offered the user numbers as a choice.
+    (_, _), (reply, _) = talk(library, "GPT-3有多少参数", "哦 所以是175亿对吧")
+    assert reply.kind is ReplyKind.ANSWER and "1750亿" in reply.text
