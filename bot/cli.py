@@ -161,7 +161,7 @@ def ask_result(library: Library, question: str) -> dict[str, Any]:
     )
     if match.verdict is Verdict.ANSWER and best is not None and best.not_in_sources:
         text = phrases.not_in_sources(
-            best.entry.answer, asked_of=best.asked_of, unsaid=bool(best.unsaid)
+            best.entry.answer, asked_of=best.asked_of, unsaid=best.leaves_out_what_is_asked
         )
         return {**_unmatched(text, best.score, []), "declined_by": best.entry.id}
     if match.verdict is Verdict.ANSWER and best is not None:

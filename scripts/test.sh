@@ -160,7 +160,7 @@ floor tests/conversations/sixtysecond_conversations.yaml 0.86
 floor tests/conversations/sixtythird_conversations.yaml 0.63
 floor tests/conversations/sixtyfourth_conversations.yaml 0.70
 floor tests/conversations/sixtyfifth_conversations.yaml 0.80
-floor tests/conversations/sixtysixth_conversations.yaml 0.86
+floor tests/conversations/sixtysixth_conversations.yaml 0.83
 floor tests/conversations/sixtyseventh_conversations.yaml 0.80
 floor tests/conversations/sixtyeighth_conversations.yaml 0.53
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.

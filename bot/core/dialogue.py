@@ -519,7 +519,7 @@ def _respond(
         hit = match.best
         if hit.not_in_sources:
             text = phrases.not_in_sources(
-                hit.entry.answer, asked_of=hit.asked_of, unsaid=bool(hit.unsaid)
+                hit.entry.answer, asked_of=hit.asked_of, unsaid=hit.leaves_out_what_is_asked
             )
             reply = Reply(text, ReplyKind.DECLINE, score=hit.score, hits=match.hits)
             return _not_in_sources(state, hit.entry, asked, reply)

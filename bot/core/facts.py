@@ -67,8 +67,9 @@ _PICKED = "课程|教程|网课|书|资料|链接|网站|网址|公众号|博主
 """What members ask to be recommended to learn from."""
 
 _ASKING = (
-    # Not how far apart two things are ("跟人写的还差多少"): a degree, not a number.
-    (Fact.NUMBER, re.compile(r"(?<!差)多少")),
+    # Not how far apart two things are ("跟人写的还差多少"): a degree, not a number; nor an amount
+    # named as a thing ("参数多少跟学习能力没关系吧": whether it matters).
+    (Fact.NUMBER, re.compile(r"(?<!差)多少(?!跟|和|与|有关|无关|没关系)")),
     (Fact.DATE, re.compile(r"哪一?年|什么时候|啥时候|何时|几月|哪天|\d{4}年")),
     (Fact.MONEY, re.compile(r"多少钱|多贵|价格|价钱|美元|美金|人民币|付费|收费|免费")),
     # "还能火多久" asks about the future of a thing, not how long something took (还 is no token).

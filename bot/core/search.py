@@ -216,9 +216,15 @@ class Hit:
     def not_in_sources(self) -> bool:
         """Whether the articles do not answer the query, though this entry is the one for it:
         it says so (`Entry.declines`), it gives a figure of its article's time for one of
-        another (`asked_of`), or it says that its article does not give what is asked
-        (`unsaid`)."""
-        return self.entry.declines or bool(self.asked_of) or bool(self.unsaid)
+        another (`asked_of`), or it leaves out what is asked (`leaves_out_what_is_asked`)."""
+        return self.entry.declines or bool(self.asked_of) or self.leaves_out_what_is_asked
+
+    @property
+    def leaves_out_what_is_asked(self) -> bool:
+        """Whether this entry's answer says its article leaves out what is asked (`unsaid`), or
+        holds no fact of the kind asked ("它会让多少人失业" of the answer on jobs, which counts
+        nobody): the reply says the articles do not answer it, then what they say."""
+        return bool(self.unsaid) or not self.fact_held
 
     @property
     def answerable(self) -> bool:

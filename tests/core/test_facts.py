@@ -28,6 +28,7 @@ from bot.core.search import Verdict
         ("训练根本用不了多少算力吧", Fact.NONE),  # "not much" asks for no number
         ("微调没多少人在用吧", Fact.NONE),
         ("AI写的跟人写的还差多少", Fact.NONE),  # how far apart: a degree, not a number
+        ("参数多少跟学习能力没关系吧", Fact.NONE),  # an amount named as a thing, not asked
         ("GPT是哪家公司开发的", Fact.MAKER),
         ("ChatGPT背后的公司是哪家", Fact.MAKER),
         ("ChatGPT背后的公司是谁", Fact.MAKER),
@@ -304,3 +305,16 @@ def test_the_moments_a_figure_is_asked_at(text: str, moments: tuple[str, ...]) -
 )
 def test_a_time_asked_of_is_said_with_what_the_article_gives(asked_of: str, lead: str) -> None:
     assert phrases.not_in_sources("（答案）", asked_of=asked_of).startswith(lead)
+
+
+def test_a_figure_the_answer_does_not_hold_is_said_not_given(library: Library) -> None:
+    # The answer on jobs counts nobody: it was the answer, as if it said how many.
+    match = library.match("ChatGPT会让多少人失业")
+    assert match.best is not None and match.best.entry.id == "chatgpt-jobs-impact"
+    assert answered_by(library, "ChatGPT会让多少人失业") is None
+    text = phrases.not_in_sources(
+        match.best.entry.answer, unsaid=match.best.leaves_out_what_is_asked
+    )
+    assert text.startswith("文章没有回答这一点")
+    # A question of what it does, no figure asked, is still answered.
+    assert answered_by(library, "ChatGPT会让人失业吗") == "chatgpt-jobs-impact"
