@@ -1050,6 +1050,7 @@ class Analyzer:
             text = _MORE_IS_BETTER.sub(r"\1越强", text)
         text = _MORE_AND_MORE.sub(r"\1 ", text)
         text = _CAME_OUT.sub(r"\1\2推出", text)
+        text = _SAME_AS.sub(r"\g<one>和\g<other>是一回事吗", text)
         text = _IN_THE_CONTEXT.sub(r"in \1", text)
         if self._synonym_pattern is not None:
             replace = self._replacement_of
@@ -1239,6 +1240,12 @@ _CAME_OUT = re.compile(
 )
 """"哪年出来的", "什么时候出来的", "22年底出来的": when it was launched (推出), not the 出来 of
 "训练出来", which jieba leaves whole and the training entry says. 那年 too: the 哪年 slip."""
+
+_SAME_AS = re.compile(
+    r"^(?!那|所以)(?P<one>[^，,。？?\s就不]{2,8}?)(?:是不是)?就是(?P<other>[^，,。？?\s]{2,8}?)(?:吗|嘛|么)$"
+)
+""""大模型就是生成式AI吗", "思维链是不是就是提示词": whether the two are one thing, as "是一回事吗"
+asks (which the lexicon reads as how they differ). Not "X不就是Y吗", a claim put against X."""
 
 _IN_THE_CONTEXT = re.compile(
     r"\bin (?:the |this |that |a )?((?:[a-z0-9.\-]+(?:'s)? )?)context(?: of\b)?(?!\w)"

@@ -1932,3 +1932,10 @@ def test_when_it_came_out_is_when_it_was_launched(library: Library, question: st
     best = library.match(question).best
     assert best is not None and best.entry.id == "chatgpt-launch"
     assert answered_by(library, "ChatGPT是怎么训练出来的") == "chatgpt-training"
+
+
+def test_whether_one_thing_is_another_is_how_they_relate(library: Library) -> None:
+    # "大模型就是生成式AI吗" was the outlook of the two (every word fits it as well).
+    assert answered_by(library, "大模型就是生成式AI嗎？") == "generative-ai-vs-large-model"
+    # Not "X不就是Y吗", a claim put against X ("泛化能力不就是题背得熟吗").
+    assert library.analyzer.normalise("泛化能力不就是题背得熟吗").startswith("泛化能力不就是")
