@@ -23,7 +23,7 @@ floor tests/cases/eighth_cases.yaml 0.99
 floor tests/cases/ninth_cases.yaml 0.98
 floor tests/cases/tenth_cases.yaml 0.99
 floor tests/cases/eleventh_cases.yaml 0.96
-floor tests/cases/twelfth_cases.yaml 0.97
+floor tests/cases/twelfth_cases.yaml 0.98
 floor tests/cases/thirteenth_cases.yaml 0.97
 floor tests/cases/fourteenth_cases.yaml 0.99
 floor tests/cases/fifteenth_cases.yaml 0.95
@@ -56,7 +56,7 @@ floor tests/cases/fortyfirst_cases.yaml 0.98
 floor tests/cases/fortysecond_cases.yaml 0.98
 floor tests/cases/fortythird_cases.yaml 0.97
 floor tests/cases/fortyfourth_cases.yaml 0.98
-floor tests/cases/fortyfifth_cases.yaml 0.91
+floor tests/cases/fortyfifth_cases.yaml 0.92
 floor tests/cases/fortysixth_cases.yaml 0.94
 floor tests/cases/fortyseventh_cases.yaml 0.95
 floor tests/cases/fortyeighth_cases.yaml 0.93
@@ -65,22 +65,22 @@ floor tests/cases/fiftieth_cases.yaml 0.99
 floor tests/cases/fiftyfirst_cases.yaml 0.98
 floor tests/cases/fiftysecond_cases.yaml 0.97
 floor tests/cases/fiftythird_cases.yaml 0.94
-floor tests/cases/fiftyfourth_cases.yaml 0.96
+floor tests/cases/fiftyfourth_cases.yaml 0.97
 floor tests/cases/fiftyfifth_cases.yaml 0.93
 floor tests/cases/fiftysixth_cases.yaml 0.96
 floor tests/cases/fiftyseventh_cases.yaml 0.94
 floor tests/cases/fiftyeighth_cases.yaml 0.97
 floor tests/cases/fiftyninth_cases.yaml 0.99
-floor tests/cases/sixtieth_cases.yaml 0.97
+floor tests/cases/sixtieth_cases.yaml 0.98
 floor tests/cases/sixtyfirst_cases.yaml 0.98
 floor tests/cases/sixtysecond_cases.yaml 0.93
-floor tests/cases/sixtythird_cases.yaml 0.97
+floor tests/cases/sixtythird_cases.yaml 0.98
 floor tests/cases/sixtyfourth_cases.yaml 0.96
 floor tests/cases/sixtyfifth_cases.yaml 1.00
 floor tests/cases/sixtysixth_cases.yaml 0.93
 floor tests/cases/sixtyseventh_cases.yaml 0.91
-floor tests/cases/sixtyeighth_cases.yaml 0.94
-floor tests/cases/sixtyninth_cases.yaml 0.90
+floor tests/cases/sixtyeighth_cases.yaml 0.95
+floor tests/cases/sixtyninth_cases.yaml 0.92
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.92
 floor tests/conversations/second_conversations.yaml 0.92
@@ -89,7 +89,7 @@ floor tests/conversations/second_conversations.yaml 0.92
 # air (the fifth set and two of the three held-out sets agree with that).
 floor tests/conversations/third_conversations.yaml 0.83
 floor tests/conversations/fourth_conversations.yaml 0.92
-floor tests/conversations/fifth_conversations.yaml 0.90
+floor tests/conversations/fifth_conversations.yaml 0.92
 floor tests/conversations/sixth_conversations.yaml 0.95
 floor tests/conversations/seventh_conversations.yaml 0.96
 floor tests/conversations/eighth_conversations.yaml 0.90
@@ -111,32 +111,32 @@ floor tests/conversations/fifteenth_conversations.yaml 0.76
 floor tests/conversations/sixteenth_conversations.yaml 0.76
 floor tests/conversations/seventeenth_conversations.yaml 0.66
 floor tests/conversations/eighteenth_conversations.yaml 0.90
-floor tests/conversations/nineteenth_conversations.yaml 0.73
+floor tests/conversations/nineteenth_conversations.yaml 0.76
 floor tests/conversations/twentieth_conversations.yaml 0.66
-floor tests/conversations/twentyfirst_conversations.yaml 0.70
+floor tests/conversations/twentyfirst_conversations.yaml 0.74
 floor tests/conversations/twentysecond_conversations.yaml 0.93
 floor tests/conversations/twentythird_conversations.yaml 0.54
 floor tests/conversations/twentyfourth_conversations.yaml 0.58
 floor tests/conversations/twentyfifth_conversations.yaml 0.59
 floor tests/conversations/twentysixth_conversations.yaml 0.48
 floor tests/conversations/twentyseventh_conversations.yaml 0.78
-floor tests/conversations/twentyeighth_conversations.yaml 0.61
+floor tests/conversations/twentyeighth_conversations.yaml 0.64
 floor tests/conversations/twentyninth_conversations.yaml 0.90
 floor tests/conversations/thirtieth_conversations.yaml 0.80
-floor tests/conversations/thirtyfirst_conversations.yaml 0.77
+floor tests/conversations/thirtyfirst_conversations.yaml 0.80
 floor tests/conversations/thirtysecond_conversations.yaml 0.80
 floor tests/conversations/thirtythird_conversations.yaml 0.67
 floor tests/conversations/thirtyfourth_conversations.yaml 0.77
 floor tests/conversations/thirtyfifth_conversations.yaml 0.83
 floor tests/conversations/thirtysixth_conversations.yaml 1.00
 floor tests/conversations/thirtyseventh_conversations.yaml 0.83
-floor tests/conversations/thirtyeighth_conversations.yaml 0.86
+floor tests/conversations/thirtyeighth_conversations.yaml 0.90
 floor tests/conversations/thirtyninth_conversations.yaml 0.90
 floor tests/conversations/fortieth_conversations.yaml 0.70
 floor tests/conversations/fortyfirst_conversations.yaml 0.70
 floor tests/conversations/fortysecond_conversations.yaml 0.93
 floor tests/conversations/fortythird_conversations.yaml 0.73
-floor tests/conversations/fortyfourth_conversations.yaml 0.66
+floor tests/conversations/fortyfourth_conversations.yaml 0.70
 floor tests/conversations/fortyfifth_conversations.yaml 0.86
 floor tests/conversations/fortysixth_conversations.yaml 0.76
 floor tests/conversations/fortyseventh_conversations.yaml 0.80
@@ -152,17 +152,17 @@ floor tests/conversations/fiftysixth_conversations.yaml 0.66
 floor tests/conversations/fiftyseventh_conversations.yaml 0.93
 # Fifty-eighth: written to stress follow-ups that point back without naming anything (这里面,
 # 这一步, 第二点呢, 上面说的那个); most are read as new questions and declined.
-floor tests/conversations/fiftyeighth_conversations.yaml 0.46
+floor tests/conversations/fiftyeighth_conversations.yaml 0.50
 floor tests/conversations/fiftyninth_conversations.yaml 0.83
 floor tests/conversations/sixtieth_conversations.yaml 0.93
 floor tests/conversations/sixtyfirst_conversations.yaml 0.86
-floor tests/conversations/sixtysecond_conversations.yaml 0.86
+floor tests/conversations/sixtysecond_conversations.yaml 0.90
 floor tests/conversations/sixtythird_conversations.yaml 0.63
 floor tests/conversations/sixtyfourth_conversations.yaml 0.70
 floor tests/conversations/sixtyfifth_conversations.yaml 0.80
 floor tests/conversations/sixtysixth_conversations.yaml 0.83
 floor tests/conversations/sixtyseventh_conversations.yaml 0.80
-floor tests/conversations/sixtyeighth_conversations.yaml 0.53
+floor tests/conversations/sixtyeighth_conversations.yaml 0.63
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.96
 floor tests/heldout/third_heldout_cases.yaml 0.97
@@ -235,7 +235,7 @@ floor tests/heldout/conversations/ninth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/tenth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/eleventh_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/twelfth_heldout_conversations.yaml 0.76
-floor tests/heldout/conversations/thirteenth_heldout_conversations.yaml 0.93
+floor tests/heldout/conversations/thirteenth_heldout_conversations.yaml 0.96
 floor tests/heldout/conversations/fourteenth_heldout_conversations.yaml 0.74
 floor tests/heldout/conversations/fifteenth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/sixteenth_heldout_conversations.yaml 0.81
@@ -256,7 +256,7 @@ floor tests/heldout/conversations/thirtieth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/thirtyfirst_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/thirtysecond_heldout_conversations.yaml 0.63
 floor tests/heldout/conversations/thirtythird_heldout_conversations.yaml 0.86
-floor tests/heldout/conversations/thirtyfourth_heldout_conversations.yaml 0.70
+floor tests/heldout/conversations/thirtyfourth_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/thirtyfifth_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/thirtysixth_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/thirtyseventh_heldout_conversations.yaml 0.83
