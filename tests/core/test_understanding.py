@@ -1939,3 +1939,11 @@ def test_whether_one_thing_is_another_is_how_they_relate(library: Library) -> No
     assert answered_by(library, "大模型就是生成式AI嗎？") == "generative-ai-vs-large-model"
     # Not "X不就是Y吗", a claim put against X ("泛化能力不就是题背得熟吗").
     assert library.analyzer.normalise("泛化能力不就是题背得熟吗").startswith("泛化能力不就是")
+
+
+@pytest.mark.parametrize(
+    "question", ["ChatGPT给了我一个错误的答案，这正常吗", "ChatGPT有时候说的是错的吗"]
+)
+def test_a_wrong_answer_given_asks_about_accuracy(library: Library, question: str) -> None:
+    # 错误的答案 and 是错的 were words no entry says: a did-you-mean, or the launch entry.
+    assert answered_by(library, question) == "chatgpt-weaknesses"
