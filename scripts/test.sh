@@ -79,7 +79,7 @@ floor tests/cases/sixtyfourth_cases.yaml 0.96
 floor tests/cases/sixtyfifth_cases.yaml 1.00
 floor tests/cases/sixtysixth_cases.yaml 0.93
 floor tests/cases/sixtyseventh_cases.yaml 0.91
-floor tests/cases/sixtyeighth_cases.yaml 0.95
+floor tests/cases/sixtyeighth_cases.yaml 0.96
 floor tests/cases/sixtyninth_cases.yaml 0.92
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.92
@@ -193,7 +193,7 @@ floor tests/heldout/twentyeighth_heldout_cases.yaml 0.98
 floor tests/heldout/twentyninth_heldout_cases.yaml 0.95
 floor tests/heldout/thirtieth_heldout_cases.yaml 0.99
 floor tests/heldout/thirtyfirst_heldout_cases.yaml 0.96
-floor tests/heldout/thirtysecond_heldout_cases.yaml 0.96
+floor tests/heldout/thirtysecond_heldout_cases.yaml 0.97
 floor tests/heldout/thirtythird_heldout_cases.yaml 0.98
 floor tests/heldout/thirtyfourth_heldout_cases.yaml 0.95
 floor tests/heldout/thirtyfifth_heldout_cases.yaml 0.97
@@ -218,7 +218,7 @@ floor tests/heldout/fiftyfourth_heldout_cases.yaml 0.99
 floor tests/heldout/fiftyfifth_heldout_cases.yaml 0.98
 floor tests/heldout/fiftysixth_heldout_cases.yaml 1.00
 floor tests/heldout/fiftyseventh_heldout_cases.yaml 0.98
-floor tests/heldout/fiftyninth_heldout_cases.yaml 0.97
+floor tests/heldout/fiftyninth_heldout_cases.yaml 0.98
 floor tests/heldout/sixtieth_heldout_cases.yaml 0.92
 floor tests/heldout/sixtyfirst_heldout_cases.yaml 0.98
 floor tests/heldout/sixtysecond_heldout_cases.yaml 0.97
