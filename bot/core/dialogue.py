@@ -330,14 +330,15 @@ def _besides(entry: Entry, normalised: str, library: Library) -> tuple[parts.Par
     if "除了" not in normalised:
         return ()
     aside = library.read(normalised).set_aside
+    if not aside:
+        return ()
     listed = parts.counted(entry)
     normalise = library.analyzer.normalise
+    said = [normalise(f"{part.head}{part.says}") for part in listed]
     rest = tuple(
-        part
-        for part in listed
-        if not any(word in normalise(f"{part.head}{part.says}") for word in aside)
+        part for part, text in zip(listed, said, strict=True) if not any(w in text for w in aside)
     )
-    return rest if aside and 0 < len(rest) < len(listed) else ()
+    return rest if 0 < len(rest) < len(listed) else ()
 
 
 def _latest_answers(state: ChatState, library: Library) -> list[Entry]:

@@ -85,7 +85,7 @@ Sound = tuple[str, ...]
 MIN_INITIALS = 3
 """Two letters are the initials of too many terms, and of everyday abbreviations (nb, yy)."""
 _VOWEL = re.compile("[aeiouv]")
-"""What pinyin initials seldom hold and English words always do: "dmx" may be 大模型, "dam" not."""
+"""What pinyin initials seldom hold and most English words do: "dmx" may be 大模型, "dam" not."""
 
 
 def load_readings() -> Mapping[int, str]:
