@@ -312,7 +312,27 @@ def _say(
         rest = _besides(answered.entry, normalised, library)
         if rest:
             return _the_points(state, rest, text, config)
+        if intents.asks_for_more_of_the_kind(compact):
+            if not _read_to_the_end(state, answered.entry, config):
+                return _continue(state, library, config)
+            return _all_there_is(state, answered.entry, library, config)
     return _respond(state, match, asked, library, config)
+
+
+def _read_to_the_end(state: ChatState, entry: Entry, config: DialogueConfig) -> bool:
+    """Whether the chat was shown the last page of `entry`, the answer it is on."""
+    return state.page >= len(split_pages(entry.answer, config.page_size))
+
+
+def _all_there_is(
+    state: ChatState, entry: Entry, library: Library, config: DialogueConfig
+) -> tuple[Reply, ChatState]:
+    """ "还有啥缺点" after the whole of the answer on them: that was all the article says (its
+    points named again), and on to a related entry, as 继续 would go."""
+    listed = parts.counted(entry)
+    told = phrases.all_said(entry.answer, [part.head for part in listed])
+    reply, moved = _continue(state, library, config)
+    return replace(reply, text=f"{told}\n\n{reply.text}"), moved
 
 
 def _gives_a_figure_like(answer: str, figure: str) -> bool:

@@ -662,6 +662,19 @@ def asks_what_else(compact: str) -> bool:
     return _WHAT_ELSE.fullmatch(compact.replace(" ", "")) is not None
 
 
+_MORE_OF_THE_KIND = re.compile(
+    r"(?:那|那么)?(?:它|这个)?还有(?:没有)?(?:别的|其他|其它|什么|哪些)(?:的)?[\u4e00-\u9fff]{0,4}?"
+    r"(?:吗|呢|啊|呀|么|没|没有)?"
+    r"|(?:那)?(?:别的|其他|其它)(?:的)?[\u4e00-\u9fff]{1,4}?(?:呢|吗)"
+)
+
+
+def asks_for_more_of_the_kind(compact: str) -> bool:
+    """Whether a message (compact) asks for more of what the last answer listed, and nothing
+    more ("还有啥缺点", "还有别的区别吗", "其他领域呢")."""
+    return _MORE_OF_THE_KIND.fullmatch(compact.replace(" ", "")) is not None
+
+
 _LAUGHED = re.compile(r"哈哈|(?<![a-z])h{3,}|笑死|2333", re.IGNORECASE)
 _ASKS_AT_ALL = re.compile(
     r"[?？]|吗|呢|么|嘛|什么|谁|怎|咋|哪|几|多少|为何|为什么|是不是|有没有|能不能|会不会|可不可以"

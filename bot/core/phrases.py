@@ -55,6 +55,13 @@ def _article(answer: str) -> str:
     return named.group(0) if named else "文章"
 
 
+def all_said(answer: str, heads: Sequence[str]) -> str:
+    """Said to "还有啥缺点" after the whole answer: that was all its article says, and (when
+    it lists points) which they were."""
+    told = f"{_article(answer)}讲到的就是上面这些"
+    return f"{told}：{'；'.join(heads)}。" if heads else f"{told}。"
+
+
 def point_of(answer: str, head: str, says: str) -> str:
     """One point of an answer's list, said again on its own, with the article it is from."""
     return f"其中“{head}”这一点，{_article(answer)}说：{says}"

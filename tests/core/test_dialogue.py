@@ -1906,6 +1906,22 @@ def test_besides_a_point_just_shown_are_the_other_points(library: Library) -> No
     assert "- 计算资源" not in rest.text
 
 
+def test_more_of_the_kind_after_the_whole_answer_says_that_was_all_and_goes_on(
+    library: Library,
+) -> None:
+    # It was the same answer again, word for word.
+    (first, _), (more, _) = talk(library, "chatgpt有啥缺点啊", "还有啥缺点")
+    assert more.kind is ReplyKind.ANSWER and more.text != first.text
+    assert more.text.startswith("《ChatGPT连夜迭代的简单介绍》讲到的就是上面这些：事实准确性")
+    assert more.entry_id not in (None, first.entry_id)
+
+
+def test_more_of_the_kind_in_the_middle_of_an_answer_is_its_next_page(library: Library) -> None:
+    (first, _), (more, _) = talk(library, "GPT和ChatGPT有什么区别", "还有别的区别吗")
+    assert first.page == 1 and first.pages > 1
+    assert more.entry_id == first.entry_id and more.page == 2
+
+
 def test_a_figure_got_wrong_is_answered_with_the_articles_figure(library: Library) -> None:
     # "哦 所以是175亿对吧" after GPT-3's 1750亿 was offered the user numbers as a choice.
     (_, _), (reply, _) = talk(library, "GPT-3有多少参数", "哦 所以是175亿对吧")

@@ -2,6 +2,7 @@ import pytest
 
 from bot.core.intent import (
     Intent,
+    asks_for_more_of_the_kind,
     asks_what_else,
     classify,
     compact,
@@ -569,3 +570,22 @@ def test_what_else_is_asked_only_when_nothing_else_is(
 ) -> None:
     # Naming a subject, it is a question of its own.
     assert asks_what_else(compact(analyzer.normalise(text))) is else_
+
+
+@pytest.mark.parametrize(
+    ("text", "more"),
+    [
+        ("还有啥缺点", True),
+        ("还有别的区别吗", True),
+        ("那还有其他原因吗", True),
+        ("其他领域呢", True),
+        ("还有多少参数", False),
+        ("ChatGPT还有哪些缺点", False),
+        ("还有呢", False),
+    ],
+)
+def test_more_of_the_kind_is_asked_only_when_nothing_else_is(
+    analyzer: Analyzer, text: str, more: bool
+) -> None:
+    # "还有呢" is 继续 (its own intent); naming a subject, it is a question of its own.
+    assert asks_for_more_of_the_kind(compact(analyzer.normalise(text))) is more
