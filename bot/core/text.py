@@ -225,6 +225,12 @@ FILLERS = (
     "这个数是",
     # Group chat's own padding: asking for an explanation, greeting, thanking, despairing.
     "求科普",
+    # A newcomer saying who asks ("小白求问 生成式AI到底是干嘛的"): why, not what about.
+    "纯小白",
+    "小白求问",
+    "萌新求问",
+    "新手求问",
+    "求问",
     "求大佬指路",
     "求指路",
     "在线等",
@@ -614,6 +620,10 @@ ENGLISH_QUESTION_WORDS = {
     **{f"when {auxiliary}": "什么时候" for auxiliary in _AUXILIARIES},
     "what year": "哪一年",
     "where": "哪里",
+    # "Where does its reasoning come from": whence, as the phrasings ask it (推理能力从哪来).
+    "come from": "从哪来",
+    "comes from": "从哪来",
+    "came from": "从哪来",
     "which": "哪个",
     "can": "能",
     "could": "能",

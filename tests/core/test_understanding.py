@@ -105,6 +105,8 @@ def test_english_words_mixed_into_chinese_are_the_articles_words(
         ("how does ChatGPT relate to large models?", "large-model-vs-chatgpt"),
         # an answer that stops in the middle is cut off (截断): 继续问 (was offered choices)
         ("ChatGPT stopped in the middle of a long answer, what should I do?", "chatgpt-usage-tips"),
+        # come from is whence (从哪来), as the phrasings ask it (was declined)
+        ("Where does the 思维链 ability come from?", "chain-of-thought"),
     ],
 )
 def test_english_questions_are_answered(library: Library, question: str, entry_id: str) -> None:
@@ -236,6 +238,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("為什麼學者們擔心 ChatGPT 會毀掉大學論文？", "chatgpt-education-impact"),  # no who
         ("ChatGPT给出的答案难道不是百分之百准确的吗", "chatgpt-weaknesses"),  # 答案: its answers
         ("hi 新人报到~ 生成式AI到底是啥", "generative-ai-definition"),  # hi was a strange name
+        ("小白求问 生成式AI到底是干嘛的", "generative-ai-definition"),  # a did-you-mean
         ("有些公司不让用ChatGPT", "chatgpt-tech-impact"),  # 不让用: the ban by big companies
         ("国内为啥当初没整出ChatGPT啊", "chatgpt-hard-to-build"),  # 没整出: did not make
         ("思维链是个啥东东，模型咋就学会推理了", "chain-of-thought"),  # 东东: 东西; 学会推理 whole
