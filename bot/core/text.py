@@ -1061,6 +1061,7 @@ class Analyzer:
         text = _MORE_AND_MORE.sub(r"\1 ", text)
         text = _CAME_OUT.sub(r"\1\2推出", text)
         text = _SAME_AS.sub(r"\g<one>和\g<other>是一回事吗", text)
+        text = _WHICH_FIRST.sub(r"\g<one>和\g<other>是什么关系", text)
         text = _IN_THE_CONTEXT.sub(r"in \1", text)
         if self._synonym_pattern is not None:
             replace = self._replacement_of
@@ -1256,6 +1257,12 @@ _SAME_AS = re.compile(
 )
 """"大模型就是生成式AI吗", "思维链是不是就是提示词": whether the two are one thing, as "是一回事吗"
 asks (which the lexicon reads as how they differ). Not "X不就是Y吗", a claim put against X."""
+
+_WHICH_FIRST = re.compile(
+    r"先有(?P<one>[^，,。？?\s还]{2,12}?)还是(?:先有)?(?P<other>[^，,。？?\s]{2,12}?)(?:啊|呢|呀|[?？])*$"
+)
+""""先有GPT还是先有ChatGPT": which came first, which the answer on how the two relate tells
+(ChatGPT is built on GPT); the articles give no dates to set side by side."""
 
 _IN_THE_CONTEXT = re.compile(
     r"\bin (?:the |this |that |a )?((?:[a-z0-9.\-]+(?:'s)? )?)context(?: of\b)?(?!\w)"

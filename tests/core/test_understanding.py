@@ -1945,6 +1945,20 @@ def test_whether_one_thing_is_another_is_how_they_relate(library: Library) -> No
 
 
 @pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("先有GPT还是先有ChatGPT?", "gpt-chatgpt-connection"),  # was autoregressive generation
+        ("先有大模型还是先有生成式AI", "generative-ai-vs-large-model"),
+    ],
+)
+def test_which_came_first_is_how_the_two_relate(
+    library: Library, question: str, entry_id: str
+) -> None:
+    assert answered_by(library, question) == entry_id
+    assert answered_by(library, "先有鸡还是先有蛋") is None
+
+
+@pytest.mark.parametrize(
     "question", ["ChatGPT给了我一个错误的答案，这正常吗", "ChatGPT有时候说的是错的吗"]
 )
 def test_a_wrong_answer_given_asks_about_accuracy(library: Library, question: str) -> None:
