@@ -37,6 +37,10 @@ _GIVES_A_REASON = re.compile(
     _STATED_CAUSE.pattern + r"|原因|所以|因此|因而|从而|之所以|使得|得益于|归功于"
 )
 """A purpose or cause stated, or a consequence drawn from one (所以, 使得)."""
+_ASKS_GROUNDS = re.compile(r"(?:这么|这样)说|何以见得")
+"""How a message asks on what grounds the answer says so: "为什么这么说", "凭什么这样说"."""
+_STATED_GROUNDS = re.compile(r"证明|表明|显示出?|可见")
+"""How an answer gives what shows it is so ("ChatGPT的表现证明了…")."""
 _STATED_MEANS = re.compile(r"通过|经过|借助|依靠|利用|使用")
 """How an answer states the means by which something is done ("通过有针对性的微调")."""
 _ASKS_HOW = re.compile(r"怎么|如何|怎样|靠什么")
@@ -54,6 +58,14 @@ def stated_reason(entry: Entry) -> tuple[str, ...]:
     """The sentences of an answer that state why (为了减少模型产生的不当或具有偏见的回复…): what
     为什么 after it asks, when no entry explains it further."""
     return tuple(s for s in _sentences(entry) if _STATED_CAUSE.search(s))
+
+
+def stated_grounds(entry: Entry, asked: str) -> tuple[str, ...]:
+    """The sentences of an answer that give what it says is shown by (ChatGPT的表现证明了…),
+    when a message asks on what grounds it is said ("为什么这么说"); else none."""
+    if not _ASKS_GROUNDS.search(asked):
+        return ()
+    return tuple(s for s in _sentences(entry) if _STATED_GROUNDS.search(s))
 
 
 def stated_purpose(entry: Entry, asked: str) -> tuple[str, ...]:

@@ -954,6 +954,9 @@ def _why(
     if stated:
         text = phrases.stated_means(means) if means else phrases.stated_reason(stated)
         return _quoted_from(current, text), state
+    grounds = clarify.stated_grounds(current, message)
+    if grounds:
+        return _quoted_from(current, phrases.stated_grounds(grounds)), state
     related = [e for e in (library.get(i) for i in current.related) if e is not None]
     related = related[: config.related_limit]
     buttons = tuple(Button(e.question, Action.ASK, e.id) for e in related)

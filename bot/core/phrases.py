@@ -220,6 +220,11 @@ def stated_means(sentences: Sequence[str]) -> str:
     return "刚才的回答里说到了是怎么做到的：\n" + "\n".join(sentences)
 
 
+def stated_grounds(sentences: Sequence[str]) -> str:
+    """ "为什么这么说" after an answer that says what shows it: those of its sentences."""
+    return "刚才的回答里说到了依据：\n" + "\n".join(sentences)
+
+
 def which_reason(subject: str, questions: Sequence[str]) -> str:
     """为什么 after an answer that no entry explains further: ask which part is meant."""
     lines = "\n".join(f"{i}. {q}" for i, q in enumerate(questions, start=1))

@@ -1922,6 +1922,14 @@ def test_more_of_the_kind_in_the_middle_of_an_answer_is_its_next_page(library: L
     assert more.entry_id == first.entry_id and more.page == 2
 
 
+def test_on_what_grounds_is_the_answers_own_evidence(library: Library) -> None:
+    # "为什么这么说" after the jobs answer asked back which point's reason was meant, though
+    # the answer says what shows it (ChatGPT的表现证明了…).
+    (first, _), (why, _) = talk(library, "chatgpt对打工人影响大不大", "为什么这么说")
+    assert why.kind is ReplyKind.ANSWER and why.entry_id == first.entry_id
+    assert why.text.startswith("刚才的回答里说到了依据") and "知识型工作" in why.text
+
+
 def test_a_figure_got_wrong_is_answered_with_the_articles_figure(library: Library) -> None:
     # "哦 所以是175亿对吧" after GPT-3's 1750亿 was offered the user numbers as a choice.
     (_, _), (reply, _) = talk(library, "GPT-3有多少参数", "哦 所以是175亿对吧")
