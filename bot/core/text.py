@@ -102,6 +102,24 @@ FILLERS = (
     "唠唠",
     # How to explain it, not what: "能不能用通俗的话讲讲GPT预训练的原理".
     "用通俗的话",
+    # How short to tell it ("一句话总结大模型是什么", "大模型是什麼 一句話講完"): not what; the
+    # dialogue reads the same words alone as asking for the short of the last answer.
+    "用一句话总结",
+    "一句话总结",
+    "一句话概括",
+    "一句话讲完",
+    "一句话说完",
+    "一句话讲清楚",
+    "一句话说清楚",
+    "一句话讲下",
+    "一句话说下",
+    "用一句话",
+    "一句话讲",
+    "一句话说",
+    "简单点说",
+    "简单点讲",
+    "简单说说",
+    "简单讲讲",
     "用大白话",
     # In which language to explain, after an English term ("GPT是啥意思…能用中文给我解释一下吗"):
     # how to answer, not whether ChatGPT speaks Chinese.

@@ -312,6 +312,11 @@ def test_going_on_with_a_question_of_its_own_is_that_question() -> None:
         "说简单点,别整那么多字",  # was declined
         "能打个比方吗",  # an analogy the articles never make: was declined
         "用比喻讲讲",
+        # Said another way, or in one sentence alone (these were declined).
+        "换个说法",
+        "换种方式说呗",
+        "简单点,一句话",
+        "一句话讲完",
     ],
 )
 def test_asking_for_the_short_of_it_is_a_summary(analyzer: Analyzer, text: str) -> None:

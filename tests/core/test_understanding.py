@@ -1945,6 +1945,14 @@ def test_whether_one_thing_is_another_is_how_they_relate(library: Library) -> No
 
 
 @pytest.mark.parametrize(
+    "question", ["一句话总结大模型是什么", "大模型是什麼 一句話講完", "大模型是什么，简单说说"]
+)
+def test_how_short_to_tell_it_is_no_part_of_what_is_asked(library: Library, question: str) -> None:
+    # 一句话总结 found the benefits of large models; 一句話講完 made it a did-you-mean.
+    assert answered_by(library, question) == "large-model-definition"
+
+
+@pytest.mark.parametrize(
     ("question", "entry_id"),
     [
         ("先有GPT还是先有ChatGPT?", "gpt-chatgpt-connection"),  # was autoregressive generation
