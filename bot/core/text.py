@@ -255,6 +255,14 @@ FILLERS = (
     "说人话",
     "唠明白",
     "一句两句",
+    # How to tell it, in English ("explain 奖励模型 in detail"): not what is asked.
+    "in more detail",
+    "in detail",
+    "in details",
+    "in simple terms",
+    "in plain words",
+    "in plain english",
+    "briefly",
     # Who keeps asking, in English ("my students keep asking"): why the member asks.
     "keep asking",
     # Who keeps saying something, to be checked ("My boss keeps saying ChatGPT is just GPT…").

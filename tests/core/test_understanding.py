@@ -107,6 +107,8 @@ def test_english_words_mixed_into_chinese_are_the_articles_words(
         ("ChatGPT stopped in the middle of a long answer, what should I do?", "chatgpt-usage-tips"),
         # come from is whence (从哪来), as the phrasings ask it (was declined)
         ("Where does the 思维链 ability come from?", "chain-of-thought"),
+        # how to tell it is no part of what is asked (was declined)
+        ("explain 奖励模型 in detail", "reward-model"),
     ],
 )
 def test_english_questions_are_answered(library: Library, question: str, entry_id: str) -> None:
