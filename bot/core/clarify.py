@@ -41,8 +41,10 @@ _ASKS_GROUNDS = re.compile(r"(?:这么|这样)说|何以见得")
 """How a message asks on what grounds the answer says so: "为什么这么说", "凭什么这样说"."""
 _STATED_GROUNDS = re.compile(r"证明|表明|显示出?|可见")
 """How an answer gives what shows it is so ("ChatGPT的表现证明了…")."""
-_STATED_MEANS = re.compile(r"通过|经过|借助|依靠|利用|使用")
+_STATED_MEANS = re.compile(r"通过|经过|借助|依靠|利用|使用|(?:加入|增加)了")
 """How an answer states the means by which something is done ("通过有针对性的微调")."""
+_LEFT_OUT = re.compile(r"文章没有(?:介绍|说|解释|讲)")
+"""How an answer says what its article does not go into."""
 _ASKS_HOW = re.compile(r"怎么|如何|怎样|靠什么")
 """How a message asks how it is done: "怎么做到的", "这个是靠啥做到的"."""
 _SENTENCE_END = re.compile(r"(?<=[。！？；])|\n")
@@ -87,7 +89,10 @@ def stated_means(entry: Entry, asked: str) -> tuple[str, ...]:
     message asks how ("怎么做到的"); else none."""
     if not _ASKS_HOW.search(asked):
         return ()
-    return tuple(s for s in _sentences(entry) if _STATED_MEANS.search(s))
+    sentences = _sentences(entry)
+    means = tuple(s for s in sentences if _STATED_MEANS.search(s))
+    # And what the answer says the article leaves out of it ("文章没有介绍这些约束的具体做法").
+    return means + tuple(s for s in sentences if means and _LEFT_OUT.search(s))
 
 
 def _sentences(entry: Entry) -> list[str]:

@@ -144,6 +144,9 @@ WHY_PHRASES = frozenset(
         # How what was just said is done ("这个是咋做到的" after the safety measures).
         "这个是怎么做到的",
         "这个怎么做到的",
+        "这个是怎么实现的",
+        "这个怎么实现的",
+        "这是怎么实现的",
         "这个是靠什么做到的",  # after controllability: what it is done with
         "这个靠什么做到的",
         "这是靠什么做到的",

@@ -1922,6 +1922,16 @@ def test_more_of_the_kind_in_the_middle_of_an_answer_is_its_next_page(library: L
     assert more.entry_id == first.entry_id and more.page == 2
 
 
+def test_how_it_is_done_is_the_answers_own_means_and_what_it_leaves_out(
+    library: Library,
+) -> None:
+    # "这个怎么实现的" after the safety measures was ChatGPT's principle (这个 read as ChatGPT).
+    (first, _), (how, _) = talk(library, "ChatGPT在安全方面做了什么", "这个怎么实现的")
+    assert how.kind is ReplyKind.ANSWER and how.entry_id == first.entry_id == "safety-ethics"
+    assert how.text.startswith("刚才的回答里说到了是怎么做到的") and "微调过程" in how.text
+    assert how.text.rstrip().endswith("文章没有介绍这些约束的具体做法。")
+
+
 def test_on_what_grounds_is_the_answers_own_evidence(library: Library) -> None:
     # "为什么这么说" after the jobs answer asked back which point's reason was meant, though
     # the answer says what shows it (ChatGPT的表现证明了…).
