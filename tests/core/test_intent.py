@@ -415,6 +415,8 @@ def test_leave_in_a_question_is_a_question(analyzer: Analyzer, text: str) -> Non
         # Summing the answer up one's own way: a doubt with that claim.
         ("那不就是换了个皮吗", "换了个皮"),
         ("那不就很鸡肋", "很鸡肋"),
+        # 说错 is 准确 in the lexicon: "你说错了吧" was searched, and declined.
+        ("你说错了吧 明明是半年才一个亿", "半年才1亿"),
     ],
 )
 def test_doubting_what_was_said_puts_a_claim_against_it(
@@ -436,6 +438,7 @@ def test_doubting_what_was_said_puts_a_claim_against_it(
         "ChatGPT不是OpenAI做的吗",  # a claim with a subject of its own: checked
         "不是说大模型要很多数据吗",  # a claim heard elsewhere
         "不是有人说它会取代程序员吗，为什么",
+        "你说ChatGPT会说错吗",  # whether it errs, asked
     ],
 )
 def test_a_question_with_a_doubt_in_it_is_a_question(analyzer: Analyzer, text: str) -> None:
