@@ -155,7 +155,12 @@ def answered(scores: Scores, thresholds: Thresholds) -> bool:
     score, _, hit = scores[0]
     runner_up = scores[1][0] if len(scores) > 1 else 0.0
     return hit.answerable and answers(
-        score, runner_up, thresholds, claim=hit.claim, fact_held=hit.fact_held
+        score,
+        runner_up,
+        thresholds,
+        claim=hit.claim,
+        fact_held=hit.fact_held,
+        subject_named=hit.subject_named,
     )
 
 

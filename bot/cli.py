@@ -308,6 +308,11 @@ def _why(match: Match, limits: Thresholds, *, banter: bool = False) -> str:
         if score >= limits.clear:
             return f"最高分 {score:.2f} ≥ {limits.clear}，且领先第二名至少 {limits.margin}"
         # Below `clear` only a claim is answered: on its lead (see `search.answers`).
+        if score < limits.suggest:
+            return (
+                f"求证一个说法，且说到了条目的主题：最高分 {score:.3f} ≥ {limits.named_claim}，"
+                f"且领先第二名至少 {limits.claim_lead}"
+            )
         return (
             f"求证一个说法：最高分 {score:.3f} ≥ 建议线 {limits.suggest}，"
             f"且领先第二名至少 {limits.claim_lead}"

@@ -53,6 +53,7 @@ def thresholds(settings: Settings) -> Thresholds:
         margin=settings.clear_answer_margin,
         suggest=settings.suggest_threshold,
         claim_lead=settings.claim_answer_lead,
+        named_claim=settings.named_claim_answer_threshold,
     )
 
 

@@ -39,6 +39,7 @@ class Settings(BaseSettings):
     clear_answer_margin: float = Field(_MATCHING.margin, ge=0, le=1)
     suggest_threshold: float = Field(_MATCHING.suggest, ge=0, le=1)
     claim_answer_lead: float = Field(_MATCHING.claim_lead, ge=0, le=1)
+    named_claim_answer_threshold: float = Field(_MATCHING.named_claim, ge=0, le=1)
     page_size: int = Field(_DIALOGUE.page_size, ge=80, le=3500)
     context_ttl_minutes: float = Field(_DIALOGUE.ttl_seconds / 60, gt=0)
 

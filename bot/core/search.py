@@ -1198,13 +1198,15 @@ class Verdict(Enum):
 class Thresholds:
     """Confidence cut-offs: answer at or above `answer`, or at or above `clear` when the
     runner-up scores at least `margin` less, or a claim (`Hit.claim`) at or above `suggest` when
-    the runner-up scores at least `claim_lead` less; offer choices at or above `suggest`."""
+    the runner-up scores at least `claim_lead` less (at or above `named_claim` when it names the
+    entry's subject); offer choices at or above `suggest`."""
 
     answer: float = 0.42
     clear: float = 0.34
     margin: float = 0.02
     suggest: float = 0.28
     claim_lead: float = 0.1
+    named_claim: float = 0.2
     max_suggestions: int = 3
 
 
@@ -1242,19 +1244,22 @@ def answers(
     *,
     claim: bool = False,
     fact_held: bool = True,
+    subject_named: bool = False,
 ) -> bool:
     """Whether the first candidate's score, and its lead on the second, make an answer.
 
     A claim to be confirmed scores low even against the entry that answers it: what it gets
-    wrong (不用参与, 拍脑袋) is no word of that entry. A clear lead then says more than the score.
+    wrong (不用参与, 拍脑袋) is no word of that entry. A clear lead then says more than the score,
+    and more still when the claim names the entry's subject ("RLHF不需要人吧,全是机器自己学的?").
     Not for an entry without the kind of fact asked (`Hit.fact_held`): "Who invented PPO?" leads
     on the entry about PPO only because nothing else is about it.
     """
     lead = best - runner_up
+    claim_floor = thresholds.named_claim if subject_named else thresholds.suggest
     return (
         best >= thresholds.answer
         or (fact_held and best >= thresholds.clear and lead >= thresholds.margin)
-        or (claim and best >= thresholds.suggest and lead >= thresholds.claim_lead)
+        or (claim and best >= claim_floor and lead >= thresholds.claim_lead)
     )
 
 
@@ -1264,13 +1269,20 @@ def decide(hits: Sequence[Hit], thresholds: Thresholds) -> Match:
     A first candidate well ahead of the second is a surer answer than the same score in a
     crowd of near-equals: two signals, not one number.
     """
-    if not hits or hits[0].score < thresholds.suggest:
-        return Match(Verdict.DECLINE, tuple(hits[:1]))
+    if not hits:
+        return Match(Verdict.DECLINE, ())
     best = hits[0]
     runner_up = hits[1].score if len(hits) > 1 else 0.0
     if best.answerable and answers(
-        best.score, runner_up, thresholds, claim=best.claim, fact_held=best.fact_held
+        best.score,
+        runner_up,
+        thresholds,
+        claim=best.claim,
+        fact_held=best.fact_held,
+        subject_named=best.subject_named,
     ):
         return Match(Verdict.ANSWER, (best,))
+    if best.score < thresholds.suggest:
+        return Match(Verdict.DECLINE, (best,))
     suggestions = tuple(h for h in hits if h.score >= thresholds.suggest)
     return Match(Verdict.SUGGEST, suggestions[: thresholds.max_suggestions])

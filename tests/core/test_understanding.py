@@ -1725,12 +1725,14 @@ def test_an_entry_that_never_mentions_a_domain_term_asked_about_is_damped(
 # --- the decision ------------------------------------------------------------------------------
 
 
-def _hit(entry_id: str, score: float, *, claim: bool = False) -> Hit:
+def _hit(entry_id: str, score: float, *, claim: bool = False, named: bool = False) -> Hit:
     entry = Entry(id=entry_id, question="?", alternatives=(), keywords=(), subject="", answer="")
-    return Hit(entry, score, 0.0, 0.0, 0.0, 0.0, "?", claim=claim)
+    return Hit(entry, score, 0.0, 0.0, 0.0, 0.0, "?", subject_named=named, claim=claim)
 
 
-THRESHOLDS = Thresholds(answer=0.5, clear=0.4, margin=0.05, suggest=0.3, claim_lead=0.1)
+THRESHOLDS = Thresholds(
+    answer=0.5, clear=0.4, margin=0.05, suggest=0.3, claim_lead=0.1, named_claim=0.2
+)
 
 
 @pytest.mark.parametrize(
@@ -1765,6 +1767,32 @@ def test_a_claim_is_answered_on_a_clear_lead(scores: tuple[float, ...], verdict:
     assert decide(claims, THRESHOLDS).verdict is verdict
     questions = [_hit(f"e{i}", score) for i, score in enumerate(scores)]
     assert decide(questions, THRESHOLDS).verdict is not Verdict.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("scores", "verdict"),
+    [
+        ((0.25,), Verdict.ANSWER),  # below the suggest threshold, but it names the subject
+        ((0.25, 0.10), Verdict.ANSWER),
+        ((0.25, 0.20), Verdict.DECLINE),  # no clear lead, and too low to offer
+        ((0.15,), Verdict.DECLINE),  # below the named claim's threshold
+    ],
+)
+def test_a_claim_naming_the_subject_is_answered_lower_on_a_clear_lead(
+    scores: tuple[float, ...], verdict: Verdict
+) -> None:
+    claims = [_hit(f"e{i}", score, claim=True, named=i == 0) for i, score in enumerate(scores)]
+    assert decide(claims, THRESHOLDS).verdict is verdict
+    unnamed = [_hit(f"e{i}", score, claim=True) for i, score in enumerate(scores)]
+    assert decide(unnamed, THRESHOLDS).verdict is Verdict.DECLINE
+
+
+@pytest.mark.parametrize(
+    "question", ["RLHF不需要人吧,全是机器自己学的?", "难道RLHF不就是让人直接去改AI的答案吗"]
+)
+def test_a_wrong_claim_about_rlhf_is_answered_with_rlhf(library: Library, question: str) -> None:
+    # Its wrong words (机器自己学, 直接去改) are no words of the entry: it was declined at 0.26.
+    assert answered_by(library, question) == "rlhf"
 
 
 def test_a_lead_without_the_fact_asked_is_no_answer(library: Library) -> None:
