@@ -53,6 +53,11 @@ LONG_TERM_CHARS = 4
 """A term this long, misspelt in one place only, is a typo even where the slip is a function
 character: 近端策略有化 is no 近端策略 + 有化."""
 
+SPELT_EVERYDAY = ("怎么", "什么", "为什么", "多少", "效果", "作用", "有用", "用处", "区别", "如何")
+"""Words of a question, not of the domain, that a chat also spells in pinyin ("chatgpt zenme
+xunlian de a", "fine-tune 之后 ChatGPT xiaoguo 咋样"): unknown latin words, they counted as
+names the knowledge does not know. Two syllables or more: "yong" may be any of a dozen."""
+
 MAX_TERM_SOUNDS = 16
 """Readings kept per term: a few characters have five or six readings each."""
 
@@ -134,6 +139,8 @@ class TypoCorrector:
         spelt: dict[str, set[str]] = {}
         for sound, found in self._by_sound.items():
             spelt.setdefault("".join(sound), set()).update(found)
+        for word in SPELT_EVERYDAY:  # by their main readings: no term's typo
+            spelt.setdefault("".join(map(self._sound_of, word)), set()).add(word)
         self._by_spelling = {
             spelling: next(iter(found)) for spelling, found in spelt.items() if len(found) == 1
         }

@@ -978,6 +978,9 @@ def corrector() -> TypoCorrector:
         # A term people name, typed as the initials of its pinyin (was unknown latin).
         ("dmx是啥", "大模型是啥"),
         ("swl 有什么用", "思维链有什么用"),
+        # Words of the question spelt in pinyin too (were unknown latin: names not known).
+        ("chatgpt zenme xunlian de a", "chatgpt 怎么 训练 de a"),
+        ("chatgpt xiaoguo 咋样", "chatgpt 效果咋样"),
         # 用人 is a common word, but here 用 + 人类反馈 misspelt (jieba reads 用人, to employ).
         ("用人类反溃来训练", "用人类反馈来训练"),
         ("公司用人多吗", "公司用人多吗"),
@@ -1090,6 +1093,7 @@ def test_english_questions_with_slips_are_answered(
         ("GTP3的参说有多少", "gpt-3"),
         ("fan hua neng li 是啥意思", "generalization"),
         ("sheng cheng shi AI 到底是个啥？", "generative-ai-definition"),
+        ("chatgpt zenme xunlian de a", "chatgpt-training"),  # was where it was trained
     ],
 )
 def test_typo_questions_are_answered(library: Library, question: str, entry_id: str) -> None:
