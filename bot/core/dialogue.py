@@ -477,6 +477,9 @@ def _excerpt(
 
 _COMPARES = re.compile(r"区别|不同|对比|比较|异同")
 """A question that compares two things: each point of its answer is about both."""
+_EACH = re.compile(r"分别|各自|各是")
+"""A question asked of each of two things ("RLHF和思维链分别是啥"): an answer on one of them
+leaves half of it unanswered."""
 
 
 def _is_about(entry: Entry, head: str) -> bool:
@@ -577,13 +580,14 @@ def _respond(
 
 
 def _the_other_side(entry: Entry, asked: str, library: Library) -> str:
-    """For a question that compares two things ("思维链跟RLHF有啥不同") when the entry found is
-    about one of them and never speaks of the other: no article compares them, and what they
-    say first of the other goes before the answer, which alone ignored half the question.
-    "" otherwise."""
+    """For a question that compares two things ("思维链跟RLHF有啥不同"), or asks the same of each
+    ("RLHF和思维链分别是啥"), when the entry found is about one of them and never speaks of the
+    other: what the articles say first of the other goes before the answer, which alone ignored
+    half the question (and, compared, that no article compares them). "" otherwise."""
     normalise = library.analyzer.normalise
     normalised = normalise(asked)
-    if not _COMPARES.search(normalised):
+    compared = _COMPARES.search(normalised) is not None
+    if not compared and not _EACH.search(normalised):
         return ""
     vocabulary = library.vocabulary
     named = [vocabulary.shown_as(n) for n in dict.fromkeys(vocabulary.names_in(normalised))]
@@ -597,6 +601,8 @@ def _the_other_side(entry: Entry, asked: str, library: Library) -> str:
     if other is None or other.entry.subject != others[0]:
         return ""
     first = parts.SENTENCE.findall(other.entry.answer)[0].strip()
+    if not compared:
+        return phrases.each_told(entry.subject, others[0], first)
     return phrases.not_compared(entry.subject, others[0], first)
 
 

@@ -178,6 +178,12 @@ def nothing_to_stand_by(names: Sequence[str]) -> str:
     return f"我还没有回答过什么。你想了解哪个话题？{_for_instance(names)}"
 
 
+def each_told(this: str, other: str, said_of_other: str) -> str:
+    """Two things asked about each, answered by an entry on one: what is said first of the
+    other, before the answer on this one."""
+    return f"先说{other}：{said_of_other}\n\n下面是关于{this}的回答："
+
+
 def not_compared(this: str, other: str, said_of_other: str) -> str:
     """Two things asked to be compared that no article compares: what is said first of the
     other, before the answer on this one."""

@@ -1501,6 +1501,16 @@ def test_two_things_no_article_compares_are_each_told(library: Library) -> None:
     assert compared.entry_id == "gpt-vs-chatgpt" and "没有直接比较" not in compared.text
 
 
+def test_two_things_asked_about_each_are_each_told(library: Library) -> None:
+    # "RLHF和思维链分别是啥" was the 思维链 answer alone, as if RLHF was not asked.
+    reply, _ = talk(library, "RLHF和思维链分别是啥")[0]
+    assert reply.entry_id == "chain-of-thought"
+    assert reply.text.startswith("先说RLHF：RLHF即基于人类反馈的强化学习")
+    # An entry that speaks of both answers as it was.
+    both, _ = talk(library, "奖励模型和PPO分别是什么")[0]
+    assert both.entry_id == "ppo" and not both.text.startswith("先说")
+
+
 def test_a_long_message_typed_with_spaces_for_stops_is_answered_in_the_chat(
     library: Library,
 ) -> None:
