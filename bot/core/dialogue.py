@@ -277,6 +277,14 @@ def _say(
     )
     if point is not None:
         return _about_the_point(state, point, text, library, config)
+    pointed = intents.one_of_two(compact)
+    named = _the_two_asked(state, library) if pointed is not None else []
+    if pointed is not None and named:
+        which, of_it = pointed
+        asked = f"{named[which]}{of_it}" if of_it else f"什么是{named[which]}"
+        reply, answered_state = _respond(state, library.match(asked), asked, library, config)
+        # The two stay asked about: "第一个呢" after "第二个展开讲讲" is the other.
+        return reply, replace(answered_state, last_question=state.last_question)
     if number is not None and len(number) == 1 and number != "0":
         return Reply(phrases.NO_CHOICES, ReplyKind.SMALL_TALK), state  # nothing to choose from
     listed = parts.list_asked(compact, latest)
@@ -333,6 +341,20 @@ def _all_there_is(
     told = phrases.all_said(entry.answer, [part.head for part in listed])
     reply, moved = _continue(state, library, config)
     return replace(reply, text=f"{told}\n\n{reply.text}"), moved
+
+
+def _the_two_asked(state: ChatState, library: Library) -> list[str]:
+    """The two names the last question asked about ("RLHF和思维链分别是啥"), else the question of
+    one of the latest answers ("GPT和ChatGPT有什么区别？", then 前者, then 那参数呢: 后者 is still
+    ChatGPT), as the knowledge writes them; none when no such question named just two."""
+    latest = (library.get(i) for i in reversed(state.shown[-parts.RECENT_ANSWERS :]))
+    asked = [state.last_question, *(entry.question for entry in latest if entry is not None)]
+    vocabulary = library.vocabulary
+    for question in asked:
+        names = dict.fromkeys(vocabulary.names_in(library.analyzer.normalise(question)))
+        if len(names) == 2:
+            return [vocabulary.shown_as(name) for name in names]
+    return []
 
 
 def _gives_a_figure_like(answer: str, figure: str) -> bool:

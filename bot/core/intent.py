@@ -670,6 +670,27 @@ def asks_what_else(compact: str) -> bool:
     return _WHAT_ELSE.fullmatch(compact.replace(" ", "")) is not None
 
 
+_ONE_OF_TWO = re.compile(
+    r"(?:那|那么)?(?P<which>第一个|第二个|前者|后者|前一个|后一个)(?:呢|的)?(?P<rest>.*)"
+)
+_TELL_MORE_OF_IT = re.compile(
+    r"(?:是什么|展开讲讲|展开说说|展开|详细讲讲|详细说说|具体讲讲|具体说说|讲讲|说说|再讲讲|再说说)?"
+    r"(?:吧|呗|吗)?"
+)
+
+
+def one_of_two(compact: str) -> tuple[int, str] | None:
+    """Which of two things a message points at, 0 or 1, and what it asks of it ("" for what it
+    is: "第二个展开讲讲", "后者呢", "第一个是什么"; "有什么效果" of "前者有什么效果"); None when it
+    points at neither."""
+    found = _ONE_OF_TWO.fullmatch(compact.replace(" ", ""))
+    if found is None:
+        return None
+    which = 0 if found["which"] in ("第一个", "前者", "前一个") else 1
+    rest = found["rest"]
+    return which, "" if _TELL_MORE_OF_IT.fullmatch(rest) else rest
+
+
 _MORE_OF_THE_KIND = re.compile(
     r"(?:那|那么)?(?:它|这个)?还有(?:没有)?(?:别的|其他|其它|什么|哪些)(?:的)?[\u4e00-\u9fff]{0,4}?"
     r"(?:吗|呢|啊|呀|么|没|没有)?"

@@ -1511,6 +1511,19 @@ def test_two_things_asked_about_each_are_each_told(library: Library) -> None:
     assert both.entry_id == "ppo" and not both.text.startswith("先说")
 
 
+def test_the_first_or_second_of_two_asked_about_is_that_one(library: Library) -> None:
+    # "第二个展开讲讲" was declined: the answer shown has no list for 第二个 to point into.
+    turns = talk(library, "RLHF和思维链分别是啥", "第二个展开讲讲", "第一个呢", "后者有什么用")
+    assert [reply.entry_id for reply, _ in turns[1:]] == [
+        "chain-of-thought",
+        "rlhf",
+        "chain-of-thought",
+    ]
+    # Two an answer's question named, a follow-up between: 后者 is still ChatGPT.
+    *_, (latter, _) = talk(library, "GPT和ChatGPT有啥区别啊", "前者展开讲讲", "那参数呢", "后者呢")
+    assert latter.entry_id == "chatgpt-definition"
+
+
 def test_a_long_message_typed_with_spaces_for_stops_is_answered_in_the_chat(
     library: Library,
 ) -> None:

@@ -10,6 +10,7 @@ from bot.core.intent import (
     doubted,
     ellipsis_focus,
     going_back_to,
+    one_of_two,
     pointing_at_another,
     squeeze,
     without_an_example_request,
@@ -597,3 +598,20 @@ def test_more_of_the_kind_is_asked_only_when_nothing_else_is(
 ) -> None:
     # "还有呢" is 继续 (its own intent); naming a subject, it is a question of its own.
     assert asks_for_more_of_the_kind(compact(analyzer.normalise(text))) is more
+
+
+@pytest.mark.parametrize(
+    ("text", "pointed"),
+    [
+        ("第二个展开讲讲", (1, "")),
+        ("后者呢", (1, "")),
+        ("那第一个是啥", (0, "")),
+        ("前者有什么效果", (0, "有什么效果")),
+        ("第三个呢", None),
+        ("它俩哪个好", None),
+    ],
+)
+def test_one_of_two_is_pointed_at_with_what_is_asked_of_it(
+    analyzer: Analyzer, text: str, pointed: tuple[int, str] | None
+) -> None:
+    assert one_of_two(compact(analyzer.normalise(text))) == pointed
