@@ -237,6 +237,9 @@ FILLERS = (
     # The term itself, as in "GPT这个词是什么意思": what is asked is what GPT means.
     "这个词",
     "这个名词",
+    # The sentence itself, as in "文章里说“…对数级的增长”，这句话啥意思": what it says is asked.
+    "这句话",
+    "这段话",
     # The figure itself, as in "那600亿这个数是哪来的": what is asked is where 600亿 comes from.
     # Not 这个数 alone, the start of 这个数据.
     "这个数字",

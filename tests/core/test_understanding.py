@@ -241,6 +241,9 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("ChatGPT给出的答案难道不是百分之百准确的吗", "chatgpt-weaknesses"),  # 答案: its answers
         ("hi 新人报到~ 生成式AI到底是啥", "generative-ai-definition"),  # hi was a strange name
         ("小白求问 生成式AI到底是干嘛的", "generative-ai-definition"),  # a did-you-mean
+        ("ChatGPT到底牛逼在哪啊，谁给整明白", "chatgpt-vs-gpt3"),  # 牛逼在哪: 强在哪
+        # 这句话: the sentence quoted is what is asked (它 was the head asked about: declined)
+        ("文章里说“随着模型参数对数级的增长”，这句话啥意思", "scale-and-emergence"),
         ("有些公司不让用ChatGPT", "chatgpt-tech-impact"),  # 不让用: the ban by big companies
         ("国内为啥当初没整出ChatGPT啊", "chatgpt-hard-to-build"),  # 没整出: did not make
         ("思维链是个啥东东，模型咋就学会推理了", "chain-of-thought"),  # 东东: 东西; 学会推理 whole
