@@ -1524,6 +1524,13 @@ def test_the_first_or_second_of_two_asked_about_is_that_one(library: Library) ->
     assert latter.entry_id == "chatgpt-definition"
 
 
+@pytest.mark.parametrize("asked", ["有什么效果", "那它效果如何", "效果好不好"])
+def test_the_effect_asked_with_no_name_is_the_topics(library: Library, asked: str) -> None:
+    # "有什么效果" after RLHF offered the entry on human-computer interaction, among others.
+    reply, _ = talk(library, "RLHF是什么", asked)[1]
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "rlhf"
+
+
 def test_a_long_message_typed_with_spaces_for_stops_is_answered_in_the_chat(
     library: Library,
 ) -> None:
