@@ -242,6 +242,8 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("hi 新人报到~ 生成式AI到底是啥", "generative-ai-definition"),  # hi was a strange name
         ("小白求问 生成式AI到底是干嘛的", "generative-ai-definition"),  # a did-you-mean
         ("ChatGPT到底牛逼在哪啊，谁给整明白", "chatgpt-vs-gpt3"),  # 牛逼在哪: 强在哪
+        ("链式思维是什么", "chain-of-thought"),  # 思维链 named loosely (was declined)
+        ("那个链式的是啥", "chain-of-thought"),
         # 这句话: the sentence quoted is what is asked (它 was the head asked about: declined)
         ("文章里说“随着模型参数对数级的增长”，这句话啥意思", "scale-and-emergence"),
         ("有些公司不让用ChatGPT", "chatgpt-tech-impact"),  # 不让用: the ban by big companies
