@@ -271,20 +271,22 @@ def _say(
     if name is not None:
         asked = clarify.complete(pending, name, library)
         return _respond(state, library.match(asked), asked, library, config)
+    pointed = intents.one_of_two(compact)
+    if pointed is not None and _EACH.search(library.analyzer.normalise(state.last_question)):
+        # 第一个/后者 right after a question asked of each of two things is one of them, not a
+        # point of a list shown before it.
+        named = _the_two_asked(state, library, just_asked=True)
+        if named:
+            return _one_of_the_two(state, named, pointed, library, config)
     latest = _latest_answers(state, library)
     point = parts.asked(
         compact, [*latest, *_heard(state, latest, library)], focus=intents.ellipsis_focus(message)
     )
     if point is not None:
         return _about_the_point(state, point, text, library, config)
-    pointed = intents.one_of_two(compact)
     named = _the_two_asked(state, library) if pointed is not None else []
     if pointed is not None and named:
-        which, of_it = pointed
-        asked = f"{named[which]}{of_it}" if of_it else f"什么是{named[which]}"
-        reply, answered_state = _respond(state, library.match(asked), asked, library, config)
-        # The two stay asked about: "第一个呢" after "第二个展开讲讲" is the other.
-        return reply, replace(answered_state, last_question=state.last_question)
+        return _one_of_the_two(state, named, pointed, library, config)
     if number is not None and len(number) == 1 and number != "0":
         return Reply(phrases.NO_CHOICES, ReplyKind.SMALL_TALK), state  # nothing to choose from
     listed = parts.list_asked(compact, latest)
@@ -343,12 +345,30 @@ def _all_there_is(
     return replace(reply, text=f"{told}\n\n{reply.text}"), moved
 
 
-def _the_two_asked(state: ChatState, library: Library) -> list[str]:
-    """The two names the last question asked about ("RLHF和思维链分别是啥"), else the question of
-    one of the latest answers ("GPT和ChatGPT有什么区别？", then 前者, then 那参数呢: 后者 is still
-    ChatGPT), as the knowledge writes them; none when no such question named just two."""
+def _one_of_the_two(
+    state: ChatState,
+    named: Sequence[str],
+    pointed: tuple[int, str],
+    library: Library,
+    config: DialogueConfig,
+) -> tuple[Reply, ChatState]:
+    """What "第二个展开讲讲" or "前者有什么效果" asks of one of two things asked about."""
+    which, of_it = pointed
+    asked = f"{named[which]}{of_it}" if of_it else f"什么是{named[which]}"
+    reply, answered = _respond(state, library.match(asked), asked, library, config)
+    # The two stay asked about: "第一个呢" after "第二个展开讲讲" is the other.
+    return reply, replace(answered, last_question=state.last_question)
+
+
+def _the_two_asked(state: ChatState, library: Library, *, just_asked: bool = False) -> list[str]:
+    """The two names the last question asked about ("RLHF和思维链分别是啥"), else (unless
+    `just_asked`) the question of one of the latest answers ("GPT和ChatGPT有什么区别？", then 前者,
+    then 那参数呢: 后者 is still ChatGPT), as the knowledge writes them; none when no such
+    question named just two."""
     latest = (library.get(i) for i in reversed(state.shown[-parts.RECENT_ANSWERS :]))
-    asked = [state.last_question, *(entry.question for entry in latest if entry is not None)]
+    asked = [state.last_question]
+    if not just_asked:
+        asked += [entry.question for entry in latest if entry is not None]
     vocabulary = library.vocabulary
     for question in asked:
         names = dict.fromkeys(vocabulary.names_in(library.analyzer.normalise(question)))

@@ -1519,6 +1519,11 @@ def test_the_first_or_second_of_two_asked_about_is_that_one(library: Library) ->
         "rlhf",
         "chain-of-thought",
     ]
+    # Right after them, not a point of a list shown before ("第一个呢" was ChatGPT's usage tip).
+    *_, (first, _) = talk(
+        library, "chatgpt有啥缺点啊", "还有啥缺点", "RLHF和思维链分别是啥", "第一个呢"
+    )
+    assert first.entry_id == "rlhf"
     # Two an answer's question named, a follow-up between: 后者 is still ChatGPT.
     *_, (latter, _) = talk(library, "GPT和ChatGPT有啥区别啊", "前者展开讲讲", "那参数呢", "后者呢")
     assert latter.entry_id == "chatgpt-definition"
