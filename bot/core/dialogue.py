@@ -272,11 +272,12 @@ def _say(
         asked = clarify.complete(pending, name, library)
         return _respond(state, library.match(asked), asked, library, config)
     pointed = intents.one_of_two(compact)
-    if pointed is not None and _EACH.search(library.analyzer.normalise(state.last_question)):
+    last_asked = library.analyzer.normalise(state.last_question) if pointed is not None else ""
+    if pointed is not None and _EACH.search(last_asked):
         # 第一个/后者 right after a question asked of each of two things is one of them, not a
         # point of a list shown before it.
-        named = _the_two_asked(state, library, just_asked=True)
-        if named:
+        named = _named(last_asked, library)
+        if len(named) == 2:
             return _one_of_the_two(state, named, pointed, library, config)
     latest = _latest_answers(state, library)
     point = parts.asked(
@@ -360,21 +361,23 @@ def _one_of_the_two(
     return reply, replace(answered, last_question=state.last_question)
 
 
-def _the_two_asked(state: ChatState, library: Library, *, just_asked: bool = False) -> list[str]:
-    """The two names the last question asked about ("RLHF和思维链分别是啥"), else (unless
-    `just_asked`) the question of one of the latest answers ("GPT和ChatGPT有什么区别？", then 前者,
-    then 那参数呢: 后者 is still ChatGPT), as the knowledge writes them; none when no such
-    question named just two."""
+def _the_two_asked(state: ChatState, library: Library) -> list[str]:
+    """The two names the last question asked about ("RLHF和思维链分别是啥"), else the question of
+    one of the latest answers ("GPT和ChatGPT有什么区别？", then 前者, then 那参数呢: 后者 is still
+    ChatGPT); none when no such question named just two."""
     latest = (library.get(i) for i in reversed(state.shown[-parts.RECENT_ANSWERS :]))
-    asked = [state.last_question]
-    if not just_asked:
-        asked += [entry.question for entry in latest if entry is not None]
-    vocabulary = library.vocabulary
+    asked = [state.last_question, *(entry.question for entry in latest if entry is not None)]
     for question in asked:
-        names = dict.fromkeys(vocabulary.names_in(library.analyzer.normalise(question)))
-        if len(names) == 2:
-            return [vocabulary.shown_as(name) for name in names]
+        named = _named(library.analyzer.normalise(question), library)
+        if len(named) == 2:
+            return named
     return []
+
+
+def _named(normalised: str, library: Library) -> list[str]:
+    """The names a normalised text mentions, each once, as the knowledge writes them."""
+    vocabulary = library.vocabulary
+    return [vocabulary.shown_as(name) for name in dict.fromkeys(vocabulary.names_in(normalised))]
 
 
 def _gives_a_figure_like(answer: str, figure: str) -> bool:
@@ -631,8 +634,7 @@ def _the_other_side(entry: Entry, asked: str, library: Library) -> str:
     compared = _COMPARES.search(normalised) is not None
     if not compared and not _EACH.search(normalised):
         return ""
-    vocabulary = library.vocabulary
-    named = [vocabulary.shown_as(n) for n in dict.fromkeys(vocabulary.names_in(normalised))]
+    named = _named(normalised, library)
     if len(named) != 2 or entry.subject not in named:
         return ""
     said = _all_it_says(entry, library)

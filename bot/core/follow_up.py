@@ -102,8 +102,7 @@ def restatements(
             Restatement(focus, Reference.NAME)
         ]
         return [Restatement(r.text, Reference.CORRECTION, r.about) for r in readings]
-    works = _WORKS_WELL.fullmatch(text) or _ITS_EFFECT.fullmatch(text)
-    focus = "效果" if works else intent.ellipsis_focus(text)
+    focus = "效果" if _WORKS_WELL.fullmatch(text) else intent.ellipsis_focus(text)
     if focus in THE_OTHER_ONE:
         # "零样本和思维链，先说说零样本…" then "那另一个呢": the name the last question gave beside
         # what was answered; none or several, and there is nothing sure to read it as.
@@ -237,14 +236,14 @@ def _about(focus: str, context: Context, vocabulary: Vocabulary) -> list[Restate
     return []  # "文心一言怎么样", "今天天气怎么样": not about anything the knowledge knows
 
 
-_WORKS_WELL = re.compile(r"(?:那|那么)?(?:它|这个|这)?(?:好用|管用|好使)(?:吗|不|么|嘛|不好用)?")
-"""Whether the topic works well ("好用吗", "那它管用吗"): what it does, as "效果咋样" asks. Not
-靠谱 (read as 可靠), which asks how far it can be trusted: ChatGPT's weaknesses."""
-_ITS_EFFECT = re.compile(
-    r"(?:那|那么)?(?:它|这个|这)?的?(?:有什么效果|效果(?:如何|好吗|好不好|怎么样|大吗)|有效果吗)(?:呢|啊|呀)?"
+_WORKS_WELL = re.compile(
+    r"(?:那|那么)?(?:它|这个|这)?"
+    r"(?:(?:好用|管用|好使)(?:吗|不|么|嘛|不好用)?"
+    r"|的?(?:有什么效果|效果(?:如何|好吗|好不好|怎么样|大吗)|有效果吗)(?:呢|啊|呀)?)"
 )
-"""What the topic's effect is, asked with no name ("有什么效果" after RLHF): what it does, as
-"效果咋样" asks."""
+"""Whether the topic works well, or what its effect is, asked with no name ("好用吗", "那它管用吗",
+"有什么效果" after RLHF): what it does, as "效果咋样" asks. Not 靠谱 (read as 可靠), which asks how
+far it can be trusted: ChatGPT's weaknesses."""
 _IT_DOES = re.compile(r"^(?:它的?|its?)\s*(?=(?:效果|作用|好处|用处|意义)$)")
 """它 before what a thing does: the topic's, as without it."""
 _DOES = ("作用", "好处")
