@@ -428,6 +428,15 @@ _DOUBTED = re.compile(
 """Doubting what was just said ("真的吗", "你确定？", "不对吧", "有证据吗", "凭什么这么说",
 "我怎么记得更早", "文章原话怎么说的", "这个数字靠谱吗 感觉夸张了"; the lexicon reads 凭什么 as
 为什么, 记得 as 记住 and 靠谱 as 可靠). Not 靠谱吗 of a thing ("它写代码靠谱吗" asks)."""
+_WHERE_SAID = re.compile(
+    r"(?:(?:这|那)个?)?(?:是|在)?(?:文章)?(?:哪里|哪儿|哪篇文章|哪篇|哪)(?:里)?"
+    r"(?:说|写|看到|提到|讲)(?:的|了)?(?:呢|啊|呀|吗)?"
+    r"|你?从哪(?:里|儿)?(?:看到|知道|听说|听来|得知)的?(?:呢|啊|呀|吗)?"
+    r"|出处(?:在哪(?:里|儿)?|是(?:哪|啥|什么)|呢)(?:呢|啊|呀)?"
+    r"|sources?(?:please|pls)?|wheredoesitsay(?:that|so)?"
+)
+"""Asking where what was just said is said, and nothing else ("哪里说的", "你从哪看到的", "出处
+在哪", maybe after a doubt: "真的吗 哪里说的"): a doubt, answered with the article's words."""
 _ON_WHAT_GROUNDS = re.compile(r"为什么")
 """A bare why after a doubt ("真的吗 凭什么", 凭什么 and 为啥 read as 为什么): on what grounds,
 the doubt itself."""
@@ -484,6 +493,8 @@ def doubted(text: str) -> str | None:
     "真的吗？这么快？"), or None when it is no doubt but a question or something else."""
     if correction_focus(text) is not None:
         return None
+    if _WHERE_SAID.fullmatch(_UNSAID.sub("", _DOUBTED.sub("", text))):
+        return ""
     not_so = _NOT_WHAT_WAS_SAID.fullmatch(text)
     if not_so and not _UNSAID.sub("", _DOUBTED.sub("", not_so["after"])):
         claim = not_so["claim"]

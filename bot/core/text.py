@@ -1083,6 +1083,8 @@ class Analyzer:
         text = self._to_simplified.convert(text)
         text = _CANTONESE.sub(lambda found: CANTONESE[found.group(0)], text)
         text = " ".join(_SYMBOL.sub(" ", text).split())
+        text = _PLAYFUL_ENDING.sub(lambda found: PLAYFUL_PARTICLES[found.group(0)], text)
+        text = _WHY_IN_PINYIN.sub("为什么", text)
         if "大模型" not in text:
             # Of 大模型 it asks about 大模型's parameters, whose entry gives their ranges and says
             # how ability grows with them: "大模型的参数是不是越多越好" keeps its words.
@@ -1258,6 +1260,16 @@ CANTONESE = {
 """Cantonese as Hong Kong members write it (after OpenCC: 幾時 is 几时), read as Mandarin:
 "佢幾時出嘅" asks 它什么时候出的. Not 系 alone, which Mandarin writes in 系统 and 关系."""
 _CANTONESE = re.compile("|".join(sorted(CANTONESE, key=len, reverse=True)))
+
+PLAYFUL_PARTICLES = {"捏": "呢", "咧": "呢", "滴": "的"}
+"""The particles a chat writes playfully for 呢 and 的 at the end of a message ("然后捏",
+"RLHF咧", "咋做到滴"): the words they stand for, which the phrases of the dialogue know."""
+_PLAYFUL_ENDING = re.compile(rf"(?<=[\u4e00-\u9fff0-9a-z])[{''.join(PLAYFUL_PARTICLES)}]$")
+
+_WHY_IN_PINYIN = re.compile(r"(?<![a-z])wei ?(?:sha|shen ?me)(?![a-z])")
+"""为啥 / 为什么 spelt in pinyin ("wei sha 这么火"): a question word the dialogue reads (a lone
+"wei sha" asks why), kept out of the lexicon, whose English words a misspelt word is
+corrected to ("wei tiao" is 微调)."""
 
 _MORE_AND_MORE = re.compile(r"(越(?!来)[\u4e00-\u9fff])(?=越)")
 """The first half of "越X越Y" (参数越多越聪明, 模型越大越好), cut from the second: jieba glues

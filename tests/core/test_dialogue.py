@@ -1453,6 +1453,35 @@ def test_a_doubt_with_a_claim_the_answer_does_not_speak_of_is_that_claim_checked
     assert reply.entry_id == "chatgpt-interaction"
 
 
+def test_then_and_why_written_playfully_or_in_pinyin_go_on_and_ask_why(library: Library) -> None:
+    # "然后捏" was a question of its own (the answer shown once more); "wei sha" was declined.
+    (first, _), (then, _) = talk(library, "ChatGPT是怎么训练的", "然后捏")
+    assert then.kind is ReplyKind.ANSWER and then.text != first.text
+    *_, (why, _) = talk(library, "ChatGPT是怎么训练的", "wei sha")
+    assert why.kind is not ReplyKind.DECLINE
+
+
+@pytest.mark.parametrize(
+    ("question", "where", "said"),
+    [
+        ("GPT-3参数有多少啊", "哪里说的", "1750亿"),
+        ("ChatGPT有啥缺点", "你从哪看到的？", "事实准确性"),
+        ("RLHF是什么", "真的吗 出处在哪", "人类反馈"),
+    ],
+)
+def test_asked_where_it_is_said_the_answer_is_shown_as_the_articles_say(
+    library: Library, question: str, where: str, said: str
+) -> None:
+    # "哪里说的" after an answer was a question of its own, answered with another entry (the
+    # link between GPT and ChatGPT after GPT-3's parameters).
+    (answer, _), (source, state) = talk(library, question, where)
+    assert source.entry_id == answer.entry_id and state.entry_id == answer.entry_id
+    assert "以文章的说法为准" in source.text and said in source.text
+    # Not when the message goes on to name what it asks about.
+    *_, (asked, _) = talk(library, "GPT-3参数有多少啊", "哪里说它是OpenAI做的")
+    assert "以文章的说法为准" not in asked.text
+
+
 def test_a_doubt_is_answered_with_what_the_articles_say(library: Library) -> None:
     # "不对吧，我记得是2023年才出来的" was declined: the bot never stood by what it said.
     turns = talk(library, "chatgpt是啥时候出的", "不对吧，我记得是2023年才出来的", "继续")

@@ -312,6 +312,30 @@ def test_cantonese_is_read_as_mandarin(analyzer: Analyzer, cantonese: str, manda
     assert "系统" in analyzer.normalise("对话系统")  # 系 alone is Mandarin's too
 
 
+@pytest.mark.parametrize(
+    ("playful", "plain"),
+    [
+        ("然后捏", "然后呢"),
+        ("RLHF咧", "RLHF呢"),
+        ("咋做到滴", "咋做到的"),
+        ("wei sha 这么火", "为啥这么火"),
+    ],
+)
+def test_playful_particles_and_why_in_pinyin_are_read_as_written_plainly(
+    analyzer: Analyzer, playful: str, plain: str
+) -> None:
+    assert analyzer.tokenise(playful) == analyzer.tokenise(plain)
+
+
+def test_playful_particles_are_read_so_only_at_the_end_and_pinyin_why_leaves_other_pinyin(
+    analyzer: Analyzer,
+) -> None:
+    assert "滴滴" in analyzer.normalise("滴滴打车是AI吗")
+    assert analyzer.normalise("捏造的数据") == "捏造的数据"
+    # The lexicon does not learn "wei" as an English word: "wei tiao" is still pinyin for 微调.
+    assert "wei" not in analyzer.english_words
+
+
 def test_famous_is_what_the_article_calls_well_known(analyzer: Analyzer) -> None:
     # "GPT哪个版本最有名" was the version ChatGPT is built on; the article calls GPT-3 较为知名.
     assert analyzer.tokenise("哪个最有名") == analyzer.tokenise("哪个最知名")
