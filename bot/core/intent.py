@@ -420,8 +420,9 @@ _DOUBTED = re.compile(
     r"|有依据吗|有出处吗|出处呢|来源呢|[这那]个?(?:数字|数|说法|数据)(?:可靠|可信)吗|太夸张了?|夸张了"
     r"|有(?:啥|什么)?(?:证据|依据)(?:吗|么|嘛)?|(?:证据|依据)(?:呢|在哪|是(?:啥|什么))"
     r"|(?:为什么|为啥)(?:这么|这样)说|我?(?:怎么|咋)记住"
-    # "你说错了吧": the lexicon reads 说错 as 准确 (whether ChatGPT errs is its accuracy).
-    r"|你(?:又|是不是)?准确了吧?"
+    # "你说错了吧", "瞎说吧": the lexicon reads 说错 and 瞎说 as 准确 (whether ChatGPT errs is
+    # its accuracy); "ChatGPT准确吧" asks.
+    r"|你(?:又|是不是)?准确了吧?|^准确吧|不可能吧|不会吧"
     r"|really|areyousure|youresure"
     r"|(?:(?:文章|文中|原文)(?:里|的)?(?:原话)?|原话)(?:是)?(?:怎么|咋)(?:说|写)的?(?:呢|啊)?"
 )
@@ -442,6 +443,7 @@ _ON_WHAT_GROUNDS = re.compile(r"为什么")
 the doubt itself."""
 _RECALLED = re.compile(
     r"(?:我|可|但)?(?:记得|记住|印象里|印象中|看到的?|听说|觉得|感觉|明明|以为)(?:的)?(?:是|说是|说)?"
+    r"|我看(?:是|说是)?"
     r"|i(?:thought|think|heard|remember|believe)d?(?:that)?"
 )
 """What the doubter remembers instead, before their claim ("我记得是2023年才出来的"; the lexicon

@@ -283,6 +283,17 @@ FILLERS = (
     "看得我头大",
     "看得我懵圈",
     "懵圈",
+    "一脸懵逼",
+    "一脸懵",
+    "懵逼",
+    # Having heard it and still not got it ("微调到底是干啥的，听了好几次还是一脸懵"): why the
+    # member asks. Not 不懂 alone, which asks whether ChatGPT 懂 code.
+    "听了好几次",
+    "听了好多次",
+    "听了好几遍",
+    "还是不懂",
+    "还是没懂",
+    "还是不太懂",
     "救命",
     "有一说一",
     # When, not what: "ChatGPT火了之后学术圈啥反应" asks of its impact, not of how popular it
@@ -1271,10 +1282,10 @@ _WHY_IN_PINYIN = re.compile(r"(?<![a-z])wei ?(?:sha|shen ?me)(?![a-z])")
 "wei sha" asks why), kept out of the lexicon, whose English words a misspelt word is
 corrected to ("wei tiao" is 微调)."""
 
-_MORE_AND_MORE = re.compile(r"(越(?!来)[\u4e00-\u9fff])(?=越)")
+_MORE_AND_MORE = re.compile(r"(越(?!来)[\u4e00-\u9fff])(?:就会?|也|会)?(?=越)")
 """The first half of "越X越Y" (参数越多越聪明, 模型越大越好), cut from the second: jieba glues
-越多越 and 越多越好 into words no entry says, where "模型越大能力越强" says 越大 and 越强. Not
-越来越, one word."""
+越多越 and 越多越好 into words no entry says, where "模型越大能力越强" says 越大 and 越强; and
+the 就 between them ("参数越多就越强") goes: jieba glued 越多就 into 越多. Not 越来越, one word."""
 
 _MORE_IS_BETTER = re.compile(r"(越[多大][^越，,。？?]{0,4})越(?:好|牛)")
 """"参数越多越好", "模型是不是越大就越好": the better of more is "模型越大能力越强" (越强). Not

@@ -1503,6 +1503,13 @@ def test_a_doubt_is_answered_with_what_the_articles_say(library: Library) -> Non
     # "我怎么记得更早" doubts it too (was read as a question on ChatGPT's way of talking).
     *_, (earlier, _) = talk(library, "chatgpt是2020年出的对吧", "我怎么记得更早")
     assert "以文章的说法为准" in earlier.text and "2022年11月" in earlier.text
+    # 不可能吧 / 瞎说吧 (read as 准确吧) open a doubt, 我看是 the doubter's own figure (both were
+    # questions of their own, answered with another entry or declined).
+    *_, (impossible, _) = talk(library, "GPT-3参数有多少啊", "不可能吧，我记得才175亿")
+    assert "以文章的说法为准" in impossible.text and "1750亿" in impossible.text
+    *_, (nonsense, _) = talk(library, "ChatGPT多久破亿用户", "瞎说吧 我看是半年")
+    assert "以文章的说法为准" in nonsense.text and "两个月" in nonsense.text
+    assert "以文章的说法为准" not in talk(library, "GPT-3参数有多少啊", "ChatGPT准确吧")[1][0].text
     # The figure said back with a unit of one's own doubts it too (was declined); said first,
     # with nothing shown that gives it, it is a question.
     *_, (unit, _) = talk(library, "OpenAI估值多少", "290亿人民币?")

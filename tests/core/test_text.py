@@ -228,6 +228,9 @@ def test_the_worst_headache_is_a_challenge_a_teacher_s_headache_is_not(analyzer:
 def test_more_and_more_is_cut_into_its_halves(analyzer: Analyzer) -> None:
     # jieba glued 越多越 and 越大越; the scale entry says 越大 and 越强.
     assert analyzer.tokenise("模型越大越厉害") == ["模型", "越大", "越强"]
+    # With 就 between, jieba glued 越多就 into 越多 (a term no entry says, and the question
+    # was offered choices).
+    assert analyzer.tokenise("参数越多就越强吗") == analyzer.tokenise("参数越多越强吗")
     assert "越来越" in analyzer.tokenise("越来越重要")  # one word
 
 

@@ -1441,6 +1441,7 @@ def test_small_models_are_one_word(library: Library) -> None:
         ("求科普：大模型有啥特征，一句两句唠明白就行", "large-model-features"),
         ("GPT是个啥概念，有没有懂哥", "gpt-definition"),  # asks the group, not the knowledge
         ("零样本是啥 求懂哥", "prompt-learning"),
+        ("RLHF到底是啥，听了好几次还是一脸懵", "rlhf"),  # was declined
     ],
 )
 def test_group_chat_padding_neither_helps_nor_hurts(
