@@ -95,6 +95,42 @@ def stated_means(entry: Entry, asked: str) -> tuple[str, ...]:
     return means + tuple(s for s in sentences if means and _LEFT_OUT.search(s))
 
 
+_ASKS_WHAT_A_WORD_MEANS = re.compile(
+    r"(?:你|文章|文中|刚才|刚刚|上面|这里|里面)*里?(?:说|提|讲|写)?(?:的|到的)?(?:这个|那个)?"
+    r"(?P<word>[^\s]{2,12}?)(?:具体|到底|又|究竟)?是什么(?:意思|东西|玩意儿?)?"
+    r"|(?:什么)(?:叫|是)(?P<other>[^\s]{2,12}?)"
+)
+"""A message asking what a word means ("你说的零样本是啥", "BBS是啥", "啥叫统计相关性"; the
+lexicon reads 啥 as 什么), and the word. Not what it refers to ("上面说的那个风险具体指啥",
+"交互性具体指什么"): the answer's own sentences may say that."""
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def word_left_unexplained(entry: Entry, asked: str, library: Library) -> tuple[str, list[str]]:
+    """The word a (normalised, squeezed) message asks the meaning of, as the answer shown
+    writes it, with the sentences of that answer that speak of it, when that answer only
+    speaks of it and no entry explains it ("你说的零样本是啥" after prompt learning, whose
+    answer says 指令学习 raised the 零样本 ability and no more); else ("", [])."""
+    found = _ASKS_WHAT_A_WORD_MEANS.fullmatch(asked)
+    word = (found["word"] or found["other"]) if found else None
+    if not word or _DIGIT.search(word):
+        return "", []  # "600亿是啥意思": how much that is, a figure's sense, not a word's
+    normalise = library.analyzer.normalise
+    phrasings = (entry.subject, entry.question, *entry.alternatives)
+    if any(word in normalise(phrasing).replace(" ", "") for phrasing in phrasings):
+        return "", []  # the entry answers what it is ("自注意力机制是什么" is Transformer's)
+    said = [s for s in _sentences(entry) if word in normalise(s).replace(" ", "")]
+    if not said:
+        return "", []
+    explained = library.match(f"什么是{word}").answered
+    if explained is not None and normalise(explained.entry.subject).replace(" ", "") == word:
+        return "", []
+    written = re.search(re.escape(word), said[0], re.IGNORECASE)
+    return (written.group(0) if written else word), said
+
+
 def _sentences(entry: Entry) -> list[str]:
     return [s.strip().removeprefix("- ") for s in _SENTENCE_END.split(entry.answer)]
 

@@ -317,6 +317,11 @@ def _say(
     )
     answered = match.answered
     if answered and answered.entry.id == state.entry_id:
+        word, said = clarify.word_left_unexplained(answered.entry, compact, library)
+        if word:
+            # The same answer once more would not say what the word means: the articles don't.
+            text = phrases.word_left_unexplained(word, said)
+            return Reply(text, ReplyKind.DECLINE, score=answered.score, hits=match.hits), state
         if intents.asks_what_else(compact):
             # "还能干啥" right after what it can do: what else, as 继续 gives it.
             return _continue(state, library, config)

@@ -231,6 +231,12 @@ def stated_grounds(sentences: Sequence[str]) -> str:
     return "刚才的回答里说到了依据：\n" + "\n".join(sentences)
 
 
+def word_left_unexplained(word: str, sentences: Sequence[str]) -> str:
+    """What a word of the answer shown means, asked when no article explains it: where the
+    answer speaks of it, and no more."""
+    return f"文章没有解释“{word}”是什么，刚才的回答里说到它的只有：\n" + "\n".join(sentences)
+
+
 def which_reason(subject: str, questions: Sequence[str]) -> str:
     """为什么 after an answer that no entry explains further: ask which part is meant."""
     lines = "\n".join(f"{i}. {q}" for i, q in enumerate(questions, start=1))

@@ -1453,6 +1453,33 @@ def test_a_doubt_with_a_claim_the_answer_does_not_speak_of_is_that_claim_checked
     assert reply.entry_id == "chatgpt-interaction"
 
 
+def test_a_word_the_answer_only_mentions_is_said_to_be_unexplained(library: Library) -> None:
+    # "你说的零样本是啥" after prompt learning showed the same answer again, which says only that
+    # 指令学习 raised the zero-shot ability: no article says what 零样本 is.
+    (shown, shown_state), (word, state) = talk(library, "提示学习是什么", "你说的零样本是啥")
+    assert word.kind is ReplyKind.DECLINE and "文章没有解释“零样本”是什么" in word.text
+    assert "零样本任务" in word.text and word.text != shown.text
+    # The chat stays on the answer: 继续 goes on from it.
+    assert (state.entry_id, state.page) == (shown_state.entry_id, shown_state.page)
+    *_, (bbs, _) = talk(library, "ChatGPT的训练数据有哪些", "BBS是啥")
+    assert bbs.kind is ReplyKind.DECLINE and "“BBS”" in bbs.text
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Transformer是什么", "你说的自注意力是啥"),  # its phrasing asks what that is
+        ("大模型的参数一般多少", "600亿是啥意思"),  # a figure's sense
+        ("大模型有哪些挑战", "上面说的那个数据具体指啥"),  # what it refers to
+    ],
+)
+def test_a_word_the_answer_explains_or_a_reference_is_not_said_to_be_unexplained(
+    library: Library, question: str, asked: str
+) -> None:
+    *_, (reply, _) = talk(library, question, asked)
+    assert "文章没有解释" not in reply.text
+
+
 def test_then_and_why_written_playfully_or_in_pinyin_go_on_and_ask_why(library: Library) -> None:
     # "然后捏" was a question of its own (the answer shown once more); "wei sha" was declined.
     (first, _), (then, _) = talk(library, "ChatGPT是怎么训练的", "然后捏")
