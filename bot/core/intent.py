@@ -376,6 +376,8 @@ _SHORT_ASKED = (
     r"|再?(?:说|讲)得?(?:简单|通俗|浅显)(?:一?点|些)|用?大白话(?:说说|讲讲|说|讲)(?:一?下)?|用大白话"
     r"|说人话|太长了?不看|长话短说|精简(?:一?下|一?点)?|别(?:整|说|写|讲)(?:那么|这么)?多(?:字|废话)"
     r"|(?:再|更)?(?:说|讲)?得?短(?:一?点|些)(?:说|讲)?(?:一?下)?"  # 短一点, 再短点, 说短点
+    # "所以呢" after an answer: what it comes to, its short.
+    r"|所以(?:说)?(?:结论是(?:什么)?)?|结论是什么"
     # An analogy the articles never make: the plain short of it is what they have.
     r"|打个?比方(?:说说|讲讲)?|(?:用)?(?:比喻|类比)(?:一?下)?(?:说说|讲讲|说|讲)?"
     # Squeezed English ("sum it up" is sumitup); the normaliser reads summarize as 摘要 and

@@ -1463,6 +1463,10 @@ def test_a_word_the_answer_only_mentions_is_said_to_be_unexplained(library: Libr
     assert (state.entry_id, state.page) == (shown_state.entry_id, shown_state.page)
     *_, (bbs, _) = talk(library, "ChatGPT的训练数据有哪些", "BBS是啥")
     assert bbs.kind is ReplyKind.DECLINE and "“BBS”" in bbs.text
+    # With 那个 after the word too (it was read as the word 意识形态那个).
+    *_, (ideology, _) = talk(library, "ChatGPT有啥缺点", "意识形态那个是啥意思")
+    assert ideology.kind is ReplyKind.DECLINE and "“意识形态”" in ideology.text
+    assert "需要小心地校正" in ideology.text
 
 
 @pytest.mark.parametrize(

@@ -318,6 +318,9 @@ def test_going_on_with_a_question_of_its_own_is_that_question() -> None:
         "换种方式说呗",
         "简单点,一句话",
         "一句话讲完",
+        # What it comes to (these were declined).
+        "所以呢",
+        "所以结论是啥？",
     ],
 )
 def test_asking_for_the_short_of_it_is_a_summary(analyzer: Analyzer, text: str) -> None:
