@@ -131,6 +131,21 @@ def word_left_unexplained(entry: Entry, asked: str, library: Library) -> tuple[s
     return (written.group(0) if written else word), said
 
 
+_DRAWBACKS = re.compile(r"缺点|缺陷|不足|局限|短板|弊端|坏处")
+"""How a message asks what is wrong with something."""
+_SAYS_WHAT_IS_HARD = re.compile(_DRAWBACKS.pattern + r"|挑战|难题|问题|风险|困难|难点|限制")
+"""How an entry speaks of what is wrong with or hard about something."""
+
+
+def drawbacks_unsaid(entry: Entry, asked: str) -> bool:
+    """Whether a message asks the drawbacks of what an entry tells of ("那它的缺点呢" after
+    RLHF) and the entry speaks of nothing wrong or hard at all."""
+    if not _DRAWBACKS.search(asked):
+        return False
+    said = " ".join([entry.question, *entry.alternatives, *entry.keywords, entry.answer])
+    return not _SAYS_WHAT_IS_HARD.search(said)
+
+
 def _sentences(entry: Entry) -> list[str]:
     return [s.strip().removeprefix("- ") for s in _SENTENCE_END.split(entry.answer)]
 

@@ -322,6 +322,10 @@ def _say(
             # The same answer once more would not say what the word means: the articles don't.
             text = phrases.word_left_unexplained(word, said)
             return Reply(text, ReplyKind.DECLINE, score=answered.score, hits=match.hits), state
+        if clarify.drawbacks_unsaid(answered.entry, compact):
+            # "那它的缺点呢" after RLHF: its answer again would name none.
+            text = phrases.drawbacks_unsaid(answered.entry.subject)
+            return Reply(text, ReplyKind.DECLINE, score=answered.score, hits=match.hits), state
         if intents.asks_what_else(compact):
             # "还能干啥" right after what it can do: what else, as 继续 gives it.
             return _continue(state, library, config)

@@ -237,6 +237,11 @@ def word_left_unexplained(word: str, sentences: Sequence[str]) -> str:
     return f"文章没有解释“{word}”是什么，刚才的回答里说到它的只有：\n" + "\n".join(sentences)
 
 
+def drawbacks_unsaid(subject: str) -> str:
+    """The drawbacks of the subject just told of, asked when no article names any."""
+    return f"文章没有讲到{subject}有什么缺点，我不想乱答。"
+
+
 def which_reason(subject: str, questions: Sequence[str]) -> str:
     """为什么 after an answer that no entry explains further: ask which part is meant."""
     lines = "\n".join(f"{i}. {q}" for i, q in enumerate(questions, start=1))

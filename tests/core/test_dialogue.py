@@ -15,7 +15,6 @@ from bot.core.reply import Action
     [
         ("什么是思维链", "它的原理是什么", "chain-of-thought"),
         ("RLHF是什么", "它能做什么", "rlhf"),
-        ("什么是多模态", "它有什么缺点", "multimodal"),
         ("什么是提示学习", "它是怎么训练的", "prompt-learning"),
     ],
 )
@@ -1467,6 +1466,25 @@ def test_a_word_the_answer_only_mentions_is_said_to_be_unexplained(library: Libr
     *_, (ideology, _) = talk(library, "ChatGPT有啥缺点", "意识形态那个是啥意思")
     assert ideology.kind is ReplyKind.DECLINE and "“意识形态”" in ideology.text
     assert "需要小心地校正" in ideology.text
+
+
+def test_drawbacks_asked_of_a_topic_no_article_faults_are_said_to_be_unsaid(
+    library: Library,
+) -> None:
+    # "那它的缺点呢" after RLHF showed the RLHF answer again, which names none; after 多模态,
+    # 它 is 多模态, not ChatGPT (whose weaknesses the words alone fit).
+    asked_of = (
+        ("RLHF是什么", "那它的缺点呢"),
+        ("Transformer是啥", "它有啥缺点"),
+        ("什么是多模态", "它有什么缺点"),
+    )
+    for topic, asked in asked_of:
+        (shown, _), (reply, state) = talk(library, topic, asked)
+        assert reply.kind is ReplyKind.DECLINE and "没有讲到" in reply.text
+        assert state.entry_id == shown.entry_id
+    # ChatGPT's weaknesses are told: asked again, they are its answer.
+    *_, (told, _) = talk(library, "ChatGPT有啥缺点", "它有啥缺点")
+    assert told.kind is ReplyKind.ANSWER and "事实准确性" in told.text
 
 
 @pytest.mark.parametrize(
