@@ -247,6 +247,16 @@ def _say(
         if not _a_claim_of_its_own(state, claim, library):
             return _stand_by(state, claim, library, config)
     current = _current(state, library)
+    claimed = intents.recalled(intents.squeeze(normalised))
+    # "我记得是一年" after ChatGPT's 两个月 to 1亿 users: the figure remembered otherwise, a doubt
+    # without its word (it was declined); not one of another thing.
+    if (
+        claimed is not None
+        and current is not None
+        and _of_a_kind_told(claimed, current)
+        and not _a_claim_of_its_own(state, claimed, library)
+    ):
+        return _stand_by(state, claimed, library, config)
     echoed = intents.figure_echoed(compact)
     if echoed and current is not None and _gives_a_figure_like(current.answer, echoed):
         # "290亿人民币?" after OpenAI's 290亿美元: the figure said back, doubted; "所以是175亿对吧"
@@ -949,6 +959,14 @@ def _stand_by(
         state, entry, phrases.as_the_articles_say(body), state.last_question, config
     )
     return reply, state
+
+
+def _of_a_kind_told(claim: str, entry: Entry) -> bool:
+    """Whether a claim states a fact of a kind the entry's answer gives: its date, span or the
+    like when it has one beyond a number ("2019年出的" is a date, which GPT-3's 1750亿 is not)."""
+    kinds = facts.held(claim)
+    specific = kinds & ~facts.Fact.NUMBER or kinds
+    return bool(specific & facts.held(entry.answer))
 
 
 def _a_claim_of_its_own(state: ChatState, claim: str, library: Library) -> bool:

@@ -527,6 +527,19 @@ def doubted(text: str) -> str | None:
     return claim
 
 
+def recalled(text: str) -> str | None:
+    """The claim a squeezed message puts as what the member remembers or heard, and nothing
+    else ("我记得是一年", "听说上线一年才到一亿用户"), or None. Not a question ("听说ChatGPT是谁
+    做的"). Read against the answer shown, it may doubt that answer."""
+    found = _RECALLED.match(text)
+    if found is None or not found.group(0):
+        return None
+    claim = _UNSAID.sub("", text[found.end() :])
+    if not claim or _claim_length(claim) > MAX_CLAIM or _ASKS_ANEW.search(claim):
+        return None
+    return claim
+
+
 def _claim_length(claim: str) -> int:
     """How much a claim says: a character each, an English word's letters a third as much
     ("itwasgoogle" is about as long as 是谷歌做的)."""

@@ -1559,6 +1559,12 @@ def test_a_doubt_is_answered_with_what_the_articles_say(library: Library) -> Non
     *_, (nonsense, _) = talk(library, "ChatGPT多久破亿用户", "瞎说吧 我看是半年")
     assert "以文章的说法为准" in nonsense.text and "两个月" in nonsense.text
     assert "以文章的说法为准" not in talk(library, "GPT-3参数有多少啊", "ChatGPT准确吧")[1][0].text
+    # What the member remembers, with no word of doubt, of a kind the answer gives (was
+    # declined); not of a kind it does not give (GPT-3's answer has no date).
+    *_, (recalled, _) = talk(library, "ChatGPT多久破亿用户", "我记得是一年")
+    assert "以文章的说法为准" in recalled.text and "两个月" in recalled.text
+    *_, (dated, _) = talk(library, "GPT-3有多少参数", "我记得GPT-3是2019年出的")
+    assert "以文章的说法为准" not in dated.text
     # The figure said back with a unit of one's own doubts it too (was declined); said first,
     # with nothing shown that gives it, it is a question.
     *_, (unit, _) = talk(library, "OpenAI估值多少", "290亿人民币?")

@@ -12,6 +12,7 @@ from bot.core.intent import (
     going_back_to,
     one_of_two,
     pointing_at_another,
+    recalled,
     squeeze,
     without_an_example_request,
 )
@@ -618,3 +619,16 @@ def test_one_of_two_is_pointed_at_with_what_is_asked_of_it(
     analyzer: Analyzer, text: str, pointed: tuple[int, str] | None
 ) -> None:
     assert one_of_two(compact(analyzer.normalise(text))) == pointed
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [("我记得是一年", "一年"), ("听说上线一年才到一亿用户", "上线一年才到一亿用户")],
+)
+def test_what_a_member_remembers_is_a_claim(analyzer: Analyzer, text: str, claim: str) -> None:
+    assert recalled(squeeze(analyzer.normalise(text))) == squeeze(analyzer.normalise(claim))
+
+
+@pytest.mark.parametrize("text", ["听说ChatGPT是谁做的", "我记得", "ChatGPT是一年前出的"])
+def test_a_question_or_no_claim_is_not_remembered(analyzer: Analyzer, text: str) -> None:
+    assert recalled(squeeze(analyzer.normalise(text))) is None
