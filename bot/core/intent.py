@@ -894,10 +894,10 @@ def going_on_about(normalised: str) -> str | None:
 
 _LETTER_ASKED = re.compile(
     r"(?:什么does(?:the)?|and(?:the)?|那|(?:(?:chat)?gpt|这|那)(?:里面的|里的|中的|的|里))?"
-    r"(?P<letter>[a-z])(?:呢|全称|定义|代表什么|是什么意思|是什么|指的是什么|指什么)?"
+    r"(?P<letter>[a-z])(?:呢|全称|定义|(?:具体|到底|又)?(?:代表什么|是什么意思|是什么|指的是什么|指什么))?"
 )
 """One letter of a name just spelled out ("T呢", "那P呢", "what does the T stand for", "GPT的T代表
-什么", "这里面的T是啥"): which word it stands for."""
+什么", "这里面的T是啥", "那T具体指啥"): which word it stands for."""
 
 
 def letter_asked(normalised: str) -> str | None:

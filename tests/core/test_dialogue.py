@@ -1992,6 +1992,7 @@ def test_going_on_with_a_subject_never_shown_asks_about_it(library: Library) -> 
         ("GPT的T代表什么", "transformer"),
         ("那P呢", "pretraining"),
         ("这里面的T是啥", "transformer"),  # was answered with what ChatGPT is
+        ("那T具体指啥", "transformer"),  # was answered with controllability
     ],
 )
 def test_a_letter_of_a_name_spelled_out_asks_what_its_word_is(
