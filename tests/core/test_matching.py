@@ -69,6 +69,7 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("gpt跟chatgpt差在哪", "gpt-vs-chatgpt"),  # 差在哪 asks the difference
         ("chatgpt说的话能全信不", "chatgpt-weaknesses"),  # colloquial
         ("ChatGPT本身是不是就容易出错", "chatgpt-weaknesses"),  # was 聊几轮就容易跑题
+        ("ChatGPT在哪台机器上训的", "chatgpt-training-infrastructure"),  # was its training
         ("参数要到多少模型才会推理", "scale-and-emergence"),  # 会推理: 推理能力
         ("学术界怎么看ChatGPT", "chatgpt-education-impact"),  # 学术界: 学者
         ("ChatGPT出来以后学术圈啥反应", "chatgpt-education-impact"),
