@@ -106,6 +106,7 @@ lexicon reads 啥 as 什么), and the word. Not what it refers to ("上面说的
 
 
 _DIGIT = re.compile(r"\d")
+_QUOTED = re.compile(r"“([^”]+)”")
 
 
 def word_left_unexplained(entry: Entry, asked: str, library: Library) -> tuple[str, list[str]]:
@@ -122,8 +123,8 @@ def word_left_unexplained(entry: Entry, asked: str, library: Library) -> tuple[s
     if any(word in normalise(phrasing).replace(" ", "") for phrasing in phrasings):
         return "", []  # the entry answers what it is ("自注意力机制是什么" is Transformer's)
     said = [s for s in _sentences(entry) if word in normalise(s).replace(" ", "")]
-    if not said:
-        return "", []
+    if not said or any(word in normalise(q) for q in _QUOTED.findall(entry.answer)):
+        return "", []  # a word the answer quotes it tells of (这种“人类偏好”, after 排序、标注)
     explained = library.match(f"什么是{word}").answered
     if explained is not None and normalise(explained.entry.subject).replace(" ", "") == word:
         return "", []

@@ -1491,6 +1491,7 @@ def test_drawbacks_asked_of_a_topic_no_article_faults_are_said_to_be_unsaid(
     ("question", "asked"),
     [
         ("Transformer是什么", "你说的自注意力是啥"),  # its phrasing asks what that is
+        ("RLHF是什么", "你说的人类偏好是啥意思"),  # its answer quotes it, after what it is
         ("大模型的参数一般多少", "600亿是啥意思"),  # a figure's sense
         ("大模型有哪些挑战", "上面说的那个数据具体指啥"),  # what it refers to
     ],
