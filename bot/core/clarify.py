@@ -98,7 +98,7 @@ def stated_means(entry: Entry, asked: str) -> tuple[str, ...]:
 _ASKS_WHAT_A_WORD_MEANS = re.compile(
     r"(?:你|文章|文中|刚才|刚刚|上面|这里|里面)*里?(?:说|提|讲|写)?(?:的|到的)?(?:这个|那个)?"
     r"(?P<word>[^\s]{2,12}?)(?:这个|那个)?(?:具体|到底|又|究竟)?是什么(?:意思|东西|玩意儿?)?"
-    r"|(?:什么)(?:叫|是)(?P<other>[^\s]{2,12}?)"
+    r"|什么(?:叫|是)(?P<other>[^\s]{2,12}?)"
 )
 """A message asking what a word means ("你说的零样本是啥", "BBS是啥", "啥叫统计相关性"; the
 lexicon reads 啥 as 什么), and the word. Not what it refers to ("上面说的那个风险具体指啥",
@@ -118,15 +118,18 @@ def word_left_unexplained(entry: Entry, asked: str, library: Library) -> tuple[s
     word = (found["word"] or found["other"]) if found else None
     if not word or _DIGIT.search(word):
         return "", []  # "600亿是啥意思": how much that is, a figure's sense, not a word's
-    normalise = library.analyzer.normalise
+
+    def squeezed(text: str) -> str:
+        return library.analyzer.normalise(text).replace(" ", "")
+
     phrasings = (entry.subject, entry.question, *entry.alternatives)
-    if any(word in normalise(phrasing).replace(" ", "") for phrasing in phrasings):
+    if any(word in squeezed(phrasing) for phrasing in phrasings):
         return "", []  # the entry answers what it is ("自注意力机制是什么" is Transformer's)
-    said = [s for s in _sentences(entry) if word in normalise(s).replace(" ", "")]
-    if not said or any(word in normalise(q) for q in _QUOTED.findall(entry.answer)):
+    said = [s for s in _sentences(entry) if word in squeezed(s)]
+    if not said or any(word in squeezed(q) for q in _QUOTED.findall(entry.answer)):
         return "", []  # a word the answer quotes it tells of (这种“人类偏好”, after 排序、标注)
     explained = library.match(f"什么是{word}").answered
-    if explained is not None and normalise(explained.entry.subject).replace(" ", "") == word:
+    if explained is not None and squeezed(explained.entry.subject) == word:
         return "", []
     written = re.search(re.escape(word), said[0], re.IGNORECASE)
     return (written.group(0) if written else word), said

@@ -327,15 +327,9 @@ def _say(
     )
     answered = match.answered
     if answered and answered.entry.id == state.entry_id:
-        word, said = clarify.word_left_unexplained(answered.entry, compact, library)
-        if word:
-            # The same answer once more would not say what the word means: the articles don't.
-            text = phrases.word_left_unexplained(word, said)
-            return Reply(text, ReplyKind.DECLINE, score=answered.score, hits=match.hits), state
-        if clarify.drawbacks_unsaid(answered.entry, compact):
-            # "那它的缺点呢" after RLHF: its answer again would name none.
-            text = phrases.drawbacks_unsaid(answered.entry.subject)
-            return Reply(text, ReplyKind.DECLINE, score=answered.score, hits=match.hits), state
+        unsaid = _left_unsaid_by_the_answer(answered.entry, compact, library)
+        if unsaid:
+            return Reply(unsaid, ReplyKind.DECLINE, score=answered.score, hits=match.hits), state
         if intents.asks_what_else(compact):
             # "还能干啥" right after what it can do: what else, as 继续 gives it.
             return _continue(state, library, config)
@@ -959,6 +953,18 @@ def _stand_by(
         state, entry, phrases.as_the_articles_say(body), state.last_question, config
     )
     return reply, state
+
+
+def _left_unsaid_by_the_answer(entry: Entry, compact: str, library: Library) -> str:
+    """What a follow-up finding the answer just shown asks that the answer once more would not
+    say, because no article does: what a word it only mentions means ("你说的零样本是啥"), or
+    drawbacks it names none of ("那它的缺点呢" after RLHF); the reply that says so, else ""."""
+    word, said = clarify.word_left_unexplained(entry, compact, library)
+    if word:
+        return phrases.word_left_unexplained(word, said)
+    if clarify.drawbacks_unsaid(entry, compact):
+        return phrases.drawbacks_unsaid(entry.subject)
+    return ""
 
 
 def _of_a_kind_told(claim: str, entry: Entry) -> bool:
