@@ -1096,6 +1096,7 @@ class Analyzer:
         text = " ".join(_SYMBOL.sub(" ", text).split())
         text = _PLAYFUL_ENDING.sub(lambda found: PLAYFUL_PARTICLES[found.group(0)], text)
         text = _WHY_IN_PINYIN.sub("为什么", text)
+        text = _HOW_TO_READ.sub("是什么意思", text)
         if "大模型" not in text:
             # Of 大模型 it asks about 大模型's parameters, whose entry gives their ranges and says
             # how ability grows with them: "大模型的参数是不是越多越好" keeps its words.
@@ -1281,6 +1282,13 @@ _WHY_IN_PINYIN = re.compile(r"(?<![a-z])wei ?(?:sha|shen ?me)(?![a-z])")
 """为啥 / 为什么 spelt in pinyin ("wei sha 这么火"): a question word the dialogue reads (a lone
 "wei sha" asks why), kept out of the lexicon, whose English words a misspelt word is
 corrected to ("wei tiao" is 微调)."""
+
+_HOW_TO_READ = re.compile(
+    r"(?:应该|该)?(?:怎么|如何|咋|怎样)(?:去)?理解(?=[呢呀啊吗]?(?:$|[ ?？，,。!！]))"
+)
+""""大模型怎么理解", "这个咋理解": what a thing means, asked with 理解 — not a question about
+understanding, whose entry ("生成式AI怎么理解语义") answered a lone "怎么理解". Only where 理解
+ends the clause: "大模型怎么理解上下文" asks how it understands."""
 
 _MORE_AND_MORE = re.compile(r"(越(?!来)[\u4e00-\u9fff])(?:就会?|也|会)?(?=越)")
 """The first half of "越X越Y" (参数越多越聪明, 模型越大越好), cut from the second: jieba glues

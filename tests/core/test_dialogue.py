@@ -2072,3 +2072,15 @@ def test_a_figure_got_wrong_is_answered_with_the_articles_figure(library: Librar
     # "哦 所以是175亿对吧" after GPT-3's 1750亿 was offered the user numbers as a choice.
     (_, _), (reply, _) = talk(library, "GPT-3有多少参数", "哦 所以是175亿对吧")
     assert reply.kind is ReplyKind.ANSWER and "1750亿" in reply.text
+
+
+def test_how_to_read_a_thing_asks_what_it_means_and_alone_asks_back(library: Library) -> None:
+    # A lone "怎么理解" was answered with how generative AI understands meaning (理解 is its
+    # word); "大模型怎么理解" with the same entry instead of what a large model is.
+    (alone, _), (it, _) = talk(library, "怎么理解", "它是啥")
+    assert alone.kind is not ReplyKind.ANSWER and it.kind is not ReplyKind.ANSWER
+    (named, _), (short, _) = talk(library, "大模型这个词咋理解？", "一句话总结")
+    assert "参数规模巨大" in named.text and "参数规模巨大" in short.text
+    # Where 理解 goes on to what is understood, it is still the question of understanding.
+    how, _ = talk(library, "大模型怎么理解上下文")[0]
+    assert "参数规模巨大" not in how.text
