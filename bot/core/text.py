@@ -653,6 +653,9 @@ ENGLISH_QUESTION_WORDS = {
     "how much": "多少",
     "how": "怎么",
     "why": "为什么",
+    # "how so?" after an answer asks on what grounds it says so, as "为什么这么说" does. Not
+    # "why so": "why so many?" asks why there are so many.
+    "how so": "为什么这么说",
     "who": "谁",
     "whom": "谁",
     # "When" asks only before an auxiliary ("when was ChatGPT released"); elsewhere it joins

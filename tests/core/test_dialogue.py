@@ -2084,3 +2084,10 @@ def test_how_to_read_a_thing_asks_what_it_means_and_alone_asks_back(library: Lib
     # Where 理解 goes on to what is understood, it is still the question of understanding.
     how, _ = talk(library, "大模型怎么理解上下文")[0]
     assert "参数规模巨大" not in how.text
+
+
+def test_how_so_asks_on_what_grounds_as_why_do_you_say_so_does(library: Library) -> None:
+    # "how so" was a question of how, answered with a did-you-mean of how-entries.
+    *_, (english, _) = talk(library, "ChatGPT为什么能写代码", "how so?")
+    *_, (chinese, _) = talk(library, "ChatGPT为什么能写代码", "为什么这么说")
+    assert english.text == chinese.text
