@@ -124,6 +124,12 @@ def _matched_in_context(
             answers.append((match, reading.text))
         elif not answered and reading.reference.explicit:
             fallback = _better(fallback, (match, reading.text))
+    if answers and own.points_at_the_answer_shown(context):
+        # "这些数据拿去干嘛" after how members give feedback: the data that answer speaks of,
+        # however well "ChatGPT这些数据拿去干什么" fits an entry that handles data (Transformer).
+        shown = next((found for found in answers if _entry(found[0]) == context.entry_id), None)
+        if shown is not None:
+            return shown
     if answers:
         best = _news_first(answers, context, own)
         if all(reading.reference is follow_up.Reference.ASPECT for reading in readings):
@@ -605,6 +611,27 @@ class _OwnWords:
         # Inside the answer's words too: its 训练员 says 训练.
         answer = self._library.analyzer.normalise(best.entry.answer)
         return all(word in answer for word in asked)
+
+    def points_at_the_answer_shown(self, context: Context) -> bool:
+        """Whether the words point back at a thing the answer just shown speaks of, with a word
+        that is no term of the knowledge ("这些数据", "这些约束"): not a topic of its own, as
+        "这个奖励模型" is."""
+        if context.entry_id is None:
+            return False
+        normalise = self._library.analyzer.normalise
+        pointer = POINTING_BACK.search(normalise(self._text))
+        if pointer is None:
+            return False
+        after = self._library.analyzer.tokenise(normalise(self._text)[pointer.end() :])
+        if not after or len(after[0]) < 2 or after[0] in QUESTION_WORDS:
+            return False
+        pointed = after[0]
+        shown = self._library.get(context.entry_id)
+        return (
+            shown is not None
+            and not self._library.vocabulary.is_term(pointed)
+            and pointed in normalise(shown.answer)
+        )
 
     def support(self, match: Match) -> bool:
         """Whether these words back a reading that only the context suggested: they are not

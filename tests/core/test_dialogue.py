@@ -2091,3 +2091,15 @@ def test_how_so_asks_on_what_grounds_as_why_do_you_say_so_does(library: Library)
     *_, (english, _) = talk(library, "ChatGPT为什么能写代码", "how so?")
     *_, (chinese, _) = talk(library, "ChatGPT为什么能写代码", "为什么这么说")
     assert english.text == chinese.text
+
+
+def test_a_thing_pointed_back_at_is_the_one_the_answer_just_shown_speaks_of(
+    library: Library,
+) -> None:
+    # "这些数据" after how members give feedback is the data collected from them; read as
+    # "ChatGPT这些数据拿去干什么", Transformer's answer (which handles 输入数据) came first.
+    (shown, _), (pointed, _) = talk(library, "用户咋给反馈", "这些数据拿去干嘛")
+    assert pointed.entry_id == shown.entry_id and "进一步训练" in pointed.text
+    # A term of its own pointed at is a topic of its own, though the answer names it.
+    (rlhf, _), (reward, _) = talk(library, "RLHF是什么", "这个奖励模型是干嘛的")
+    assert "奖励模型" in rlhf.text and reward.entry_id != rlhf.entry_id
