@@ -1098,7 +1098,7 @@ class Analyzer:
         text = _CANTONESE.sub(lambda found: CANTONESE[found.group(0)], text)
         text = " ".join(_SYMBOL.sub(" ", text).split())
         text = _PLAYFUL_ENDING.sub(lambda found: PLAYFUL_PARTICLES[found.group(0)], text)
-        text = _WHY_IN_PINYIN.sub("为什么", text)
+        text = _QUESTION_IN_PINYIN.sub(lambda found: _PINYIN_QUESTION[found.group(1)], text)
         text = _HOW_TO_READ.sub("是什么意思", text)
         if "大模型" not in text:
             # Of 大模型 it asks about 大模型's parameters, whose entry gives their ranges and says
@@ -1281,10 +1281,11 @@ PLAYFUL_PARTICLES = {"捏": "呢", "咧": "呢", "滴": "的"}
 "RLHF咧", "咋做到滴"): the words they stand for, which the phrases of the dialogue know."""
 _PLAYFUL_ENDING = re.compile(rf"(?<=[\u4e00-\u9fff0-9a-z])[{''.join(PLAYFUL_PARTICLES)}]$")
 
-_WHY_IN_PINYIN = re.compile(r"(?<![a-z])wei ?(?:sha|shen ?me)(?![a-z])")
-"""为啥 / 为什么 spelt in pinyin ("wei sha 这么火"): a question word the dialogue reads (a lone
-"wei sha" asks why), kept out of the lexicon, whose English words a misspelt word is
-corrected to ("wei tiao" is 微调)."""
+_PINYIN_QUESTION = {"wei": "为什么", "shi": "是什么"}
+_QUESTION_IN_PINYIN = re.compile(r"(?<![a-z])(wei|shi) ?(?:sha|shen ?me)(?![a-z])")
+"""为啥 / 为什么 and 是啥 / 是什么 spelt in pinyin ("wei sha 这么火", "rlhf shi sha"): question
+words the dialogue reads (a lone "wei sha" asks why), kept out of the lexicon, whose English
+words a misspelt word is corrected to ("wei tiao" is 微调)."""
 
 _HOW_TO_READ = re.compile(
     r"(?:应该|该)?(?:怎么|如何|咋|怎样)(?:去)?理解(?=[呢呀啊吗]?(?:$|[ ?？，,。!！]))"

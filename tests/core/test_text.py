@@ -322,9 +322,10 @@ def test_cantonese_is_read_as_mandarin(analyzer: Analyzer, cantonese: str, manda
         ("RLHF咧", "RLHF呢"),
         ("咋做到滴", "咋做到的"),
         ("wei sha 这么火", "为啥这么火"),
+        ("rlhf shi sha", "rlhf是啥"),
     ],
 )
-def test_playful_particles_and_why_in_pinyin_are_read_as_written_plainly(
+def test_playful_particles_and_questions_in_pinyin_are_read_as_written_plainly(
     analyzer: Analyzer, playful: str, plain: str
 ) -> None:
     assert analyzer.tokenise(playful) == analyzer.tokenise(plain)
