@@ -208,6 +208,8 @@ _COUNT = "[一二两三四五六七八九十\\d]+"
 _MOMENT = re.compile(
     rf"第{_COUNT}(?:天|周|个?星期|个?月)|[头前首]{_COUNT}(?:天|周|个?星期)"
     rf"|{_COUNT}(?:天|周|个?星期)(?:后|内|之内|以后|以内)"
+    # A stretch counted from the launch ("上线5天用户有多少", "发布一周"): the moment it ends.
+    rf"|(?<=上线|发布|推出|问世){_COUNT}(?:天|周|个?星期)"
     # Years counted in words only: 2025年 is a year named (`years_named`), not a stretch.
     r"|第[一二两三四五六七八九十]+年|[一二两三四五六七八九十]+年(?:后|内|之内|以后|以内)"
 )

@@ -735,7 +735,10 @@ def test_today_s_figure_after_the_articles_one_says_they_only_have_theirs(
     assert state.subject == "ChatGPT"  # "那GPT-3呢" may follow
 
 
-@pytest.mark.parametrize("question", ["ChatGPT上线第五天用户数是多少", "ChatGPT头一周有多少用户"])
+@pytest.mark.parametrize(
+    "question",
+    ["ChatGPT上线第五天用户数是多少", "ChatGPT头一周有多少用户", "ChatGPT上线5天用户有多少？"],
+)
 def test_a_figure_asked_at_a_moment_the_answer_does_not_name_says_so(
     library: Library, question: str
 ) -> None:

@@ -281,6 +281,9 @@ def test_an_answer_gives_a_reason_when_it_states_a_cause_or_a_purpose(
     [
         ("chatgpt上线第五天用户数是多少", ("第五天",)),
         ("头一周有多少人用", ("头一周",)),
+        ("chatgpt上线5天用户有多少", ("5天",)),  # counted from the launch
+        ("发布一周有多少人用", ("一周",)),
+        ("chatgpt用了5天就腻了", ()),  # a stretch, but not since the launch
         ("3天之内用户破了多少", ("3天之内",)),
         ("上线两个月后用户有多少", ()),  # the answer's own span is no other moment
         ("上线一年后用户有多少", ("一年后",)),
