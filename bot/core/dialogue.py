@@ -244,6 +244,9 @@ def _say(
         return _example(state, library, config)
     if intent is intents.Intent.DOUBT:
         claim = intents.doubted(intents.squeeze(normalised)) or ""
+        checked = _another_kind_of_fact(state, claim, library)
+        if checked is not None:
+            return _answer(state, checked, claim, config)
         if not _a_claim_of_its_own(state, claim, library):
             return _stand_by(state, claim, library, config)
     current = _current(state, library)
@@ -973,6 +976,18 @@ def _of_a_kind_told(claim: str, entry: Entry) -> bool:
     kinds = facts.held(claim)
     specific = kinds & ~facts.Fact.NUMBER or kinds
     return bool(specific & facts.held(entry.answer))
+
+
+def _another_kind_of_fact(state: ChatState, claim: str, library: Library) -> Entry | None:
+    """The entry that checks a doubt's claim of a fact of a kind the answer shown does not give,
+    about the chat's subject: "不对吧 我记得是2020年出的" after who made ChatGPT puts its launch
+    date to be checked (the maker once more would not), so its launch; else None."""
+    entry = _current(state, library)
+    if entry is None or not facts.held(claim) or _of_a_kind_told(claim, entry):
+        return None
+    match = library.match(f"{state.subject} {claim}")
+    found = match.best.entry if match.verdict is Verdict.ANSWER and match.best else None
+    return found if found is not None and found.id != entry.id else None
 
 
 def _a_claim_of_its_own(state: ChatState, claim: str, library: Library) -> bool:

@@ -2106,3 +2106,14 @@ def test_a_thing_pointed_back_at_is_the_one_the_answer_just_shown_speaks_of(
     # A term of its own pointed at is a topic of its own, though the answer names it.
     (rlhf, _), (reward, _) = talk(library, "RLHF是什么", "这个奖励模型是干嘛的")
     assert "奖励模型" in rlhf.text and reward.entry_id != rlhf.entry_id
+
+
+def test_a_doubt_that_puts_a_fact_of_another_kind_checks_it(library: Library) -> None:
+    # After who made ChatGPT, "我记得是2020年出的" puts its launch date to be checked: the maker
+    # once more said nothing of it.
+    (maker, _), (checked, _) = talk(library, "ChatGPT是谷歌做的吧", "不对吧 我记得是2020年出的")
+    assert "OpenAI" in maker.text
+    assert checked.kind is ReplyKind.ANSWER and "2022年11月" in checked.text
+    # A date doubted after the date given stands by that answer.
+    (launch, _), (again, _) = talk(library, "ChatGPT是什么时候推出的", "不对吧 我记得是2020年")
+    assert again.entry_id == launch.entry_id and "以文章的说法为准" in again.text
