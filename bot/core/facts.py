@@ -133,9 +133,6 @@ English "how many", "when" are normalised onto these). A year the question state
 _NUMBER = re.compile(
     r"(?<![A-Za-z0-9.\-])\d+(?:\.\d+)?|[一二两三四五六七八九十百千万几数上]+[十百千万亿]"
 )
-_NO_FIGURE_GIVEN = re.compile(r"没有给出具体(?:的)?(?:数字|数量|数据量)")
-"""An answer that says its article gives no figure at all ("要很多，但文章没有给出具体数字")
-answers how many: that no article says is the answer."""
 _FIGURE = re.compile(r"(?<![A-Za-z0-9.\-])\d+(?:\.\d+)?[十百千万亿]*(?![A-Za-z0-9.])")
 """A figure of its own: a year or a sum, not the digit of a name (GPT-3, GPT-3.5)."""
 _DATE = re.compile(r"\d{4}年|\d{1,2}月|\d+年前|年初|年底|年末|去年|今年|明年|世纪|年代")
@@ -353,7 +350,7 @@ def held(answer: str) -> Fact:
     """The kinds of fact an answer states."""
     answer = _WRITTEN_WHEN.sub("", answer)
     found = Fact.NONE
-    if _NUMBER.search(answer) or _NO_FIGURE_GIVEN.search(answer):
+    if _NUMBER.search(answer):
         found |= Fact.NUMBER
     if _DATE.search(answer):
         found |= Fact.DATE

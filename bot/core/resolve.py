@@ -113,17 +113,6 @@ def _matched_in_context(
             # "除了算力还有啥原因": the rest of the answer just shown, which says 算力, is asked
             # for, however well "ChatGPT还有什么原因" fits another entry.
             return match, reading.text
-        if (
-            answered
-            and match.best is not None
-            and match.best.fact_held
-            and _entry(match) == context.entry_id
-            and own.points_at_the_answer_shown(context)
-        ):
-            # "这些数据拿去干嘛" after how members give feedback: the data that answer speaks
-            # of, however well "ChatGPT这些数据拿去干什么" fits an entry that handles data
-            # (Transformer), and whatever else the words alone find.
-            return match, reading.text
         if match.hits:
             ranked_first.add(match.hits[0].entry.id)
         if answered and (
@@ -135,12 +124,15 @@ def _matched_in_context(
             answers.append((match, reading.text))
         elif not answered and reading.reference.explicit:
             fallback = _better(fallback, (match, reading.text))
+    if answers and own.points_at_the_answer_shown(context):
+        # "这些数据拿去干嘛" after how members give feedback: the data that answer speaks of,
+        # however well "ChatGPT这些数据拿去干什么" fits an entry that handles data (Transformer).
+        shown = next((found for found in answers if _entry(found[0]) == context.entry_id), None)
+        if shown is not None:
+            return shown
     if answers:
         best = _news_first(answers, context, own)
         if all(reading.reference is follow_up.Reference.ASPECT for reading in readings):
-            linked = _a_linked_point(best, message, context, library, english)
-            if linked is not None:
-                return linked
             best = _aspect_or_a_topic_of_its_own(best, context, own, text)
             return _aspect_of_an_earlier_subject(best, message, context, library, english) or best
         if all(reading.reference is follow_up.Reference.IMPLICIT for reading in readings):
@@ -283,31 +275,6 @@ def _aspect_or_a_topic_of_its_own(
     return _own_answer_instead(
         best, context, own, text, lambda plain: _score(plain) > _score(best[0])
     )
-
-
-def _a_linked_point(
-    best: tuple[Match, str], message: str, context: Context, library: Library, english: bool
-) -> tuple[Match, str] | None:
-    """ "那数据那块呢" after how to find the compute a large model needs: the entry the one shown
-    links to whose keyword the aspect begins (the data-processing challenge, 数据处理), the next
-    point of the same list, not an entry out of it that "大模型的数据" finds (how much data
-    training takes). None when the aspect's reading stays with the entry shown or its links."""
-    aspect = intent.ellipsis_focus(message)
-    shown = library.get(context.entry_id or "")
-    if not aspect or shown is None or _entry(best[0]) in (shown.id, *shown.related):
-        return None
-    normalise = library.analyzer.normalise
-    aspect = normalise(aspect)
-    for linked in filter(None, map(library.get, shown.related)):
-        keyword = next((k for k in linked.keywords if normalise(k).startswith(aspect)), None)
-        if keyword is None or normalise(keyword) == aspect:
-            continue
-        asked = f"{context.subject}的{keyword}"
-        reading = follow_up.Restatement(asked, follow_up.Reference.ASPECT)
-        match = _match_about(reading, library, english)
-        if match.verdict is Verdict.ANSWER and _entry(match) == linked.id:
-            return match, asked
-    return None
 
 
 def _aspect_of_an_earlier_subject(

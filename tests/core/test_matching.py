@@ -49,7 +49,6 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("GPT能做些啥", "gpt-applications"),  # 做些 is 做, not a word asked about
         ("ChatGPT能写些啥，举几个例子呗", "chatgpt-abilities"),  # 写些 is 写 (was a did-you-mean)
         ("这玩意真能写代码不", "chatgpt-abilities"),  # 真能 was a word of one phrasing only
-        ("大模型训练用得着那么多数据吗", "large-model-training-data"),  # was its features
         ("ChatGPT除了聊天还能干些别的吗", "chatgpt-abilities"),
         ("Transformer牛在哪，整不明白", "transformer"),  # slang, and a sigh that says nothing
         ("ChatGPT是怎么写出代码的", "chatgpt-coding"),
