@@ -86,7 +86,7 @@ floor tests/cases/seventyfirst_cases.yaml 0.98
 floor tests/cases/seventysecond_cases.yaml 0.97
 floor tests/cases/seventythird_cases.yaml 0.95
 floor tests/cases/seventyfourth_cases.yaml 0.98
-floor tests/cases/seventyfifth_cases.yaml 0.96
+floor tests/cases/seventyfifth_cases.yaml 0.98
 floor tests/cases/seventysixth_cases.yaml 0.96
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.92
@@ -107,7 +107,7 @@ floor tests/conversations/ninth_conversations.yaml 0.70
 floor tests/conversations/tenth_conversations.yaml 0.96
 # Eleventh: its misses were read; several are facts the articles leave out that it expects
 # declined (who found a result, a percentage), others long-tail follow-ups.
-floor tests/conversations/eleventh_conversations.yaml 0.66
+floor tests/conversations/eleventh_conversations.yaml 0.70
 floor tests/conversations/twelfth_conversations.yaml 0.83
 # Thirteenth to twentieth: blind sets whose misses were read; what is left is mostly facts the
 # writers expect declined that an entry mentions (零样本), "它" they find ambiguous that the bot
@@ -130,7 +130,7 @@ floor tests/conversations/twentyseventh_conversations.yaml 0.78
 floor tests/conversations/twentyeighth_conversations.yaml 0.70
 floor tests/conversations/twentyninth_conversations.yaml 0.90
 floor tests/conversations/thirtieth_conversations.yaml 0.80
-floor tests/conversations/thirtyfirst_conversations.yaml 0.80
+floor tests/conversations/thirtyfirst_conversations.yaml 0.83
 floor tests/conversations/thirtysecond_conversations.yaml 0.80
 floor tests/conversations/thirtythird_conversations.yaml 0.67
 floor tests/conversations/thirtyfourth_conversations.yaml 0.80
@@ -149,7 +149,7 @@ floor tests/conversations/fortysixth_conversations.yaml 0.76
 floor tests/conversations/fortyseventh_conversations.yaml 0.80
 floor tests/conversations/fortyeighth_conversations.yaml 0.93
 floor tests/conversations/fortyninth_conversations.yaml 0.93
-floor tests/conversations/fiftieth_conversations.yaml 0.83
+floor tests/conversations/fiftieth_conversations.yaml 0.86
 floor tests/conversations/fiftyfirst_conversations.yaml 0.86
 floor tests/conversations/fiftysecond_conversations.yaml 0.76
 floor tests/conversations/fiftythird_conversations.yaml 0.86
@@ -177,8 +177,8 @@ floor tests/conversations/seventysecond_conversations.yaml 0.60
 floor tests/conversations/seventythird_conversations.yaml 0.70
 floor tests/conversations/seventyfourth_conversations.yaml 0.70
 floor tests/conversations/seventyfifth_conversations.yaml 0.73
-floor tests/conversations/seventysixth_conversations.yaml 0.56
-floor tests/conversations/seventyseventh_conversations.yaml 0.83
+floor tests/conversations/seventysixth_conversations.yaml 0.60
+floor tests/conversations/seventyseventh_conversations.yaml 0.86
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.96
 floor tests/heldout/third_heldout_cases.yaml 0.97
@@ -265,7 +265,7 @@ floor tests/heldout/conversations/sixteenth_heldout_conversations.yaml 0.81
 floor tests/heldout/conversations/seventeenth_heldout_conversations.yaml 0.75
 floor tests/heldout/conversations/eighteenth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/nineteenth_heldout_conversations.yaml 0.87
-floor tests/heldout/conversations/twentieth_heldout_conversations.yaml 0.77
+floor tests/heldout/conversations/twentieth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/twentyfirst_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/twentysecond_heldout_conversations.yaml 0.60
 floor tests/heldout/conversations/twentythird_heldout_conversations.yaml 0.73
@@ -284,9 +284,9 @@ floor tests/heldout/conversations/thirtyfifth_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/thirtysixth_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/thirtyseventh_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/thirtyeighth_heldout_conversations.yaml 0.76
-floor tests/heldout/conversations/thirtyninth_heldout_conversations.yaml 0.80
+floor tests/heldout/conversations/thirtyninth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/fortieth_heldout_conversations.yaml 0.90
-floor tests/heldout/conversations/fortyfirst_heldout_conversations.yaml 0.70
+floor tests/heldout/conversations/fortyfirst_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/fortysecond_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/fortyfourth_heldout_conversations.yaml 0.66
 floor tests/heldout/conversations/fortyfifth_heldout_conversations.yaml 0.70
