@@ -618,19 +618,17 @@ class _OwnWords:
         "这个奖励模型" is."""
         if context.entry_id is None:
             return False
-        normalise = self._library.analyzer.normalise
-        pointer = POINTING_BACK.search(normalise(self._text))
-        if pointer is None:
-            return False
-        after = self._library.analyzer.tokenise(normalise(self._text)[pointer.end() :])
+        analyzer = self._library.analyzer
+        text = analyzer.normalise(self._text)
+        pointer = POINTING_BACK.search(text)
+        after = analyzer.tokenise(text[pointer.end() :]) if pointer else []
         if not after or len(after[0]) < 2 or after[0] in QUESTION_WORDS:
             return False
-        pointed = after[0]
         shown = self._library.get(context.entry_id)
         return (
             shown is not None
-            and not self._library.vocabulary.is_term(pointed)
-            and pointed in normalise(shown.answer)
+            and not self._library.vocabulary.is_term(after[0])
+            and after[0] in analyzer.normalise(shown.answer)
         )
 
     def support(self, match: Match) -> bool:
