@@ -124,12 +124,11 @@ def _matched_in_context(
             answers.append((match, reading.text))
         elif not answered and reading.reference.explicit:
             fallback = _better(fallback, (match, reading.text))
-    if answers and own.points_at_the_answer_shown(context):
-        # "这些数据拿去干嘛" after how members give feedback: the data that answer speaks of,
-        # however well "ChatGPT这些数据拿去干什么" fits an entry that handles data (Transformer).
-        shown = next((found for found in answers if _entry(found[0]) == context.entry_id), None)
-        if shown is not None:
-            return shown
+    # "这些数据拿去干嘛" after how members give feedback: the data that answer speaks of,
+    # however well "ChatGPT这些数据拿去干什么" fits an entry that handles data (Transformer).
+    shown = next((found for found in answers if _entry(found[0]) == context.entry_id), None)
+    if shown is not None and own.points_at_the_answer_shown(context):
+        return shown
     if answers:
         best = _news_first(answers, context, own)
         if all(reading.reference is follow_up.Reference.ASPECT for reading in readings):
