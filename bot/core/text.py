@@ -1140,7 +1140,11 @@ class Analyzer:
             token = piece.strip(WORD_JOINERS + " ")
             if before == "在" and token in SHORT_WHERE:
                 token = "哪里"
-            before = token
+            # The 不会 of 会不会 (jieba cuts 会 / 不会) asks yes or no; weighed as a word, it drew
+            # every phrasing asking 会不会 ("ChatGPT会不会瞎说" found 会不会有偏见).
+            negated, before = token == f"不{before}" and token in NEGATED_MODALS, token
+            if negated:
+                continue
             token = self._without_particle(token)
             if (
                 token

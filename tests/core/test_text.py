@@ -340,6 +340,20 @@ def test_playful_particles_are_read_so_only_at_the_end_and_pinyin_why_leaves_oth
     assert "wei" not in analyzer.english_words
 
 
+@pytest.mark.parametrize(
+    ("either_way", "asked_once"),
+    [
+        ("ChatGPT会不会瞎说", "ChatGPT会瞎说吗"),
+        ("大模型能不能写代码", "大模型能写代码吗"),
+    ],
+)
+def test_a_yes_or_no_question_is_read_as_asked_once(
+    analyzer: Analyzer, either_way: str, asked_once: str
+) -> None:
+    assert analyzer.tokenise(either_way) == analyzer.tokenise(asked_once)
+    assert "不会" in analyzer.tokenise("这个不会吧")  # a 不会 of its own says something
+
+
 def test_famous_is_what_the_article_calls_well_known(analyzer: Analyzer) -> None:
     # "GPT哪个版本最有名" was the version ChatGPT is built on; the article calls GPT-3 较为知名.
     assert analyzer.tokenise("哪个最有名") == analyzer.tokenise("哪个最知名")
