@@ -1280,8 +1280,8 @@ CANTONESE = {
 "佢幾時出嘅" asks 它什么时候出的. Not 系 alone, which Mandarin writes in 系统 and 关系."""
 _CANTONESE = re.compile("|".join(sorted(CANTONESE, key=len, reverse=True)))
 
-PLAYFUL_PARTICLES = {"捏": "呢", "咧": "呢", "滴": "的"}
-"""The particles a chat writes playfully for 呢 and 的 at the end of a message ("然后捏",
+PLAYFUL_PARTICLES = {"捏": "呢", "咧": "呢", "嘞": "呢", "滴": "的"}
+"""The particles a chat writes playfully for 呢 and 的 at the end of a message ("然后捏", "然后嘞",
 "RLHF咧", "咋做到滴"): the words they stand for, which the phrases of the dialogue know."""
 _PLAYFUL_ENDING = re.compile(rf"(?<=[\u4e00-\u9fff0-9a-z])[{''.join(PLAYFUL_PARTICLES)}]$")
 

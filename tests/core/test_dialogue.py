@@ -1506,10 +1506,14 @@ def test_a_word_the_answer_explains_or_a_reference_is_not_said_to_be_unexplained
     assert "文章没有解释" not in reply.text
 
 
-def test_then_and_why_written_playfully_or_in_pinyin_go_on_and_ask_why(library: Library) -> None:
-    # "然后捏" was a question of its own (the answer shown once more); "wei sha" was declined.
-    (first, _), (then, _) = talk(library, "ChatGPT是怎么训练的", "然后捏")
-    assert then.kind is ReplyKind.ANSWER and then.text != first.text
+@pytest.mark.parametrize("then", ["然后捏", "然后嘞"])
+def test_then_and_why_written_playfully_or_in_pinyin_go_on_and_ask_why(
+    library: Library, then: str
+) -> None:
+    # "然后捏" was a question of its own (the answer shown once more), "然后嘞" was declined;
+    # "wei sha" was declined.
+    (first, _), (next_part, _) = talk(library, "ChatGPT是怎么训练的", then)
+    assert next_part.kind is ReplyKind.ANSWER and next_part.text != first.text
     *_, (why, _) = talk(library, "ChatGPT是怎么训练的", "wei sha")
     assert why.kind is not ReplyKind.DECLINE
 

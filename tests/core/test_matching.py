@@ -92,6 +92,7 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("这些模型是在哪训练的来着", "chatgpt-training-infrastructure"),  # not 训练大模型难在哪
         ("ChatGPT会不会瞎说", "chatgpt-weaknesses"),  # was 会不会有偏见 (the 不会 of 会不会)
         ("它会不会胡说八道啊", "chatgpt-weaknesses"),
+        ("CGPT谁搞出来的", "chatgpt-maker"),  # a nickname
     ],
 )
 def test_people_get_the_right_answer(library: Library, question: str, entry_id: str) -> None:

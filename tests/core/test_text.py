@@ -320,6 +320,7 @@ def test_cantonese_is_read_as_mandarin(analyzer: Analyzer, cantonese: str, manda
     [
         ("然后捏", "然后呢"),
         ("RLHF咧", "RLHF呢"),
+        ("然后嘞", "然后呢"),
         ("咋做到滴", "咋做到的"),
         ("wei sha 这么火", "为啥这么火"),
         ("rlhf shi sha", "rlhf是啥"),
