@@ -880,6 +880,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _LATIN = re.compile(r"[0-9a-z.+#_-]+")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LETTERS_ONLY = re.compile(r"[a-z]+")
+_LATIN_EDGE = re.compile(r"[0-9a-z]")
 _ENGLISH_WORD = re.compile(r"[0-9a-z][0-9a-z.+#_-]{2}")
 """A latin variant longer than an abbreviation (media, thumbs up; not AI or QA)."""
 # Anything but a letter or a digit (`[^\W_]` is exactly Unicode's categories L and N), unless it
@@ -1123,7 +1124,15 @@ class Analyzer:
         return " ".join(_TAG_QUESTION.sub("", text).split())
 
     def _replacement_of(self, match: re.Match[str]) -> str:
-        return self._replacements[match.group(0)]
+        term = self._replacements[match.group(0)]
+        # A latin term set beside a latin word stays a word of its own: "人类反馈强化学习RLFH"
+        # became rlhfrlfh, one word no entry says, before the slip rlfh could be corrected.
+        text, start, end = match.string, match.start(), match.end()
+        if start and _LATIN_EDGE.match(term) and _LATIN_EDGE.match(text, start - 1):
+            term = f" {term}"
+        if _LATIN_EDGE.match(term, len(term) - 1) and _LATIN_EDGE.match(text, end):
+            term = f"{term} "
+        return term
 
     def tokenise(self, text: str) -> list[str]:
         """The meaningful tokens of a text, in order, synonyms canonicalised."""

@@ -81,6 +81,8 @@ _LETTER_RUN = re.compile(
 space before Chinese after them, which a term spelt out does not keep ("sheng cheng shi 人工智能"
 is 生成式人工智能)."""
 _DIGITS = re.compile(r"[0-9]+")
+_ZERO_FOR_O = re.compile(r"(?<=[a-z])0|0(?=[a-z])")
+"""A zero beside a letter, where an o was meant; not a zero of a number (gpt-3.0)."""
 _ENGLISH_WORD = re.compile(
     rf"(?<![0-9a-z.+#_-])[a-z]{{{MIN_LATIN_TYPO_CHARS},}}(?![0-9a-z.+#_-])", re.IGNORECASE
 )
@@ -342,6 +344,12 @@ class TypoCorrector:
         # An English word the lexicon drops is no slip of a name: will is not kill.
         if word in self._latin_set or word in self._english_set or len(word) < MIN_LATIN_TYPO_CHARS:
             return word
+        # A zero typed for the letter it looks like: pp0 is ppo.
+        looks_like = _ZERO_FOR_O.sub("o", word)
+        if looks_like != word and (
+            looks_like in self._latin_set or looks_like in self._english_set
+        ):
+            return looks_like
         letters = "".join(_LETTERS.findall(word))
         digits = tuple(_DIGITS.findall(word))
         for size in (len(letters), len(letters) - 1, len(letters) + 1):

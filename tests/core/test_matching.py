@@ -93,6 +93,8 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("ChatGPT会不会瞎说", "chatgpt-weaknesses"),  # was 会不会有偏见 (the 不会 of 会不会)
         ("它会不会胡说八道啊", "chatgpt-weaknesses"),
         ("CGPT谁搞出来的", "chatgpt-maker"),  # a nickname
+        ("人类反馈强化学习RLFH有什么用", "rlhf"),  # was declined: the term glued to the slip
+        ("强化学习里的PP0是啥", "ppo"),  # a zero for an o (was declined)
     ],
 )
 def test_people_get_the_right_answer(library: Library, question: str, entry_id: str) -> None:

@@ -355,6 +355,12 @@ def test_a_yes_or_no_question_is_read_as_asked_once(
     assert "不会" in analyzer.tokenise("这个不会吧")  # a 不会 of its own says something
 
 
+def test_a_latin_term_set_beside_a_latin_word_stays_a_word_of_its_own(analyzer: Analyzer) -> None:
+    # "人类反馈强化学习RLFH" was normalised to rlhfrlfh, one word the slip check could not see.
+    assert analyzer.tokenise("人类反馈强化学习RLFH")[-1] == "rlfh"
+    assert "rlhf" in analyzer.tokenise("人类反馈强化学习RLFH")
+
+
 def test_famous_is_what_the_article_calls_well_known(analyzer: Analyzer) -> None:
     # "GPT哪个版本最有名" was the version ChatGPT is built on; the article calls GPT-3 较为知名.
     assert analyzer.tokenise("哪个最有名") == analyzer.tokenise("哪个最知名")

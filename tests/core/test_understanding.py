@@ -975,6 +975,8 @@ def corrector() -> TypoCorrector:
         ("gtp3有多少参数", "gpt-3有多少参数"),  # a joiner left out is no other word
         ("chatgbt是啥", "chatgpt是啥"),
         ("opneai", "openai"),
+        ("0penai是谁", "openai是谁"),  # a zero for the o it looks like
+        ("gpt-3.0是啥", "gpt-3.0是啥"),  # not the zero of a number
         # A term spelt out in pinyin, in syllables or run together (was unknown latin).
         ("wei tiao 是啥", "微调是啥"),
         ("weitiao是啥", "微调是啥"),
