@@ -51,6 +51,8 @@ _SENTENCE_END = re.compile(r"(?<=[。！？；])|\n")
 _ASKS_PURPOSE = re.compile(r"为什么(?:要|需要)?(?:搞|做|加|弄|有|需要)这个")
 """How a message asks what the thing just told of is done for: "为啥要搞这个" (the lexicon
 reads 为啥 as 为什么)."""
+_ASKS_WHAT_IT_IS = re.compile(r"什么是|是什么(?!时候)|什么叫")
+"""A (normalised) question asking what a thing is: "RLHF是啥", "what is RLHF"."""
 _STATED_PURPOSE = re.compile(_STATED_CAUSE.pattern + r"|使(?!用)|从而")
 """How an answer states what something is done for: a purpose, or what it brings about
 (RLHF: "…融入ChatGPT中，使模型的输出更加友好和安全")."""
@@ -70,10 +72,13 @@ def stated_grounds(entry: Entry, asked: str) -> tuple[str, ...]:
     return tuple(s for s in _sentences(entry) if _STATED_GROUNDS.search(s))
 
 
-def stated_purpose(entry: Entry, asked: str) -> tuple[str, ...]:
+def stated_purpose(entry: Entry, asked: str, *, after: str = "") -> tuple[str, ...]:
     """The sentences of an answer that state what it is done for, when a message asks that
-    ("为啥要搞这个" after RLHF: to make the output 友好和安全); else none."""
-    if not _ASKS_PURPOSE.search(asked):
+    ("为啥要搞这个" after RLHF: to make the output 友好和安全); else none. A bare 为什么 asks it
+    too `after` the question what the thing is ("RLHF是啥", then "why?"): after how it is done
+    it asks why that is so, which a linked entry explains."""
+    bare_why_of_what_it_is = asked == "为什么" and _ASKS_WHAT_IT_IS.search(after) is not None
+    if not (_ASKS_PURPOSE.search(asked) or bare_why_of_what_it_is):
         return ()
     return tuple(s for s in _sentences(entry) if _STATED_PURPOSE.search(s))
 

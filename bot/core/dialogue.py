@@ -1037,9 +1037,10 @@ def _why(
     current = _current(state, library)
     if current is None:
         return _ask_back(state, message, library, why=True)
-    # "为啥要搞这个" after RLHF asks what it is for, which its answer says (使…友好和安全):
-    # not the training steps that a linked entry goes into.
-    purpose = clarify.stated_purpose(current, message)
+    # "为啥要搞这个" after RLHF, or a bare "why?" after what it is, asks what it is for, which
+    # its answer says (使…友好和安全): not the training steps that a linked entry goes into.
+    after = library.analyzer.normalise(state.last_question)
+    purpose = clarify.stated_purpose(current, message, after=after)
     if purpose:
         return _quoted_from(current, phrases.stated_reason(purpose)), state
     # "怎么做到的" after 控制性能: the answer says how (通过有针对性的微调); "为什么要这样" after

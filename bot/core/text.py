@@ -1101,6 +1101,7 @@ class Analyzer:
         text = _PLAYFUL_ENDING.sub(lambda found: PLAYFUL_PARTICLES[found.group(0)], text)
         text = _QUESTION_IN_PINYIN.sub(lambda found: _PINYIN_QUESTION[found.group(1)], text)
         text = _HOW_TO_READ.sub("是什么意思", text)
+        text = _HOW_IT_IS_DONE.sub("怎么做", text)
         if "大模型" not in text:
             # Of 大模型 it asks about 大模型's parameters, whose entry gives their ranges and says
             # how ability grows with them: "大模型的参数是不是越多越好" keeps its words.
@@ -1306,6 +1307,12 @@ _HOW_TO_READ = re.compile(
 """"大模型怎么理解", "这个咋理解": what a thing means, asked with 理解 — not a question about
 understanding, whose entry ("生成式AI怎么理解语义") answered a lone "怎么理解". Only where 理解
 ends the clause: "大模型怎么理解上下文" asks how it understands."""
+
+_HOW_IT_IS_DONE = re.compile(r"(?:咋|怎么|怎样)(?:整|搞)(?=的)")
+""""咋整的", "怎么搞的": how it is done, as 怎么做的 asks it ("rlhf是啥", then "咋整的 具体" was a
+did-you-mean list). Not 咋整 without 的, which asks what to do about something (怎么办). Not
+咋弄的 either: jieba's 怎么弄 finds its answers as it is ("强化学习具体咋弄的" is PPO; read as
+怎么做的 it was the supervised step, whose phrasing says 是怎么做的)."""
 
 _MORE_AND_MORE = re.compile(r"(越(?!来)[\u4e00-\u9fff])(?:就会?|也|会)?(?=越)")
 """The first half of "越X越Y" (参数越多越聪明, 模型越大越好), cut from the second: jieba glues

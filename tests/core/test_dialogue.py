@@ -357,6 +357,24 @@ def test_what_a_thing_is_done_for_is_what_its_answer_says_it_brings(library: Lib
     assert talk(library, "RLHF是怎么做的", "为什么")[1][0].entry_id == "chatgpt-training"
 
 
+@pytest.mark.parametrize("why", ["why?", "为啥"])
+def test_a_bare_why_after_what_a_thing_is_asks_what_it_is_for(library: Library, why: str) -> None:
+    # "RLHF是啥" then "why?" was answered with ChatGPT's training steps.
+    (answer, _), (reply, state) = talk(library, "RLHF是啥", why)
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "rlhf"
+    assert "友好和安全" in reply.text and reply.text != answer.text
+    assert state.entry_id == "rlhf"
+
+
+@pytest.mark.parametrize("how", ["咋整的 具体", "怎么搞的"])
+def test_how_it_is_done_asked_colloquially_is_answered_from_the_topic(
+    library: Library, how: str
+) -> None:
+    # "咋整的 具体" and "怎么搞的" after RLHF were did-you-mean lists.
+    *_, (reply, _) = talk(library, "RLHF是啥", how)
+    assert reply.kind is ReplyKind.ANSWER and reply.entry_id == "rlhf"
+
+
 def test_a_name_after_a_question_naming_none_may_be_asked_about_alone(library: Library) -> None:
     # Nothing in the last question to swap it for: "那控制性能呢" was glued to it and answered
     # with the entry on scale and reasoning.
