@@ -770,7 +770,13 @@ def _continue(
     pages = split_pages(entry.answer, config.page_size)
     if state.page < len(pages):
         return _answer(state, entry, state.last_question, config, page=state.page + 1)
-    following = walk.next_entry(entry, library, state.shown, depth=depth)
+    # A depth request ("展开讲讲") goes into a sub-topic first. After a short answer with none
+    # left it asks for more of that answer: the articles say no more, and going on to a linked
+    # entry answered what was not asked.
+    deeper = walk.next_subtopic(entry, library, state.shown, asked=state.last_question)
+    if depth and deeper is None and len(pages) == 1:
+        return _quoted_from(entry, phrases.goes_no_deeper(entry.answer)), state
+    following = (deeper if depth else None) or walk.next_entry(entry, library, state.shown)
     if following is None:
         # Said once: the context is dropped, so a further 继续 asks what to go on with.
         reply, _ = _nothing_to_continue(state, library)

@@ -150,6 +150,12 @@ def moved_on(subject: str | None) -> str:
     return f"接着讲：{subject}" if subject else "接着讲一个相关的问题："
 
 
+def goes_no_deeper(answer: str) -> str:
+    """展开讲讲 after a short answer shown whole, none of whose sub-topics is left to go into:
+    the articles say no more about it than that answer, given again."""
+    return f"文章没有再展开，说到的就是这些：\n\n{answer.strip()}\n\n想看相关的内容，可以说“继续”。"
+
+
 def walked_to_the_end() -> str:
     """继续 when every entry near the conversation has been shown (said once)."""
     return "相关的内容都讲完了。想换个话题吗？点选下面的话题，或者直接问我。"

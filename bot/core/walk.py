@@ -18,16 +18,33 @@ NEIGHBOURS = 8
 """How many search neighbours to consider once the links are exhausted."""
 
 
-def next_entry(
-    current: Entry, library: Library, shown: Collection[str], *, depth: bool = False
-) -> Entry | None:
+def next_entry(current: Entry, library: Library, shown: Collection[str]) -> Entry | None:
     """The entry to go on to, or None when everything near this one has been shown."""
     seen = set(shown) | {current.id}
-    candidates = _subtopics(current, library) if depth else iter(())
-    for entry in _chain(candidates, _linked(current, library), _neighbours(current, library)):
+    for entry in _chain(_linked(current, library), _neighbours(current, library)):
         if entry.id not in seen and not entry.declines:
             return entry
     return None
+
+
+def next_subtopic(
+    current: Entry, library: Library, shown: Collection[str], *, asked: str = ""
+) -> Entry | None:
+    """The first sub-topic of the entry the chat has not seen, or None: a related entry whose
+    name (subject, or first keyword when they share the subject) the answer itself mentions
+    (the training answer names 监督学习, 奖励模型 and 近端策略优化), in the order the answer
+    names them. Not one the question `asked` names: "大模型和ChatGPT啥关系" then "展开说说"
+    asks more of how they relate, not what ChatGPT is."""
+    seen = set(shown) | {current.id}
+    named = library.analyzer.normalise(asked)
+    return next(
+        (
+            entry
+            for entry, name in _named_subtopics(current, library)
+            if entry.id not in seen and not entry.declines and name not in named
+        ),
+        None,
+    )
 
 
 def _chain(*parts: Iterator[Entry]) -> Iterator[Entry]:
@@ -48,11 +65,12 @@ def _neighbours(current: Entry, library: Library) -> Iterator[Entry]:
         yield hit.entry
 
 
-def _subtopics(current: Entry, library: Library) -> Iterator[Entry]:
+def _named_subtopics(current: Entry, library: Library) -> Iterator[tuple[Entry, str]]:
+    """The sub-topics (see `next_subtopic`) with the name (normalised) the answer gives them."""
     # Only the entry's own related list: entries linking to it are more often its parents.
     normalise = library.analyzer.normalise
     answer, own = normalise(current.answer), normalise(current.subject)
-    placed: list[tuple[int, Entry]] = []
+    placed: list[tuple[int, Entry, str]] = []
     for entry_id in current.related:
         entry = library.get(entry_id)
         if entry is None:
@@ -61,6 +79,6 @@ def _subtopics(current: Entry, library: Library) -> Iterator[Entry]:
         name = normalise(name)
         at = answer.find(name) if name and name != own else -1
         if at >= 0:
-            placed.append((at, entry))
-    placed.sort(key=lambda pair: pair[0])
-    return (entry for _, entry in placed)
+            placed.append((at, entry, name))
+    placed.sort(key=lambda placing: placing[0])
+    return ((entry, name) for _, entry, name in placed)

@@ -66,12 +66,12 @@ def test_asking_for_anything_else_after_a_complete_list_goes_on(library: Library
     assert more.entry_id != first.entry_id
 
 
-def test_a_pronoun_after_going_deeper_still_means_what_was_asked_about(
+def test_a_pronoun_after_going_on_from_a_relation_still_means_both(
     library: Library,
 ) -> None:
-    # 展开讲讲 after the relation of 大模型 and ChatGPT goes on to an entry on ChatGPT alone;
+    # 继续 after the relation of 大模型 and ChatGPT goes on to an entry on one of them alone;
     # "它俩" is still the two asked about (it was ChatGPT alone: its features).
-    turns = talk(library, "大模型和ChatGPT是什么关系", "详细点", "它俩对AI发展有啥好处")
+    turns = talk(library, "大模型和ChatGPT是什么关系", "继续", "它俩对AI发展有啥好处")
     assert turns[1][0].entry_id != turns[0][0].entry_id  # it went on to another entry
     assert turns[2][0].entry_id == "large-model-ai-benefits"
 
@@ -90,6 +90,21 @@ def test_a_depth_request_prefers_the_subtopics_the_answer_names(library: Library
     training = library.get("chatgpt-training")
     assert entry is not None and training is not None
     assert entry.subject != training.subject and entry.subject in training.answer
+
+
+@pytest.mark.parametrize("deeper", ["展开说说", "详细点"])
+def test_a_depth_request_with_no_subtopic_but_those_asked_about_says_there_is_no_more(
+    library: Library, deeper: str
+) -> None:
+    # "大模型和ChatGPT啥关系" then "展开说说" went on to what ChatGPT is, which the question
+    # named: it asks more of how they relate, and the articles say no more than the answer.
+    (answer, _), (more, state), (then, _) = talk(
+        library, "大模型和ChatGPT到底啥关系", deeper, "继续"
+    )
+    assert more.kind is ReplyKind.ANSWER and more.entry_id == answer.entry_id
+    assert "文章没有再展开" in more.text and "模型规模" in more.text
+    assert state.entry_id == answer.entry_id
+    assert then.kind is ReplyKind.ANSWER and then.entry_id != answer.entry_id
 
 
 def test_continue_with_nothing_left_says_so_once_then_asks_what_to_go_on_with(
