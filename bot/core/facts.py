@@ -246,6 +246,10 @@ _ASKS_COMPANY = re.compile(r"哪几?家|(?:哪个|哪些|什么)公司")
 _ASKS_WORKINGS = re.compile(r"原理|公式|怎么算|怎么计算|如何计算|结构")
 """How something works inside ("PPO的原理", "自注意力是怎么算的"): not 怎么 alone, which asks
 how it is done, and an answer may tell that (奖励模型 is built from the trainers' ratings)."""
+_ASKS_METHOD = re.compile(r"具体[^有是]{1,4}哪些|具体(?:做法|方法)")
+"""What was done in detail ("具体过滤了哪些词"): what an answer that says its article gives no
+具体做法 leaves out. Not "具体有哪些", which its list of examples answers, nor "具体怎么做到的":
+its answer tells how in general (在微调过程中增加了…约束)."""
 _NOT_GIVEN = "没有(?:进一步)?(?:说明|说|提到|点名|列出|介绍|给出|解释|交代)[^。；，]*"
 _NOT_GIVEN_CLAUSE = re.compile(r"\s*(?:但|也|又|却|并|而)*" + _NOT_GIVEN)
 """A clause that says something is left out ("但没有说是哪些大厂", "也没有说明原因")."""
@@ -253,6 +257,7 @@ _NO_REASON = re.compile(_NOT_GIVEN + "原因")
 _NO_SPECIFICS = re.compile(_NOT_GIVEN + "(?:哪些|哪家|哪几|是谁|名字)")
 """Not 具体 alone: "没有介绍这些约束的具体做法" leaves out how, not which ones."""
 _NO_WORKINGS = re.compile(_NOT_GIVEN + "(?:原理|结构|公式)")
+_NO_METHOD = re.compile(_NOT_GIVEN + "具体(?:做法|方法|措施)")
 _SENTENCE = re.compile(r"[^。；\n]+[。；]?")
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]{2,}")
 
@@ -270,6 +275,8 @@ class Unsaid(NamedTuple):
     companies: bool = False
     """Which company ("哪家最先上线的"): a clause that leaves out which companies is of it, whatever
     else the question names."""
+    method: bool = False
+    """How it is done in detail ("具体过滤了哪些词")."""
 
     @classmethod
     def asked(cls, normalised: str, tokens: Sequence[str]) -> Unsaid | None:
@@ -279,13 +286,15 @@ class Unsaid(NamedTuple):
         reason = bool(_ASKS_REASON.search(text))
         specifics = bool(_ASKS_SPECIFICS.search(text))
         workings = bool(_ASKS_WORKINGS.search(text))
-        if not (reason or specifics or workings):
+        method = bool(_ASKS_METHOD.search(text))
+        if not (reason or specifics or workings or method):
             return None
         asking = (_ASKS_REASON, _ASKS_WORKINGS)
         named = tuple(
             t for t in tokens if _CJK_WORD.fullmatch(t) and not any(a.search(t) for a in asking)
         )
-        return cls(reason, specifics, named, workings, bool(_ASKS_COMPANY.search(text)))
+        companies = bool(_ASKS_COMPANY.search(text))
+        return cls(reason, specifics, named, workings, companies, method)
 
     def in_answer(self, answer: str, *, of_anything: bool = False) -> str:
         """The answer's sentence that says its article does not give it, of something the
@@ -318,6 +327,7 @@ class Unsaid(NamedTuple):
             (self.specifics and _NO_SPECIFICS.search(clause))
             or (self.reason and _NO_REASON.search(clause))
             or (self.workings and _NO_WORKINGS.search(clause))
+            or (self.method and _NO_METHOD.search(clause))
         )
 
 

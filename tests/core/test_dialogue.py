@@ -1179,6 +1179,19 @@ def test_which_ones_after_an_answer_naming_none_is_declined_with_it(
     assert reply.kind is ReplyKind.DECLINE and "没有说是哪些公司" in reply.text
 
 
+@pytest.mark.parametrize("which", ["具体过滤了哪些词", "具体过滤了哪些敏感词"])
+def test_what_was_done_in_detail_after_an_answer_giving_no_detail_is_declined_with_it(
+    library: Library, which: str
+) -> None:
+    # The safety answer says "文章没有介绍这些约束的具体做法"; the follow-up was answered with
+    # that answer again, as if it said which words.
+    reply = talk(library, "ChatGPT在安全方面做了啥", which)[1][0]
+    assert reply.kind is ReplyKind.DECLINE and "没有介绍这些约束的具体做法" in reply.text
+    # Which measures it took its answer lists (限制…、过滤有害信息).
+    listed = talk(library, "ChatGPT在安全方面做了啥", "具体有哪些安全设计")[1][0]
+    assert listed.kind is ReplyKind.ANSWER and listed.entry_id == "safety-ethics"
+
+
 def test_a_short_message_asking_by_its_mark_alone_leans_on_the_topic(library: Library) -> None:
     # No question word, only the mark: "上线半年才到一亿用户？" after ChatGPT's launch asks about
     # ChatGPT's users (it was offered as a did-you-mean); chatter with a mark stays chatter.
