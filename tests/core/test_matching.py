@@ -95,6 +95,8 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("CGPT谁搞出来的", "chatgpt-maker"),  # a nickname
         ("人类反馈强化学习RLFH有什么用", "rlhf"),  # was declined: the term glued to the slip
         ("强化学习里的PP0是啥", "ppo"),  # a zero for an o (was declined)
+        ("can ChatGPT be used as an AI assistant", "chatgpt-use-cases"),  # 对话助手 (declined)
+        ("ChatGPT用在哪些scenario，能当virtual assistant吗", "chatgpt-use-cases"),  # 虚拟助手
     ],
 )
 def test_people_get_the_right_answer(library: Library, question: str, entry_id: str) -> None:
