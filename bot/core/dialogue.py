@@ -936,13 +936,26 @@ def _example(state: ChatState, library: Library, config: DialogueConfig) -> tupl
     entry = _current(state, library)
     if entry is None:
         return _nothing_to_continue(state, library)
+    found = _examples_in(entry)
+    if found:
+        body = phrases.for_example("\n".join(found[:MAX_EXAMPLES]))
+        reply, _ = _excerpt(state, entry, body, state.last_question, config)
+        return reply, state
+    # None here: a linked entry on the same subject may give them ("举个例子" after how large
+    # models help generative AI learn: its applications, 艺术创作、智能客服…).
+    for other in (library.get(i) for i in entry.related):
+        if other is None or other.subject != entry.subject or not (found := _examples_in(other)):
+            continue
+        body = phrases.examples_elsewhere("\n".join(found[:MAX_EXAMPLES]))
+        reply, _ = _excerpt(state, other, body, state.last_question, config)
+        return reply, state
+    return Reply(phrases.NO_EXAMPLE, ReplyKind.SMALL_TALK), state
+
+
+def _examples_in(entry: Entry) -> list[str]:
+    """The sentences of an answer that give examples (例如…, or a list ending in 等)."""
     sentences = (s.strip() for s in parts.SENTENCE.findall(entry.answer))
-    found = [sentence for sentence in sentences if _EXAMPLE_MARK.search(sentence)]
-    if not found:
-        return Reply(phrases.NO_EXAMPLE, ReplyKind.SMALL_TALK), state
-    body = phrases.for_example("\n".join(found[:MAX_EXAMPLES]))
-    reply, _ = _excerpt(state, entry, body, state.last_question, config)
-    return reply, state
+    return [sentence for sentence in sentences if _EXAMPLE_MARK.search(sentence)]
 
 
 def _stand_by(

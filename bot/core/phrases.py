@@ -176,6 +176,11 @@ def for_example(said: str) -> str:
     return f"文章里举到的例子：\n\n{said}"
 
 
+def examples_elsewhere(said: str) -> str:
+    """举个例子 after an answer that gives none: those a linked answer on its subject gives."""
+    return f"这部分文章没有举例子；说到同一话题的例子有：\n\n{said}"
+
+
 NO_EXAMPLE = "这部分文章没有举具体的例子。可以换个问法，或者说“继续”看相关的内容。"
 
 

@@ -1717,6 +1717,17 @@ def test_an_example_is_what_the_answer_gives_as_one(library: Library) -> None:
     assert none.kind is ReplyKind.SMALL_TALK and kept.entry_id == "rlhf"
 
 
+def test_an_example_asked_after_an_answer_giving_none_is_one_its_linked_answers_give(
+    library: Library,
+) -> None:
+    # After how large models help generative AI learn, "举个例子" said the articles give none;
+    # the linked answer on the same subject (what generative AI gains from them) gives some.
+    (first, _), (example, state) = talk(library, "大模型如何增强生成式AI的学习能力", "举个例子")
+    assert first.entry_id == "generative-ai-learning"
+    assert example.kind is ReplyKind.ANSWER and example.entry_id == "generative-ai-benefits"
+    assert "没有举例子" in example.text and state.entry_id == first.entry_id
+
+
 @pytest.mark.parametrize(
     ("topic", "asked", "entry_id"),
     [
