@@ -406,6 +406,7 @@ STOPWORDS = frozenset(
         "到底",
         "东西",
         "东东",  # 东西 said playfully ("思维链是个啥东东")
+        "上去",  # where something goes: "规模上去" is scaling up, not a thing asked about
         # Question grammar and hedges: they say how something is asked, not what about, and
         # when the knowledge happens not to use one, it must not count as unknown content.
         "是不是",
