@@ -407,6 +407,8 @@ STOPWORDS = frozenset(
         "东西",
         "东东",  # 东西 said playfully ("思维链是个啥东东")
         "上去",  # where something goes: "规模上去" is scaling up, not a thing asked about
+        "变得",  # "咋变得这么会说话": how it became so, asked of what it became
+        "跟着",  # "能力也会跟着涨吗": along with, asked of what grows
         # Question grammar and hedges: they say how something is asked, not what about, and
         # when the knowledge happens not to use one, it must not count as unknown content.
         "是不是",

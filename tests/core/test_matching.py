@@ -97,6 +97,7 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("强化学习里的PP0是啥", "ppo"),  # a zero for an o (was declined)
         ("can ChatGPT be used as an AI assistant", "chatgpt-use-cases"),  # 对话助手 (declined)
         ("scaling 上去参数越大 model 能力就越强吗", "scale-and-emergence"),  # 上去 (did-you-mean)
+        ("模型参数再怎么涨 能力也不会跟着涨吧", "scale-and-emergence"),  # 跟着 (did-you-mean)
         # AI development is 人工智能发展 (it was why ChatGPT chats better than other AI).
         (
             "What benefits do large models and ChatGPT bring to AI development?",

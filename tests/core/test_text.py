@@ -356,6 +356,17 @@ def test_how_it_is_done_is_how_not_what_to_do(analyzer: Analyzer, how: str) -> N
     assert "怎么办" in analyzer.tokenise("训练太慢咋整")
 
 
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [("ChatGPT咋变得这么会说话", "ChatGPT咋这么会说话"), ("能力也会跟着涨吗", "能力也会涨吗")],
+)
+def test_how_a_change_comes_along_is_read_as_the_change(
+    analyzer: Analyzer, said: str, meant: str
+) -> None:
+    # 变得 and 跟着 were words no entry says: they counted against the question.
+    assert analyzer.tokenise(said) == analyzer.tokenise(meant)
+
+
 def test_a_latin_term_set_beside_a_latin_word_stays_a_word_of_its_own(analyzer: Analyzer) -> None:
     # "人类反馈强化学习RLFH" was normalised to rlhfrlfh, one word the slip check could not see.
     assert analyzer.tokenise("人类反馈强化学习RLFH")[-1] == "rlfh"
