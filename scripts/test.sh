@@ -13,7 +13,7 @@ floor() { echo "== kb test ($1, ≥ $2)"; $py -m bot kb test "$1" --min-accuracy
 floor tests/cases/kb_cases.yaml 0.96
 floor tests/cases/blind_cases.yaml 0.99
 floor tests/cases/fresh_cases.yaml 0.98
-floor tests/cases/colloquial_cases.yaml 0.87
+floor tests/cases/colloquial_cases.yaml 0.88
 floor tests/cases/third_cases.yaml 0.99
 floor tests/cases/fourth_cases.yaml 0.98
 floor tests/cases/fifth_cases.yaml 0.97
@@ -28,7 +28,7 @@ floor tests/cases/thirteenth_cases.yaml 0.97
 floor tests/cases/fourteenth_cases.yaml 0.99
 floor tests/cases/fifteenth_cases.yaml 0.95
 floor tests/cases/sixteenth_cases.yaml 0.98
-floor tests/cases/seventeenth_cases.yaml 0.90
+floor tests/cases/seventeenth_cases.yaml 0.91
 floor tests/cases/eighteenth_cases.yaml 0.95
 floor tests/cases/nineteenth_cases.yaml 0.94
 floor tests/cases/twentieth_cases.yaml 0.98
@@ -84,14 +84,14 @@ floor tests/cases/sixtyninth_cases.yaml 0.94
 floor tests/cases/seventieth_cases.yaml 1.00
 floor tests/cases/seventyfirst_cases.yaml 0.98
 floor tests/cases/seventysecond_cases.yaml 0.97
-floor tests/cases/seventythird_cases.yaml 0.95
+floor tests/cases/seventythird_cases.yaml 0.96
 floor tests/cases/seventyfourth_cases.yaml 0.98
 floor tests/cases/seventyfifth_cases.yaml 0.98
 floor tests/cases/seventysixth_cases.yaml 0.96
-floor tests/cases/seventyseventh_cases.yaml 0.95
-floor tests/cases/seventyeighth_cases.yaml 0.92
+floor tests/cases/seventyseventh_cases.yaml 0.96
+floor tests/cases/seventyeighth_cases.yaml 0.94
 # Conversations, played through the service on a scratch database: share of scenarios passed.
-floor tests/conversations/first_conversations.yaml 0.92
+floor tests/conversations/first_conversations.yaml 0.95
 floor tests/conversations/second_conversations.yaml 0.92
 # Third: its scenario "bob has no topic of his own" expects a group member new to the talk to
 # be asked back; since 92fa7cd such a member follows the group's topic when one topic is in the
@@ -101,11 +101,11 @@ floor tests/conversations/fourth_conversations.yaml 0.92
 floor tests/conversations/fifth_conversations.yaml 0.92
 floor tests/conversations/sixth_conversations.yaml 0.95
 floor tests/conversations/seventh_conversations.yaml 0.96
-floor tests/conversations/eighth_conversations.yaml 0.90
+floor tests/conversations/eighth_conversations.yaml 0.93
 # Ninth: three of its writer's expectations the bot does not share (a group member new to the
 # talk asked back; 大模型's parameter answer may not cite GPT-3's 1750亿 as an example; "那
 # ChatGPT呢" after "GPT是哪家搞的" is not who made ChatGPT), and long-tail misses.
-floor tests/conversations/ninth_conversations.yaml 0.70
+floor tests/conversations/ninth_conversations.yaml 0.73
 floor tests/conversations/tenth_conversations.yaml 0.96
 # Eleventh: its misses were read; several are facts the articles leave out that it expects
 # declined (who found a result, a percentage), others long-tail follow-ups.
@@ -115,23 +115,23 @@ floor tests/conversations/twelfth_conversations.yaml 0.83
 # writers expect declined that an entry mentions (零样本), "它" they find ambiguous that the bot
 # reads as the subject, and long-tail follow-ups.
 floor tests/conversations/thirteenth_conversations.yaml 0.76
-floor tests/conversations/fourteenth_conversations.yaml 0.36
-floor tests/conversations/fifteenth_conversations.yaml 0.80
-floor tests/conversations/sixteenth_conversations.yaml 0.76
+floor tests/conversations/fourteenth_conversations.yaml 0.43
+floor tests/conversations/fifteenth_conversations.yaml 0.83
+floor tests/conversations/sixteenth_conversations.yaml 0.80
 floor tests/conversations/seventeenth_conversations.yaml 0.66
 floor tests/conversations/eighteenth_conversations.yaml 0.93
 floor tests/conversations/nineteenth_conversations.yaml 0.80
 floor tests/conversations/twentieth_conversations.yaml 0.66
 floor tests/conversations/twentyfirst_conversations.yaml 0.77
-floor tests/conversations/twentysecond_conversations.yaml 0.93
+floor tests/conversations/twentysecond_conversations.yaml 0.96
 floor tests/conversations/twentythird_conversations.yaml 0.54
 floor tests/conversations/twentyfourth_conversations.yaml 0.58
 floor tests/conversations/twentyfifth_conversations.yaml 0.62
-floor tests/conversations/twentysixth_conversations.yaml 0.48
+floor tests/conversations/twentysixth_conversations.yaml 0.51
 floor tests/conversations/twentyseventh_conversations.yaml 0.78
 floor tests/conversations/twentyeighth_conversations.yaml 0.70
 floor tests/conversations/twentyninth_conversations.yaml 0.90
-floor tests/conversations/thirtieth_conversations.yaml 0.80
+floor tests/conversations/thirtieth_conversations.yaml 0.83
 floor tests/conversations/thirtyfirst_conversations.yaml 0.83
 floor tests/conversations/thirtysecond_conversations.yaml 0.80
 floor tests/conversations/thirtythird_conversations.yaml 0.67
@@ -145,7 +145,7 @@ floor tests/conversations/fortieth_conversations.yaml 0.70
 floor tests/conversations/fortyfirst_conversations.yaml 0.70
 floor tests/conversations/fortysecond_conversations.yaml 0.93
 floor tests/conversations/fortythird_conversations.yaml 0.76
-floor tests/conversations/fortyfourth_conversations.yaml 0.70
+floor tests/conversations/fortyfourth_conversations.yaml 0.73
 floor tests/conversations/fortyfifth_conversations.yaml 0.86
 floor tests/conversations/fortysixth_conversations.yaml 0.76
 floor tests/conversations/fortyseventh_conversations.yaml 0.80
@@ -171,7 +171,7 @@ floor tests/conversations/sixtyfourth_conversations.yaml 0.70
 floor tests/conversations/sixtyfifth_conversations.yaml 0.80
 floor tests/conversations/sixtysixth_conversations.yaml 0.83
 floor tests/conversations/sixtyseventh_conversations.yaml 0.80
-floor tests/conversations/sixtyeighth_conversations.yaml 0.83
+floor tests/conversations/sixtyeighth_conversations.yaml 0.86
 floor tests/conversations/sixtyninth_conversations.yaml 0.80
 floor tests/conversations/seventieth_conversations.yaml 0.60
 floor tests/conversations/seventyfirst_conversations.yaml 0.80
@@ -179,14 +179,14 @@ floor tests/conversations/seventysecond_conversations.yaml 0.60
 floor tests/conversations/seventythird_conversations.yaml 0.70
 floor tests/conversations/seventyfourth_conversations.yaml 0.70
 floor tests/conversations/seventyfifth_conversations.yaml 0.73
-floor tests/conversations/seventysixth_conversations.yaml 0.60
+floor tests/conversations/seventysixth_conversations.yaml 0.63
 floor tests/conversations/seventyseventh_conversations.yaml 0.86
-floor tests/conversations/seventyeighth_conversations.yaml 0.53
-floor tests/conversations/seventyninth_conversations.yaml 0.56
+floor tests/conversations/seventyeighth_conversations.yaml 0.60
+floor tests/conversations/seventyninth_conversations.yaml 0.70
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.96
 floor tests/heldout/third_heldout_cases.yaml 0.97
-floor tests/heldout/fourth_heldout_cases.yaml 0.97
+floor tests/heldout/fourth_heldout_cases.yaml 0.98
 floor tests/heldout/sixth_heldout_cases.yaml 0.94
 floor tests/heldout/seventh_heldout_cases.yaml 0.97
 floor tests/heldout/eighth_heldout_cases.yaml 0.98
@@ -207,7 +207,7 @@ floor tests/heldout/twentysecond_heldout_cases.yaml 0.94
 floor tests/heldout/twentythird_heldout_cases.yaml 0.96
 floor tests/heldout/twentyfourth_heldout_cases.yaml 0.97
 floor tests/heldout/twentyfifth_heldout_cases.yaml 0.98
-floor tests/heldout/twentysixth_heldout_cases.yaml 0.97
+floor tests/heldout/twentysixth_heldout_cases.yaml 0.98
 floor tests/heldout/twentyseventh_heldout_cases.yaml 0.97
 floor tests/heldout/twentyeighth_heldout_cases.yaml 0.98
 floor tests/heldout/twentyninth_heldout_cases.yaml 0.95
@@ -222,7 +222,7 @@ floor tests/heldout/thirtyseventh_heldout_cases.yaml 0.93
 floor tests/heldout/thirtyeighth_heldout_cases.yaml 0.93
 floor tests/heldout/thirtyninth_heldout_cases.yaml 0.96
 floor tests/heldout/fortieth_heldout_cases.yaml 0.94
-floor tests/heldout/fortyfirst_heldout_cases.yaml 0.93
+floor tests/heldout/fortyfirst_heldout_cases.yaml 0.94
 floor tests/heldout/fortysecond_heldout_cases.yaml 0.94
 floor tests/heldout/fortyfourth_heldout_cases.yaml 0.94
 floor tests/heldout/fortyfifth_heldout_cases.yaml 0.97
@@ -244,7 +244,7 @@ floor tests/heldout/sixtyfirst_heldout_cases.yaml 0.98
 floor tests/heldout/sixtysecond_heldout_cases.yaml 0.97
 floor tests/heldout/sixtythird_heldout_cases.yaml 0.96
 floor tests/heldout/sixtyfourth_heldout_cases.yaml 0.98
-floor tests/heldout/sixtyfifth_heldout_cases.yaml 0.96
+floor tests/heldout/sixtyfifth_heldout_cases.yaml 0.97
 floor tests/heldout/sixtysixth_heldout_cases.yaml 0.98
 floor tests/heldout/sixtyseventh_heldout_cases.yaml 0.96
 floor tests/heldout/sixtyeighth_heldout_cases.yaml 0.97
@@ -270,7 +270,7 @@ floor tests/heldout/conversations/fifteenth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/sixteenth_heldout_conversations.yaml 0.81
 floor tests/heldout/conversations/seventeenth_heldout_conversations.yaml 0.75
 floor tests/heldout/conversations/eighteenth_heldout_conversations.yaml 0.83
-floor tests/heldout/conversations/nineteenth_heldout_conversations.yaml 0.87
+floor tests/heldout/conversations/nineteenth_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/twentieth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/twentyfirst_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/twentysecond_heldout_conversations.yaml 0.60
@@ -284,12 +284,12 @@ floor tests/heldout/conversations/twentyninth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/thirtieth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/thirtyfirst_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/thirtysecond_heldout_conversations.yaml 0.63
-floor tests/heldout/conversations/thirtythird_heldout_conversations.yaml 0.86
+floor tests/heldout/conversations/thirtythird_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/thirtyfourth_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/thirtyfifth_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/thirtysixth_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/thirtyseventh_heldout_conversations.yaml 0.83
-floor tests/heldout/conversations/thirtyeighth_heldout_conversations.yaml 0.76
+floor tests/heldout/conversations/thirtyeighth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/thirtyninth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/fortieth_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/fortyfirst_heldout_conversations.yaml 0.73
@@ -297,8 +297,8 @@ floor tests/heldout/conversations/fortysecond_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/fortyfourth_heldout_conversations.yaml 0.66
 floor tests/heldout/conversations/fortyfifth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/fortysixth_heldout_conversations.yaml 0.63
-floor tests/heldout/conversations/fortyseventh_heldout_conversations.yaml 0.76
-floor tests/heldout/conversations/fortyeighth_heldout_conversations.yaml 0.83
+floor tests/heldout/conversations/fortyseventh_heldout_conversations.yaml 0.80
+floor tests/heldout/conversations/fortyeighth_heldout_conversations.yaml 0.86
 floor tests/heldout/conversations/fortyninth_heldout_conversations.yaml 0.76
 floor tests/heldout/conversations/fiftieth_heldout_conversations.yaml 0.66
 floor tests/heldout/conversations/fiftyfirst_heldout_conversations.yaml 0.73
