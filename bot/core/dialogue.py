@@ -773,10 +773,14 @@ def _continue(
     # A depth request ("展开讲讲") goes into a sub-topic first. After a short answer with none
     # left it asks for more of that answer: the articles say no more, and going on to a linked
     # entry answered what was not asked.
-    deeper = walk.next_subtopic(entry, library, state.shown, asked=state.last_question)
+    deeper = (
+        walk.next_subtopic(entry, library, state.shown, asked=state.last_question)
+        if depth
+        else None
+    )
     if depth and deeper is None and len(pages) == 1:
         return _quoted_from(entry, phrases.goes_no_deeper(entry.answer)), state
-    following = (deeper if depth else None) or walk.next_entry(entry, library, state.shown)
+    following = deeper or walk.next_entry(entry, library, state.shown)
     if following is None:
         # Said once: the context is dropped, so a further 继续 asks what to go on with.
         reply, _ = _nothing_to_continue(state, library)

@@ -10,7 +10,7 @@ Chinese is never "corrected" into a domain term:
   targets: against every word of the answers, 一下 became 以下 and 有什么 became 为什么.
 - **Latin slips**: GTP → GPT, chatgbt → ChatGPT: a latin word that the knowledge does not know,
   one edit (or one swap of neighbours) from one it knows, with the same digits — GPT-5 is
-  another model, not a typo of GPT-3.
+  another model, not a typo of GPT-3. A zero beside a letter may be the o it looks like (pp0).
 - **English slips**: waht → what, paramters → parameters, larg model → large model: a word of
   four letters or more that neither the knowledge nor the lexicon's English knows, two
   neighbours swapped from exactly one word of the lexicon's English, or one edit from it when
