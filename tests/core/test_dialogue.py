@@ -1170,24 +1170,28 @@ def test_a_member_declined_after_joining_in_follows_the_talk_on(library: Library
     )
 
 
-@pytest.mark.parametrize("which", ["具体是哪几家？百度那个叫啥来着", "具体是哪几家"])
-def test_which_ones_after_an_answer_naming_none_is_declined_with_it(
-    library: Library, which: str
+@pytest.mark.parametrize(
+    ("topic", "which", "left_out"),
+    [
+        # Sharing no word with the answer on domestic teams, "百度那个叫啥" was ChatGPT's full
+        # name.
+        ("现在有国内团队在做ChatGPT吗", "具体是哪几家？百度那个叫啥来着", "没有说是哪些公司"),
+        ("现在有国内团队在做ChatGPT吗", "具体是哪几家", "没有说是哪些公司"),
+        # The safety answer says "文章没有介绍这些约束的具体做法"; the follow-up was answered
+        # with that answer again, as if it said which words.
+        ("ChatGPT在安全方面做了啥", "具体过滤了哪些词", "没有介绍这些约束的具体做法"),
+        ("ChatGPT在安全方面做了啥", "具体过滤了哪些敏感词", "没有介绍这些约束的具体做法"),
+    ],
+)
+def test_what_an_answer_says_it_leaves_out_asked_right_after_is_declined_with_it(
+    library: Library, topic: str, which: str, left_out: str
 ) -> None:
-    # Sharing no word with the answer on domestic teams, "百度那个叫啥" was ChatGPT's full name.
-    reply = talk(library, "现在有国内团队在做ChatGPT吗", which)[1][0]
-    assert reply.kind is ReplyKind.DECLINE and "没有说是哪些公司" in reply.text
+    reply = talk(library, topic, which)[1][0]
+    assert reply.kind is ReplyKind.DECLINE and left_out in reply.text
 
 
-@pytest.mark.parametrize("which", ["具体过滤了哪些词", "具体过滤了哪些敏感词"])
-def test_what_was_done_in_detail_after_an_answer_giving_no_detail_is_declined_with_it(
-    library: Library, which: str
-) -> None:
-    # The safety answer says "文章没有介绍这些约束的具体做法"; the follow-up was answered with
-    # that answer again, as if it said which words.
-    reply = talk(library, "ChatGPT在安全方面做了啥", which)[1][0]
-    assert reply.kind is ReplyKind.DECLINE and "没有介绍这些约束的具体做法" in reply.text
-    # Which measures it took its answer lists (限制…、过滤有害信息).
+def test_which_measures_after_the_safety_answer_are_the_ones_it_lists(library: Library) -> None:
+    # Its answer lists them (限制…、过滤有害信息): not declined as a detail it leaves out.
     listed = talk(library, "ChatGPT在安全方面做了啥", "具体有哪些安全设计")[1][0]
     assert listed.kind is ReplyKind.ANSWER and listed.entry_id == "safety-ethics"
 
