@@ -52,7 +52,10 @@ _ASKS_PURPOSE = re.compile(r"为什么(?:要|需要)?(?:搞|做|加|弄|有|需�
 """How a message asks what the thing just told of is done for: "为啥要搞这个" (the lexicon
 reads 为啥 as 为什么)."""
 _ASKS_WHAT_IT_IS = re.compile(r"什么是|是什么(?!时候)|什么叫")
-"""A (normalised) question asking what a thing is: "RLHF是啥", "what is RLHF"."""
+"""A (normalised) question asking what a thing is: "RLHF是啥", "what is RLHF". Not when it
+happened (是什么时候), which `_DEFINITION`, read on entries' own questions, lets through: folded
+into one, `reason_for` found another explaining entry for some answers (a visible scenario lost
+a turn)."""
 _STATED_PURPOSE = re.compile(_STATED_CAUSE.pattern + r"|使(?!用)|从而")
 """How an answer states what something is done for: a purpose, or what it brings about
 (RLHF: "…融入ChatGPT中，使模型的输出更加友好和安全")."""

@@ -1155,7 +1155,8 @@ class Analyzer:
                 token = "哪里"
             # The 不会 of 会不会 (jieba cuts 会 / 不会) asks yes or no; weighed as a word, it drew
             # every phrasing asking 会不会 ("ChatGPT会不会瞎说" found 会不会有偏见).
-            negated, before = token == f"不{before}" and token in NEGATED_MODALS, token
+            negated = token in NEGATED_MODALS and token[1:] == before
+            before = token
             if negated:
                 continue
             token = self._without_particle(token)
