@@ -103,6 +103,12 @@ _DOUBTS_WHAT_WAS_TOLD = re.compile(
 """A last question that only doubts what was told before it ("他十几年前就见过有人想做…，这个说法
 靠谱吗"): the claim is the question, put to be checked (as "是真的吗"); 靠谱 is no word of it
 (it drew the entry on how reliable ChatGPT's answers are)."""
+_ONLY_ASKS_IF_TRUE = re.compile(
+    r"^\s*(?:那|这|那么)?(?:是)?(?:对吗|对吧|对不对|对不|是真的吗|真的吗|是吗|是不是真的|真的假的"
+    r"|是这样吗|属实吗)[?？!！。.\s]*$"
+)
+"""A last question that only asks whether what was told is true ("有人说ChatGPT Plus每个月20美元，
+对吗？"): a doubt as above (its 对 drew the entry on who objects to ChatGPT)."""
 _PUT_TO_CHECK = "是真的吗"
 """How such a doubt is read: the claim before it put to be checked (`text.checks_a_claim`)."""
 
@@ -384,7 +390,8 @@ def _question(
 ) -> str:
     """The clause `last` as a question, with what it refers back to."""
     question, words = _reported(clauses[last], known_words, is_subject)
-    doubted = bool(_DOUBTS_WHAT_WAS_TOLD.search(question.seen))
+    only_if_true = bool(_ONLY_ASKS_IF_TRUE.search(question.seen))
+    doubted = only_if_true or bool(_DOUBTS_WHAT_WAS_TOLD.search(question.seen))
     if doubted:
         question, words = _Clause(_PUT_TO_CHECK, _PUT_TO_CHECK), []
     # A question that names no subject is about the one the message was about ("ChatGPT比起
@@ -424,6 +431,7 @@ def _question(
     told: list[str] = []
     claimed = False
     claim = ""
+    claim_just_before = False
     for at in range(len(before) - 1, -1, -1):
         clause = before[at]
         words = _reported(clause, known_words, is_subject)[1]
@@ -431,6 +439,7 @@ def _question(
             antecedent = words + (told if vague else antecedent)
             claimed = doubted or bool(_CLAIM.search(clause.seen))
             claim = clause.text
+            claim_just_before = at == len(before) - 1
             if _BOTH.search(question.seen):
                 antecedent = [
                     *_other_subject(before[:at], antecedent, known_words, is_subject),
@@ -451,10 +460,14 @@ def _question(
         # The figure a claim states is what it puts to be checked ("记得ChatGPT的训练数据截止到
         # 2021年9月，对吧？": no article dates its data, and the list of data is no yes).
         kept += [figure for figure in _STATED_FIGURE.findall(claim) if figure not in kept]
-    if doubted and claim and all(map(is_subject, kept)):
-        # A claim of nothing the knowledge knows but its subject ("他十几年前就见过有人想做跟
-        # ChatGPT差不多的东西"): its own words are the question, not the subject alone.
-        return f"{claim.strip()} {question.text}"
+    # A claim's own words are the question, not only those the knowledge knows: when they
+    # are its subject alone ("他十几年前就见过有人想做跟ChatGPT差不多的东西，这个说法靠谱吗"),
+    # and when the claim is told just before a bare "对吗" ("有人说ChatGPT在意大利被禁用过，是真的
+    # 吗": what no entry says is what it asks; 意大利 is no word the knowledge knows).
+    whole_claim = (only_if_true and claim_just_before) or all(map(is_subject, kept))
+    if doubted and claim and whole_claim:
+        said = claim.lower()
+        return " ".join([claim.strip(), *(w for w in kept if w not in said), question.text])
     return " ".join([*kept, question.text])
 
 

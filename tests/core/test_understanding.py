@@ -789,6 +789,40 @@ def test_a_doubt_after_an_earlier_question_doubts_the_claim_not_that_question(
     assert library.match(text).answered.entry.id == "chatgpt-coding"  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("claim", "unknown"),
+    [
+        ("有人说ChatGPT Plus每个月20美元，对吗？", "Plus"),
+        ("听说ChatGPT在意大利被禁用过一段时间，是真的吗？", "意大利"),
+        ("有人说用ChatGPT写的论文能被知网查出来，对吗？", "知网"),
+    ],
+)
+def test_a_claim_only_asked_to_be_true_keeps_what_no_entry_knows(
+    library: Library, claim: str, unknown: str
+) -> None:
+    # The claim's own words are the question: with only those the knowledge knows (ChatGPT,
+    # 论文, 对) it went to the entry on who objects to ChatGPT, and was answered at 0.96.
+    assert unknown in library.focus(claim)
+    assert library.match(claim).answered is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "entry_id"),
+    [
+        ("听说ChatGPT两个月用户就过亿了，是真的吗", "chatgpt-popularity"),
+        ("老师说Transformer靠自注意力机制处理长句子，对吧", "transformer"),
+        (
+            "组里用ChatGPT写周报，同事说它越用越聪明，因为OpenAI拿用户数据去训，真的吗",
+            "chatgpt-user-feedback",
+        ),
+    ],
+)
+def test_a_claim_the_articles_make_is_still_answered(
+    library: Library, claim: str, entry_id: str
+) -> None:
+    assert answered_by(library, claim) == entry_id
+
+
 @pytest.mark.parametrize("about_the_articles", ["资料里有讲原因吗", "文章里有说吗"])
 def test_a_last_question_whether_the_articles_say_it_gives_way_to_the_one_before(
     library: Library, about_the_articles: str
