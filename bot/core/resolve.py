@@ -95,6 +95,8 @@ def _matched_in_context(
     fallback: tuple[Match, str] | None = None
     # What the readings rank first, answered or not: an answered reading's entry is its first.
     ranked_first: set[str] = set()
+    # The reading that answers with the entry just shown, supported by the message's words or not.
+    of_the_shown: tuple[Match, str] | None = None
     told = _told_of(context, library)
     for reading in readings:
         about = _match_about(reading, library, english, told=told)
@@ -115,6 +117,8 @@ def _matched_in_context(
             return match, reading.text
         if match.hits:
             ranked_first.add(match.hits[0].entry.id)
+        if answered and _entry(match) == context.entry_id and _fact_held(match):
+            of_the_shown = of_the_shown or (match, reading.text)
         if answered and (
             reading.reference.explicit
             or own.support(match)
@@ -125,10 +129,11 @@ def _matched_in_context(
         elif not answered and reading.reference.explicit:
             fallback = _better(fallback, (match, reading.text))
     # "这些数据拿去干嘛" after how members give feedback: the data that answer speaks of,
-    # however well "ChatGPT这些数据拿去干什么" fits an entry that handles data (Transformer).
-    shown = next((found for found in answers if _entry(found[0]) == context.entry_id), None)
-    if shown is not None and own.points_at_the_answer_shown(context):
-        return shown
+    # however well "ChatGPT这些数据拿去干什么" fits an entry that handles data (Transformer), and
+    # whether or not the message's own words rank that answer among theirs; unless it asks a
+    # kind of fact that answer does not hold ("这些模型在哪训练的" after how ChatGPT is trained).
+    if of_the_shown is not None and own.points_at_the_answer_shown(context):
+        return of_the_shown
     if answers:
         best = _news_first(answers, context, own)
         if all(reading.reference is follow_up.Reference.ASPECT for reading in readings):
@@ -681,6 +686,11 @@ def _news_first(
 
 def _entry(match: Match) -> str | None:
     return match.best.entry.id if match.best else None
+
+
+def _fact_held(match: Match) -> bool:
+    """Whether the best entry holds the kind of fact the question asks (any, when it asks none)."""
+    return match.best is not None and match.best.fact_held
 
 
 def _better(held: tuple[Match, str] | None, found: tuple[Match, str]) -> tuple[Match, str]:

@@ -2168,6 +2168,10 @@ def test_a_thing_pointed_back_at_is_the_one_the_answer_just_shown_speaks_of(
     # "ChatGPT这些数据拿去干什么", Transformer's answer (which handles 输入数据) came first.
     (shown, _), (pointed, _) = talk(library, "用户咋给反馈", "这些数据拿去干嘛")
     assert pointed.entry_id == shown.entry_id and "进一步训练" in pointed.text
+    # Nor does it need the message's own words to rank that answer among theirs: alone,
+    # "这些数据拿去干嘛" ranks eight entries on data and 干什么 before the one on feedback.
+    (shown, _), (pointed, _) = talk(library, "ChatGPT会收集用户数据吗", "这些数据拿去干嘛")
+    assert pointed.entry_id == shown.entry_id == "chatgpt-user-feedback"
     # A term of its own pointed at is a topic of its own, though the answer names it.
     (rlhf, _), (reward, _) = talk(library, "RLHF是什么", "这个奖励模型是干嘛的")
     assert "奖励模型" in rlhf.text and reward.entry_id != rlhf.entry_id
@@ -2182,3 +2186,12 @@ def test_a_doubt_that_puts_a_fact_of_another_kind_checks_it(library: Library) ->
     # A date doubted after the date given stands by that answer.
     (launch, _), (again, _) = talk(library, "ChatGPT是什么时候推出的", "不对吧 我记得是2020年")
     assert again.entry_id == launch.entry_id and "以文章的说法为准" in again.text
+
+
+@pytest.mark.parametrize("follow_up", ["它能拿来干嘛", "能干啥"])
+def test_what_a_subject_can_be_used_for_is_its_uses_not_its_definition(
+    library: Library, follow_up: str
+) -> None:
+    (definition, _), (uses, _) = talk(library, "生成式AI是什么", follow_up)
+    assert definition.entry_id == "generative-ai-definition"
+    assert uses.entry_id == "generative-ai-applications" and "艺术创作" in uses.text

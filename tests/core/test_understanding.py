@@ -2048,3 +2048,19 @@ def test_which_came_first_is_how_the_two_relate(
 def test_a_wrong_answer_given_asks_about_accuracy(library: Library, question: str) -> None:
     # 错误的答案 and 是错的 were words no entry says: a did-you-mean, or the launch entry.
     assert answered_by(library, question) == "chatgpt-weaknesses"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("生成式AI能干啥", "generative-ai-applications"),
+        ("AIGC能干嘛", "generative-ai-applications"),
+        ("生成式AI能拿来干啥", "generative-ai-applications"),
+        # 是干什么的 asks what it is, not what it can do.
+        ("生成式AI是干啥的？", "generative-ai-definition"),
+    ],
+)
+def test_what_generative_ai_can_do_and_what_it_is_are_two_questions(
+    library: Library, question: str, entry_id: str
+) -> None:
+    assert answered_by(library, question) == entry_id
