@@ -1105,6 +1105,7 @@ class Analyzer:
         text = _QUESTION_IN_PINYIN.sub(lambda found: _PINYIN_QUESTION[found.group(1)], text)
         text = _HOW_TO_READ.sub("是什么意思", text)
         text = _HOW_IT_IS_DONE.sub("怎么做", text)
+        text = _SAID_IN_THE_ANSWER.sub("这个", text)
         if "大模型" not in text:
             # Of 大模型 it asks about 大模型's parameters, whose entry gives their ranges and says
             # how ability grows with them: "大模型的参数是不是越多越好" keeps its words.
@@ -1317,6 +1318,15 @@ _HOW_IT_IS_DONE = re.compile(r"(?:咋|怎么|怎样)(?:整|搞)(?=的)")
 did-you-mean list). Not 咋整 without 的, which asks what to do about something (怎么办). Not
 咋弄的 either: jieba's 怎么弄 finds its answers as it is ("强化学习具体咋弄的" is PPO; read as
 怎么做的 it was the supervised step, whose phrasing says 是怎么做的)."""
+
+_SAID_IN_THE_ANSWER = re.compile(
+    r"^(?:那|那么)?(?:你|文章|文中|上面|这里|这儿|刚才|刚刚|前面|上文)里?(?:说|提|讲|写|列|举)?(?:到|过|出)?的"
+    r"(?=.*(?:什么|啥|指|干嘛|咋回事|怎么回事))"
+)
+""""上面提到的参数又是啥", "这里说的强化步骤是啥", "你说的奖励模型指什么": a thing the answer just
+shown spoke of, as 这个 points at it ("这个参数又是啥"); 上面, 提到 and 这里 were words no entry
+says, and the question was declined. Only before a question of what it is: "刚才说的参数那个再说说"
+goes back to an earlier answer (`intent.going_back_to`)."""
 
 _MORE_AND_MORE = re.compile(r"(越(?!来)[\u4e00-\u9fff])(?:就会?|也|会)?(?=越)")
 """The first half of "越X越Y" (参数越多越聪明, 模型越大越好), cut from the second: jieba glues

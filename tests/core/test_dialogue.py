@@ -2195,3 +2195,18 @@ def test_what_a_subject_can_be_used_for_is_its_uses_not_its_definition(
     (definition, _), (uses, _) = talk(library, "生成式AI是什么", follow_up)
     assert definition.entry_id == "generative-ai-definition"
     assert uses.entry_id == "generative-ai-applications" and "艺术创作" in uses.text
+
+
+@pytest.mark.parametrize(
+    ("first", "pointing", "entry_id"),
+    [
+        ("ChatGPT是怎么训练的", "这里说的人类训练员是干嘛的", "chatgpt-supervised-learning"),
+        ("生成式AI有哪些应用", "这里的内容生成具体指什么", "generative-ai-applications"),
+    ],
+)
+def test_a_thing_the_answer_spoke_of_asked_about_is_answered(
+    library: Library, first: str, pointing: str, entry_id: str
+) -> None:
+    # 这里说的 and 上面提到的 were words no entry says: the question was declined.
+    _, (reply, _) = talk(library, first, pointing)
+    assert reply.entry_id == entry_id

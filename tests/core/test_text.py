@@ -700,3 +700,24 @@ def test_an_adjective_before_the_have_of_a_question_stays_apart_from_it(analyzer
     # jieba's 多有 and 大有 would swallow the 多 or 大 that the question is about.
     assert analyzer.tokenise("参数多有什么用") == ["参数", "多", "有", "什么", "用"]
     assert analyzer.tokenise("模型大有什么好处")[:3] == ["模型", "大", "有"]
+
+
+@pytest.mark.parametrize(
+    ("message", "pointed_at"),
+    [
+        ("上面提到的参数又是啥", "这个参数又是什么"),
+        ("这里说的强化步骤是什么", "这个强化步骤是什么"),
+        ("你说的奖励模型指什么", "这个奖励模型指什么"),
+    ],
+)
+def test_a_thing_the_answer_spoke_of_is_pointed_at_as_this(
+    analyzer: Analyzer, message: str, pointed_at: str
+) -> None:
+    assert analyzer.normalise(message) == pointed_at
+
+
+def test_going_back_to_what_an_earlier_answer_said_is_not_pointing_at_the_last(
+    analyzer: Analyzer,
+) -> None:
+    # No question of what it is: "刚才说的参数那个再说说" goes back (intent.going_back_to).
+    assert analyzer.normalise("刚才说的参数那个再说说").startswith("刚才说的")
