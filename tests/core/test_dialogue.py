@@ -2210,3 +2210,9 @@ def test_a_thing_the_answer_spoke_of_asked_about_is_answered(
     # 这里说的 and 上面提到的 were words no entry says: the question was declined.
     _, (reply, _) = talk(library, first, pointing)
     assert reply.entry_id == entry_id
+
+
+def test_not_believing_an_answer_is_answered_with_the_articles_words(library: Library) -> None:
+    # "我不信" was a question of its own, and declined.
+    (shown, _), (again, _) = talk(library, "ChatGPT在哪训练的", "我不信")
+    assert again.entry_id == shown.entry_id and "Azure" in again.text

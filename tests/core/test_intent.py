@@ -422,6 +422,9 @@ def test_leave_in_a_question_is_a_question(analyzer: Analyzer, text: str) -> Non
         ("那不就很鸡肋", "很鸡肋"),
         # 说错 is 准确 in the lexicon: "你说错了吧" was searched, and declined.
         ("你说错了吧 明明是半年才一个亿", "半年才1亿"),
+        # Not believing it: was read as a question of its own and declined.
+        ("我不信", ""),
+        ("微软的机器？我不信", "微软的机器"),
     ],
 )
 def test_doubting_what_was_said_puts_a_claim_against_it(
