@@ -105,7 +105,9 @@ _DOUBTS_WHAT_WAS_TOLD = re.compile(
 (it drew the entry on how reliable ChatGPT's answers are)."""
 _ONLY_ASKS_IF_TRUE = re.compile(
     r"^\s*(?:那|这|那么)?(?:是)?(?:对吗|对吧|对不对|对不|是真的吗|真的吗|是吗|是不是真的|真的假的"
-    r"|是这样吗|属实吗)[?？!！。.\s]*$"
+    r"|是这样吗|属实吗|is\s+(?:that|this|it)\s+(?:really\s+)?(?:accurate|true|right|correct|so"
+    r"|how\s+it\s+works))[?？!！。.\s]*$",
+    re.IGNORECASE,
 )
 """A last question that only asks whether what was told is true ("有人说ChatGPT Plus每个月20美元，
 对吗？"): a doubt as above (its 对 drew the entry on who objects to ChatGPT)."""

@@ -815,6 +815,12 @@ def test_a_claim_only_asked_to_be_true_keeps_what_no_entry_knows(
             "组里用ChatGPT写周报，同事说它越用越聪明，因为OpenAI拿用户数据去训，真的吗",
             "chatgpt-user-feedback",
         ),
+        # In English too: "Is that accurate?" read as 准确 went to the entry on its accuracy.
+        (
+            "I read that ChatGPT was tuned with reinforcement learning from human feedback. "
+            "Is that accurate?",
+            "rlhf",
+        ),
     ],
 )
 def test_a_claim_the_articles_make_is_still_answered(
