@@ -110,7 +110,8 @@ _ONLY_ASKS_IF_TRUE = re.compile(
     re.IGNORECASE,
 )
 """A last question that only asks whether what was told is true ("有人说ChatGPT Plus每个月20美元，
-对吗？"): a doubt as above (its 对 drew the entry on who objects to ChatGPT)."""
+对吗？", "… Is that accurate?"): a doubt as above (its 对 drew the entry on who objects to
+ChatGPT, and accurate the one on how accurate it is)."""
 _PUT_TO_CHECK = "是真的吗"
 """How such a doubt is read: the claim before it put to be checked (`text.checks_a_claim`)."""
 
