@@ -155,6 +155,9 @@ WHY_PHRASES = frozenset(
         "它是靠什么做到的",
         "靠什么实现的",
         "是靠什么实现的",
+        # How what was said to be added was added ("怎么加进去的" after the safety measures,
+        # 增加了…约束): its answer says where (在模型微调过程中).
+        *(f"{at}怎么加{into}的" for at in ("", "是", "具体", "具体是") for into in ("进去", "")),
         "why",
         # As the normaliser leaves them (why → 为什么, how → 怎么, work → 原理).
         "为什么isthat",

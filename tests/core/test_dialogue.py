@@ -2216,3 +2216,10 @@ def test_not_believing_an_answer_is_answered_with_the_articles_words(library: Li
     # "我不信" was a question of its own, and declined.
     (shown, _), (again, _) = talk(library, "ChatGPT在哪训练的", "我不信")
     assert again.entry_id == shown.entry_id and "Azure" in again.text
+
+
+def test_how_what_was_added_was_added_is_said_by_the_answer(library: Library) -> None:
+    # "具体怎么加进去的" after the safety measures (增加了…约束) was a question of its own,
+    # and declined.
+    (shown, _), (how, _) = talk(library, "ChatGPT的安全性是怎么做的", "具体怎么加进去的")
+    assert how.entry_id == shown.entry_id and "微调过程" in how.text
