@@ -106,6 +106,7 @@ CASES = Path(__file__).resolve().parents[1] / "cases" / "kb_cases.yaml"
         ("ChatGPT用在哪些scenario，能当virtual assistant吗", "chatgpt-use-cases"),  # 虚拟助手
         # 全是对的 is 都是对的 (its 对 went to "ChatGPT有人反对吗").
         ("ChatGPT说的东西难道不全是对的？", "chatgpt-weaknesses"),
+        ("大模型有什么局限性", "large-model-challenges"),  # 局限 is 缺点 (went to its benefits)
     ],
 )
 def test_people_get_the_right_answer(library: Library, question: str, entry_id: str) -> None:
