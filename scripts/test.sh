@@ -23,7 +23,7 @@ floor tests/cases/eighth_cases.yaml 0.99
 floor tests/cases/ninth_cases.yaml 0.98
 floor tests/cases/tenth_cases.yaml 0.99
 floor tests/cases/eleventh_cases.yaml 0.96
-floor tests/cases/twelfth_cases.yaml 0.98
+floor tests/cases/twelfth_cases.yaml 0.99
 floor tests/cases/thirteenth_cases.yaml 0.97
 floor tests/cases/fourteenth_cases.yaml 0.99
 floor tests/cases/fifteenth_cases.yaml 0.95
@@ -88,10 +88,10 @@ floor tests/cases/seventythird_cases.yaml 0.96
 floor tests/cases/seventyfourth_cases.yaml 0.98
 floor tests/cases/seventyfifth_cases.yaml 0.98
 floor tests/cases/seventysixth_cases.yaml 0.96
-floor tests/cases/seventyseventh_cases.yaml 0.96
+floor tests/cases/seventyseventh_cases.yaml 0.97
 floor tests/cases/seventyeighth_cases.yaml 0.94
-floor tests/cases/seventyninth_cases.yaml 0.92
-floor tests/cases/eightieth_cases.yaml 0.95
+floor tests/cases/seventyninth_cases.yaml 0.96
+floor tests/cases/eightieth_cases.yaml 0.96
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.95
 floor tests/conversations/second_conversations.yaml 0.92
@@ -103,7 +103,7 @@ floor tests/conversations/fourth_conversations.yaml 0.92
 floor tests/conversations/fifth_conversations.yaml 0.92
 floor tests/conversations/sixth_conversations.yaml 0.95
 floor tests/conversations/seventh_conversations.yaml 0.96
-floor tests/conversations/eighth_conversations.yaml 0.93
+floor tests/conversations/eighth_conversations.yaml 0.96
 # Ninth: three of its writer's expectations the bot does not share (a group member new to the
 # talk asked back; 大模型's parameter answer may not cite GPT-3's 1750亿 as an example; "那
 # ChatGPT呢" after "GPT是哪家搞的" is not who made ChatGPT), and long-tail misses.
@@ -153,7 +153,7 @@ floor tests/conversations/fortysixth_conversations.yaml 0.76
 floor tests/conversations/fortyseventh_conversations.yaml 0.80
 floor tests/conversations/fortyeighth_conversations.yaml 0.93
 floor tests/conversations/fortyninth_conversations.yaml 0.93
-floor tests/conversations/fiftieth_conversations.yaml 0.86
+floor tests/conversations/fiftieth_conversations.yaml 0.90
 floor tests/conversations/fiftyfirst_conversations.yaml 0.86
 floor tests/conversations/fiftysecond_conversations.yaml 0.76
 floor tests/conversations/fiftythird_conversations.yaml 0.86
@@ -168,7 +168,7 @@ floor tests/conversations/fiftyninth_conversations.yaml 0.86
 floor tests/conversations/sixtieth_conversations.yaml 0.93
 floor tests/conversations/sixtyfirst_conversations.yaml 0.86
 floor tests/conversations/sixtysecond_conversations.yaml 0.90
-floor tests/conversations/sixtythird_conversations.yaml 0.63
+floor tests/conversations/sixtythird_conversations.yaml 0.66
 # Sixty-fourth: 0.70 until "生成式AI能干什么" became a phrasing of its uses (held-out scenarios +7);
 # "大模型除了文字还能干啥" went to those uses, not to 多模态.
 floor tests/conversations/sixtyfourth_conversations.yaml 0.66
@@ -179,16 +179,16 @@ floor tests/conversations/sixtyeighth_conversations.yaml 0.86
 floor tests/conversations/sixtyninth_conversations.yaml 0.80
 floor tests/conversations/seventieth_conversations.yaml 0.60
 floor tests/conversations/seventyfirst_conversations.yaml 0.80
-floor tests/conversations/seventysecond_conversations.yaml 0.60
+floor tests/conversations/seventysecond_conversations.yaml 0.63
 floor tests/conversations/seventythird_conversations.yaml 0.70
-floor tests/conversations/seventyfourth_conversations.yaml 0.70
+floor tests/conversations/seventyfourth_conversations.yaml 0.73
 floor tests/conversations/seventyfifth_conversations.yaml 0.73
 floor tests/conversations/seventysixth_conversations.yaml 0.63
 floor tests/conversations/seventyseventh_conversations.yaml 0.86
 floor tests/conversations/seventyeighth_conversations.yaml 0.60
 floor tests/conversations/seventyninth_conversations.yaml 0.70
-floor tests/conversations/eightieth_conversations.yaml 0.63
-floor tests/conversations/eightyfirst_conversations.yaml 0.60
+floor tests/conversations/eightieth_conversations.yaml 0.80
+floor tests/conversations/eightyfirst_conversations.yaml 0.66
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
 floor tests/heldout/second_fresh_cases.yaml 0.96
 floor tests/heldout/third_heldout_cases.yaml 0.97
@@ -232,7 +232,7 @@ floor tests/heldout/fortieth_heldout_cases.yaml 0.94
 floor tests/heldout/fortyfirst_heldout_cases.yaml 0.94
 floor tests/heldout/fortysecond_heldout_cases.yaml 0.94
 floor tests/heldout/fortyfourth_heldout_cases.yaml 0.94
-floor tests/heldout/fortyfifth_heldout_cases.yaml 0.97
+floor tests/heldout/fortyfifth_heldout_cases.yaml 0.98
 floor tests/heldout/fortysixth_heldout_cases.yaml 0.98
 floor tests/heldout/fortyseventh_heldout_cases.yaml 0.95
 floor tests/heldout/fortyeighth_heldout_cases.yaml 0.98
@@ -257,7 +257,7 @@ floor tests/heldout/sixtyseventh_heldout_cases.yaml 0.96
 floor tests/heldout/sixtyeighth_heldout_cases.yaml 0.97
 floor tests/heldout/sixtyninth_heldout_cases.yaml 0.98
 floor tests/heldout/seventieth_heldout_cases.yaml 0.97
-floor tests/heldout/seventyfirst_heldout_cases.yaml 0.96
+floor tests/heldout/seventyfirst_heldout_cases.yaml 0.97
 floor tests/heldout/seventysecond_heldout_cases.yaml 0.96
 floor tests/heldout/seventythird_heldout_cases.yaml 0.92
 floor tests/heldout/seventyfourth_heldout_cases.yaml 0.96
@@ -268,9 +268,9 @@ floor tests/heldout/conversations/fourth_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/fifth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/sixth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/seventh_heldout_conversations.yaml 0.80
-floor tests/heldout/conversations/eighth_heldout_conversations.yaml 0.43
-floor tests/heldout/conversations/ninth_heldout_conversations.yaml 0.80
-floor tests/heldout/conversations/tenth_heldout_conversations.yaml 0.80
+floor tests/heldout/conversations/eighth_heldout_conversations.yaml 0.46
+floor tests/heldout/conversations/ninth_heldout_conversations.yaml 0.83
+floor tests/heldout/conversations/tenth_heldout_conversations.yaml 0.83
 # Eleventh held out: 0.80 until 生成式AI能干什么 was a phrasing of its uses (−1 scenario).
 floor tests/heldout/conversations/eleventh_heldout_conversations.yaml 0.76
 floor tests/heldout/conversations/twelfth_heldout_conversations.yaml 0.76
@@ -282,12 +282,12 @@ floor tests/heldout/conversations/seventeenth_heldout_conversations.yaml 0.75
 floor tests/heldout/conversations/eighteenth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/nineteenth_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/twentieth_heldout_conversations.yaml 0.80
-floor tests/heldout/conversations/twentyfirst_heldout_conversations.yaml 0.70
+floor tests/heldout/conversations/twentyfirst_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/twentysecond_heldout_conversations.yaml 0.60
 floor tests/heldout/conversations/twentythird_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/twentyfourth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/twentyfifth_heldout_conversations.yaml 0.80
-floor tests/heldout/conversations/twentysixth_heldout_conversations.yaml 0.76
+floor tests/heldout/conversations/twentysixth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/twentyseventh_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/twentyeighth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/twentyninth_heldout_conversations.yaml 0.70
@@ -303,13 +303,13 @@ floor tests/heldout/conversations/thirtysixth_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/thirtyseventh_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/thirtyeighth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/thirtyninth_heldout_conversations.yaml 0.83
-floor tests/heldout/conversations/fortieth_heldout_conversations.yaml 0.90
+floor tests/heldout/conversations/fortieth_heldout_conversations.yaml 0.93
 floor tests/heldout/conversations/fortyfirst_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/fortysecond_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/fortyfourth_heldout_conversations.yaml 0.66
 floor tests/heldout/conversations/fortyfifth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/fortysixth_heldout_conversations.yaml 0.63
-floor tests/heldout/conversations/fortyseventh_heldout_conversations.yaml 0.80
+floor tests/heldout/conversations/fortyseventh_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/fortyeighth_heldout_conversations.yaml 0.86
 floor tests/heldout/conversations/fortyninth_heldout_conversations.yaml 0.76
 floor tests/heldout/conversations/fiftieth_heldout_conversations.yaml 0.66
@@ -318,7 +318,7 @@ floor tests/heldout/conversations/fiftysecond_heldout_conversations.yaml 0.66
 floor tests/heldout/conversations/fiftythird_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/fiftyfourth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/fiftyfifth_heldout_conversations.yaml 0.76
-floor tests/heldout/conversations/fiftysixth_heldout_conversations.yaml 0.63
+floor tests/heldout/conversations/fiftysixth_heldout_conversations.yaml 0.66
 floor tests/heldout/conversations/fiftyseventh_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/fiftyeighth_heldout_conversations.yaml 0.76
 floor tests/heldout/conversations/fiftyninth_heldout_conversations.yaml 0.56
