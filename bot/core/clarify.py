@@ -104,12 +104,13 @@ def stated_means(entry: Entry, asked: str) -> tuple[str, ...]:
 
 
 _ASKS_WHAT_A_WORD_MEANS = re.compile(
-    r"(?:你|文章|文中|刚才|刚刚|上面|这里|里面)*里?(?:说|提|讲|写)?(?:的|到的)?(?:这个|那个)?"
+    r"(?:这个|那个)?"
     r"(?P<word>[^\s]{2,12}?)(?:这个|那个)?(?:具体|到底|又|究竟)?是什么(?:意思|东西|玩意儿?)?"
     r"|什么(?:叫|是)(?P<other>[^\s]{2,12}?)"
 )
-"""A message asking what a word means ("你说的零样本是啥", "BBS是啥", "啥叫统计相关性"; the
-lexicon reads 啥 as 什么), and the word. Not what it refers to ("上面说的那个风险具体指啥",
+"""A message asking what a word means ("你说的零样本是啥", which the normaliser reads as 这个零样本
+是什么 (`text._SAID_IN_THE_ANSWER`), "BBS是啥", "啥叫统计相关性"; the lexicon reads 啥 as 什么),
+and the word. Not what it refers to ("上面说的那个风险具体指啥",
 "交互性具体指什么"): the answer's own sentences may say that."""
 
 

@@ -1320,13 +1320,15 @@ did-you-mean list). Not 咋整 without 的, which asks what to do about somethin
 怎么做的 it was the supervised step, whose phrasing says 是怎么做的)."""
 
 _SAID_IN_THE_ANSWER = re.compile(
-    r"^(?:那|那么)?(?:你|文章|文中|上面|这里|这儿|刚才|刚刚|前面|上文)里?(?:说|提|讲|写|列|举)?(?:到|过|出)?的"
+    r"^(?:那|那么)?(?:你|文章|文中|上面|这里|这儿|刚才|刚刚|前面|上文|里面)+里?"
+    r"(?:说|提|讲|写|列|举)?(?:到|过|出)?的"
     r"(?=.*(?:什么|啥|指|干嘛|咋回事|怎么回事))"
 )
-""""上面提到的参数又是啥", "这里说的强化步骤是啥", "你说的奖励模型指什么": a thing the answer just
+""""上面提到的参数又是啥", "这里说的强化步骤是啥", "你刚才说的零样本是啥": a thing the answer just
 shown spoke of, as 这个 points at it ("这个参数又是啥"); 上面, 提到 and 这里 were words no entry
-says, and the question was declined. Only before a question of what it is: "刚才说的参数那个再说说"
-goes back to an earlier answer (`intent.going_back_to`)."""
+says, and the question was declined (`clarify.word_left_unexplained` reads the word after 这个).
+Only before a question of what it is: "刚才说的参数那个再说说" goes back to an earlier answer
+(`intent.going_back_to`)."""
 
 _MORE_AND_MORE = re.compile(r"(越(?!来)[\u4e00-\u9fff])(?:就会?|也|会)?(?=越)")
 """The first half of "越X越Y" (参数越多越聪明, 模型越大越好), cut from the second: jieba glues

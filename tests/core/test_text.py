@@ -708,6 +708,7 @@ def test_an_adjective_before_the_have_of_a_question_stays_apart_from_it(analyzer
         ("上面提到的参数又是啥", "这个参数又是什么"),
         ("这里说的强化步骤是什么", "这个强化步骤是什么"),
         ("你说的奖励模型指什么", "这个奖励模型指什么"),
+        ("你刚才说的零样本是啥", "这个零样本是什么"),
     ],
 )
 def test_a_thing_the_answer_spoke_of_is_pointed_at_as_this(
