@@ -434,7 +434,6 @@ def _question(
     told: list[str] = []
     claimed = False
     claim = ""
-    claim_just_before = False
     for at in range(len(before) - 1, -1, -1):
         clause = before[at]
         words = _reported(clause, known_words, is_subject)[1]
@@ -442,7 +441,6 @@ def _question(
             antecedent = words + (told if vague else antecedent)
             claimed = doubted or bool(_CLAIM.search(clause.seen))
             claim = clause.text
-            claim_just_before = at == len(before) - 1
             if _BOTH.search(question.seen):
                 antecedent = [
                     *_other_subject(before[:at], antecedent, known_words, is_subject),
@@ -467,6 +465,7 @@ def _question(
     # are its subject alone ("他十几年前就见过有人想做跟ChatGPT差不多的东西，这个说法靠谱吗"),
     # and when the claim is told just before a bare "对吗" ("有人说ChatGPT在意大利被禁用过，是真的
     # 吗": what no entry says is what it asks; 意大利 is no word the knowledge knows).
+    claim_just_before = bool(before) and claim == before[-1].text
     whole_claim = (only_if_true and claim_just_before) or all(map(is_subject, kept))
     if doubted and claim and whole_claim:
         said = claim.lower()

@@ -227,8 +227,7 @@ def _asked_of_earlier_subjects(
             follow_up.joined(name, message), follow_up.Reference.IMPLICIT
         )
         match = _match_about(reading, library, english)
-        held = match.best is not None and match.best.fact_held
-        if match.verdict is Verdict.ANSWER and held and own.support(match):
+        if match.verdict is Verdict.ANSWER and _fact_held(match) and own.support(match):
             return match, reading.text
     return None
 
