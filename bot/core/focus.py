@@ -35,6 +35,14 @@ PAUSED_MESSAGE_CHARS = 32
 """A message shorter than this, spaces or not, is one clause or a claim and its tail ("ChatGPT
 不就是给GPT套了个聊天壳子吗 啥也没改"): only a longer one is read as clauses at its spaces."""
 _ANY_CLAUSE_END = re.compile(r"[。！？!?；;，,：\n…]")
+_STARTS_ASKING = re.compile(
+    r"(?:我|就|还|所以)*(?:想问|请问|想知道|想了解|想请教|请教|麻烦问|问一下|问下)"
+)
+"""Where a long message typed without a stop, as a voice keyboard types it ("我是个退休老师平时
+不太懂这些最近孙子老说chatgpt我想问问它到底是个啥东西"), starts asking: it is cut there as at a
+comma, so that what it tells of the asker is left out as in a punctuated one."""
+MIN_TOLD_BEFORE_ASKING = 6
+"""What must come before such words for them to start the question: "那请问它…" starts with it."""
 _CLAIM_END = r"吧[?？。！!，,\s]*$"
 _CLAIM = re.compile(_CLAIM_END)
 _QUESTION_MARK = re.compile(
@@ -155,6 +163,9 @@ class _Clause(NamedTuple):
     def after(self, end: int) -> _Clause:
         return _Clause(self.text[end:], self.seen[end:])
 
+    def before(self, start: int) -> _Clause:
+        return _Clause(self.text[:start], self.seen[:start])
+
 
 def _is_short(text: str) -> bool:
     """A message short enough to be the question whole. An English sentence of eight words is
@@ -177,6 +188,17 @@ def _clauses(text: str, simplified: Callable[[str], str]) -> list[_Clause]:
     ("真的丢人。。" ends one clause, and its second 。 would take the place of a clause looked
     back at)."""
     return [_strip(piece) for piece in _pieces(text, simplified) if _WORDS.search(piece.text)]
+
+
+def _cut_where_it_starts_asking(clause: _Clause) -> list[_Clause]:
+    """A clause cut before each of its words that start asking (`_STARTS_ASKING`)."""
+    starts = [
+        m.start()
+        for m in _STARTS_ASKING.finditer(clause.seen)
+        if _length(clause.seen[: m.start()]) >= MIN_TOLD_BEFORE_ASKING
+    ]
+    cuts = [0, *starts, len(clause.text)]
+    return [clause.after(a).before(b - a) for a, b in itertools.pairwise(cuts)]
 
 
 def _strip(clause: _Clause) -> _Clause:
@@ -218,6 +240,8 @@ def question_focus(
     if _is_short(text):
         return _after_chatter(text, known_words, simplified)
     clauses = _clauses(text, simplified)
+    if len(clauses) == 1:
+        clauses = _cut_where_it_starts_asking(clauses[0])
     asking = [i for i, clause in enumerate(clauses) if _QUESTION_MARK.search(clause.seen)]
     if len(clauses) < 2 or not asking:
         return text

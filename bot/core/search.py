@@ -51,6 +51,7 @@ from bot.core.text import (
     NEGATED_MODALS,
     PERSONAL_CHARACTERS,
     PERSONAL_WORDS,
+    POINTING_PRONOUNS,
     QUESTION_WORDS,
     STOPWORDS,
     char_bigrams,
@@ -352,6 +353,8 @@ class _Postings:
         "ChatGPT" is in half the entries, so its IDF is low; yet "ChatGPT有多少参数" is not
         answered by an entry about 大模型's parameters just because 参数 matches.
         """
+        if term in POINTING_PRONOUNS:
+            return 0.0
         if term in FORM_WORDS:
             return QUESTION_WORD_WEIGHT
         idf = self.idf.get(term)

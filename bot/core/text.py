@@ -78,12 +78,19 @@ FILLERS = (
     "请问一下",
     "请问",
     "想问一下",
+    "我想问问",  # not 我想问 + 问 ("…chatgpt我想问问它到底是个啥": 问 drew the usage tips)
     "想问问",
     "想问下",
     "问下",
     "我想问",
     "问一下",
     "问问",
+    "我想请教一下",
+    "我想请教下",
+    "想请教一下",
+    "想请教下",
+    "请教一下",
+    "请教下",
     "我想知道",
     "想知道",
     "能不能告诉我",
@@ -192,8 +199,22 @@ FILLERS = (
     "介绍下",  # "介绍下ChatGPT" is what ChatGPT is, not an entry that has the word 介绍
     "介绍介绍",
     "简单介绍",
+    "给我科普一下",
+    "给我科普下",
+    "帮我科普一下",
+    "帮我科普下",
     "科普一下",
     "科普下",
+    # Asking for a list or a summary of what is asked ("GPT能干的列一下"): how to answer.
+    "给我列一下",
+    "帮我列一下",
+    "列一下",
+    "列举一下",
+    "帮我总结一下",
+    "帮我总结下",
+    "帮我理一理",
+    "理一理",
+    "用白话",
     "讲一下",
     "说一下",
     "一下子",  # all at once: dropped whole, since dropping 一下 from it would leave 子
@@ -259,6 +280,12 @@ FILLERS = (
     "唠明白",
     "一句两句",
     # How to tell it, in English ("explain 奖励模型 in detail"): not what is asked.
+    "give me an example of",
+    "give me some examples of",
+    "give me examples of",
+    "explain like i'm five",
+    "explain like im five",
+    "eli5",
     "in more detail",
     "in detail",
     "in details",
@@ -629,6 +656,10 @@ COMPARING = frozenset({"区别", "不同", "差别", "差异", "对比", "比较
 NEGATED_COPULAS = frozenset({"不是", "是不是"})
 """The 不是 of a claim put to be checked ("RLHF不是不需要人参与吗", "大模型是不是只靠参数"):
 grammar, weighed as a question word, not a word the answering entry must say."""
+POINTING_PRONOUNS = frozenset({"它"})
+"""A pronoun points at a subject named or talked of, and says nothing of its own: "chatgpt，它到底
+是个啥东西" met the 它 of "为什么有人警告、封杀它" and drew the entry on ChatGPT's critics. It
+weighs nothing in the search, which still reads it as asking of the chat's subject."""
 FORM_WORDS = QUESTION_WORDS | NEGATED_COPULAS
 """How a question is put, not what it asks: the search weighs these as question words."""
 MODALS = frozenset({"能", "会", "可以", "能不能", "会不会", "可不可以", "能否"})

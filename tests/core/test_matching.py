@@ -353,6 +353,38 @@ def test_asking_for_an_introduction_is_asking_what_it_is(
 
 
 @pytest.mark.parametrize(
+    ("asked", "entry_id"),
+    [
+        ("請用白話解釋一下大模型這個詞", "large-model-definition"),
+        ("泛化能力 ELI5", "generalization"),
+        (
+            "我是大二学生，导师说我们实验室根本做不了ChatGPT这种项目，帮我总结下原因",
+            "university-ai-research",
+        ),
+    ],
+)
+def test_how_to_tell_it_is_no_part_of_what_is_asked(
+    library: Library, asked: str, entry_id: str
+) -> None:
+    # 白话, ELI5, 总结下 were words no entry says, counted against the question.
+    assert answered_by(library, asked) == entry_id
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # Its 它 met the 它 of "为什么有人警告、封杀它": the entry on ChatGPT's critics.
+        ("chatgpt，它到底是个啥东西", "chatgpt-definition"),
+        ("ChatGPT，它是干啥的", "chatgpt-abilities"),  # not what its instruction learning does
+    ],
+)
+def test_a_pronoun_beside_the_subject_it_points_at_says_nothing_of_its_own(
+    library: Library, question: str, entry_id: str
+) -> None:
+    assert answered_by(library, question) == entry_id
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "What is the difference between RAG and fine-tuning?",

@@ -424,6 +424,34 @@ def test_a_long_message_typed_with_spaces_for_stops_is_read_as_clauses(library: 
 
 
 @pytest.mark.parametrize(
+    ("typed", "entry_id"),
+    [
+        # The 它 of the question is the ChatGPT told of before it, not the asker's grandson.
+        (
+            "我是个退休老师平时不太懂这些东西最近孙子老说chatgpt我想问问它到底是个啥东西",
+            "chatgpt-definition",
+        ),
+        ("我看群里大家聊得挺热闹的我想问问RLHF怎么训练的", "rlhf"),
+        (
+            "我们小区群里都在转发那个叫GPT的东西说能写文章我想请教下这个GPT是谁做出来的呀",
+            "gpt-definition",
+        ),
+    ],
+)
+def test_a_long_message_typed_without_a_stop_is_cut_where_it_starts_asking(
+    library: Library, typed: str, entry_id: str
+) -> None:
+    # As a voice keyboard types it: read whole, what it tells of the asker sank the question.
+    assert answered_by(library, typed) == entry_id
+
+
+def test_words_that_start_asking_at_the_start_of_a_message_cut_nothing(library: Library) -> None:
+    # "那请问…" is the question from its first word: 那 is no clause of its own.
+    text = "那请问它跟GPT-3比起来到底是哪个参数更多一些呢"
+    assert library.focus(text) == text
+
+
+@pytest.mark.parametrize(
     ("denial", "entry_id"), [("ChatGPT不是吧", "chatgpt-definition"), ("RLHF不是吗", "rlhf")]
 )
 def test_a_denial_of_nothing_but_the_subject_is_about_the_subject(
