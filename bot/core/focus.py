@@ -243,8 +243,10 @@ def question_focus(
     if len(clauses) == 1:
         clauses = _cut_where_it_starts_asking(clauses[0])
     asking = [i for i, clause in enumerate(clauses) if _QUESTION_MARK.search(clause.seen)]
-    if len(clauses) < 2 or not asking:
+    if not asking:
         return text
+    if len(clauses) < 2:
+        return _reported_after_the_asker(clauses[0], known_words, is_subject)
     last = asking[-1]
     # A last question that names nothing the knowledge knows and refers to nothing ("有没有现成的
     # 说法？" after "为什么国内这么少企业敢做ChatGPT") asks for help: the question is the earlier
@@ -547,6 +549,17 @@ def _of_substance(
     if len(word) < 2:
         return False
     return not is_everyday(word) or (everyday_too and not _QUESTION_MARK.search(word))
+
+
+def _reported_after_the_asker(
+    clause: _Clause, known_words: KnownWords, is_subject: Callable[[str], bool]
+) -> str:
+    """A message of one clause from the question it reports on, when all before that tells
+    of the asker and names no subject ("哎呀我这个人年纪大了记性不好上次听你们说的那个RLHF到底是
+    啥来着"); else the whole clause ("GPT跟ChatGPT在应用领域上差在哪先说GPT那边" asks of both)."""
+    question = _reported(clause, known_words, is_subject)[0]
+    told = clause.text[: len(clause.text) - len(question.text)]
+    return clause.text if any(map(is_subject, known_words(told))) else question.text
 
 
 def _reported(

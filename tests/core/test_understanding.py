@@ -324,6 +324,10 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("当时有谁反对ChatGPT吗", "chatgpt-education-impact"),
         # Not the entry on prompts, whose answer says they raise 准确性 in some settings.
         ("文章里对chatgpt的准确性怎么说的", "chatgpt-weaknesses"),
+        ("ChatGPT说的话靠不靠得住", "chatgpt-weaknesses"),  # not 靠 / 不 / 靠得住
+        ("ChatGPT是用啥法子训练的", "chatgpt-training"),  # 法子: 方法, not its data
+        ("生成是AI是干什么用的", "generative-ai-applications"),  # a voice keyboard's 是
+        ("ChatGPT是怎么学会说话的", "chatgpt-training"),  # not how it learnt to code
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
@@ -432,6 +436,8 @@ def test_a_long_message_typed_with_spaces_for_stops_is_read_as_clauses(library: 
             "chatgpt-definition",
         ),
         ("我看群里大家聊得挺热闹的我想问问RLHF怎么训练的", "rlhf"),
+        # Nor a word that starts asking: the question is what the one clause reports.
+        ("哎呀我这个人年纪大了记性不好上次听你们说的那个RLHF到底是啥来着", "rlhf"),
         (
             "我们小区群里都在转发那个叫GPT的东西说能写文章我想请教下这个GPT是谁做出来的呀",
             "gpt-definition",
@@ -443,6 +449,14 @@ def test_a_long_message_typed_without_a_stop_is_cut_where_it_starts_asking(
 ) -> None:
     # As a voice keyboard types it: read whole, what it tells of the asker sank the question.
     assert answered_by(library, typed) == entry_id
+
+
+def test_a_message_of_one_clause_that_names_a_subject_before_what_reports_is_read_whole(
+    library: Library,
+) -> None:
+    # How the chat reads "and the other one?" after "…差在哪？先说GPT那边": of both, not of GPT.
+    text = "GPT跟ChatGPT在应用领域上差在哪先说GPT那边"
+    assert library.focus(text) == text
 
 
 def test_words_that_start_asking_at_the_start_of_a_message_cut_nothing(library: Library) -> None:
