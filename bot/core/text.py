@@ -253,6 +253,10 @@ FILLERS = (
     # How a term sounds to the asker ("思维链听着挺玄乎，到底指啥"): not what is asked about.
     "听起来",
     "听着",
+    # What the asker thinks of it ("微调这玩意儿听着就是噱头，到底干嘛的", "真就一次只出一个词？
+    # 不信"): a sceptic's tone, not what is asked.
+    "噱头",
+    "不信",
     "玄乎",
     "高大上",
     # The term itself, as in "GPT这个词是什么意思": what is asked is what GPT means.

@@ -328,6 +328,7 @@ def test_an_everyday_word_rare_in_the_knowledge_does_not_outweigh_the_subject(
         ("ChatGPT是用啥法子训练的", "chatgpt-training"),  # 法子: 方法, not its data
         ("生成是AI是干什么用的", "generative-ai-applications"),  # a voice keyboard's 是
         ("ChatGPT是怎么学会说话的", "chatgpt-training"),  # not how it learnt to code
+        ("参数越多模型越聪明？我不信这么简单", "scale-and-emergence"),  # 不信: the tone
     ],
 )
 def test_colloquial_ways_of_asking_are_the_plain_ones(
