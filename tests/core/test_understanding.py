@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from bot.core.focus import (
     MAX_ASKED_AGAIN_CHARS,
+    MAX_RUN_ON_CHARS,
     earlier_questions,
     question_before_its_tail,
     question_focus,
@@ -458,6 +459,16 @@ def test_a_message_of_one_clause_that_names_a_subject_before_what_reports_is_rea
     # How the chat reads "and the other one?" after "…差在哪？先说GPT那边": of both, not of GPT.
     text = "GPT跟ChatGPT在应用领域上差在哪先说GPT那边"
     assert library.focus(text) == text
+
+
+def test_a_paste_without_a_stop_is_not_searched_for_where_it_starts_asking(
+    library: Library,
+) -> None:
+    # Said aloud, a question runs to a few dozen characters; a paste is judged whole.
+    story = "我是个退休老师平时不太懂这些东西最近孙子老说chatgpt" * (MAX_RUN_ON_CHARS // 20)
+    pasted = f"{story}我想问问它到底是个啥东西"
+    assert library.focus(pasted) == pasted
+    assert library.focus(pasted[-60:]) != pasted[-60:]
 
 
 def test_words_that_start_asking_at_the_start_of_a_message_cut_nothing(library: Library) -> None:
