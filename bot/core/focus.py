@@ -42,9 +42,9 @@ _STARTS_ASKING = re.compile(
 不太懂这些最近孙子老说chatgpt我想问问它到底是个啥东西"), starts asking: it is cut there as at a
 comma, so that what it tells of the asker is left out as in a punctuated one."""
 MAX_RUN_ON_CHARS = 200
-"""A message without a stop longer than this is judged whole, as before these cuts: said aloud,
-a question with its story runs to a few dozen characters, and reading a 4,000-character paste
-for where it starts asking cost a tokenisation of it more (bench/long_message.py: 23 → 38 ms)."""
+"""A message without a stop longer than this is judged whole: said aloud, a question with its
+story runs to a few dozen characters, and reading a 4,000-character paste for where it starts
+asking cost one more tokenisation of it (bench/long_message.py: 23 → 38 ms)."""
 MIN_TOLD_BEFORE_ASKING = 6
 """What must come before such words for them to start the question: "那请问它…" starts with it."""
 _CLAIM_END = r"吧[?？。！!，,\s]*$"
@@ -167,9 +167,6 @@ class _Clause(NamedTuple):
     def after(self, end: int) -> _Clause:
         return _Clause(self.text[end:], self.seen[end:])
 
-    def before(self, start: int) -> _Clause:
-        return _Clause(self.text[:start], self.seen[:start])
-
 
 def _is_short(text: str) -> bool:
     """A message short enough to be the question whole. An English sentence of eight words is
@@ -202,7 +199,7 @@ def _cut_where_it_starts_asking(clause: _Clause) -> list[_Clause]:
         if _length(clause.seen[: m.start()]) >= MIN_TOLD_BEFORE_ASKING
     ]
     cuts = [0, *starts, len(clause.text)]
-    return [clause.after(a).before(b - a) for a, b in itertools.pairwise(cuts)]
+    return [_Clause(clause.text[a:b], clause.seen[a:b]) for a, b in itertools.pairwise(cuts)]
 
 
 def _strip(clause: _Clause) -> _Clause:
