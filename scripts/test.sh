@@ -31,7 +31,7 @@ floor tests/cases/sixteenth_cases.yaml 0.98
 floor tests/cases/seventeenth_cases.yaml 0.91
 floor tests/cases/eighteenth_cases.yaml 0.95
 floor tests/cases/nineteenth_cases.yaml 0.94
-floor tests/cases/twentieth_cases.yaml 0.98
+floor tests/cases/twentieth_cases.yaml 0.99
 floor tests/cases/twentyfirst_cases.yaml 0.81
 floor tests/cases/twentysecond_cases.yaml 0.96
 floor tests/cases/twentythird_cases.yaml 0.94
@@ -57,8 +57,8 @@ floor tests/cases/fortysecond_cases.yaml 0.98
 floor tests/cases/fortythird_cases.yaml 0.97
 floor tests/cases/fortyfourth_cases.yaml 0.98
 floor tests/cases/fortyfifth_cases.yaml 0.92
-floor tests/cases/fortysixth_cases.yaml 0.94
-floor tests/cases/fortyseventh_cases.yaml 0.95
+floor tests/cases/fortysixth_cases.yaml 0.95
+floor tests/cases/fortyseventh_cases.yaml 0.96
 floor tests/cases/fortyeighth_cases.yaml 0.93
 floor tests/cases/fortyninth_cases.yaml 0.96
 floor tests/cases/fiftieth_cases.yaml 0.99
@@ -75,7 +75,7 @@ floor tests/cases/sixtieth_cases.yaml 0.98
 floor tests/cases/sixtyfirst_cases.yaml 0.98
 floor tests/cases/sixtysecond_cases.yaml 0.94
 floor tests/cases/sixtythird_cases.yaml 0.98
-floor tests/cases/sixtyfourth_cases.yaml 0.96
+floor tests/cases/sixtyfourth_cases.yaml 0.97
 floor tests/cases/sixtyfifth_cases.yaml 1.00
 floor tests/cases/sixtysixth_cases.yaml 0.93
 floor tests/cases/sixtyseventh_cases.yaml 0.92
@@ -93,7 +93,7 @@ floor tests/cases/seventyeighth_cases.yaml 0.94
 floor tests/cases/seventyninth_cases.yaml 0.96
 floor tests/cases/eightieth_cases.yaml 0.96
 floor tests/cases/eightyfirst_cases.yaml 0.90
-floor tests/cases/eightysecond_cases.yaml 0.86
+floor tests/cases/eightysecond_cases.yaml 0.88
 # Conversations, played through the service on a scratch database: share of scenarios passed.
 floor tests/conversations/first_conversations.yaml 0.95
 floor tests/conversations/second_conversations.yaml 0.92
@@ -119,7 +119,7 @@ floor tests/conversations/twelfth_conversations.yaml 0.83
 # writers expect declined that an entry mentions (零样本), "它" they find ambiguous that the bot
 # reads as the subject, and long-tail follow-ups.
 floor tests/conversations/thirteenth_conversations.yaml 0.76
-floor tests/conversations/fourteenth_conversations.yaml 0.43
+floor tests/conversations/fourteenth_conversations.yaml 0.46
 floor tests/conversations/fifteenth_conversations.yaml 0.83
 floor tests/conversations/sixteenth_conversations.yaml 0.80
 floor tests/conversations/seventeenth_conversations.yaml 0.66
@@ -128,7 +128,7 @@ floor tests/conversations/nineteenth_conversations.yaml 0.80
 floor tests/conversations/twentieth_conversations.yaml 0.66
 floor tests/conversations/twentyfirst_conversations.yaml 0.77
 floor tests/conversations/twentysecond_conversations.yaml 0.96
-floor tests/conversations/twentythird_conversations.yaml 0.54
+floor tests/conversations/twentythird_conversations.yaml 0.58
 floor tests/conversations/twentyfourth_conversations.yaml 0.58
 floor tests/conversations/twentyfifth_conversations.yaml 0.62
 floor tests/conversations/twentysixth_conversations.yaml 0.51
@@ -190,7 +190,7 @@ floor tests/conversations/seventyseventh_conversations.yaml 0.86
 floor tests/conversations/seventyeighth_conversations.yaml 0.60
 floor tests/conversations/seventyninth_conversations.yaml 0.70
 floor tests/conversations/eightieth_conversations.yaml 0.80
-floor tests/conversations/eightyfirst_conversations.yaml 0.66
+floor tests/conversations/eightyfirst_conversations.yaml 0.73
 floor tests/conversations/eightysecond_conversations.yaml 0.83
 floor tests/conversations/eightythird_conversations.yaml 0.86
 # Held out: measured, never fitted on (see their headers); the floors only guard against regressions.
@@ -213,7 +213,7 @@ floor tests/heldout/eighteenth_heldout_cases.yaml 0.97
 floor tests/heldout/nineteenth_heldout_cases.yaml 0.97
 floor tests/heldout/twentieth_heldout_cases.yaml 0.99
 floor tests/heldout/twentyfirst_heldout_cases.yaml 0.97
-floor tests/heldout/twentysecond_heldout_cases.yaml 0.94
+floor tests/heldout/twentysecond_heldout_cases.yaml 0.95
 floor tests/heldout/twentythird_heldout_cases.yaml 0.96
 floor tests/heldout/twentyfourth_heldout_cases.yaml 0.97
 floor tests/heldout/twentyfifth_heldout_cases.yaml 0.98
@@ -229,16 +229,16 @@ floor tests/heldout/thirtythird_heldout_cases.yaml 0.98
 floor tests/heldout/thirtyfourth_heldout_cases.yaml 0.95
 floor tests/heldout/thirtyfifth_heldout_cases.yaml 0.97
 floor tests/heldout/thirtysixth_heldout_cases.yaml 1.00
-floor tests/heldout/thirtyseventh_heldout_cases.yaml 0.93
+floor tests/heldout/thirtyseventh_heldout_cases.yaml 0.94
 floor tests/heldout/thirtyeighth_heldout_cases.yaml 0.93
 floor tests/heldout/thirtyninth_heldout_cases.yaml 0.96
 floor tests/heldout/fortieth_heldout_cases.yaml 0.94
 floor tests/heldout/fortyfirst_heldout_cases.yaml 0.94
-floor tests/heldout/fortysecond_heldout_cases.yaml 0.94
+floor tests/heldout/fortysecond_heldout_cases.yaml 0.95
 floor tests/heldout/fortyfourth_heldout_cases.yaml 0.94
 floor tests/heldout/fortyfifth_heldout_cases.yaml 0.98
 floor tests/heldout/fortysixth_heldout_cases.yaml 0.98
-floor tests/heldout/fortyseventh_heldout_cases.yaml 0.95
+floor tests/heldout/fortyseventh_heldout_cases.yaml 0.96
 floor tests/heldout/fortyeighth_heldout_cases.yaml 0.98
 floor tests/heldout/fortyninth_heldout_cases.yaml 0.96
 floor tests/heldout/fiftieth_heldout_cases.yaml 0.96
@@ -265,8 +265,8 @@ floor tests/heldout/seventyfirst_heldout_cases.yaml 0.97
 # Lowered by the one case lost when a pronoun weighs nothing in the search (held-out totals +6 questions, +2 scenarios).
 floor tests/heldout/seventysecond_heldout_cases.yaml 0.95
 floor tests/heldout/seventythird_heldout_cases.yaml 0.92
-floor tests/heldout/seventyfourth_heldout_cases.yaml 0.96
-floor tests/heldout/seventyfifth_heldout_cases.yaml 0.89
+floor tests/heldout/seventyfourth_heldout_cases.yaml 0.98
+floor tests/heldout/seventyfifth_heldout_cases.yaml 0.92
 floor tests/heldout/seventysixth_heldout_cases.yaml 0.93
 floor tests/heldout/conversations/first_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/second_heldout_conversations.yaml 0.93
@@ -290,7 +290,7 @@ floor tests/heldout/conversations/eighteenth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/nineteenth_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/twentieth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/twentyfirst_heldout_conversations.yaml 0.73
-floor tests/heldout/conversations/twentysecond_heldout_conversations.yaml 0.60
+floor tests/heldout/conversations/twentysecond_heldout_conversations.yaml 0.63
 floor tests/heldout/conversations/twentythird_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/twentyfourth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/twentyfifth_heldout_conversations.yaml 0.80
@@ -302,7 +302,7 @@ floor tests/heldout/conversations/thirtieth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/thirtyfirst_heldout_conversations.yaml 0.70
 # Thirty-second: 0.63 until a claim asked with a bare 对吗 kept its own words (visible +6 cases,
 # this set −1 scenario).
-floor tests/heldout/conversations/thirtysecond_heldout_conversations.yaml 0.60
+floor tests/heldout/conversations/thirtysecond_heldout_conversations.yaml 0.63
 floor tests/heldout/conversations/thirtythird_heldout_conversations.yaml 0.90
 # Lowered by the one case lost when a long message typed without a stop is cut where it starts asking (held-out totals +6 questions, +2 scenarios).
 floor tests/heldout/conversations/thirtyfourth_heldout_conversations.yaml 0.70
@@ -314,7 +314,7 @@ floor tests/heldout/conversations/thirtyninth_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/fortieth_heldout_conversations.yaml 0.93
 floor tests/heldout/conversations/fortyfirst_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/fortysecond_heldout_conversations.yaml 0.90
-floor tests/heldout/conversations/fortyfourth_heldout_conversations.yaml 0.66
+floor tests/heldout/conversations/fortyfourth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/fortyfifth_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/fortysixth_heldout_conversations.yaml 0.63
 floor tests/heldout/conversations/fortyseventh_heldout_conversations.yaml 0.83
