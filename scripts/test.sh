@@ -173,19 +173,19 @@ floor tests/conversations/sixtysecond_conversations.yaml 0.90
 floor tests/conversations/sixtythird_conversations.yaml 0.66
 # Sixty-fourth: 0.70 until "生成式AI能干什么" became a phrasing of its uses (held-out scenarios +7);
 # "大模型除了文字还能干啥" went to those uses, not to 多模态.
-floor tests/conversations/sixtyfourth_conversations.yaml 0.66
+floor tests/conversations/sixtyfourth_conversations.yaml 0.70
 floor tests/conversations/sixtyfifth_conversations.yaml 0.80
 floor tests/conversations/sixtysixth_conversations.yaml 0.83
 floor tests/conversations/sixtyseventh_conversations.yaml 0.80
 floor tests/conversations/sixtyeighth_conversations.yaml 0.86
 floor tests/conversations/sixtyninth_conversations.yaml 0.80
-floor tests/conversations/seventieth_conversations.yaml 0.60
+floor tests/conversations/seventieth_conversations.yaml 0.66
 floor tests/conversations/seventyfirst_conversations.yaml 0.80
 floor tests/conversations/seventysecond_conversations.yaml 0.63
-floor tests/conversations/seventythird_conversations.yaml 0.70
+floor tests/conversations/seventythird_conversations.yaml 0.73
 floor tests/conversations/seventyfourth_conversations.yaml 0.73
 floor tests/conversations/seventyfifth_conversations.yaml 0.73
-floor tests/conversations/seventysixth_conversations.yaml 0.63
+floor tests/conversations/seventysixth_conversations.yaml 0.66
 floor tests/conversations/seventyseventh_conversations.yaml 0.86
 floor tests/conversations/seventyeighth_conversations.yaml 0.60
 floor tests/conversations/seventyninth_conversations.yaml 0.70
@@ -315,17 +315,17 @@ floor tests/heldout/conversations/fortieth_heldout_conversations.yaml 0.93
 floor tests/heldout/conversations/fortyfirst_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/fortysecond_heldout_conversations.yaml 0.90
 floor tests/heldout/conversations/fortyfourth_heldout_conversations.yaml 0.70
-floor tests/heldout/conversations/fortyfifth_heldout_conversations.yaml 0.70
+floor tests/heldout/conversations/fortyfifth_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/fortysixth_heldout_conversations.yaml 0.63
 floor tests/heldout/conversations/fortyseventh_heldout_conversations.yaml 0.83
 floor tests/heldout/conversations/fortyeighth_heldout_conversations.yaml 0.86
 floor tests/heldout/conversations/fortyninth_heldout_conversations.yaml 0.76
 floor tests/heldout/conversations/fiftieth_heldout_conversations.yaml 0.66
 floor tests/heldout/conversations/fiftyfirst_heldout_conversations.yaml 0.73
-floor tests/heldout/conversations/fiftysecond_heldout_conversations.yaml 0.66
+floor tests/heldout/conversations/fiftysecond_heldout_conversations.yaml 0.70
 floor tests/heldout/conversations/fiftythird_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/fiftyfourth_heldout_conversations.yaml 0.80
-floor tests/heldout/conversations/fiftyfifth_heldout_conversations.yaml 0.76
+floor tests/heldout/conversations/fiftyfifth_heldout_conversations.yaml 0.80
 floor tests/heldout/conversations/fiftysixth_heldout_conversations.yaml 0.66
 floor tests/heldout/conversations/fiftyseventh_heldout_conversations.yaml 0.73
 floor tests/heldout/conversations/fiftyeighth_heldout_conversations.yaml 0.76

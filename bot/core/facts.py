@@ -419,3 +419,13 @@ def heads(tokens: Sequence[str], *, is_everyday: Callable[[str], bool]) -> tuple
             if len(word) > 1 and word not in _NOT_A_HEAD and not is_everyday(word)
         ]
     return tuple(found)
+
+
+def tells_besides_what_it_lacks(answer: str, subject: str) -> bool:
+    """Whether an answer that says its articles lack something also says something of its
+    subject ("文章没有给出ChatGPT的参数数量。…只说ChatGPT基于GPT-3的底层架构，拥有大量的参数。");
+    GPT-4's, which says only that its figure is not given, does not."""
+    return any(
+        subject in sentence and not re.search(_NOT_GIVEN, sentence)
+        for sentence in _SENTENCE.findall(answer)
+    )

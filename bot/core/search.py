@@ -92,6 +92,8 @@ the bundled knowledge): relative, so that in a knowledge of five entries a name 
 outweigh every word asked about it."""
 QUESTION_WORD_WEIGHT = 0.5
 """The weight in coverage of 什么, 哪, 多少...: the kind of question, not its content."""
+FULL_COVERAGE = 0.99
+"""An entry that knows this much of a query knows all of it (the sums are floats)."""
 BOUND_CHARACTER_WEIGHT = QUESTION_WORD_WEIGHT
 """The most a lone character of grammar (能, 会, 就, 没, 点: `text.BOUND_CHARACTERS`) weighs in
 coverage: it tells how a question is put, as 什么 does, not what it is about. Weighed by its IDF
@@ -212,13 +214,16 @@ class Hit:
     it gets wrong weighs little (`UNKNOWN_CLAIM_WORD_WEIGHT`), so its scores run low. Not for an
     entry that misses a name of the query: "GPT-4不是2022年发布的吧" is no claim about ChatGPT's
     launch."""
+    declined: bool = False
+    """The entry says the articles do not give what the query asks (`Entry.declines`): not
+    when it lacks a figure the query does not ask for and says more of its subject than that."""
 
     @property
     def not_in_sources(self) -> bool:
         """Whether the articles do not answer the query, though this entry is the one for it:
-        it says so (`Entry.declines`), it gives a figure of its article's time for one of
+        it says so (`declined`), it gives a figure of its article's time for one of
         another (`asked_of`), or it leaves out what is asked (`leaves_out_what_is_asked`)."""
-        return self.entry.declines or bool(self.asked_of) or self.leaves_out_what_is_asked
+        return self.declined or bool(self.asked_of) or self.leaves_out_what_is_asked
 
     @property
     def leaves_out_what_is_asked(self) -> bool:
@@ -592,8 +597,10 @@ class Index:
         keywords: Sequence[frozenset[str]] = (),
         concepts: Sequence[frozenset[str]] = (),
         pairs: Sequence[tuple[frozenset[str], ...]] = (),
+        lacking: Sequence[facts.Fact] = (),
     ) -> None:
         self.entries = tuple(entries)
+        self._lacking = lacking or [facts.Fact.NONE] * len(self.entries)
         self._pairs = pairs or [()] * len(self.entries)
         self._keywords = keywords
         self._concepts = concepts or [frozenset()] * len(self.entries)
@@ -726,6 +733,12 @@ class Index:
             keywords,
             concepts,
             pairs,
+            [
+                facts.asked(tokenize(entry.question))
+                if entry.declines and facts.tells_besides_what_it_lacks(entry.answer, entry.subject)
+                else facts.Fact.NONE
+                for entry in entries
+            ],
         )
 
     def __len__(self) -> int:
@@ -866,7 +879,13 @@ class Index:
         when = None
         if wanted:
             when = _When(now, tuple(years), bool(wanted & facts.Fact.DAY), tuple(moments))
-        return [self._hit(s, claim, when, unsaid) for s in scored[:limit] if s.score >= min_score]
+        # A figure the query states is one it asks about ("ChatGPT是不是有1750亿参数").
+        stated = facts.Fact.NUMBER if any(map(_DIGIT.search, tokens)) else facts.Fact.NONE
+        return [
+            self._hit(s, claim, when, unsaid, wanted | stated)
+            for s in scored[:limit]
+            if s.score >= min_score
+        ]
 
     def _answer_before_a_refusal(self, scored: list[_Scored]) -> list[_Scored]:
         """An entry that says the articles do not give what it is about ("ChatGPT有多少参数": they
@@ -1089,9 +1108,20 @@ class Index:
         return said
 
     def _hit(
-        self, scored: _Scored, claim: bool, when: _When | None, unsaid: facts.Unsaid | None
+        self,
+        scored: _Scored,
+        claim: bool,
+        when: _When | None,
+        unsaid: facts.Unsaid | None,
+        wanted: facts.Fact,
     ) -> Hit:
         entry = self.entries[scored.number]
+        # "那ChatGPT的参数呢" asks for no figure, and nothing the entry does not know: the entry
+        # that lacks ChatGPT's figure answers it with what it does say (基于GPT-3的底层架构，拥有
+        # 大量的参数). "具体多少参数" it declines, and "Gemini和ChatGPT谁的参数多" too.
+        lacking = self._lacking[scored.number]
+        vague = lacking and not wanted & lacking and scored.coverage >= FULL_COVERAGE
+        declined = entry.declines and not vague
         return Hit(
             entry,
             scored.score,
@@ -1110,6 +1140,7 @@ class Index:
             when.of(entry.answer) if when is not None and scored.fact_held else "",
             self._unsaid(entry, unsaid, when),
             claim and not scored.missing_names,
+            declined,
         )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from answers import answered_by
 
+from bot.core import facts
 from bot.core.evaluation import NONE, Case, find_collisions, load_cases, run_cases
 from bot.core.library import Library
 from bot.core.search import Verdict
@@ -516,3 +517,31 @@ def test_who_made_a_subject_is_not_answered_with_who_made_another(
 def test_who_made_a_subject_is_still_answered_of_that_subject(library: Library) -> None:
     answered = library.match("ChatGPT是谁开发的").answered
     assert answered is not None and answered.entry.id == "chatgpt-maker"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # What the articles say of ChatGPT's parameters (拥有大量的参数) answers a question
+        # that asks for no figure: it was declined as "ChatGPT有多少参数" is.
+        ("那ChatGPT的参数呢", "chatgpt-parameters"),
+        ("ChatGPT参数多吗", "chatgpt-parameters"),
+        # The figure it lacks, another model's, or anything it does not know, still declined.
+        ("ChatGPT具体有多少参数", None),
+        ("那GPT-4的参数呢", None),
+        ("谷歌的Gemini和ChatGPT比，谁的参数多？", None),
+    ],
+)
+def test_an_entry_that_lacks_a_figure_answers_with_what_it_says_when_no_figure_is_asked(
+    library: Library, question: str, entry_id: str | None
+) -> None:
+    assert answered_by(library, question) == entry_id
+
+
+def test_an_entry_tells_besides_what_it_lacks_only_when_it_says_more_of_its_subject(
+    library: Library,
+) -> None:
+    chatgpt, gpt_4 = library.get("chatgpt-parameters"), library.get("gpt-4-parameters")
+    assert chatgpt is not None and gpt_4 is not None
+    assert facts.tells_besides_what_it_lacks(chatgpt.answer, chatgpt.subject)
+    assert not facts.tells_besides_what_it_lacks(gpt_4.answer, gpt_4.subject)
