@@ -285,17 +285,7 @@ class Library:
         if not naming.sure(found):
             return None
         best = found[0]
-        entry = best.entry
-        hit = Hit(
-            entry,
-            best.coverage,
-            best.coverage,
-            0.0,
-            0.0,
-            0.0,
-            entry.question,
-            declined=entry.declines,
-        )
+        hit = Hit(best.entry, best.coverage, best.coverage, 0.0, 0.0, 0.0, best.entry.question)
         return Match(Verdict.ANSWER, (hit,), described=description)
 
     def _without_an_aside(self, text: str) -> str | None:

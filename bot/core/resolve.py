@@ -343,17 +343,7 @@ def _left_out_of_what_was_shown(
         # Sharing no word with it ("具体是哪几家？百度那个叫啥来着" after the domestic teams):
         # what it leaves out is read off its answer all the same.
         left_out = unsaid.in_answer(shown_entry.answer, of_anything=True)
-        shown = Hit(
-            shown_entry,
-            0.0,
-            0.0,
-            0.0,
-            0.0,
-            0.0,
-            shown_entry.question,
-            unsaid=left_out,
-            declined=shown_entry.declines,
-        )
+        shown = Hit(shown_entry, 0.0, 0.0, 0.0, 0.0, 0.0, shown_entry.question, unsaid=left_out)
     elif not shown.unsaid and unsaid.method:
         # How it was done in detail, asked of the answer just shown, is of all it told:
         # "具体过滤了哪些词" after the safety measures' "文章没有介绍这些约束的具体做法".

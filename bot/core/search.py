@@ -214,16 +214,18 @@ class Hit:
     it gets wrong weighs little (`UNKNOWN_CLAIM_WORD_WEIGHT`), so its scores run low. Not for an
     entry that misses a name of the query: "GPT-4不是2022年发布的吧" is no claim about ChatGPT's
     launch."""
-    declined: bool = False
-    """The entry says the articles do not give what the query asks (`Entry.declines`): not
-    when it lacks a figure the query does not ask for and says more of its subject than that."""
+    told_besides: bool = False
+    """The entry says the articles lack a figure (`Entry.declines`) that the query does not
+    ask for, and says more of its subject than that: what it says answers the query."""
 
     @property
     def not_in_sources(self) -> bool:
         """Whether the articles do not answer the query, though this entry is the one for it:
-        it says so (`declined`), it gives a figure of its article's time for one of
-        another (`asked_of`), or it leaves out what is asked (`leaves_out_what_is_asked`)."""
-        return self.declined or bool(self.asked_of) or self.leaves_out_what_is_asked
+        it says so (`Entry.declines`, unless `told_besides`), it gives a figure of its
+        article's time for one of another (`asked_of`), or it leaves out what is asked
+        (`leaves_out_what_is_asked`)."""
+        declined = self.entry.declines and not self.told_besides
+        return declined or bool(self.asked_of) or self.leaves_out_what_is_asked
 
     @property
     def leaves_out_what_is_asked(self) -> bool:
@@ -1120,8 +1122,7 @@ class Index:
         # that lacks ChatGPT's figure answers it with what it does say (基于GPT-3的底层架构，拥有
         # 大量的参数). "具体多少参数" it declines, and "Gemini和ChatGPT谁的参数多" too.
         lacking = self._lacking[scored.number]
-        vague = lacking and not wanted & lacking and scored.coverage >= FULL_COVERAGE
-        declined = entry.declines and not vague
+        told_besides = bool(lacking and not wanted & lacking and scored.coverage >= FULL_COVERAGE)
         return Hit(
             entry,
             scored.score,
@@ -1140,7 +1141,7 @@ class Index:
             when.of(entry.answer) if when is not None and scored.fact_held else "",
             self._unsaid(entry, unsaid, when),
             claim and not scored.missing_names,
-            declined,
+            told_besides,
         )
 
 
